@@ -1,2 +1,21 @@
 package org.alaraaudit.cli;
-public final class Main { public static void main(String[] a) {} }
+
+import picocli.CommandLine;
+
+/** Entry point of {@code java -jar alara-audit.jar}. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(run(args));
+    }
+
+    /** Runs a command and returns its exit code; tests call this instead of spawning a JVM. */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new AlaraAudit());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new ErrorReport());
+        return cl.execute(args);
+    }
+}

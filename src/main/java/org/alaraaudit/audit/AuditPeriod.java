@@ -1,0 +1,43 @@
+package org.alaraaudit.audit;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+
+/**
+ * The audit period: studies in it get findings; earlier studies only serve as history. Both ends are inclusive
+ * dates. Without a period the whole input is audited.
+ */
+public record AuditPeriod(LocalDate from, LocalDate to) {
+    public static final AuditPeriod WHOLE_INPUT = new AuditPeriod(null, null);
+
+    public AuditPeriod {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new IllegalArgumentException("the period ends (" + to + ") before it starts (" + from + ")");
+        }
+    }
+
+    public static AuditPeriod month(YearMonth m) { return new AuditPeriod(m.atDay(1), m.atEndOfMonth()); }
+
+    public boolean isWholeInput() { return from == null && to == null; }
+
+    public boolean contains(LocalDateTime t) {
+        LocalDate d = t.toLocalDate();
+        return (from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to));
+    }
+
+    public boolean isBefore(LocalDateTime t) { return from != null && t.toLocalDate().isBefore(from); }
+
+    /** {@code 2026-10} for a calendar month, else {@code FROM_TO}: the name of the report files. */
+    public String label() {
+        if (from == null || to == null) return "all";
+        if (from.getDayOfMonth() == 1 && to.equals(YearMonth.from(from).atEndOfMonth())) return YearMonth.from(from).toString();
+        return from + "_" + to;
+    }
+
+    /** The period the data actually cover, for a run without --period. */
+    public static AuditPeriod covering(LocalDate first, LocalDate last) {
+        if (first == null) return WHOLE_INPUT;
+        return new AuditPeriod(first, last);
+    }
+}

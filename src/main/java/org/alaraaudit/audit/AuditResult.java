@@ -1,0 +1,23 @@
+package org.alaraaudit.audit;
+
+import java.util.List;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.rules.PolicyTables;
+import org.alaraaudit.rules.RuleDescription;
+import org.alaraaudit.scanlog.DataWarning;
+import org.alaraaudit.scanlog.Rejection;
+import org.alaraaudit.scanlog.RowAccounting;
+
+/** Everything one audit run found; every report is a reader of this. */
+public record AuditResult(
+        RunInfo run,
+        RowAccounting rows,
+        long rowsOutsidePeriod,
+        ComplianceFigures figures,
+        List<DrlGroup> drlGroups,
+        List<ProtocolStatistics> protocols,
+        List<Finding> findings,
+        List<Rejection> rejected,
+        List<DataWarning> warnings,
+        List<RuleDescription> rules,
+        PolicyTables tables) {}

@@ -1,0 +1,71 @@
+package org.alaraaudit.audit;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Study;
+import org.alaraaudit.rules.Policy;
+import org.alaraaudit.rules.RuleEngine;
+import org.alaraaudit.rules.RuleSet;
+import org.alaraaudit.scanlog.DataWarning;
+import org.alaraaudit.scanlog.Pseudonymiser;
+import org.alaraaudit.scanlog.RowValidator;
+import org.alaraaudit.scanlog.ScanLogInput;
+
+/** One audit: read and validate the inputs, group by patient, run the rules, and gather the result. */
+public final class AuditRun {
+    /** Findings in the order every report lists them: most severe first, then by rule, place and time. */
+    public static final Comparator<Finding> REPORT_ORDER = Comparator
+            .comparing(Finding::severity)
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::facility, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Finding::studyDatetime, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Finding::accessionNumber, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Finding::findingId);
+
+    private final RuleSet ruleSet;
+    private final String toolVersion;
+
+    public AuditRun(RuleSet ruleSet, String toolVersion) {
+        this.ruleSet = ruleSet;
+        this.toolVersion = toolVersion;
+    }
+
+    public AuditResult run(AuditRequest request, AuditProgress progress) {
+        Policy policy = ruleSet.tables().policy().withPediatricAge(request.pediatricAgeYears()).withDrlSet(request.drlSet());
+        ruleSet.tables().referenceLevels().set(policy.getDrlSet());
+        List<DataWarning> warnings = new ArrayList<>();
+        LocalDateTime now = LocalDateTime.ofInstant(request.runTime(), request.zone());
+        RowValidator validator = new RowValidator(new Pseudonymiser(request.secret()), now, policy.getUnusualCtdivolMgy(), warnings::add);
+        ScanLogInput input = new ScanLogInput(request.inputs(), validator, ruleSet.tables().exclusions(), warnings);
+
+        StudyAssembler assembler = new StudyAssembler(ruleSet.tables(), policy.getDrlSet(), policy.getPediatricAgeYears(), request.period());
+        RuleEngine engine = new RuleEngine(ruleSet, policy);
+        PeriodTally tally = new PeriodTally();
+        List<Finding> findings = new ArrayList<>();
+        try (PatientPartitions patients = new PatientPartitions(request.inMemoryRowLimit())) {
+            input.read(patients::add, progress::rowsRead);
+            long[] counts = new long[2];
+            patients.forEachPatient(rows -> {
+                List<Study> studies = assembler.assemble(rows);
+                findings.addAll(engine.evaluatePatient(studies));
+                studies.forEach(tally::add);
+                counts[0]++;
+                counts[1] += studies.size();
+                if ((counts[0] & 0xFF) == 0) progress.patientsAudited(counts[0], counts[1]);
+            });
+            progress.patientsAudited(counts[0], counts[1]);
+        }
+        findings.addAll(engine.evaluatePeriod(tally.periodFacts()));
+        findings.sort(REPORT_ORDER);
+
+        AuditPeriod shown = request.period().isWholeInput() ? AuditPeriod.covering(tally.first(), tally.last()) : request.period();
+        RunInfo run = new RunInfo(toolVersion, ruleSet.digest(), ruleSet.location(), input.inputFiles(), shown,
+                !request.period().isWholeInput(), policy.getPediatricAgeYears(), policy.getDrlSet(), request.runTime(),
+                request.institution());
+        return new AuditResult(run, input.accounting(), tally.rowsOutsidePeriod(), tally.figures(findings), List.of(),
+                tally.protocols(), List.copyOf(findings), input.rejections(), warnings, ruleSet.rules(), ruleSet.tables());
+    }
+}

@@ -1,0 +1,25 @@
+package org.alaraaudit.audit;
+
+import java.util.Map;
+
+/**
+ * The figures every audit reports (rule catalog): counts of the period's studies and events, pediatric protocol
+ * compliance, repeat rate, and findings by rule, severity, facility, station and protocol.
+ */
+public record ComplianceFigures(
+        long studies,
+        long pediatricStudies,
+        long events,
+        Map<String, Long> studiesByModality,
+        long ctStudies,
+        long pediatricCtStudies,
+        long pediatricCtStudiesWithAdultProtocol,
+        Double pediatricProtocolCompliance,
+        long ctStudiesRepeated,
+        Double repeatRate,
+        Map<String, Long> findingsByRule,
+        Map<String, Long> findingsBySeverity,
+        Map<String, Long> findingsByFacility,
+        Map<String, Long> findingsByStation,
+        Map<String, Long> findingsByProtocol,
+        Map<String, Long> studiesByFacility) {}

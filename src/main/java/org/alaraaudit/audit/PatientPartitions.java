@@ -1,0 +1,210 @@
+package org.alaraaudit.audit;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.alaraaudit.model.AcquisitionType;
+import org.alaraaudit.model.Modality;
+import org.alaraaudit.model.SourceLine;
+import org.alaraaudit.model.TargetRegion;
+import org.alaraaudit.scanlog.ScanRow;
+
+/**
+ * Groups validated rows by patient without holding the whole input: rows stay in memory up to a limit, then
+ * go to bucket files on disk by patient, and each bucket is read back alone. Memory is bounded by a bucket,
+ * not by the input; a patient's rows always land in the same bucket.
+ */
+public final class PatientPartitions implements AutoCloseable {
+    private static final int BUCKETS = 64;
+
+    private final int inMemoryLimit;
+    private Map<String, List<ScanRow>> memory = new HashMap<>();
+    private int inMemory;
+    private Path spillDir;
+    private DataOutputStream[] buckets;
+
+    public PatientPartitions(int inMemoryLimit) { this.inMemoryLimit = inMemoryLimit; }
+
+    public void add(ScanRow row) {
+        if (buckets != null) {
+            write(row);
+            return;
+        }
+        memory.computeIfAbsent(row.patientRef(), k -> new ArrayList<>()).add(row);
+        if (++inMemory > inMemoryLimit) spill();
+    }
+
+    public boolean spilled() { return buckets != null; }
+
+    /** Each patient's rows, one patient at a time, in pseudonym order within each bucket. */
+    public void forEachPatient(Consumer<List<ScanRow>> action) {
+        if (buckets == null) {
+            new TreeMap<>(memory).values().forEach(action);
+            return;
+        }
+        try {
+            for (DataOutputStream b : buckets) b.close();
+            for (int i = 0; i < BUCKETS; i++) {
+                Map<String, List<ScanRow>> patients = new TreeMap<>();
+                Path f = bucket(i);
+                try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
+                    while (true) {
+                        ScanRow r;
+                        try {
+                            r = read(in);
+                        } catch (EOFException end) {
+                            break;
+                        }
+                        patients.computeIfAbsent(r.patientRef(), k -> new ArrayList<>()).add(r);
+                    }
+                }
+                Files.deleteIfExists(f);
+                patients.values().forEach(action);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the temporary patient buckets in " + spillDir, e);
+        }
+    }
+
+    private void spill() {
+        try {
+            spillDir = Files.createTempDirectory("alara-audit-patients");
+            buckets = new DataOutputStream[BUCKETS];
+            for (int i = 0; i < BUCKETS; i++) {
+                buckets[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(bucket(i)), 1 << 15));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create temporary files to group patients", e);
+        }
+        for (List<ScanRow> rows : memory.values()) rows.forEach(this::write);
+        memory = null;
+    }
+
+    private Path bucket(int i) { return spillDir.resolve("bucket-" + i + ".bin"); }
+
+    private void write(ScanRow r) {
+        DataOutputStream o = buckets[Math.floorMod(r.patientRef().hashCode(), BUCKETS)];
+        try {
+            str(o, r.source().file());
+            o.writeLong(r.source().line());
+            str(o, r.patientRef());
+            o.writeDouble(r.ageYears());
+            str(o, r.sex());
+            num(o, r.weightKg());
+            num(o, r.heightCm());
+            str(o, r.facility());
+            str(o, r.stationName());
+            str(o, r.manufacturer());
+            str(o, r.model());
+            str(o, r.accessionNumber());
+            time(o, r.studyDatetime());
+            o.writeByte(r.modality().ordinal());
+            str(o, r.studyDescription());
+            str(o, r.indication());
+            str(o, r.protocolName());
+            o.writeByte(r.acquisitionType() == null ? -1 : r.acquisitionType().ordinal());
+            o.writeByte(r.targetRegion() == null ? -1 : r.targetRegion().ordinal());
+            time(o, r.eventDatetime());
+            str(o, r.eventUid());
+            num(o, r.kvp());
+            num(o, r.mas());
+            num(o, r.ctdivolMgy());
+            o.writeByte(r.phantomCm() == null ? -1 : r.phantomCm());
+            num(o, r.dlpMgycm());
+            num(o, r.scanLengthMm());
+            num(o, r.ssdeMgy());
+            num(o, r.effectiveDiameterCm());
+            num(o, r.waterEquivalentDiameterCm());
+            num(o, r.dapGycm2());
+            num(o, r.fluoroTimeS());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the temporary patient buckets in " + spillDir, e);
+        }
+    }
+
+    private static ScanRow read(DataInputStream in) throws IOException {
+        String file = str(in);
+        SourceLine source = new SourceLine(file, in.readLong());
+        String patient = str(in);
+        double age = in.readDouble();
+        String sex = str(in);
+        Double weight = num(in);
+        Double height = num(in);
+        String facility = str(in);
+        String station = str(in);
+        String manufacturer = str(in);
+        String model = str(in);
+        String accession = str(in);
+        LocalDateTime studyTime = time(in);
+        Modality modality = Modality.values()[in.readByte()];
+        String description = str(in);
+        String indication = str(in);
+        String protocol = str(in);
+        byte acq = in.readByte();
+        byte region = in.readByte();
+        LocalDateTime eventTime = time(in);
+        String uid = str(in);
+        Double kvp = num(in);
+        Double mas = num(in);
+        Double ctdivol = num(in);
+        byte phantom = in.readByte();
+        return new ScanRow(source, patient, age, sex, weight, height, facility, station, manufacturer, model, accession,
+                studyTime, modality, description, indication, protocol, acq < 0 ? null : AcquisitionType.values()[acq],
+                region < 0 ? null : TargetRegion.values()[region], eventTime, uid, kvp, mas, ctdivol,
+                phantom < 0 ? null : (int) phantom, num(in), num(in), num(in), num(in), num(in), num(in), num(in));
+    }
+
+    private static void str(DataOutputStream o, String s) throws IOException {
+        if (s == null) {
+            o.writeBoolean(false);
+        } else {
+            o.writeBoolean(true);
+            o.writeUTF(s.length() > 20_000 ? s.substring(0, 20_000) : s);
+        }
+    }
+
+    private static String str(DataInputStream in) throws IOException { return in.readBoolean() ? in.readUTF() : null; }
+
+    private static void num(DataOutputStream o, Double d) throws IOException {
+        o.writeDouble(d == null ? Double.NaN : d);
+    }
+
+    private static Double num(DataInputStream in) throws IOException {
+        double d = in.readDouble();
+        return Double.isNaN(d) ? null : d;
+    }
+
+    private static void time(DataOutputStream o, LocalDateTime t) throws IOException {
+        o.writeLong(t.toLocalDate().toEpochDay());
+        o.writeLong(t.toLocalTime().toNanoOfDay());
+    }
+
+    private static LocalDateTime time(DataInputStream in) throws IOException {
+        return LocalDateTime.of(java.time.LocalDate.ofEpochDay(in.readLong()), java.time.LocalTime.ofNanoOfDay(in.readLong()));
+    }
+
+    @Override
+    public void close() {
+        if (spillDir == null) return;
+        try {
+            for (DataOutputStream b : buckets) b.close();
+            for (int i = 0; i < BUCKETS; i++) Files.deleteIfExists(bucket(i));
+            Files.deleteIfExists(spillDir);
+        } catch (IOException ignored) {
+            // Temporary files only; the OS cleans its temp folder.
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.alaraaudit.audit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.IrradiationEvent;
+import org.alaraaudit.model.ProtocolUse;
+import org.alaraaudit.model.SourceLine;
+import org.alaraaudit.model.Study;
+
+/**
+ * Counts the period's studies as they pass, one patient at a time, so the compliance figures and the period-level
+ * facts never need the whole input in memory.
+ */
+final class PeriodTally {
+    private long studies;
+    private long pediatricStudies;
+    private long events;
+    private long ctStudies;
+    private long pediatricCtStudies;
+    private long rowsOutsidePeriod;
+    private LocalDate first;
+    private LocalDate last;
+    private final Map<String, Long> byModality = new TreeMap<>();
+    private final Map<String, Long> byFacility = new TreeMap<>();
+    private final Map<String, ProtocolStatistics> protocols = new TreeMap<>();
+    private final Map<String, UnmappedUse> unmapped = new TreeMap<>();
+
+    private static final class UnmappedUse {
+        final String facility;
+        final String station;
+        final String protocol;
+        int studies;
+        final Set<SourceLine> lines = new java.util.TreeSet<>();
+
+        UnmappedUse(String facility, String station, String protocol) {
+            this.facility = facility;
+            this.station = station;
+            this.protocol = protocol;
+        }
+    }
+
+    void add(Study s) {
+        if (!s.isInPeriod()) {
+            rowsOutsidePeriod += s.getEvents().size();
+            return;
+        }
+        LocalDate d = s.getStudyDatetime().toLocalDate();
+        if (first == null || d.isBefore(first)) first = d;
+        if (last == null || d.isAfter(last)) last = d;
+        studies++;
+        events += s.getEvents().size();
+        byModality.merge(s.getModality().name(), 1L, Long::sum);
+        byFacility.merge(s.getFacility(), 1L, Long::sum);
+        if (s.isPediatric()) pediatricStudies++;
+        if (!s.isCt()) return;
+        ctStudies++;
+        if (s.isPediatric()) pediatricCtStudies++;
+        Set<String> unmappedInStudy = new HashSet<>();
+        for (IrradiationEvent e : s.getEvents()) {
+            if (e.getProtocolName() == null) continue;
+            ProtocolStatistics p = protocols.computeIfAbsent(s.getFacility() + "\u001f" + s.getStationName() + "\u001f" + e.getStandardProtocol(),
+                    k -> new ProtocolStatistics(s.getFacility(), s.getStationName(), e.getStandardProtocol()));
+            if (e.isFirstOfProtocol()) p.countStudy(s.isPediatric(), e.getStudyProtocolDlp());
+            if (e.isDiagnostic() && e.getCtdivol() != null) p.addCtdivol(e.getCtdivol());
+            if (s.isPediatric() && !e.isMapped()) {
+                UnmappedUse u = unmapped.computeIfAbsent(s.getFacility() + "\u001f" + s.getStationName() + "\u001f" + e.getProtocolName(),
+                        k -> new UnmappedUse(s.getFacility(), s.getStationName(), e.getProtocolName()));
+                if (unmappedInStudy.add(e.getProtocolName())) u.studies++;
+                u.lines.add(e.getSource());
+            }
+        }
+    }
+
+    /** Period-level facts for the rules that look across patients. */
+    List<Object> periodFacts() {
+        List<Object> facts = new ArrayList<>();
+        for (UnmappedUse u : unmapped.values()) {
+            facts.add(new ProtocolUse(u.facility, u.station, u.protocol, false, u.studies, List.copyOf(u.lines)));
+        }
+        return facts;
+    }
+
+    long rowsOutsidePeriod() { return rowsOutsidePeriod; }
+
+    LocalDate first() { return first; }
+
+    LocalDate last() { return last; }
+
+    List<ProtocolStatistics> protocols() { return List.copyOf(protocols.values()); }
+
+    ComplianceFigures figures(List<Finding> findings) {
+        Set<String> adultProtocol = studiesWith(findings, "PEDIATRIC_ADULT_PROTOCOL");
+        Set<String> repeated = studiesWith(findings, "REPEAT_STUDY");
+        Double compliance = pediatricCtStudies == 0 ? null : 1.0 - (double) adultProtocol.size() / pediatricCtStudies;
+        Double repeatRate = ctStudies == 0 ? null : (double) repeated.size() / ctStudies;
+        Map<String, Long> bySeverity = new LinkedHashMap<>();
+        for (org.alaraaudit.model.Severity sev : org.alaraaudit.model.Severity.values()) bySeverity.put(sev.name(), 0L);
+        findings.forEach(f -> bySeverity.merge(f.severity().name(), 1L, Long::sum));
+        return new ComplianceFigures(studies, pediatricStudies, events, byModality, ctStudies, pediatricCtStudies,
+                adultProtocol.size(), compliance, repeated.size(), repeatRate,
+                count(findings, Finding::ruleId), bySeverity, count(findings, Finding::facility),
+                count(findings, Finding::stationName), count(findings, Finding::standardProtocol), byFacility);
+    }
+
+    private static Set<String> studiesWith(List<Finding> findings, String ruleId) {
+        Set<String> keys = new HashSet<>();
+        for (Finding f : findings) if (f.ruleId().equals(ruleId)) keys.add(f.facility() + "\u001f" + f.accessionNumber());
+        return keys;
+    }
+
+    private static Map<String, Long> count(List<Finding> findings, Function<Finding, String> key) {
+        Map<String, Long> m = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        for (Finding f : findings) {
+            String k = key.apply(f);
+            m.merge(k == null ? "(none)" : k, 1L, Long::sum);
+        }
+        return m;
+    }
+}

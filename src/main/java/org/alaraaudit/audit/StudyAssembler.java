@@ -1,0 +1,82 @@
+package org.alaraaudit.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.alaraaudit.model.CatalogEntry;
+import org.alaraaudit.model.EventRecord;
+import org.alaraaudit.model.Modality;
+import org.alaraaudit.model.NotificationValue;
+import org.alaraaudit.model.ReferenceLevel;
+import org.alaraaudit.model.Study;
+import org.alaraaudit.model.TargetRegion;
+import org.alaraaudit.rules.PolicyTables;
+import org.alaraaudit.rules.ReferenceLevels;
+import org.alaraaudit.scanlog.ScanRow;
+
+/**
+ * Builds a patient's studies from their validated rows and resolves each event against the policy tables: its
+ * catalog protocol, region, phantom, notification value and pediatric DRL band.
+ */
+public final class StudyAssembler {
+    private final PolicyTables tables;
+    private final List<ReferenceLevel> drlSet;
+    private final double pediatricAgeYears;
+    private final AuditPeriod period;
+
+    public StudyAssembler(PolicyTables tables, String drlSet, double pediatricAgeYears, AuditPeriod period) {
+        this.tables = tables;
+        this.drlSet = tables.referenceLevels().set(drlSet);
+        this.pediatricAgeYears = pediatricAgeYears;
+        this.period = period;
+    }
+
+    public List<Study> assemble(List<ScanRow> patientRows) {
+        Map<String, List<ScanRow>> byStudy = new LinkedHashMap<>();
+        for (ScanRow r : patientRows) byStudy.computeIfAbsent(r.studyKey(), k -> new ArrayList<>()).add(r);
+        List<Study> studies = new ArrayList<>(byStudy.size());
+        for (List<ScanRow> rows : byStudy.values()) studies.add(study(rows));
+        studies.sort(Comparator.comparing(Study::getStudyDatetime).thenComparing(Study::getKey));
+        return studies;
+    }
+
+    private Study study(List<ScanRow> rows) {
+        ScanRow first = rows.stream().min(Comparator.comparing(ScanRow::source)).orElseThrow();
+        Study.Header h = new Study.Header(first.patientRef(), first.ageYears(), first.sex(), first.weightKg(),
+                first.heightCm(), first.facility(), first.stationName(), first.manufacturer(), first.model(),
+                first.accessionNumber(), first.studyDatetime(), first.modality(), first.studyDescription(),
+                first.indication());
+        boolean pediatric = first.ageYears() < pediatricAgeYears;
+        List<EventRecord> events = new ArrayList<>(rows.size());
+        for (ScanRow r : rows) events.add(event(r, first, pediatric));
+        return new Study(h, pediatric, period.contains(first.studyDatetime()), events);
+    }
+
+    private EventRecord event(ScanRow r, ScanRow study, boolean pediatric) {
+        CatalogEntry protocol = r.modality() == Modality.CT
+                ? tables.catalog().match(r.protocolName(), r.stationName()).orElse(null) : null;
+        TargetRegion region = region(r, protocol);
+        int phantom = r.phantomCm() != null ? r.phantomCm() : (region == TargetRegion.HEAD ? 16 : 32);
+        NotificationValue notification = null;
+        ReferenceLevel drl = null;
+        if (r.modality() == Modality.CT) {
+            notification = tables.notificationValues().forSeries(region, r.acquisitionType(), study.ageYears(), phantom).orElse(null);
+            if (pediatric) drl = ReferenceLevels.bandFor(drlSet, region, study.ageYears(), study.weightKg()).orElse(null);
+        }
+        return new EventRecord(r.source(), r.protocolName(), protocol, r.acquisitionType(), region, r.eventDatetime(),
+                r.eventUid(), r.kvp(), r.mas(), r.ctdivolMgy(), phantom, r.dlpMgycm(), r.scanLengthMm(), r.ssdeMgy(),
+                r.effectiveDiameterCm(), r.waterEquivalentDiameterCm(), r.dapGycm2(), r.fluoroTimeS(), notification, drl);
+    }
+
+    /** Given in the row, else from the protocol catalog, else from the protocol name and study description. */
+    private static TargetRegion region(ScanRow r, CatalogEntry protocol) {
+        if (r.targetRegion() != null) return r.targetRegion();
+        if (protocol != null && protocol.targetRegion() != null) return protocol.targetRegion();
+        Optional<TargetRegion> inferred = TargetRegion.infer(r.protocolName());
+        if (inferred.isEmpty()) inferred = TargetRegion.infer(r.studyDescription());
+        return inferred.orElse(TargetRegion.OTHER);
+    }
+}

@@ -1,0 +1,35 @@
+package org.alaraaudit.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top command: its subcommands do the work. */
+@Command(name = "alara-audit", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
+        description = "Audits exported CT and X-ray scan logs against pediatric ALARA policies and dose reference levels.",
+        subcommands = {AuditCommand.class, RulesCommand.class, GenerateCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done (findings may exist)", "1:findings at or above --fail-on", "2:usage error",
+                "3:input unusable", "4:rules do not compile or a table is invalid", "5:report or history could not be written"})
+public final class AlaraAudit implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a command is required: audit, rules or generate");
+    }
+
+    /** The version from the jar manifest, or "dev" when run from a build folder. */
+    public static String version() {
+        String v = AlaraAudit.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-dev" : v;
+    }
+
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() { return new String[]{"alara-audit " + version()}; }
+    }
+}

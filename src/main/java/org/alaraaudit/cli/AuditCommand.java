@@ -1,0 +1,175 @@
+package org.alaraaudit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.alaraaudit.audit.AuditPeriod;
+import org.alaraaudit.audit.AuditRequest;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.audit.AuditRun;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Severity;
+import org.alaraaudit.report.files.FindingsCsv;
+import org.alaraaudit.report.files.FindingsJson;
+import org.alaraaudit.rules.RuleSet;
+import org.alaraaudit.scanlog.DataFolder;
+import org.alaraaudit.scanlog.SiteSecret;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code alara-audit audit INPUT...}: the monthly job. */
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
+        description = "Audits scan-log files (or folders of them) and writes the reports.")
+public final class AuditCommand implements Callable<Integer> {
+    /** Formats this build can write; pdf and xlsx join when their writers land. */
+    static final Set<String> AVAILABLE_FORMATS = Set.of("csv", "json");
+    static final Set<String> KNOWN_FORMATS = Set.of("pdf", "xlsx", "csv", "json");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Scan-log files or folders of them.")
+    List<Path> inputs;
+
+    @Option(names = "--period", paramLabel = "YYYY-MM", description = "Audit this calendar month; earlier studies serve as history.")
+    String period;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First day of the audit period (YYYY-MM-DD).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last day of the audit period (YYYY-MM-DD).")
+    String to;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rule files and tables to use (default: the built-in rules).")
+    Path rules;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "LIST", split = ",", description = "Outputs: pdf, xlsx, csv, json (default: all this build can write).")
+    List<String> formats;
+
+    @Option(names = "--template", paramLabel = "NAME-or-DIR", defaultValue = "default", description = "Report template (default: ${DEFAULT-VALUE}).")
+    String template;
+
+    @Option(names = "--institution", paramLabel = "TEXT", description = "Institution name on the reports.")
+    String institution;
+
+    @Option(names = "--pediatric-age", paramLabel = "YEARS", description = "Pediatric limit in years (default: 18, from tables/settings.csv).")
+    Double pediatricAge;
+
+    @Option(names = "--drl-set", paramLabel = "NAME", description = "DRL set to compare with, e.g. US or EU (default: tables/settings.csv).")
+    String drlSet;
+
+    @Option(names = "--profile", paramLabel = "NAME-or-FILE", description = "Input mapping profile (default: detected from the header).")
+    String profile;
+
+    @Option(names = "--history", paramLabel = "JDBC-URL", description = "History store (accepted; the store arrives in a later release).")
+    String history;
+
+    @Option(names = "--no-history", description = "Do not use a history store.")
+    boolean noHistory;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 1 when a finding of this severity or worse exists: ${COMPLETION-CANDIDATES}.")
+    Severity failOn;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Show progress on a terminal (default: on).")
+    boolean progress;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        Set<String> wanted = formats();
+        AuditPeriod auditPeriod = period();
+        if (profile != null && !profile.equalsIgnoreCase("canonical")) {
+            throw new ErrorReport.UsageException("--profile " + profile + ": only the canonical profile is available in this release");
+        }
+        if (pediatricAge != null && (pediatricAge <= 0 || pediatricAge > 30)) {
+            throw new ErrorReport.UsageException("--pediatric-age " + pediatricAge + ": expected a number of years between 0 and 30");
+        }
+        RuleSet ruleSet = RuleSet.load(rules);
+        byte[] secret = SiteSecret.resolve(System.getenv(), DataFolder.resolve(System.getenv()));
+        AuditRequest request = new AuditRequest(inputs, auditPeriod, pediatricAge, drlSet, institution, Instant.now(),
+                ZoneId.systemDefault(), secret, 250_000);
+        PrintWriter err = spec.commandLine().getErr();
+        AuditResult result;
+        try (TerminalProgress bar = TerminalProgress.create(progress, err)) {
+            result = new AuditRun(ruleSet, AlaraAudit.version()).run(request, bar);
+        }
+        List<Path> written = write(result, wanted);
+        Summary.print(spec.commandLine().getOut(), result, written);
+        if (failOn != null) {
+            for (Finding f : result.findings()) if (f.severity().atLeast(failOn)) return ExitCode.FINDINGS_AT_FAIL_LEVEL;
+        }
+        return ExitCode.OK;
+    }
+
+    private Set<String> formats() {
+        if (formats == null || formats.isEmpty()) return new LinkedHashSet<>(List.of("csv", "json"));
+        Set<String> out = new LinkedHashSet<>();
+        for (String f : formats) {
+            String t = f.trim().toLowerCase(Locale.ROOT);
+            if (!KNOWN_FORMATS.contains(t)) throw new ErrorReport.UsageException("--format " + f + ": expected pdf, xlsx, csv or json");
+            if (!AVAILABLE_FORMATS.contains(t)) {
+                throw new ErrorReport.UsageException("--format " + t + ": not available in this release yet; use csv and/or json");
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    private AuditPeriod period() {
+        if (period != null && (from != null || to != null)) throw new ErrorReport.UsageException("give either --period or --from/--to, not both");
+        try {
+            if (period != null) return AuditPeriod.month(YearMonth.parse(period));
+            if (from != null || to != null) {
+                if (from == null || to == null) throw new ErrorReport.UsageException("--from and --to go together");
+                return new AuditPeriod(LocalDate.parse(from), LocalDate.parse(to));
+            }
+        } catch (DateTimeParseException e) {
+            throw new ErrorReport.UsageException("cannot read the period \"" + e.getParsedString() + "\": expected --period YYYY-MM or --from/--to YYYY-MM-DD");
+        }
+        return AuditPeriod.WHOLE_INPUT;
+    }
+
+    private List<Path> write(AuditResult result, Set<String> wanted) {
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(out);
+            if (wanted.contains("csv")) {
+                Path f = out.resolve("findings.csv");
+                FindingsCsv.writeFindings(result, f);
+                written.add(f);
+                Path r = out.resolve("rejected.csv");
+                FindingsCsv.writeRejected(result, r);
+                written.add(r);
+            }
+            if (wanted.contains("json")) {
+                Path j = out.resolve("findings.json");
+                FindingsJson.write(result, j);
+                written.add(j);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ErrorReport.OutputException(out + ": " + e.getMessage(), e);
+        }
+        return written;
+    }
+}

@@ -1,0 +1,47 @@
+package org.alaraaudit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.audit.ComplianceFigures;
+import org.alaraaudit.scanlog.RowAccounting;
+
+/** The short summary at the end of a run: row accounting, findings by severity, where the reports are. */
+final class Summary {
+    private Summary() {}
+
+    static void print(PrintWriter out, AuditResult r, List<Path> written) {
+        RowAccounting a = r.rows();
+        ComplianceFigures f = r.figures();
+        out.printf(Locale.ROOT, "alara-audit %s  period %s  rules %s (%s)  DRL set %s%n", r.run().toolVersion(),
+                r.run().period().label(), r.run().ruleSetLocation(), r.run().ruleSetDigest().substring(0, 19), r.run().drlSet());
+        out.printf(Locale.ROOT, "Rows: %d read = %d audited + %d rejected + %d duplicate + %d excluded%s%n",
+                a.read(), a.audited(), a.rejected(), a.duplicate(), a.excluded(), a.reconciles() ? "" : "  (DOES NOT RECONCILE)");
+        if (r.rowsOutsidePeriod() > 0) {
+            out.printf(Locale.ROOT, "      %d audited rows lie outside the period and served as history only%n", r.rowsOutsidePeriod());
+        }
+        if (!r.warnings().isEmpty()) out.printf(Locale.ROOT, "      %d data warnings (unusual values, audited all the same)%n", r.warnings().size());
+        out.printf(Locale.ROOT, "Studies: %d (%d pediatric), %d events; CT %d (%d pediatric)%n", f.studies(), f.pediatricStudies(),
+                f.events(), f.ctStudies(), f.pediatricCtStudies());
+        out.printf(Locale.ROOT, "Pediatric protocol compliance: %s   Repeat rate: %s%n", percent(f.pediatricProtocolCompliance()),
+                percent(f.repeatRate()));
+        StringBuilder sev = new StringBuilder();
+        for (Map.Entry<String, Long> e : f.findingsBySeverity().entrySet()) sev.append("  ").append(e.getKey()).append(' ').append(e.getValue());
+        out.printf(Locale.ROOT, "Findings: %d%s%n", r.findings().size(), sev);
+        for (Map.Entry<String, Long> e : f.findingsByRule().entrySet()) out.printf(Locale.ROOT, "  %-34s %6d%n", e.getKey(), e.getValue());
+        if (!r.rejected().isEmpty()) {
+            out.printf(Locale.ROOT, "Rejected rows (first %d of %d; all in rejected.csv):%n", Math.min(5, r.rejected().size()), r.rejected().size());
+            r.rejected().stream().limit(5).forEach(x -> out.println("  " + x.message()));
+        }
+        out.println("Reports:");
+        for (Path p : written) out.println("  " + p);
+        out.flush();
+    }
+
+    private static String percent(Double d) {
+        return d == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", d * 100);
+    }
+}

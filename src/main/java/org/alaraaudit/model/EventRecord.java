@@ -1,0 +1,38 @@
+package org.alaraaudit.model;
+
+import java.time.LocalDateTime;
+
+/**
+ * What one irradiation event was, as read and resolved against the policy tables, before it is placed in its
+ * study. Absent values are null.
+ */
+public record EventRecord(
+        SourceLine source,
+        String protocolName,
+        CatalogEntry protocol,
+        AcquisitionType acquisitionType,
+        TargetRegion targetRegion,
+        LocalDateTime eventDatetime,
+        String eventUid,
+        Double kvp,
+        Double mas,
+        Double ctdivolMgy,
+        int phantomCm,
+        Double dlpMgycm,
+        Double scanLengthMm,
+        Double ssdeMgy,
+        Double effectiveDiameterCm,
+        Double waterEquivalentDiameterCm,
+        Double dapGycm2,
+        Double fluoroTimeS,
+        NotificationValue notificationValue,
+        ReferenceLevel referenceLevel) {
+
+    /** A blank type counts as diagnostic; localizers and bolus tracking do not. */
+    public boolean diagnostic() { return acquisitionType == null || acquisitionType.isDiagnostic(); }
+
+    public String standardProtocol() {
+        if (protocolName == null) return null;
+        return protocol != null ? protocol.standardNameFor(protocolName) : protocolName.trim();
+    }
+}

@@ -1,0 +1,137 @@
+package org.alaraaudit.model;
+
+import java.time.LocalDateTime;
+
+/** One CT acquisition, radiograph or fluoroscopy run, as the rules see it. Immutable. */
+public final class IrradiationEvent {
+    private final Study study;
+    private final int index;
+    private final EventRecord r;
+    private final Double studyProtocolDlp;
+    private final boolean firstOfProtocol;
+
+    IrradiationEvent(Study study, int index, EventRecord record, Double studyProtocolDlp, boolean firstOfProtocol) {
+        this.study = study;
+        this.index = index;
+        this.r = record;
+        this.studyProtocolDlp = studyProtocolDlp;
+        this.firstOfProtocol = firstOfProtocol;
+    }
+
+    public Study getStudy() { return study; }
+
+    /** 1-based position in the study, in event time order. */
+    public int getIndex() { return index; }
+
+    public EventRecord getRecord() { return r; }
+
+    public SourceLine getSource() { return r.source(); }
+
+    public String getProtocolName() { return r.protocolName(); }
+
+    public String getStandardProtocol() { return r.standardProtocol(); }
+
+    public CatalogEntry getProtocol() { return r.protocol(); }
+
+    public boolean isMapped() { return r.protocol() != null; }
+
+    public Population getPopulation() { return r.protocol() == null ? null : r.protocol().population(); }
+
+    public boolean isAdultProtocol() { return getPopulation() == Population.ADULT; }
+
+    public boolean isPediatricProtocol() { return getPopulation() == Population.PEDIATRIC; }
+
+    public AcquisitionType getAcquisitionType() { return r.acquisitionType(); }
+
+    public boolean isDiagnostic() { return r.diagnostic(); }
+
+    public TargetRegion getTargetRegion() { return r.targetRegion(); }
+
+    public boolean isHead() { return r.targetRegion() == TargetRegion.HEAD; }
+
+    public boolean isBody() { return r.targetRegion() != null && r.targetRegion().isBody(); }
+
+    public LocalDateTime getEventDatetime() { return r.eventDatetime(); }
+
+    public String getEventUid() { return r.eventUid(); }
+
+    public Double getKvp() { return r.kvp(); }
+
+    public Double getMas() { return r.mas(); }
+
+    public Double getCtdivol() { return r.ctdivolMgy(); }
+
+    public int getPhantom() { return r.phantomCm(); }
+
+    public Double getDlp() { return r.dlpMgycm(); }
+
+    public Double getScanLengthMm() { return r.scanLengthMm(); }
+
+    public Double getSsde() { return r.ssdeMgy(); }
+
+    public Double getEffectiveDiameter() { return r.effectiveDiameterCm(); }
+
+    public Double getWaterEquivalentDiameter() { return r.waterEquivalentDiameterCm(); }
+
+    public Double getDap() { return r.dapGycm2(); }
+
+    public Double getFluoroTime() { return r.fluoroTimeS(); }
+
+    public NotificationValue getNotificationValue() { return r.notificationValue(); }
+
+    public ReferenceLevel getReferenceLevel() { return r.referenceLevel(); }
+
+    /** CTDIvol above the pediatric DRL of the patient's band, on the DRL's own phantom. */
+    public boolean isAboveCtdivolDrl() {
+        ReferenceLevel l = r.referenceLevel();
+        return l != null && l.ctdivolMgy() != null && r.ctdivolMgy() != null && l.phantomCm() == r.phantomCm()
+                && r.ctdivolMgy() > l.ctdivolMgy();
+    }
+
+    /** Total DLP of this study's events run with the same device protocol: the "study DLP" of the expected range. */
+    public Double getStudyProtocolDlp() { return studyProtocolDlp; }
+
+    /** The study-level DLP checks are reported once, on the first diagnostic event of the protocol. */
+    public boolean isFirstOfProtocol() { return firstOfProtocol; }
+
+    public boolean isCt() { return study.getModality() == Modality.CT; }
+
+    /** Radiography and fluoroscopy events are documented by their dose-area product. */
+    public boolean isDapModality() { return study.getModality().reportsDap(); }
+
+    public boolean isAboveNotificationValue() {
+        NotificationValue n = r.notificationValue();
+        return n != null && r.ctdivolMgy() != null && r.ctdivolMgy() > n.ctdivolMgy();
+    }
+
+    public Double getExpectedCtdivolMin() { return r.protocol() == null ? null : r.protocol().expectedCtdivolMinMgy(); }
+
+    public Double getExpectedCtdivolMax() { return r.protocol() == null ? null : r.protocol().expectedCtdivolMaxMgy(); }
+
+    public Double getExpectedDlpMin() { return r.protocol() == null ? null : r.protocol().expectedDlpMinMgycm(); }
+
+    public Double getExpectedDlpMax() { return r.protocol() == null ? null : r.protocol().expectedDlpMaxMgycm(); }
+
+    public boolean isOutsideProtocolAgeRange() {
+        return r.protocol() != null && !r.protocol().ageYears().contains(study.getAgeYears());
+    }
+
+    /** Only a known weight can be outside the protocol's weight range. */
+    public boolean isOutsideProtocolWeightRange() {
+        return r.protocol() != null && study.getWeightKg() != null && !r.protocol().weightKg().contains(study.getWeightKg());
+    }
+
+    // Convenience for rules: the study's facts without a join.
+    public boolean isInPeriod() { return study.isInPeriod(); }
+
+    public boolean isPediatric() { return study.isPediatric(); }
+
+    public double getAgeYears() { return study.getAgeYears(); }
+
+    public Double getWeightKg() { return study.getWeightKg(); }
+
+    public Modality getModality() { return study.getModality(); }
+
+    @Override
+    public String toString() { return "IrradiationEvent[" + study.getAccessionNumber() + "#" + index + " " + r.protocolName() + "]"; }
+}

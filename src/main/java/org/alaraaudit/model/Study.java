@@ -1,0 +1,190 @@
+package org.alaraaudit.model;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One examination of one patient, a study being (facility, accession number), with its events. Immutable. */
+public final class Study {
+    private final String patientRef;
+    private final double ageYears;
+    private final String sex;
+    private final Double weightKg;
+    private final Double heightCm;
+    private final String facility;
+    private final String stationName;
+    private final String manufacturer;
+    private final String model;
+    private final String accessionNumber;
+    private final LocalDateTime studyDatetime;
+    private final Modality modality;
+    private final String studyDescription;
+    private final String indication;
+    private final boolean pediatric;
+    private final boolean inPeriod;
+    private final List<IrradiationEvent> events;
+    private final Set<TargetRegion> regions;
+
+    /** The study-level columns, as taken from the study's first row. */
+    public record Header(String patientRef, double ageYears, String sex, Double weightKg, Double heightCm,
+                         String facility, String stationName, String manufacturer, String model,
+                         String accessionNumber, LocalDateTime studyDatetime, Modality modality,
+                         String studyDescription, String indication) {}
+
+    /** Events are put in time order (then by content) so that results never depend on the order of the input. */
+    public Study(Header h, boolean pediatric, boolean inPeriod, List<EventRecord> records) {
+        this.patientRef = h.patientRef();
+        this.ageYears = h.ageYears();
+        this.sex = h.sex();
+        this.weightKg = h.weightKg();
+        this.heightCm = h.heightCm();
+        this.facility = h.facility();
+        this.stationName = h.stationName();
+        this.manufacturer = h.manufacturer();
+        this.model = h.model();
+        this.accessionNumber = h.accessionNumber();
+        this.studyDatetime = h.studyDatetime();
+        this.modality = h.modality();
+        this.studyDescription = h.studyDescription();
+        this.indication = h.indication();
+        this.pediatric = pediatric;
+        this.inPeriod = inPeriod;
+
+        List<EventRecord> sorted = new ArrayList<>(records);
+        sorted.sort(EVENT_ORDER);
+        Map<String, Double> dlpByProtocol = new HashMap<>();
+        for (EventRecord r : sorted) {
+            if (r.protocolName() != null && r.dlpMgycm() != null) dlpByProtocol.merge(r.protocolName(), r.dlpMgycm(), Double::sum);
+        }
+        List<IrradiationEvent> built = new ArrayList<>(sorted.size());
+        Set<String> seenProtocol = new java.util.HashSet<>();
+        Set<TargetRegion> regionSet = EnumSet.noneOf(TargetRegion.class);
+        for (EventRecord r : sorted) {
+            boolean first = r.diagnostic() && r.protocolName() != null && seenProtocol.add(r.protocolName());
+            built.add(new IrradiationEvent(this, built.size() + 1, r,
+                    r.protocolName() == null ? null : dlpByProtocol.get(r.protocolName()), first));
+            if (r.diagnostic() && r.targetRegion() != null) regionSet.add(r.targetRegion());
+        }
+        if (regionSet.isEmpty()) {
+            for (EventRecord r : sorted) if (r.targetRegion() != null) regionSet.add(r.targetRegion());
+        }
+        this.events = Collections.unmodifiableList(built);
+        this.regions = Collections.unmodifiableSet(regionSet);
+    }
+
+    private static final java.util.Comparator<String> TEXT = java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder());
+    private static final java.util.Comparator<Double> NUM = java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder());
+    static final java.util.Comparator<EventRecord> EVENT_ORDER = java.util.Comparator
+            .comparing(EventRecord::eventDatetime, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+            .thenComparing(r -> r.acquisitionType() == null ? "" : r.acquisitionType().name())
+            .thenComparing(EventRecord::eventUid, TEXT)
+            .thenComparing(EventRecord::protocolName, TEXT)
+            .thenComparing(EventRecord::ctdivolMgy, NUM)
+            .thenComparing(EventRecord::dlpMgycm, NUM)
+            .thenComparing(EventRecord::dapGycm2, NUM)
+            .thenComparing(EventRecord::kvp, NUM)
+            .thenComparing(EventRecord::source);
+
+    public String getKey() { return facility + "\u001f" + accessionNumber; }
+
+    public String getPatientRef() { return patientRef; }
+
+    public double getAgeYears() { return ageYears; }
+
+    public String getSex() { return sex; }
+
+    public Double getWeightKg() { return weightKg; }
+
+    public Double getHeightCm() { return heightCm; }
+
+    public String getFacility() { return facility; }
+
+    public String getStationName() { return stationName; }
+
+    public String getManufacturer() { return manufacturer; }
+
+    public String getModel() { return model; }
+
+    public String getAccessionNumber() { return accessionNumber; }
+
+    public LocalDateTime getStudyDatetime() { return studyDatetime; }
+
+    public Modality getModality() { return modality; }
+
+    public boolean isCt() { return modality == Modality.CT; }
+
+    public String getStudyDescription() { return studyDescription; }
+
+    public String getIndication() { return indication; }
+
+    public boolean isPediatric() { return pediatric; }
+
+    public boolean isInPeriod() { return inPeriod; }
+
+    public List<IrradiationEvent> getEvents() { return events; }
+
+    /** Regions of the diagnostic acquisitions (of all events when none is diagnostic). */
+    public Set<TargetRegion> getRegions() { return regions; }
+
+    /** Regions of every event, localizers included: what the scanner's accumulated dose check sees. */
+    public Set<TargetRegion> getAllRegions() {
+        Set<TargetRegion> all = EnumSet.noneOf(TargetRegion.class);
+        for (IrradiationEvent e : events) if (e.getTargetRegion() != null) all.add(e.getTargetRegion());
+        return all;
+    }
+
+    public boolean overlapsRegion(Study other) {
+        for (TargetRegion a : regions) for (TargetRegion b : other.regions) if (a.overlaps(b)) return true;
+        return false;
+    }
+
+    /** Hours from the other study's start to this one's (positive when the other came first). */
+    public double hoursAfter(Study other) {
+        return Duration.between(other.studyDatetime, studyDatetime).toSeconds() / 3600.0;
+    }
+
+    /** Strict order of studies by start, then key, so "the earlier study" is always defined. */
+    public boolean startsBefore(Study other) {
+        int c = studyDatetime.compareTo(other.studyDatetime);
+        return c < 0 || (c == 0 && getKey().compareTo(other.getKey()) < 0);
+    }
+
+    public long diagnosticEventsOver(TargetRegion region) {
+        return events.stream().filter(e -> e.isDiagnostic() && e.getTargetRegion() == region).count();
+    }
+
+    public Double accumulatedCtdivolOver(TargetRegion region) {
+        double sum = 0;
+        boolean any = false;
+        for (IrradiationEvent e : events) {
+            if (e.getTargetRegion() == region && e.getCtdivol() != null) {
+                sum += e.getCtdivol();
+                any = true;
+            }
+        }
+        return any ? sum : null;
+    }
+
+    public Set<SourceLine> getLines() {
+        Set<SourceLine> s = new TreeSet<>();
+        for (IrradiationEvent e : events) s.add(e.getSource());
+        return s;
+    }
+
+    @Override
+    public String toString() { return "Study[" + facility + " " + accessionNumber + " " + studyDatetime + "]"; }
+
+    @Override
+    public boolean equals(Object o) { return this == o; }
+
+    @Override
+    public int hashCode() { return Objects.hash(facility, accessionNumber); }
+}

@@ -1,0 +1,34 @@
+package org.alaraaudit.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** How values appear in human-facing outputs: numbers without float noise, text that a spreadsheet cannot run. */
+public final class Cells {
+    private Cells() {}
+
+    /** Up to four decimals, trailing zeros dropped: 12.5, not 12.500000000000002. */
+    public static String number(Double d) {
+        if (d == null) return "";
+        return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    public static Double rounded(Double d, int decimals) {
+        if (d == null) return null;
+        return BigDecimal.valueOf(d).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /**
+     * Text from the input that starts like a formula is prefixed with an apostrophe, as spreadsheet-injection
+     * guidance recommends (OWASP, CWE-1236); only human-facing exports do this, JSON stays raw.
+     */
+    public static String safeText(String s) {
+        if (s == null || s.isEmpty()) return s == null ? "" : s;
+        char c = s.charAt(0);
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\0'
+                || c == '\uFF1D' || c == '\uFF0B' || c == '\uFF0D' || c == '\uFF20') {
+            return "'" + s;
+        }
+        return s;
+    }
+}

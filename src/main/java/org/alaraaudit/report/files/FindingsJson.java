@@ -1,0 +1,177 @@
+package org.alaraaudit.report.files;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.audit.ComplianceFigures;
+import org.alaraaudit.audit.DrlGroup;
+import org.alaraaudit.audit.RunInfo;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.report.Cells;
+import org.alaraaudit.report.ReportFile;
+import org.alaraaudit.scanlog.DataWarning;
+import org.alaraaudit.scanlog.InputFile;
+import org.alaraaudit.scanlog.Rejection;
+
+/**
+ * findings.json: the findings with the run's metadata, row accounting, figures, DRL table and rejected rows.
+ * Streamed, so a million findings do not need a document tree in memory; values stay raw (machine output).
+ */
+public final class FindingsJson {
+    private FindingsJson() {}
+
+    public static void write(AuditResult result, Path target) throws IOException {
+        ReportFile.write(target, out -> {
+            try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                run(g, result.run());
+                g.writeObjectFieldStart("rows");
+                g.writeNumberField("read", result.rows().read());
+                g.writeNumberField("audited", result.rows().audited());
+                g.writeNumberField("rejected", result.rows().rejected());
+                g.writeNumberField("duplicate", result.rows().duplicate());
+                g.writeNumberField("excluded", result.rows().excluded());
+                g.writeNumberField("audited_outside_period", result.rowsOutsidePeriod());
+                g.writeNumberField("data_warnings", result.warnings().size());
+                g.writeEndObject();
+                figures(g, result.figures());
+                g.writeArrayFieldStart("drl_groups");
+                for (DrlGroup d : result.drlGroups()) drlGroup(g, d);
+                g.writeEndArray();
+                g.writeArrayFieldStart("findings");
+                for (Finding f : result.findings()) finding(g, f);
+                g.writeEndArray();
+                g.writeArrayFieldStart("rejected");
+                for (Rejection r : result.rejected()) {
+                    g.writeStartObject();
+                    g.writeStringField("file", r.file());
+                    g.writeNumberField("line", r.line());
+                    g.writeStringField("column", r.column());
+                    g.writeStringField("value", r.value());
+                    g.writeStringField("reason", r.reason());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("data_warnings");
+                for (DataWarning w : result.warnings()) {
+                    g.writeStartObject();
+                    g.writeStringField("file", w.file());
+                    g.writeNumberField("line", w.line());
+                    g.writeStringField("column", w.column());
+                    g.writeStringField("value", w.value());
+                    g.writeStringField("reason", w.reason());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+        });
+    }
+
+    private static void run(JsonGenerator g, RunInfo run) throws IOException {
+        g.writeObjectFieldStart("run");
+        g.writeStringField("tool_version", run.toolVersion());
+        g.writeStringField("rule_set_digest", run.ruleSetDigest());
+        g.writeStringField("rule_set", run.ruleSetLocation());
+        g.writeArrayFieldStart("inputs");
+        for (InputFile f : run.inputs()) {
+            g.writeStartObject();
+            g.writeStringField("file", f.file());
+            g.writeStringField("sha256", f.sha256());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("period");
+        g.writeStringField("from", run.period().from() == null ? null : run.period().from().toString());
+        g.writeStringField("to", run.period().to() == null ? null : run.period().to().toString());
+        g.writeBooleanField("whole_input", !run.periodGiven());
+        g.writeEndObject();
+        num(g, "pediatric_age_years", run.pediatricAgeYears());
+        g.writeStringField("drl_set", run.drlSet());
+        g.writeStringField("institution", run.institution());
+        g.writeStringField("generated_at", run.generatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        g.writeEndObject();
+    }
+
+    private static void figures(JsonGenerator g, ComplianceFigures f) throws IOException {
+        g.writeObjectFieldStart("figures");
+        g.writeNumberField("studies", f.studies());
+        g.writeNumberField("pediatric_studies", f.pediatricStudies());
+        g.writeNumberField("events", f.events());
+        g.writeNumberField("ct_studies", f.ctStudies());
+        g.writeNumberField("pediatric_ct_studies", f.pediatricCtStudies());
+        g.writeNumberField("pediatric_ct_studies_with_adult_protocol", f.pediatricCtStudiesWithAdultProtocol());
+        num(g, "pediatric_protocol_compliance", Cells.rounded(f.pediatricProtocolCompliance(), 6));
+        g.writeNumberField("ct_studies_repeated", f.ctStudiesRepeated());
+        num(g, "repeat_rate", Cells.rounded(f.repeatRate(), 6));
+        map(g, "studies_by_modality", f.studiesByModality());
+        map(g, "studies_by_facility", f.studiesByFacility());
+        map(g, "findings_by_rule", f.findingsByRule());
+        map(g, "findings_by_severity", f.findingsBySeverity());
+        map(g, "findings_by_facility", f.findingsByFacility());
+        map(g, "findings_by_station", f.findingsByStation());
+        map(g, "findings_by_protocol", f.findingsByProtocol());
+        g.writeEndObject();
+    }
+
+    private static void drlGroup(JsonGenerator g, DrlGroup d) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("facility", d.facility());
+        g.writeStringField("exam_type", d.examType());
+        g.writeStringField("band", d.band());
+        g.writeStringField("quantity", d.quantity());
+        g.writeNumberField("n", d.n());
+        num(g, "median", Cells.rounded(d.median(), 4));
+        num(g, "p75", Cells.rounded(d.p75(), 4));
+        num(g, "drl", d.drl());
+        num(g, "ratio", Cells.rounded(d.ratio(), 4));
+        g.writeStringField("status", d.status());
+        g.writeNumberField("phantom_cm", d.phantomCm());
+        g.writeStringField("source", d.source());
+        g.writeEndObject();
+    }
+
+    private static void finding(JsonGenerator g, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("finding_id", f.findingId());
+        g.writeStringField("rule_id", f.ruleId());
+        g.writeStringField("severity", f.severity().name());
+        g.writeStringField("scope", f.scope());
+        g.writeStringField("facility", f.facility());
+        g.writeStringField("station_name", f.stationName());
+        g.writeStringField("accession_number", f.accessionNumber());
+        g.writeStringField("study_datetime", f.studyDatetime() == null ? null : f.studyDatetime().toString());
+        g.writeStringField("patient_ref", f.patientRef());
+        num(g, "age_years", Cells.rounded(f.ageYears(), 2));
+        g.writeStringField("protocol_name", f.protocolName());
+        g.writeStringField("standard_protocol", f.standardProtocol());
+        g.writeStringField("target_region", f.targetRegion() == null ? null : f.targetRegion().name());
+        g.writeStringField("quantity", f.quantity());
+        num(g, "measured_value", Cells.rounded(f.measuredValue(), 4));
+        num(g, "reference_value", Cells.rounded(f.referenceValue(), 4));
+        g.writeStringField("unit", f.unit());
+        g.writeStringField("reference_source", f.referenceSource());
+        g.writeStringField("message", f.message());
+        g.writeArrayFieldStart("input_lines");
+        for (var l : f.inputLines()) g.writeString(l.toString());
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void num(JsonGenerator g, String name, Double v) throws IOException {
+        if (v == null) g.writeNullField(name);
+        else if (v == Math.rint(v) && Math.abs(v) < 1e15) g.writeNumberField(name, v.longValue());
+        else g.writeNumberField(name, v);
+    }
+
+    private static void map(JsonGenerator g, String name, Map<String, Long> m) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<String, Long> e : m.entrySet()) g.writeNumberField(e.getKey(), e.getValue());
+        g.writeEndObject();
+    }
+}

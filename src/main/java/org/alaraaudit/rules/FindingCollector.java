@@ -1,0 +1,129 @@
+package org.alaraaudit.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.IrradiationEvent;
+import org.alaraaudit.model.ProtocolUse;
+import org.alaraaudit.model.Severity;
+import org.alaraaudit.model.SourceLine;
+import org.alaraaudit.model.Study;
+import org.alaraaudit.model.TargetRegion;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * The rules' global {@code findings}: turns a firing into a {@link Finding} whose id, severity and scope come
+ * from the rule's metadata, so a DRL consequence states only what was measured against what.
+ */
+public final class FindingCollector {
+    private final List<Finding> findings = new ArrayList<>();
+
+    public List<Finding> drain() {
+        List<Finding> out = new ArrayList<>(findings);
+        findings.clear();
+        return out;
+    }
+
+    /** A finding on one irradiation event. */
+    public void event(RuleContext ctx, IrradiationEvent e, String quantity, Double measured, Double reference,
+                      String unit, String source, String message) {
+        Study s = e.getStudy();
+        String eventKey = e.getEventUid() != null ? e.getEventUid() : String.valueOf(e.getIndex());
+        add(ctx, s, e, e.getTargetRegion(), quantity, measured, reference, unit, source, message,
+                List.of(e.getSource()), s.getFacility(), s.getAccessionNumber(), eventKey, quantity);
+    }
+
+    /** A finding on a study; {@code at} is the event it rests on, or null for the study as a whole. */
+    public void study(RuleContext ctx, Study s, IrradiationEvent at, String quantity, Double measured, Double reference,
+                      String unit, String source, String message) {
+        TargetRegion region = at != null ? at.getTargetRegion() : single(s);
+        List<SourceLine> lines = at != null ? List.of(at.getSource()) : new ArrayList<>(s.getLines());
+        add(ctx, s, at, region, quantity, measured, reference, unit, source, message, lines,
+                s.getFacility(), s.getAccessionNumber(), quantity, region == null ? "" : region.name());
+    }
+
+    /** A study-level finding over one region of the study (accumulation, multiphase). */
+    public void region(RuleContext ctx, Study s, TargetRegion region, String quantity, Double measured, Double reference,
+                       String unit, String source, String message) {
+        List<SourceLine> lines = new ArrayList<>();
+        IrradiationEvent first = null;
+        for (IrradiationEvent e : s.getEvents()) {
+            if (e.getTargetRegion() == region) {
+                lines.add(e.getSource());
+                if (first == null || (e.isDiagnostic() && !first.isDiagnostic())) first = e;
+            }
+        }
+        add(ctx, s, first, region, quantity, measured, reference, unit, source, message, lines,
+                s.getFacility(), s.getAccessionNumber(), quantity, region.name());
+    }
+
+    /** A finding on a later study that names an earlier one. */
+    public void pair(RuleContext ctx, Study later, Study earlier, String quantity, Double measured, Double reference,
+                     String unit, String source, String message) {
+        List<SourceLine> lines = new ArrayList<>(later.getLines());
+        lines.addAll(earlier.getLines());
+        add(ctx, later, firstDiagnostic(later), single(later), quantity, measured, reference, unit, source, message,
+                lines, later.getFacility(), later.getAccessionNumber(), earlier.getFacility(), earlier.getAccessionNumber());
+    }
+
+    /** A period-level finding on a station's use of a protocol. */
+    public void protocolUse(RuleContext ctx, ProtocolUse u, String quantity, Double measured, Double reference,
+                            String unit, String source, String message) {
+        Map<String, Object> md = ctx.getRule().getMetaData();
+        String ruleId = meta(md, "ruleId");
+        findings.add(new Finding(id(ruleId, u.facility(), u.stationName(), u.protocolName()), ruleId,
+                Severity.valueOf(meta(md, "severity")), meta(md, "scope"), u.facility(), u.stationName(), null, null,
+                null, null, u.protocolName(), u.protocolName(), null, quantity, measured, reference, unit,
+                source != null ? source : meta(md, "source"), message, u.lines(), true));
+    }
+
+    private void add(RuleContext ctx, Study s, IrradiationEvent at, TargetRegion region, String quantity, Double measured,
+                     Double reference, String unit, String source, String message, List<SourceLine> lines, String... keys) {
+        Map<String, Object> md = ctx.getRule().getMetaData();
+        String ruleId = meta(md, "ruleId");
+        String[] idParts = new String[keys.length + 1];
+        idParts[0] = ruleId;
+        System.arraycopy(keys, 0, idParts, 1, keys.length);
+        IrradiationEvent ref = at != null ? at : firstDiagnostic(s);
+        findings.add(new Finding(id(idParts), ruleId, Severity.valueOf(meta(md, "severity")), meta(md, "scope"),
+                s.getFacility(), s.getStationName(), s.getAccessionNumber(), s.getStudyDatetime(), s.getPatientRef(),
+                s.getAgeYears(), ref == null ? null : ref.getProtocolName(), ref == null ? null : ref.getStandardProtocol(),
+                region, quantity, measured, reference, unit, source != null ? source : meta(md, "source"), message,
+                List.copyOf(new java.util.TreeSet<>(lines)), s.isPediatric()));
+    }
+
+    private static IrradiationEvent firstDiagnostic(Study s) {
+        for (IrradiationEvent e : s.getEvents()) if (e.isDiagnostic()) return e;
+        return s.getEvents().isEmpty() ? null : s.getEvents().get(0);
+    }
+
+    private static TargetRegion single(Study s) {
+        return s.getRegions().size() == 1 ? s.getRegions().iterator().next() : null;
+    }
+
+    private static String meta(Map<String, Object> md, String key) {
+        Object v = md.get(key);
+        if (v == null) throw new IllegalStateException("rule metadata @" + key + " is missing");
+        String t = v.toString();
+        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+    }
+
+    /** A stable id: the same rule firing on the same keys gives the same id in every re-run. */
+    static String id(String... parts) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String p : parts) {
+                md.update((p == null ? "" : p).getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0x1f);
+            }
+            return HexFormat.of().formatHex(md.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.alaraaudit.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.alaraaudit.model.CatalogEntry;
+import org.alaraaudit.model.Glob;
+import org.alaraaudit.model.Population;
+import org.alaraaudit.model.TargetRegion;
+
+/** Maps device protocol names to standard protocols; the first matching row, in file order, wins. */
+public final class ProtocolCatalog {
+    public static final String FILE = "protocol-catalog.csv";
+    private static final String[] COLUMNS = {"pattern", "station_name", "standard_name", "population", "target_region",
+            "min_age_years", "max_age_years", "min_weight_kg", "max_weight_kg", "expected_ctdivol_min_mgy",
+            "expected_ctdivol_max_mgy", "expected_dlp_min_mgycm", "expected_dlp_max_mgycm", "source"};
+
+    private final List<CatalogEntry> entries;
+
+    public ProtocolCatalog(List<CatalogEntry> entries) { this.entries = List.copyOf(entries); }
+
+    public static ProtocolCatalog from(TableFile table) {
+        List<CatalogEntry> out = new ArrayList<>();
+        for (TableFile.Row r : table.rows()) {
+            Population population = r.enumValue("population", Population.class, ProtocolCatalog::population);
+            if (population == null) throw r.error("population", "is required (ADULT, PEDIATRIC or ANY)");
+            Double ctdiMin = r.number("expected_ctdivol_min_mgy");
+            Double ctdiMax = r.number("expected_ctdivol_max_mgy");
+            Double dlpMin = r.number("expected_dlp_min_mgycm");
+            Double dlpMax = r.number("expected_dlp_max_mgycm");
+            if (ctdiMin != null && ctdiMax != null && ctdiMin > ctdiMax) throw r.error("expected_ctdivol_min_mgy", "is above the maximum");
+            if (dlpMin != null && dlpMax != null && dlpMin > dlpMax) throw r.error("expected_dlp_min_mgycm", "is above the maximum");
+            out.add(new CatalogEntry(new Glob(r.required("pattern")), r.text("station_name"), r.text("standard_name"),
+                    population, r.enumValue("target_region", TargetRegion.class, TargetRegion::parse),
+                    r.range("min_age_years", "max_age_years"), r.range("min_weight_kg", "max_weight_kg"),
+                    ctdiMin, ctdiMax, dlpMin, dlpMax, r.required("source"), r.line()));
+        }
+        return new ProtocolCatalog(out);
+    }
+
+    static String[] columns() { return COLUMNS; }
+
+    private static Optional<Population> population(String s) {
+        try {
+            return Optional.of(Population.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<CatalogEntry> match(String protocolName, String stationName) {
+        if (protocolName == null) return Optional.empty();
+        for (CatalogEntry e : entries) if (e.matches(protocolName, stationName)) return Optional.of(e);
+        return Optional.empty();
+    }
+
+    public List<CatalogEntry> entries() { return entries; }
+}

@@ -1,0 +1,71 @@
+package org.alaraaudit.rules;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.IrradiationEvent;
+import org.alaraaudit.model.Study;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Runs the rules: one short-lived session per patient, so memory is bounded by the largest patient's history,
+ * and one session over the period's aggregates for rules that look across patients.
+ */
+public final class RuleEngine {
+    private final KieBase kieBase;
+    private final Policy policy;
+    private final Set<String> globals = new HashSet<>();
+
+    public RuleEngine(RuleSet ruleSet, Policy policy) {
+        this.kieBase = ruleSet.kieBase();
+        this.policy = policy;
+        for (KiePackage p : kieBase.getKiePackages()) {
+            p.getGlobalVariables().forEach(g -> globals.add(g.getName()));
+        }
+    }
+
+    /** All studies of one patient in the input, those before the period serving as history. */
+    public List<Finding> evaluatePatient(Collection<Study> studies) {
+        KieSession session = newSession();
+        FindingCollector collector = collector(session);
+        try {
+            for (Study s : studies) {
+                session.insert(s);
+                for (IrradiationEvent e : s.getEvents()) session.insert(e);
+            }
+            session.fireAllRules();
+            return collector.drain();
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** Period-level facts (protocol use, DRL groups, cumulative doses). */
+    public List<Finding> evaluatePeriod(Collection<?> facts) {
+        KieSession session = newSession();
+        FindingCollector collector = collector(session);
+        try {
+            facts.forEach(session::insert);
+            session.fireAllRules();
+            return collector.drain();
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private KieSession newSession() {
+        KieSession session = kieBase.newKieSession();
+        if (globals.contains("policy")) session.setGlobal("policy", policy);
+        return session;
+    }
+
+    private FindingCollector collector(KieSession session) {
+        FindingCollector c = new FindingCollector();
+        if (globals.contains("findings")) session.setGlobal("findings", c);
+        return c;
+    }
+}

@@ -1,0 +1,187 @@
+package org.alaraaudit.rules;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.alaraaudit.model.TableException;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * The policy in force for a run: the DRL rules compiled once into a KieBase, the tables beside them, and a
+ * digest of every file so that a report names exactly which policy produced it.
+ */
+public final class RuleSet {
+    private static final String KFS_ROOT = "src/main/resources/";
+
+    private final String location;
+    private final KieBase kieBase;
+    private final PolicyTables tables;
+    private final String digest;
+    private final List<RuleDescription> rules;
+
+    private RuleSet(String location, KieBase kieBase, PolicyTables tables, String digest, List<RuleDescription> rules) {
+        this.location = location;
+        this.kieBase = kieBase;
+        this.tables = tables;
+        this.digest = digest;
+        this.rules = rules;
+    }
+
+    /** Loads a rules folder, or the default policy inside the tool when {@code dir} is null. */
+    public static RuleSet load(Path dir) {
+        Path root = dir != null ? dir : defaultRules();
+        if (!Files.isDirectory(root)) throw new RuleSetException(List.of(root + ": no such rules folder"));
+        List<Path> files = listFiles(root);
+        List<String> problems = new ArrayList<>();
+        PolicyTables tables = null;
+        try {
+            tables = PolicyTables.load(root.resolve("tables"));
+        } catch (TableException e) {
+            problems.add("ERROR tables/" + e.getMessage());
+        }
+        KieBase kbase = compile(root, files, problems);
+        if (!problems.isEmpty()) throw new RuleSetException(problems);
+        String location = dir != null ? dir.toString() : "built-in default rules";
+        return new RuleSet(location, kbase, tables, digest(root, files), describe(kbase, root));
+    }
+
+    /** The rules/ folder shipped inside the jar (or target/classes when run from a build). */
+    public static Path defaultRules() {
+        URL url = RuleSet.class.getResource("/rules/tables/settings.csv");
+        if (url == null) throw new RuleSetException(List.of("the built-in rules are missing from this build"));
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                }
+                return fs.getPath("/rules");
+            }
+            return Path.of(uri).getParent().getParent();
+        } catch (URISyntaxException | IOException e) {
+            throw new RuleSetException(List.of("the built-in rules cannot be opened: " + e.getMessage()));
+        }
+    }
+
+    private static List<Path> listFiles(Path root) {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing(p -> root.relativize(p).toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new RuleSetException(List.of(root + ": cannot be read: " + e.getMessage()));
+        }
+    }
+
+    private static String relative(Path root, Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
+    }
+
+    private static KieBase compile(Path root, List<Path> files, List<String> problems) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        Map<String, String> displayName = new HashMap<>();
+        int drls = 0;
+        for (Path f : files) {
+            String rel = relative(root, f);
+            if (!rel.endsWith(".drl")) continue;
+            drls++;
+            try {
+                byte[] bytes = Files.readAllBytes(f);
+                // Placing the file under its package's folder keeps Drools from warning about every rule file.
+                String kfsPath = packageFolder(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)) + f.getFileName();
+                displayName.put(kfsPath, rel);
+                kfs.write(KFS_ROOT + kfsPath, ks.getResources().newByteArrayResource(bytes).setSourcePath(kfsPath));
+            } catch (IOException e) {
+                problems.add("ERROR " + rel + ": cannot be read: " + e.getMessage());
+            }
+        }
+        if (drls == 0) {
+            problems.add("ERROR " + root + ": no rule files (*.drl) found");
+            return null;
+        }
+        KieBuilder kb = ks.newKieBuilder(kfs).buildAll();
+        for (Message m : kb.getResults().getMessages(Message.Level.ERROR)) {
+            String path = m.getPath() == null ? "" : displayName.getOrDefault(m.getPath(), m.getPath());
+            String text = m.getText().replace("\n", " ").trim();
+            problems.add("ERROR " + path + ":" + m.getLine() + ": " + text);
+        }
+        if (!problems.isEmpty()) return null;
+        return ks.newKieContainer(kb.getKieModule().getReleaseId()).getKieBase();
+    }
+
+    private static String packageFolder(String drl) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?").matcher(drl);
+        return m.find() ? m.group(1).replace('.', '/') + "/" : "";
+    }
+
+    private static String digest(Path root, List<Path> files) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                md.update(relative(root, f).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(Files.readAllBytes(f));
+                md.update((byte) 0);
+            }
+            return "sha256:" + HexFormat.of().formatHex(md.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new RuleSetException(List.of("cannot compute the rule set digest: " + e.getMessage()));
+        }
+    }
+
+    private static List<RuleDescription> describe(KieBase kbase, Path root) {
+        List<RuleDescription> out = new ArrayList<>();
+        for (KiePackage pkg : kbase.getKiePackages()) {
+            for (Rule r : pkg.getRules()) {
+                Map<String, Object> md = r.getMetaData();
+                if (!md.containsKey("ruleId")) continue;
+                out.add(new RuleDescription(meta(md, "ruleId"), r.getName(), meta(md, "severity"), meta(md, "scope"),
+                        meta(md, "source"), meta(md, "description"), pkg.getName()));
+            }
+        }
+        out.sort(Comparator.comparing(RuleDescription::ruleId).thenComparing(RuleDescription::name));
+        return out;
+    }
+
+    private static String meta(Map<String, Object> md, String key) {
+        Object v = md.get(key);
+        if (v == null) return null;
+        String s = v.toString();
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    public String location() { return location; }
+
+    public KieBase kieBase() { return kieBase; }
+
+    public PolicyTables tables() { return tables; }
+
+    public String digest() { return digest; }
+
+    public List<RuleDescription> rules() { return rules; }
+}

@@ -1,0 +1,215 @@
+package org.alaraaudit.scanlog;
+
+import static org.alaraaudit.scanlog.CanonicalColumn.*;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.alaraaudit.model.AcquisitionType;
+import org.alaraaudit.model.Modality;
+import org.alaraaudit.model.TargetRegion;
+
+/**
+ * Turns a raw row into a {@link ScanRow} or a {@link Rejection} naming the line, column and value. The limits
+ * are the scan-log format's "physically impossible" values; unusual but possible values become warnings.
+ */
+public final class RowValidator {
+    private static final double DAYS_PER_YEAR = 365.2425;
+
+    private final Pseudonymiser pseudonymiser;
+    private final LocalDateTime runTime;
+    private final double unusualCtdivolMgy;
+    private final Consumer<DataWarning> warnings;
+
+    public RowValidator(Pseudonymiser pseudonymiser, LocalDateTime runTime, double unusualCtdivolMgy,
+                        Consumer<DataWarning> warnings) {
+        this.pseudonymiser = pseudonymiser;
+        this.runTime = runTime;
+        this.unusualCtdivolMgy = unusualCtdivolMgy;
+        this.warnings = warnings;
+    }
+
+    /** Thrown inside validation to stop at the first fault of a row. */
+    private static final class Fault extends RuntimeException {
+        final CanonicalColumn column;
+        final String value;
+
+        Fault(CanonicalColumn column, String value, String reason) {
+            super(reason, null, false, false);
+            this.column = column;
+            this.value = value;
+        }
+    }
+
+    /** Either a valid row or the reason it is rejected; never both. */
+    public record Outcome(ScanRow row, Rejection rejection) {}
+
+    public Outcome validate(RawRow raw) {
+        try {
+            return new Outcome(toRow(raw), null);
+        } catch (Fault f) {
+            return new Outcome(null, new Rejection(raw.source().file(), raw.source().line(),
+                    f.column == null ? null : f.column.header(), f.value, f.getMessage()));
+        }
+    }
+
+    private ScanRow toRow(RawRow raw) {
+        String tooMany = raw.extras().get(CsvScanLogReader.TOO_MANY_CELLS);
+        if (tooMany != null) throw new Fault(null, null, "the row has " + tooMany);
+        for (CanonicalColumn c : CanonicalColumn.values()) {
+            if (c.required() && raw.get(c) == null) throw new Fault(c, null, "is required but empty");
+        }
+        Modality modality = parseEnum(raw, MODALITY, Modality.class);
+        LocalDateTime studyDatetime = dateTime(raw, STUDY_DATETIME);
+        if (studyDatetime.isAfter(runTime)) {
+            throw new Fault(STUDY_DATETIME, raw.get(STUDY_DATETIME), "is after the time of this run");
+        }
+        double age = age(raw, studyDatetime);
+        String sex = raw.get(SEX);
+        if (sex != null) {
+            sex = sex.toUpperCase(Locale.ROOT);
+            if (!sex.matches("[MFOU]")) throw new Fault(SEX, raw.get(SEX), "is not one of M, F, O, U");
+        }
+        Double weight = number(raw, WEIGHT_KG);
+        if (weight != null && (weight <= 0 || weight > 400)) {
+            throw new Fault(WEIGHT_KG, raw.get(WEIGHT_KG), "is not a possible weight (0 to 400 kg)");
+        }
+        Double height = number(raw, HEIGHT_CM);
+        if (height != null && (height <= 0 || height > 300)) {
+            throw new Fault(HEIGHT_CM, raw.get(HEIGHT_CM), "is not a possible height (0 to 300 cm)");
+        }
+        String protocol = raw.get(PROTOCOL_NAME);
+        if (modality == Modality.CT && protocol == null) throw new Fault(PROTOCOL_NAME, null, "is required for CT but empty");
+        AcquisitionType acquisition = null;
+        if (raw.get(ACQUISITION_TYPE) != null) {
+            acquisition = AcquisitionType.parse(raw.get(ACQUISITION_TYPE)).orElseThrow(() ->
+                    new Fault(ACQUISITION_TYPE, raw.get(ACQUISITION_TYPE), "is not an acquisition type"));
+        }
+        TargetRegion region = null;
+        if (raw.get(TARGET_REGION) != null) {
+            region = TargetRegion.parse(raw.get(TARGET_REGION)).orElseThrow(() ->
+                    new Fault(TARGET_REGION, raw.get(TARGET_REGION), "is not a target region"));
+        }
+        LocalDateTime eventDatetime = raw.get(EVENT_DATETIME) == null ? studyDatetime : dateTime(raw, EVENT_DATETIME);
+        Double kvp = number(raw, KVP);
+        if (kvp != null && (kvp < 40 || kvp > 150)) throw new Fault(KVP, raw.get(KVP), "is outside 40-150 kVp");
+        Double mas = dose(raw, MAS);
+        Double ctdivol = dose(raw, CTDIVOL_MGY);
+        if (ctdivol != null && ctdivol > 10_000) {
+            throw new Fault(CTDIVOL_MGY, raw.get(CTDIVOL_MGY), "is above 10,000 mGy, not a possible CTDIvol");
+        }
+        Integer phantom = phantom(raw);
+        Double dlp = dose(raw, DLP_MGYCM);
+        Double scanLength = dose(raw, SCAN_LENGTH_MM);
+        Double ssde = dose(raw, SSDE_MGY);
+        Double effDiameter = dose(raw, EFFECTIVE_DIAMETER_CM);
+        Double wed = dose(raw, WATER_EQUIVALENT_DIAMETER_CM);
+        Double dap = dose(raw, DAP_GYCM2);
+        Double fluoro = dose(raw, FLUORO_TIME_S);
+
+        if (ctdivol != null && ctdivol > unusualCtdivolMgy) {
+            warn(raw, CTDIVOL_MGY, "is above " + fmt(unusualCtdivolMgy) + " mGy for one event: check the export");
+        }
+        if (weight != null && implausibleForAge(age, weight)) {
+            warn(raw, WEIGHT_KG, "is unusual for a patient aged " + fmt(age) + " y");
+        }
+        return new ScanRow(raw.source(), pseudonymiser.pseudonym(raw.get(PATIENT_ID)), age, sex, weight, height,
+                raw.get(FACILITY), raw.get(STATION_NAME), raw.get(MANUFACTURER), raw.get(MODEL),
+                raw.get(ACCESSION_NUMBER), studyDatetime, modality, raw.get(STUDY_DESCRIPTION), raw.get(INDICATION),
+                protocol, acquisition, region, eventDatetime, raw.get(EVENT_UID), kvp, mas, ctdivol, phantom, dlp,
+                scanLength, ssde, effDiameter, wed, dap, fluoro);
+    }
+
+    /** A child's weight far beyond any growth chart is a swapped column or unit more often than a patient. */
+    private static boolean implausibleForAge(double age, double weight) {
+        return (age < 1 && weight > 20) || (age < 5 && weight > 60) || (age < 10 && weight > 120);
+    }
+
+    private double age(RawRow raw, LocalDateTime studyDatetime) {
+        Double given = number(raw, AGE_YEARS);
+        Double fromBirth = null;
+        if (raw.get(BIRTH_DATE) != null) {
+            LocalDate birth;
+            try {
+                birth = LocalDate.parse(raw.get(BIRTH_DATE));
+            } catch (DateTimeParseException e) {
+                throw new Fault(BIRTH_DATE, raw.get(BIRTH_DATE), "is not a date YYYY-MM-DD");
+            }
+            fromBirth = ChronoUnit.DAYS.between(birth, studyDatetime.toLocalDate()) / DAYS_PER_YEAR;
+            if (given == null && fromBirth < 0) {
+                // The birth date itself is never echoed: reports must not carry it.
+                throw new Fault(BIRTH_DATE, "(withheld)", "is after the study date");
+            }
+        }
+        if (given == null && fromBirth == null) throw new Fault(AGE_YEARS, null, "is required (age_years or birth_date) but empty");
+        double age = given != null ? given : fromBirth;
+        if (age < 0 || age > 130) throw new Fault(AGE_YEARS, given != null ? raw.get(AGE_YEARS) : fmt(age), "is not a possible age (0 to 130 years)");
+        if (given != null && fromBirth != null && Math.abs(given - fromBirth) > 0.1) {
+            warnings.accept(new DataWarning(raw.source().file(), raw.source().line(), AGE_YEARS.header(), raw.get(AGE_YEARS),
+                    "disagrees with birth_date by " + fmt(Math.abs(given - fromBirth)) + " y; age_years is used"));
+        }
+        return age;
+    }
+
+    private Integer phantom(RawRow raw) {
+        String v = raw.get(PHANTOM);
+        if (v == null) return null;
+        String t = v.trim().toUpperCase(Locale.ROOT).replace(" CM", "").replace("CM", "");
+        switch (t) {
+            case "16": case "HEAD": case "IEC HEAD DOSIMETRY PHANTOM": return 16;
+            case "32": case "BODY": case "IEC BODY DOSIMETRY PHANTOM": return 32;
+            default: throw new Fault(PHANTOM, v, "is not a CTDI phantom (16, 32, HEAD or BODY)");
+        }
+    }
+
+    private LocalDateTime dateTime(RawRow raw, CanonicalColumn c) {
+        String v = raw.get(c);
+        try {
+            return LocalDateTime.parse(v.replace(' ', 'T'));
+        } catch (DateTimeParseException e) {
+            throw new Fault(c, v, "is not a date-time YYYY-MM-DDTHH:MM[:SS]");
+        }
+    }
+
+    private Double dose(RawRow raw, CanonicalColumn c) {
+        Double d = number(raw, c);
+        if (d != null && d < 0) throw new Fault(c, raw.get(c), "is negative");
+        return d;
+    }
+
+    private Double number(RawRow raw, CanonicalColumn c) {
+        String v = raw.get(c);
+        if (v == null) return null;
+        String t = raw.decimalComma() ? v.replace(',', '.') : v;
+        try {
+            double d = Double.parseDouble(t);
+            if (Double.isNaN(d) || Double.isInfinite(d) || t.endsWith("d") || t.endsWith("f") || t.endsWith("D") || t.endsWith("F")) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new Fault(c, v, "is not a number");
+        }
+    }
+
+    private <E extends Enum<E>> E parseEnum(RawRow raw, CanonicalColumn c, Class<E> type) {
+        String v = raw.get(c);
+        try {
+            return Enum.valueOf(type, v.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Fault(c, v, "is not one of " + java.util.Arrays.toString(type.getEnumConstants()).replaceAll("[\\[\\]]", ""));
+        }
+    }
+
+    private void warn(RawRow raw, CanonicalColumn c, String reason) {
+        warnings.accept(new DataWarning(raw.source().file(), raw.source().line(), c.header(), raw.get(c), reason));
+    }
+
+    static String fmt(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) return String.valueOf((long) d);
+        return String.format(Locale.ROOT, "%.2f", d);
+    }
+}
