@@ -1,0 +1,121 @@
+package org.alaraaudit.rules;
+
+import static org.alaraaudit.AuditFixture.findings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.alaraaudit.AuditFixture;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PediatricProtocolRulesTest {
+    @TempDir
+    Path dir;
+
+    private static final String ADULT_CHEST = "CHEST ROUTINE";
+
+    @Test
+    void adultProtocolOnAChildJustBelowThePediatricLimitIsMajor() {
+        AuditResult r = new AuditFixture().row("age_years", "17.99", "weight_kg", "60", "protocol_name", ADULT_CHEST,
+                "ctdivol_mgy", "7.4").audit(dir);
+        List<Finding> f = findings(r, "PEDIATRIC_ADULT_PROTOCOL");
+        assertEquals(1, f.size());
+        assertEquals(Severity.MAJOR, f.get(0).severity());
+        assertEquals("age", f.get(0).quantity());
+        assertEquals(18.0, f.get(0).referenceValue());
+    }
+
+    @Test
+    void adultProtocolAtThePediatricLimitIsNotAChild() {
+        AuditResult r = new AuditFixture().row("age_years", "18", "protocol_name", ADULT_CHEST).audit(dir);
+        assertEquals(List.of(), findings(r, "PEDIATRIC_ADULT_PROTOCOL"));
+    }
+
+    @Test
+    void pediatricLimitIsSetPerRun() {
+        AuditResult r = new AuditFixture().pediatricAge(21).row("age_years", "20", "protocol_name", ADULT_CHEST).audit(dir);
+        assertEquals(1, findings(r, "PEDIATRIC_ADULT_PROTOCOL").size());
+    }
+
+    @Test
+    void adultProtocolAboveTheBandDrlIsCritical() {
+        // 15-<18 y chest, US DRL 7.4 mGy (32 cm): 7.41 is just above it, 7.4 is not.
+        AuditResult above = new AuditFixture().row("age_years", "16", "protocol_name", ADULT_CHEST, "ctdivol_mgy", "7.41").audit(dir);
+        Finding f = findings(above, "PEDIATRIC_ADULT_PROTOCOL").get(0);
+        assertEquals(Severity.CRITICAL, f.severity());
+        assertEquals(7.41, f.measuredValue());
+        assertEquals(7.4, f.referenceValue());
+        assertTrue(f.referenceSource().contains("Kanal"), f.referenceSource());
+
+        AuditResult at = new AuditFixture().row("age_years", "16", "protocol_name", ADULT_CHEST, "ctdivol_mgy", "7.4").audit(dir);
+        assertEquals(Severity.MAJOR, findings(at, "PEDIATRIC_ADULT_PROTOCOL").get(0).severity());
+    }
+
+    @Test
+    void drlOnTheOtherPhantomDoesNotEscalate() {
+        AuditResult r = new AuditFixture().row("age_years", "16", "protocol_name", ADULT_CHEST, "ctdivol_mgy", "12",
+                "phantom", "16").audit(dir);
+        assertEquals(Severity.MAJOR, findings(r, "PEDIATRIC_ADULT_PROTOCOL").get(0).severity());
+    }
+
+    @Test
+    void oneFindingPerStudyAndNoneForLocalizers() {
+        AuditResult r = new AuditFixture()
+                .row("protocol_name", ADULT_CHEST, "acquisition_type", "CONSTANT_ANGLE", "ctdivol_mgy", "0.1")
+                .row("protocol_name", ADULT_CHEST, "event_uid", "e2")
+                .row("protocol_name", ADULT_CHEST, "event_uid", "e3")
+                .row("accession_number", "ACC2", "protocol_name", ADULT_CHEST, "acquisition_type", "CONSTANT_ANGLE")
+                .audit(dir);
+        List<Finding> f = findings(r, "PEDIATRIC_ADULT_PROTOCOL");
+        assertEquals(1, f.size());
+        assertEquals("ACC1", f.get(0).accessionNumber());
+        assertEquals(0.5, r.figures().pediatricProtocolCompliance(), 1e-9);
+    }
+
+    @Test
+    void genericCatalogRowsClassifyUnknownSitesProtocolNames() {
+        AuditResult r = new AuditFixture()
+                .row("accession_number", "A1", "protocol_name", "Thorax ADLT 1.0")
+                .row("accession_number", "A2", "protocol_name", "Kids Thorax")
+                .audit(dir);
+        assertEquals(List.of("A1"), findings(r, "PEDIATRIC_ADULT_PROTOCOL").stream().map(Finding::accessionNumber).toList());
+        assertEquals(List.of(), findings(r, "UNMAPPED_PROTOCOL"));
+    }
+
+    @Test
+    void pediatricProtocolJustOutsideItsAgeRangeIsASizeMismatch() {
+        // PED CHEST 5-10Y is for 5 <= age < 10.
+        AuditResult r = new AuditFixture()
+                .row("patient_id", "M1", "accession_number", "A1", "age_years", "4.99")
+                .row("patient_id", "M2", "accession_number", "A2", "age_years", "5")
+                .row("patient_id", "M3", "accession_number", "A3", "age_years", "9.99")
+                .row("patient_id", "M4", "accession_number", "A4", "age_years", "10")
+                .audit(dir);
+        List<Finding> f = findings(r, "PEDIATRIC_PROTOCOL_SIZE_MISMATCH");
+        assertEquals(List.of("A1", "A4"), f.stream().map(Finding::accessionNumber).sorted().toList());
+        assertTrue(f.stream().allMatch(x -> x.severity() == Severity.MINOR));
+        Finding a1 = f.stream().filter(x -> x.accessionNumber().equals("A1")).findFirst().orElseThrow();
+        assertEquals(5.0, a1.referenceValue());
+    }
+
+    @Test
+    void unmappedProtocolIsOneFindingPerStationAndProtocolWithTheStudyCount() {
+        AuditResult r = new AuditFixture()
+                .row("patient_id", "M1", "accession_number", "A1", "protocol_name", "SINUS LOW DOSE")
+                .row("patient_id", "M1", "accession_number", "A1", "protocol_name", "SINUS LOW DOSE", "event_uid", "x")
+                .row("patient_id", "M2", "accession_number", "A2", "protocol_name", "SINUS LOW DOSE")
+                .row("patient_id", "M3", "accession_number", "A3", "protocol_name", "SINUS LOW DOSE", "station_name", "CT2")
+                .row("patient_id", "M4", "accession_number", "A4", "protocol_name", "SINUS LOW DOSE", "age_years", "40")
+                .audit(dir);
+        List<Finding> f = findings(r, "UNMAPPED_PROTOCOL");
+        assertEquals(2, f.size());
+        Finding ct1 = f.stream().filter(x -> x.stationName().equals("CT1")).findFirst().orElseThrow();
+        assertEquals(2.0, ct1.measuredValue(), "two pediatric studies; the adult one is not counted");
+        assertEquals(Severity.INFO, ct1.severity());
+    }
+}

@@ -1,0 +1,115 @@
+package org.alaraaudit.scanlog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvScanLogReaderTest {
+    @TempDir
+    Path dir;
+
+    private static final String HEADER = "patient_id,age_years,facility,station_name,accession_number,study_datetime,modality,protocol_name,ctdivol_mgy";
+
+    private List<RawRow> read(String name, byte[] content) throws Exception {
+        Path f = dir.resolve(name);
+        Files.write(f, content);
+        List<RawRow> rows = new ArrayList<>();
+        try (CsvScanLogReader r = new CsvScanLogReader(f)) {
+            r.forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+
+    private List<RawRow> read(String text) throws Exception {
+        return read("log.csv", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void headerNamesMatchInAnyCaseOrderAndSpacing() throws Exception {
+        List<RawRow> rows = read(" Modality ,PATIENT_ID,Age_Years,facility,station_name,accession_number,study_datetime,protocol_name,Vendor_Note\n"
+                + "CT,MRN1,5,Gen,CT1,A1,2026-10-01T10:00,PED HEAD,hello\n");
+        assertEquals(1, rows.size());
+        assertEquals("CT", rows.get(0).get(CanonicalColumn.MODALITY));
+        assertEquals("MRN1", rows.get(0).get(CanonicalColumn.PATIENT_ID));
+        assertEquals("hello", rows.get(0).extras().get("vendor_note"), "unknown columns are kept as extra attributes");
+    }
+
+    @Test
+    void byteOrderMarkIsIgnored() throws Exception {
+        byte[] body = (HEADER + "\nMRN1,5,Gen,CT1,A1,2026-10-01T10:00,CT,P,3.5\n").getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        List<RawRow> rows = read("bom.csv", withBom);
+        assertEquals("MRN1", rows.get(0).get(CanonicalColumn.PATIENT_ID));
+        assertFalse(rows.get(0).decimalComma());
+    }
+
+    @Test
+    void semicolonFileIsReadWithDecimalCommas() throws Exception {
+        List<RawRow> rows = read(HEADER.replace(',', ';') + "\nMRN1;5,5;Gen;CT1;A1;2026-10-01T10:00;CT;P;12,5\n");
+        assertTrue(rows.get(0).decimalComma());
+        assertEquals("12,5", rows.get(0).get(CanonicalColumn.CTDIVOL_MGY));
+    }
+
+    @Test
+    void lineNumbersCountPhysicalLinesIncludingQuotedBreaksAndBlankLines() throws Exception {
+        List<RawRow> rows = read(HEADER + "\n"
+                + "MRN1,5,Gen,CT1,A1,2026-10-01T10:00,CT,\"two\nlines\",3\n"
+                + "\n"
+                + "MRN2,5,Gen,CT1,A2,2026-10-01T10:00,CT,P,3");
+        assertEquals(2, rows.get(0).source().line());
+        assertEquals(5, rows.get(1).source().line(), "header 1, quoted row 2-3, blank 4, row 5 (no final newline)");
+    }
+
+    @Test
+    void blankCellsAreUnknownValues() throws Exception {
+        List<RawRow> rows = read(HEADER + "\nMRN1,5,Gen,CT1,A1,2026-10-01T10:00,CT,P,  \n");
+        assertNull(rows.get(0).get(CanonicalColumn.CTDIVOL_MGY));
+    }
+
+    @Test
+    void missingRequiredColumnStopsWithItsName() {
+        ScanLogException e = assertThrows(ScanLogException.class,
+                () -> read(HEADER.replace("accession_number,", "") + "\n"));
+        assertTrue(e.getMessage().contains("log.csv"), e.getMessage());
+        assertTrue(e.getMessage().contains("accession_number"), e.getMessage());
+    }
+
+    @Test
+    void ageOrBirthDateColumnIsRequired() {
+        ScanLogException e = assertThrows(ScanLogException.class, () -> read(HEADER.replace("age_years,", "") + "\n"));
+        assertTrue(e.getMessage().contains("age_years or birth_date"), e.getMessage());
+    }
+
+    @Test
+    void fileWithoutHeaderIsUnusable() {
+        ScanLogException e = assertThrows(ScanLogException.class, () -> read("MRN1,5,Gen,CT1\n"));
+        assertTrue(e.getMessage().contains("not a scan-log header"), e.getMessage());
+    }
+
+    @Test
+    void emptyAndBinaryFilesAreUnusable() {
+        assertTrue(assertThrows(ScanLogException.class, () -> read("")).getMessage().contains("empty"));
+        assertTrue(assertThrows(ScanLogException.class, () -> read("bin.csv", new byte[]{1, 0, 2, 0, 3}))
+                .getMessage().contains("binary"));
+    }
+
+    @Test
+    void rowWithMoreCellsThanTheHeaderIsMarkedForRejection() throws Exception {
+        List<RawRow> rows = read(HEADER + "\nMRN1,5,Gen,CT1,A1,2026-10-01T10:00,CT,P,3,extra\n");
+        assertTrue(rows.get(0).extras().containsKey(CsvScanLogReader.TOO_MANY_CELLS));
+    }
+}
