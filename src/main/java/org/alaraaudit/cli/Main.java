@@ -13,9 +13,14 @@ public final class Main {
 
     /** Runs a command and returns its exit code; tests call this instead of spawning a JVM. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line; tests redirect its output streams. */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new AlaraAudit());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorReport());
-        return cl.execute(args);
+        return cl;
     }
 }

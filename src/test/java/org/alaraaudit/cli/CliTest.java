@@ -1,0 +1,178 @@
+package org.alaraaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.alaraaudit.AuditFixture;
+import org.alaraaudit.rules.RuleSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a scheduler sees it: exit codes, one clear message, no stack trace. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path sampleLog() {
+        return new AuditFixture()
+                .row("patient_id", "MRN-SECRET-77", "accession_number", "A1", "protocol_name", "CHEST ROUTINE")
+                .row("patient_id", "MRN-SECRET-78", "accession_number", "A2", "ctdivol_mgy", "oops")
+                .write(dir, "log.csv");
+    }
+
+    private static void assertNoStackTrace(Run r) {
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void versionAndHelp() {
+        Run v = run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("alara-audit "), v.out());
+        Run h = run("audit", "--help");
+        assertEquals(0, h.code());
+        assertTrue(h.out().contains("--period"));
+    }
+
+    @Test
+    void auditWritesTheFilesAndTheSummaryReconciles() throws IOException {
+        Path out = dir.resolve("reports");
+        Run r = run("audit", sampleLog().toString(), "--period", "2026-10", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Rows: 2 read = 1 audited + 1 rejected + 0 duplicate + 0 excluded"), r.out());
+        assertTrue(r.out().contains("log.csv line 3: ctdivol_mgy \"oops\" is not a number"), r.out());
+        for (String f : new String[]{"findings.csv", "rejected.csv", "findings.json"}) assertTrue(Files.exists(out.resolve(f)), f);
+        JsonNode json = new ObjectMapper().readTree(out.resolve("findings.json").toFile());
+        JsonNode rows = json.get("rows");
+        assertEquals(rows.get("read").asLong(), rows.get("audited").asLong() + rows.get("rejected").asLong()
+                + rows.get("duplicate").asLong() + rows.get("excluded").asLong());
+        assertEquals("PEDIATRIC_ADULT_PROTOCOL", json.get("findings").get(0).get("rule_id").asText());
+        assertEquals("2026-10-01", json.get("run").get("period").get("from").asText());
+        assertTrue(json.get("run").get("rule_set_digest").asText().startsWith("sha256:"));
+    }
+
+    @Test
+    void noOutputCarriesTheRawPatientId() throws IOException {
+        Path out = dir.resolve("reports");
+        Run r = run("audit", sampleLog().toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("MRN-SECRET"));
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path f : files.toList()) assertFalse(Files.readString(f).contains("MRN-SECRET"), f.toString());
+        }
+    }
+
+    @Test
+    void findingIdsAreStableAcrossRuns() throws IOException {
+        Path log = sampleLog();
+        run("audit", log.toString(), "--out", dir.resolve("a").toString());
+        run("audit", log.toString(), "--out", dir.resolve("b").toString());
+        assertEquals(Files.readString(dir.resolve("a/findings.csv")), Files.readString(dir.resolve("b/findings.csv")));
+    }
+
+    @Test
+    void failOnGivesExitOneWhenSuchAFindingExists() {
+        assertEquals(1, run("audit", sampleLog().toString(), "--out", dir.resolve("o").toString(), "--fail-on", "major").code());
+        assertEquals(0, run("audit", sampleLog().toString(), "--out", dir.resolve("o").toString(), "--fail-on", "critical").code());
+    }
+
+    @Test
+    void missingRequiredColumnIsExitThreeNamingFileAndColumn() throws IOException {
+        Path f = dir.resolve("bad.csv");
+        Files.writeString(f, "patient_id,age_years,facility,station_name,study_datetime,modality\nM1,5,G,CT1,2026-10-01T10:00,CT\n");
+        Run r = run("audit", f.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("bad.csv") && r.err().contains("accession_number"), r.err());
+        assertNoStackTrace(r);
+        assertFalse(Files.exists(dir.resolve("o/findings.csv")), "nothing is written half-way");
+    }
+
+    @Test
+    void missingInputAndEmptyFolderAreExitThree() throws IOException {
+        assertEquals(3, run("audit", dir.resolve("nope.csv").toString()).code());
+        Files.createDirectories(dir.resolve("empty"));
+        Run r = run("audit", dir.resolve("empty").toString());
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("no scan logs"), r.err());
+    }
+
+    @Test
+    void usageErrorsAreExitTwo() {
+        assertEquals(2, run("audit").code());
+        assertEquals(2, run("audit", sampleLog().toString(), "--period", "October").code());
+        assertEquals(2, run("audit", sampleLog().toString(), "--format", "docx").code());
+        assertEquals(2, run("audit", sampleLog().toString(), "--period", "2026-10", "--from", "2026-10-01", "--to", "2026-10-31").code());
+        assertEquals(2, run("frobnicate").code());
+    }
+
+    private Path copyOfDefaultRules() throws IOException {
+        Path src = RuleSet.defaultRules();
+        Path dst = dir.resolve("rules");
+        try (Stream<Path> s = Files.walk(src)) {
+            for (Path p : s.toList()) {
+                Path t = dst.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+        return dst;
+    }
+
+    @Test
+    void brokenRuleFileIsExitFourNamingFileAndLine() throws IOException {
+        Path rules = copyOfDefaultRules();
+        Files.writeString(rules.resolve("policy/local.drl"), "package org.alaraaudit.rules.policy;\n"
+                + "import org.alaraaudit.model.Study;\n\nrule \"broken\"\nwhen\n    Study( agee > 3 )\nthen\nend\n");
+        Run r = run("rules", "validate", "--rules", rules.toString());
+        assertEquals(4, r.code());
+        assertTrue(r.err().contains("policy/local.drl:6"), r.err());
+        assertNoStackTrace(r);
+        assertEquals(4, run("audit", sampleLog().toString(), "--rules", rules.toString()).code());
+    }
+
+    @Test
+    void brokenTableIsExitFourNamingFileLineAndColumn() throws IOException {
+        Path rules = copyOfDefaultRules();
+        Path catalog = rules.resolve("tables/protocol-catalog.csv");
+        Files.writeString(catalog, Files.readString(catalog).replaceFirst(",5.75,23,", ",5.75,twenty3,"));
+        Run r = run("rules", "validate", "--rules", rules.toString());
+        assertEquals(4, r.code());
+        assertTrue(r.err().contains("protocol-catalog.csv:2") && r.err().contains("expected_ctdivol_max_mgy"), r.err());
+    }
+
+    @Test
+    void rulesListNamesEveryRuleWithSeverityAndSource() {
+        Run r = run("rules", "list");
+        assertEquals(0, r.code(), r.err());
+        for (String id : new String[]{"PEDIATRIC_ADULT_PROTOCOL", "PEDIATRIC_PROTOCOL_SIZE_MISMATCH", "UNMAPPED_PROTOCOL",
+                "CT_NOTIFICATION_VALUE", "CT_ALERT_VALUE", "DOSE_ABOVE_EXPECTED_RANGE", "DOSE_BELOW_EXPECTED_RANGE",
+                "REPEAT_STUDY", "PEDIATRIC_MULTIPHASE", "DOSE_DATA_MISSING"}) {
+            assertTrue(r.out().contains(id), id);
+        }
+        assertTrue(r.out().contains("source: AAPM"), r.out());
+        assertEquals(0, run("rules", "validate").code());
+    }
+}
