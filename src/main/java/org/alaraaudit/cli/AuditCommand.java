@@ -23,6 +23,9 @@ import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.report.files.FindingsCsv;
 import org.alaraaudit.report.files.FindingsJson;
+import org.alaraaudit.report.pdf.PdfReport;
+import org.alaraaudit.report.pdf.ReportTemplate;
+import org.alaraaudit.report.pdf.TemplateException;
 import org.alaraaudit.rules.RuleSet;
 import org.alaraaudit.scanlog.DataFolder;
 import org.alaraaudit.scanlog.SiteSecret;
@@ -37,7 +40,7 @@ import picocli.CommandLine.Spec;
         description = "Audits scan-log files (or folders of them) and writes the reports.")
 public final class AuditCommand implements Callable<Integer> {
     /** Formats this build can write; pdf and xlsx join when their writers land. */
-    static final Set<String> AVAILABLE_FORMATS = Set.of("csv", "json");
+    static final Set<String> AVAILABLE_FORMATS = Set.of("pdf", "csv", "json");
     static final Set<String> KNOWN_FORMATS = Set.of("pdf", "xlsx", "csv", "json");
 
     @Spec
@@ -105,6 +108,7 @@ public final class AuditCommand implements Callable<Integer> {
         if (pediatricAge != null && (pediatricAge <= 0 || pediatricAge > 30)) {
             throw new ErrorReport.UsageException("--pediatric-age " + pediatricAge + ": expected a number of years between 0 and 30");
         }
+        ReportTemplate reportTemplate = wanted.contains("pdf") ? loadTemplate() : null;
         RuleSet ruleSet = RuleSet.load(rules);
         byte[] secret = SiteSecret.resolve(System.getenv(), DataFolder.resolve(System.getenv()));
         AuditRequest request = new AuditRequest(inputs, auditPeriod, pediatricAge, drlSet, institution, Instant.now(),
@@ -114,7 +118,7 @@ public final class AuditCommand implements Callable<Integer> {
         try (TerminalProgress bar = TerminalProgress.create(progress, err)) {
             result = new AuditRun(ruleSet, AlaraAudit.version()).run(request, bar);
         }
-        List<Path> written = write(result, wanted);
+        List<Path> written = write(result, wanted, reportTemplate);
         Summary.print(spec.commandLine().getOut(), result, written);
         if (failOn != null) {
             for (Finding f : result.findings()) if (f.severity().atLeast(failOn)) return ExitCode.FINDINGS_AT_FAIL_LEVEL;
@@ -123,13 +127,13 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private Set<String> formats() {
-        if (formats == null || formats.isEmpty()) return new LinkedHashSet<>(List.of("csv", "json"));
+        if (formats == null || formats.isEmpty()) return new LinkedHashSet<>(List.of("pdf", "csv", "json"));
         Set<String> out = new LinkedHashSet<>();
         for (String f : formats) {
             String t = f.trim().toLowerCase(Locale.ROOT);
             if (!KNOWN_FORMATS.contains(t)) throw new ErrorReport.UsageException("--format " + f + ": expected pdf, xlsx, csv or json");
             if (!AVAILABLE_FORMATS.contains(t)) {
-                throw new ErrorReport.UsageException("--format " + t + ": not available in this release yet; use csv and/or json");
+                throw new ErrorReport.UsageException("--format " + t + ": not available in this release yet; use pdf, csv and/or json");
             }
             out.add(t);
         }
@@ -150,10 +154,24 @@ public final class AuditCommand implements Callable<Integer> {
         return AuditPeriod.WHOLE_INPUT;
     }
 
-    private List<Path> write(AuditResult result, Set<String> wanted) {
+    private ReportTemplate loadTemplate() {
+        try {
+            return ReportTemplate.load(template);
+        } catch (TemplateException e) {
+            throw new ErrorReport.UsageException("--template " + template + ": " + e.getMessage());
+        }
+    }
+
+    private List<Path> write(AuditResult result, Set<String> wanted, ReportTemplate reportTemplate) {
         List<Path> written = new ArrayList<>();
+        String label = result.run().period().label();
         try {
             Files.createDirectories(out);
+            if (wanted.contains("pdf")) {
+                Path p = out.resolve("audit-" + label + ".pdf");
+                PdfReport.write(result, reportTemplate, institution, p);
+                written.add(p);
+            }
             if (wanted.contains("csv")) {
                 Path f = out.resolve("findings.csv");
                 FindingsCsv.writeFindings(result, f);

@@ -64,7 +64,9 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Rows: 2 read = 1 audited + 1 rejected + 0 duplicate + 0 excluded"), r.out());
         assertTrue(r.out().contains("log.csv line 3: ctdivol_mgy \"oops\" is not a number"), r.out());
-        for (String f : new String[]{"findings.csv", "rejected.csv", "findings.json"}) assertTrue(Files.exists(out.resolve(f)), f);
+        for (String f : new String[]{"findings.csv", "rejected.csv", "findings.json", "audit-2026-10.pdf"}) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
         JsonNode json = new ObjectMapper().readTree(out.resolve("findings.json").toFile());
         JsonNode rows = json.get("rows");
         assertEquals(rows.get("read").asLong(), rows.get("audited").asLong() + rows.get("rejected").asLong()
@@ -75,9 +77,20 @@ class CliTest {
     }
 
     @Test
+    void badTemplateIsAUsageErrorNamingFileAndKey() throws IOException {
+        Path t = dir.resolve("tpl");
+        Files.createDirectories(t);
+        Files.writeString(t.resolve("template.properties"), "title = Audit\nsections = cover\ncolour.primary = navy\n");
+        Run r = run("audit", sampleLog().toString(), "--out", dir.resolve("o").toString(), "--template", t.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("template.properties") && r.err().contains("colour.primary"), r.err());
+        assertEquals(0, run("audit", sampleLog().toString(), "--out", dir.resolve("o2").toString(), "--template", "accreditation").code());
+    }
+
+    @Test
     void noOutputCarriesTheRawPatientId() throws IOException {
         Path out = dir.resolve("reports");
-        Run r = run("audit", sampleLog().toString(), "--out", out.toString());
+        Run r = run("audit", sampleLog().toString(), "--out", out.toString(), "--format", "csv,json");
         assertEquals(0, r.code(), r.err());
         assertFalse(r.out().contains("MRN-SECRET"));
         try (Stream<Path> files = Files.list(out)) {

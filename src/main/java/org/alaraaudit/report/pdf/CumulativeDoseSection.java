@@ -1,0 +1,41 @@
+package org.alaraaudit.report.pdf;
+
+import java.util.List;
+import org.alaraaudit.model.Finding;
+
+/**
+ * Patients whose dose over the look-back window reached a threshold of the cumulative-dose table, by pseudonym,
+ * with the epidemiology that motivates tracking it, cited as context and never turned into a personal risk.
+ */
+final class CumulativeDoseSection {
+    private CumulativeDoseSection() {}
+
+    static void write(ReportContext ctx) {
+        ctx.heading("Cumulative dose");
+        List<Finding> found = ctx.result.findings().stream().filter(f -> f.ruleId().equals("CUMULATIVE_DOSE")).toList();
+        ctx.paragraph("Context.", "In the EPI-CT cohort (about 950,000 people who had CT before age 22 in nine European "
+                + "countries), each 100 mGy of red-bone-marrow dose was associated with an excess relative risk of "
+                + "hematological malignancy of 1.96 (95% CI 1.10-3.12) (Bosch de Basea Gomez et al., Nat Med 2023;29:3111-3119), "
+                + "and each 100 mGy of brain dose with an excess relative risk of brain cancer of 1.27 (0.51-2.69) "
+                + "(Hauptmann et al., Lancet Oncol 2023;24:45-53). These are population estimates: they are not used to "
+                + "compute a risk for any child, and no published threshold exists for cumulative dose; the thresholds "
+                + "below are local policy from the cumulative-dose table.");
+        if (found.isEmpty()) {
+            ctx.paragraph("No patient reached a cumulative-dose threshold in this period.");
+            return;
+        }
+        Sources sources = new Sources();
+        int max = ctx.template.maxIncidents();
+        ReportTable t = new ReportTable(ctx, new float[]{1.4f, 0.6f, 1.2f, 1.1f, 1.1f, 3.2f},
+                "Patient (pseudonym)", "Age#", "Facility", "Cumulative#", "Threshold#", "Detail");
+        int n = 0;
+        for (Finding f : found) {
+            if (n++ >= max) break;
+            t.row(Text.orDash(f.patientRef()), f.ageYears() == null ? "" : Text.value(f.ageYears(), "y"), Text.orDash(f.facility()),
+                    Measured.measured(f), Measured.reference(f) + " " + sources.ref(f.referenceSource()), f.message());
+        }
+        t.finish();
+        if (found.size() > max) ctx.note(Text.count(found.size() - max) + " further patients are listed in the workbook and findings.csv.");
+        sources.writeNotes(ctx);
+    }
+}

@@ -1,0 +1,83 @@
+package org.alaraaudit.report.pdf;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.scanlog.DataWarning;
+import org.alaraaudit.scanlog.Rejection;
+import org.alaraaudit.scanlog.RowAccounting;
+
+/** Where every input row went, why rows were rejected, and which protocol names the catalog does not know. */
+final class DataQualitySection {
+    private static final int EXAMPLE_LINES = 3;
+
+    private DataQualitySection() {}
+
+    static void write(ReportContext ctx) {
+        ctx.heading("Data quality");
+        RowAccounting r = ctx.result.rows();
+        ctx.paragraph("Every row read ends as exactly one of audited, rejected, duplicate or excluded"
+                + (r.reconciles() ? "; the counts reconcile." : ". THE COUNTS DO NOT RECONCILE: the report must not be relied on."));
+        ReportTable rows = new ReportTable(ctx, new float[]{3, 1}, "Rows", "Count#").width(70);
+        rows.boldRow("Read", Text.count(r.read()));
+        rows.row("Audited", Text.count(r.audited()));
+        rows.row("Rejected", Text.count(r.rejected()));
+        rows.row("Duplicate (same row exported twice)", Text.count(r.duplicate()));
+        rows.row("Excluded (quality control, phantom)", Text.count(r.excluded()));
+        rows.row("Audited rows before the period (history only)", Text.count(ctx.result.rowsOutsidePeriod()));
+        rows.row("Data warnings (audited, unusual values)", Text.count(ctx.result.warnings().size()));
+        rows.finish();
+
+        ctx.subheading("Rejected rows by reason");
+        if (ctx.result.rejected().isEmpty()) {
+            ctx.paragraph("No row was rejected.");
+        } else {
+            Map<String, Group> byReason = new TreeMap<>();
+            for (Rejection x : ctx.result.rejected()) {
+                byReason.computeIfAbsent((x.column() == null ? "" : x.column() + ": ") + x.reason(), k -> new Group()).add(x.file(), x.line());
+            }
+            reasons(ctx, byReason, "Rejected#");
+        }
+        if (!ctx.result.warnings().isEmpty()) {
+            ctx.subheading("Data warnings by reason");
+            Map<String, Group> byReason = new TreeMap<>();
+            for (DataWarning x : ctx.result.warnings()) {
+                byReason.computeIfAbsent((x.column() == null ? "" : x.column() + ": ") + x.reason(), k -> new Group()).add(x.file(), x.line());
+            }
+            reasons(ctx, byReason, "Rows#");
+        }
+
+        ctx.subheading("Unmapped protocols");
+        List<Finding> unmapped = ctx.result.findings().stream().filter(f -> f.ruleId().equals("UNMAPPED_PROTOCOL")).toList();
+        if (unmapped.isEmpty()) {
+            ctx.paragraph("Every protocol name used on a pediatric CT matched a row of the protocol catalog.");
+        } else {
+            ctx.paragraph("Pediatric CT studies with these protocol names were audited without an expected range or "
+                    + "population; adding the names to the protocol catalog brings them under the protocol rules.");
+            ReportTable t = new ReportTable(ctx, new float[]{1.5f, 1.2f, 2.5f, 1}, "Facility", "Station", "Protocol name", "Pediatric studies#");
+            for (Finding f : unmapped) {
+                t.row(Text.orDash(f.facility()), Text.orDash(f.stationName()), Text.orDash(f.protocolName()),
+                        f.measuredValue() == null ? "" : Text.count(Math.round(f.measuredValue())));
+            }
+            t.finish();
+        }
+    }
+
+    private static void reasons(ReportContext ctx, Map<String, Group> byReason, String countHeader) {
+        ReportTable t = new ReportTable(ctx, new float[]{3.2f, 0.8f, 2.2f}, "Reason", countHeader, "First lines");
+        byReason.forEach((reason, g) -> t.row(reason, Text.count(g.count), String.join(", ", g.examples)));
+        t.finish();
+    }
+
+    private static final class Group {
+        long count;
+        final java.util.List<String> examples = new java.util.ArrayList<>();
+
+        void add(String file, long line) {
+            count++;
+            if (examples.size() < EXAMPLE_LINES) examples.add(file + ":" + line);
+        }
+    }
+
+}

@@ -1,0 +1,56 @@
+package org.alaraaudit.report.pdf;
+
+import org.alaraaudit.audit.DrlGroup;
+import org.alaraaudit.report.Cells;
+
+/** The DRL comparison per facility, exam type and band, with how it was done and what it does not mean. */
+final class DrlSection {
+    private DrlSection() {}
+
+    static void write(ReportContext ctx) {
+        ctx.heading("Diagnostic reference levels");
+        int min = ctx.result.tables().policy().getDrlMinSampleStudies();
+        ctx.paragraph("Method.", "For each facility, exam type and age or weight band of the " + ctx.result.run().drlSet()
+                + " DRL set, the median of the period's values is compared with the DRL: CTDIvol with one value per "
+                + "diagnostic acquisition, DLP with one value per study (total over the region). The median is the "
+                + "facility's typical value and the DRL is the 75th percentile of facility medians in the reference "
+                + "survey (ICRP Publication 135, 2017). Groups with fewer than " + min + " studies are reported as "
+                + "insufficient sample and not judged.");
+        ctx.paragraph("Reading.", "DRLs apply to groups of patients, never to an individual patient, and a DRL is not a "
+                + "dose limit nor a line between good and bad practice. A median above the DRL calls for a review of the "
+                + "protocol and its use for that exam type and band; individual exams are judged only against the "
+                + "notification values and the protocols' expected ranges.");
+        if (ctx.result.drlGroups().isEmpty()) {
+            ctx.paragraph("No studies of this period fell in a DRL group.");
+            return;
+        }
+        Sources sources = new Sources();
+        ReportTable t = new ReportTable(ctx, new float[]{1.6f, 1.75f, 0.95f, 0.9f, 0.45f, 0.75f, 0.7f, 0.6f, 0.55f, 1.55f, 0.5f},
+                "Facility", "Exam type", "Band", "Quantity", "n#", "Median#", "P75#", "DRL#", "Ratio#", "Status", "Src");
+        t.emphasise("ABOVE DRL");
+        for (DrlGroup g : ctx.result.drlGroups()) {
+            t.row(g.facility(), g.examType().replace('_', ' '), g.band(), g.quantity(), Text.count(g.n()),
+                    Text.value(g.median(), null), Text.value(g.p75(), null), Cells.number(g.drl()),
+                    g.ratio() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", g.ratio()), status(g.status()),
+                    sources.ref(g.source()));
+        }
+        t.finish();
+        ctx.note("Values in " + "mGy (CTDIvol) and mGy·cm (DLP); CTDIvol on the phantom the DRL states (16 cm for "
+                + "pediatric head, 32 cm for body). Full precision in findings.json and the workbook.");
+        sources.writeNotes(ctx);
+    }
+
+    static String unit(String quantity) {
+        return quantity != null && quantity.toUpperCase(java.util.Locale.ROOT).startsWith("DLP") ? "mGy·cm" : "mGy";
+    }
+
+    private static String status(String s) {
+        if (s == null) return "";
+        return switch (s) {
+            case "ABOVE" -> "ABOVE DRL";
+            case "BELOW" -> "at or below";
+            case "INSUFFICIENT_SAMPLE" -> "insufficient sample";
+            default -> s;
+        };
+    }
+}

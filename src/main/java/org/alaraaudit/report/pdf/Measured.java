@@ -1,0 +1,35 @@
+package org.alaraaudit.report.pdf;
+
+import org.alaraaudit.model.Finding;
+
+/** A finding's measured value and the reference it was compared with, each with quantity and unit. */
+final class Measured {
+    private Measured() {}
+
+    static String measured(Finding f) {
+        if (f.measuredValue() == null) return f.quantity() == null ? "" : f.quantity() + " not recorded";
+        return (f.quantity() == null ? "" : f.quantity() + " ") + Text.value(f.measuredValue(), f.unit());
+    }
+
+    static String reference(Finding f) {
+        return f.referenceValue() == null ? "" : Text.value(f.referenceValue(), f.unit());
+    }
+
+    /** How far above the reference: used to choose which findings to list when a list has to be cut. */
+    static double excess(Finding f) {
+        if (f.measuredValue() == null || f.referenceValue() == null || f.referenceValue() == 0) return 0;
+        return f.measuredValue() / f.referenceValue();
+    }
+
+    static String place(Finding f) {
+        String fac = f.facility() == null ? "" : f.facility();
+        String st = f.stationName() == null ? "" : f.stationName();
+        return fac.isEmpty() ? st : st.isEmpty() ? fac : fac + " / " + st;
+    }
+
+    static String protocol(Finding f) {
+        String p = f.protocolName() == null ? "" : f.protocolName();
+        String s = f.standardProtocol();
+        return s == null || s.equalsIgnoreCase(p.trim()) ? p : p + " (" + s + ")";
+    }
+}

@@ -1,0 +1,157 @@
+package org.alaraaudit.report.pdf;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.alaraaudit.model.CatalogEntry;
+import org.alaraaudit.model.NotificationValue;
+import org.alaraaudit.model.ReferenceLevel;
+import org.alaraaudit.report.Cells;
+import org.alaraaudit.rules.Policy;
+import org.alaraaudit.rules.PolicyTables;
+import org.alaraaudit.rules.RuleDescription;
+
+/**
+ * Each rule that ran, what it checks, where its threshold comes from and its citation, then the reference tables
+ * themselves: a reviewer can trace every number in the report to a published source or a local decision.
+ */
+final class MethodologySection {
+    private MethodologySection() {}
+
+    static void write(ReportContext ctx) {
+        ctx.heading("Methodology");
+        ctx.paragraph("The audit ran the rule set " + Text.orDash(ctx.result.run().ruleSetLocation()) + " (digest "
+                + ctx.result.run().ruleSetDigest() + "). Rules and thresholds are kept as data beside the rules, each with "
+                + "its source; a changed threshold changes the digest.");
+        rules(ctx);
+        settings(ctx);
+        notificationValues(ctx);
+        drlSet(ctx);
+        catalog(ctx);
+    }
+
+    private static void rules(ReportContext ctx) {
+        ctx.subheading("Rules");
+        Map<String, List<RuleDescription>> byId = new LinkedHashMap<>();
+        for (RuleDescription r : ctx.result.rules()) byId.computeIfAbsent(r.ruleId(), k -> new java.util.ArrayList<>()).add(r);
+        Sources sources = new Sources();
+        ReportTable t = new ReportTable(ctx, new float[]{1.9f, 0.85f, 3.2f, 2.1f, 0.45f},
+                "Rule", "Severity", "What it checks", "Threshold", "Src");
+        byId.forEach((id, list) -> {
+            Set<String> severities = new LinkedHashSet<>();
+            Set<String> checks = new LinkedHashSet<>();
+            Set<String> refs = new LinkedHashSet<>();
+            for (RuleDescription r : list) {
+                severities.add(r.severity());
+                if (r.description() != null) checks.add(r.description());
+                refs.add(sources.ref(r.source()));
+            }
+            t.row(RuleTitles.title(id) + "\n" + id + " (" + list.get(0).scope() + ")", String.join(", ", severities),
+                    String.join("\n", checks), threshold(id, ctx.result.tables()), String.join(" ", refs));
+        });
+        t.finish();
+        sources.writeNotes(ctx);
+    }
+
+    /** Where a rule's threshold lives, with its value when it is a single setting. */
+    static String threshold(String ruleId, PolicyTables tables) {
+        Policy p = tables.policy();
+        return switch (ruleId) {
+            case "PEDIATRIC_ADULT_PROTOCOL" -> "catalog population ADULT on a patient under " + Cells.number(p.getPediatricAgeYears())
+                    + " y; CRITICAL above the pediatric DRL of the band";
+            case "PEDIATRIC_PROTOCOL_SIZE_MISMATCH" -> "catalog age and weight range of the protocol";
+            case "UNMAPPED_PROTOCOL" -> "no catalog row matches the protocol name";
+            case "CT_NOTIFICATION_VALUE" -> "notification-values.csv, by region, age and phantom (table below)";
+            case "CT_ALERT_VALUE" -> "accumulated CTDIvol " + Cells.number(p.getAlertAccumulatedCtdivolMgy()) + " mGy";
+            case "DOSE_ABOVE_EXPECTED_RANGE" -> "catalog expected upper value; MAJOR above " + Cells.number(p.getExpectedRangeMajorFactor())
+                    + " times it";
+            case "DOSE_BELOW_EXPECTED_RANGE" -> "catalog expected lower value";
+            case "DRL_MEDIAN_EXCEEDED" -> "DRL set " + p.getDrlSet() + " (table below); groups of at least "
+                    + p.getDrlMinSampleStudies() + " studies";
+            case "REPEAT_STUDY" -> "another CT of an overlapping region within " + Cells.number(p.getRepeatWindowHours()) + " h";
+            case "PEDIATRIC_MULTIPHASE" -> "two or more diagnostic acquisitions over one region";
+            case "CUMULATIVE_DOSE" -> "cumulative-dose table, over the look-back window";
+            default -> "see the rule's source";
+        };
+    }
+
+    private static void settings(ReportContext ctx) {
+        ctx.subheading("Settings");
+        Sources sources = new Sources();
+        ReportTable t = new ReportTable(ctx, new float[]{2, 1.2f, 4.5f}, "Setting", "Value#", "Source");
+        for (Policy.Setting s : ctx.result.tables().policy().settings().values()) {
+            String value = s.key().equals("pediatric_age_years") ? Cells.number(ctx.result.run().pediatricAgeYears())
+                    : s.key().equals("drl_set") ? ctx.result.run().drlSet() : s.value();
+            t.row(s.key(), value + (s.unit() == null || s.unit().isBlank() ? "" : " " + s.unit()), s.source());
+        }
+        t.finish();
+        if (!sources.isEmpty()) sources.writeNotes(ctx);
+    }
+
+    private static void notificationValues(ReportContext ctx) {
+        List<NotificationValue> values = ctx.result.tables().notificationValues().values();
+        if (values.isEmpty()) return;
+        ctx.subheading("CTDIvol notification values");
+        Sources sources = new Sources();
+        ReportTable t = new ReportTable(ctx, new float[]{2.2f, 2, 1, 0.8f, 0.9f, 0.5f},
+                "Category", "Regions", "Age", "Phantom", "CTDIvol#", "Src");
+        for (NotificationValue v : values) {
+            t.row(v.category(), v.targetRegions().isEmpty() ? "any" : join(v.targetRegions()), v.ageYears().label("y"),
+                    v.phantomCm() == null ? "any" : v.phantomCm() + " cm", Text.value(v.ctdivolMgy(), "mGy"), sources.ref(v.source()));
+        }
+        t.finish();
+        sources.writeNotes(ctx);
+    }
+
+    private static void drlSet(ReportContext ctx) {
+        String set = ctx.result.run().drlSet();
+        List<ReferenceLevel> levels;
+        try {
+            levels = ctx.result.tables().referenceLevels().set(set);
+        } catch (RuntimeException e) {
+            return;
+        }
+        ctx.subheading("Diagnostic reference levels: set " + set);
+        Sources sources = new Sources();
+        ReportTable t = new ReportTable(ctx, new float[]{1.8f, 1.3f, 1.1f, 0.8f, 0.9f, 0.9f, 0.5f},
+                "Exam type", "Band", "Contrast", "Phantom", "CTDIvol (mGy)#", "DLP (mGy·cm)#", "Src");
+        for (ReferenceLevel l : levels) {
+            t.row(l.examType(), l.band(), Text.orDash(l.contrast()), l.phantomCm() + " cm", Cells.number(l.ctdivolMgy()),
+                    Cells.number(l.dlpMgycm()), sources.ref(l.source()));
+        }
+        t.finish();
+        sources.writeNotes(ctx);
+    }
+
+    private static void catalog(ReportContext ctx) {
+        List<CatalogEntry> entries = ctx.result.tables().catalog().entries();
+        ctx.subheading("Protocol catalog");
+        ctx.paragraph("Device protocol names are mapped to standard protocols by the first matching row (" + entries.size()
+                + " rows); the expected dose index range is the one The Joint Commission asks for per protocol.");
+        Sources sources = new Sources();
+        ReportTable t = new ReportTable(ctx, new float[]{1.5f, 1.7f, 0.9f, 1.3f, 0.8f, 1, 1.1f, 0.45f},
+                "Pattern", "Standard protocol", "Population", "Region", "Age", "CTDIvol range#", "DLP range#", "Src");
+        for (CatalogEntry e : entries) {
+            t.row(e.pattern().toString() + (e.stationName() == null ? "" : " @" + e.stationName()), Text.orDash(e.standardName()),
+                    e.population().name(), e.targetRegion() == null ? "-" : e.targetRegion().name(), e.ageYears().label("y"),
+                    range(e.expectedCtdivolMinMgy(), e.expectedCtdivolMaxMgy()), range(e.expectedDlpMinMgycm(), e.expectedDlpMaxMgycm()),
+                    sources.ref(e.source()));
+        }
+        t.finish();
+        ctx.note("Ranges in mGy (CTDIvol) and mGy·cm (DLP); blank = none set.");
+        sources.writeNotes(ctx);
+    }
+
+    private static String range(Double min, Double max) {
+        if (min == null && max == null) return "";
+        return (min == null ? "" : Cells.number(min)) + "-" + (max == null ? "" : Cells.number(max));
+    }
+
+    private static String join(Set<?> s) {
+        StringBuilder sb = new StringBuilder();
+        for (Object o : s) sb.append(sb.length() == 0 ? "" : ", ").append(o);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,42 @@
+package org.alaraaudit.report.pdf;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.alaraaudit.audit.ComplianceFigures;
+import org.alaraaudit.model.Finding;
+
+/** Repeat CT within the repeat window, by pseudonym: so a department can see who was scanned twice, never the MRN. */
+final class RepeatScansSection {
+    private RepeatScansSection() {}
+
+    static void write(ReportContext ctx) {
+        ctx.heading("Repeat scans");
+        ComplianceFigures f = ctx.result.figures();
+        double window = ctx.result.tables().policy().getRepeatWindowHours();
+        List<Finding> repeats = ctx.result.findings().stream().filter(x -> x.ruleId().equals("REPEAT_STUDY")).toList();
+        ctx.paragraph(Text.count(f.ctStudiesRepeated()) + " of " + Text.count(f.ctStudies()) + " CT studies ("
+                + Text.percent(f.repeatRate()) + ") followed another CT of an overlapping region of the same patient within "
+                + Text.value(window, "hours") + ". Repeats of pediatric patients are MAJOR, of adults MINOR.");
+        if (repeats.isEmpty()) return;
+        Map<String, Long> byFacility = new TreeMap<>();
+        for (Finding r : repeats) byFacility.merge(r.facility() == null ? "-" : r.facility(), 1L, Long::sum);
+        ReportTable fac = new ReportTable(ctx, new float[]{3, 1}, "Facility", "Repeat studies#").width(40);
+        byFacility.forEach((k, v) -> fac.row(k, Text.count(v)));
+        fac.finish();
+
+        int max = ctx.template.maxIncidents();
+        ReportTable t = new ReportTable(ctx, new float[]{1.3f, 0.7f, 0.95f, 0.95f, 1.5f, 2.0f, 3.6f},
+                "Patient (pseudonym)", "Severity", "Accession", "Date", "Facility / station", "Protocol", "Detail");
+        int n = 0;
+        for (Finding r : repeats) {
+            if (n++ >= max) break;
+            t.row(Text.orDash(r.patientRef()), r.severity().name(), Text.orDash(r.accessionNumber()),
+                    Text.dateTime(r.studyDatetime()), Measured.place(r), Measured.protocol(r), r.message());
+        }
+        t.finish();
+        if (repeats.size() > max) {
+            ctx.note(Text.count(repeats.size() - max) + " further repeat studies are listed in the workbook and findings.csv.");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.alaraaudit.report.pdf;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfWriter;
+import org.alaraaudit.audit.AuditResult;
+
+/** What every section writer needs: the audit, the template, the open document and its typography. */
+final class ReportContext {
+    final AuditResult result;
+    final ReportTemplate template;
+    final String institution;
+    final Document document;
+    final PdfWriter writer;
+    final Typography type;
+
+    ReportContext(AuditResult result, ReportTemplate template, String institution, Document document, PdfWriter writer,
+                  Typography type) {
+        this.result = result;
+        this.template = template;
+        this.institution = institution;
+        this.document = document;
+        this.writer = writer;
+        this.type = type;
+    }
+
+    boolean includes(ReportSection s) { return template.includes(s); }
+
+    /** Whether pseudonymous patient references may appear: never in a template without patient-level sections. */
+    boolean patientLevel() {
+        for (ReportSection s : template.sections()) if (s.patientLevel()) return true;
+        return false;
+    }
+
+    Phrase phrase(String text, Font font) { return new Phrase(type.clean(text), font); }
+
+    /** A section heading that starts a new page when too little room is left for it and a few lines of text. */
+    void heading(String text) {
+        keepRoom(140);
+        Paragraph p = new Paragraph(type.clean(text), type.h1);
+        p.setSpacingBefore(4);
+        p.setSpacingAfter(8);
+        add(p);
+    }
+
+    void subheading(String text) {
+        keepRoom(90);
+        Paragraph p = new Paragraph(type.clean(text), type.h2);
+        p.setSpacingBefore(10);
+        p.setSpacingAfter(4);
+        add(p);
+    }
+
+    void paragraph(String text) {
+        Paragraph p = new Paragraph(type.clean(text), type.body);
+        p.setLeading(13);
+        p.setSpacingAfter(6);
+        add(p);
+    }
+
+    /** Text with a bold lead-in: "Method. The median of ...". */
+    void paragraph(String lead, String text) {
+        // The paragraph's own font is used for its spacing: left default it would be non-embedded Helvetica.
+        Paragraph p = new Paragraph(13, "", type.body);
+        p.setSpacingAfter(6);
+        p.add(new Chunk(type.clean(lead) + " ", type.bodyBold));
+        p.add(new Chunk(type.clean(text), type.body));
+        add(p);
+    }
+
+    void note(String text) {
+        Paragraph p = new Paragraph(type.clean(text), type.smallItalic);
+        p.setLeading(10.5f);
+        p.setSpacingBefore(3);
+        p.setSpacingAfter(6);
+        add(p);
+    }
+
+    /** Starts a new page unless at least this many points remain above the bottom margin: no orphaned headings. */
+    void keepRoom(float points) {
+        if (writer.getVerticalPosition(false) - document.bottom() < points) document.newPage();
+    }
+
+    void newPage() { document.newPage(); }
+
+    void add(Element e) {
+        try {
+            document.add(e);
+        } catch (DocumentException ex) {
+            throw new IllegalStateException("the PDF could not take an element: " + ex.getMessage(), ex);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.alaraaudit.report.pdf;
+
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+
+/** The lines the radiation safety officer and the reviewing physicist sign before the report goes to committee. */
+final class SignOffSection {
+    private SignOffSection() {}
+
+    static void write(ReportContext ctx) {
+        ctx.heading("Review and sign-off");
+        ctx.paragraph("We have reviewed this report, the CRITICAL and MAJOR findings it lists and the actions proposed, "
+                + "and present it to the radiation safety committee.");
+        for (String role : new String[]{"Radiation safety officer", "Reviewing medical physicist"}) {
+            ctx.subheading(role);
+            PdfPTable t = new PdfPTable(new float[]{1, 3.2f, 0.3f, 1, 1.8f});
+            t.setWidthPercentage(100);
+            t.setSpacingBefore(6);
+            t.setSpacingAfter(18);
+            line(ctx, t, "Name", "Date");
+            line(ctx, t, "Signature", "Comments");
+            ctx.add(t);
+        }
+        ctx.subheading("Radiation safety committee");
+        PdfPTable t = new PdfPTable(new float[]{1, 3.2f, 0.3f, 1, 1.8f});
+        t.setWidthPercentage(100);
+        t.setSpacingBefore(6);
+        line(ctx, t, "Minutes ref.", "Meeting date");
+        ctx.add(t);
+    }
+
+    private static void line(ReportContext ctx, PdfPTable t, String left, String right) {
+        label(ctx, t, left);
+        t.addCell(blank(true));
+        t.addCell(blank(false));
+        label(ctx, t, right);
+        t.addCell(blank(true));
+    }
+
+    private static void label(ReportContext ctx, PdfPTable t, String text) {
+        PdfPCell c = new PdfPCell(ctx.phrase(text, ctx.type.figureLabel));
+        c.setBorder(Rectangle.NO_BORDER);
+        c.setPaddingTop(22);
+        t.addCell(c);
+    }
+
+    private static PdfPCell blank(boolean ruled) {
+        PdfPCell c = new PdfPCell();
+        c.setBorder(ruled ? Rectangle.BOTTOM : Rectangle.NO_BORDER);
+        c.setBorderColor(Typography.INK);
+        c.setBorderWidth(0.6f);
+        c.setMinimumHeight(32);
+        return c;
+    }
+}
