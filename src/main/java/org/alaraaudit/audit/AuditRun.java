@@ -27,10 +27,15 @@ public final class AuditRun {
 
     private final RuleSet ruleSet;
     private final String toolVersion;
+    private final DoseHistory history;
 
-    public AuditRun(RuleSet ruleSet, String toolVersion) {
+    public AuditRun(RuleSet ruleSet, String toolVersion) { this(ruleSet, toolVersion, DoseHistory.NONE); }
+
+    /** With the store of earlier runs' doses that CUMULATIVE_DOSE looks back into. */
+    public AuditRun(RuleSet ruleSet, String toolVersion, DoseHistory history) {
         this.ruleSet = ruleSet;
         this.toolVersion = toolVersion;
+        this.history = history;
     }
 
     public AuditResult run(AuditRequest request, AuditProgress progress) {
@@ -43,14 +48,18 @@ public final class AuditRun {
 
         StudyAssembler assembler = new StudyAssembler(ruleSet.tables(), policy.getDrlSet(), policy.getPediatricAgeYears(), request.period());
         RuleEngine engine = new RuleEngine(ruleSet, policy);
-        PeriodTally tally = new PeriodTally();
+        PeriodTally tally = new PeriodTally(policy.getDrlMinSampleStudies());
+        PatientDoses doses = new PatientDoses(engine.estimates(), ruleSet.tables().cumulativeDose(),
+                policy.getCumulativeWindowDays(), history);
         List<Finding> findings = new ArrayList<>();
         try (PatientPartitions patients = new PatientPartitions(request.inMemoryRowLimit())) {
             input.read(patients::add, progress::rowsRead);
             long[] counts = new long[2];
             patients.forEachPatient(rows -> {
                 List<Study> studies = assembler.assemble(rows);
-                findings.addAll(engine.evaluatePatient(studies));
+                PatientDoses.Assessment dose = doses.assess(studies, request.period().to());
+                findings.addAll(engine.evaluatePatient(studies, dose.facts()));
+                if (dose.pediatricCtInPeriod()) tally.addPediatricMarrowDose(dose.marrowMgy());
                 studies.forEach(tally::add);
                 counts[0]++;
                 counts[1] += studies.size();
@@ -65,7 +74,8 @@ public final class AuditRun {
         RunInfo run = new RunInfo(toolVersion, ruleSet.digest(), ruleSet.location(), input.inputFiles(), shown,
                 !request.period().isWholeInput(), policy.getPediatricAgeYears(), policy.getDrlSet(), request.runTime(),
                 request.institution());
-        return new AuditResult(run, input.accounting(), tally.rowsOutsidePeriod(), tally.figures(findings), List.of(),
+        return new AuditResult(run, input.accounting(), tally.rowsOutsidePeriod(), tally.figures(findings, policy.getCumulativeWindowDays(),
+                policy.getPhantomFactor32To16(), policy.sourceOf("phantom_factor_32_to_16")), tally.drlGroups(),
                 tally.protocols(), List.copyOf(findings), input.rejections(), warnings, ruleSet.rules(), ruleSet.tables());
     }
 }

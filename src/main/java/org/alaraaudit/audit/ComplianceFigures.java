@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The figures every audit reports (rule catalog): counts of the period's studies and events, pediatric protocol
- * compliance, repeat rate, and findings by rule, severity, facility, station and protocol.
+ * compliance, repeat rate, findings by rule, severity, facility, station and protocol, and the cumulative
+ * red-marrow dose profile of the period's pediatric CT patients.
  */
 public record ComplianceFigures(
         long studies,
@@ -22,4 +23,5 @@ public record ComplianceFigures(
         Map<String, Long> findingsByFacility,
         Map<String, Long> findingsByStation,
         Map<String, Long> findingsByProtocol,
-        Map<String, Long> studiesByFacility) {}
+        Map<String, Long> studiesByFacility,
+        MarrowDoseProfile cumulativeMarrowDoseProfile) {}

@@ -33,6 +33,10 @@ final class PeriodTally {
     private final Map<String, Long> byFacility = new TreeMap<>();
     private final Map<String, ProtocolStatistics> protocols = new TreeMap<>();
     private final Map<String, UnmappedUse> unmapped = new TreeMap<>();
+    private final DrlTally drl;
+    private final MarrowDoseProfile.Counter marrowProfile = new MarrowDoseProfile.Counter();
+
+    PeriodTally(int drlMinSampleStudies) { this.drl = new DrlTally(drlMinSampleStudies); }
 
     private static final class UnmappedUse {
         final String facility;
@@ -62,6 +66,7 @@ final class PeriodTally {
         byFacility.merge(s.getFacility(), 1L, Long::sum);
         if (s.isPediatric()) pediatricStudies++;
         if (!s.isCt()) return;
+        drl.add(s);
         ctStudies++;
         if (s.isPediatric()) pediatricCtStudies++;
         Set<String> unmappedInStudy = new HashSet<>();
@@ -72,9 +77,13 @@ final class PeriodTally {
             if (e.isFirstOfProtocol()) p.countStudy(s.isPediatric(), e.getStudyProtocolDlp());
             if (e.isDiagnostic() && e.getCtdivol() != null) p.addCtdivol(e.getCtdivol());
             if (s.isPediatric() && !e.isMapped()) {
-                UnmappedUse u = unmapped.computeIfAbsent(s.getFacility() + "\u001f" + s.getStationName() + "\u001f" + e.getProtocolName(),
-                        k -> new UnmappedUse(s.getFacility(), s.getStationName(), e.getProtocolName()));
-                if (unmappedInStudy.add(e.getProtocolName())) u.studies++;
+                // An unmapped name's standard name is the name itself (catalog: blank standard_name); names that
+                // differ only in case or spacing are one catalog gap, since catalog patterns ignore case.
+                String name = e.getStandardProtocol();
+                String key = name.toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+                UnmappedUse u = unmapped.computeIfAbsent(s.getFacility() + "\u001f" + s.getStationName() + "\u001f" + key,
+                        k -> new UnmappedUse(s.getFacility(), s.getStationName(), name));
+                if (unmappedInStudy.add(key)) u.studies++;
                 u.lines.add(e.getSource());
             }
         }
@@ -86,8 +95,14 @@ final class PeriodTally {
         for (UnmappedUse u : unmapped.values()) {
             facts.add(new ProtocolUse(u.facility, u.station, u.protocol, false, u.studies, List.copyOf(u.lines)));
         }
+        facts.addAll(drl.groups());
         return facts;
     }
+
+    /** A pediatric CT patient of the period: their cumulative marrow dose, null when nothing could be estimated. */
+    void addPediatricMarrowDose(Double mgy) { marrowProfile.add(mgy); }
+
+    List<DrlGroup> drlGroups() { return drl.rows(); }
 
     long rowsOutsidePeriod() { return rowsOutsidePeriod; }
 
@@ -97,7 +112,7 @@ final class PeriodTally {
 
     List<ProtocolStatistics> protocols() { return List.copyOf(protocols.values()); }
 
-    ComplianceFigures figures(List<Finding> findings) {
+    ComplianceFigures figures(List<Finding> findings, int windowDays, double phantomFactor, String phantomFactorSource) {
         Set<String> adultProtocol = studiesWith(findings, "PEDIATRIC_ADULT_PROTOCOL");
         Set<String> repeated = studiesWith(findings, "REPEAT_STUDY");
         Double compliance = pediatricCtStudies == 0 ? null : 1.0 - (double) adultProtocol.size() / pediatricCtStudies;
@@ -108,7 +123,8 @@ final class PeriodTally {
         return new ComplianceFigures(studies, pediatricStudies, events, byModality, ctStudies, pediatricCtStudies,
                 adultProtocol.size(), compliance, repeated.size(), repeatRate,
                 count(findings, Finding::ruleId), bySeverity, count(findings, Finding::facility),
-                count(findings, Finding::stationName), count(findings, Finding::standardProtocol), byFacility);
+                count(findings, Finding::stationName), count(findings, Finding::standardProtocol), byFacility,
+                marrowProfile.profile(windowDays, phantomFactor, phantomFactorSource));
     }
 
     private static Set<String> studiesWith(List<Finding> findings, String ruleId) {

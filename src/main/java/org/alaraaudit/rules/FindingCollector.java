@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.alaraaudit.model.CumulativeDose;
+import org.alaraaudit.model.DoseGroup;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.IrradiationEvent;
 import org.alaraaudit.model.ProtocolUse;
@@ -80,6 +82,29 @@ public final class FindingCollector {
                 Severity.valueOf(meta(md, "severity")), meta(md, "scope"), u.facility(), u.stationName(), null, null,
                 null, null, u.protocolName(), u.protocolName(), null, quantity, measured, reference, unit,
                 source != null ? source : meta(md, "source"), message, u.lines(), true));
+    }
+
+    /** A period-level finding on a facility x exam type x band group (DRL_MEDIAN_EXCEEDED). */
+    public void doseGroup(RuleContext ctx, DoseGroup g, String message) {
+        Map<String, Object> md = ctx.getRule().getMetaData();
+        String ruleId = meta(md, "ruleId");
+        TargetRegion region = g.getLevel().targetRegions().size() == 1 ? g.getLevel().targetRegions().iterator().next() : null;
+        findings.add(new Finding(id(ruleId, g.getFacility(), g.getDrlSet(), g.getExamType(), g.getBand(), g.getQuantity(),
+                String.valueOf(g.getDataPhantomCm())), ruleId, Severity.valueOf(meta(md, "severity")), meta(md, "scope"),
+                g.getFacility(), null, null, null, null, null, null, null, region, "median " + g.getQuantity(),
+                g.getMedian(), g.getDrl(), g.getUnit(), g.getLevel().source(), message, g.getLines(), true));
+    }
+
+    /** A patient-level finding over the look-back window (CUMULATIVE_DOSE), placed on the latest study of the period. */
+    public void cumulative(RuleContext ctx, CumulativeDose c, String message) {
+        Map<String, Object> md = ctx.getRule().getMetaData();
+        String ruleId = meta(md, "ruleId");
+        Study s = c.getStudy();
+        findings.add(new Finding(id(ruleId, c.getPatientRef(), c.getWindowTo().toString()), ruleId,
+                Severity.valueOf(meta(md, "severity")), meta(md, "scope"), s.getFacility(), s.getStationName(),
+                s.getAccessionNumber(), s.getStudyDatetime(), s.getPatientRef(), s.getAgeYears(), null, null, null,
+                "cumulative " + c.getMetric().code(), c.getValue(), c.getReached().threshold(), c.getUnit(),
+                c.getReached().source(), message, List.copyOf(new java.util.TreeSet<>(c.getLines())), s.isPediatric()));
     }
 
     private void add(RuleContext ctx, Study s, IrradiationEvent at, TargetRegion region, String quantity, Double measured,

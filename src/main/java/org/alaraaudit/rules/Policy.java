@@ -31,8 +31,26 @@ public final class Policy {
         }
         Policy p = new Policy(s, 0, null);
         for (String numeric : new String[]{"pediatric_age_years", "repeat_window_hours", "alert_accumulated_ctdivol_mgy",
-                "expected_range_major_factor", "drl_min_sample_studies", "unusual_ctdivol_mgy"}) {
+                "expected_range_major_factor", "drl_min_sample_studies", "unusual_ctdivol_mgy", "cumulative_window_days",
+                "phantom_factor_32_to_16", "pediatric_high_kvp", "pediatric_high_kvp_max_weight_kg",
+                "pediatric_high_kvp_max_age_years"}) {
             p.number(numeric, table);
+        }
+        if (p.number("phantom_factor_32_to_16", table) <= 0) {
+            throw new org.alaraaudit.model.TableException(table.name(), p.line("phantom_factor_32_to_16", table),
+                    "setting phantom_factor_32_to_16 must be above 0");
+        }
+        if (p.number("cumulative_window_days", table) < 1) {
+            throw new org.alaraaudit.model.TableException(table.name(), p.line("cumulative_window_days", table),
+                    "setting cumulative_window_days must be at least 1");
+        }
+        for (String text : new String[]{"unknown_sex_marrow", "k_factor_dataset"}) {
+            if (s.get(text) == null) throw new org.alaraaudit.model.TableException(table.name(), 0, "setting '" + text + "' is missing");
+        }
+        String sexRule = s.get("unknown_sex_marrow").value();
+        if (!sexRule.equals("LARGER") && !sexRule.equals("MEAN")) {
+            throw new org.alaraaudit.model.TableException(table.name(), p.line("unknown_sex_marrow", table),
+                    "setting unknown_sex_marrow must be LARGER or MEAN, not \"" + sexRule + "\"");
         }
         return new Policy(s, p.number("pediatric_age_years", table), s.get("drl_set") == null ? "US" : s.get("drl_set").value());
     }
@@ -43,9 +61,13 @@ public final class Policy {
         try {
             return Double.parseDouble(s.value());
         } catch (NumberFormatException e) {
-            long line = table.rows().stream().filter(r -> key.equals(r.text("key"))).mapToLong(TableFile.Row::line).findFirst().orElse(0);
+            long line = line(key, table);
             throw new org.alaraaudit.model.TableException(table.name(), line, "setting " + key + ": \"" + s.value() + "\" is not a number");
         }
+    }
+
+    private long line(String key, TableFile table) {
+        return table.rows().stream().filter(r -> key.equals(r.text("key"))).mapToLong(TableFile.Row::line).findFirst().orElse(0);
     }
 
     private double value(String key) { return Double.parseDouble(settings.get(key).value()); }
@@ -71,6 +93,22 @@ public final class Policy {
     public int getDrlMinSampleStudies() { return (int) value("drl_min_sample_studies"); }
 
     public double getUnusualCtdivolMgy() { return value("unusual_ctdivol_mgy"); }
+
+    /** Look-back of CUMULATIVE_DOSE, ending at the period's end. */
+    public int getCumulativeWindowDays() { return (int) value("cumulative_window_days"); }
+
+    /** CTDIvol(16 cm) / CTDIvol(32 cm) for children's body scans: a policy choice, printed with every estimate. */
+    public double getPhantomFactor32To16() { return value("phantom_factor_32_to_16"); }
+
+    public String getUnknownSexMarrow() { return settings.get("unknown_sex_marrow").value(); }
+
+    public String getKFactorDataset() { return settings.get("k_factor_dataset").value(); }
+
+    public double getPediatricHighKvp() { return value("pediatric_high_kvp"); }
+
+    public double getHighKvpMaxWeightKg() { return value("pediatric_high_kvp_max_weight_kg"); }
+
+    public double getHighKvpMaxAgeYears() { return value("pediatric_high_kvp_max_age_years"); }
 
     public String sourceOf(String key) {
         Setting s = settings.get(key);

@@ -1,6 +1,13 @@
 package org.alaraaudit.rules;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BiFunction;
+import org.alaraaudit.dosimetry.KFactorTable;
+import org.alaraaudit.dosimetry.MarrowDoseCoefficients;
+import org.alaraaudit.dosimetry.SsdeCoefficients;
+import org.alaraaudit.model.ImagingAlternative;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +19,10 @@ import org.alaraaudit.scanlog.Exclusions;
 
 /** Every table under {@code rules/tables}, parsed and checked before any row is audited. */
 public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions exclusions,
-                           NotificationValues notificationValues, ReferenceLevels referenceLevels) {
+                           NotificationValues notificationValues, ReferenceLevels referenceLevels,
+                           KFactorTable kFactors, MarrowDoseCoefficients marrowCoefficients,
+                           SsdeCoefficients ssdeCoefficients, CumulativeDoseLevels cumulativeDose,
+                           List<ImagingAlternative> alternatives) {
 
     public static PolicyTables load(Path dir) {
         if (!Files.isDirectory(dir)) throw new TableException(dir.toString(), 0, "the tables folder is missing");
@@ -40,7 +50,24 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
             throw new TableException(Policy.FILE, 0, "drl_set '" + policy.getDrlSet() + "' has no table drl-*.csv; available: "
                     + String.join(", ", levels.setNames()));
         }
-        return new PolicyTables(policy, catalog, new Exclusions(exclusions), nv, levels);
+        KFactorTable kFactors = dosimetry(dir, "k-factors.csv", (r, f) -> KFactorTable.read(r, f, policy.getKFactorDataset()));
+        MarrowDoseCoefficients marrow = dosimetry(dir, "marrow-dose-coefficients.csv", MarrowDoseCoefficients::read);
+        SsdeCoefficients ssde = dosimetry(dir, "ssde-coefficients.csv", SsdeCoefficients::read);
+        CumulativeDoseLevels cumulative = CumulativeDoseLevels.from(table(dir, CumulativeDoseLevels.FILE, CumulativeDoseLevels.COLUMNS));
+        List<ImagingAlternative> alternatives = ImagingAlternatives.from(table(dir, ImagingAlternatives.FILE, ImagingAlternatives.COLUMNS));
+        return new PolicyTables(policy, catalog, new Exclusions(exclusions), nv, levels, kFactors, marrow, ssde, cumulative,
+                alternatives);
+    }
+
+    /** The dosimetry tables have their own readers; they report errors as TableException with file and line. */
+    private static <T> T dosimetry(Path dir, String name, BiFunction<Reader, String, T> reader) {
+        Path p = dir.resolve(name);
+        if (!Files.isRegularFile(p)) throw new TableException(name, 0, "the table is missing");
+        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+            return reader.apply(r, name);
+        } catch (IOException e) {
+            throw new TableException(name, 0, "cannot be read: " + e.getMessage());
+        }
     }
 
     private static TableFile table(Path dir, String name, String... columns) {

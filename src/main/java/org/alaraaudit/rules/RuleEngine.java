@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.ImagingAlternative;
 import org.alaraaudit.model.IrradiationEvent;
 import org.alaraaudit.model.Study;
 import org.kie.api.KieBase;
@@ -18,21 +19,33 @@ import org.kie.api.runtime.KieSession;
 public final class RuleEngine {
     private final KieBase kieBase;
     private final Policy policy;
+    private final DoseEstimates estimates;
+    private final List<ImagingAlternative> alternatives;
     private final Set<String> globals = new HashSet<>();
 
     public RuleEngine(RuleSet ruleSet, Policy policy) {
         this.kieBase = ruleSet.kieBase();
         this.policy = policy;
+        this.estimates = new DoseEstimates(ruleSet.tables(), policy);
+        this.alternatives = ruleSet.tables().alternatives();
         for (KiePackage p : kieBase.getKiePackages()) {
             p.getGlobalVariables().forEach(g -> globals.add(g.getName()));
         }
     }
 
     /** All studies of one patient in the input, those before the period serving as history. */
-    public List<Finding> evaluatePatient(Collection<Study> studies) {
+    public List<Finding> evaluatePatient(Collection<Study> studies) { return evaluatePatient(studies, List.of()); }
+
+    /**
+     * As above, with facts computed for the patient beforehand (cumulative doses). The table rows the rules
+     * join against (imaging alternatives) are inserted in every session.
+     */
+    public List<Finding> evaluatePatient(Collection<Study> studies, Collection<?> patientFacts) {
         KieSession session = newSession();
         FindingCollector collector = collector(session);
         try {
+            alternatives.forEach(session::insert);
+            patientFacts.forEach(session::insert);
             for (Study s : studies) {
                 session.insert(s);
                 for (IrradiationEvent e : s.getEvents()) session.insert(e);
@@ -60,8 +73,11 @@ public final class RuleEngine {
     private KieSession newSession() {
         KieSession session = kieBase.newKieSession();
         if (globals.contains("policy")) session.setGlobal("policy", policy);
+        if (globals.contains("estimates")) session.setGlobal("estimates", estimates);
         return session;
     }
+
+    public DoseEstimates estimates() { return estimates; }
 
     private FindingCollector collector(KieSession session) {
         FindingCollector c = new FindingCollector();

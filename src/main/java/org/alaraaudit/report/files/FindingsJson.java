@@ -9,6 +9,7 @@ import java.util.Map;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.ComplianceFigures;
 import org.alaraaudit.audit.DrlGroup;
+import org.alaraaudit.audit.MarrowDoseProfile;
 import org.alaraaudit.audit.RunInfo;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.report.Cells;
@@ -116,6 +117,28 @@ public final class FindingsJson {
         map(g, "findings_by_facility", f.findingsByFacility());
         map(g, "findings_by_station", f.findingsByStation());
         map(g, "findings_by_protocol", f.findingsByProtocol());
+        marrowProfile(g, f.cumulativeMarrowDoseProfile());
+        g.writeEndObject();
+    }
+
+    /** How many of the period's pediatric CT patients fall in each band of estimated cumulative marrow dose. */
+    private static void marrowProfile(JsonGenerator g, MarrowDoseProfile p) throws IOException {
+        if (p == null) return;
+        g.writeObjectFieldStart("cumulative_marrow_dose_profile");
+        g.writeStringField("unit", MarrowDoseProfile.UNIT);
+        g.writeNumberField("window_days", p.windowDays());
+        g.writeNumberField("pediatric_ct_patients", p.patients());
+        g.writeObjectFieldStart("bands");
+        g.writeNumberField("<10", p.below10());
+        g.writeNumberField("10-<50", p.from10To50());
+        g.writeNumberField("50-<100", p.from50To100());
+        g.writeNumberField(">=100", p.atLeast100());
+        g.writeEndObject();
+        g.writeNumberField("not_estimated", p.notEstimated());
+        num(g, "phantom_factor_32_to_16", p.phantomFactor32To16());
+        g.writeStringField("phantom_factor_note", "policy choice, not a published constant: " + p.phantomFactorSource());
+        g.writeStringField("meaning", "estimated red bone marrow dose from reference phantoms (NCICT), summed over the look-back "
+                + "window; for finding patients to review, never an individual risk");
         g.writeEndObject();
     }
 
@@ -132,6 +155,10 @@ public final class FindingsJson {
         num(g, "ratio", Cells.rounded(d.ratio(), 4));
         g.writeStringField("status", d.status());
         g.writeNumberField("phantom_cm", d.phantomCm());
+        g.writeNumberField("studies", d.studies());
+        g.writeStringField("drl_set", d.drlSet());
+        g.writeNumberField("drl_phantom_cm", d.drlPhantomCm());
+        g.writeStringField("note", d.note());
         g.writeStringField("source", d.source());
         g.writeEndObject();
     }

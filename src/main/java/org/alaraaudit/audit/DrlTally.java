@@ -1,0 +1,140 @@
+package org.alaraaudit.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.alaraaudit.model.DoseGroup;
+import org.alaraaudit.model.IrradiationEvent;
+import org.alaraaudit.model.ReferenceLevel;
+import org.alaraaudit.model.SourceLine;
+import org.alaraaudit.model.Study;
+
+/**
+ * Collects the period's pediatric CT doses per facility x exam type x band of the DRL set, as ICRP 135 says
+ * DRLs are used: CTDIvol one value per diagnostic acquisition, DLP one value per study (total over the exam
+ * type's regions). Each value is kept with the phantom it refers to; values on the other phantom than the DRL's
+ * form a group of their own, reported as not comparable, never mixed in (the DRL references give no conversion).
+ */
+final class DrlTally {
+    static final String CTDIVOL = "CTDIvol";
+    static final String DLP = "DLP";
+
+    private record Key(String facility, ReferenceLevel level, String quantity, int phantomCm) {}
+
+    private static final class Sample {
+        final DoseSample values = new DoseSample();
+        final List<SourceLine> lines = new ArrayList<>();
+        int studies;
+        int mixedPhantomStudies;
+        String lastStudy;
+
+        void add(double v, String studyKey, List<SourceLine> from) {
+            values.add(v);
+            lines.addAll(from);
+            if (!studyKey.equals(lastStudy)) {
+                studies++;
+                lastStudy = studyKey;
+            }
+        }
+    }
+
+    private final int minSampleStudies;
+    private final Map<Key, Sample> samples = new LinkedHashMap<>();
+
+    DrlTally(int minSampleStudies) { this.minSampleStudies = minSampleStudies; }
+
+    void add(Study s) {
+        if (!s.isInPeriod() || !s.isCt() || !s.isPediatric()) return;
+        Set<ReferenceLevel> levels = new LinkedHashSet<>();
+        for (IrradiationEvent e : s.getEvents()) {
+            ReferenceLevel l = e.getReferenceLevel();
+            if (!e.isDiagnostic() || l == null) continue;
+            levels.add(l);
+            if (e.getCtdivol() != null && l.ctdivolMgy() != null) {
+                sample(s.getFacility(), l, CTDIVOL, e.getPhantom()).add(e.getCtdivol(), s.getKey(), List.of(e.getSource()));
+            }
+        }
+        for (ReferenceLevel l : levels) if (l.dlpMgycm() != null) addStudyDlp(s, l);
+    }
+
+    /**
+     * The study's DLP over the exam type's regions, localizers included as in the scanner's exam total. A study
+     * whose diagnostic acquisition lacks a DLP gives no value, since its total would be understated.
+     */
+    private void addStudyDlp(Study s, ReferenceLevel l) {
+        double total = 0;
+        Set<Integer> phantoms = new java.util.TreeSet<>();
+        List<SourceLine> lines = new ArrayList<>();
+        for (IrradiationEvent e : s.getEvents()) {
+            if (!l.targetRegions().contains(e.getTargetRegion())) continue;
+            if (e.getDlp() == null) {
+                if (e.isDiagnostic()) return;
+                continue;
+            }
+            total += e.getDlp();
+            phantoms.add(e.getPhantom());
+            lines.add(e.getSource());
+        }
+        if (phantoms.isEmpty()) return;
+        boolean mixed = phantoms.size() > 1;
+        int phantom = mixed ? otherPhantom(l.phantomCm()) : phantoms.iterator().next();
+        Sample sample = sample(s.getFacility(), l, DLP, phantom);
+        sample.add(total, s.getKey(), lines);
+        if (mixed) sample.mixedPhantomStudies++;
+    }
+
+    private static int otherPhantom(int cm) { return cm == 16 ? 32 : 16; }
+
+    private Sample sample(String facility, ReferenceLevel l, String quantity, int phantom) {
+        return samples.computeIfAbsent(new Key(facility, l, quantity, phantom), k -> new Sample());
+    }
+
+    /** Every group, by facility, then in the order of the DRL table, CTDIvol before DLP, DRL phantom first. */
+    List<DoseGroup> groups() {
+        List<Map.Entry<Key, Sample>> entries = new ArrayList<>(samples.entrySet());
+        entries.sort(Comparator.<Map.Entry<Key, Sample>, String>comparing(e -> e.getKey().facility(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(e -> e.getKey().level().line())
+                .thenComparing(e -> e.getKey().quantity().equals(CTDIVOL) ? 0 : 1)
+                .thenComparing(e -> e.getKey().phantomCm() == e.getKey().level().phantomCm() ? 0 : 1));
+        List<DoseGroup> out = new ArrayList<>(entries.size());
+        for (Map.Entry<Key, Sample> e : entries) {
+            Key k = e.getKey();
+            Sample s = e.getValue();
+            List<SourceLine> lines = new ArrayList<>(new java.util.TreeSet<>(s.lines));
+            out.add(new DoseGroup(k.facility(), k.level(), k.quantity(), k.phantomCm(), s.values.size(), s.studies,
+                    s.values.median(), s.values.p75(), minSampleStudies, lines));
+        }
+        return out;
+    }
+
+    /** The rows of findings.json's drl_groups and the reports' DRL table. */
+    List<DrlGroup> rows() {
+        List<DrlGroup> out = new ArrayList<>();
+        for (DoseGroup g : groups()) {
+            Sample s = samples.get(new Key(g.getFacility(), g.getLevel(), g.getQuantity(), g.getDataPhantomCm()));
+            out.add(new DrlGroup(g.getFacility(), g.getExamType(), g.getBand(), g.getQuantity(), g.getValues(), g.getMedian(),
+                    g.getP75(), g.getDrl(), g.getRatio(), g.getStatus().name(), g.getLevel().source(), g.getDataPhantomCm(),
+                    g.getStudies(), g.getDrlSet(), g.getDrlPhantomCm(), note(g, s)));
+        }
+        return out;
+    }
+
+    private static String note(DoseGroup g, Sample s) {
+        switch (g.getStatus()) {
+            case NOT_COMPARABLE:
+                return String.format("values on the %d cm phantom%s; the DRL refers to the %d cm phantom and its source gives no "
+                        + "conversion: not compared", g.getDataPhantomCm(),
+                        s.mixedPhantomStudies > 0 ? " (" + s.mixedPhantomStudies + " stud" + (s.mixedPhantomStudies == 1 ? "y" : "ies")
+                                + " with events on both phantoms)" : "", g.getDrlPhantomCm());
+            case INSUFFICIENT_SAMPLE:
+                return String.format("%d stud%s, below the minimum sample of %d (tables/settings.csv drl_min_sample_studies)",
+                        g.getStudies(), g.getStudies() == 1 ? "y" : "ies", g.getMinSampleStudies());
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.alaraaudit.audit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.alaraaudit.dosimetry.EffectiveDoseEstimate;
+import org.alaraaudit.dosimetry.MarrowDoseEstimate;
+import org.alaraaudit.model.CumulativeDose;
+import org.alaraaudit.model.DoseMetric;
+import org.alaraaudit.model.IrradiationEvent;
+import org.alaraaudit.model.SourceLine;
+import org.alaraaudit.model.Study;
+import org.alaraaudit.rules.CumulativeDoseLevels;
+import org.alaraaudit.rules.DoseEstimates;
+
+/**
+ * A patient's cumulative doses over the look-back window ending at the period's end: red-marrow dose per
+ * diagnostic acquisition (NCICT) and effective dose per CT event (DLP x k), summed over the window's studies
+ * from the input and from the history store. The results become {@link CumulativeDose} facts of the patient's
+ * rule session and feed the period's marrow-dose profile.
+ */
+public final class PatientDoses {
+    private final DoseEstimates estimates;
+    private final CumulativeDoseLevels levels;
+    private final int windowDays;
+    private final DoseHistory history;
+
+    /** What one patient contributes: the rule facts, and the marrow total for the profile (pediatric only). */
+    public record Assessment(List<CumulativeDose> facts, boolean pediatricCtInPeriod, Double marrowMgy) {
+        static final Assessment NONE = new Assessment(List.of(), false, null);
+    }
+
+    public PatientDoses(DoseEstimates estimates, CumulativeDoseLevels levels, int windowDays, DoseHistory history) {
+        this.estimates = estimates;
+        this.levels = levels;
+        this.windowDays = windowDays;
+        this.history = history;
+    }
+
+    /**
+     * @param periodEnd last day of the audit period; null for a run over the whole input, where the window ends
+     *                  at the patient's latest study in it
+     */
+    public Assessment assess(List<Study> studies, LocalDate periodEnd) {
+        Study latest = null;
+        for (Study s : studies) if (s.isInPeriod() && (latest == null || latest.startsBefore(s))) latest = s;
+        if (latest == null) return Assessment.NONE;
+        LocalDate to = periodEnd != null ? periodEnd : latest.getStudyDatetime().toLocalDate();
+        LocalDate from = to.minusDays(windowDays - 1L);
+        boolean pediatric = latest.isPediatric();
+
+        Map<DoseMetric, Sum> sums = new EnumMap<>(DoseMetric.class);
+        for (DoseMetric m : DoseMetric.values()) sums.put(m, new Sum());
+        Set<String> inputKeys = new HashSet<>();
+        boolean ctInPeriod = false;
+        for (Study s : studies) {
+            if (!s.isCt()) continue;
+            if (s.isInPeriod()) ctInPeriod = true;
+            LocalDate d = s.getStudyDatetime().toLocalDate();
+            if (d.isBefore(from) || d.isAfter(to)) continue;
+            inputKeys.add(s.getKey());
+            estimate(s, sums.get(DoseMetric.RED_MARROW_DOSE), sums.get(DoseMetric.EFFECTIVE_DOSE));
+        }
+        for (StudyDose earlier : history.studies(latest.getPatientRef(), from, to)) {
+            if (!inputKeys.contains(earlier.studyKey())) sums.get(earlier.metric()).add(earlier);
+        }
+
+        List<CumulativeDose> facts = new ArrayList<>();
+        int rank = 0;
+        for (DoseMetric metric : levels.metrics()) {
+            rank++;
+            if (!levels.follows(metric, pediatric)) continue;
+            Sum sum = sums.get(metric);
+            if (sum.acquisitions == 0) continue;
+            facts.add(new CumulativeDose(latest, metric, rank, sum.value, sum.studies, sum.acquisitions, sum.notEstimated,
+                    from, to, levels.highestReached(metric, pediatric, sum.value).orElse(null), method(metric, sum),
+                    sum.lines));
+        }
+        Sum marrow = sums.get(DoseMetric.RED_MARROW_DOSE);
+        boolean profiled = pediatric && ctInPeriod;
+        return new Assessment(facts, profiled, profiled && marrow.acquisitions > 0 ? marrow.value : null);
+    }
+
+    /** One study's estimate per metric: what the history store would keep for it. */
+    public List<StudyDose> studyDoses(Study s) {
+        Sum marrow = new Sum();
+        Sum effective = new Sum();
+        estimate(s, marrow, effective);
+        return List.of(
+                new StudyDose(s.getFacility(), s.getAccessionNumber(), s.getStudyDatetime(), DoseMetric.RED_MARROW_DOSE,
+                        marrow.value, marrow.acquisitions, marrow.notEstimated),
+                new StudyDose(s.getFacility(), s.getAccessionNumber(), s.getStudyDatetime(), DoseMetric.EFFECTIVE_DOSE,
+                        effective.value, effective.acquisitions, effective.notEstimated));
+    }
+
+    /** Adds one CT study's acquisitions to the running sums of both metrics. */
+    private void estimate(Study s, Sum marrow, Sum effective) {
+        boolean marrowEstimated = false;
+        boolean effectiveEstimated = false;
+        for (IrradiationEvent e : s.getEvents()) {
+            if (!e.isCt()) continue;
+            if (e.isDiagnostic()) {
+                Optional<MarrowDoseEstimate> m = estimates.marrow(e);
+                if (m.isPresent()) {
+                    marrow.add(m.get().mgy(), e.getSource(), m.get().dataset());
+                    marrowEstimated = true;
+                } else {
+                    marrow.notEstimated++;
+                }
+            }
+            Optional<EffectiveDoseEstimate> ed = estimates.effective(e);
+            if (ed.isPresent()) {
+                effective.add(ed.get().msv(), e.getSource(), ed.get().dataset());
+                effectiveEstimated = true;
+            } else if (e.isDiagnostic()) {
+                // A localizer without DLP is not a gap in the estimate; a diagnostic acquisition is.
+                effective.notEstimated++;
+            }
+        }
+        if (marrowEstimated) marrow.studies++;
+        if (effectiveEstimated) effective.studies++;
+    }
+
+    private String method(DoseMetric metric, Sum sum) {
+        String factor = "children's 32 cm body values converted to 16 cm with the policy factor " + trim(estimates.phantomFactor())
+                + " (tables/settings.csv phantom_factor_32_to_16, not a published constant)";
+        String data = String.join(", ", sum.datasets);
+        if (metric == DoseMetric.RED_MARROW_DOSE) {
+            return "red-marrow coefficients " + data + " x CTDIvol per diagnostic acquisition; " + factor;
+        }
+        return "k factors " + data + " x DLP per CT event, DLP on the coefficient's phantom; " + factor;
+    }
+
+    private static String trim(double d) { return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d); }
+
+    private static final class Sum {
+        double value;
+        int studies;
+        int acquisitions;
+        int notEstimated;
+        final List<SourceLine> lines = new ArrayList<>();
+        final Set<String> datasets = new java.util.TreeSet<>();
+
+        /** A study from the history store: no input lines to cite. */
+        void add(StudyDose d) {
+            value += d.value();
+            acquisitions += d.acquisitions();
+            notEstimated += d.notEstimated();
+            if (d.acquisitions() > 0) studies++;
+        }
+
+        void add(double v, SourceLine line, String dataset) {
+            value += v;
+            acquisitions++;
+            lines.add(line);
+            datasets.add(dataset);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.alaraaudit.model;
+
+import java.util.List;
+
+/**
+ * One facility x exam type x band group of the period for one DRL quantity, with the median of its values: a
+ * period-level fact, because a DRL judges a facility's typical practice, never an individual patient
+ * (ICRP 135). Values on a phantom other than the DRL's are kept in a group of their own and are not compared.
+ */
+public final class DoseGroup {
+    public enum Status { BELOW, ABOVE, INSUFFICIENT_SAMPLE, NOT_COMPARABLE }
+
+    private final String facility;
+    private final ReferenceLevel level;
+    private final String quantity;
+    private final int dataPhantomCm;
+    private final int values;
+    private final int studies;
+    private final Double median;
+    private final Double p75;
+    private final int minSampleStudies;
+    private final List<SourceLine> lines;
+
+    public DoseGroup(String facility, ReferenceLevel level, String quantity, int dataPhantomCm, int values, int studies,
+                     Double median, Double p75, int minSampleStudies, List<SourceLine> lines) {
+        this.facility = facility;
+        this.level = level;
+        this.quantity = quantity;
+        this.dataPhantomCm = dataPhantomCm;
+        this.values = values;
+        this.studies = studies;
+        this.median = median;
+        this.p75 = p75;
+        this.minSampleStudies = minSampleStudies;
+        this.lines = List.copyOf(lines);
+    }
+
+    public String getFacility() { return facility; }
+
+    public ReferenceLevel getLevel() { return level; }
+
+    public String getDrlSet() { return level.drlSet(); }
+
+    public String getExamType() { return level.examType(); }
+
+    public String getBand() { return level.band(); }
+
+    /** {@code CTDIvol} (one value per diagnostic acquisition) or {@code DLP} (one value per study). */
+    public String getQuantity() { return quantity; }
+
+    public String getUnit() { return "DLP".equals(quantity) ? "mGy·cm" : "mGy"; }
+
+    public Double getDrl() { return "DLP".equals(quantity) ? level.dlpMgycm() : level.ctdivolMgy(); }
+
+    public int getDrlPhantomCm() { return level.phantomCm(); }
+
+    /** The phantom the group's values refer to (for a DLP, every event of the study on it). */
+    public int getDataPhantomCm() { return dataPhantomCm; }
+
+    public int getValues() { return values; }
+
+    public int getStudies() { return studies; }
+
+    public Double getMedian() { return median; }
+
+    public Double getP75() { return p75; }
+
+    public int getMinSampleStudies() { return minSampleStudies; }
+
+    public List<SourceLine> getLines() { return lines; }
+
+    /** Only values on the DRL's own phantom are compared with it (dose-references.md section 0). */
+    public boolean isComparable() { return dataPhantomCm == level.phantomCm() && getDrl() != null; }
+
+    public boolean isSufficientSample() { return studies >= minSampleStudies; }
+
+    /** A median exactly at the DRL has not exceeded it. */
+    public boolean isAboveDrl() { return median != null && getDrl() != null && median > getDrl(); }
+
+    public Double getRatio() {
+        return isComparable() && median != null && getDrl() > 0 ? median / getDrl() : null;
+    }
+
+    public Status getStatus() {
+        if (!isComparable()) return Status.NOT_COMPARABLE;
+        if (!isSufficientSample()) return Status.INSUFFICIENT_SAMPLE;
+        return isAboveDrl() ? Status.ABOVE : Status.BELOW;
+    }
+
+    @Override
+    public String toString() {
+        return "DoseGroup[" + facility + " " + getExamType() + " " + getBand() + " " + quantity + " " + dataPhantomCm + " cm]";
+    }
+}

@@ -1,0 +1,231 @@
+package org.alaraaudit.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.alaraaudit.AuditFixture;
+import org.alaraaudit.audit.AuditProgress;
+import org.alaraaudit.audit.AuditRequest;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.audit.AuditRun;
+import org.alaraaudit.audit.DoseHistory;
+import org.alaraaudit.audit.MarrowDoseProfile;
+import org.alaraaudit.audit.StudyDose;
+import org.alaraaudit.model.DoseMetric;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.TableException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CUMULATIVE_DOSE over the 365-day window ending at the period's end (period 2026-10: 2025-11-01 to 2026-10-31).
+ * A 1-year-old's head CT at 30 mGy (16 cm) gives 0.357 x 30 = 10.71 mGy red-marrow dose (NCICT 2015, 1 y head).
+ */
+class CumulativeDoseRuleTest {
+    private static final double MARROW_PER_HEAD_CT = 0.357 * 30;
+
+    @TempDir
+    Path dir;
+
+    private static AuditFixture infant() {
+        return new AuditFixture().defaults("patient_id", "BABY", "age_years", "1", "weight_kg", "10", "protocol_name", "PED HEAD 1-2Y",
+                "target_region", "HEAD", "phantom", "16", "ctdivol_mgy", "30", "dlp_mgycm", "400", "kvp", "80");
+    }
+
+    private static AuditFixture headCts(AuditFixture f, String... dates) {
+        for (int i = 0; i < dates.length; i++) f.row("accession_number", "H" + i, "study_datetime", dates[i]);
+        return f;
+    }
+
+    private static final String[] FOUR_IN_WINDOW = {"2026-10-05T10:00:00", "2026-06-01T10:00:00", "2026-03-01T10:00:00", "2026-01-02T10:00:00"};
+
+    private static String[] plus(String... more) {
+        return Stream.concat(Stream.of(FOUR_IN_WINDOW), Stream.of(more)).toArray(String[]::new);
+    }
+
+    @Test
+    void fourHeadCtsStayBelowFiftyMgy() {
+        AuditResult r = headCts(infant(), FOUR_IN_WINDOW).audit(dir);
+        assertTrue(AuditFixture.findings(r, "CUMULATIVE_DOSE").isEmpty());
+        assertEquals(1, r.figures().cumulativeMarrowDoseProfile().from10To50());
+    }
+
+    @Test
+    void aFifthOnTheFirstDayOfTheWindowReachesFiftyMgy() {
+        AuditResult r = headCts(infant(), plus("2025-11-01T00:00:00")).audit(dir);
+        List<Finding> f = AuditFixture.findings(r, "CUMULATIVE_DOSE");
+        assertEquals(1, f.size());
+        Finding c = f.get(0);
+        assertEquals(5 * MARROW_PER_HEAD_CT, c.measuredValue(), 1e-9);
+        assertEquals(50.0, c.referenceValue());
+        assertEquals("mGy", c.unit());
+        assertEquals("cumulative red_marrow_dose", c.quantity());
+        assertEquals("MAJOR", c.severity().name());
+        assertEquals("H0", c.accessionNumber(), "placed on the patient's latest study of the period");
+        assertTrue(c.message().contains("5 CT studies"), c.message());
+        assertTrue(c.message().contains("2025-11-01 to 2026-10-31"), c.message());
+        assertTrue(c.message().contains("not an individual risk"), c.message());
+        assertTrue(c.message().contains("2.5"), "the phantom factor is printed as policy: " + c.message());
+        assertTrue(c.referenceSource().contains("EPI-CT"), c.referenceSource());
+        assertEquals(5, c.inputLines().size());
+        assertEquals(1, r.figures().cumulativeMarrowDoseProfile().from50To100());
+    }
+
+    @Test
+    void aFifthTheDayBeforeTheWindowDoesNotCount() {
+        AuditResult r = headCts(infant(), plus("2025-10-31T23:59:00")).audit(dir);
+        assertTrue(AuditFixture.findings(r, "CUMULATIVE_DOSE").isEmpty());
+    }
+
+    @Test
+    void studiesAfterThePeriodEndDoNotCount() {
+        AuditResult r = headCts(infant(), plus("2026-11-01T00:00:00")).audit(dir);
+        assertTrue(AuditFixture.findings(r, "CUMULATIVE_DOSE").isEmpty());
+    }
+
+    @Test
+    void onlyTheHighestLevelReachedIsReported() {
+        AuditResult r = headCts(infant(), plus("2026-02-01T10:00:00", "2026-04-01T10:00:00", "2026-05-01T10:00:00",
+                "2026-07-01T10:00:00", "2026-08-01T10:00:00", "2026-09-01T10:00:00")).audit(dir);
+        List<Finding> f = AuditFixture.findings(r, "CUMULATIVE_DOSE");
+        assertEquals(1, f.size());
+        assertEquals(100.0, f.get(0).referenceValue());
+        assertEquals(10 * MARROW_PER_HEAD_CT, f.get(0).measuredValue(), 1e-9);
+        assertEquals(1, r.figures().cumulativeMarrowDoseProfile().atLeast100());
+    }
+
+    @Test
+    void noFindingWithoutAStudyInThePeriod() {
+        AuditResult r = headCts(infant(), "2026-09-05T10:00:00", "2026-06-01T10:00:00", "2026-03-01T10:00:00",
+                "2026-01-02T10:00:00", "2025-12-01T10:00:00", "2025-11-15T10:00:00").audit(dir);
+        assertTrue(AuditFixture.findings(r, "CUMULATIVE_DOSE").isEmpty());
+        assertEquals(0, r.figures().cumulativeMarrowDoseProfile().patients());
+    }
+
+    @Test
+    void aChildReachingBothMetricsGetsOneFindingNamingTheFirstMetricOfTheTable() {
+        // 5 x 3000 mGy·cm x 0.0067 (1 y head, 16 cm) = 100.5 mSv, and 53.6 mGy marrow dose.
+        AuditResult r = headCts(infant().defaults("dlp_mgycm", "3000"), plus("2025-12-01T10:00:00")).audit(dir);
+        List<Finding> f = AuditFixture.findings(r, "CUMULATIVE_DOSE");
+        assertEquals(1, f.size());
+        assertEquals("cumulative red_marrow_dose", f.get(0).quantity());
+    }
+
+    private static AuditFixture adult() {
+        return new AuditFixture().defaults("patient_id", "ADULT", "age_years", "40", "weight_kg", "80", "protocol_name",
+                "ABD PELVIS ROUTINE", "target_region", "ABDOMEN_PELVIS", "phantom", "32", "ctdivol_mgy", "20", "kvp", "120");
+    }
+
+    @Test
+    void anAdultReachesOneHundredMsvOfEffectiveDose() {
+        // adult abdomen-pelvis k 0.015 on 32 cm: 2 x 3400 mGy·cm = 102 mSv
+        AuditResult r = adult().row("accession_number", "X1", "dlp_mgycm", "3400", "study_datetime", "2026-10-10T10:00:00")
+                .row("accession_number", "X2", "dlp_mgycm", "3400", "study_datetime", "2026-04-10T10:00:00").audit(dir);
+        List<Finding> f = AuditFixture.findings(r, "CUMULATIVE_DOSE");
+        assertEquals(1, f.size());
+        assertEquals("cumulative effective_dose", f.get(0).quantity());
+        assertEquals(102.0, f.get(0).measuredValue(), 1e-9);
+        assertEquals(100.0, f.get(0).referenceValue());
+        assertEquals("mSv", f.get(0).unit());
+        assertTrue(f.get(0).referenceSource().contains("Rehani"), f.get(0).referenceSource());
+        assertEquals(0, r.figures().cumulativeMarrowDoseProfile().patients(), "adults are not in the pediatric profile");
+    }
+
+    @Test
+    void anAdultJustBelowOneHundredMsvHasNoFinding() {
+        AuditResult r = adult().row("accession_number", "X1", "dlp_mgycm", "3300", "study_datetime", "2026-10-10T10:00:00")
+                .row("accession_number", "X2", "dlp_mgycm", "3300", "study_datetime", "2026-04-10T10:00:00").audit(dir);
+        assertTrue(AuditFixture.findings(r, "CUMULATIVE_DOSE").isEmpty());
+    }
+
+    @Test
+    void regionsWithoutACoefficientAreNotEstimatedNeverGuessed() {
+        AuditFixture f = infant().defaults("protocol_name", "PED SPINE", "target_region", "SPINE", "phantom", "32",
+                "ctdivol_mgy", "300", "dlp_mgycm", "9000");
+        AuditResult r = headCts(f, plus("2025-12-01T10:00:00")).audit(dir);
+        assertTrue(AuditFixture.findings(r, "CUMULATIVE_DOSE").isEmpty());
+        MarrowDoseProfile p = r.figures().cumulativeMarrowDoseProfile();
+        assertEquals(1, p.notEstimated());
+        assertEquals(1, p.patients());
+    }
+
+    @Test
+    void theHistoryStoreAddsEarlierStudiesButNeverCountsAnInputStudyTwice() {
+        Path csv = headCts(infant(), FOUR_IN_WINDOW).write(dir, "scan-log.csv");
+        DoseHistory history = (patientRef, from, to) -> List.of(
+                new StudyDose("General", "H1", LocalDateTime.parse("2026-06-01T10:00:00"), DoseMetric.RED_MARROW_DOSE, 500, 1, 0),
+                new StudyDose("Elsewhere", "OLD", LocalDateTime.parse("2025-12-01T10:00:00"), DoseMetric.RED_MARROW_DOSE, 20, 1, 0));
+        AuditRequest req = new AuditRequest(List.of(csv), org.alaraaudit.audit.AuditPeriod.month(java.time.YearMonth.of(2026, 10)),
+                null, null, "Test", AuditFixture.RUN_TIME, ZoneOffset.UTC, AuditFixture.SECRET, 250_000);
+        AuditResult r = new AuditRun(AuditFixture.DEFAULT_RULES, "test", history).run(req, AuditProgress.NONE);
+        List<Finding> f = AuditFixture.findings(r, "CUMULATIVE_DOSE");
+        assertEquals(1, f.size());
+        assertEquals(4 * MARROW_PER_HEAD_CT + 20, f.get(0).measuredValue(), 1e-9);
+        assertTrue(f.get(0).message().contains("5 CT studies"), f.get(0).message());
+    }
+
+    @Test
+    void thePhantomFactorAndTheLevelsAreSettingsNotCode() throws IOException {
+        Path rules = copyDefaultRules(dir.resolve("rules"));
+        Path settings = rules.resolve("tables/settings.csv");
+        Files.writeString(settings, Files.readString(settings).replace("phantom_factor_32_to_16,2.5,", "phantom_factor_32_to_16,2.0,"));
+        Files.writeString(rules.resolve("tables/cumulative-dose.csv"),
+                "metric,population,threshold,unit,source\nred_marrow_dose,PEDIATRIC,1,mGy,test level\n");
+        RuleSet custom = RuleSet.load(rules);
+        // 5-year-old boy's chest: 0.197 x (4 mGy on 32 cm x 2.0) = 1.576 mGy
+        AuditResult r = new AuditFixture().rules(custom).row("age_years", "5", "sex", "M", "ctdivol_mgy", "4", "phantom", "32").audit(dir);
+        List<Finding> f = AuditFixture.findings(r, "CUMULATIVE_DOSE");
+        assertEquals(1, f.size());
+        assertEquals(0.197 * 4 * 2.0, f.get(0).measuredValue(), 1e-9);
+        assertTrue(f.get(0).message().contains("policy factor 2"), f.get(0).message());
+        assertEquals(2.0, r.figures().cumulativeMarrowDoseProfile().phantomFactor32To16());
+    }
+
+    @Test
+    void levelsAreReachedAtTheThresholdItself() {
+        CumulativeDoseLevels levels = AuditFixture.DEFAULT_RULES.tables().cumulativeDose();
+        assertEquals(50.0, levels.highestReached(DoseMetric.RED_MARROW_DOSE, true, 50.0).orElseThrow().threshold());
+        assertFalse(levels.highestReached(DoseMetric.RED_MARROW_DOSE, true, 49.999).isPresent());
+        assertEquals(100.0, levels.highestReached(DoseMetric.RED_MARROW_DOSE, true, 100.0).orElseThrow().threshold());
+        assertFalse(levels.highestReached(DoseMetric.RED_MARROW_DOSE, false, 500).isPresent(), "marrow levels are for children");
+        assertEquals(100.0, levels.highestReached(DoseMetric.EFFECTIVE_DOSE, false, 100.0).orElseThrow().threshold());
+        assertEquals(100.0, levels.highestReached(DoseMetric.EFFECTIVE_DOSE, true, 100.0).orElseThrow().threshold());
+        assertEquals(List.of(DoseMetric.RED_MARROW_DOSE, DoseMetric.EFFECTIVE_DOSE), levels.metrics());
+    }
+
+    @Test
+    void aThresholdInTheWrongUnitIsATableErrorWithItsLine() {
+        TableFile t = TableFile.read(new StringReader("metric,population,threshold,unit,source\n"
+                + "effective_dose,ANY,100,mSv,ok\nred_marrow_dose,PEDIATRIC,50,mSv,wrong\n"), "cumulative-dose.csv",
+                CumulativeDoseLevels.COLUMNS);
+        TableException e = assertThrows(TableException.class, () -> CumulativeDoseLevels.from(t));
+        assertEquals("cumulative-dose.csv", e.file());
+        assertEquals(3, e.line());
+    }
+
+    static Path copyDefaultRules(Path target) {
+        Path source = RuleSet.defaultRules();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.writeString(to, Files.readString(p, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
