@@ -22,6 +22,7 @@ import org.alaraaudit.audit.AuditRun;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.report.files.FindingsCsv;
+import org.alaraaudit.report.excel.ExcelReport;
 import org.alaraaudit.report.files.FindingsJson;
 import org.alaraaudit.report.pdf.PdfReport;
 import org.alaraaudit.report.pdf.ReportTemplate;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
         description = "Audits scan-log files (or folders of them) and writes the reports.")
 public final class AuditCommand implements Callable<Integer> {
     /** Formats this build can write; pdf and xlsx join when their writers land. */
-    static final Set<String> AVAILABLE_FORMATS = Set.of("pdf", "csv", "json");
+    static final Set<String> AVAILABLE_FORMATS = Set.of("pdf", "xlsx", "csv", "json");
     static final Set<String> KNOWN_FORMATS = Set.of("pdf", "xlsx", "csv", "json");
 
     @Spec
@@ -64,7 +65,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "LIST", split = ",", description = "Outputs: pdf, xlsx, csv, json (default: all this build can write).")
+    @Option(names = "--format", paramLabel = "LIST", split = ",", description = "Outputs: pdf, xlsx, csv, json (default: all four).")
     List<String> formats;
 
     @Option(names = "--template", paramLabel = "NAME-or-DIR", defaultValue = "default", description = "Report template (default: ${DEFAULT-VALUE}).")
@@ -127,13 +128,13 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private Set<String> formats() {
-        if (formats == null || formats.isEmpty()) return new LinkedHashSet<>(List.of("pdf", "csv", "json"));
+        if (formats == null || formats.isEmpty()) return new LinkedHashSet<>(List.of("pdf", "xlsx", "csv", "json"));
         Set<String> out = new LinkedHashSet<>();
         for (String f : formats) {
             String t = f.trim().toLowerCase(Locale.ROOT);
             if (!KNOWN_FORMATS.contains(t)) throw new ErrorReport.UsageException("--format " + f + ": expected pdf, xlsx, csv or json");
             if (!AVAILABLE_FORMATS.contains(t)) {
-                throw new ErrorReport.UsageException("--format " + t + ": not available in this release yet; use pdf, csv and/or json");
+                throw new ErrorReport.UsageException("--format " + t + ": not available in this release");
             }
             out.add(t);
         }
@@ -171,6 +172,11 @@ public final class AuditCommand implements Callable<Integer> {
                 Path p = out.resolve("audit-" + label + ".pdf");
                 PdfReport.write(result, reportTemplate, institution, p);
                 written.add(p);
+            }
+            if (wanted.contains("xlsx")) {
+                Path x = out.resolve("audit-" + label + ".xlsx");
+                ExcelReport.write(result, x);
+                written.add(x);
             }
             if (wanted.contains("csv")) {
                 Path f = out.resolve("findings.csv");

@@ -64,7 +64,7 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Rows: 2 read = 1 audited + 1 rejected + 0 duplicate + 0 excluded"), r.out());
         assertTrue(r.out().contains("log.csv line 3: ctdivol_mgy \"oops\" is not a number"), r.out());
-        for (String f : new String[]{"findings.csv", "rejected.csv", "findings.json", "audit-2026-10.pdf"}) {
+        for (String f : new String[]{"findings.csv", "rejected.csv", "findings.json", "audit-2026-10.pdf", "audit-2026-10.xlsx"}) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
         JsonNode json = new ObjectMapper().readTree(out.resolve("findings.json").toFile());

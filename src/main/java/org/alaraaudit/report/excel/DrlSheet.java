@@ -1,0 +1,117 @@
+package org.alaraaudit.report.excel;
+
+import java.util.List;
+import org.alaraaudit.audit.DrlGroup;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
+import org.apache.poi.ss.usermodel.FontFormatting;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PatternFormatting;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The DRL table of the period: each facility x exam type x band group's median against the reference level,
+ * the ratio coloured (above 1 is above the DRL), and a chart of the ratios. Few rows, so an XSSF sheet that can
+ * hold the chart.
+ */
+final class DrlSheet {
+    static final String NAME = "DRL";
+    static final List<Column> COLUMNS = List.of(Column.of("facility", 18), Column.of("exam type", 18),
+            Column.of("band", 12), Column.of("quantity", 10), Column.of("unit", 8), Column.num("studies", 9),
+            Column.num("n (values)", 9), Column.num("phantom (cm)", 9), Column.num("median", 10),
+            Column.num("75th percentile", 11), Column.num("DRL", 10), Column.num("DRL phantom (cm)", 10),
+            Column.num("ratio (median / DRL)", 13), Column.of("status", 22), Column.of("note", 40),
+            Column.of("DRL set", 8), Column.of("source", 50), Column.of("group (chart label)", 44));
+    static final int RATIO_COLUMN = 12;
+    static final int STATUS_COLUMN = 13;
+
+    private DrlSheet() {}
+
+    static void write(XSSFWorkbook wb, Styles styles, List<DrlGroup> all) {
+        List<DrlGroup> groups = ranked(all);
+        int judged = (int) groups.stream().filter(DrlSheet::judged).count();
+        Table t = new Table(wb, styles, NAME, COLUMNS, Table.EXCEL_DATA_ROWS).open();
+        for (DrlGroup g : groups) {
+            t.row().text(g.facility()).text(g.examType()).text(g.band()).text(g.quantity()).text(unit(g.quantity()))
+                    .count(g.studies()).count(g.n()).number(cm(g.phantomCm()), styles.integer)
+                    .dose(g.median()).dose(g.p75()).dose(g.drl()).number(cm(g.drlPhantomCm()), styles.integer)
+                    .number(g.ratio(), styles.ratio).styled(g.status(), styles.centered).text(g.note())
+                    .text(g.drlSet()).text(g.source()).text(label(g));
+        }
+        t.finish();
+        XSSFSheet sheet = wb.getSheet(NAME);
+        int last = groups.size();
+        if (groups.isEmpty()) {
+            new RowCells(sheet.createRow(2), styles, 0).styled("No DRL groups in this audit.", styles.note);
+            return;
+        }
+        ratioColours(sheet, last);
+        int top = last + 2;
+        if (judged == 0) {
+            new RowCells(sheet.createRow(top), styles, 0).styled("No group reached the minimum sample: no chart.", styles.note);
+            return;
+        }
+        sheet.setRowBreak(top - 1);
+        new BarChart(sheet, "Median / DRL by group with a sufficient sample (above 1: above the DRL)",
+                new CellRangeAddress(1, judged, COLUMNS.size() - 1, COLUMNS.size() - 1))
+                .series("median / DRL", new CellRangeAddress(1, judged, RATIO_COLUMN, RATIO_COLUMN), 0x2E75B6)
+                .valueAxisTitle("median / DRL")
+                .draw(0, top, 11, top + Math.max(16, judged * 3 / 2 + 6));
+    }
+
+    /**
+     * Judged groups first, highest ratio first, so the chart over them ranks the groups to act on; groups too
+     * small to judge follow in their own order, out of the chart (their ratio means little).
+     */
+    static List<DrlGroup> ranked(List<DrlGroup> groups) {
+        List<DrlGroup> out = new java.util.ArrayList<>(groups.stream().filter(DrlSheet::judged)
+                .sorted(java.util.Comparator.comparing(DrlGroup::ratio).reversed()).toList());
+        groups.stream().filter(g -> !judged(g)).forEach(out::add);
+        return out;
+    }
+
+    static boolean judged(DrlGroup g) {
+        return g.ratio() != null && ("ABOVE".equals(g.status()) || "BELOW".equals(g.status()));
+    }
+
+    /**
+     * Red above the DRL, green at or below: the question a reader asks of this sheet. Keyed on the status, so a
+     * group too small to judge is not coloured as if it had been judged.
+     */
+    private static void ratioColours(XSSFSheet sheet, int last) {
+        SheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
+        String status = "$" + (char) ('A' + STATUS_COLUMN) + "2";
+        ConditionalFormattingRule above = cf.createConditionalFormattingRule(status + "=\"ABOVE\"");
+        fill(above, IndexedColors.ROSE, IndexedColors.DARK_RED);
+        ConditionalFormattingRule within = cf.createConditionalFormattingRule(status + "=\"BELOW\"");
+        fill(within, IndexedColors.LIGHT_GREEN, IndexedColors.GREEN);
+        CellRangeAddress[] ratio = {new CellRangeAddress(1, last, RATIO_COLUMN, RATIO_COLUMN)};
+        cf.addConditionalFormatting(ratio, above, within);
+    }
+
+    private static void fill(ConditionalFormattingRule rule, IndexedColors background, IndexedColors font) {
+        PatternFormatting p = rule.createPatternFormatting();
+        p.setFillBackgroundColor(background.getIndex());
+        p.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
+        FontFormatting f = rule.createFontFormatting();
+        f.setFontColorIndex(font.getIndex());
+    }
+
+    static String unit(String quantity) {
+        if (quantity == null) return null;
+        String q = quantity.toUpperCase(java.util.Locale.ROOT);
+        if (q.contains("CTDI") || q.contains("SSDE")) return "mGy";
+        if (q.contains("DLP")) return "mGy·cm";
+        return null;
+    }
+
+    private static Double cm(int phantom) { return phantom > 0 ? (double) phantom : null; }
+
+    private static String label(DrlGroup g) {
+        return String.join(" ", nz(g.examType()), nz(g.band()), nz(g.quantity())) + " (" + nz(g.facility()) + ")";
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+}

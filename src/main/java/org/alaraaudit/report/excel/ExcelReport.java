@@ -1,0 +1,70 @@
+package org.alaraaudit.report.excel;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.report.ReportFile;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The compliance workbook ({@code audit-PERIOD.xlsx}): Summary, Findings (with review columns), DRL, Repeats,
+ * Cumulative dose, Protocols, Rejected rows, Data warnings and Rules.
+ *
+ * <p>Summary and DRL carry native charts, which only XSSF sheets can hold, so they are built in an XSSF workbook;
+ * the list sheets are streamed through SXSSF on top of it, so a million findings do not have to fit in memory.
+ */
+public final class ExcelReport {
+    /** Rows kept in memory per streamed sheet; older rows go to a compressed temp file. */
+    private static final int WINDOW = 200;
+
+    private ExcelReport() {}
+
+    public static void write(AuditResult result, Path target) throws IOException {
+        write(result, target, Table.EXCEL_DATA_ROWS);
+    }
+
+    /** {@code rowsPerSheet} below Excel's limit lets tests see a list continue on a second sheet. */
+    static void write(AuditResult result, Path target, int rowsPerSheet) throws IOException {
+        ReportFile.write(target, out -> {
+            XSSFWorkbook xssf = new XSSFWorkbook();
+            Styles styles = new Styles(xssf);
+            XSSFSheet summary = xssf.createSheet(SummarySheet.NAME);
+            DrlSheet.write(xssf, styles, result.drlGroups());
+            // close() deletes the temp files in POI 5.5 (dispose() is deprecated there, bug 68183)
+            try (SXSSFWorkbook wb = new SXSSFWorkbook(xssf, WINDOW)) {
+                wb.setCompressTempFiles(true);
+                Map<String, List<String>> continued = new LinkedHashMap<>();
+                note(continued, FindingsSheet.write(wb, styles, result.findings(), rowsPerSheet));
+                // DRL was made before the streamed sheets; it belongs after the findings
+                wb.setSheetOrder(DrlSheet.NAME, wb.getNumberOfSheets() - 1);
+                note(continued, RepeatsSheet.write(wb, styles, result.findings(), rowsPerSheet));
+                note(continued, CumulativeDoseSheet.write(wb, styles, result.findings(), rowsPerSheet));
+                note(continued, ProtocolsSheet.write(wb, styles, result.protocols(), result.findings(), rowsPerSheet));
+                note(continued, InputProblemsSheet.rejected(wb, styles, result.rejected(), rowsPerSheet));
+                note(continued, InputProblemsSheet.warnings(wb, styles, result.warnings(), rowsPerSheet));
+                RulesSheet.write(wb, styles, result);
+                // the summary is an in-memory XSSF sheet, so it can be filled last, when the continuations are known
+                new SummarySheet(summary, styles).write(result, continued);
+                openOnSummary(wb);
+                wb.write(out);
+            }
+        });
+    }
+
+    private static void note(Map<String, List<String>> continued, Table t) {
+        if (t.sheetNames().size() > 1) continued.put(t.sheetNames().get(0), t.sheetNames());
+    }
+
+    /** Only Summary selected: several selected tabs would open as a group, and edits would hit them all. */
+    private static void openOnSummary(SXSSFWorkbook wb) {
+        for (Sheet s : wb) s.setSelected(false);
+        wb.setActiveSheet(0);
+        wb.setSelectedTab(0);
+    }
+}

@@ -1,0 +1,54 @@
+package org.alaraaudit.report.excel;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.alaraaudit.model.Finding;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/** REPEAT_STUDY findings as pairs: the later study, the earlier one it repeats, and the time between them. */
+final class RepeatsSheet {
+    static final String NAME = "Repeats";
+    static final String RULE = "REPEAT_STUDY";
+    static final List<Column> COLUMNS = List.of(Column.of("patient_ref", 16), Column.num("age (years)", 9),
+            Column.of("severity", 10), Column.of("facility", 18), Column.of("station", 16),
+            Column.of("target region", 21), Column.of("protocol", 26), Column.of("later study", 16),
+            Column.of("later study start", 17), Column.of("earlier study", 16), Column.of("earlier study start", 17),
+            Column.num("interval (hours)", 10), Column.num("repeat window (hours)", 12), Column.of("message", 70),
+            Column.of("finding_id", 18));
+    /** The rule's message names the earlier study; the finding has no field for it (see the rule file). */
+    private static final Pattern EARLIER = Pattern.compile("after study (\\S+) of");
+
+    private RepeatsSheet() {}
+
+    static Table write(Workbook wb, Styles styles, List<Finding> findings, int rowsPerSheet) {
+        Table t = new Table(wb, styles, NAME, COLUMNS, rowsPerSheet).open();
+        for (Finding f : findings) {
+            if (!RULE.equals(f.ruleId())) continue;
+            t.row().text(f.patientRef()).number(org.alaraaudit.report.Cells.rounded(f.ageYears(), 2), styles.decimal)
+                    .severity(f.severity()).text(f.facility()).text(f.stationName())
+                    .text(f.targetRegion() == null ? null : f.targetRegion().name()).text(f.protocolName())
+                    .text(f.accessionNumber())
+                    .dateTime(f.studyDatetime()).text(earlierAccession(f.message()))
+                    .dateTime(earlierStart(f.studyDatetime(), f.measuredValue())).decimal(round1(f.measuredValue()))
+                    .decimal(f.referenceValue()).text(f.message()).text(f.findingId());
+        }
+        t.finish();
+        return t;
+    }
+
+    static String earlierAccession(String message) {
+        if (message == null) return null;
+        Matcher m = EARLIER.matcher(message);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The interval is measured back from the later study's start, so the earlier start follows from it. */
+    static LocalDateTime earlierStart(LocalDateTime later, Double intervalHours) {
+        if (later == null || intervalHours == null) return null;
+        return later.minusSeconds(Math.round(intervalHours * 3600));
+    }
+
+    private static Double round1(Double d) { return org.alaraaudit.report.Cells.rounded(d, 1); }
+}

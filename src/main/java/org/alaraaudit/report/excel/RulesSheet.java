@@ -1,0 +1,143 @@
+package org.alaraaudit.report.excel;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.model.DoseThreshold;
+import org.alaraaudit.model.NotificationValue;
+import org.alaraaudit.model.ReferenceLevel;
+import org.alaraaudit.rules.Policy;
+import org.alaraaudit.rules.PolicyTables;
+import org.alaraaudit.rules.RuleDescription;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/**
+ * The rules and thresholds this audit used, each with its source: what every finding was judged against, so a
+ * reviewer can check it without the tool.
+ */
+final class RulesSheet {
+    static final String NAME = "Rules";
+    private static final int[] WIDTHS = {34, 30, 12, 14, 60, 60, 30};
+
+    private final Sheet sheet;
+    private final Styles styles;
+    private int next;
+    private Row last;
+
+    private RulesSheet(Sheet sheet, Styles styles) {
+        this.sheet = sheet;
+        this.styles = styles;
+    }
+
+    static void write(Workbook wb, Styles styles, AuditResult result) {
+        Sheet s = wb.createSheet(NAME);
+        for (int i = 0; i < WIDTHS.length; i++) s.setColumnWidth(i, WIDTHS[i] * 256);
+        Table.landscapeFitToWidth(s);
+        RulesSheet rules = new RulesSheet(s, styles);
+        rules.write(result);
+        rules.fitLast();
+    }
+
+    /**
+     * Row height for the wrapped text in it. LibreOffice does not size rows to wrapped text when it opens an
+     * .xlsx, so without this the lines of a long source overprint the next row.
+     */
+    static void fitHeight(Sheet s, Row r) {
+        int lines = 1;
+        for (Cell c : r) {
+            if (c.getCellType() != CellType.STRING || !c.getCellStyle().getWrapText()) continue;
+            int width = Math.max(4, s.getColumnWidth(c.getColumnIndex()) / 256 - 1);
+            int n = 0;
+            for (String para : c.getStringCellValue().split("\n", -1)) n += Math.max(1, (para.length() * 11 / 10 + width - 1) / width);
+            lines = Math.max(lines, n);
+        }
+        if (lines > 1) r.setHeightInPoints(Math.min(409f, 14.5f * lines + 2));
+    }
+
+    private void write(AuditResult result) {
+        section("Rules in use (rule set " + result.run().ruleSetDigest() + ")");
+        header("rule_id", "name", "severity", "scope", "description", "source", "file");
+        for (RuleDescription r : result.rules()) {
+            row().text(r.ruleId()).wrapped(r.name()).text(r.severity()).text(r.scope()).wrapped(r.description())
+                    .wrapped(r.source()).text(r.file());
+        }
+        next++;
+        PolicyTables tables = result.tables();
+        if (tables == null) return;
+        section("Thresholds (tables/settings.csv)");
+        header("key", "value", "unit", "", "source");
+        for (Policy.Setting s : tables.policy().settings().values()) {
+            row().text(s.key()).text(s.value()).text(s.unit()).skip().wrapped(s.source());
+        }
+        row().styled("This run", styles.label).skip().skip().skip()
+                .text("pediatric limit " + result.run().pediatricAgeYears() + " years, DRL set "
+                        + result.run().drlSet() + " (command line overrides settings.csv)");
+        next++;
+        referenceLevels(tables, result.run().drlSet());
+        cumulativeDose(tables);
+        notificationValues(tables);
+    }
+
+    private void cumulativeDose(PolicyTables tables) {
+        if (tables.cumulativeDose() == null) return;
+        section("Cumulative dose thresholds (tables/cumulative-dose.csv, CUMULATIVE_DOSE)");
+        header("metric", "population", "threshold", "unit", "source");
+        for (DoseThreshold t : tables.cumulativeDose().thresholds()) {
+            row().text(t.metric() == null ? null : t.metric().label()).text(t.population() == null ? null : t.population().name())
+                    .decimal(t.threshold()).text(t.unit()).wrapped(t.source());
+        }
+        next++;
+    }
+
+    private void referenceLevels(PolicyTables tables, String set) {
+        List<ReferenceLevel> levels;
+        try {
+            levels = tables.referenceLevels().set(set);
+        } catch (RuntimeException e) {
+            return; // a DRL set the tables do not know: the run info names it, nothing to list
+        }
+        section("Diagnostic reference levels, set " + set);
+        header("exam type", "band", "phantom (cm)", "CTDIvol (mGy)", "DLP (mGy·cm)", "source", "target regions");
+        for (ReferenceLevel l : levels) {
+            row().text(l.examType()).text(l.band()).number(l.phantomCm() > 0 ? (double) l.phantomCm() : null, styles.integer)
+                    .dose(l.ctdivolMgy()).dose(l.dlpMgycm()).wrapped(l.source())
+                    .wrapped(l.targetRegions().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
+        }
+        next++;
+    }
+
+    private void notificationValues(PolicyTables tables) {
+        section("CT notification values (AAPM / NEMA XR-25)");
+        header("category", "age", "phantom (cm)", "CTDIvol (mGy)", "target regions / acquisition types", "source");
+        for (NotificationValue v : tables.notificationValues().values()) {
+            String scope = v.targetRegions().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+            String types = v.acquisitionTypes().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+            row().text(v.category()).text(v.ageYears().label("y"))
+                    .number(v.phantomCm() == null ? null : (double) v.phantomCm(), styles.integer)
+                    .dose(v.ctdivolMgy()).wrapped((scope.isEmpty() ? "any region" : scope)
+                            + (types.isEmpty() ? "" : " / " + types)).wrapped(v.source());
+        }
+    }
+
+    /** Rows are sized when complete: a streamed sheet may have flushed them by the end. */
+    private RowCells row() {
+        fitLast();
+        last = sheet.createRow(next++);
+        return new RowCells(last, styles, 0);
+    }
+
+    private void fitLast() {
+        if (last != null) fitHeight(sheet, last);
+    }
+
+    private void section(String title) { row().styled(title, styles.section); }
+
+    private void header(String... names) {
+        RowCells r = row();
+        for (String n : names) r.styled(n, styles.header);
+    }
+}

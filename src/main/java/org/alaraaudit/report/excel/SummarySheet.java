@@ -1,0 +1,237 @@
+package org.alaraaudit.report.excel;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.audit.ComplianceFigures;
+import org.alaraaudit.audit.MarrowDoseProfile;
+import org.alaraaudit.audit.RunInfo;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Severity;
+import org.alaraaudit.rules.RuleDescription;
+import org.alaraaudit.scanlog.InputFile;
+import org.alaraaudit.scanlog.RowAccounting;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+/**
+ * The first sheet: how the audit was made (so it can be checked against its sources), whether the rows
+ * reconcile, the compliance figures, and the findings by rule and severity with a chart - the pivot a safety
+ * officer would otherwise build by hand each month. An XSSF sheet, because streamed sheets cannot hold a chart.
+ */
+final class SummarySheet {
+    static final String NAME = "Summary";
+
+    private static final int LAST_COLUMN = 5;
+    private static final int PAGE_CHARS = 44 + 15 * LAST_COLUMN;
+
+    private final XSSFSheet sheet;
+    private final Styles styles;
+    private int next;
+
+    SummarySheet(XSSFSheet sheet, Styles styles) {
+        this.sheet = sheet;
+        this.styles = styles;
+    }
+
+    /** {@code continued}: list sheets that passed Excel's row limit, with all their sheet names. */
+    void write(AuditResult result, Map<String, List<String>> continued) {
+        sheet.setColumnWidth(0, 44 * 256);
+        // B..F hold counts, and the 71-character rule-set digest must fit in them without spilling past the page
+        for (int c = 1; c <= LAST_COLUMN; c++) sheet.setColumnWidth(c, 15 * 256);
+        RunInfo run = result.run();
+        row().styled("ALARA audit: pediatric CT dose compliance", styles.title);
+        row().text(run.institution());
+        next++;
+        run(run);
+        inputs(run.inputs());
+        accounting(result.rows(), result.rowsOutsidePeriod(), result.warnings().size());
+        figures(result.figures());
+        findingsByRule(result);
+        facilities(result.figures());
+        notes(continued);
+        Table.landscapeFitToWidth(sheet);
+        sheet.getPrintSetup().setLandscape(false);
+    }
+
+    private void run(RunInfo run) {
+        section("Run");
+        pair("Institution").text(run.institution());
+        if (run.period() == null || run.period().isWholeInput()) {
+            pair("Period").text("whole input");
+        } else {
+            pair("Period from").date(run.period().from());
+            pair("Period to").date(run.period().to());
+            if (!run.periodGiven()) pair("").styled("(no --period given: the dates the data cover)", styles.note);
+        }
+        pair("Generated at (UTC)").dateTime(run.generatedAt() == null ? null
+                : LocalDateTime.ofInstant(run.generatedAt(), ZoneOffset.UTC));
+        pair("Tool version").text(run.toolVersion());
+        pair("Rule set digest").text(run.ruleSetDigest());
+        pair("Rule set location").text(run.ruleSetLocation());
+        pair("Pediatric limit (years; below it is pediatric)").number(run.pediatricAgeYears(), styles.decimal);
+        pair("DRL set").text(run.drlSet());
+        next++;
+    }
+
+    private void inputs(List<InputFile> inputs) {
+        section("Input files");
+        row().styled("file", styles.header).styled("SHA-256", styles.header);
+        for (InputFile f : inputs) row().text(f.file()).text(f.sha256());
+        next++;
+    }
+
+    private void accounting(RowAccounting rows, long outsidePeriod, int warnings) {
+        section("Row accounting (read = audited + rejected + duplicate + excluded)");
+        pair("rows read").count(rows.read());
+        pair("audited").count(rows.audited());
+        pair("rejected (see Rejected rows)").count(rows.rejected());
+        pair("duplicate").count(rows.duplicate());
+        pair("excluded (QA, phantom)").count(rows.excluded());
+        pair("check").styled(rows.reconciles() ? "reconciles" : "DOES NOT RECONCILE", rows.reconciles()
+                ? styles.text : styles.severity(Severity.CRITICAL));
+        pair("audited rows outside the period (history only)").count(outsidePeriod);
+        pair("data warnings (see Data warnings)").count(warnings);
+        next++;
+    }
+
+    private void figures(ComplianceFigures f) {
+        section("Compliance figures (studies in the period)");
+        pair("studies").count(f.studies());
+        pair("pediatric studies").count(f.pediatricStudies());
+        pair("irradiation events").count(f.events());
+        for (Map.Entry<String, Long> e : f.studiesByModality().entrySet()) pair("studies, " + e.getKey()).count(e.getValue());
+        pair("CT studies").count(f.ctStudies());
+        pair("pediatric CT studies").count(f.pediatricCtStudies());
+        pair("pediatric CT studies with an adult protocol").count(f.pediatricCtStudiesWithAdultProtocol());
+        pair("pediatric protocol compliance").number(f.pediatricProtocolCompliance(), styles.percent);
+        pair("CT studies repeated (REPEAT_STUDY)").count(f.ctStudiesRepeated());
+        pair("repeat rate").number(f.repeatRate(), styles.percent);
+        next++;
+        marrowProfile(f.cumulativeMarrowDoseProfile());
+    }
+
+    /** Pediatric CT patients by estimated cumulative red-marrow dose: how many approach the EPI-CT levels. */
+    private void marrowProfile(MarrowDoseProfile m) {
+        if (m == null) return;
+        section("Pediatric CT patients by estimated cumulative red-marrow dose (" + m.windowDays() + " days)");
+        header("band (" + MarrowDoseProfile.UNIT + ")", "patients");
+        pair("below 10").count(m.below10());
+        pair("10 to below 50").count(m.from10To50());
+        pair("50 to below 100").count(m.from50To100());
+        pair("100 or more").count(m.atLeast100());
+        pair("not estimated (no usable acquisition)").count(m.notEstimated());
+        pair("patients").count(m.patients());
+        pair("phantom factor 32 cm to 16 cm").number(m.phantomFactor32To16(), styles.decimal);
+        if (m.phantomFactorSource() != null) note("factor source: " + m.phantomFactorSource());
+        next++;
+    }
+
+    private void findingsByRule(AuditResult result) {
+        sheet.setRowBreak(next - 1); // table and chart on a page of their own when printed
+        section("Findings by rule and severity");
+        List<String> header = new ArrayList<>(List.of("rule_id"));
+        for (Severity s : Severity.values()) header.add(s.name());
+        header.add("total");
+        header(header.toArray(String[]::new));
+        Map<String, long[]> byRule = new LinkedHashMap<>();
+        for (String id : ruleOrder(result)) byRule.put(id, new long[Severity.values().length]);
+        for (Finding f : result.findings()) {
+            byRule.computeIfAbsent(f.ruleId(), k -> new long[Severity.values().length])[f.severity().ordinal()]++;
+        }
+        int first = next;
+        long[] totals = new long[Severity.values().length];
+        for (Map.Entry<String, long[]> e : byRule.entrySet()) {
+            RowCells r = row().text(e.getKey());
+            long sum = 0;
+            for (int i = 0; i < totals.length; i++) {
+                r.count(e.getValue()[i]);
+                sum += e.getValue()[i];
+                totals[i] += e.getValue()[i];
+            }
+            r.count(sum);
+        }
+        int last = next - 1;
+        RowCells t = new RowCells(sheet.createRow(next++), styles, 0).styled("total", styles.label);
+        long all = 0;
+        for (long n : totals) {
+            t.count(n);
+            all += n;
+        }
+        t.count(all);
+        next++;
+        if (result.findings().isEmpty() || byRule.isEmpty()) {
+            row().styled("No findings: no chart.", styles.note);
+            return;
+        }
+        int total = Severity.values().length + 1;
+        BarChart chart = new BarChart(sheet, "Findings by rule", new CellRangeAddress(first, last, 0, 0))
+                .series("findings", new CellRangeAddress(first, last, total, total), 0x2E75B6)
+                .valueAxisTitle("findings");
+        int height = Math.max(16, (last - first + 1) * 3 / 2 + 6);
+        chart.draw(0, next, LAST_COLUMN + 1, next + height);
+        next += height + 1;
+    }
+
+    /** The catalog's order, the same every month, so two months' sheets compare line by line. */
+    private static Set<String> ruleOrder(AuditResult result) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (RuleDescription r : result.rules()) ids.add(r.ruleId());
+        return ids;
+    }
+
+    private void facilities(ComplianceFigures f) {
+        section("By facility");
+        header("facility", "studies", "findings");
+        Set<String> names = new LinkedHashSet<>(f.studiesByFacility().keySet());
+        names.addAll(f.findingsByFacility().keySet());
+        for (String n : names) {
+            row().text(n).count(f.studiesByFacility().getOrDefault(n, 0L)).count(f.findingsByFacility().getOrDefault(n, 0L));
+        }
+        next++;
+    }
+
+    private void notes(Map<String, List<String>> continued) {
+        section("Notes");
+        for (Map.Entry<String, List<String>> e : continued.entrySet()) {
+            note(e.getKey() + " passed Excel's limit of 1,048,576 rows and continues on: "
+                    + String.join(", ", e.getValue().subList(1, e.getValue().size())) + ".");
+        }
+        note("Findings: fill in review_status (OPEN, JUSTIFIED, ACTION_TAKEN, FALSE_POSITIVE), justification, reviewer "
+                + "and reviewed_on; keep the columns as they are, so that 'alara-audit review import' can read the review back.");
+        note("DRL: diagnostic reference levels judge groups of patients, never one patient (ICRP 135).");
+    }
+
+    /** A sentence across the page's columns, wrapped, so long text neither spills past the page nor is cut. */
+    private void note(String text) {
+        int r = next;
+        Row row = sheet.createRow(next++);
+        Cell c = row.createCell(0);
+        c.setCellValue(text);
+        c.setCellStyle(styles.wrapped);
+        sheet.addMergedRegion(new CellRangeAddress(r, r, 0, LAST_COLUMN));
+        int lines = (text.length() + PAGE_CHARS - 11) / (PAGE_CHARS - 10);
+        if (lines > 1) row.setHeightInPoints(15f * lines);
+    }
+
+    private RowCells row() { return new RowCells(sheet.createRow(next++), styles, 0); }
+
+    private void section(String title) { row().styled(title, styles.section); }
+
+    private RowCells pair(String label) { return row().styled(label, styles.label); }
+
+    /** The first column names the rows; the others hold counts, so their headers align right. */
+    private void header(String... names) {
+        RowCells r = row();
+        for (int i = 0; i < names.length; i++) r.styled(names[i], i == 0 ? styles.header : styles.numericHeader);
+    }
+
+}
