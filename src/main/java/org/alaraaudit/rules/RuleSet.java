@@ -161,11 +161,17 @@ public final class RuleSet {
                 Map<String, Object> md = r.getMetaData();
                 if (!md.containsKey("ruleId")) continue;
                 out.add(new RuleDescription(meta(md, "ruleId"), r.getName(), meta(md, "severity"), meta(md, "scope"),
-                        meta(md, "source"), meta(md, "description"), pkg.getName()));
+                        meta(md, "source"), description(md), pkg.getName()));
             }
         }
         out.sort(Comparator.comparing(RuleDescription::ruleId).thenComparing(RuleDescription::name));
         return out;
+    }
+
+    /** Drools files {@code @description} under the kie-api annotation's class name, not under "description". */
+    private static String description(Map<String, Object> md) {
+        String d = meta(md, "description");
+        return d != null ? d : meta(md, org.kie.api.definition.type.Description.class.getName());
     }
 
     private static String meta(Map<String, Object> md, String key) {
