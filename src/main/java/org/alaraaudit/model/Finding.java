@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What a rule found, with the measured value, the reference it was compared with, its unit and its source, so a
- * reviewer can check it without the tool. The columns are those of findings.csv.
+ * reviewer can check it without the tool. The columns are those of findings.csv; {@code relatedAccessionNumber}
+ * names the other study of a pair finding (the earlier study a repeat follows), else null.
  */
 public record Finding(
         String findingId,
@@ -28,7 +29,8 @@ public record Finding(
         String referenceSource,
         String message,
         List<SourceLine> inputLines,
-        boolean pediatric) {
+        boolean pediatric,
+        String relatedAccessionNumber) {
 
     public String inputLinesText() {
         StringBuilder sb = new StringBuilder();

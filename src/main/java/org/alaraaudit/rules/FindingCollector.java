@@ -69,8 +69,9 @@ public final class FindingCollector {
                      String unit, String source, String message) {
         List<SourceLine> lines = new ArrayList<>(later.getLines());
         lines.addAll(earlier.getLines());
-        add(ctx, later, firstDiagnostic(later), single(later), quantity, measured, reference, unit, source, message,
-                lines, later.getFacility(), later.getAccessionNumber(), earlier.getFacility(), earlier.getAccessionNumber());
+        record(ctx, later, firstDiagnostic(later), single(later), quantity, measured, reference, unit, source, message,
+                lines, earlier.getAccessionNumber(), later.getFacility(), later.getAccessionNumber(), earlier.getFacility(),
+                earlier.getAccessionNumber());
     }
 
     /** A period-level finding on a station's use of a protocol. */
@@ -81,7 +82,7 @@ public final class FindingCollector {
         findings.add(new Finding(id(ruleId, u.facility(), u.stationName(), u.protocolName()), ruleId,
                 Severity.valueOf(meta(md, "severity")), meta(md, "scope"), u.facility(), u.stationName(), null, null,
                 null, null, u.protocolName(), u.protocolName(), null, quantity, measured, reference, unit,
-                source != null ? source : meta(md, "source"), message, u.lines(), true));
+                source != null ? source : meta(md, "source"), message, u.lines(), true, null));
     }
 
     /** A period-level finding on a facility x exam type x band group (DRL_MEDIAN_EXCEEDED). */
@@ -92,7 +93,7 @@ public final class FindingCollector {
         findings.add(new Finding(id(ruleId, g.getFacility(), g.getDrlSet(), g.getExamType(), g.getBand(), g.getQuantity(),
                 String.valueOf(g.getDataPhantomCm())), ruleId, Severity.valueOf(meta(md, "severity")), meta(md, "scope"),
                 g.getFacility(), null, null, null, null, null, null, null, region, "median " + g.getQuantity(),
-                g.getMedian(), g.getDrl(), g.getUnit(), g.getLevel().source(), message, g.getLines(), true));
+                g.getMedian(), g.getDrl(), g.getUnit(), g.getLevel().source(), message, g.getLines(), true, null));
     }
 
     /** A patient-level finding over the look-back window (CUMULATIVE_DOSE), placed on the latest study of the period. */
@@ -104,11 +105,17 @@ public final class FindingCollector {
                 Severity.valueOf(meta(md, "severity")), meta(md, "scope"), s.getFacility(), s.getStationName(),
                 s.getAccessionNumber(), s.getStudyDatetime(), s.getPatientRef(), s.getAgeYears(), null, null, null,
                 "cumulative " + c.getMetric().code(), c.getValue(), c.getReached().threshold(), c.getUnit(),
-                c.getReached().source(), message, List.copyOf(new java.util.TreeSet<>(c.getLines())), s.isPediatric()));
+                c.getReached().source(), message, List.copyOf(new java.util.TreeSet<>(c.getLines())), s.isPediatric(), null));
     }
 
     private void add(RuleContext ctx, Study s, IrradiationEvent at, TargetRegion region, String quantity, Double measured,
                      Double reference, String unit, String source, String message, List<SourceLine> lines, String... keys) {
+        record(ctx, s, at, region, quantity, measured, reference, unit, source, message, lines, null, keys);
+    }
+
+    private void record(RuleContext ctx, Study s, IrradiationEvent at, TargetRegion region, String quantity, Double measured,
+                        Double reference, String unit, String source, String message, List<SourceLine> lines,
+                        String related, String... keys) {
         Map<String, Object> md = ctx.getRule().getMetaData();
         String ruleId = meta(md, "ruleId");
         String[] idParts = new String[keys.length + 1];
@@ -119,7 +126,7 @@ public final class FindingCollector {
                 s.getFacility(), s.getStationName(), s.getAccessionNumber(), s.getStudyDatetime(), s.getPatientRef(),
                 s.getAgeYears(), ref == null ? null : ref.getProtocolName(), ref == null ? null : ref.getStandardProtocol(),
                 region, quantity, measured, reference, unit, source != null ? source : meta(md, "source"), message,
-                List.copyOf(new java.util.TreeSet<>(lines)), s.isPediatric()));
+                List.copyOf(new java.util.TreeSet<>(lines)), s.isPediatric(), related));
     }
 
     private static IrradiationEvent firstDiagnostic(Study s) {

@@ -30,6 +30,7 @@ class RepeatScanRulesTest {
         assertEquals(1, f.size());
         assertEquals("A2", f.get(0).accessionNumber(), "the finding is on the later study");
         assertTrue(f.get(0).message().contains("A1"), "and names the earlier");
+        assertEquals("A1", f.get(0).relatedAccessionNumber());
         assertEquals(Severity.MAJOR, f.get(0).severity());
         assertEquals(48.0, f.get(0).measuredValue());
     }

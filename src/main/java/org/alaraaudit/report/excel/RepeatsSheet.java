@@ -2,8 +2,6 @@ package org.alaraaudit.report.excel;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.alaraaudit.model.Finding;
 import org.apache.poi.ss.usermodel.Workbook;
 
@@ -17,8 +15,6 @@ final class RepeatsSheet {
             Column.of("later study start", 17), Column.of("earlier study", 16), Column.of("earlier study start", 17),
             Column.num("interval (hours)", 10), Column.num("repeat window (hours)", 12), Column.of("message", 70),
             Column.of("finding_id", 18));
-    /** The rule's message names the earlier study; the finding has no field for it (see the rule file). */
-    private static final Pattern EARLIER = Pattern.compile("after study (\\S+) of");
 
     private RepeatsSheet() {}
 
@@ -30,18 +26,12 @@ final class RepeatsSheet {
                     .severity(f.severity()).text(f.facility()).text(f.stationName())
                     .text(f.targetRegion() == null ? null : f.targetRegion().name()).text(f.protocolName())
                     .text(f.accessionNumber())
-                    .dateTime(f.studyDatetime()).text(earlierAccession(f.message()))
+                    .dateTime(f.studyDatetime()).text(f.relatedAccessionNumber())
                     .dateTime(earlierStart(f.studyDatetime(), f.measuredValue())).decimal(round1(f.measuredValue()))
                     .decimal(f.referenceValue()).text(f.message()).text(f.findingId());
         }
         t.finish();
         return t;
-    }
-
-    static String earlierAccession(String message) {
-        if (message == null) return null;
-        Matcher m = EARLIER.matcher(message);
-        return m.find() ? m.group(1) : null;
     }
 
     /** The interval is measured back from the later study's start, so the earlier start follows from it. */

@@ -184,6 +184,7 @@ public final class FindingsJson {
         g.writeStringField("unit", f.unit());
         g.writeStringField("reference_source", f.referenceSource());
         g.writeStringField("message", f.message());
+        g.writeStringField("related_accession_number", f.relatedAccessionNumber());
         g.writeArrayFieldStart("input_lines");
         for (var l : f.inputLines()) g.writeString(l.toString());
         g.writeEndArray();
