@@ -8,6 +8,7 @@ import org.alaraaudit.rules.RuleDescription;
 import org.alaraaudit.rules.RuleSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -25,20 +26,26 @@ public final class RulesCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "a subcommand is required: list or validate");
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Each rule's id, severity, scope and source.")
-    static final class ListRules implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    /** The options every rules subcommand takes. */
+    static final class RulesFolder {
         @Option(names = "--rules", paramLabel = "DIR", description = "Rule files and tables (default: the built-in rules).")
         Path rules;
 
         @Option(names = "--verbose", description = "Print stack traces of errors.")
         boolean verbose;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Each rule's id, severity, scope and source.")
+    static final class ListRules implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        RulesFolder folder;
 
         @Override
         public Integer call() {
-            RuleSet rs = RuleSet.load(rules);
+            RuleSet rs = RuleSet.load(folder.rules);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "Rules from %s (%s)%n%n", rs.location(), rs.digest());
             out.printf(Locale.ROOT, "%-34s %-9s %-17s %s%n", "RULE ID", "SEVERITY", "SCOPE", "WHEN / SOURCE");
@@ -57,15 +64,12 @@ public final class RulesCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--rules", paramLabel = "DIR", description = "Rule files and tables (default: the built-in rules).")
-        Path rules;
-
-        @Option(names = "--verbose", description = "Print stack traces of errors.")
-        boolean verbose;
+        @Mixin
+        RulesFolder folder;
 
         @Override
         public Integer call() {
-            RuleSet rs = RuleSet.load(rules);
+            RuleSet rs = RuleSet.load(folder.rules);
             long ids = rs.rules().stream().map(RuleDescription::ruleId).distinct().count();
             spec.commandLine().getOut().printf(Locale.ROOT, "OK: %d rules (%d rule ids) compiled, tables valid; %s%n",
                     rs.rules().size(), ids, rs.digest());

@@ -48,30 +48,25 @@ public final class FindingsJson {
                 for (Finding f : result.findings()) finding(g, f);
                 g.writeEndArray();
                 g.writeArrayFieldStart("rejected");
-                for (Rejection r : result.rejected()) {
-                    g.writeStartObject();
-                    g.writeStringField("file", r.file());
-                    g.writeNumberField("line", r.line());
-                    g.writeStringField("column", r.column());
-                    g.writeStringField("value", r.value());
-                    g.writeStringField("reason", r.reason());
-                    g.writeEndObject();
-                }
+                for (Rejection r : result.rejected()) cell(g, r.file(), r.line(), r.column(), r.value(), r.reason());
                 g.writeEndArray();
                 g.writeArrayFieldStart("data_warnings");
-                for (DataWarning w : result.warnings()) {
-                    g.writeStartObject();
-                    g.writeStringField("file", w.file());
-                    g.writeNumberField("line", w.line());
-                    g.writeStringField("column", w.column());
-                    g.writeStringField("value", w.value());
-                    g.writeStringField("reason", w.reason());
-                    g.writeEndObject();
-                }
+                for (DataWarning w : result.warnings()) cell(g, w.file(), w.line(), w.column(), w.value(), w.reason());
                 g.writeEndArray();
                 g.writeEndObject();
             }
         });
+    }
+
+    /** A rejected row or a data warning: where it is in the input and what is wrong with it. */
+    private static void cell(JsonGenerator g, String file, long line, String column, String value, String reason) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("file", file);
+        g.writeNumberField("line", line);
+        g.writeStringField("column", column);
+        g.writeStringField("value", value);
+        g.writeStringField("reason", reason);
+        g.writeEndObject();
     }
 
     private static void run(JsonGenerator g, RunInfo run) throws IOException {
