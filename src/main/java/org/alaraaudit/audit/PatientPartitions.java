@@ -130,6 +130,13 @@ public final class PatientPartitions implements AutoCloseable {
             num(o, r.waterEquivalentDiameterCm());
             num(o, r.dapGycm2());
             num(o, r.fluoroTimeS());
+            o.writeByte(r.doseCheckAlert() == null ? -1 : r.doseCheckAlert() ? 1 : 0);
+            num(o, r.doseCheckDlpAlertMgycm());
+            num(o, r.doseCheckDlpForwardEstimateMgycm());
+            num(o, r.doseCheckCtdivolAlertMgy());
+            num(o, r.doseCheckCtdivolForwardEstimateMgy());
+            str(o, r.doseCheckReason());
+            o.writeBoolean(r.patientPerStudy());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the temporary patient buckets in " + spillDir, e);
         }
@@ -161,10 +168,25 @@ public final class PatientPartitions implements AutoCloseable {
         Double mas = num(in);
         Double ctdivol = num(in);
         byte phantom = in.readByte();
+        Double dlp = num(in);
+        Double scanLength = num(in);
+        Double ssde = num(in);
+        Double effectiveDiameter = num(in);
+        Double wed = num(in);
+        Double dap = num(in);
+        Double fluoro = num(in);
+        byte alert = in.readByte();
+        Double dlpAlert = num(in);
+        Double dlpForward = num(in);
+        Double ctdivolAlert = num(in);
+        Double ctdivolForward = num(in);
+        String reason = str(in);
+        boolean patientPerStudy = in.readBoolean();
         return new ScanRow(source, patient, age, sex, weight, height, facility, station, manufacturer, model, accession,
                 studyTime, modality, description, indication, protocol, acq < 0 ? null : AcquisitionType.values()[acq],
                 region < 0 ? null : TargetRegion.values()[region], eventTime, uid, kvp, mas, ctdivol,
-                phantom < 0 ? null : (int) phantom, num(in), num(in), num(in), num(in), num(in), num(in), num(in));
+                phantom < 0 ? null : (int) phantom, dlp, scanLength, ssde, effectiveDiameter, wed, dap, fluoro,
+                alert < 0 ? null : alert == 1, dlpAlert, dlpForward, ctdivolAlert, ctdivolForward, reason, patientPerStudy);
     }
 
     private static void str(DataOutputStream o, String s) throws IOException {

@@ -3,8 +3,10 @@ package org.alaraaudit.scanlog;
 import java.util.Map;
 
 /**
- * Remembers which events were seen: by DICOM Irradiation Event UID when the row has one, else by the whole
- * row's content. Keys are kept as 64-bit hashes so the memory per event stays a few bytes.
+ * Remembers which events were seen: by DICOM Irradiation Event UID when the row has one; for a one-row-per-study
+ * export by study and event number (the same study in two exports, CSV and XLSX or overlapping months, is the
+ * same events, whatever optional columns each export has); else by the whole row's content. Keys are kept as
+ * 64-bit hashes so the memory per event stays a few bytes.
  */
 final class DuplicateFilter {
     private final LongSet seen = new LongSet();
@@ -12,8 +14,18 @@ final class DuplicateFilter {
     /** True when this row repeats an earlier one. */
     boolean isDuplicate(RawRow row) {
         String uid = row.get(CanonicalColumn.EVENT_UID);
-        long key = uid != null ? fnv(fnv(OFFSET, "uid"), uid) : contentKey(row);
+        String event = row.extras().get(RawRow.EVENT_NUMBER);
+        long key = uid != null ? fnv(fnv(OFFSET, "uid"), uid)
+                : event != null ? eventKey(row, event)
+                : contentKey(row);
         return !seen.add(key);
+    }
+
+    private static long eventKey(RawRow row, String event) {
+        long h = fnv(OFFSET, "event");
+        h = fnv(h, String.valueOf(row.get(CanonicalColumn.FACILITY)));
+        h = fnv(h, String.valueOf(row.get(CanonicalColumn.ACCESSION_NUMBER)));
+        return fnv(h, event);
     }
 
     private static long contentKey(RawRow row) {

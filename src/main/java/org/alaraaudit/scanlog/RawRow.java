@@ -10,6 +10,21 @@ import org.alaraaudit.model.SourceLine;
 public record RawRow(SourceLine source, Map<CanonicalColumn, String> cells, Map<String, String> extras,
                      boolean decimalComma) {
 
+    /**
+     * Marker extra: the patient_id is a stand-in for the study because the export names no patient. Its value
+     * says whether the column was absent or only this cell was empty.
+     */
+    public static final String PATIENT_PER_STUDY = "\u0000patient_per_study";
+    static final String PATIENT_COLUMN_ABSENT = "column absent";
+    static final String PATIENT_CELL_EMPTY = "cell empty";
+
+    /**
+     * Marker extra: the event block a row came from in a one-row-per-study export. Two identical events of one
+     * study (two localisers alike in every column) are two events, not a duplicate; the same study exported
+     * twice still is one.
+     */
+    public static final String EVENT_NUMBER = "\u0000event_number";
+
     public String get(CanonicalColumn c) { return cells.get(c); }
 
     /** The cell of any column, canonical or not, by header name (case-insensitive). */

@@ -34,10 +34,14 @@ public final class RowValidator {
 
     /** Thrown inside validation to stop at the first fault of a row. */
     private static final class Fault extends RuntimeException {
-        final CanonicalColumn column;
+        final String column;
         final String value;
 
         Fault(CanonicalColumn column, String value, String reason) {
+            this(column == null ? null : column.header(), value, reason);
+        }
+
+        Fault(String column, String value, String reason) {
             super(reason, null, false, false);
             this.column = column;
             this.value = value;
@@ -52,13 +56,13 @@ public final class RowValidator {
             return new Outcome(toRow(raw), null);
         } catch (Fault f) {
             return new Outcome(null, new Rejection(raw.source().file(), raw.source().line(),
-                    f.column == null ? null : f.column.header(), f.value, f.getMessage()));
+                    f.column, f.value, f.getMessage()));
         }
     }
 
     private ScanRow toRow(RawRow raw) {
         String tooMany = raw.extras().get(CsvScanLogReader.TOO_MANY_CELLS);
-        if (tooMany != null) throw new Fault(null, null, "the row has " + tooMany);
+        if (tooMany != null) throw new Fault((String) null, null, "the row has " + tooMany);
         for (CanonicalColumn c : CanonicalColumn.values()) {
             if (c.required() && raw.get(c) == null) throw new Fault(c, null, "is required but empty");
         }
@@ -116,11 +120,54 @@ public final class RowValidator {
         if (weight != null && implausibleForAge(age, weight)) {
             warn(raw, WEIGHT_KG, "is unusual for a patient aged " + fmt(age) + " y");
         }
+        Double dlpAlert = attribute(raw, DoseCheck.DLP_ALERT);
+        Double dlpForward = attribute(raw, DoseCheck.DLP_FORWARD);
+        Double ctdivolAlert = attribute(raw, DoseCheck.CTDIVOL_ALERT);
+        Double ctdivolForward = attribute(raw, DoseCheck.CTDIVOL_FORWARD);
+        String reason = raw.extras().get(DoseCheck.REASON);
+        Boolean alert = doseCheckAlert(raw, dlpAlert, dlpForward, ctdivolAlert, ctdivolForward, reason);
         return new ScanRow(raw.source(), pseudonymiser.pseudonym(raw.get(PATIENT_ID)), age, sex, weight, height,
                 raw.get(FACILITY), raw.get(STATION_NAME), raw.get(MANUFACTURER), raw.get(MODEL),
                 raw.get(ACCESSION_NUMBER), studyDatetime, modality, raw.get(STUDY_DESCRIPTION), raw.get(INDICATION),
                 protocol, acquisition, region, eventDatetime, raw.get(EVENT_UID), kvp, mas, ctdivol, phantom, dlp,
-                scanLength, ssde, effDiameter, wed, dap, fluoro);
+                scanLength, ssde, effDiameter, wed, dap, fluoro, alert, dlpAlert, dlpForward, ctdivolAlert,
+                ctdivolForward, reason == null || reason.isBlank() ? null : reason.trim(),
+                raw.extras().containsKey(RawRow.PATIENT_PER_STUDY));
+    }
+
+    /**
+     * The alert flag as given (a dose_check_alert column, or read from OpenREM's text), else derived from the
+     * values: a forward estimate above its alert value, or a recorded reason, means the scanner alerted.
+     */
+    private Boolean doseCheckAlert(RawRow raw, Double dlpAlert, Double dlpForward, Double ctdivolAlert,
+                                   Double ctdivolForward, String reason) {
+        String given = raw.extras().get(DoseCheck.ALERT);
+        if (given != null) {
+            switch (given.trim().toLowerCase(Locale.ROOT)) {
+                case "yes": case "y": case "true": case "1": return true;
+                case "no": case "n": case "false": case "0": return false;
+                default: throw new Fault(DoseCheck.ALERT, given, "is not yes or no");
+            }
+        }
+        if (dlpAlert == null && dlpForward == null && ctdivolAlert == null && ctdivolForward == null && reason == null) return null;
+        return (dlpForward != null && dlpAlert != null && dlpForward > dlpAlert)
+                || (ctdivolForward != null && ctdivolAlert != null && ctdivolForward > ctdivolAlert)
+                || (reason != null && !reason.isBlank());
+    }
+
+    /** A numeric extra attribute (dose-check values): a number, not negative, or the row is rejected. */
+    private Double attribute(RawRow raw, String name) {
+        String v = raw.extras().get(name);
+        if (v == null || v.isBlank()) return null;
+        String t = raw.decimalComma() ? v.replace(',', '.') : v;
+        try {
+            double d = Double.parseDouble(t.trim());
+            if (!Double.isFinite(d) || t.endsWith("d") || t.endsWith("f") || t.endsWith("D") || t.endsWith("F")) throw new NumberFormatException();
+            if (d < 0) throw new Fault(name, v, "is negative");
+            return d;
+        } catch (NumberFormatException e) {
+            throw new Fault(name, v, "is not a number");
+        }
     }
 
     /** A child's weight far beyond any growth chart is a swapped column or unit more often than a patient. */

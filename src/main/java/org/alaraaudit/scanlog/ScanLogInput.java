@@ -9,8 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -19,7 +21,10 @@ import java.util.stream.Stream;
  * streamed to the sink one by one; only the rejections and warnings are kept.
  */
 public final class ScanLogInput {
-    private static final List<String> SCAN_LOG_EXTENSIONS = List.of(".csv", ".txt");
+    private static final List<String> SCAN_LOG_EXTENSIONS = List.of(".csv", ".txt", ".xlsx");
+
+    /** What the reports say of REPEAT_STUDY and CUMULATIVE_DOSE when {@link #patientIdentifiersMissing()}. */
+    public static final String NO_PATIENT_ID = "not assessable: the export has no patient identifier";
 
     private final List<Path> files;
     private final RowValidator validator;
@@ -29,6 +34,9 @@ public final class ScanLogInput {
     private final List<Rejection> rejections = new ArrayList<>();
     private final List<DataWarning> warnings;
     private final List<InputFile> inputFiles = new ArrayList<>();
+    private final ScanLogOpener opener;
+    private final List<String> filesWithoutPatientIds = new ArrayList<>();
+    private final Map<String, String> profiles = new LinkedHashMap<>();
 
     /** Rows seen so far, for progress displays. */
     public interface Progress {
@@ -36,13 +44,21 @@ public final class ScanLogInput {
     }
 
     public ScanLogInput(List<Path> inputs, RowValidator validator, Exclusions exclusions, List<DataWarning> warnings) {
+        this(inputs, validator, exclusions, warnings, ScanLogOptions.DEFAULTS);
+    }
+
+    public ScanLogInput(List<Path> inputs, RowValidator validator, Exclusions exclusions, List<DataWarning> warnings,
+                        ScanLogOptions options) {
         this.files = expand(inputs);
         this.validator = validator;
         this.exclusions = exclusions;
         this.warnings = warnings;
+        this.opener = new ScanLogOpener(options);
         for (Path f : files) {
-            try (ScanLogReader header = open(f)) {
-                // Opening checks the header: a file that cannot be audited stops the run before any row is read.
+            // Opening checks the header: a file that cannot be audited stops the run before any row is read.
+            try (ScanLogReader header = opener.open(f)) {
+                profiles.put(f.toString(), header.profileName());
+                if (!header.hasPatientIdentifiers()) filesWithoutPatientIds.add(header.fileName());
             }
         }
     }
@@ -54,7 +70,7 @@ public final class ScanLogInput {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
                     List<Path> found = s.filter(Files::isRegularFile).filter(ScanLogInput::looksLikeScanLog).sorted().toList();
-                    if (found.isEmpty()) throw new ScanLogException(p + ": the folder holds no scan logs (*.csv)");
+                    if (found.isEmpty()) throw new ScanLogException(p + ": the folder holds no scan logs (*.csv, *.xlsx)");
                     out.addAll(found);
                 } catch (IOException e) {
                     throw new ScanLogException(p + ": the folder cannot be read: " + e.getMessage(), e);
@@ -71,21 +87,18 @@ public final class ScanLogInput {
 
     private static boolean looksLikeScanLog(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return SCAN_LOG_EXTENSIONS.stream().anyMatch(n::endsWith) && !n.startsWith(".");
-    }
-
-    private static ScanLogReader open(Path f) {
-        if (!Files.isReadable(f)) throw new ScanLogException(f + ": cannot be read (permission denied)");
-        return new CsvScanLogReader(f);
+        // "~$name.xlsx" is the lock file Excel leaves next to an open workbook, not a workbook.
+        return SCAN_LOG_EXTENSIONS.stream().anyMatch(n::endsWith) && !n.startsWith(".") && !n.startsWith("~$");
     }
 
     public void read(Consumer<ScanRow> sink, Progress progress) {
         for (Path f : files) {
             inputFiles.add(new InputFile(f.getFileName().toString(), f.toString(), sha256(f)));
-            try (ScanLogReader reader = open(f)) {
+            try (ScanLogReader reader = opener.open(f)) {
                 while (reader.hasNext()) {
                     RawRow raw = reader.next();
                     accounting.countRead();
+                    warnIfPatientStandsForStudy(raw);
                     classify(raw, sink);
                     if ((accounting.read() & 0x3FF) == 0) progress.rowsRead(accounting.read());
                 }
@@ -113,6 +126,14 @@ public final class ScanLogInput {
         sink.accept(outcome.row());
     }
 
+    /** A file with patient identifiers where one row has none: its study counts as its own patient. */
+    private void warnIfPatientStandsForStudy(RawRow raw) {
+        if (RawRow.PATIENT_CELL_EMPTY.equals(raw.extras().get(RawRow.PATIENT_PER_STUDY))) {
+            warnings.add(new DataWarning(raw.source().file(), raw.source().line(), CanonicalColumn.PATIENT_ID.header(), null,
+                    "is empty: the study is taken as its own patient, so REPEAT_STUDY and CUMULATIVE_DOSE cannot see it"));
+        }
+    }
+
     static String sha256(Path f) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(f), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -133,4 +154,16 @@ public final class ScanLogInput {
     public List<DataWarning> warnings() { return warnings; }
 
     public List<InputFile> inputFiles() { return inputFiles; }
+
+    /**
+     * True when some input has no patient identifier column: each of its studies is its own patient, nothing is
+     * rejected for it, and REPEAT_STUDY and CUMULATIVE_DOSE are {@link #NO_PATIENT_ID} for those studies.
+     */
+    public boolean patientIdentifiersMissing() { return !filesWithoutPatientIds.isEmpty(); }
+
+    /** The input files (names) without a patient identifier column, in input order. */
+    public List<String> filesWithoutPatientIdentifiers() { return List.copyOf(filesWithoutPatientIds); }
+
+    /** The profile each input file (by path) is read with, in input order. */
+    public Map<String, String> profiles() { return java.util.Collections.unmodifiableMap(profiles); }
 }

@@ -9,6 +9,15 @@ public interface ScanLogReader extends Iterator<RawRow>, AutoCloseable {
 
     Path path();
 
+    /** The mapping profile the file is read with (canonical for the canonical format). */
+    default String profileName() { return "canonical"; }
+
+    /**
+     * False when the file has no patient identifier column, so that each study stands for its own patient and
+     * REPEAT_STUDY and CUMULATIVE_DOSE cannot be assessed.
+     */
+    default boolean hasPatientIdentifiers() { return true; }
+
     @Override
     void close();
 }

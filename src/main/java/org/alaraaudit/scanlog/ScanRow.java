@@ -9,6 +9,14 @@ import org.alaraaudit.model.TargetRegion;
 /**
  * A validated canonical row: one irradiation event with its study's columns. The patient is already
  * pseudonymised; the raw identifier and birth date never leave the validator. Absent values are null.
+ *
+ * <p>The dose-check fields are the scanner's Dose Check (NEMA XR 25) record of the event, null when the export
+ * has none: {@code doseCheckAlert} is true when the scanner alerted (a forward estimate above its configured
+ * alert value, or an operator authorising or giving a reason), false when a check ran without alert;
+ * the configured alert values and accumulated forward estimates are in mGy·cm (DLP) and mGy (CTDIvol);
+ * {@code doseCheckReason} is the operator's reason for proceeding. {@code patientPerStudy} is true when the
+ * export named no patient and {@code patientRef} stands for the study alone (REPEAT_STUDY and
+ * CUMULATIVE_DOSE cannot be assessed for it).
  */
 public record ScanRow(
         SourceLine source,
@@ -41,8 +49,20 @@ public record ScanRow(
         Double effectiveDiameterCm,
         Double waterEquivalentDiameterCm,
         Double dapGycm2,
-        Double fluoroTimeS) {
+        Double fluoroTimeS,
+        Boolean doseCheckAlert,
+        Double doseCheckDlpAlertMgycm,
+        Double doseCheckDlpForwardEstimateMgycm,
+        Double doseCheckCtdivolAlertMgy,
+        Double doseCheckCtdivolForwardEstimateMgy,
+        String doseCheckReason,
+        boolean patientPerStudy) {
 
     /** A study is (facility, accession number). */
     public String studyKey() { return facility + "\u001f" + accessionNumber; }
+
+    /** The scanner raised a Dose Check alert for this event and the operator proceeded without recording why. */
+    public boolean doseCheckOverriddenWithoutReason() {
+        return Boolean.TRUE.equals(doseCheckAlert) && (doseCheckReason == null || doseCheckReason.isBlank());
+    }
 }

@@ -1,0 +1,213 @@
+package org.alaraaudit.scanlog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A profile laid over one file's header: which column index each of the profile's column names found, how many
+ * numbered event blocks the header has, which required columns are missing, and which columns the profile
+ * does not use (kept as extra attributes).
+ */
+final class HeaderMatch {
+    /** One column name of the profile, found in this header: a study-level index, or one index per event. */
+    record Column(int index, int[] byEvent) {
+        Object cell(Object[] row, int event) {
+            int i = byEvent == null ? index : (event > 0 && event < byEvent.length ? byEvent[event] : -1);
+            return i >= 0 && i < row.length ? row[i] : null;
+        }
+
+        boolean perEvent() { return byEvent != null; }
+
+        boolean present() {
+            if (byEvent == null) return index >= 0;
+            for (int i : byEvent) if (i >= 0) return true;
+            return false;
+        }
+    }
+
+    /** A column the profile does not map: kept as an extra attribute of its study's rows or of its event's row. */
+    record Extra(int index, int event, String name) {}
+
+    private final MappingProfile profile;
+    private final List<String> header;
+    private final Map<String, Integer> byName = new HashMap<>();
+    private final Map<String, Column> columns = new HashMap<>();
+    private final Set<Integer> used = new LinkedHashSet<>();
+    /** Columns that are a field's own source; columns only consulted (.study, .time, .times) stay extras too. */
+    private final Set<Integer> mapped = new LinkedHashSet<>();
+    private final List<Extra> extras = new ArrayList<>();
+    private final List<String> missing = new ArrayList<>();
+    private final int events;
+
+    HeaderMatch(MappingProfile profile, List<String> header) {
+        this.profile = profile;
+        this.header = header;
+        for (int i = 0; i < header.size(); i++) byName.putIfAbsent(MappingProfile.norm(header.get(i)), i);
+        int maxEvent = 0;
+        List<Pattern> blocks = new ArrayList<>();
+        for (MappingProfile.Field f : profile.fields().values()) {
+            for (String s : names(f)) {
+                if (s.contains(MappingProfile.EVENT)) {
+                    blocks.add(blockPattern(s));
+                    maxEvent = Math.max(maxEvent, highestEvent(s));
+                }
+            }
+        }
+        this.events = maxEvent;
+        for (MappingProfile.Field f : profile.fields().values()) {
+            for (String s : names(f)) resolve(s);
+            for (String s : f.sources()) mapped.addAll(indices(column(s)));
+        }
+        findMissing();
+        for (int i = 0; i < header.size(); i++) {
+            String n = MappingProfile.norm(header.get(i));
+            if (mapped.contains(i) || n.isEmpty() || profile.ignored().contains(n)
+                    || !Integer.valueOf(i).equals(byName.get(n))) continue;
+            extras.add(eventExtra(i, n, blocks));
+        }
+    }
+
+    private static List<String> names(MappingProfile.Field f) {
+        List<String> out = new ArrayList<>(f.sources());
+        out.addAll(f.studySources());
+        if (f.times() != null) out.add(f.times());
+        if (f.time() != null) out.add(f.time());
+        return out;
+    }
+
+    /** "E{n} CTDIvol" as a pattern that captures the event number. */
+    private static Pattern template(String source) {
+        String n = MappingProfile.norm(source);
+        int at = n.indexOf(MappingProfile.EVENT);
+        return Pattern.compile(Pattern.quote(n.substring(0, at)) + "(\\d+)" + Pattern.quote(n.substring(at + MappingProfile.EVENT.length())));
+    }
+
+    /** The block prefix of a template ("E{n} ..." gives "E\d+ "), to recognise event columns no field maps. */
+    private static Pattern blockPattern(String source) {
+        String n = MappingProfile.norm(source);
+        int at = n.indexOf(MappingProfile.EVENT);
+        int end = at + MappingProfile.EVENT.length();
+        String after = end < n.length() ? n.substring(end, end + 1) : "";
+        return Pattern.compile(Pattern.quote(n.substring(0, at)) + "(\\d+)" + Pattern.quote(after) + "(.+)");
+    }
+
+    private int highestEvent(String source) {
+        Pattern p = template(source);
+        int max = 0;
+        for (String h : header) {
+            Matcher m = p.matcher(MappingProfile.norm(h));
+            if (m.matches()) max = Math.max(max, parseEvent(m.group(1)));
+        }
+        return max;
+    }
+
+    private static int parseEvent(String digits) {
+        return digits.length() > 6 ? 0 : Integer.parseInt(digits);
+    }
+
+    private void resolve(String source) {
+        String key = MappingProfile.norm(source);
+        if (columns.containsKey(key)) return;
+        if (!key.contains(MappingProfile.EVENT)) {
+            int i = byName.getOrDefault(key, -1);
+            if (i >= 0) used.add(i);
+            columns.put(key, new Column(i, null));
+            return;
+        }
+        int[] byEvent = new int[events + 1];
+        java.util.Arrays.fill(byEvent, -1);
+        Pattern p = template(source);
+        for (int i = 0; i < header.size(); i++) {
+            Matcher m = p.matcher(MappingProfile.norm(header.get(i)));
+            if (!m.matches()) continue;
+            int n = parseEvent(m.group(1));
+            if (n >= 1 && n <= events && byEvent[n] < 0) {
+                byEvent[n] = i;
+                used.add(i);
+            }
+        }
+        columns.put(key, new Column(-1, byEvent));
+    }
+
+    private static List<Integer> indices(Column c) {
+        List<Integer> out = new ArrayList<>();
+        if (c.byEvent() == null) {
+            if (c.index() >= 0) out.add(c.index());
+        } else {
+            for (int i : c.byEvent()) if (i >= 0) out.add(i);
+        }
+        return out;
+    }
+
+    private Extra eventExtra(int i, String n, List<Pattern> blocks) {
+        for (Pattern p : blocks) {
+            Matcher m = p.matcher(n);
+            if (m.matches()) return new Extra(i, parseEvent(m.group(1)), m.group(2).trim());
+        }
+        return new Extra(i, 0, n);
+    }
+
+    private boolean present(MappingProfile.Field f) {
+        if (f.constant() != null) return true;
+        for (String s : f.sources()) if (column(s).present()) return true;
+        for (String s : f.studySources()) if (column(s).present()) return true;
+        return false;
+    }
+
+    /** The columns a required field could come from, as the profile names them, when none is in the header. */
+    private void findMissing() {
+        for (CanonicalColumn c : CanonicalColumn.values()) {
+            if (!c.required()) continue;
+            if (c == CanonicalColumn.PATIENT_ID && profile.patientPerStudy()) continue;
+            profile.field(c.header()).filter(f -> !present(f)).ifPresent(f -> missing.add(describe(f)));
+        }
+        MappingProfile.Field age = profile.field("age_years").orElse(null);
+        MappingProfile.Field birth = profile.field("birth_date").orElse(null);
+        boolean ageFound = (age != null && present(age)) || (birth != null && present(birth));
+        if (!ageFound) {
+            List<String> either = new ArrayList<>();
+            if (age != null) either.add(describe(age));
+            if (birth != null) either.add(describe(birth));
+            missing.add(String.join(" or ", either));
+        }
+    }
+
+    private static String describe(MappingProfile.Field f) {
+        List<String> names = new ArrayList<>(f.sources());
+        names.addAll(f.studySources());
+        return String.join(" or ", names);
+    }
+
+    MappingProfile profile() { return profile; }
+
+    List<String> header() { return header; }
+
+    Column column(String source) { return columns.get(MappingProfile.norm(source)); }
+
+    /** The highest event number among the header's per-event columns; 0 for a file of one row per event. */
+    int events() { return events; }
+
+    List<Extra> extras() { return extras; }
+
+    /** Required columns (as the profile names them) the header lacks; empty when the profile fits. */
+    List<String> missing() { return missing; }
+
+    boolean fits() { return missing.isEmpty(); }
+
+    /** How many of the header's columns the profile uses: the better fit among profiles that all fit. */
+    int matched() { return used.size(); }
+
+    /** False when the export has no patient identifier column at all. */
+    boolean hasPatientIdentifiers() {
+        return profile.field("patient_id").map(f -> {
+            for (String s : f.sources()) if (column(s).present()) return true;
+            return false;
+        }).orElse(false);
+    }
+}

@@ -1,0 +1,53 @@
+package org.alaraaudit.scanlog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Opens an input file with the right reader: the container from the file's first bytes (an XLSX workbook is a
+ * ZIP archive whatever its name), the profile from the options or the header. Canonical CSV keeps its own
+ * reader, the format's reference implementation.
+ */
+public final class ScanLogOpener {
+    private final ScanLogOptions options;
+    private final MappingProfile named;
+
+    public ScanLogOpener(ScanLogOptions options) {
+        this.options = options == null ? ScanLogOptions.DEFAULTS : options;
+        this.named = this.options.profile() == null || this.options.profile().isBlank() ? null : ProfileCatalog.resolve(this.options.profile());
+    }
+
+    public ScanLogReader open(Path f) {
+        if (!Files.isReadable(f)) throw new ScanLogException(f + ": cannot be read (permission denied)");
+        String name = f.getFileName().toString();
+        if (XlsxTable.looksLikeXls(f)) {
+            throw new ScanLogException(name + ": an old binary Excel (.xls) workbook; save it as .xlsx or export CSV");
+        }
+        boolean xlsx = XlsxTable.looksLikeXlsx(f);
+        TabularFile table = xlsx ? new XlsxTable(f, options.sheet(), preferredSheets()) : new CsvTable(f);
+        try {
+            HeaderMatch match = ProfileDetector.choose(name, table.header(), named, ProfileCatalog.shipped());
+            if (!xlsx && match.profile().isCanonical()) {
+                table.close();
+                return new CsvScanLogReader(f);
+            }
+            return new MappedScanLogReader(table, match);
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
+    }
+
+    /** The sheet to read when the user named none: the named profile's, else any shipped layout's (OpenREM "All data"). */
+    private List<String> preferredSheets() {
+        List<String> out = new ArrayList<>();
+        if (named != null) {
+            if (named.sheet() != null) out.add(named.sheet());
+            return out;
+        }
+        for (MappingProfile p : ProfileCatalog.shipped()) if (p.sheet() != null) out.add(p.sheet());
+        return out;
+    }
+}

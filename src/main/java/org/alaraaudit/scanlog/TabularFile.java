@@ -1,0 +1,31 @@
+package org.alaraaudit.scanlog;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A file of rows under one header row, whatever its container (CSV text, an XLSX sheet). Cells are
+ * {@link String}, {@link Double} (a number cell), {@link java.time.LocalDateTime} (a date cell) or null (blank);
+ * text files only ever give strings.
+ */
+interface TabularFile extends AutoCloseable {
+    /** One data row and the 1-based line (CSV) or spreadsheet row number (XLSX) where it starts. */
+    record Row(long line, Object[] cells, int surplusCells) {}
+
+    String fileName();
+
+    Path path();
+
+    /** The header cells as written, in column order. */
+    List<String> header();
+
+    /** A semicolon CSV: its number cells use decimal commas. */
+    boolean decimalComma();
+
+    boolean hasNext();
+
+    Row next();
+
+    @Override
+    void close();
+}
