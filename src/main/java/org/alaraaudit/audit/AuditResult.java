@@ -20,4 +20,6 @@ public record AuditResult(
         List<Rejection> rejected,
         List<DataWarning> warnings,
         List<RuleDescription> rules,
-        PolicyTables tables) {}
+        PolicyTables tables,
+        /** The previous period's stored figures for month-over-month change; null without history or without that period. */
+        PreviousPeriod previousPeriod) {}

@@ -3,7 +3,9 @@ package org.alaraaudit.audit;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Study;
 import org.alaraaudit.rules.Policy;
@@ -31,7 +33,7 @@ public final class AuditRun {
 
     public AuditRun(RuleSet ruleSet, String toolVersion) { this(ruleSet, toolVersion, DoseHistory.NONE); }
 
-    /** With the store of earlier runs' doses that CUMULATIVE_DOSE looks back into. */
+    /** With the store of earlier runs that CUMULATIVE_DOSE and REPEAT_STUDY look back into, and that keeps this run. */
     public AuditRun(RuleSet ruleSet, String toolVersion, DoseHistory history) {
         this.ruleSet = ruleSet;
         this.toolVersion = toolVersion;
@@ -58,9 +60,10 @@ public final class AuditRun {
             patients.forEachPatient(rows -> {
                 List<Study> studies = assembler.assemble(rows);
                 PatientDoses.Assessment dose = doses.assess(studies, request.period().to());
-                findings.addAll(engine.evaluatePatient(studies, dose.facts()));
+                findings.addAll(engine.evaluatePatient(withStoredStudies(studies, policy.getRepeatWindowHours()), dose.facts()));
                 if (dose.pediatricCtInPeriod()) tally.addPediatricMarrowDose(dose.marrowMgy());
                 studies.forEach(tally::add);
+                history.audited(studies, doses::studyDoses);
                 counts[0]++;
                 counts[1] += studies.size();
                 if ((counts[0] & 0xFF) == 0) progress.patientsAudited(counts[0], counts[1]);
@@ -74,8 +77,37 @@ public final class AuditRun {
         RunInfo run = new RunInfo(toolVersion, ruleSet.digest(), ruleSet.location(), input.inputFiles(), shown,
                 !request.period().isWholeInput(), policy.getPediatricAgeYears(), policy.getDrlSet(), request.runTime(),
                 request.institution());
-        return new AuditResult(run, input.accounting(), tally.rowsOutsidePeriod(), tally.figures(findings, policy.getCumulativeWindowDays(),
-                policy.getPhantomFactor32To16(), policy.sourceOf("phantom_factor_32_to_16")), tally.drlGroups(),
-                tally.protocols(), List.copyOf(findings), input.rejections(), warnings, ruleSet.rules(), ruleSet.tables());
+        ComplianceFigures figures = tally.figures(findings, policy.getCumulativeWindowDays(),
+                policy.getPhantomFactor32To16(), policy.sourceOf("phantom_factor_32_to_16"));
+        PreviousPeriod previous = shown.isWholeInput() ? null : history.previousPeriod(shown, figures.studiesByFacility().keySet());
+        return new AuditResult(run, input.accounting(), tally.rowsOutsidePeriod(), figures, tally.drlGroups(),
+                tally.protocols(), List.copyOf(findings), input.rejections(), warnings, ruleSet.rules(), ruleSet.tables(),
+                previous);
+    }
+
+    /**
+     * The patient's studies plus the stored CT studies of earlier runs that REPEAT_STUDY may pair a study of the
+     * period with: those that started within the repeat window before one of them. They enter the rule session
+     * only, outside the period, so they never get findings or count in the figures; the input wins over the
+     * store for a study in both.
+     */
+    private List<Study> withStoredStudies(List<Study> studies, double repeatWindowHours) {
+        LocalDateTime first = null;
+        LocalDateTime last = null;
+        Set<String> inputKeys = new HashSet<>();
+        for (Study s : studies) {
+            inputKeys.add(s.getKey());
+            if (!s.isInPeriod() || !s.isCt()) continue;
+            if (first == null || s.getStudyDatetime().isBefore(first)) first = s.getStudyDatetime();
+            if (last == null || s.getStudyDatetime().isAfter(last)) last = s.getStudyDatetime();
+        }
+        if (first == null) return studies;
+        String patientRef = studies.get(0).getPatientRef();
+        List<EarlierStudy> stored = history.ctStudies(patientRef,
+                first.minusSeconds(Math.round(repeatWindowHours * 3600)), last);
+        if (stored.isEmpty()) return studies;
+        List<Study> all = new ArrayList<>(studies);
+        for (EarlierStudy e : stored) if (!inputKeys.contains(e.studyKey())) all.add(e.toStudy(patientRef));
+        return all;
     }
 }

@@ -31,6 +31,7 @@ import org.alaraaudit.rules.RuleSet;
 import org.alaraaudit.scanlog.DataFolder;
 import org.alaraaudit.scanlog.SiteSecret;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -83,11 +84,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "NAME-or-FILE", description = "Input mapping profile (default: detected from the header).")
     String profile;
 
-    @Option(names = "--history", paramLabel = "JDBC-URL", description = "History store (accepted; the store arrives in a later release).")
-    String history;
-
-    @Option(names = "--no-history", description = "Do not use a history store.")
-    boolean noHistory;
+    @Mixin
+    HistoryOptions history;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 1 when a finding of this severity or worse exists: ${COMPLETION-CANDIDATES}.")
     Severity failOn;
@@ -116,10 +114,12 @@ public final class AuditCommand implements Callable<Integer> {
                 ZoneId.systemDefault(), secret, 250_000);
         PrintWriter err = spec.commandLine().getErr();
         AuditResult result;
-        try (TerminalProgress bar = TerminalProgress.create(progress, err)) {
-            result = new AuditRun(ruleSet, AlaraAudit.version()).run(request, bar);
+        HistoryOptions.Run runHistory = history.openForAudit();
+        try (runHistory; TerminalProgress bar = TerminalProgress.create(progress, err)) {
+            result = new AuditRun(ruleSet, AlaraAudit.version(), runHistory.earlier()).run(request, bar);
         }
         List<Path> written = write(result, wanted, reportTemplate);
+        runHistory.record(result);
         Summary.print(spec.commandLine().getOut(), result, written);
         if (failOn != null) {
             for (Finding f : result.findings()) if (f.severity().atLeast(failOn)) return ExitCode.FINDINGS_AT_FAIL_LEVEL;

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.alaraaudit.AuditFixture;
 import org.alaraaudit.rules.RuleSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -22,6 +24,15 @@ import picocli.CommandLine;
 class CliTest {
     @TempDir
     Path dir;
+
+    /** `audit` keeps a history store by default: here a temporary one, never the real user data folder. */
+    @BeforeAll
+    static void temporaryHistoryStore(@TempDir Path home) {
+        System.setProperty(HistoryOptions.DEFAULT_PROPERTY, "jdbc:h2:file:" + home.resolve("history"));
+    }
+
+    @AfterAll
+    static void noHistoryStoreDefault() { System.clearProperty(HistoryOptions.DEFAULT_PROPERTY); }
 
     record Run(int code, String out, String err) {}
 

@@ -18,7 +18,7 @@ public final class BigWorkbookDemo {
         List<Finding> many = new ArrayList<>(n);
         while (many.size() < n) many.add(r.findings().get(many.size() % r.findings().size()));
         AuditResult big = new AuditResult(r.run(), r.rows(), r.rowsOutsidePeriod(), r.figures(), r.drlGroups(),
-                r.protocols(), many, r.rejected(), r.warnings(), r.rules(), r.tables());
+                r.protocols(), many, r.rejected(), r.warnings(), r.rules(), r.tables(), r.previousPeriod());
         long t = System.nanoTime();
         ExcelReport.write(big, Path.of(args[0]));
         Runtime rt = Runtime.getRuntime();

@@ -1,0 +1,12 @@
+package org.alaraaudit.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The stored figures of the period before this run's, over the same facilities, so reports can show
+ * month-over-month change. {@code generatedAt}, {@code toolVersion} and {@code ruleSetDigest} say how those
+ * figures were made: a change of rule set between the two runs is itself a reason for a difference.
+ */
+public record PreviousPeriod(AuditPeriod period, Instant generatedAt, String toolVersion, String ruleSetDigest,
+                             ComplianceFigures figures, List<DrlGroup> drlGroups) {}

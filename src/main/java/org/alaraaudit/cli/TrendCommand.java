@@ -1,0 +1,102 @@
+package org.alaraaudit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import org.alaraaudit.history.HistoryStore;
+import org.alaraaudit.history.trend.Grouping;
+import org.alaraaudit.history.trend.StepRule;
+import org.alaraaudit.history.trend.Trend;
+import org.alaraaudit.history.trend.TrendPdf;
+import org.alaraaudit.history.trend.TrendQuery;
+import org.alaraaudit.history.trend.TrendWorkbook;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code alara-audit trend}: month-over-month figures from the history store, as PDF and workbook. */
+@Command(name = "trend", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
+        description = "Trend report (PDF and Excel) from the history store: per month the studies, pediatric protocol compliance, "
+                + "repeat rate, findings per 100 studies and median doses against the DRLs.")
+public final class TrendCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM", description = "First month (default: the earliest audited month in the store).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM", description = "Last month (default: the latest audited month in the store).")
+    String to;
+
+    @Option(names = "--by", paramLabel = "facility|station|protocol", description = "Split each series by facility, station or protocol.")
+    String by;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder whose tables/settings.csv sets the median-step threshold (default: the built-in rules).")
+    Path rules;
+
+    @Mixin
+    HistoryOptions history;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        YearMonth first = month("--from", from);
+        YearMonth last = month("--to", to);
+        if (first != null && last != null && last.isBefore(first)) {
+            throw new ErrorReport.UsageException("--to " + last + " is before --from " + first);
+        }
+        Grouping grouping = Grouping.parse(by);
+        StepRule rule = StepRule.load(rules);
+        HistoryStore store = history.open();
+        if (store == null) throw new ErrorReport.UsageException("trend reads the history store: --no-history leaves nothing to read");
+        Trend trend = new TrendQuery(store).load(first, last, grouping, rule);
+        PrintWriter err = spec.commandLine().getErr();
+        if (trend == null) {
+            err.println("alara-audit: input unusable: the history store " + store.printable() + " holds no audited study"
+                    + (first == null && last == null ? "" : " from " + (first == null ? "the start" : first) + " to " + (last == null ? "the end" : last))
+                    + "; audit some months first");
+            err.flush();
+            return ExitCode.INPUT_UNUSABLE;
+        }
+        Instant now = Instant.now();
+        Path pdf = out.resolve("trend-" + trend.label() + ".pdf");
+        Path xlsx = out.resolve("trend-" + trend.label() + ".xlsx");
+        try {
+            Files.createDirectories(out);
+            TrendPdf.write(trend, now, pdf);
+            TrendWorkbook.write(trend, now, xlsx);
+        } catch (IOException | RuntimeException e) {
+            throw new ErrorReport.OutputException(out + ": " + e.getMessage(), e);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        long studies = trend.months().stream().mapToLong(m -> m.studies()).sum();
+        o.printf("Trend %s to %s: %d studies in %d months%s; %d protocol median step%s above %.0f %%.%n", trend.from(), trend.to(),
+                studies, trend.monthList().size(), grouping == Grouping.ALL ? "" : ", by " + grouping.label(),
+                trend.steps().size(), trend.steps().size() == 1 ? "" : "s", 100 * rule.fraction());
+        o.println("Reports: " + pdf);
+        o.println("         " + xlsx);
+        o.flush();
+        return ExitCode.OK;
+    }
+
+    private static YearMonth month(String option, String value) {
+        if (value == null) return null;
+        try {
+            return YearMonth.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new ErrorReport.UsageException(option + " " + value + ": expected a month as YYYY-MM");
+        }
+    }
+}

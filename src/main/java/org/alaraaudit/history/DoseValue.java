@@ -1,0 +1,18 @@
+package org.alaraaudit.history;
+
+import org.alaraaudit.model.ReferenceLevel;
+
+/**
+ * One dose value of a stored CT study, for the trend's medians: CTDIvol of a diagnostic acquisition (with its
+ * standard protocol) or a study's DLP over a pediatric exam type. {@code level} is the DRL band the value is
+ * judged against, null when there is none (adults, regions without a DRL).
+ */
+record DoseValue(String quantity, String standardProtocol, double measured, int phantomCm, ReferenceLevel level) {
+    static final String CTDIVOL = "CTDIvol";
+    static final String DLP = "DLP";
+
+    Double drl() {
+        if (level == null) return null;
+        return DLP.equals(quantity) ? level.dlpMgycm() : level.ctdivolMgy();
+    }
+}

@@ -1,0 +1,115 @@
+package org.alaraaudit.history;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The history store behind a JDBC URL: an embedded H2 file by default, PostgreSQL for a hospital network that
+ * shares one store between sites. Opening it brings its schema up to date with the migrations in
+ * {@code db/migration}, so an upgrade of the tool never loses history. Holds no connection itself.
+ */
+public final class HistoryStore {
+    /** How long a run waits for another run's write to finish before it gives up (H2; PostgreSQL waits). */
+    static final int WRITE_WAIT_MILLIS = 10 * 60 * 1000;
+    /** Credentials for a shared store, kept off the command line (where other users could read them in ps). */
+    public static final String USER_ENV = "ALARA_AUDIT_HISTORY_USER";
+    public static final String PASSWORD_ENV = "ALARA_AUDIT_HISTORY_PASSWORD";
+
+    static {
+        // H2's AUTO_SERVER (see StoreUrl.effective) listens for the other runs of this machine; without this it
+        // would listen on every network interface. Read once by H2, so set before H2's first use.
+        if (System.getProperty("h2.bindAddress") == null) System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+
+    private final String url;
+    private final String given;
+    private final Properties credentials;
+
+    private HistoryStore(String url, String given, Properties credentials) {
+        this.url = url;
+        this.given = given;
+        this.credentials = credentials;
+    }
+
+    /**
+     * Opens (creating on first use) and migrates the store.
+     *
+     * @throws IllegalArgumentException when the URL is not one of a supported store (a usage error)
+     * @throws HistoryException when the store cannot be reached, created or migrated
+     */
+    public static HistoryStore open(String url, Map<String, String> env) {
+        if (url == null || !url.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            throw new IllegalArgumentException("--history " + StoreUrl.printable(url)
+                    + ": expected a JDBC URL, e.g. jdbc:postgresql://host/alara or jdbc:h2:file:/path/history");
+        }
+        if (!StoreUrl.isH2(url) && !StoreUrl.isPostgres(url)) {
+            throw new IllegalArgumentException("--history " + StoreUrl.printable(url)
+                    + ": only H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql://...) stores are supported");
+        }
+        Properties credentials = new Properties();
+        String user = env.get(USER_ENV);
+        String password = env.get(PASSWORD_ENV);
+        if (user != null && !user.isBlank()) credentials.setProperty("user", user);
+        if (password != null && !password.isEmpty()) credentials.setProperty("password", password);
+        HistoryStore store = new HistoryStore(StoreUrl.effective(url), url, credentials);
+        store.createFolder();
+        store.migrate();
+        return store;
+    }
+
+    private void createFolder() {
+        Path folder = StoreUrl.h2Folder(url);
+        if (folder == null) return;
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new HistoryException("the history store folder " + folder + " cannot be created: " + e.getMessage(), e);
+        }
+    }
+
+    private void migrate() {
+        try {
+            Flyway.configure()
+                    .dataSource(url, credentials.getProperty("user"), credentials.getProperty("password"))
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new HistoryException("the history store " + printable() + " cannot be opened: " + rootMessage(e), e);
+        }
+    }
+
+    /** A new connection, auto-commit on; the caller closes it. */
+    public Connection connect() {
+        try {
+            return DriverManager.getConnection(url, credentials);
+        } catch (SQLException e) {
+            throw new HistoryException("the history store " + printable() + " cannot be opened: " + rootMessage(e), e);
+        }
+    }
+
+    /** The URL as the user gave it, without its password. */
+    public String printable() { return StoreUrl.printable(given); }
+
+    public boolean isPostgres() { return StoreUrl.isPostgres(url); }
+
+    /** The deepest cause's message: "Connection refused", not three layers of wrapping. */
+    public static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) c = c.getCause();
+        String m = c.getMessage();
+        if (m == null || m.isBlank()) m = c.getClass().getSimpleName();
+        int nl = m.indexOf('\n');
+        // H2 appends "; SQL statement:" and the statement on the next lines: the user needs the first line.
+        return (nl > 0 ? m.substring(0, nl) : m).replaceFirst(";\\s*SQL statement:\\s*$", "").trim();
+    }
+}

@@ -1,0 +1,114 @@
+package org.alaraaudit.history;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.alaraaudit.audit.AuditPeriod;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.audit.DoseHistory;
+import org.alaraaudit.audit.EarlierStudy;
+import org.alaraaudit.audit.PreviousPeriod;
+import org.alaraaudit.audit.StudyDose;
+import org.alaraaudit.model.Study;
+
+/**
+ * The history store as one audit run sees it: it answers the rules' look-backs from a reading connection held
+ * for the run, gathers the run's studies as they are audited, and writes them with the run's figures at the
+ * end ({@link #record}) in one transaction. Nothing is written while the audit runs, so a run that fails
+ * half-way leaves the store as it was.
+ */
+public final class RunHistory implements DoseHistory, AutoCloseable {
+    private final HistoryStore store;
+    private final Connection reading;
+    private final StudyReader reader;
+    private final List<StoredStudy> studies = new ArrayList<>();
+    private final Set<String> keys = new HashSet<>();
+
+    private RunHistory(HistoryStore store) {
+        this.store = store;
+        this.reading = store.connect();
+        try {
+            this.reader = new StudyReader(reading);
+        } catch (SQLException e) {
+            closeQuietly();
+            throw failure("read", e);
+        }
+    }
+
+    /** A run over the store; close it when the run is over. */
+    public static RunHistory of(HistoryStore store) { return new RunHistory(store); }
+
+    @Override
+    public List<StudyDose> studies(String patientRef, LocalDate from, LocalDate to) {
+        try {
+            return reader.doses(patientRef, from, to);
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    @Override
+    public List<EarlierStudy> ctStudies(String patientRef, LocalDateTime from, LocalDateTime to) {
+        try {
+            return reader.ctStudies(patientRef, from, to);
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    @Override
+    public PreviousPeriod previousPeriod(AuditPeriod period, Set<String> facilities) {
+        try {
+            return new PreviousPeriodReader(reading).read(period, facilities);
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** Keeps each study once: a study key that two patients' rows share is a data error the audit has already seen. */
+    @Override
+    public void audited(List<Study> patientStudies, Function<Study, List<StudyDose>> doses) {
+        for (Study s : patientStudies) if (keys.add(s.getKey())) studies.add(StoredStudy.of(s, doses));
+    }
+
+    /** Writes the run: replaces the period's data for the run's facilities, all or nothing. */
+    public void record(AuditResult result) { record(result, Clock.systemUTC()); }
+
+    void record(AuditResult result, Clock clock) {
+        try (Connection c = store.connect()) {
+            new RunWriter(c).write(result, studies, clock.instant());
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
+    public String printable() { return store.printable(); }
+
+    private HistoryException failure(String what, SQLException e) {
+        return new HistoryException("cannot " + what + " the history store " + store.printable() + ": "
+                + HistoryStore.rootMessage(e), e);
+    }
+
+    @Override
+    public void close() { closeQuietly(); }
+
+    private void closeQuietly() {
+        try {
+            if (reader != null) reader.close();
+        } catch (SQLException ignored) {
+            // The run's result does not depend on closing a read-only statement.
+        }
+        try {
+            reading.close();
+        } catch (SQLException ignored) {
+            // Nothing was written on this connection.
+        }
+    }
+}

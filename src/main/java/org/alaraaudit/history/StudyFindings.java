@@ -1,0 +1,42 @@
+package org.alaraaudit.history;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Severity;
+
+/**
+ * The study-level findings of a run per study: what the trend counts per month. Findings over a period or a
+ * patient (DRL groups, unmapped protocols, cumulative dose) depend on how long the audited period was, so a
+ * month audited alone and the same month inside a quarter would not agree; they stay in the run's own counts.
+ */
+final class StudyFindings {
+    /** Scopes of findings that belong to one study, as the rules' @scope metadata names them. */
+    static final Set<String> STUDY_SCOPES = Set.of("event", "study", "study_pair");
+
+    static final class Tally {
+        boolean adultProtocol;
+        boolean repeated;
+        final Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+
+        int count(Severity s) { return bySeverity.getOrDefault(s, 0); }
+    }
+
+    private static final Tally NONE = new Tally();
+    private final Map<String, Tally> byStudy = new HashMap<>();
+
+    StudyFindings(List<Finding> findings) {
+        for (Finding f : findings) {
+            if (f.accessionNumber() == null || !STUDY_SCOPES.contains(f.scope())) continue;
+            Tally t = byStudy.computeIfAbsent(f.facility() + "\u001f" + f.accessionNumber(), k -> new Tally());
+            t.bySeverity.merge(f.severity(), 1, Integer::sum);
+            if (f.ruleId().equals("PEDIATRIC_ADULT_PROTOCOL")) t.adultProtocol = true;
+            if (f.ruleId().equals("REPEAT_STUDY")) t.repeated = true;
+        }
+    }
+
+    Tally of(String studyKey) { return byStudy.getOrDefault(studyKey, NONE); }
+}

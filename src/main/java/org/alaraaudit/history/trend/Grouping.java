@@ -1,0 +1,27 @@
+package org.alaraaudit.history.trend;
+
+import java.util.Locale;
+
+/** {@code --by}: what the trend's series are split by; {@link #ALL} is one series for everything in the store. */
+public enum Grouping {
+    ALL, FACILITY, STATION, PROTOCOL;
+
+    /** The series a study falls in. A study's protocol is the standard protocol of its first diagnostic acquisition. */
+    String key(String facility, String station, String mainProtocol) {
+        return switch (this) {
+            case ALL -> "all";
+            case FACILITY -> facility;
+            case STATION -> facility + " / " + station;
+            case PROTOCOL -> mainProtocol == null ? "(no protocol)" : mainProtocol;
+        };
+    }
+
+    public String label() { return name().toLowerCase(Locale.ROOT); }
+
+    /** {@code facility}, {@code station} or {@code protocol}, as the command line spells them; null is ALL. */
+    public static Grouping parse(String by) {
+        if (by == null) return ALL;
+        for (Grouping g : values()) if (g != ALL && g.label().equalsIgnoreCase(by.trim())) return g;
+        throw new IllegalArgumentException("--by " + by + ": expected facility, station or protocol");
+    }
+}

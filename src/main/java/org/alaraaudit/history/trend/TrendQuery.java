@@ -1,0 +1,222 @@
+package org.alaraaudit.history.trend;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.alaraaudit.audit.DoseSample;
+import org.alaraaudit.history.HistoryException;
+import org.alaraaudit.history.HistoryStore;
+import org.alaraaudit.model.Severity;
+
+/**
+ * Reads the trend from the store's audited studies and dose values and aggregates it here, not in SQL: medians
+ * are not portable SQL, and a year of studies is a few tens of thousands of rows.
+ */
+public final class TrendQuery {
+    private final HistoryStore store;
+
+    public TrendQuery(HistoryStore store) { this.store = store; }
+
+    /**
+     * @param from first month, or null for the earliest audited month in the store
+     * @param to   last month, or null for the latest
+     * @return null when the store holds no audited study in those months
+     */
+    public Trend load(YearMonth from, YearMonth to, Grouping by, StepRule rule) {
+        try (Connection c = store.connect()) {
+            YearMonth[] range = range(c, from, to);
+            if (range == null) return null;
+            List<MonthFigures> months = months(c, range[0], range[1], by);
+            if (months.stream().allMatch(m -> m.studies() == 0)) return null;
+            DoseValues doses = doseValues(c, range[0], range[1], by, rule);
+            return new Trend(range[0], range[1], by, store.printable(), months, doses.medians(), doses.steps(), rule,
+                    runs(c, range[0], range[1]));
+        } catch (SQLException e) {
+            throw new HistoryException("cannot read the history store " + store.printable() + ": " + HistoryStore.rootMessage(e), e);
+        }
+    }
+
+    private static YearMonth[] range(Connection c, YearMonth from, YearMonth to) throws SQLException {
+        if (from != null && to != null) return new YearMonth[]{from, to};
+        try (PreparedStatement p = c.prepareStatement("SELECT MIN(study_month), MAX(study_month) FROM study WHERE audited");
+             ResultSet rs = p.executeQuery()) {
+            if (!rs.next() || rs.getString(1) == null) return null;
+            YearMonth first = from != null ? from : YearMonth.parse(rs.getString(1).trim());
+            YearMonth last = to != null ? to : YearMonth.parse(rs.getString(2).trim());
+            return last.isBefore(first) ? null : new YearMonth[]{first, last};
+        }
+    }
+
+    private static final class Counts {
+        long studies;
+        long pediatric;
+        long ct;
+        long pediatricCt;
+        long adultProtocol;
+        long repeated;
+        final Map<Severity, Long> findings = new EnumMap<>(Severity.class);
+    }
+
+    private static List<MonthFigures> months(Connection c, YearMonth from, YearMonth to, Grouping by) throws SQLException {
+        Map<String, Map<YearMonth, Counts>> groups = new TreeMap<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT study_month, facility, station_name, main_protocol, modality, pediatric,"
+                + " adult_protocol, repeated, findings_critical, findings_major, findings_minor, findings_info FROM study"
+                + " WHERE audited AND study_month BETWEEN ? AND ?")) {
+            p.setString(1, from.toString());
+            p.setString(2, to.toString());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    YearMonth m = YearMonth.parse(rs.getString(1).trim());
+                    Counts n = groups.computeIfAbsent(by.key(rs.getString(2), rs.getString(3), rs.getString(4)), k -> new TreeMap<>())
+                            .computeIfAbsent(m, k -> new Counts());
+                    boolean ct = "CT".equals(rs.getString(5));
+                    boolean pediatric = rs.getBoolean(6);
+                    n.studies++;
+                    if (pediatric) n.pediatric++;
+                    if (ct) n.ct++;
+                    if (ct && pediatric) n.pediatricCt++;
+                    if (ct && pediatric && rs.getBoolean(7)) n.adultProtocol++;
+                    if (ct && rs.getBoolean(8)) n.repeated++;
+                    Severity[] order = {Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO};
+                    for (int i = 0; i < order.length; i++) n.findings.merge(order[i], (long) rs.getInt(9 + i), Long::sum);
+                }
+            }
+        }
+        List<MonthFigures> out = new ArrayList<>();
+        for (Map.Entry<String, Map<YearMonth, Counts>> g : groups.entrySet()) {
+            for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+                Counts n = g.getValue().getOrDefault(m, new Counts());
+                Map<Severity, Long> findings = new EnumMap<>(Severity.class);
+                for (Severity s : Severity.values()) findings.put(s, n.findings.getOrDefault(s, 0L));
+                out.add(new MonthFigures(m, g.getKey(), n.studies, n.pediatric, n.ct, n.pediatricCt, n.adultProtocol, n.repeated, findings));
+            }
+        }
+        return out;
+    }
+
+    /** One sample of values with the studies they come from (the DRL minimum sample counts studies). */
+    private static final class Sample {
+        final DoseSample values = new DoseSample();
+        final Set<String> studies = new HashSet<>();
+        Double drl;
+    }
+
+    private record MedianKey(String group, String drlSet, String examType, String band, int bandLine, String quantity, YearMonth month) {}
+
+    private record ProtocolKey(String facility, String station, String protocol) {}
+
+    private record DoseValues(List<DoseMedian> medians, List<MedianStep> steps) {}
+
+    private static DoseValues doseValues(Connection c, YearMonth from, YearMonth to, Grouping by, StepRule rule) throws SQLException {
+        Map<MedianKey, Sample> drlSamples = new TreeMap<>(MEDIAN_ORDER);
+        Map<ProtocolKey, Map<YearMonth, Sample>> protocolSamples = new TreeMap<>(PROTOCOL_ORDER);
+        try (PreparedStatement p = c.prepareStatement("SELECT s.study_month, s.facility, s.station_name, s.main_protocol,"
+                + " s.accession_number, d.quantity, d.standard_protocol, d.measured, d.phantom_cm, d.drl_set, d.exam_type, d.band,"
+                + " d.band_line, d.drl, d.drl_phantom_cm FROM dose_value d JOIN study s ON s.facility = d.facility"
+                + " AND s.accession_number = d.accession_number WHERE s.audited AND s.study_month BETWEEN ? AND ?")) {
+            p.setString(1, from.toString());
+            p.setString(2, to.toString());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    YearMonth m = YearMonth.parse(rs.getString(1).trim());
+                    String facility = rs.getString(2);
+                    String station = rs.getString(3);
+                    String study = facility + "\u001f" + rs.getString(5);
+                    String quantity = rs.getString(6);
+                    String protocol = rs.getString(7);
+                    double value = rs.getDouble(8);
+                    int phantom = rs.getInt(9);
+                    String examType = rs.getString(11);
+                    if (examType != null && phantom == rs.getInt(15)) {
+                        MedianKey k = new MedianKey(by.key(facility, station, rs.getString(4)), rs.getString(10), examType,
+                                rs.getString(12), rs.getInt(13), quantity, m);
+                        Sample s = drlSamples.computeIfAbsent(k, x -> new Sample());
+                        s.values.add(value);
+                        s.studies.add(study);
+                        double drl = rs.getDouble(14);
+                        if (!rs.wasNull()) s.drl = drl;
+                    }
+                    if ("CTDIvol".equals(quantity) && protocol != null) {
+                        Sample s = protocolSamples.computeIfAbsent(new ProtocolKey(facility, station, protocol), x -> new TreeMap<>())
+                                .computeIfAbsent(m, x -> new Sample());
+                        s.values.add(value);
+                        s.studies.add(study);
+                    }
+                }
+            }
+        }
+        List<DoseMedian> medians = new ArrayList<>();
+        for (Map.Entry<MedianKey, Sample> e : drlSamples.entrySet()) {
+            MedianKey k = e.getKey();
+            Sample s = e.getValue();
+            medians.add(new DoseMedian(k.month(), k.group(), k.drlSet(), k.examType(), k.band(), k.bandLine(), k.quantity(),
+                    s.values.size(), s.studies.size(), s.values.median(), s.drl, s.studies.size() >= rule.minStudies()));
+        }
+        return new DoseValues(medians, steps(protocolSamples, rule));
+    }
+
+    /** Consecutive calendar months of one protocol at one station, both with the minimum sample, compared. */
+    private static List<MedianStep> steps(Map<ProtocolKey, Map<YearMonth, Sample>> samples, StepRule rule) {
+        List<MedianStep> out = new ArrayList<>();
+        for (Map.Entry<ProtocolKey, Map<YearMonth, Sample>> e : samples.entrySet()) {
+            Map<YearMonth, Sample> byMonth = e.getValue();
+            for (Map.Entry<YearMonth, Sample> m : byMonth.entrySet()) {
+                Sample before = byMonth.get(m.getKey().minusMonths(1));
+                Sample after = m.getValue();
+                if (before == null || before.studies.size() < rule.minStudies() || after.studies.size() < rule.minStudies()) continue;
+                double b = before.values.median();
+                double a = after.values.median();
+                if (b > 0 && Math.abs(a / b - 1) > rule.fraction()) {
+                    ProtocolKey k = e.getKey();
+                    out.add(new MedianStep(k.facility(), k.station(), k.protocol(), m.getKey().minusMonths(1), m.getKey(), b, a,
+                            before.studies.size(), after.studies.size()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<StoredRun> runs(Connection c, YearMonth from, YearMonth to) throws SQLException {
+        List<StoredRun> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT r.id, r.period_from, r.period_to, r.facilities, r.generated_at,"
+                + " r.tool_version, r.rule_set_digest, r.studies FROM audit_run r WHERE r.period_from <= ? AND r.period_to >= ?"
+                + " ORDER BY r.period_from, r.period_to, r.recorded_at, r.id");
+             PreparedStatement inputs = c.prepareStatement("SELECT file_name FROM run_input WHERE run_id = ? ORDER BY ordinal")) {
+            p.setObject(1, to.atEndOfMonth());
+            p.setObject(2, from.atDay(1));
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    inputs.setLong(1, rs.getLong(1));
+                    List<String> files = new ArrayList<>();
+                    try (ResultSet in = inputs.executeQuery()) {
+                        while (in.next()) files.add(in.getString(1));
+                    }
+                    out.add(new StoredRun(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+                            rs.getString(4).replace("|", ", "), rs.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                            rs.getString(6), rs.getString(7), rs.getLong(8), String.join(", ", files)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
+    private static final Comparator<MedianKey> MEDIAN_ORDER = Comparator.comparing(MedianKey::group, TEXT)
+            .thenComparing(MedianKey::drlSet, TEXT).thenComparing(MedianKey::bandLine)
+            .thenComparing(MedianKey::quantity, TEXT).thenComparing(MedianKey::month);
+    private static final Comparator<ProtocolKey> PROTOCOL_ORDER = Comparator.comparing(ProtocolKey::facility, TEXT)
+            .thenComparing(ProtocolKey::station, TEXT).thenComparing(ProtocolKey::protocol, TEXT);
+}

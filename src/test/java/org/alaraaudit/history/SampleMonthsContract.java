@@ -1,0 +1,95 @@
+package org.alaraaudit.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.alaraaudit.audit.AuditPeriod;
+import org.alaraaudit.cli.Main;
+import org.alaraaudit.history.trend.Grouping;
+import org.alaraaudit.history.trend.MonthFigures;
+import org.alaraaudit.history.trend.Trend;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The issue's acceptance test on the three sample months: auditing them one month at a time (each run seeing
+ * the earlier months only through the store) and then running {@code trend} gives the same per-month figures as
+ * auditing them together. The audits run in-process with the rules compiled once; {@code trend} runs as a user
+ * runs it.
+ */
+abstract class SampleMonthsContract {
+    private static final Path SAMPLE = Path.of("sample-data");
+
+    @TempDir
+    Path dir;
+
+    abstract String newStore(Path dir, String name);
+
+    record Run(int code, String out, String err) {}
+
+    static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void monthByMonthGivesTheSameTrendAsTheThreeMonthsTogether() throws Exception {
+        String monthly = newStore(dir, "monthly");
+        StoreRuns byMonth = new StoreRuns(monthly);
+        for (String m : new String[]{"2026-08", "2026-09", "2026-10"}) {
+            byMonth.audit(AuditPeriod.month(YearMonth.parse(m)), SAMPLE.resolve("scan-log-" + m + ".csv"));
+        }
+        String together = newStore(dir, "together");
+        new StoreRuns(together).audit(new AuditPeriod(LocalDate.of(2026, 8, 1), LocalDate.of(2026, 10, 31)),
+                SAMPLE.resolve("scan-log-2026-08.csv"), SAMPLE.resolve("scan-log-2026-09.csv"), SAMPLE.resolve("scan-log-2026-10.csv"));
+
+        for (Grouping by : Grouping.values()) {
+            Trend a = new StoreRuns(monthly).trend(by);
+            Trend b = new StoreRuns(together).trend(by);
+            assertEquals(b.months(), a.months(), by.name());
+            assertEquals(b.medians(), a.medians(), by.name());
+            assertEquals(b.steps(), a.steps(), by.name());
+        }
+        Trend t = new StoreRuns(monthly).trend(Grouping.ALL);
+        assertEquals(3, t.months().size());
+        long trendStudies = t.months().stream().mapToLong(MonthFigures::studies).sum();
+        assertEquals(new StoreRuns(together).count("SELECT SUM(studies) FROM audit_run"), trendStudies,
+                "the trend's months add up to the run of the three months together");
+        assertEquals(new StoreRuns(monthly).count("SELECT SUM(studies) FROM audit_run"), trendStudies);
+        assertTrue(t.months().stream().allMatch(m -> m.repeatRate() != null && m.pediatricProtocolCompliance() != null));
+
+        Path out = dir.resolve("trend");
+        Run r = cli("trend", "--from", "2026-08", "--to", "2026-10", "--history", monthly, "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Trend 2026-08 to 2026-10"), r.out());
+        Path pdf = out.resolve("trend-2026-08_2026-10.pdf");
+        Path xlsx = out.resolve("trend-2026-08_2026-10.xlsx");
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Dose trend 2026-08 to 2026-10"), text);
+            assertTrue(text.contains(String.valueOf(t.months().get(2).studies())), "October's study count is in the report");
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            assertEquals(4, wb.getSheet("Months").getLastRowNum() + 1, "header and three months");
+            assertEquals((double) t.months().get(0).studies(), wb.getSheet("Months").getRow(1).getCell(2).getNumericCellValue());
+        }
+        Run byStation = cli("trend", "--by", "station", "--history", monthly, "--out", out.toString());
+        assertEquals(0, byStation.code(), byStation.err());
+    }
+}
