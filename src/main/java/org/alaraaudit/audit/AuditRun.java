@@ -46,7 +46,8 @@ public final class AuditRun {
         List<DataWarning> warnings = new ArrayList<>();
         LocalDateTime now = LocalDateTime.ofInstant(request.runTime(), request.zone());
         RowValidator validator = new RowValidator(new Pseudonymiser(request.secret()), now, policy.getUnusualCtdivolMgy(), warnings::add);
-        ScanLogInput input = new ScanLogInput(request.inputs(), validator, ruleSet.tables().exclusions(), warnings);
+        ScanLogInput input = new ScanLogInput(request.inputs(), validator, ruleSet.tables().exclusions(), warnings,
+                request.scanLogOptions());
 
         StudyAssembler assembler = new StudyAssembler(ruleSet.tables(), policy.getDrlSet(), policy.getPediatricAgeYears(), request.period());
         RuleEngine engine = new RuleEngine(ruleSet, policy);
@@ -60,10 +61,17 @@ public final class AuditRun {
             patients.forEachPatient(rows -> {
                 List<Study> studies = assembler.assemble(rows);
                 PatientDoses.Assessment dose = doses.assess(studies, request.period().to());
-                findings.addAll(engine.evaluatePatient(withStoredStudies(studies, policy.getRepeatWindowHours()), dose.facts()));
-                if (dose.pediatricCtInPeriod()) tally.addPediatricMarrowDose(dose.marrowMgy());
-                studies.forEach(tally::add);
-                history.audited(studies, doses::studyDoses);
+                if (rows.get(0).patientPerStudy()) {
+                    // A stand-in patient for one study of an export without identifiers: repeats and cumulative
+                    // dose are not assessable, and nothing about "this patient" may enter the history store.
+                    findings.addAll(engine.evaluatePatient(studies, List.of()));
+                    studies.forEach(tally::add);
+                } else {
+                    findings.addAll(engine.evaluatePatient(withStoredStudies(studies, policy.getRepeatWindowHours()), dose.facts()));
+                    if (dose.pediatricCtInPeriod()) tally.addPediatricMarrowDose(dose.marrowMgy());
+                    studies.forEach(tally::add);
+                    history.audited(studies, doses::studyDoses);
+                }
                 counts[0]++;
                 counts[1] += studies.size();
                 if ((counts[0] & 0xFF) == 0) progress.patientsAudited(counts[0], counts[1]);
@@ -82,7 +90,7 @@ public final class AuditRun {
         PreviousPeriod previous = shown.isWholeInput() ? null : history.previousPeriod(shown, figures.studiesByFacility().keySet());
         return new AuditResult(run, input.accounting(), tally.rowsOutsidePeriod(), figures, tally.drlGroups(),
                 tally.protocols(), List.copyOf(findings), input.rejections(), warnings, ruleSet.rules(), ruleSet.tables(),
-                previous);
+                previous, input.filesWithoutPatientIdentifiers());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.alaraaudit.model.CatalogEntry;
+import org.alaraaudit.model.DoseCheckRecord;
 import org.alaraaudit.model.EventRecord;
 import org.alaraaudit.model.Modality;
 import org.alaraaudit.model.NotificationValue;
@@ -68,7 +69,14 @@ public final class StudyAssembler {
         }
         return new EventRecord(r.source(), r.protocolName(), protocol, r.acquisitionType(), region, r.eventDatetime(),
                 r.eventUid(), r.kvp(), r.mas(), r.ctdivolMgy(), phantom, r.dlpMgycm(), r.scanLengthMm(), r.ssdeMgy(),
-                r.effectiveDiameterCm(), r.waterEquivalentDiameterCm(), r.dapGycm2(), r.fluoroTimeS(), notification, drl);
+                r.effectiveDiameterCm(), r.waterEquivalentDiameterCm(), r.dapGycm2(), r.fluoroTimeS(), notification, drl,
+                doseCheck(r));
+    }
+
+    private static DoseCheckRecord doseCheck(ScanRow r) {
+        if (r.doseCheckAlert() == null) return null;
+        return new DoseCheckRecord(r.doseCheckAlert(), r.doseCheckCtdivolAlertMgy(), r.doseCheckCtdivolForwardEstimateMgy(),
+                r.doseCheckDlpAlertMgycm(), r.doseCheckDlpForwardEstimateMgycm(), r.doseCheckReason());
     }
 
     /** Given in the row, else from the protocol catalog, else from the protocol name and study description. */

@@ -19,7 +19,7 @@ public final class AlaraAudit implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: audit, rules or generate");
+        throw new ParameterException(spec.commandLine(), "a command is required: audit, trend, rules or generate");
     }
 
     /** The version from the jar manifest, or "dev" when run from a build folder. */

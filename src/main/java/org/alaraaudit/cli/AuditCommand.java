@@ -29,6 +29,9 @@ import org.alaraaudit.report.pdf.ReportTemplate;
 import org.alaraaudit.report.pdf.TemplateException;
 import org.alaraaudit.rules.RuleSet;
 import org.alaraaudit.scanlog.DataFolder;
+import org.alaraaudit.scanlog.ProfileCatalog;
+import org.alaraaudit.scanlog.ScanLogException;
+import org.alaraaudit.scanlog.ScanLogOptions;
 import org.alaraaudit.scanlog.SiteSecret;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,8 +84,12 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--drl-set", paramLabel = "NAME", description = "DRL set to compare with, e.g. US or EU (default: tables/settings.csv).")
     String drlSet;
 
-    @Option(names = "--profile", paramLabel = "NAME-or-FILE", description = "Input mapping profile (default: detected from the header).")
+    @Option(names = "--profile", paramLabel = "NAME-or-FILE",
+            description = "Input mapping profile: canonical, openrem-ct-csv, openrem-ct-xlsx or a profile file (default: detected from each file's header).")
     String profile;
+
+    @Option(names = "--sheet", paramLabel = "NAME", description = "Sheet to read in XLSX inputs (default: the profile's sheet, else the first).")
+    String sheet;
 
     @Mixin
     HistoryOptions history;
@@ -101,8 +108,12 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Set<String> wanted = formats();
         AuditPeriod auditPeriod = period();
-        if (profile != null && !profile.equalsIgnoreCase("canonical")) {
-            throw new ErrorReport.UsageException("--profile " + profile + ": only the canonical profile is available in this release");
+        if (profile != null) {
+            try {
+                ProfileCatalog.resolve(profile);
+            } catch (ScanLogException e) {
+                throw new ErrorReport.UsageException("--profile: " + e.getMessage());
+            }
         }
         if (pediatricAge != null && (pediatricAge <= 0 || pediatricAge > 30)) {
             throw new ErrorReport.UsageException("--pediatric-age " + pediatricAge + ": expected a number of years between 0 and 30");
@@ -111,15 +122,18 @@ public final class AuditCommand implements Callable<Integer> {
         RuleSet ruleSet = RuleSet.load(rules);
         byte[] secret = SiteSecret.resolve(System.getenv(), DataFolder.resolve(System.getenv()));
         AuditRequest request = new AuditRequest(inputs, auditPeriod, pediatricAge, drlSet, institution, Instant.now(),
-                ZoneId.systemDefault(), secret, 250_000);
+                ZoneId.systemDefault(), secret, 250_000, new ScanLogOptions(profile, sheet));
         PrintWriter err = spec.commandLine().getErr();
         AuditResult result;
-        HistoryOptions.Run runHistory = history.openForAudit();
-        try (runHistory; TerminalProgress bar = TerminalProgress.create(progress, err)) {
-            result = new AuditRun(ruleSet, AlaraAudit.version(), runHistory.earlier()).run(request, bar);
+        List<Path> written;
+        try (HistoryOptions.Run runHistory = history.openForAudit()) {
+            try (TerminalProgress bar = TerminalProgress.create(progress, err)) {
+                result = new AuditRun(ruleSet, AlaraAudit.version(), runHistory.earlier()).run(request, bar);
+            }
+            // Reports first: a store that cannot be written must not cost the month's reports.
+            written = write(result, wanted, reportTemplate);
+            runHistory.record(result);
         }
-        List<Path> written = write(result, wanted, reportTemplate);
-        runHistory.record(result);
         Summary.print(spec.commandLine().getOut(), result, written);
         if (failOn != null) {
             for (Finding f : result.findings()) if (f.severity().atLeast(failOn)) return ExitCode.FINDINGS_AT_FAIL_LEVEL;

@@ -3,6 +3,7 @@ package org.alaraaudit.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.alaraaudit.history.HistoryException;
 import org.alaraaudit.model.TableException;
 import org.alaraaudit.rules.RuleSetException;
 import org.alaraaudit.scanlog.ScanLogException;
@@ -31,6 +32,9 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         } else if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
             err.println("alara-audit: " + ex.getMessage());
             code = ExitCode.USAGE;
+        } else if (ex instanceof HistoryException) {
+            err.println("alara-audit: history store: " + ex.getMessage());
+            code = ExitCode.OUTPUT_FAILED;
         } else if (ex instanceof OutputException || ex instanceof IOException || ex instanceof UncheckedIOException) {
             err.println("alara-audit: cannot write the reports: " + ex.getMessage());
             code = ExitCode.OUTPUT_FAILED;

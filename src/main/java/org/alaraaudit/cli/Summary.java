@@ -23,6 +23,10 @@ final class Summary {
         if (r.rowsOutsidePeriod() > 0) {
             out.printf(Locale.ROOT, "      %d audited rows lie outside the period and served as history only%n", r.rowsOutsidePeriod());
         }
+        if (r.patientIdentifiersMissing()) {
+            out.printf(Locale.ROOT, "      REPEAT_STUDY and CUMULATIVE_DOSE %s (%s)%n", AuditResult.NO_PATIENT_ID,
+                    String.join(", ", r.filesWithoutPatientIdentifiers()));
+        }
         if (!r.warnings().isEmpty()) out.printf(Locale.ROOT, "      %d data warnings (unusual values, audited all the same)%n", r.warnings().size());
         out.printf(Locale.ROOT, "Studies: %d (%d pediatric), %d events; CT %d (%d pediatric)%n", f.studies(), f.pediatricStudies(),
                 f.events(), f.ctStudies(), f.pediatricCtStudies());

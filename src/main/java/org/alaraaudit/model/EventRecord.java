@@ -26,7 +26,8 @@ public record EventRecord(
         Double dapGycm2,
         Double fluoroTimeS,
         NotificationValue notificationValue,
-        ReferenceLevel referenceLevel) {
+        ReferenceLevel referenceLevel,
+        DoseCheckRecord doseCheck) {
 
     /** A blank type counts as diagnostic; localizers and bolus tracking do not. */
     public boolean diagnostic() { return acquisitionType == null || acquisitionType.isDiagnostic(); }

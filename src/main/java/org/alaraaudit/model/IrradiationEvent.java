@@ -99,6 +99,11 @@ public final class IrradiationEvent {
     /** Radiography and fluoroscopy events are documented by their dose-area product. */
     public boolean isDapModality() { return study.getModality().reportsDap(); }
 
+    public DoseCheckRecord getDoseCheck() { return r.doseCheck(); }
+
+    /** The scanner's Dose Check alerted and the operator went on without recording why. */
+    public boolean isDoseCheckOverriddenWithoutReason() { return r.doseCheck() != null && r.doseCheck().overriddenWithoutReason(); }
+
     public boolean isAboveNotificationValue() {
         NotificationValue n = r.notificationValue();
         return n != null && r.ctdivolMgy() != null && r.ctdivolMgy() > n.ctdivolMgy();

@@ -152,6 +152,24 @@ class CliTest {
         assertEquals(2, run("frobnicate").code());
     }
 
+    @Test
+    void openRemExportWithoutPatientIdsAuditsAndSaysWhatIsNotAssessable() throws Exception {
+        Path export = Path.of(getClass().getResource("/openrem/openrem-ct-no-patient-id.xlsx").toURI());
+        Run r = run("audit", export.toString(), "--out", dir.resolve("o").toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("REPEAT_STUDY and CUMULATIVE_DOSE not assessable: the export has no patient identifier"), r.out());
+        assertTrue(r.out().contains("0 rejected"), r.out());
+    }
+
+    @Test
+    void unknownProfileIsAUsageError() {
+        Run r = run("audit", sampleLog().toString(), "--profile", "vendor-x");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("vendor-x"), r.err());
+        assertEquals(0, run("audit", sampleLog().toString(), "--out", dir.resolve("o").toString(), "--format", "csv",
+                "--profile", "canonical").code());
+    }
+
     private Path copyOfDefaultRules() throws IOException {
         Path src = RuleSet.defaultRules();
         Path dst = dir.resolve("rules");
