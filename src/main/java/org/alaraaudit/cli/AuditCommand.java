@@ -130,6 +130,7 @@ public final class AuditCommand implements Callable<Integer> {
             try (TerminalProgress bar = TerminalProgress.create(progress, err)) {
                 result = new AuditRun(ruleSet, AlaraAudit.version(), runHistory.earlier()).run(request, bar);
             }
+            refuseWithoutValidRows(result);
             // Reports first: a store that cannot be written must not cost the month's reports.
             written = write(result, wanted, reportTemplate);
             runHistory.record(result);
@@ -139,6 +140,17 @@ public final class AuditCommand implements Callable<Integer> {
             for (Finding f : result.findings()) if (f.severity().atLeast(failOn)) return ExitCode.FINDINGS_AT_FAIL_LEVEL;
         }
         return ExitCode.OK;
+    }
+
+    /** cli.md: no valid rows is an unusable input (exit 3), and nothing is written for it. */
+    private static void refuseWithoutValidRows(AuditResult result) {
+        if (result.rows().audited() > 0) return;
+        String files = String.join(", ", result.run().inputs().stream().map(f -> f.file()).toList());
+        StringBuilder m = new StringBuilder(files + ": no valid rows (" + result.rows().read() + " read, "
+                + result.rows().rejected() + " rejected, " + result.rows().duplicate() + " duplicate, "
+                + result.rows().excluded() + " excluded)");
+        result.rejected().stream().limit(3).forEach(r -> m.append("\n  ").append(r.message()));
+        throw new ScanLogException(m.toString());
     }
 
     private Set<String> formats() {
