@@ -2,6 +2,7 @@ package org.alaraaudit.report.excel;
 
 import java.util.List;
 import org.alaraaudit.audit.DrlGroup;
+import org.alaraaudit.audit.PreviousPeriod;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.FontFormatting;
 import org.apache.poi.ss.usermodel.IndexedColors;
@@ -22,22 +23,27 @@ final class DrlSheet {
             Column.of("band", 12), Column.of("quantity", 10), Column.of("unit", 8), Column.num("studies", 9),
             Column.num("n (values)", 9), Column.num("phantom (cm)", 9), Column.num("median", 10),
             Column.num("75th percentile", 11), Column.num("DRL", 10), Column.num("DRL phantom (cm)", 10),
-            Column.num("ratio (median / DRL)", 13), Column.of("status", 22), Column.of("note", 40),
+            Column.num("ratio (median / DRL)", 13), Column.num("previous median", 10),
+            Column.num("previous ratio", 10), Column.of("status", 22), Column.of("note", 40),
             Column.of("DRL set", 8), Column.of("source", 50), Column.of("group (chart label)", 44));
     static final int RATIO_COLUMN = 12;
-    static final int STATUS_COLUMN = 13;
+    static final int PREVIOUS_MEDIAN_COLUMN = 13;
+    static final int STATUS_COLUMN = 15;
 
     private DrlSheet() {}
 
-    static void write(XSSFWorkbook wb, Styles styles, List<DrlGroup> all) {
+    /** {@code previous}: the previous period from the history store, or null; its groups fill the previous columns. */
+    static void write(XSSFWorkbook wb, Styles styles, List<DrlGroup> all, PreviousPeriod previous) {
         List<DrlGroup> groups = ranked(all);
         int judged = (int) groups.stream().filter(DrlSheet::judged).count();
         Table t = new Table(wb, styles, NAME, COLUMNS, Table.EXCEL_DATA_ROWS).open();
         for (DrlGroup g : groups) {
+            DrlGroup q = previous(previous, g);
             t.row().text(g.facility()).text(g.examType()).text(g.band()).text(g.quantity()).text(unit(g.quantity()))
                     .count(g.studies()).count(g.n()).number(cm(g.phantomCm()), styles.integer)
                     .dose(g.median()).dose(g.p75()).dose(g.drl()).number(cm(g.drlPhantomCm()), styles.integer)
-                    .number(g.ratio(), styles.ratio).styled(g.status(), styles.centered).text(g.note())
+                    .number(g.ratio(), styles.ratio).dose(q == null ? null : q.median())
+                    .number(q == null ? null : q.ratio(), styles.ratio).styled(g.status(), styles.centered).text(g.note())
                     .text(g.drlSet()).text(g.source()).text(label(g));
         }
         t.finish();
@@ -48,7 +54,12 @@ final class DrlSheet {
             return;
         }
         ratioColours(sheet, last);
-        int top = last + 2;
+        new RowCells(sheet.createRow(last + 2), styles, 0).styled(previous == null
+                ? "previous median / ratio: no previous period is stored in the history store."
+                : "previous median / ratio: the same facility, exam type, band and quantity in the previous period ("
+                + (previous.period() == null || previous.period().isWholeInput() ? "whole input"
+                : previous.period().from() + " to " + previous.period().to()) + "); empty where the group did not exist.", styles.note);
+        int top = last + 4;
         if (judged == 0) {
             new RowCells(sheet.createRow(top), styles, 0).styled("No group reached the minimum sample: no chart.", styles.note);
             return;
@@ -104,6 +115,17 @@ final class DrlSheet {
         String q = quantity.toUpperCase(java.util.Locale.ROOT);
         if (q.contains("CTDI") || q.contains("SSDE")) return "mGy";
         if (q.contains("DLP")) return "mGy·cm";
+        return null;
+    }
+
+    static DrlGroup previous(PreviousPeriod p, DrlGroup g) {
+        if (p == null || p.drlGroups() == null) return null;
+        for (DrlGroup q : p.drlGroups()) {
+            if (java.util.Objects.equals(q.facility(), g.facility()) && java.util.Objects.equals(q.examType(), g.examType())
+                    && java.util.Objects.equals(q.band(), g.band()) && java.util.Objects.equals(q.quantity(), g.quantity())) {
+                return q;
+            }
+        }
         return null;
     }
 

@@ -35,7 +35,7 @@ public final class ExcelReport {
             XSSFWorkbook xssf = new XSSFWorkbook();
             Styles styles = new Styles(xssf);
             XSSFSheet summary = xssf.createSheet(SummarySheet.NAME);
-            DrlSheet.write(xssf, styles, result.drlGroups());
+            DrlSheet.write(xssf, styles, result.drlGroups(), result.previousPeriod());
             // close() deletes the temp files in POI 5.5 (dispose() is deprecated there, bug 68183)
             try (SXSSFWorkbook wb = new SXSSFWorkbook(xssf, WINDOW)) {
                 wb.setCompressTempFiles(true);

@@ -38,6 +38,10 @@ final class Styles {
     final CellStyle decimal;
     final CellStyle ratio;
     final CellStyle percent;
+    /** Month-over-month changes: always signed; a share's change is in percentage points. */
+    final CellStyle signedInteger;
+    final CellStyle signedDecimal;
+    final CellStyle signedPoints;
     final CellStyle date;
     final CellStyle dateTime;
     final CellStyle note;
@@ -86,6 +90,10 @@ final class Styles {
         decimal = numberStyle(wb, fmt, "#,##0.0###");
         ratio = numberStyle(wb, fmt, "0.00");
         percent = numberStyle(wb, fmt, "0.0%");
+        signedInteger = numberStyle(wb, fmt, "+#,##0;-#,##0;0");
+        signedDecimal = numberStyle(wb, fmt, "+#,##0.0;-#,##0.0;0.0");
+        // the change of a share in percentage points, stored as points (1.2) and shown "+1.2 pts"
+        signedPoints = numberStyle(wb, fmt, "+0.0\" pts\";-0.0\" pts\";0.0\" pts\"");
         date = numberStyle(wb, fmt, "yyyy-mm-dd");
         date.setAlignment(HorizontalAlignment.LEFT);
         dateTime = numberStyle(wb, fmt, "yyyy-mm-dd hh:mm");

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.ComplianceFigures;
 import org.alaraaudit.audit.MarrowDoseProfile;
+import org.alaraaudit.audit.PreviousPeriod;
 import org.alaraaudit.audit.RunInfo;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
@@ -54,7 +55,7 @@ final class SummarySheet {
         run(run);
         inputs(run.inputs());
         accounting(result.rows(), result.rowsOutsidePeriod(), result.warnings().size());
-        figures(result.figures());
+        figures(result);
         findingsByRule(result);
         facilities(result.figures());
         notes(continued);
@@ -103,21 +104,83 @@ final class SummarySheet {
         next++;
     }
 
-    private void figures(ComplianceFigures f) {
+    private void figures(AuditResult result) {
+        ComplianceFigures f = result.figures();
+        PreviousPeriod pp = result.previousPeriod();
+        ComplianceFigures p = pp == null ? null : pp.figures();
         section("Compliance figures (studies in the period)");
-        pair("studies").count(f.studies());
-        pair("pediatric studies").count(f.pediatricStudies());
-        pair("irradiation events").count(f.events());
-        for (Map.Entry<String, Long> e : f.studiesByModality().entrySet()) pair("studies, " + e.getKey()).count(e.getValue());
-        pair("CT studies").count(f.ctStudies());
-        pair("pediatric CT studies").count(f.pediatricCtStudies());
-        pair("pediatric CT studies with an adult protocol").count(f.pediatricCtStudiesWithAdultProtocol());
-        pair("pediatric protocol compliance").number(f.pediatricProtocolCompliance(), styles.percent);
-        pair("CT studies repeated (REPEAT_STUDY)").count(f.ctStudiesRepeated());
-        pair("repeat rate").number(f.repeatRate(), styles.percent);
+        if (result.patientIdentifiersMissing()) {
+            note("REPEAT_STUDY and CUMULATIVE_DOSE are " + AuditResult.NO_PATIENT_ID + " ("
+                    + String.join(", ", result.filesWithoutPatientIdentifiers()) + "): the repeat count and rate below leave those files out.");
+        }
+        if (p == null) {
+            note("No previous period is stored in the history store: no month-over-month change.");
+        } else {
+            header("figure", "this period", "previous period", "change");
+            String period = pp.period() == null || pp.period().isWholeInput() ? "whole input"
+                    : pp.period().from() + " to " + pp.period().to();
+            pair("previous period").text("").text(period);
+            if (pp.ruleSetDigest() != null && !pp.ruleSetDigest().equals(result.run().ruleSetDigest())) {
+                note("The previous period was audited with another rule set (" + pp.ruleSetDigest() + "): part of a change may come from that.");
+            }
+        }
+        count("studies", f.studies(), p == null ? null : p.studies());
+        count("pediatric studies", f.pediatricStudies(), p == null ? null : p.pediatricStudies());
+        count("irradiation events", f.events(), p == null ? null : p.events());
+        for (Map.Entry<String, Long> e : f.studiesByModality().entrySet()) {
+            count("studies, " + e.getKey(), e.getValue(), p == null ? null : p.studiesByModality().getOrDefault(e.getKey(), 0L));
+        }
+        count("CT studies", f.ctStudies(), p == null ? null : p.ctStudies());
+        count("pediatric CT studies", f.pediatricCtStudies(), p == null ? null : p.pediatricCtStudies());
+        count("pediatric CT studies with an adult protocol", f.pediatricCtStudiesWithAdultProtocol(),
+                p == null ? null : p.pediatricCtStudiesWithAdultProtocol());
+        share("pediatric protocol compliance", f.pediatricProtocolCompliance(), p == null ? null : p.pediatricProtocolCompliance(), p != null);
+        count("CT studies repeated (REPEAT_STUDY)", f.ctStudiesRepeated(), p == null ? null : p.ctStudiesRepeated());
+        share("repeat rate", f.repeatRate(), p == null ? null : p.repeatRate(), p != null);
+        long total = 0;
+        long totalBefore = 0;
+        for (Severity s : Severity.values()) {
+            long n = f.findingsBySeverity().getOrDefault(s.name(), 0L);
+            Long before = p == null ? null : p.findingsBySeverity().getOrDefault(s.name(), 0L);
+            total += n;
+            if (before != null) totalBefore += before;
+            count("findings, " + s.name(), n, before);
+        }
+        count("findings, total", total, p == null ? null : totalBefore);
+        for (Severity s : Severity.values()) {
+            long n = f.findingsBySeverity().getOrDefault(s.name(), 0L);
+            Double before = p == null ? null : per100(p.findingsBySeverity().getOrDefault(s.name(), 0L), p.studies());
+            rate("findings per 100 studies, " + s.name(), per100(n, f.studies()), before, p != null);
+        }
+        rate("findings per 100 studies, total", per100(total, f.studies()), p == null ? null : per100(totalBefore, p.studies()), p != null);
         next++;
         marrowProfile(f.cumulativeMarrowDoseProfile());
     }
+
+    private static Double per100(long findings, long studies) { return studies == 0 ? null : findings * 100.0 / studies; }
+
+    /** A count with, when the previous period is known, its previous value and the change, as numbers. */
+    private void count(String label, long now, Long before) {
+        RowCells r = pair(label).count(now);
+        if (before != null) r.count(before).number((double) (now - before), styles.signedInteger);
+    }
+
+    /** A share (percent format) and its change in percentage points. */
+    private void share(String label, Double now, Double before, boolean hasPrevious) {
+        RowCells r = pair(label).number(now, styles.percent);
+        if (!hasPrevious) return;
+        r.number(before, styles.percent);
+        if (now != null && before != null) r.number(org.alaraaudit.report.Cells.rounded((now - before) * 100, 4), styles.signedPoints);
+    }
+
+    private void rate(String label, Double now, Double before, boolean hasPrevious) {
+        RowCells r = pair(label).number(round(now), styles.ratio);
+        if (!hasPrevious) return;
+        r.number(round(before), styles.ratio);
+        if (now != null && before != null) r.number(round(now - before), styles.signedDecimal);
+    }
+
+    private static Double round(Double d) { return org.alaraaudit.report.Cells.rounded(d, 4); }
 
     /** Pediatric CT patients by estimated cumulative red-marrow dose: how many approach the EPI-CT levels. */
     private void marrowProfile(MarrowDoseProfile m) {

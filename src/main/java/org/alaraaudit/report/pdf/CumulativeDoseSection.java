@@ -20,8 +20,12 @@ final class CumulativeDoseSection {
                 + "(Hauptmann et al., Lancet Oncol 2023;24:45-53). These are population estimates: they are not used to "
                 + "compute a risk for any child, and no published threshold exists for cumulative dose; the thresholds "
                 + "below are local policy from the cumulative-dose table.");
+        if (ctx.result.patientIdentifiersMissing()) {
+            ctx.paragraph("Not assessable.", "CUMULATIVE_DOSE is " + org.alaraaudit.audit.AuditResult.NO_PATIENT_ID + " ("
+                    + PeriodChange.files(ctx.result) + ")" + (found.isEmpty() ? "." : "; the list below covers the other inputs only."));
+        }
         if (found.isEmpty()) {
-            ctx.paragraph("No patient reached a cumulative-dose threshold in this period.");
+            if (!ctx.result.patientIdentifiersMissing()) ctx.paragraph("No patient reached a cumulative-dose threshold in this period.");
             return;
         }
         Sources sources = new Sources();

@@ -29,6 +29,11 @@ final class DataQualitySection {
         rows.row("Data warnings (audited, unusual values)", Text.count(ctx.result.warnings().size()));
         rows.finish();
 
+        if (ctx.result.patientIdentifiersMissing()) {
+            ctx.subheading("Patient identifiers");
+            ctx.paragraph(PeriodChange.noPatientIdSentence(ctx.result));
+        }
+
         ctx.subheading("Rejected rows by reason");
         if (ctx.result.rejected().isEmpty()) {
             ctx.paragraph("No row was rejected.");

@@ -38,6 +38,38 @@ final class DrlSection {
         ctx.note("Values in " + "mGy (CTDIvol) and mGy·cm (DLP); CTDIvol on the phantom the DRL states (16 cm for "
                 + "pediatric head, 32 cm for body). Full precision in findings.json and the workbook.");
         sources.writeNotes(ctx);
+        previous(ctx);
+    }
+
+    /** The groups that also existed in the previous period: its median and ratio, and the change of the ratio. */
+    private static void previous(ReportContext ctx) {
+        var p = ctx.result.previousPeriod();
+        if (p == null) return;
+        ctx.subheading("Change from " + PeriodChange.describe(p));
+        ReportTable t = new ReportTable(ctx, new float[]{1.6f, 1.75f, 0.95f, 0.9f, 0.8f, 0.9f, 0.7f, 0.8f, 0.8f},
+                "Facility", "Exam type", "Band", "Quantity", "Median#", "Prev. median#", "Ratio#", "Prev. ratio#", "Change#");
+        int missing = 0;
+        for (DrlGroup g : ctx.result.drlGroups()) {
+            DrlGroup q = PeriodChange.previousGroup(p, g);
+            if (q == null) {
+                missing++;
+                continue;
+            }
+            t.row(g.facility(), g.examType().replace('_', ' '), g.band(), g.quantity(), Text.value(g.median(), null),
+                    Text.value(q.median(), null), ratio(g.ratio()), ratio(q.ratio()), PeriodChange.ratio(g.ratio(), q.ratio()));
+        }
+        if (t.rows() == 0) {
+            ctx.paragraph("None of this period's DRL groups was in the previous period.");
+        } else {
+            t.finish();
+        }
+        if (missing > 0 && t.rows() > 0) {
+            ctx.note(Text.count(missing) + (missing == 1 ? " group has" : " groups have") + " no counterpart in the previous period.");
+        }
+    }
+
+    private static String ratio(Double r) {
+        return r == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", r);
     }
 
     static String unit(String quantity) {

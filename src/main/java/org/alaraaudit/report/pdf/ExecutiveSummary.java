@@ -18,28 +18,48 @@ final class ExecutiveSummary {
         ComplianceFigures f = ctx.result.figures();
         ctx.heading("Executive summary");
 
+        ComplianceFigures prev = PeriodChange.previous(ctx.result);
         PdfPTable tiles = new PdfPTable(4);
         tiles.setWidthPercentage(100);
         tiles.setSpacingAfter(10);
-        tile(ctx, tiles, Text.count(f.studies()), "studies audited", Text.count(f.events()) + " irradiation events");
+        tile(ctx, tiles, Text.count(f.studies()), "studies audited", Text.count(f.events()) + " irradiation events",
+                prev == null ? null : change(Text.count(prev.studies()), PeriodChange.count(f.studies(), prev.studies())));
         tile(ctx, tiles, Text.count(f.pediatricStudies()), "pediatric studies",
-                Text.count(f.pediatricCtStudies()) + " of them CT");
+                Text.count(f.pediatricCtStudies()) + " of them CT",
+                prev == null ? null : change(Text.count(prev.pediatricStudies()),
+                        PeriodChange.count(f.pediatricStudies(), prev.pediatricStudies())));
         tile(ctx, tiles, Text.percent(f.pediatricProtocolCompliance()), "pediatric protocol compliance",
                 Text.count(f.pediatricCtStudies() - f.pediatricCtStudiesWithAdultProtocol()) + " of "
-                        + Text.count(f.pediatricCtStudies()) + " pediatric CT studies without an adult protocol");
+                        + Text.count(f.pediatricCtStudies()) + " pediatric CT studies without an adult protocol",
+                prev == null ? null : change(Text.percent(prev.pediatricProtocolCompliance()),
+                        PeriodChange.points(f.pediatricProtocolCompliance(), prev.pediatricProtocolCompliance())));
         tile(ctx, tiles, Text.percent(f.repeatRate()), "CT repeat rate",
-                Text.count(f.ctStudiesRepeated()) + " of " + Text.count(f.ctStudies()) + " CT studies repeated");
+                Text.count(f.ctStudiesRepeated()) + " of " + Text.count(f.ctStudies()) + " CT studies repeated",
+                prev == null ? null : change(Text.percent(prev.repeatRate()), PeriodChange.points(f.repeatRate(), prev.repeatRate())));
         ctx.add(tiles);
+        if (prev != null) {
+            var p = ctx.result.previousPeriod();
+            ctx.note("Previous: the figure of " + PeriodChange.describe(p) + " from the history store, and the change since; "
+                    + "shares change in percentage points (pts)."
+                    + (p.ruleSetDigest() != null && !p.ruleSetDigest().equals(ctx.result.run().ruleSetDigest())
+                    ? " The previous period was audited with another rule set (" + p.ruleSetDigest()
+                    + "), which may explain part of the change." : ""));
+        } else {
+            ctx.note("No previous period is stored in the history store, so month-over-month change is not shown.");
+        }
 
         ctx.subheading("Findings by severity");
-        ReportTable sev = new ReportTable(ctx, new float[]{1.2f, 1, 4}, "Severity", "Findings#", "Meaning");
+        ReportTable sev = prev == null
+                ? new ReportTable(ctx, new float[]{1.2f, 1, 1, 4}, "Severity", "Findings#", "Per 100 studies#", "Meaning")
+                : new ReportTable(ctx, new float[]{1.1f, 0.8f, 0.9f, 0.8f, 0.8f, 0.9f, 3.2f}, "Severity", "Findings#",
+                "Per 100 studies#", "Previous#", "Change#", "Change per 100#", "Meaning");
         long total = 0;
         for (Severity s : Severity.values()) {
             long n = f.findingsBySeverity().getOrDefault(s.name(), 0L);
             total += n;
-            sev.row(s.name(), Text.count(n), meaning(s));
+            severityRow(sev, false, s.name(), n, f, prev, prev == null ? 0 : PeriodChange.severity(prev, s.name()), meaning(s));
         }
-        sev.boldRow("Total", Text.count(total), "");
+        severityRow(sev, true, "Total", total, f, prev, prev == null ? 0 : PeriodChange.findings(prev), "");
         sev.finish();
 
         ctx.subheading("Most worth acting on");
@@ -67,7 +87,26 @@ final class ExecutiveSummary {
                 + (ctx.result.rowsOutsidePeriod() > 0 ? "; " + Text.count(ctx.result.rowsOutsidePeriod())
                 + " audited rows lie before the period and serve only as history (repeat and cumulative dose)." : ".")
                 + drlSentence(ctx));
-        ctx.note("Month-over-month change needs the previous period in the history store; it is shown in the trend report.");
+        if (ctx.result.patientIdentifiersMissing()) ctx.paragraph("Not assessable.", PeriodChange.noPatientIdSentence(ctx.result));
+    }
+
+    private static String change(String previous, String change) {
+        return "previous " + previous + (change.isEmpty() ? "" : " (" + change + ")");
+    }
+
+    private static void severityRow(ReportTable t, boolean bold, String label, long n, ComplianceFigures f,
+                                    ComplianceFigures prev, long before, String meaning) {
+        Double per100 = PeriodChange.per100(n, f.studies());
+        String[] cells;
+        if (prev == null) {
+            cells = new String[]{label, Text.count(n), PeriodChange.per100Text(per100), meaning};
+        } else {
+            Double before100 = PeriodChange.per100(before, prev.studies());
+            cells = new String[]{label, Text.count(n), PeriodChange.per100Text(per100), Text.count(before),
+                    PeriodChange.count(n, before), PeriodChange.decimal(per100, before100), meaning};
+        }
+        if (bold) t.boldRow(cells);
+        else t.row(cells);
     }
 
     private static String drlSentence(ReportContext ctx) {
@@ -88,7 +127,7 @@ final class ExecutiveSummary {
         };
     }
 
-    private static void tile(ReportContext ctx, PdfPTable t, String figure, String label, String detail) {
+    private static void tile(ReportContext ctx, PdfPTable t, String figure, String label, String detail, String change) {
         PdfPCell c = new PdfPCell();
         c.setBorder(Rectangle.LEFT);
         c.setBorderWidthLeft(2.5f);
@@ -104,6 +143,12 @@ final class ExecutiveSummary {
         Paragraph d = new Paragraph(ctx.type.clean(detail), ctx.type.small);
         d.setLeading(9.5f);
         c.addElement(d);
+        if (change != null) {
+            Paragraph ch = new Paragraph(ctx.type.clean(change), ctx.type.tableBold);
+            ch.setLeading(10f);
+            ch.setSpacingBefore(2);
+            c.addElement(ch);
+        }
         t.addCell(c);
     }
 }

@@ -18,6 +18,11 @@ final class RepeatScansSection {
         ctx.paragraph(Text.count(f.ctStudiesRepeated()) + " of " + Text.count(f.ctStudies()) + " CT studies ("
                 + Text.percent(f.repeatRate()) + ") followed another CT of an overlapping region of the same patient within "
                 + Text.value(window, "hours") + ". Repeats of pediatric patients are MAJOR, of adults MINOR.");
+        if (ctx.result.patientIdentifiersMissing()) {
+            ctx.paragraph("Not assessable.", "REPEAT_STUDY is " + org.alaraaudit.audit.AuditResult.NO_PATIENT_ID + " ("
+                    + PeriodChange.files(ctx.result) + "): repeats there are not counted above"
+                    + (repeats.isEmpty() ? "." : "; the list below covers the other inputs only."));
+        }
         if (repeats.isEmpty()) return;
         Map<String, Long> byFacility = new TreeMap<>();
         for (Finding r : repeats) byFacility.merge(r.facility() == null ? "-" : r.facility(), 1L, Long::sum);
@@ -26,13 +31,14 @@ final class RepeatScansSection {
         fac.finish();
 
         int max = ctx.template.maxIncidents();
-        ReportTable t = new ReportTable(ctx, new float[]{1.3f, 0.7f, 0.95f, 0.95f, 1.5f, 2.0f, 3.6f},
-                "Patient (pseudonym)", "Severity", "Accession", "Date", "Facility / station", "Protocol", "Detail");
+        ReportTable t = new ReportTable(ctx, new float[]{1.3f, 0.7f, 0.95f, 0.95f, 0.95f, 1.5f, 2.0f, 2.65f},
+                "Patient (pseudonym)", "Severity", "Accession", "Date", "Earlier study", "Facility / station", "Protocol", "Detail");
         int n = 0;
         for (Finding r : repeats) {
             if (n++ >= max) break;
             t.row(Text.orDash(r.patientRef()), r.severity().name(), Text.orDash(r.accessionNumber()),
-                    Text.dateTime(r.studyDatetime()), Measured.place(r), Measured.protocol(r), r.message());
+                    Text.dateTime(r.studyDatetime()), Text.orDash(r.relatedAccessionNumber()), Measured.place(r),
+                    Measured.protocol(r), r.message());
         }
         t.finish();
         if (repeats.size() > max) {

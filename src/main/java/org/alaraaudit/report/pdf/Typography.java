@@ -86,6 +86,7 @@ final class Typography {
             case 0x2265 -> ">=";
             case 0x2264 -> "<=";
             case 0x2192 -> "->";
+            case 0x2212, 0x2013 -> "-";
             case 0x2713, 0x2714 -> "yes";
             case 0x2717, 0x2718 -> "no";
             case '\t' -> " ";

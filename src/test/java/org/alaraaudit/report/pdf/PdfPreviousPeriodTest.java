@@ -1,0 +1,107 @@
+package org.alaraaudit.report.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.audit.ComplianceFigures;
+import org.alaraaudit.audit.DrlGroup;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.report.ReportFixtures;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Month-over-month change, the identifier-less notice and the repeat pairs, read back from the PDF with PDFBox. */
+class PdfPreviousPeriodTest {
+    @TempDir
+    static Path dir;
+    static AuditResult plain;
+
+    @BeforeAll
+    static void audit() {
+        plain = ReportFixtures.audit(dir);
+    }
+
+    static String flatText(AuditResult r, String name) throws IOException {
+        Path pdf = dir.resolve(name + ".pdf");
+        PdfReport.write(r, ReportTemplate.load("default"), null, pdf);
+        ReportFixtures.keep(pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+
+    /** The change of two shares as printed with one decimal, in points. */
+    static String points(double now, double before) {
+        long d = Math.round(now * 1000) - Math.round(before * 1000);
+        return (d >= 0 ? "+" : "-") + String.format(Locale.ROOT, "%.1f pts", Math.abs(d) / 10.0);
+    }
+
+    static String signed(long d) { return d == 0 ? "no change" : (d > 0 ? "+" : "-") + Math.abs(d); }
+
+    @Test
+    void theSummaryShowsPreviousValuesAndChanges() throws IOException {
+        AuditResult r = ReportFixtures.withPrevious(plain);
+        String flat = flatText(r, "previous").replace('\u2212', '-');
+        ComplianceFigures f = r.figures();
+        assertTrue(flat.contains("previous " + ReportFixtures.PREV_STUDIES + " (" + signed(f.studies() - ReportFixtures.PREV_STUDIES) + ")"), flat);
+        assertTrue(flat.contains("previous " + ReportFixtures.PREV_PEDIATRIC + " (" + signed(f.pediatricStudies() - ReportFixtures.PREV_PEDIATRIC) + ")"));
+        assertTrue(flat.contains("previous 50.0% (" + points(f.pediatricProtocolCompliance(), ReportFixtures.PREV_COMPLIANCE) + ")"), flat);
+        assertTrue(flat.contains("previous 20.0% (" + points(f.repeatRate(), ReportFixtures.PREV_REPEAT_RATE) + ")"), flat);
+        assertTrue(flat.contains("the previous period (2026-09-01 to 2026-09-30)"));
+        assertFalse(flat.contains("No previous period is stored"));
+
+        // MAJOR: count, per 100 studies, previous count, change
+        long major = f.findingsBySeverity().getOrDefault("MAJOR", 0L);
+        String per100 = String.format(Locale.ROOT, "%.1f", major * 100.0 / f.studies());
+        assertTrue(flat.contains("MAJOR " + major + " " + per100 + " " + ReportFixtures.PREV_MAJOR + " "
+                + signed(major - ReportFixtures.PREV_MAJOR)), flat);
+        assertTrue(flat.contains("Change per 100"));
+
+        // DRL: the matched group's previous median and ratio; the other facility's group matched nothing
+        DrlGroup g = r.drlGroups().get(0);
+        assertTrue(flat.contains("Change from the previous period"));
+        assertTrue(flat.contains(Text.value(ReportFixtures.PREV_DRL_MEDIAN, null) + " "
+                + String.format(Locale.ROOT, "%.2f", g.ratio()) + " 0.42 "), flat);
+        assertFalse(flat.contains("999") || flat.contains("9.99"), "a group of another facility was matched");
+        assertFalse(flat.contains("?"), "a glyph the font lacks");
+    }
+
+    @Test
+    void withoutAPreviousPeriodTheSummarySaysSo() throws IOException {
+        String flat = flatText(plain, "no-previous");
+        assertTrue(flat.contains("No previous period is stored in the history store"));
+        assertFalse(flat.contains("Change from the previous period") || flat.contains("previous 1"));
+    }
+
+    @Test
+    void inputsWithoutPatientIdentifiersAreSaidToBeNotAssessable() throws IOException {
+        AuditResult r = ReportFixtures.withoutPatientIdentifiers(plain);
+        String flat = flatText(r, "no-ids");
+        String sentence = "REPEAT_STUDY and CUMULATIVE_DOSE are " + AuditResult.NO_PATIENT_ID + " (scan-log.csv)";
+        int first = flat.indexOf(sentence);
+        assertTrue(first >= 0, flat);
+        assertTrue(flat.indexOf(sentence, first + 1) > first, "summary and data quality both say it");
+        assertTrue(flat.contains("REPEAT_STUDY is " + AuditResult.NO_PATIENT_ID + " (scan-log.csv)"));
+        assertTrue(flat.contains("CUMULATIVE_DOSE is " + AuditResult.NO_PATIENT_ID + " (scan-log.csv)"));
+        assertFalse(flat.contains("No patient reached a cumulative-dose threshold"));
+        assertFalse(flat.contains("Patient (pseudonym)"), "no empty repeat or cumulative table");
+
+        assertFalse(flatText(plain, "with-ids").contains(AuditResult.NO_PATIENT_ID));
+    }
+
+    @Test
+    void theRepeatListingNamesTheEarlierStudy() throws IOException {
+        Finding repeat = plain.findings().stream().filter(x -> x.ruleId().equals("REPEAT_STUDY")).findFirst().orElseThrow();
+        String flat = flatText(plain, "repeats");
+        assertTrue(flat.contains("Earlier study"));
+        assertTrue(flat.contains(repeat.accessionNumber() + " 2026-10-20 18:30 " + repeat.relatedAccessionNumber()), flat);
+    }
+}
