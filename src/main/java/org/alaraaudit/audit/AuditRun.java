@@ -88,9 +88,11 @@ public final class AuditRun {
         ComplianceFigures figures = tally.figures(findings, policy.getCumulativeWindowDays(),
                 policy.getPhantomFactor32To16(), policy.sourceOf("phantom_factor_32_to_16"));
         PreviousPeriod previous = shown.isWholeInput() ? null : history.previousPeriod(shown, figures.studiesByFacility().keySet());
+        AuditResult.Reviews reviews = history instanceof AuditResult.ReviewSource source
+                ? source.reviews(findings, shown, figures.studiesByFacility().keySet()) : AuditResult.Reviews.NONE;
         return new AuditResult(run, input.accounting(), tally.rowsOutsidePeriod(), figures, tally.drlGroups(),
                 tally.protocols(), List.copyOf(findings), input.rejections(), warnings, ruleSet.rules(), ruleSet.tables(),
-                previous, input.filesWithoutPatientIdentifiers());
+                previous, input.filesWithoutPatientIdentifiers(), reviews);
     }
 
     /**

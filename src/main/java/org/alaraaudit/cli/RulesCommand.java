@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code alara-audit rules list|validate}: what the policy in force checks, and whether it compiles. */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
         description = "Lists or validates the rules and tables.",
-        subcommands = {RulesCommand.ListRules.class, RulesCommand.Validate.class})
+        subcommands = {RulesCommand.ListRules.class, RulesCommand.Validate.class, RulesTestCommand.class})
 public final class RulesCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -24,7 +24,7 @@ import org.alaraaudit.model.Study;
  * end ({@link #record}) in one transaction. Nothing is written while the audit runs, so a run that fails
  * half-way leaves the store as it was.
  */
-public final class RunHistory implements DoseHistory, AutoCloseable {
+public final class RunHistory implements DoseHistory, AuditResult.ReviewSource, AutoCloseable {
     private final HistoryStore store;
     private final Connection reading;
     private final StudyReader reader;
@@ -67,6 +67,15 @@ public final class RunHistory implements DoseHistory, AutoCloseable {
     public PreviousPeriod previousPeriod(AuditPeriod period, Set<String> facilities) {
         try {
             return new PreviousPeriodReader(reading).read(period, facilities);
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    @Override
+    public AuditResult.Reviews reviews(List<org.alaraaudit.model.Finding> findings, AuditPeriod period, Set<String> facilities) {
+        try {
+            return new ReviewReader(reading).read(findings, period, facilities);
         } catch (SQLException e) {
             throw failure("read", e);
         }

@@ -51,6 +51,7 @@ final class RunWriter {
             insertCounts(runId, result);
             insertDrlGroups(runId, result.drlGroups());
             insertStudies(runId, studies, new StudyFindings(result.findings()));
+            insertFindings(runId, result.findings());
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -59,6 +60,33 @@ final class RunWriter {
             c.setAutoCommit(autoCommit);
         }
     }
+
+    /** The run's findings by id, as review import checks a workbook row against them (V2). */
+    private void insertFindings(long runId, List<Finding> findings) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO run_finding (run_id, finding_id, rule_id, severity, scope,"
+                + " facility, accession_number, study_datetime, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Set<String> seen = new java.util.HashSet<>();
+            int n = 0;
+            for (Finding f : findings) {
+                if (!seen.add(f.findingId())) continue; // one row per id; the audit's ids are unique per run
+                int i = 0;
+                p.setLong(++i, runId);
+                p.setString(++i, f.findingId());
+                p.setString(++i, f.ruleId());
+                p.setString(++i, f.severity().name());
+                p.setString(++i, clip(f.scope(), 30));
+                p.setString(++i, clip(f.facility(), 500));
+                p.setString(++i, clip(f.accessionNumber(), 100));
+                p.setObject(++i, f.studyDatetime());
+                p.setString(++i, clip(f.message(), 4000));
+                p.addBatch();
+                if (++n % BATCH == 0) p.executeBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    static String clip(String s, int max) { return s == null || s.length() <= max ? s : s.substring(0, max); }
 
     /** Waits for any other writing run to commit (row lock on PostgreSQL and H2 alike). */
     private void lock(Instant recordedAt) throws SQLException {
