@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 /** The top command: its subcommands do the work. */
 @Command(name = "alara-audit", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
         description = "Audits exported CT and X-ray scan logs against pediatric ALARA policies and dose reference levels.",
-        subcommands = {AuditCommand.class, RulesCommand.class, GenerateCommand.class, TrendCommand.class, ReviewCommand.class},
+        subcommands = {AuditCommand.class, RulesCommand.class, GenerateCommand.class, TrendCommand.class, ReviewCommand.class,
+                VerifyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (findings may exist)", "1:findings at or above --fail-on", "2:usage error",
                 "3:input unusable", "4:rules do not compile or a table is invalid", "5:report or history could not be written"})
@@ -19,7 +20,7 @@ public final class AlaraAudit implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: audit, trend, rules or generate");
+        throw new ParameterException(spec.commandLine(), "a command is required: audit, trend, review, rules, verify or generate");
     }
 
     /** The version from the jar manifest, or "dev" when run from a build folder. */

@@ -23,7 +23,7 @@ public final class RulesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: list or validate");
+        throw new ParameterException(spec.commandLine(), "a subcommand is required: list, validate or test");
     }
 
     /** The options every rules subcommand takes. */

@@ -1,0 +1,109 @@
+package org.alaraaudit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.alaraaudit.rules.RuleSet;
+import org.alaraaudit.scanlog.ScanLogException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code alara-audit verify findings.json INPUT...}: recomputes the SHA-256 of the given scan logs and the digest
+ * of the rules, and compares them with what a report says it was made from, so a reviewer can check a report
+ * against its sources without re-running the audit.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
+        description = "Checks scan-log files and rules against the digests recorded in a report's findings.json.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every file and the rules match", "1:something does not match or is missing", "2:usage error",
+                "3:findings.json or an input cannot be read"})
+public final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FINDINGS_JSON", description = "The report's findings.json.")
+    Path report;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "INPUT", description = "The scan-log files the report names.")
+    List<Path> inputs = List.of();
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder the report was made with (default: the built-in rules).")
+    Path rules;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        JsonNode run = readRun();
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> recorded = new HashMap<>();
+        for (JsonNode f : run.path("inputs")) recorded.put(f.path("file").asText(), f.path("sha256").asText());
+        boolean ok = true;
+        for (Path p : inputs) {
+            String name = p.getFileName().toString();
+            String expected = recorded.remove(name);
+            String actual = sha256(p);
+            if (expected == null) {
+                out.printf("NOT IN REPORT  %s  %s%n", name, actual);
+                ok = false;
+            } else if (expected.equals(actual)) {
+                out.printf("OK             %s  %s%n", name, actual);
+            } else {
+                out.printf("DIFFERS        %s  report %s, file %s%n", name, expected, actual);
+                ok = false;
+            }
+        }
+        for (Map.Entry<String, String> missing : recorded.entrySet()) {
+            out.printf("NOT GIVEN      %s  %s%n", missing.getKey(), missing.getValue());
+            ok = false;
+        }
+        String recordedRules = run.path("rule_set_digest").asText();
+        String actualRules = RuleSet.load(rules).digest();
+        boolean rulesMatch = recordedRules.equals(actualRules);
+        out.printf("%-14s rules %s%s%n", rulesMatch ? "OK" : "DIFFERS", actualRules,
+                rulesMatch ? "" : " (report: " + recordedRules + ")");
+        out.println(ok && rulesMatch ? "The report matches these inputs and rules." : "The report does NOT match these inputs and rules.");
+        out.flush();
+        return ok && rulesMatch ? ExitCode.OK : ExitCode.FINDINGS_AT_FAIL_LEVEL;
+    }
+
+    private JsonNode readRun() {
+        try {
+            JsonNode run = new ObjectMapper().readTree(report.toFile()).path("run");
+            if (run.isMissingNode() || !run.has("rule_set_digest")) {
+                throw new ScanLogException(report + ": not a findings.json written by alara-audit (no run.rule_set_digest)");
+            }
+            return run;
+        } catch (IOException e) {
+            throw new ScanLogException(report + ": cannot be read as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256(Path p) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(p), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new ScanLogException(p + ": cannot be read: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
