@@ -26,6 +26,13 @@ public final class CsvScanLogReader implements ScanLogReader {
             this.columnOf = new CanonicalColumn[headers.size()];
             for (int i = 0; i < headers.size(); i++) {
                 columnOf[i] = CanonicalColumn.forHeader(headers.get(i)).orElse(null);
+                for (int j = 0; j < i; j++) {
+                    // Two columns of one name: which one holds the dose? Guessing could audit the wrong value.
+                    if (!headers.get(i).isBlank() && headers.get(i).trim().equals(headers.get(j).trim())) {
+                        throw new ScanLogException(table.fileName() + ": line 1: column " + headers.get(i).trim()
+                                + " appears twice (columns " + (j + 1) + " and " + (i + 1) + "); rename or remove one");
+                    }
+                }
             }
             checkHeader();
         } catch (RuntimeException e) {

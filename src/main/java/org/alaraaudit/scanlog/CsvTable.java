@@ -54,7 +54,9 @@ final class CsvTable implements TabularFile {
     private ScanLogException unreadable(Exception e) {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
         if (cause instanceof CharacterCodingException) {
-            return new ScanLogException(name + ": the file is not UTF-8 text (save it as UTF-8 CSV)");
+            long line = Utf8Text.firstBadLine(path);
+            return new ScanLogException(name + (line > 0 ? ": line " + line : "") + " is not UTF-8 text (accented letters"
+                    + " saved as Latin-1 or Windows-1252?); save the file as UTF-8 CSV");
         }
         return new ScanLogException(name + ": cannot be read: " + cause.getMessage(), e);
     }
@@ -65,6 +67,9 @@ final class CsvTable implements TabularFile {
         byte[] buf = in.readNBytes(1 << 16);
         in.reset();
         int start = 0;
+        if (buf.length >= 2 && ((buf[0] & 0xFF) == 0xFF && (buf[1] & 0xFF) == 0xFE || (buf[0] & 0xFF) == 0xFE && (buf[1] & 0xFF) == 0xFF)) {
+            throw new ScanLogException(name + ": the file is UTF-16 text (\"Unicode text\" in Excel); save it as CSV UTF-8");
+        }
         if (buf.length >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
             in.skip(3);
             start = 3;

@@ -23,6 +23,10 @@ public final class ScanLogOpener {
         if (!Files.isReadable(f)) throw new ScanLogException(f + ": cannot be read (permission denied)");
         String name = f.getFileName().toString();
         if (XlsxTable.looksLikeXls(f)) {
+            if (isEncrypted(f)) {
+                throw new ScanLogException(name + ": the workbook is password-protected; remove the password"
+                        + " (File > Info > Protect Workbook) or export CSV");
+            }
             throw new ScanLogException(name + ": an old binary Excel (.xls) workbook; save it as .xlsx or export CSV");
         }
         boolean xlsx = XlsxTable.looksLikeXlsx(f);
@@ -37,6 +41,15 @@ public final class ScanLogOpener {
         } catch (RuntimeException e) {
             table.close();
             throw e;
+        }
+    }
+
+    /** An encrypted OOXML workbook is an OLE2 container holding the encrypted package and its EncryptionInfo. */
+    private static boolean isEncrypted(Path f) {
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(f.toFile(), true)) {
+            return fs.getRoot().hasEntry("EncryptionInfo");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
         }
     }
 
