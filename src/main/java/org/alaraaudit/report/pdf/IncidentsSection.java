@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.AuditRun;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
@@ -31,6 +32,9 @@ final class IncidentsSection {
         ctx.paragraph(Text.count(serious.size()) + " findings: every CRITICAL finding is to be investigated as a potential "
                 + "dose incident and every MAJOR finding reviewed. Measured values are compared with the reference named "
                 + "in the last column; numbers in brackets refer to the sources below the tables.");
+        long open = serious.stream().filter(f -> reviewOf(ctx, f) == null || reviewOf(ctx, f).open()).count();
+        ctx.paragraph("Review status: " + Text.count(serious.size() - open) + " reviewed, " + Text.count(open)
+                + " still open (reviews are imported from the workbook with alara-audit review import).");
         if (cut > 0) {
             ctx.note(Text.count(cut) + " of " + Text.count(serious.size()) + " MAJOR/CRITICAL findings are not listed here "
                     + "(the list keeps all CRITICAL findings and, per rule, the MAJOR findings furthest above their reference). "
@@ -46,6 +50,35 @@ final class IncidentsSection {
             ctx.subheading("Sources of the reference values");
             sources.writeNotes(ctx);
         }
+        carriedOver(ctx);
+    }
+
+    private static AuditResult.Review reviewOf(ReportContext ctx, Finding f) { return ctx.result.reviews().of(f); }
+
+    /** The review as a reviewer reads it next to the incident: status, justification, who and when. */
+    private static String review(ReportContext ctx, Finding f) {
+        AuditResult.Review r = reviewOf(ctx, f);
+        if (r == null) return "Review: open (not yet reviewed)";
+        StringBuilder sb = new StringBuilder("Review: ").append(r.status());
+        if (r.justification() != null && !r.justification().isBlank()) sb.append(" - ").append(r.justification());
+        if (r.reviewer() != null || r.reviewedOn() != null) {
+            sb.append(" (").append(Text.orDash(r.reviewer())).append(", ").append(r.reviewedOn() == null ? "-" : r.reviewedOn()).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** CRITICAL and MAJOR findings of earlier periods still awaiting review: the loop is closed only when they are. */
+    private static void carriedOver(ReportContext ctx) {
+        List<AuditResult.OpenFinding> open = ctx.result.reviews().openFromEarlierPeriods();
+        if (open.isEmpty()) return;
+        ctx.subheading("Still awaiting review from earlier periods (" + Text.count(open.size()) + ")");
+        ReportTable t = new ReportTable(ctx, new float[]{0.7f, 1.0f, 0.95f, 1.5f, 1.9f, 4.0f},
+                "Severity", "Accession", "Date", "Facility", "Rule", "Detail");
+        for (AuditResult.OpenFinding f : open) {
+            t.row(f.severity().name(), Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()), Text.orDash(f.facility()),
+                    f.ruleId(), f.message() + " (period " + f.periodFrom() + " to " + f.periodTo() + ")");
+        }
+        t.finish();
     }
 
     private static void ruleTable(ReportContext ctx, String rule, List<Finding> findings, Set<Finding> listed, Sources sources) {
@@ -59,7 +92,7 @@ final class IncidentsSection {
             if (!listed.contains(f)) continue;
             t.row(f.severity().name(), Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()), Measured.place(f),
                     Measured.protocol(f), Measured.measured(f), Measured.reference(f) + " " + sources.ref(f.referenceSource()),
-                    f.message());
+                    f.message() + "\n" + review(ctx, f));
         }
         t.finish();
     }

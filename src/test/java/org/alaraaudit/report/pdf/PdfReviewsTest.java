@@ -1,0 +1,55 @@
+package org.alaraaudit.report.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Severity;
+import org.alaraaudit.report.ReportFixtures;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The review loop in the PDF: each incident with its review, how many are open, and earlier periods' open items. */
+class PdfReviewsTest {
+    @TempDir
+    Path dir;
+
+    private String text(AuditResult r) throws IOException {
+        Path pdf = dir.resolve("r.pdf");
+        PdfReport.write(r, ReportTemplate.load("accreditation"), null, pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void incidentsCarryTheirReviewAndEarlierOpenFindingsAreListed() throws IOException {
+        AuditResult base = ReportFixtures.audit(dir);
+        List<Finding> serious = base.findings().stream().filter(f -> f.severity().atLeast(Severity.MAJOR)).toList();
+        assertTrue(serious.size() >= 2, "the fixture has at least two serious findings");
+        Finding reviewed = serious.get(0);
+        AuditResult.Review review = new AuditResult.Review("JUSTIFIED", "trauma, adult protocol chosen for speed",
+                "Dr Rad", LocalDate.of(2026, 11, 3));
+        AuditResult.OpenFinding old = new AuditResult.OpenFinding("f-old", "CT_NOTIFICATION_VALUE", Severity.MAJOR, "General",
+                "OLD-77", LocalDateTime.of(2026, 9, 12, 10, 0), "CTDIvol 62 mGy above 50 mGy",
+                LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 30), null);
+        AuditResult r = new AuditResult(base.run(), base.rows(), base.rowsOutsidePeriod(), base.figures(), base.drlGroups(),
+                base.protocols(), base.findings(), base.rejected(), base.warnings(), base.rules(), base.tables(),
+                base.previousPeriod(), base.filesWithoutPatientIdentifiers(),
+                new AuditResult.Reviews(Map.of(reviewed.findingId(), review), List.of(old)));
+        String t = text(r);
+        assertTrue(t.contains("Review: JUSTIFIED - trauma, adult protocol chosen for speed (Dr Rad, 2026-11-03)"), t);
+        assertTrue(t.contains("Review status: 1 reviewed, " + (serious.size() - 1) + " still open"), t);
+        assertTrue(t.contains("Review: open (not yet reviewed)"), t);
+        assertTrue(t.contains("Still awaiting review from earlier periods (1)") && t.contains("OLD-77"), t);
+    }
+}
