@@ -56,27 +56,52 @@ public final class AuditRun {
                 policy.getCumulativeWindowDays(), history);
         List<Finding> findings = new ArrayList<>();
         try (PatientPartitions patients = new PatientPartitions(request.inMemoryRowLimit())) {
+            progress.started(AuditProgress.estimateRows(input.files()));
             input.read(patients::add, progress::rowsRead);
-            long[] counts = new long[2];
+            long toAudit = input.accounting().audited();
+            long[] counts = new long[3];
+            // Patients are evaluated in batches, one rule session per batch (see RuleEngine.evaluatePatients).
+            List<List<Study>> batchStudies = new ArrayList<>();
+            List<List<?>> batchFacts = new ArrayList<>();
+            int[] batchSize = new int[1];
             patients.forEachPatient(rows -> {
                 List<Study> studies = assembler.assemble(rows);
                 PatientDoses.Assessment dose = doses.assess(studies, request.period().to());
+                List<Study> session;
+                List<?> facts;
                 if (rows.get(0).patientPerStudy()) {
                     // A stand-in patient for one study of an export without identifiers: repeats and cumulative
                     // dose are not assessable, and nothing about "this patient" may enter the history store.
-                    findings.addAll(engine.evaluatePatient(studies, List.of()));
+                    session = studies;
+                    facts = List.of();
                     studies.forEach(tally::add);
                 } else {
-                    findings.addAll(engine.evaluatePatient(withStoredStudies(studies, policy.getRepeatWindowHours()), dose.facts()));
+                    session = withStoredStudies(studies, policy.getRepeatWindowHours());
+                    facts = dose.facts();
                     if (dose.pediatricCtInPeriod()) tally.addPediatricMarrowDose(dose.marrowMgy());
                     studies.forEach(tally::add);
                     history.audited(studies, doses::studyDoses);
                 }
+                batchStudies.add(session);
+                batchFacts.add(facts);
+                batchSize[0] += facts.size() + rows.size() + session.size();
+                if (batchSize[0] >= RuleEngine.BATCH_FACTS) {
+                    findings.addAll(engine.evaluatePatients(batchStudies, batchFacts));
+                    batchStudies.clear();
+                    batchFacts.clear();
+                    batchSize[0] = 0;
+                }
                 counts[0]++;
                 counts[1] += studies.size();
-                if ((counts[0] & 0xFF) == 0) progress.patientsAudited(counts[0], counts[1]);
+                counts[2] += rows.size();
+                if ((counts[0] & 0xFF) == 0) {
+                    progress.patientsAudited(counts[0], counts[1]);
+                    progress.rowsAudited(counts[2], toAudit);
+                }
             });
+            if (!batchStudies.isEmpty()) findings.addAll(engine.evaluatePatients(batchStudies, batchFacts));
             progress.patientsAudited(counts[0], counts[1]);
+            progress.rowsAudited(counts[2], toAudit);
         }
         findings.addAll(engine.evaluatePeriod(tally.periodFacts()));
         findings.sort(REPORT_ORDER);

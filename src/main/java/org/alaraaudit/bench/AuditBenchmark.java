@@ -1,0 +1,188 @@
+package org.alaraaudit.bench;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.alaraaudit.audit.AuditPeriod;
+import org.alaraaudit.audit.AuditProgress;
+import org.alaraaudit.audit.AuditRequest;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.audit.AuditRun;
+import org.alaraaudit.report.excel.ExcelReport;
+import org.alaraaudit.report.files.FindingsCsv;
+import org.alaraaudit.report.files.FindingsJson;
+import org.alaraaudit.report.pdf.PdfReport;
+import org.alaraaudit.report.pdf.ReportTemplate;
+import org.alaraaudit.rules.RuleSet;
+import org.alaraaudit.sample.GeneratorSettings;
+import org.alaraaudit.sample.ScanLogGenerator;
+import org.alaraaudit.scanlog.DataWarning;
+import org.alaraaudit.scanlog.Pseudonymiser;
+import org.alaraaudit.scanlog.RowValidator;
+import org.alaraaudit.scanlog.ScanLogInput;
+
+/**
+ * Measures the audit at growing sizes and prints seconds, events per second and peak heap for each step:
+ * reading and validating alone, the full audit to findings.csv/json, the workbook and the PDF. Run it as
+ * {@code java -Xmx1g -cp target/alara-audit.jar org.alaraaudit.bench.AuditBenchmark 10000 100000 1000000}.
+ * Numbers, not assertions: speed is judged by a person reading them, never by a timed test.
+ */
+public final class AuditBenchmark {
+    private static final double EVENTS_PER_STUDY = 2.5;
+    private static final byte[] SECRET = "benchmark".getBytes(StandardCharsets.UTF_8);
+
+    private record Step(String name, double seconds, double cpuSeconds, long peakHeapBytes) {}
+
+    private AuditBenchmark() {}
+
+    public static void main(String[] args) throws IOException {
+        List<Long> sizes = new ArrayList<>();
+        boolean reports = true;
+        for (String a : args) {
+            if (a.equals("--no-reports")) reports = false;
+            else sizes.add(Long.parseLong(a.replace("_", "")));
+        }
+        if (sizes.isEmpty()) sizes = List.of(10_000L, 100_000L, 1_000_000L);
+        Path work = Files.createTempDirectory("alara-bench");
+        System.out.printf(Locale.ROOT, "alara-audit benchmark: Java %s, %d cores, max heap %d MB, %s%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("os.name"));
+        RuleSet rules = RuleSet.load(null);
+        System.out.printf(Locale.ROOT, "%-10s %-28s %9s %9s %12s %14s %12s%n", "events", "step", "seconds", "cpu s",
+                "events/s", "us per event", "peak heap MB");
+        // Warm-up: a throwaway 10k run so the JIT and the rule base are warm before anything is timed.
+        runSize(rules, work, 10_000L, reports, false);
+        for (long target : sizes) runSize(rules, work, target, reports, true);
+        Files.deleteIfExists(work);
+    }
+
+    private static void runSize(RuleSet rules, Path work, long target, boolean reports, boolean print) throws IOException {
+        {
+            Path log = work.resolve("log-" + target + ".csv");
+            long events = generate(log, target);
+            List<Step> steps = new ArrayList<>();
+            steps.add(measure("read + validate", () -> readOnly(rules, log)));
+            AuditResult[] result = new AuditResult[1];
+            Path out = Files.createDirectories(work.resolve("out-" + target));
+            Phases phases = new Phases();
+            steps.add(measure("full audit to csv + json", () -> {
+                phases.start = System.nanoTime();
+                result[0] = audit(rules, log, phases);
+                phases.audited = System.nanoTime();
+                FindingsCsv.writeFindings(result[0], out.resolve("findings.csv"));
+                FindingsCsv.writeRejected(result[0], out.resolve("rejected.csv"));
+                FindingsJson.write(result[0], out.resolve("findings.json"));
+                phases.written = System.nanoTime();
+            }));
+            if (reports) {
+                steps.add(measure("workbook (xlsx)", () -> ExcelReport.write(result[0], out.resolve("audit.xlsx"))));
+                steps.add(measure("PDF", () -> PdfReport.write(result[0], ReportTemplate.load("default"), null, out.resolve("audit.pdf"))));
+            }
+            if (!print) {
+                result[0] = null;
+                deleteTree(out);
+                Files.deleteIfExists(log);
+                return;
+            }
+            for (Step s : steps) {
+                System.out.printf(Locale.ROOT, "%-10d %-28s %9.2f %9.2f %12.0f %14.2f %12d%n", events, s.name(), s.seconds(), s.cpuSeconds(),
+                        events / s.seconds(), s.seconds() * 1e6 / events, s.peakHeapBytes() >> 20);
+            }
+            System.out.printf(Locale.ROOT, "%-10d %-28s %9.2f %9.2f%n", events, "ratio full / read", steps.get(1).seconds() / steps.get(0).seconds(),
+                    steps.get(1).cpuSeconds() / steps.get(0).cpuSeconds());
+            System.out.printf(Locale.ROOT, "%-10d %-28s %s%n", events, "  full audit, by phase", phases);
+            System.out.printf(Locale.ROOT, "%-10d findings %d, studies %d%n", events, result[0].findings().size(), result[0].figures().studies());
+            result[0] = null;
+            deleteTree(out);
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private interface Body {
+        void run() throws IOException;
+    }
+
+    private static Step measure(String name, Body body) throws IOException {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        // CPU time of the whole process (all threads, GC included) beside the wall time: on a shared machine the
+        // wall time grows with other load, the CPU time much less.
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        body.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return new Step(name, seconds, cpu, peak);
+    }
+
+    /** One synthetic log with about the requested number of events, spread over a year. */
+    private static long generate(Path log, long events) throws IOException {
+        int studies = (int) Math.max(1, Math.round(events / EVENTS_PER_STUDY));
+        try (Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            return new ScanLogGenerator(new GeneratorSettings(studies, 42, LocalDate.of(2025, 11, 1), LocalDate.of(2026, 10, 31))).write(w);
+        }
+    }
+
+    private static void readOnly(RuleSet rules, Path log) {
+        List<DataWarning> warnings = new ArrayList<>();
+        RowValidator validator = new RowValidator(new Pseudonymiser(SECRET), LocalDateTime.of(2026, 11, 2, 7, 0),
+                rules.tables().policy().getUnusualCtdivolMgy(), warnings::add);
+        long[] n = new long[1];
+        new ScanLogInput(List.of(log), validator, rules.tables().exclusions(), warnings, org.alaraaudit.scanlog.ScanLogOptions.DEFAULTS).read(row -> n[0]++, rows -> { });
+    }
+
+    /** When the full audit passed from one phase to the next, from its progress reports. */
+    private static final class Phases implements AuditProgress {
+        long start;
+        long lastRead;
+        long firstPatient;
+        long lastPatient;
+        long audited;
+        long written;
+
+        @Override
+        public void rowsRead(long rows) { lastRead = System.nanoTime(); }
+
+        @Override
+        public void patientsAudited(long patients, long studies) {
+            long now = System.nanoTime();
+            if (firstPatient == 0) firstPatient = now;
+            lastPatient = now;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "read+group %.2f s, patients %.2f s, period+figures %.2f s, write %.2f s",
+                    (lastRead - start) / 1e9, (lastPatient - lastRead) / 1e9, (audited - lastPatient) / 1e9,
+                    (written - audited) / 1e9);
+        }
+    }
+
+    private static AuditResult audit(RuleSet rules, Path log, AuditProgress progress) {
+        AuditRequest req = new AuditRequest(List.of(log), AuditPeriod.WHOLE_INPUT, null, null, "Benchmark Hospital",
+                Instant.parse("2026-11-02T07:00:00Z"), ZoneOffset.UTC, SECRET, 250_000);
+        return new AuditRun(rules, "bench", org.alaraaudit.audit.DoseHistory.NONE).run(req, progress);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}
