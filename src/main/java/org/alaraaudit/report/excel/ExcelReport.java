@@ -40,7 +40,7 @@ public final class ExcelReport {
             try (SXSSFWorkbook wb = new SXSSFWorkbook(xssf, WINDOW)) {
                 wb.setCompressTempFiles(true);
                 Map<String, List<String>> continued = new LinkedHashMap<>();
-                note(continued, FindingsSheet.write(wb, styles, result.findings(), rowsPerSheet));
+                note(continued, FindingsSheet.write(wb, styles, result.findings(), result.reviews(), rowsPerSheet));
                 // DRL was made before the streamed sheets; it belongs after the findings
                 wb.setSheetOrder(DrlSheet.NAME, wb.getNumberOfSheets() - 1);
                 note(continued, RepeatsSheet.write(wb, styles, result.findings(), rowsPerSheet));

@@ -3,6 +3,7 @@ package org.alaraaudit.report.excel;
 import java.util.ArrayList;
 import java.util.List;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.report.Cells;
 import org.alaraaudit.report.files.FindingsCsv;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -61,20 +62,26 @@ final class FindingsSheet {
     }
 
     static Table write(Workbook wb, Styles styles, List<Finding> findings, int rowsPerSheet) {
+        return write(wb, styles, findings, AuditResult.Reviews.NONE, rowsPerSheet);
+    }
+
+    /** Reviews already imported are written back into the review columns, so next month's workbook carries them. */
+    static Table write(Workbook wb, Styles styles, List<Finding> findings, AuditResult.Reviews reviews, int rowsPerSheet) {
         Table t = new Table(wb, styles, NAME, columns(), rowsPerSheet)
                 .reviewColumnsFrom(REVIEW_STATUS_COLUMN)
                 .onFinish(FindingsSheet::reviewValidation)
                 .columnStyle(REVIEW_STATUS_COLUMN + 3, styles.date)
                 .open();
         for (Finding f : findings) {
-            t.row().text(f.findingId()).text(f.ruleId()).severity(f.severity()).text(f.scope()).text(f.facility())
+            RowCells row = t.row().text(f.findingId()).text(f.ruleId()).severity(f.severity()).text(f.scope()).text(f.facility())
                     .text(f.stationName()).text(f.accessionNumber()).dateTime(f.studyDatetime()).text(f.patientRef())
                     .number(Cells.rounded(f.ageYears(), 2), styles.decimal).text(f.protocolName())
                     .text(f.targetRegion() == null ? null : f.targetRegion().name()).text(f.quantity())
                     .decimal(f.measuredValue()).decimal(f.referenceValue()).text(f.unit()).text(f.referenceSource())
                     // the last input column: wrapped, so a long list does not run over the empty review columns
                     .text(f.message()).wrapped(f.inputLinesText());
-            // review columns stay empty: they are the reviewer's
+            AuditResult.Review r = reviews.of(f);
+            if (r != null) row.text(r.status()).text(r.justification()).text(r.reviewer()).date(r.reviewedOn());
         }
         t.finish();
         return t;
