@@ -54,17 +54,20 @@ public final class AuditRun {
         PeriodTally tally = new PeriodTally(policy.getDrlMinSampleStudies());
         PatientDoses doses = new PatientDoses(engine.estimates(), ruleSet.tables().cumulativeDose(),
                 policy.getCumulativeWindowDays(), history);
-        List<Finding> findings = new ArrayList<>();
-        try (PatientPartitions patients = new PatientPartitions(request.inMemoryRowLimit())) {
+        // One limit sets what each stage holds before it spills to disk: rows by patient, duplicate keys (12 bytes
+        // each against a row's few hundred) and findings (each about five rows' weight).
+        int limit = request.inMemoryRowLimit();
+        FindingLog.Builder findings = new FindingLog.Builder(REPORT_ORDER, Math.max(1, limit / 5));
+        try (PatientPartitions patients = new PatientPartitions(limit)) {
             progress.started(AuditProgress.estimateRows(input.files()));
-            input.read(patients::add, progress::rowsRead);
+            input.read(patients::add, progress::rowsRead, (int) Math.min(Integer.MAX_VALUE, 4L * limit));
             long toAudit = input.accounting().audited();
             long[] counts = new long[3];
             // Patients are evaluated in batches, one rule session per batch (see RuleEngine.evaluatePatients).
             List<List<Study>> batchStudies = new ArrayList<>();
             List<List<?>> batchFacts = new ArrayList<>();
             int[] batchSize = new int[1];
-            patients.forEachPatient(rows -> {
+            patients.forEachPatient(input::isDuplicate, rows -> {
                 List<Study> studies = assembler.assemble(rows);
                 PatientDoses.Assessment dose = doses.assess(studies, request.period().to());
                 List<Study> session;
@@ -104,19 +107,19 @@ public final class AuditRun {
             progress.rowsAudited(counts[2], toAudit);
         }
         findings.addAll(engine.evaluatePeriod(tally.periodFacts()));
-        findings.sort(REPORT_ORDER);
+        FindingLog found = findings.build();
 
         AuditPeriod shown = request.period().isWholeInput() ? AuditPeriod.covering(tally.first(), tally.last()) : request.period();
         RunInfo run = new RunInfo(toolVersion, ruleSet.digest(), ruleSet.location(), input.inputFiles(), shown,
                 !request.period().isWholeInput(), policy.getPediatricAgeYears(), policy.getDrlSet(), request.runTime(),
                 request.institution());
-        ComplianceFigures figures = tally.figures(findings, policy.getCumulativeWindowDays(),
+        ComplianceFigures figures = tally.figures(found, policy.getCumulativeWindowDays(),
                 policy.getPhantomFactor32To16(), policy.sourceOf("phantom_factor_32_to_16"));
         PreviousPeriod previous = shown.isWholeInput() ? null : history.previousPeriod(shown, figures.studiesByFacility().keySet());
         AuditResult.Reviews reviews = history instanceof AuditResult.ReviewSource source
-                ? source.reviews(findings, shown, figures.studiesByFacility().keySet()) : AuditResult.Reviews.NONE;
+                ? source.reviews(found, shown, figures.studiesByFacility().keySet()) : AuditResult.Reviews.NONE;
         return new AuditResult(run, input.accounting(), tally.rowsOutsidePeriod(), figures, tally.drlGroups(),
-                tally.protocols(), List.copyOf(findings), input.rejections(), warnings, ruleSet.rules(), ruleSet.tables(),
+                tally.protocols(), found, input.rejections(), warnings, ruleSet.rules(), ruleSet.tables(),
                 previous, input.filesWithoutPatientIdentifiers(), reviews);
     }
 

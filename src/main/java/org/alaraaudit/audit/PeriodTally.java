@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.IrradiationEvent;
 import org.alaraaudit.model.ProtocolUse;
@@ -112,33 +111,33 @@ final class PeriodTally {
 
     List<ProtocolStatistics> protocols() { return List.copyOf(protocols.values()); }
 
+    /** One pass over the findings: a spilled log is read from disk on every pass. */
     ComplianceFigures figures(List<Finding> findings, int windowDays, double phantomFactor, String phantomFactorSource) {
-        Set<String> adultProtocol = studiesWith(findings, "PEDIATRIC_ADULT_PROTOCOL");
-        Set<String> repeated = studiesWith(findings, "REPEAT_STUDY");
-        Double compliance = pediatricCtStudies == 0 ? null : 1.0 - (double) adultProtocol.size() / pediatricCtStudies;
-        Double repeatRate = ctStudies == 0 ? null : (double) repeated.size() / ctStudies;
+        Set<String> adultProtocol = new HashSet<>();
+        Set<String> repeated = new HashSet<>();
         Map<String, Long> bySeverity = new LinkedHashMap<>();
         for (org.alaraaudit.model.Severity sev : org.alaraaudit.model.Severity.values()) bySeverity.put(sev.name(), 0L);
-        findings.forEach(f -> bySeverity.merge(f.severity().name(), 1L, Long::sum));
-        return new ComplianceFigures(studies, pediatricStudies, events, byModality, ctStudies, pediatricCtStudies,
-                adultProtocol.size(), compliance, repeated.size(), repeatRate,
-                count(findings, Finding::ruleId), bySeverity, count(findings, Finding::facility),
-                count(findings, Finding::stationName), count(findings, Finding::standardProtocol), byFacility,
-                marrowProfile.profile(windowDays, phantomFactor, phantomFactorSource));
-    }
-
-    private static Set<String> studiesWith(List<Finding> findings, String ruleId) {
-        Set<String> keys = new HashSet<>();
-        for (Finding f : findings) if (f.ruleId().equals(ruleId)) keys.add(f.facility() + "\u001f" + f.accessionNumber());
-        return keys;
-    }
-
-    private static Map<String, Long> count(List<Finding> findings, Function<Finding, String> key) {
-        Map<String, Long> m = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        Map<String, Long> byRule = counts();
+        Map<String, Long> byFacilityFound = counts();
+        Map<String, Long> byStation = counts();
+        Map<String, Long> byProtocol = counts();
         for (Finding f : findings) {
-            String k = key.apply(f);
-            m.merge(k == null ? "(none)" : k, 1L, Long::sum);
+            if (f.ruleId().equals("PEDIATRIC_ADULT_PROTOCOL")) adultProtocol.add(f.facility() + "\u001f" + f.accessionNumber());
+            if (f.ruleId().equals("REPEAT_STUDY")) repeated.add(f.facility() + "\u001f" + f.accessionNumber());
+            bySeverity.merge(f.severity().name(), 1L, Long::sum);
+            count(byRule, f.ruleId());
+            count(byFacilityFound, f.facility());
+            count(byStation, f.stationName());
+            count(byProtocol, f.standardProtocol());
         }
-        return m;
+        Double compliance = pediatricCtStudies == 0 ? null : 1.0 - (double) adultProtocol.size() / pediatricCtStudies;
+        Double repeatRate = ctStudies == 0 ? null : (double) repeated.size() / ctStudies;
+        return new ComplianceFigures(studies, pediatricStudies, events, byModality, ctStudies, pediatricCtStudies,
+                adultProtocol.size(), compliance, repeated.size(), repeatRate, byRule, bySeverity, byFacilityFound,
+                byStation, byProtocol, byFacility, marrowProfile.profile(windowDays, phantomFactor, phantomFactorSource));
     }
+
+    private static Map<String, Long> counts() { return new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder())); }
+
+    private static void count(Map<String, Long> m, String key) { m.merge(key == null ? "(none)" : key, 1L, Long::sum); }
 }

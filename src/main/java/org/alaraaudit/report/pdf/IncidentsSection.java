@@ -2,11 +2,10 @@ package org.alaraaudit.report.pdf;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.PriorityQueue;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.AuditRun;
 import org.alaraaudit.model.Finding;
@@ -22,35 +21,98 @@ final class IncidentsSection {
 
     static void write(ReportContext ctx) {
         ctx.heading("CRITICAL and MAJOR findings");
-        List<Finding> serious = ctx.result.findings().stream().filter(f -> f.severity().atLeast(Severity.MAJOR)).toList();
-        if (serious.isEmpty()) {
+        Selection serious = Selection.of(ctx.result.findings(), ctx.template.maxIncidents(), f -> reviewOf(ctx, f) == null || reviewOf(ctx, f).open());
+        if (serious.total == 0) {
             ctx.paragraph("No CRITICAL or MAJOR findings in this period.");
             return;
         }
-        Set<Finding> listed = chooseListed(serious, ctx.template.maxIncidents());
-        long cut = serious.size() - listed.size();
-        ctx.paragraph(Text.count(serious.size()) + " findings: every CRITICAL finding is to be investigated as a potential "
+        long cut = serious.total - serious.listed();
+        ctx.paragraph(Text.count(serious.total) + " findings: every CRITICAL finding is to be investigated as a potential "
                 + "dose incident and every MAJOR finding reviewed. Measured values are compared with the reference named "
                 + "in the last column; numbers in brackets refer to the sources below the tables.");
-        long open = serious.stream().filter(f -> reviewOf(ctx, f) == null || reviewOf(ctx, f).open()).count();
-        ctx.paragraph("Review status: " + Text.count(serious.size() - open) + " reviewed, " + Text.count(open)
+        ctx.paragraph("Review status: " + Text.count(serious.total - serious.open) + " reviewed, " + Text.count(serious.open)
                 + " still open (reviews are imported from the workbook with alara-audit review import).");
         if (cut > 0) {
-            ctx.note(Text.count(cut) + " of " + Text.count(serious.size()) + " MAJOR/CRITICAL findings are not listed here "
+            ctx.note(Text.count(cut) + " of " + Text.count(serious.total) + " MAJOR/CRITICAL findings are not listed here "
                     + "(the list keeps all CRITICAL findings and, per rule, the MAJOR findings furthest above their reference). "
                     + "The workbook's Findings sheet and findings.csv list every finding.");
         }
-        Map<String, List<Finding>> byRule = new LinkedHashMap<>();
-        for (Finding f : serious) byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
         Sources sources = new Sources();
-        byRule.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, List<Finding>> e) -> e.getValue().get(0).severity()).thenComparing(Map.Entry::getKey))
-                .forEach(e -> ruleTable(ctx, e.getKey(), e.getValue(), listed, sources));
+        serious.byRule.values().stream()
+                .sorted(Comparator.comparing((RuleIncidents r) -> r.severity).thenComparing(r -> r.ruleId))
+                .forEach(r -> ruleTable(ctx, r, sources));
         if (!sources.isEmpty()) {
             ctx.subheading("Sources of the reference values");
             sources.writeNotes(ctx);
         }
         carriedOver(ctx);
+    }
+
+    /** One rule's CRITICAL and MAJOR findings: counted in full, kept only as far as they are listed. */
+    static final class RuleIncidents {
+        final String ruleId;
+        Severity severity = Severity.MAJOR;
+        long critical;
+        long major;
+        final List<Finding> criticalFindings = new ArrayList<>();
+        /** The MAJOR findings furthest above their reference, the least of them at the head, at most the cap. */
+        final PriorityQueue<Finding> topMajor = new PriorityQueue<>(KEEP.reversed());
+        List<Finding> listed = List.of();
+
+        RuleIncidents(String ruleId) { this.ruleId = ruleId; }
+    }
+
+    /** Which MAJOR findings are worth listing first: the largest excess over the reference. */
+    private static final Comparator<Finding> KEEP =
+            Comparator.comparingDouble(Measured::excess).reversed().thenComparing(AuditRun.REPORT_ORDER);
+
+    /**
+     * All CRITICAL; MAJOR shared among the rules by water-filling, the largest excess kept within each rule. One
+     * pass over the findings, holding at most the cap of MAJOR findings per rule, so a registry-sized run with
+     * hundreds of thousands of MAJOR findings does not need them all in memory.
+     */
+    static final class Selection {
+        final Map<String, RuleIncidents> byRule = new LinkedHashMap<>();
+        long total;
+        long open;
+
+        static Selection of(Iterable<Finding> findings, int maxMajor, java.util.function.Predicate<Finding> isOpen) {
+            Selection s = new Selection();
+            for (Finding f : findings) {
+                if (!f.severity().atLeast(Severity.MAJOR)) continue;
+                s.total++;
+                if (isOpen.test(f)) s.open++;
+                RuleIncidents r = s.byRule.computeIfAbsent(f.ruleId(), RuleIncidents::new);
+                if (f.severity() == Severity.CRITICAL) {
+                    r.critical++;
+                    r.severity = Severity.CRITICAL;
+                    r.criticalFindings.add(f);
+                } else {
+                    r.major++;
+                    r.topMajor.add(f);
+                    if (r.topMajor.size() > maxMajor) r.topMajor.poll();
+                }
+            }
+            List<RuleIncidents> groups = new ArrayList<>(s.byRule.values());
+            groups.sort(Comparator.comparingLong(r -> r.major));
+            long remaining = maxMajor;
+            for (int i = 0; i < groups.size(); i++) {
+                RuleIncidents r = groups.get(i);
+                long share = remaining / (groups.size() - i);
+                int take = (int) Math.min(r.major, share);
+                List<Finding> kept = new ArrayList<>(r.topMajor);
+                kept.sort(KEEP);
+                List<Finding> listed = new ArrayList<>(r.criticalFindings);
+                listed.addAll(kept.subList(0, take));
+                listed.sort(AuditRun.REPORT_ORDER);
+                r.listed = listed;
+                r.topMajor.clear();
+                remaining -= take;
+            }
+            return s;
+        }
+
+        long listed() { return byRule.values().stream().mapToLong(r -> r.listed.size()).sum(); }
     }
 
     private static AuditResult.Review reviewOf(ReportContext ctx, Finding f) { return ctx.result.reviews().of(f); }
@@ -81,15 +143,13 @@ final class IncidentsSection {
         t.finish();
     }
 
-    private static void ruleTable(ReportContext ctx, String rule, List<Finding> findings, Set<Finding> listed, Sources sources) {
-        long critical = findings.stream().filter(f -> f.severity() == Severity.CRITICAL).count();
-        long shown = findings.stream().filter(listed::contains).count();
-        ctx.subheading(RuleTitles.title(rule) + " (" + rule + "): " + counts(critical, findings.size() - critical)
-                + (shown < findings.size() ? ", " + Text.count(shown) + " listed" : ""));
+    private static void ruleTable(ReportContext ctx, RuleIncidents r, Sources sources) {
+        long all = r.critical + r.major;
+        ctx.subheading(RuleTitles.title(r.ruleId) + " (" + r.ruleId + "): " + counts(r.critical, r.major)
+                + (r.listed.size() < all ? ", " + Text.count(r.listed.size()) + " listed" : ""));
         ReportTable t = new ReportTable(ctx, new float[]{0.7f, 0.95f, 0.95f, 1.5f, 1.8f, 1.45f, 0.85f, 3.5f},
                 "Severity", "Accession", "Date", "Facility / station", "Protocol", "Measured#", "Reference#", "Detail");
-        for (Finding f : findings) {
-            if (!listed.contains(f)) continue;
+        for (Finding f : r.listed) {
             t.row(f.severity().name(), Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()), Measured.place(f),
                     Measured.protocol(f), Measured.measured(f), Measured.reference(f) + " " + sources.ref(f.referenceSource()),
                     f.message() + "\n" + review(ctx, f));
@@ -103,29 +163,4 @@ final class IncidentsSection {
         return Text.count(critical) + " CRITICAL, " + Text.count(major) + " MAJOR";
     }
 
-    /** All CRITICAL; MAJOR shared among the rules by water-filling, the largest excess kept within each rule. */
-    static Set<Finding> chooseListed(List<Finding> serious, int maxMajor) {
-        Set<Finding> out = new HashSet<>();
-        Map<String, List<Finding>> major = new LinkedHashMap<>();
-        for (Finding f : serious) {
-            if (f.severity() == Severity.CRITICAL) out.add(f);
-            else major.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
-        }
-        List<List<Finding>> groups = new ArrayList<>(major.values());
-        groups.sort(Comparator.comparingInt(List::size));
-        int remaining = maxMajor;
-        for (int i = 0; i < groups.size(); i++) {
-            List<Finding> g = groups.get(i);
-            int share = remaining / (groups.size() - i);
-            int take = Math.min(g.size(), share);
-            if (take == g.size()) {
-                out.addAll(g);
-            } else {
-                g.stream().sorted(Comparator.comparingDouble(Measured::excess).reversed().thenComparing(AuditRun.REPORT_ORDER))
-                        .limit(take).forEach(out::add);
-            }
-            remaining -= take;
-        }
-        return out;
-    }
 }

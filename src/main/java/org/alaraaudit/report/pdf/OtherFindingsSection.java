@@ -12,11 +12,26 @@ import org.alaraaudit.model.Severity;
 final class OtherFindingsSection {
     private OtherFindingsSection() {}
 
+    /** A rule's MINOR or INFO findings: counted in full, its first few kept as examples. */
+    private static final class RuleSummary {
+        final Finding first;
+        long count;
+        final TreeSet<String> facilities = new TreeSet<>();
+        final List<Finding> examples = new ArrayList<>();
+
+        RuleSummary(Finding first) { this.first = first; }
+    }
+
     static void write(ReportContext ctx) {
         ctx.heading("MINOR and INFO findings");
-        Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+        int examples = ctx.template.examplesPerRule();
+        Map<String, RuleSummary> byRule = new LinkedHashMap<>();
         for (Finding f : ctx.result.findings()) {
-            if (!f.severity().atLeast(Severity.MAJOR)) byRule.computeIfAbsent(f.severity() + " " + f.ruleId(), k -> new ArrayList<>()).add(f);
+            if (f.severity().atLeast(Severity.MAJOR)) continue;
+            RuleSummary r = byRule.computeIfAbsent(f.severity() + " " + f.ruleId(), k -> new RuleSummary(f));
+            r.count++;
+            if (f.facility() != null) r.facilities.add(f.facility());
+            if (r.examples.size() < examples) r.examples.add(f);
         }
         if (byRule.isEmpty()) {
             ctx.paragraph("No MINOR or INFO findings in this period.");
@@ -24,23 +39,19 @@ final class OtherFindingsSection {
         }
         ctx.paragraph("Summarised by rule with a few examples; every finding, with its input lines, is listed in the "
                 + "workbook's Findings sheet and in findings.csv.");
-        int examples = ctx.template.examplesPerRule();
         ReportTable t = new ReportTable(ctx, new float[]{2.0f, 0.6f, 0.6f, 1.4f, 6.0f},
                 "Rule", "Severity", "Findings#", "Facilities", "Examples (accession, place, protocol: detail)");
-        for (List<Finding> list : byRule.values()) {
-            Finding first = list.get(0);
-            TreeSet<String> facilities = new TreeSet<>();
-            for (Finding f : list) if (f.facility() != null) facilities.add(f.facility());
+        for (RuleSummary r : byRule.values()) {
             StringBuilder ex = new StringBuilder();
-            for (Finding f : list.subList(0, Math.min(examples, list.size()))) {
+            for (Finding f : r.examples) {
                 if (ex.length() > 0) ex.append('\n');
                 ex.append(Text.orDash(f.accessionNumber())).append(", ").append(Measured.place(f));
                 String p = Measured.protocol(f);
                 if (!p.isEmpty()) ex.append(", ").append(p);
                 ex.append(": ").append(f.message());
             }
-            t.row(RuleTitles.title(first.ruleId()) + "\n" + first.ruleId(), first.severity().name(), Text.count(list.size()),
-                    String.join(", ", facilities), ex.toString());
+            t.row(RuleTitles.title(r.first.ruleId()) + "\n" + r.first.ruleId(), r.first.severity().name(), Text.count(r.count),
+                    String.join(", ", r.facilities), ex.toString());
         }
         t.finish();
     }

@@ -1,5 +1,6 @@
 package org.alaraaudit.report.pdf;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +15,17 @@ final class RepeatScansSection {
         ctx.heading("Repeat scans");
         ComplianceFigures f = ctx.result.figures();
         double window = ctx.result.tables().policy().getRepeatWindowHours();
-        List<Finding> repeats = ctx.result.findings().stream().filter(x -> x.ruleId().equals("REPEAT_STUDY")).toList();
+        int max = ctx.template.maxIncidents();
+        // One pass: the repeats are counted in full but only the listed ones are kept.
+        List<Finding> repeats = new ArrayList<>();
+        long total = 0;
+        Map<String, Long> byFacility = new TreeMap<>();
+        for (Finding x : ctx.result.findings()) {
+            if (!x.ruleId().equals("REPEAT_STUDY")) continue;
+            total++;
+            byFacility.merge(x.facility() == null ? "-" : x.facility(), 1L, Long::sum);
+            if (repeats.size() < max) repeats.add(x);
+        }
         ctx.paragraph(Text.count(f.ctStudiesRepeated()) + " of " + Text.count(f.ctStudies()) + " CT studies ("
                 + Text.percent(f.repeatRate()) + ") followed another CT of an overlapping region of the same patient within "
                 + Text.value(window, "hours") + ". Repeats of pediatric patients are MAJOR, of adults MINOR.");
@@ -24,25 +35,20 @@ final class RepeatScansSection {
                     + (repeats.isEmpty() ? "." : "; the list below covers the other inputs only."));
         }
         if (repeats.isEmpty()) return;
-        Map<String, Long> byFacility = new TreeMap<>();
-        for (Finding r : repeats) byFacility.merge(r.facility() == null ? "-" : r.facility(), 1L, Long::sum);
         ReportTable fac = new ReportTable(ctx, new float[]{3, 1}, "Facility", "Repeat studies#").width(40);
         byFacility.forEach((k, v) -> fac.row(k, Text.count(v)));
         fac.finish();
 
-        int max = ctx.template.maxIncidents();
         ReportTable t = new ReportTable(ctx, new float[]{1.3f, 0.7f, 0.95f, 0.95f, 0.95f, 1.5f, 2.0f, 2.65f},
                 "Patient (pseudonym)", "Severity", "Accession", "Date", "Earlier study", "Facility / station", "Protocol", "Detail");
-        int n = 0;
         for (Finding r : repeats) {
-            if (n++ >= max) break;
             t.row(Text.orDash(r.patientRef()), r.severity().name(), Text.orDash(r.accessionNumber()),
                     Text.dateTime(r.studyDatetime()), Text.orDash(r.relatedAccessionNumber()), Measured.place(r),
                     Measured.protocol(r), r.message());
         }
         t.finish();
-        if (repeats.size() > max) {
-            ctx.note(Text.count(repeats.size() - max) + " further repeat studies are listed in the workbook and findings.csv.");
+        if (total > repeats.size()) {
+            ctx.note(Text.count(total - repeats.size()) + " further repeat studies are listed in the workbook and findings.csv.");
         }
     }
 }

@@ -1,0 +1,304 @@
+package org.alaraaudit.audit;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Severity;
+import org.alaraaudit.model.SourceLine;
+import org.alaraaudit.model.TargetRegion;
+
+/**
+ * A run's findings in report order, with memory bounded by a fixed number of findings rather than by the input:
+ * a registry-sized audit finds millions. Up to {@link #IN_MEMORY} they are held as a list; past that, each full
+ * batch is sorted and written to a temporary file, and reading merges the sorted files. Every report reads the
+ * findings front to back, which stays a stream; {@code get(i)} on a spilled log walks from the start.
+ */
+public final class FindingLog extends AbstractList<Finding> {
+    static final int IN_MEMORY = 50_000;
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final List<Finding> inMemory;
+    private final List<Path> runs;
+    private final Comparator<Finding> order;
+    private final int size;
+
+    private FindingLog(List<Finding> inMemory, List<Path> runs, Comparator<Finding> order, int size) {
+        this.inMemory = inMemory;
+        this.runs = runs;
+        this.order = order;
+        this.size = size;
+    }
+
+    /** A log of findings already in memory, sorted here. */
+    public static FindingLog of(Collection<Finding> findings, Comparator<Finding> order) {
+        Builder b = new Builder(order, Integer.MAX_VALUE);
+        b.addAll(findings);
+        return b.build();
+    }
+
+    @Override
+    public int size() { return size; }
+
+    /** True when the findings went to temporary files. */
+    public boolean spilled() { return !runs.isEmpty(); }
+
+    @Override
+    public Finding get(int index) {
+        if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
+        if (runs.isEmpty()) return inMemory.get(index);
+        Iterator<Finding> it = iterator();
+        for (int i = 0; i < index; i++) it.next();
+        return it.next();
+    }
+
+    @Override
+    public Iterator<Finding> iterator() {
+        if (runs.isEmpty()) return java.util.Collections.unmodifiableList(inMemory).iterator();
+        return new Merge(runs, order);
+    }
+
+    /** Collects findings as the rules report them and hands over the sorted log once the run is complete. */
+    public static final class Builder {
+        private final Comparator<Finding> order;
+        private final int limit;
+        private List<Finding> batch = new ArrayList<>();
+        private final List<Path> runs = new ArrayList<>();
+        private Path dir;
+        private int size;
+
+        public Builder(Comparator<Finding> order) { this(order, IN_MEMORY); }
+
+        /** Holding at most {@code limit} findings in memory before a sorted batch goes to disk. */
+        public Builder(Comparator<Finding> order, int limit) {
+            this.order = order;
+            this.limit = limit;
+        }
+
+        public void addAll(Collection<Finding> findings) {
+            for (Finding f : findings) {
+                batch.add(f);
+                size++;
+                if (batch.size() >= limit) spill();
+            }
+        }
+
+        public FindingLog build() {
+            if (runs.isEmpty()) {
+                batch.sort(order);
+                return new FindingLog(List.copyOf(batch), List.of(), order, size);
+            }
+            if (!batch.isEmpty()) spill();
+            FindingLog log = new FindingLog(List.of(), List.copyOf(runs), order, size);
+            List<Path> files = List.copyOf(runs);
+            Path folder = dir;
+            // The temporary files live as long as the log is reachable: reports are written from it after the run.
+            CLEANER.register(log, () -> delete(files, folder));
+            return log;
+        }
+
+        private void spill() {
+            batch.sort(order);
+            try {
+                if (dir == null) {
+                    dir = Files.createTempDirectory("alara-audit-findings");
+                    dir.toFile().deleteOnExit();
+                }
+                Path run = dir.resolve("run-" + runs.size() + ".bin");
+                run.toFile().deleteOnExit();
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
+                    for (Finding f : batch) write(out, f);
+                }
+                runs.add(run);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the temporary findings file", e);
+            }
+            batch = new ArrayList<>();
+        }
+    }
+
+    private static void delete(List<Path> files, Path dir) {
+        try {
+            for (Path p : files) Files.deleteIfExists(p);
+            if (dir != null) Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // Temporary files only; deleteOnExit and the OS clean up after us.
+        }
+    }
+
+    /** Merges the sorted runs; each run file is read through its own buffered stream. */
+    private static final class Merge implements Iterator<Finding> {
+        private record Head(Finding finding, DataInputStream in) {}
+
+        private final PriorityQueue<Head> heads;
+
+        Merge(List<Path> runs, Comparator<Finding> order) {
+            heads = new PriorityQueue<>(Math.max(1, runs.size()), Comparator.comparing(Head::finding, order));
+            for (Path run : runs) {
+                try {
+                    DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), 1 << 15));
+                    advance(in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the temporary findings file " + run, e);
+                }
+            }
+        }
+
+        private void advance(DataInputStream in) {
+            try {
+                heads.add(new Head(read(in), in));
+            } catch (EOFException end) {
+                close(in);
+            } catch (IOException e) {
+                close(in);
+                throw new UncheckedIOException("cannot read the temporary findings file", e);
+            }
+        }
+
+        private static void close(DataInputStream in) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // a read-only stream of a temporary file
+            }
+        }
+
+        @Override
+        public boolean hasNext() { return !heads.isEmpty(); }
+
+        @Override
+        public Finding next() {
+            Head h = heads.poll();
+            if (h == null) throw new NoSuchElementException();
+            advance(h.in());
+            return h.finding();
+        }
+    }
+
+    private static void write(DataOutputStream o, Finding f) throws IOException {
+        str(o, f.findingId());
+        str(o, f.ruleId());
+        o.writeByte(f.severity().ordinal());
+        str(o, f.scope());
+        str(o, f.facility());
+        str(o, f.stationName());
+        str(o, f.accessionNumber());
+        time(o, f.studyDatetime());
+        str(o, f.patientRef());
+        num(o, f.ageYears());
+        str(o, f.protocolName());
+        str(o, f.standardProtocol());
+        o.writeByte(f.targetRegion() == null ? -1 : f.targetRegion().ordinal());
+        str(o, f.quantity());
+        num(o, f.measuredValue());
+        num(o, f.referenceValue());
+        str(o, f.unit());
+        str(o, f.referenceSource());
+        str(o, f.message());
+        o.writeInt(f.inputLines().size());
+        String lastFile = null;
+        for (SourceLine l : f.inputLines()) {
+            // Lines of one finding nearly always share a file: write its name once per change.
+            boolean same = l.file().equals(lastFile);
+            o.writeBoolean(same);
+            if (!same) o.writeUTF(l.file());
+            o.writeLong(l.line());
+            lastFile = l.file();
+        }
+        o.writeBoolean(f.pediatric());
+        str(o, f.relatedAccessionNumber());
+    }
+
+    private static Finding read(DataInputStream in) throws IOException {
+        String id = str(in);
+        String rule = str(in);
+        Severity severity = Severity.values()[in.readByte()];
+        String scope = str(in);
+        String facility = str(in);
+        String station = str(in);
+        String accession = str(in);
+        LocalDateTime time = time(in);
+        String patient = str(in);
+        Double age = num(in);
+        String protocol = str(in);
+        String standard = str(in);
+        byte region = in.readByte();
+        String quantity = str(in);
+        Double measured = num(in);
+        Double reference = num(in);
+        String unit = str(in);
+        String source = str(in);
+        String message = str(in);
+        int n = in.readInt();
+        List<SourceLine> lines = new ArrayList<>(n);
+        String file = null;
+        for (int i = 0; i < n; i++) {
+            if (!in.readBoolean()) file = in.readUTF();
+            lines.add(new SourceLine(file, in.readLong()));
+        }
+        boolean pediatric = in.readBoolean();
+        String related = str(in);
+        return new Finding(id, rule, severity, scope, facility, station, accession, time, patient, age, protocol, standard,
+                region < 0 ? null : TargetRegion.values()[region], quantity, measured, reference, unit, source, message,
+                List.copyOf(lines), pediatric, related);
+    }
+
+    /** Strings longer than writeUTF's 64 KB limit are written in chunks; a message never is, but a source might. */
+    private static void str(DataOutputStream o, String s) throws IOException {
+        if (s == null) {
+            o.writeBoolean(false);
+            return;
+        }
+        o.writeBoolean(true);
+        int chunk = 16_000;
+        int parts = Math.max(1, (s.length() + chunk - 1) / chunk);
+        o.writeInt(parts);
+        for (int i = 0; i < parts; i++) o.writeUTF(s.substring(i * chunk, Math.min(s.length(), (i + 1) * chunk)));
+    }
+
+    private static String str(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) return null;
+        int parts = in.readInt();
+        if (parts == 1) return in.readUTF();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts; i++) sb.append(in.readUTF());
+        return sb.toString();
+    }
+
+    private static void num(DataOutputStream o, Double d) throws IOException {
+        o.writeBoolean(d != null);
+        if (d != null) o.writeDouble(d);
+    }
+
+    private static Double num(DataInputStream in) throws IOException { return in.readBoolean() ? in.readDouble() : null; }
+
+    private static void time(DataOutputStream o, LocalDateTime t) throws IOException {
+        o.writeBoolean(t != null);
+        if (t == null) return;
+        o.writeLong(t.toLocalDate().toEpochDay());
+        o.writeLong(t.toLocalTime().toNanoOfDay());
+    }
+
+    private static LocalDateTime time(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) return null;
+        return LocalDateTime.of(LocalDate.ofEpochDay(in.readLong()), LocalTime.ofNanoOfDay(in.readLong()));
+    }
+}

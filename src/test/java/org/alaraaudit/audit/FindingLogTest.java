@@ -1,0 +1,60 @@
+package org.alaraaudit.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Severity;
+import org.alaraaudit.model.SourceLine;
+import org.alaraaudit.model.TargetRegion;
+import org.junit.jupiter.api.Test;
+
+class FindingLogTest {
+    private static Finding finding(Random r, int i) {
+        boolean nulls = r.nextInt(4) == 0;
+        List<SourceLine> lines = new ArrayList<>();
+        for (int k = 0; k < r.nextInt(4); k++) lines.add(new SourceLine(k == 2 ? "other.xlsx" : "log.csv", r.nextInt(100_000)));
+        return new Finding("id-" + i, "RULE_" + r.nextInt(5), Severity.values()[r.nextInt(Severity.values().length)],
+                "study", nulls ? null : "Site " + r.nextInt(3), nulls ? null : "CT1",
+                nulls ? null : "ACC" + r.nextInt(50), nulls ? null : LocalDateTime.of(2026, 10, 1 + r.nextInt(30), r.nextInt(24), 0, 0, r.nextInt(1000) * 1000),
+                "p" + r.nextInt(9), nulls ? null : r.nextDouble() * 18, "PED HEAD", "PED HEAD 0-1Y",
+                nulls ? null : TargetRegion.values()[r.nextInt(TargetRegion.values().length)], "CTDIvol",
+                nulls ? null : r.nextDouble() * 100, 23.0, "mGy", i == 7 ? "x".repeat(70_000) : "Kanal 2022",
+                "CTDIvol 31 mGy above the expected upper value ü", List.copyOf(lines), r.nextBoolean(), nulls ? null : "ACC1");
+    }
+
+    @Test
+    void aSpilledLogReadsBackEveryFieldInReportOrder() {
+        Random r = new Random(7);
+        List<Finding> all = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) all.add(finding(r, i));
+        FindingLog.Builder b = new FindingLog.Builder(AuditRun.REPORT_ORDER, 64);
+        b.addAll(all.subList(0, 600));
+        b.addAll(all.subList(600, 1_000));
+        FindingLog log = b.build();
+        assertTrue(log.spilled());
+        List<Finding> expected = new ArrayList<>(all);
+        expected.sort(AuditRun.REPORT_ORDER);
+        assertEquals(expected, List.copyOf(log), "every field, long texts and nulls included, in report order");
+        assertEquals(expected, List.copyOf(log), "a second reading gives the same");
+        assertEquals(expected.get(500), log.get(500));
+        assertEquals(1_000, log.size());
+    }
+
+    @Test
+    void underTheLimitNothingGoesToDisk() {
+        Random r = new Random(8);
+        List<Finding> all = new ArrayList<>();
+        for (int i = 0; i < 100; i++) all.add(finding(r, i));
+        FindingLog log = FindingLog.of(all, AuditRun.REPORT_ORDER);
+        assertFalse(log.spilled());
+        List<Finding> expected = new ArrayList<>(all);
+        expected.sort(AuditRun.REPORT_ORDER);
+        assertEquals(expected, log);
+    }
+}
