@@ -36,6 +36,7 @@ public final class AuditFixture {
     private RuleSet rules = DEFAULT_RULES;
     private Double pediatricAge;
     private String drlSet;
+    private int inMemoryLimit = 250_000;
 
     public static Map<String, String> baseRow() {
         Map<String, String> r = new LinkedHashMap<>();
@@ -93,6 +94,12 @@ public final class AuditFixture {
         return this;
     }
 
+    /** How much each stage holds in memory before it spills to disk (rows by patient, duplicate keys, findings). */
+    public AuditFixture inMemoryLimit(int rows) {
+        this.inMemoryLimit = rows;
+        return this;
+    }
+
     public AuditFixture drlSet(String set) {
         this.drlSet = set;
         return this;
@@ -129,7 +136,7 @@ public final class AuditFixture {
 
     public AuditResult auditFiles(List<Path> files) {
         AuditRequest req = new AuditRequest(files, period, pediatricAge, drlSet, "Test Hospital", RUN_TIME,
-                ZoneOffset.UTC, SECRET, 250_000);
+                ZoneOffset.UTC, SECRET, inMemoryLimit);
         return new AuditRun(rules, "test").run(req, AuditProgress.NONE);
     }
 

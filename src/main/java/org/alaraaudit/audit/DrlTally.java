@@ -25,9 +25,11 @@ final class DrlTally {
 
     private record Key(String facility, ReferenceLevel level, String quantity, int phantomCm) {}
 
-    private static final class Sample {
+    private final PackedLines.Files files = new PackedLines.Files();
+
+    private final class Sample {
         final DoseSample values = new DoseSample();
-        final List<SourceLine> lines = new ArrayList<>();
+        final PackedLines lines = new PackedLines(files);
         int studies;
         int mixedPhantomStudies;
         String lastStudy;
@@ -104,7 +106,7 @@ final class DrlTally {
         for (Map.Entry<Key, Sample> e : entries) {
             Key k = e.getKey();
             Sample s = e.getValue();
-            List<SourceLine> lines = new ArrayList<>(new java.util.TreeSet<>(s.lines));
+            List<SourceLine> lines = s.lines.sorted();
             out.add(new DoseGroup(k.facility(), k.level(), k.quantity(), k.phantomCm(), s.values.size(), s.studies,
                     s.values.median(), s.values.p75(), minSampleStudies, lines));
         }

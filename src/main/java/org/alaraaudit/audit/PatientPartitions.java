@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import org.alaraaudit.model.AcquisitionType;
 import org.alaraaudit.model.Modality;
 import org.alaraaudit.model.SourceLine;
@@ -31,28 +32,38 @@ public final class PatientPartitions implements AutoCloseable {
     private static final int BUCKETS = 64;
 
     private final int inMemoryLimit;
-    private Map<String, List<ScanRow>> memory = new HashMap<>();
+    private Map<String, List<Entry>> memory = new HashMap<>();
     private int inMemory;
     private Path spillDir;
     private DataOutputStream[] buckets;
 
     public PatientPartitions(int inMemoryLimit) { this.inMemoryLimit = inMemoryLimit; }
 
-    public void add(ScanRow row) {
+    /** A row with its ordinal among the valid rows, by which duplicates are dropped when the rows are read back. */
+    private record Entry(ScanRow row, int ordinal) {}
+
+    public void add(ScanRow row, int ordinal) {
         if (buckets != null) {
-            write(row);
+            write(row, ordinal);
             return;
         }
-        memory.computeIfAbsent(row.patientRef(), k -> new ArrayList<>()).add(row);
+        memory.computeIfAbsent(row.patientRef(), k -> new ArrayList<>()).add(new Entry(row, ordinal));
         if (++inMemory > inMemoryLimit) spill();
     }
 
     public boolean spilled() { return buckets != null; }
 
-    /** Each patient's rows, one patient at a time, in pseudonym order within each bucket. */
-    public void forEachPatient(Consumer<List<ScanRow>> action) {
+    /**
+     * Each patient's rows in input order, one patient at a time, in pseudonym order within each bucket; rows whose
+     * ordinal is a duplicate are left out, and a patient left with no rows is skipped.
+     */
+    public void forEachPatient(IntPredicate duplicate, Consumer<List<ScanRow>> action) {
         if (buckets == null) {
-            new TreeMap<>(memory).values().forEach(action);
+            for (List<Entry> entries : new TreeMap<>(memory).values()) {
+                List<ScanRow> rows = new ArrayList<>(entries.size());
+                for (Entry e : entries) if (!duplicate.test(e.ordinal())) rows.add(e.row());
+                if (!rows.isEmpty()) action.accept(rows);
+            }
             return;
         }
         try {
@@ -63,12 +74,14 @@ public final class PatientPartitions implements AutoCloseable {
                 try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
                     while (true) {
                         ScanRow r;
+                        int ordinal;
                         try {
+                            ordinal = in.readInt();
                             r = read(in);
                         } catch (EOFException end) {
                             break;
                         }
-                        patients.computeIfAbsent(r.patientRef(), k -> new ArrayList<>()).add(r);
+                        if (!duplicate.test(ordinal)) patients.computeIfAbsent(r.patientRef(), k -> new ArrayList<>()).add(r);
                     }
                 }
                 Files.deleteIfExists(f);
@@ -89,15 +102,16 @@ public final class PatientPartitions implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create temporary files to group patients", e);
         }
-        for (List<ScanRow> rows : memory.values()) rows.forEach(this::write);
+        for (List<Entry> entries : memory.values()) for (Entry e : entries) write(e.row(), e.ordinal());
         memory = null;
     }
 
     private Path bucket(int i) { return spillDir.resolve("bucket-" + i + ".bin"); }
 
-    private void write(ScanRow r) {
+    private void write(ScanRow r, int ordinal) {
         DataOutputStream o = buckets[Math.floorMod(r.patientRef().hashCode(), BUCKETS)];
         try {
+            o.writeInt(ordinal);
             str(o, r.source().file());
             o.writeLong(r.source().line());
             str(o, r.patientRef());

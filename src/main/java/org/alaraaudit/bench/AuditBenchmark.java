@@ -144,7 +144,7 @@ public final class AuditBenchmark {
         RowValidator validator = new RowValidator(new Pseudonymiser(SECRET), LocalDateTime.of(2026, 11, 2, 7, 0),
                 rules.tables().policy().getUnusualCtdivolMgy(), warnings::add);
         long[] n = new long[1];
-        new ScanLogInput(List.of(log), validator, rules.tables().exclusions(), warnings, org.alaraaudit.scanlog.ScanLogOptions.DEFAULTS).read(row -> n[0]++, rows -> { });
+        new ScanLogInput(List.of(log), validator, rules.tables().exclusions(), warnings, org.alaraaudit.scanlog.ScanLogOptions.DEFAULTS).read((row, ordinal) -> n[0]++, rows -> { });
     }
 
     /** When the full audit passed from one phase to the next, from its progress reports. */

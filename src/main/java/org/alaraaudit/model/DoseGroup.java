@@ -32,7 +32,8 @@ public final class DoseGroup {
         this.median = median;
         this.p75 = p75;
         this.minSampleStudies = minSampleStudies;
-        this.lines = List.copyOf(lines);
+        // Not copied: a registry-sized group has millions of lines, handed over packed (audit.PackedLines).
+        this.lines = java.util.Collections.unmodifiableList(lines);
     }
 
     public String getFacility() { return facility; }

@@ -10,11 +10,13 @@ public final class RowAccounting {
 
     void countRead() { read++; }
 
-    void countAudited() { audited++; }
+    /** Rows that passed exclusions and validation: each is audited unless it repeats an earlier one. */
+    void countValid(long valid, long duplicates) {
+        audited += valid - duplicates;
+        duplicate += duplicates;
+    }
 
     void countRejected() { rejected++; }
-
-    void countDuplicate() { duplicate++; }
 
     void countExcluded() { excluded++; }
 

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -30,13 +29,22 @@ public final class ScanLogInput {
     private final RowValidator validator;
     private final Exclusions exclusions;
     private final RowAccounting accounting = new RowAccounting();
-    private final DuplicateFilter duplicates = new DuplicateFilter();
+    private long validRows;
+    private java.util.BitSet duplicateRows;
     private final List<Rejection> rejections = new ArrayList<>();
     private final List<DataWarning> warnings;
     private final List<InputFile> inputFiles = new ArrayList<>();
     private final ScanLogOpener opener;
     private final List<String> filesWithoutPatientIds = new ArrayList<>();
     private final Map<String, String> profiles = new LinkedHashMap<>();
+
+    /**
+     * Receives each row that passed exclusions and validation, with its ordinal among them. Whether it is a
+     * duplicate is known only when the whole input is read: ask {@link #isDuplicate(int)} then.
+     */
+    public interface RowSink {
+        void accept(ScanRow row, int ordinal);
+    }
 
     /** Rows seen so far, for progress displays. */
     public interface Progress {
@@ -91,7 +99,24 @@ public final class ScanLogInput {
         return SCAN_LOG_EXTENSIONS.stream().anyMatch(n::endsWith) && !n.startsWith(".") && !n.startsWith("~$");
     }
 
-    public void read(Consumer<ScanRow> sink, Progress progress) {
+    public void read(RowSink sink, Progress progress) { read(sink, progress, DuplicateFilter.IN_MEMORY_KEYS); }
+
+    /** As {@link #read(RowSink, Progress)}, holding at most {@code inMemoryKeys} duplicate keys in memory before spilling. */
+    public void read(RowSink sink, Progress progress, int inMemoryKeys) {
+        try (DuplicateFilter duplicates = new DuplicateFilter(inMemoryKeys)) {
+            read(sink, progress, duplicates);
+            duplicateRows = duplicates.duplicates();
+        }
+        accounting.countValid(validRows, duplicateRows.cardinality());
+    }
+
+    /** True when the valid row of this ordinal repeats an earlier row; known once {@link #read} has returned. */
+    public boolean isDuplicate(int ordinal) {
+        if (duplicateRows == null) throw new IllegalStateException("duplicates are known once the input is read");
+        return duplicateRows.get(ordinal);
+    }
+
+    private void read(RowSink sink, Progress progress, DuplicateFilter duplicates) {
         for (Path f : files) {
             inputFiles.add(new InputFile(f.getFileName().toString(), f.toString(), sha256(f)));
             try (ScanLogReader reader = opener.open(f)) {
@@ -99,7 +124,7 @@ public final class ScanLogInput {
                     RawRow raw = reader.next();
                     accounting.countRead();
                     warnIfPatientStandsForStudy(raw);
-                    classify(raw, sink);
+                    classify(raw, sink, duplicates);
                     if ((accounting.read() & 0x3FF) == 0) progress.rowsRead(accounting.read());
                 }
             }
@@ -107,7 +132,7 @@ public final class ScanLogInput {
         progress.rowsRead(accounting.read());
     }
 
-    private void classify(RawRow raw, Consumer<ScanRow> sink) {
+    private void classify(RawRow raw, RowSink sink, DuplicateFilter duplicates) {
         if (exclusions.match(raw).isPresent()) {
             accounting.countExcluded();
             return;
@@ -118,12 +143,8 @@ public final class ScanLogInput {
             rejections.add(outcome.rejection());
             return;
         }
-        if (duplicates.isDuplicate(raw)) {
-            accounting.countDuplicate();
-            return;
-        }
-        accounting.countAudited();
-        sink.accept(outcome.row());
+        validRows++;
+        sink.accept(outcome.row(), duplicates.add(raw));
     }
 
     /** A file with patient identifiers where one row has none: its study counts as its own patient. */

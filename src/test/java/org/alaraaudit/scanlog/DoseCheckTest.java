@@ -78,10 +78,9 @@ class DoseCheckTest {
     }
 
     private List<ScanRow> validRows(Path f) {
-        List<ScanRow> out = new ArrayList<>();
         RowValidator v = new RowValidator(new Pseudonymiser(AuditFixture.SECRET), LocalDateTime.of(2026, 11, 2, 7, 0), 1000, w -> { });
         ScanLogInput in = new ScanLogInput(List.of(f), v, new Exclusions(List.of()), new ArrayList<>());
-        in.read(out::add, n -> { });
+        List<ScanRow> out = AuditedRows.read(in);
         assertEquals(0, in.accounting().rejected(), in.rejections().toString());
         return out;
     }
@@ -117,7 +116,7 @@ class DoseCheckTest {
         Files.writeString(f, new AuditFixture().row(DoseCheck.ALERT, "yes", DoseCheck.DLP_ALERT, "1OO").csv(), StandardCharsets.UTF_8);
         RowValidator v = new RowValidator(new Pseudonymiser(AuditFixture.SECRET), LocalDateTime.of(2026, 11, 2, 7, 0), 1000, w -> { });
         ScanLogInput in = new ScanLogInput(List.of(f), v, new Exclusions(List.of()), new ArrayList<>());
-        in.read(r -> { }, n -> { });
+        in.read((r, o) -> { }, n -> { });
         Rejection r = in.rejections().get(0);
         assertEquals(DoseCheck.DLP_ALERT, r.column());
         assertEquals("1OO", r.value());
@@ -125,7 +124,7 @@ class DoseCheckTest {
 
         Files.writeString(f, new AuditFixture().row(DoseCheck.ALERT, "maybe").csv(), StandardCharsets.UTF_8);
         in = new ScanLogInput(List.of(f), v, new Exclusions(List.of()), new ArrayList<>());
-        in.read(x -> { }, n -> { });
+        in.read((x, o) -> { }, n -> { });
         assertTrue(in.rejections().get(0).reason().contains("yes or no"));
 
         Files.writeString(f, new AuditFixture().row(DoseCheck.ALERT, "Yes").csv(), StandardCharsets.UTF_8);
@@ -139,9 +138,9 @@ class DoseCheckTest {
         List<ScanRow> rows = validRows(OpenRemTestFiles.file(OpenRemExportWriter.CSV_NO_PATIENT_ID));
         List<ScanRow> back = new ArrayList<>();
         try (PatientPartitions p = new PatientPartitions(0)) {
-            rows.forEach(p::add);
+            for (int i = 0; i < rows.size(); i++) p.add(rows.get(i), i);
             assertTrue(p.spilled());
-            p.forEachPatient(back::addAll);
+            p.forEachPatient(i -> false, back::addAll);
         }
         assertEquals(rows.size(), back.size());
         assertTrue(back.containsAll(rows), "every field, the dose-check ones and patientPerStudy included, round-trips");

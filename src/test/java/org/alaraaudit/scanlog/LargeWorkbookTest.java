@@ -79,7 +79,7 @@ class LargeWorkbookTest {
         RowValidator v = new RowValidator(new Pseudonymiser(AuditFixture.SECRET), LocalDateTime.of(2026, 11, 2, 7, 0), 1000, w -> { });
         ScanLogInput in = new ScanLogInput(List.of(f), v, new Exclusions(List.of()), new ArrayList<>());
         long[] seen = {0, 0, 0};
-        in.read(row -> {
+        in.read((row, ordinal) -> {
             seen[0]++;
             if (seen[0] == 50_000) seen[1] = retainedHeap(memory);
             if (seen[0] == ROWS - 1) seen[2] = retainedHeap(memory);

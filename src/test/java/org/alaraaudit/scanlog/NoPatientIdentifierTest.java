@@ -47,8 +47,7 @@ class NoPatientIdentifierTest {
         for (String name : List.of(OpenRemExportWriter.CSV_NO_PATIENT_ID, OpenRemExportWriter.XLSX_NO_PATIENT_ID)) {
             List<DataWarning> warnings = new ArrayList<>();
             ScanLogInput in = input(List.of(OpenRemTestFiles.file(name)), warnings);
-            List<ScanRow> rows = new ArrayList<>();
-            in.read(rows::add, n -> { });
+            List<ScanRow> rows = AuditedRows.read(in);
             assertEquals(33, rows.size(), name);
             assertEquals(0, in.accounting().rejected(), name);
             assertTrue(rows.stream().allMatch(ScanRow::patientPerStudy), name);
@@ -81,8 +80,7 @@ class NoPatientIdentifierTest {
         Files.writeString(f, csv, StandardCharsets.UTF_8);
         List<DataWarning> warnings = new ArrayList<>();
         ScanLogInput in = input(List.of(f), warnings);
-        List<ScanRow> rows = new ArrayList<>();
-        in.read(rows::add, n -> { });
+        List<ScanRow> rows = AuditedRows.read(in);
         assertFalse(in.patientIdentifiersMissing(), "the file has the column");
         assertEquals(0, in.accounting().rejected());
         List<DataWarning> gaps = warnings.stream().filter(w -> "patient_id".equals(w.column())).toList();

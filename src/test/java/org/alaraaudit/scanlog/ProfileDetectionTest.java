@@ -189,8 +189,7 @@ class ProfileDetectionTest {
         ScanLogInput in = new ScanLogInput(List.of(OpenRemTestFiles.file(OpenRemExportWriter.CANONICAL),
                 OpenRemTestFiles.file(OpenRemExportWriter.XLSX)), v, new Exclusions(List.of()), warnings);
         assertEquals(List.of("canonical", "openrem-ct-xlsx"), List.copyOf(in.profiles().values()));
-        List<ScanRow> rows = new ArrayList<>();
-        in.read(rows::add, n -> { });
+        AuditedRows.read(in);
         assertEquals(66, in.accounting().audited(), "canonical rows carry event UIDs and OpenREM rows none: nothing links them");
         assertTrue(in.accounting().reconciles());
     }
@@ -201,7 +200,7 @@ class ProfileDetectionTest {
         ScanLogInput in = new ScanLogInput(List.of(OpenRemTestFiles.file(OpenRemExportWriter.CSV),
                 OpenRemTestFiles.file(OpenRemExportWriter.XLSX), OpenRemTestFiles.file(OpenRemExportWriter.CSV_STANDARD_NAMES)),
                 v, new Exclusions(List.of()), new ArrayList<>());
-        in.read(r -> { }, n -> { });
+        in.read((r, o) -> { }, n -> { });
         assertEquals(33, in.accounting().audited());
         assertEquals(66, in.accounting().duplicate(), "by study and event number");
         assertTrue(in.accounting().reconciles());

@@ -1,0 +1,38 @@
+package org.alaraaudit.scanlog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.alaraaudit.model.SourceLine;
+import org.junit.jupiter.api.Test;
+
+/** Deciding duplicates partition by partition on disk gives what one set over the whole input gives. */
+class DuplicateFilterTest {
+    private static RawRow row(String uid, long line) {
+        Map<CanonicalColumn, String> values = new LinkedHashMap<>();
+        values.put(CanonicalColumn.EVENT_UID, uid);
+        return new RawRow(new SourceLine("log.csv", line), values, Map.of(), false);
+    }
+
+    @Test
+    void spilledAndInMemoryAgreeWithAPlainSet() {
+        Random r = new Random(11);
+        int n = 20_000;
+        String[] uids = new String[n];
+        for (int i = 0; i < n; i++) uids[i] = "1.2.840." + r.nextInt(12_000);
+        BitSet expected = new BitSet();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < n; i++) if (!seen.add(uids[i])) expected.set(i);
+        for (int limit : new int[]{Integer.MAX_VALUE, 1_000, 1}) {
+            try (DuplicateFilter d = new DuplicateFilter(limit)) {
+                for (int i = 0; i < n; i++) assertEquals(i, d.add(row(uids[i], i + 2)));
+                assertEquals(expected, d.duplicates(), "limit " + limit);
+            }
+        }
+    }
+}
