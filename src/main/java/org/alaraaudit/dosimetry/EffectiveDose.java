@@ -42,16 +42,19 @@ public final class EffectiveDose {
         OptionalDouble dlp = conversion.express(dlpMgyCm, dlpPhantomCm, factor.dlpPhantomCm(), region);
         if (dlp.isEmpty()) return Optional.empty();
 
-        StringBuilder assumption = new StringBuilder()
-                .append(coefficientRegion.get()).append(" k ").append(Figures.format(factor.k()))
-                .append(" (").append(AgeBand.phantomAgeLabel(factor.coefficientAge())).append(" coefficient; patient ")
-                .append(Figures.format(ageYears)).append(" y, band ").append(factor.band().label()).append(')');
-        borrowedFor(region).ifPresent(scan -> assumption.append(", used for ").append(scan));
-        assumption.append("; DLP ")
-                .append(conversion.describe(dlpMgyCm, dlpPhantomCm, dlp.getAsDouble(), factor.dlpPhantomCm(), "mGy·cm"))
-                .append("; population-level estimate, not an individual risk");
-        return Optional.of(new EffectiveDoseEstimate(dlp.getAsDouble() * factor.k(), factor.k(), table.dataset(),
-                assumption.toString()));
+        double converted = dlp.getAsDouble();
+        java.util.function.Supplier<String> assumption = () -> {
+            StringBuilder text = new StringBuilder()
+                    .append(coefficientRegion.get()).append(" k ").append(Figures.format(factor.k()))
+                    .append(" (").append(AgeBand.phantomAgeLabel(factor.coefficientAge())).append(" coefficient; patient ")
+                    .append(Figures.format(ageYears)).append(" y, band ").append(factor.band().label()).append(')');
+            borrowedFor(region).ifPresent(scan -> text.append(", used for ").append(scan));
+            text.append("; DLP ")
+                    .append(conversion.describe(dlpMgyCm, dlpPhantomCm, converted, factor.dlpPhantomCm(), "mGy·cm"))
+                    .append("; population-level estimate, not an individual risk");
+            return text.toString();
+        };
+        return Optional.of(new EffectiveDoseEstimate(converted * factor.k(), factor.k(), table.dataset(), assumption));
     }
 
     /**

@@ -49,13 +49,13 @@ public final class MarrowDose {
 
         OptionalDouble ctdivol = conversion.express(ctdivolMgy, ctdivolPhantomCm, row.ctdivolPhantomCm(), region);
         if (ctdivol.isEmpty()) return Optional.empty();
-        String assumption = row.region() + " coefficient " + Figures.format(value) + " mGy/mGy ("
+        double converted = ctdivol.getAsDouble();
+        java.util.function.Supplier<String> assumption = () -> row.region() + " coefficient " + Figures.format(value) + " mGy/mGy ("
                 + AgeBand.phantomAgeLabel(row.phantomAge()) + " phantom; patient " + Figures.format(ageYears) + " y, band "
                 + row.band().label() + "), " + choice.sexNote()
-                + "; CTDIvol " + conversion.describe(ctdivolMgy, ctdivolPhantomCm, ctdivol.getAsDouble(), row.ctdivolPhantomCm(), "mGy")
+                + "; CTDIvol " + conversion.describe(ctdivolMgy, ctdivolPhantomCm, converted, row.ctdivolPhantomCm(), "mGy")
                 + "; reference-phantom estimate for the standard scan range, not a measured dose";
-        return Optional.of(new MarrowDoseEstimate(value * ctdivol.getAsDouble(), value, ctdivol.getAsDouble(), row.dataset(),
-                assumption));
+        return Optional.of(new MarrowDoseEstimate(value * converted, value, converted, row.dataset(), assumption));
     }
 
     /** The row whose band and phantom apply, the coefficient value (combined for unknown sex) and why. */
