@@ -21,32 +21,33 @@ import org.alaraaudit.model.Severity;
  * findings of earlier recorded periods (of the run's facilities) that still have no review or one marked OPEN.
  */
 final class ReviewReader {
-    private static final int CHUNK = 500;
     private final Connection c;
 
     ReviewReader(Connection c) { this.c = c; }
 
+    /**
+     * Reviews are what people entered, a few per finding at most, while a registry-sized run has millions of
+     * findings: the stored reviews are read whole and matched against the findings in one pass.
+     */
     AuditResult.Reviews read(List<Finding> findings, AuditPeriod period, Set<String> facilities) throws SQLException {
-        Map<String, AuditResult.Review> byId = new HashMap<>();
-        List<String> ids = findings.stream().map(Finding::findingId).distinct().toList();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            StringBuilder sql = new StringBuilder("SELECT finding_id, status, justification, reviewer, reviewed_on FROM finding_review WHERE finding_id IN (");
-            for (int i = 0; i < chunk.size(); i++) sql.append(i == 0 ? "?" : ", ?");
-            sql.append(')');
-            try (PreparedStatement p = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < chunk.size(); i++) p.setString(i + 1, chunk.get(i));
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) byId.put(rs.getString(1), review(rs, 2));
-                }
-            }
+        Map<String, AuditResult.Review> stored = new HashMap<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT finding_id, status, justification, reviewer, reviewed_on FROM finding_review");
+             ResultSet rs = p.executeQuery()) {
+            while (rs.next()) stored.put(rs.getString(1), review(rs, 2));
         }
-        return new AuditResult.Reviews(Map.copyOf(byId), openEarlier(period, facilities, Set.copyOf(ids)));
+        Map<String, AuditResult.OpenFinding> earlier = openEarlier(period, facilities);
+        Map<String, AuditResult.Review> byId = new HashMap<>();
+        for (Finding f : findings) {
+            AuditResult.Review r = stored.get(f.findingId());
+            if (r != null) byId.put(f.findingId(), r);
+            earlier.remove(f.findingId());
+        }
+        return new AuditResult.Reviews(Map.copyOf(byId), List.copyOf(earlier.values()));
     }
 
     /** The latest stored occurrence of each still-open CRITICAL/MAJOR finding of a period ending before this one starts. */
-    private List<AuditResult.OpenFinding> openEarlier(AuditPeriod period, Set<String> facilities, Set<String> current) throws SQLException {
-        if (period == null || period.from() == null) return List.of();
+    private Map<String, AuditResult.OpenFinding> openEarlier(AuditPeriod period, Set<String> facilities) throws SQLException {
+        if (period == null || period.from() == null) return new LinkedHashMap<>();
         Map<String, AuditResult.OpenFinding> out = new LinkedHashMap<>();
         try (PreparedStatement p = c.prepareStatement("SELECT f.finding_id, f.rule_id, f.severity, f.facility, f.accession_number,"
                 + " f.study_datetime, f.message, r.period_from, r.period_to, v.status, v.justification, v.reviewer, v.reviewed_on"
@@ -58,7 +59,7 @@ final class ReviewReader {
                 while (rs.next()) {
                     String id = rs.getString(1);
                     String facility = rs.getString(4);
-                    if (current.contains(id) || out.containsKey(id)) continue;
+                    if (out.containsKey(id)) continue;
                     if (facility != null && !facilities.isEmpty() && !facilities.contains(facility)) continue;
                     java.time.LocalDateTime at = rs.getObject(6, java.time.LocalDateTime.class);
                     out.put(id, new AuditResult.OpenFinding(id, rs.getString(2), Severity.valueOf(rs.getString(3)), facility,
@@ -72,7 +73,9 @@ final class ReviewReader {
         list.sort(java.util.Comparator.comparing(AuditResult.OpenFinding::periodFrom)
                 .thenComparing(AuditResult.OpenFinding::severity).thenComparing(AuditResult.OpenFinding::ruleId)
                 .thenComparing(AuditResult.OpenFinding::findingId));
-        return List.copyOf(list);
+        Map<String, AuditResult.OpenFinding> sorted = new LinkedHashMap<>();
+        for (AuditResult.OpenFinding f : list) sorted.put(f.findingId(), f);
+        return sorted;
     }
 
     private static AuditResult.Review review(ResultSet rs, int first) throws SQLException {

@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -28,11 +26,11 @@ public final class RunHistory implements DoseHistory, AuditResult.ReviewSource, 
     private final HistoryStore store;
     private final Connection reading;
     private final StudyReader reader;
-    private final List<StoredStudy> studies = new ArrayList<>();
-    private final Set<String> keys = new HashSet<>();
+    private final RunStudies studies;
 
-    private RunHistory(HistoryStore store) {
+    private RunHistory(HistoryStore store, int inMemoryStudies) {
         this.store = store;
+        this.studies = new RunStudies(inMemoryStudies);
         this.reading = store.connect();
         try {
             this.reader = new StudyReader(reading);
@@ -43,7 +41,10 @@ public final class RunHistory implements DoseHistory, AuditResult.ReviewSource, 
     }
 
     /** A run over the store; close it when the run is over. */
-    public static RunHistory of(HistoryStore store) { return new RunHistory(store); }
+    public static RunHistory of(HistoryStore store) { return new RunHistory(store, RunStudies.IN_MEMORY); }
+
+    /** Holding at most {@code inMemoryStudies} of the run's studies in memory before they go to disk. */
+    static RunHistory of(HistoryStore store, int inMemoryStudies) { return new RunHistory(store, inMemoryStudies); }
 
     @Override
     public List<StudyDose> studies(String patientRef, LocalDate from, LocalDate to) {
@@ -84,7 +85,7 @@ public final class RunHistory implements DoseHistory, AuditResult.ReviewSource, 
     /** Keeps each study once: a study key that two patients' rows share is a data error the audit has already seen. */
     @Override
     public void audited(List<Study> patientStudies, Function<Study, List<StudyDose>> doses) {
-        for (Study s : patientStudies) if (keys.add(s.getKey())) studies.add(StoredStudy.of(s, doses));
+        for (Study s : patientStudies) studies.add(StoredStudy.of(s, doses));
     }
 
     /** Writes the run: replaces the period's data for the run's facilities, all or nothing. */
@@ -106,7 +107,10 @@ public final class RunHistory implements DoseHistory, AuditResult.ReviewSource, 
     }
 
     @Override
-    public void close() { closeQuietly(); }
+    public void close() {
+        studies.close();
+        closeQuietly();
+    }
 
     private void closeQuietly() {
         try {

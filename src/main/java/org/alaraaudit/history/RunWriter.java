@@ -38,7 +38,7 @@ final class RunWriter {
     /** The facilities of a run's period, sorted and joined: part of what a re-run replaces. */
     static String facilities(Set<String> names) { return String.join("|", new TreeSet<>(names)); }
 
-    void write(AuditResult result, List<StoredStudy> studies, Instant recordedAt) throws SQLException {
+    void write(AuditResult result, RunStudies studies, Instant recordedAt) throws SQLException {
         AuditPeriod period = result.run().period();
         if (period.isWholeInput()) return; // nothing in the period: nothing to keep
         boolean autoCommit = c.getAutoCommit();
@@ -50,7 +50,7 @@ final class RunWriter {
             long runId = insertRun(result, recordedAt);
             insertCounts(runId, result);
             insertDrlGroups(runId, result.drlGroups());
-            insertStudies(runId, studies, new StudyFindings(result.findings()));
+            studies.forEachPartition(result.findings(), (chunk, found) -> insertStudies(runId, chunk, found));
             insertFindings(runId, result.findings());
             c.commit();
         } catch (SQLException | RuntimeException e) {
@@ -65,10 +65,12 @@ final class RunWriter {
     private void insertFindings(long runId, List<Finding> findings) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO run_finding (run_id, finding_id, rule_id, severity, scope,"
                 + " facility, accession_number, study_datetime, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Set<Long> shared = sharedIdHashes(findings);
             Set<String> seen = new java.util.HashSet<>();
             int n = 0;
             for (Finding f : findings) {
-                if (!seen.add(f.findingId())) continue; // one row per id; the audit's ids are unique per run
+                // One row per id; the audit's ids are unique per run. Only ids whose hash recurs are remembered.
+                if (shared.contains(idHash(f)) && !seen.add(f.findingId())) continue;
                 int i = 0;
                 p.setLong(++i, runId);
                 p.setString(++i, f.findingId());
@@ -84,6 +86,27 @@ final class RunWriter {
             }
             p.executeBatch();
         }
+    }
+
+    /**
+     * The 64-bit hashes that more than one finding's id has: eight bytes a finding for one sort, where a set of
+     * every id would hold millions of strings on a registry-sized run.
+     */
+    private static Set<Long> sharedIdHashes(List<Finding> findings) {
+        long[] hashes = new long[findings.size()];
+        int n = 0;
+        for (Finding f : findings) hashes[n++] = idHash(f);
+        java.util.Arrays.sort(hashes, 0, n);
+        Set<Long> shared = new java.util.HashSet<>();
+        for (int i = 1; i < n; i++) if (hashes[i] == hashes[i - 1]) shared.add(hashes[i]);
+        return shared;
+    }
+
+    private static long idHash(Finding f) {
+        long h = 0xcbf29ce484222325L;
+        String id = f.findingId();
+        for (int i = 0; i < id.length(); i++) h = (h ^ id.charAt(i)) * 0x100000001b3L;
+        return h;
     }
 
     static String clip(String s, int max) { return s == null || s.length() <= max ? s : s.substring(0, max); }

@@ -28,14 +28,23 @@ final class StudyFindings {
     private static final Tally NONE = new Tally();
     private final Map<String, Tally> byStudy = new HashMap<>();
 
+    StudyFindings() {}
+
     StudyFindings(List<Finding> findings) {
-        for (Finding f : findings) {
-            if (f.accessionNumber() == null || !STUDY_SCOPES.contains(f.scope())) continue;
-            Tally t = byStudy.computeIfAbsent(f.facility() + "\u001f" + f.accessionNumber(), k -> new Tally());
-            t.bySeverity.merge(f.severity(), 1, Integer::sum);
-            if (f.ruleId().equals("PEDIATRIC_ADULT_PROTOCOL")) t.adultProtocol = true;
-            if (f.ruleId().equals("REPEAT_STUDY")) t.repeated = true;
-        }
+        for (Finding f : findings) if (counts(f)) add(key(f), f.ruleId(), f.severity());
+    }
+
+    /** Whether the store counts this finding against one study. */
+    static boolean counts(Finding f) { return f.accessionNumber() != null && STUDY_SCOPES.contains(f.scope()); }
+
+    /** The study key a counted finding belongs to, as StoredStudy.key() spells it. */
+    static String key(Finding f) { return f.facility() + "\u001f" + f.accessionNumber(); }
+
+    void add(String studyKey, String ruleId, Severity severity) {
+        Tally t = byStudy.computeIfAbsent(studyKey, k -> new Tally());
+        t.bySeverity.merge(severity, 1, Integer::sum);
+        if (ruleId.equals("PEDIATRIC_ADULT_PROTOCOL")) t.adultProtocol = true;
+        if (ruleId.equals("REPEAT_STUDY")) t.repeated = true;
     }
 
     Tally of(String studyKey) { return byStudy.getOrDefault(studyKey, NONE); }

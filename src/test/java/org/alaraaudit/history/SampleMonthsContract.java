@@ -48,6 +48,25 @@ abstract class SampleMonthsContract {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /**
+     * A registry-sized run spills its studies, findings and rows to disk; the store must end up the same as when
+     * everything fits in memory, look-backs across the months included.
+     */
+    @Test
+    void aRunThatSpillsToDiskStoresWhatAnInMemoryRunStores() {
+        StoreRuns inMemory = new StoreRuns(newStore(dir, "in-memory"));
+        StoreRuns spilled = new StoreRuns(newStore(dir, "spilled"), 400);
+        for (String m : new String[]{"2026-08", "2026-09", "2026-10"}) {
+            AuditPeriod month = AuditPeriod.month(YearMonth.parse(m));
+            org.alaraaudit.audit.AuditResult a = inMemory.audit(month, SAMPLE.resolve("scan-log-" + m + ".csv"));
+            org.alaraaudit.audit.AuditResult b = spilled.audit(month, SAMPLE.resolve("scan-log-" + m + ".csv"));
+            assertEquals(java.util.List.copyOf(a.findings()), java.util.List.copyOf(b.findings()), m);
+        }
+        assertTrue(inMemory.count("SELECT COUNT(*) FROM study") > 5_000, "well past the limit of 400");
+        assertEquals(inMemory.snapshot(), spilled.snapshot());
+        assertEquals(inMemory.count("SELECT COUNT(*) FROM run_finding"), spilled.count("SELECT COUNT(*) FROM run_finding"));
+    }
+
     @Test
     void monthByMonthGivesTheSameTrendAsTheThreeMonthsTogether() throws Exception {
         String monthly = newStore(dir, "monthly");

@@ -27,15 +27,20 @@ import org.alaraaudit.history.trend.TrendQuery;
 final class StoreRuns {
     final String url;
     final HistoryStore store;
+    private final int inMemoryLimit;
 
-    StoreRuns(String url) {
+    StoreRuns(String url) { this(url, 250_000); }
+
+    /** Every stage of the audit and of the store's write holding at most this many rows, studies or so in memory. */
+    StoreRuns(String url, int inMemoryLimit) {
         this.url = url;
         this.store = HistoryStore.open(url, Map.of());
+        this.inMemoryLimit = inMemoryLimit;
     }
 
     AuditResult audit(AuditPeriod period, Path... files) {
-        try (RunHistory history = RunHistory.of(store)) {
-            AuditResult r = run(history, period, files);
+        try (RunHistory history = RunHistory.of(store, inMemoryLimit)) {
+            AuditResult r = run(history, period, inMemoryLimit, files);
             history.record(r, Clock.fixed(AuditFixture.RUN_TIME.plusSeconds(60), ZoneOffset.UTC));
             return r;
         }
@@ -49,8 +54,12 @@ final class StoreRuns {
     }
 
     static AuditResult run(org.alaraaudit.audit.DoseHistory history, AuditPeriod period, Path... files) {
+        return run(history, period, 250_000, files);
+    }
+
+    static AuditResult run(org.alaraaudit.audit.DoseHistory history, AuditPeriod period, int inMemoryLimit, Path... files) {
         AuditRequest req = new AuditRequest(List.of(files), period, null, null, "Test Hospital", AuditFixture.RUN_TIME,
-                ZoneOffset.UTC, AuditFixture.SECRET, 250_000);
+                ZoneOffset.UTC, AuditFixture.SECRET, inMemoryLimit);
         return new AuditRun(AuditFixture.DEFAULT_RULES, "test", history).run(req, AuditProgress.NONE);
     }
 
