@@ -105,6 +105,8 @@ public final class AuditRun {
             if (!batchStudies.isEmpty()) findings.addAll(engine.evaluatePatients(batchStudies, batchFacts));
             progress.patientsAudited(counts[0], counts[1]);
             progress.rowsAudited(counts[2], toAudit);
+        } finally {
+            tally.finish();
         }
         findings.addAll(engine.evaluatePeriod(tally.periodFacts()));
         FindingLog found = findings.build();

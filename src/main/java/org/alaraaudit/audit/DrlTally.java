@@ -28,7 +28,7 @@ final class DrlTally {
     private final PackedLines.Files files = new PackedLines.Files();
 
     private final class Sample {
-        final DoseSample values = new DoseSample();
+        final DoseSample values = new DoseSample(doses);
         final PackedLines lines = new PackedLines(files);
         int studies;
         int mixedPhantomStudies;
@@ -47,7 +47,15 @@ final class DrlTally {
     private final int minSampleStudies;
     private final Map<Key, Sample> samples = new LinkedHashMap<>();
 
-    DrlTally(int minSampleStudies) { this.minSampleStudies = minSampleStudies; }
+    private final DoseValueFile doses;
+
+    DrlTally(int minSampleStudies, DoseValueFile doses) {
+        this.minSampleStudies = minSampleStudies;
+        this.doses = doses;
+    }
+
+    /** Keeps each group's median and 75th percentile and lets the values go. */
+    void freeze() { for (Sample s : samples.values()) s.values.freeze(); }
 
     void add(Study s) {
         if (!s.isInPeriod() || !s.isCt() || !s.isPediatric()) return;

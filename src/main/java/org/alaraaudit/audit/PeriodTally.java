@@ -35,7 +35,19 @@ final class PeriodTally {
     private final DrlTally drl;
     private final MarrowDoseProfile.Counter marrowProfile = new MarrowDoseProfile.Counter();
 
-    PeriodTally(int drlMinSampleStudies) { this.drl = new DrlTally(drlMinSampleStudies); }
+    private final DoseValueFile doses = new DoseValueFile();
+
+    PeriodTally(int drlMinSampleStudies) { this.drl = new DrlTally(drlMinSampleStudies, doses); }
+
+    /** Every study is in: the samples keep their quantiles, and the dose values and their file go. */
+    void finish() {
+        try {
+            drl.freeze();
+            protocols.values().forEach(ProtocolStatistics::freeze);
+        } finally {
+            doses.close();
+        }
+    }
 
     private static final class UnmappedUse {
         final String facility;
@@ -72,7 +84,7 @@ final class PeriodTally {
         for (IrradiationEvent e : s.getEvents()) {
             if (e.getProtocolName() == null) continue;
             ProtocolStatistics p = protocols.computeIfAbsent(s.getFacility() + "\u001f" + s.getStationName() + "\u001f" + e.getStandardProtocol(),
-                    k -> new ProtocolStatistics(s.getFacility(), s.getStationName(), e.getStandardProtocol()));
+                    k -> new ProtocolStatistics(s.getFacility(), s.getStationName(), e.getStandardProtocol(), doses));
             if (e.isFirstOfProtocol()) p.countStudy(s.isPediatric(), e.getStudyProtocolDlp());
             if (e.isDiagnostic() && e.getCtdivol() != null) p.addCtdivol(e.getCtdivol());
             if (s.isPediatric() && !e.isMapped()) {

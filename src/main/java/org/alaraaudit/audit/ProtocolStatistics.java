@@ -10,13 +10,25 @@ public final class ProtocolStatistics {
     private final String standardProtocol;
     private int studies;
     private int pediatricStudies;
-    private final DoseSample ctdivol = new DoseSample();
-    private final DoseSample dlp = new DoseSample();
+    private final DoseSample ctdivol;
+    private final DoseSample dlp;
 
     public ProtocolStatistics(String facility, String stationName, String standardProtocol) {
+        this(facility, stationName, standardProtocol, null);
+    }
+
+    ProtocolStatistics(String facility, String stationName, String standardProtocol, DoseValueFile doses) {
         this.facility = facility;
         this.stationName = stationName;
         this.standardProtocol = standardProtocol;
+        this.ctdivol = new DoseSample(doses);
+        this.dlp = new DoseSample(doses);
+    }
+
+    /** Keeps the quartiles and lets the values go: the run is over. */
+    void freeze() {
+        ctdivol.freeze();
+        dlp.freeze();
     }
 
     void countStudy(boolean pediatric, Double studyDlp) {

@@ -1,0 +1,54 @@
+package org.alaraaudit.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** A sample whose values went to disk gives the quantiles sorting in memory gives, to the last bit. */
+class DoseSampleTest {
+    @Test
+    void quantilesOfASpilledSampleEqualThoseOfTheSortedValues() {
+        Random r = new Random(3);
+        try (DoseValueFile file = new DoseValueFile()) {
+            DoseSample spilled = new DoseSample(file);
+            DoseSample inMemory = new DoseSample();
+            int n = 5 * DoseSample.BLOCK + 123;
+            for (int i = 0; i < n; i++) {
+                // Doses repeat (logged to 0.01 mGy) and include zeros: ties must be counted, not collapsed.
+                double v = r.nextInt(10) == 0 ? 0.0 : Math.round((r.nextGaussian() * 8 + 20) * 100) / 100.0;
+                spilled.add(v);
+                inMemory.add(v);
+            }
+            assertEquals(n, spilled.size());
+            for (double q : new double[]{0, 0.1, 0.25, 0.5, 0.75, 0.9, 1}) {
+                assertEquals(inMemory.quantile(q), spilled.quantile(q), "q " + q);
+            }
+            Double median = spilled.median();
+            Double p75 = spilled.p75();
+            spilled.freeze();
+            assertEquals(median, spilled.median());
+            assertEquals(p75, spilled.p75());
+            assertEquals(inMemory.quantile(0), spilled.quantile(0));
+            assertEquals(inMemory.quantile(1), spilled.quantile(1));
+            assertThrows(IllegalStateException.class, () -> spilled.quantile(0.9));
+            assertThrows(IllegalStateException.class, () -> spilled.add(1.0));
+        }
+    }
+
+    @Test
+    void negativeAndSignedZeroValuesKeepTheirOrder() {
+        try (DoseValueFile file = new DoseValueFile()) {
+            DoseSample spilled = new DoseSample(file);
+            DoseSample inMemory = new DoseSample();
+            Random r = new Random(4);
+            for (int i = 0; i < 2 * DoseSample.BLOCK + 1; i++) {
+                double v = i % 7 == 0 ? -0.0 : r.nextDouble() * 200 - 100;
+                spilled.add(v);
+                inMemory.add(v);
+            }
+            for (double q : new double[]{0, 0.3, 0.5, 0.75, 1}) assertEquals(inMemory.quantile(q), spilled.quantile(q), "q " + q);
+        }
+    }
+}
