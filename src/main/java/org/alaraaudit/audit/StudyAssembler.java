@@ -56,9 +56,26 @@ public final class StudyAssembler {
         return new Study(h, pediatric, period.contains(first.studyDatetime()), events);
     }
 
+    /**
+     * A run has a few hundred distinct protocol names at its stations and millions of events: each pair is
+     * matched against the catalog's globs once. Bounded, so a log of unique names cannot grow it without end.
+     */
+    private final java.util.Map<String, java.util.Optional<CatalogEntry>> matched = new java.util.HashMap<>();
+    private static final int MATCH_CACHE = 50_000;
+
+    private CatalogEntry catalogEntry(ScanRow r) {
+        if (r.protocolName() == null) return null;
+        String key = (r.stationName() == null ? "\u0000" : r.stationName()) + "\u001f" + r.protocolName();
+        java.util.Optional<CatalogEntry> found = matched.get(key);
+        if (found == null) {
+            found = tables.catalog().match(r.protocolName(), r.stationName());
+            if (matched.size() < MATCH_CACHE) matched.put(key, found);
+        }
+        return found.orElse(null);
+    }
+
     private EventRecord event(ScanRow r, ScanRow study, boolean pediatric) {
-        CatalogEntry protocol = r.modality() == Modality.CT
-                ? tables.catalog().match(r.protocolName(), r.stationName()).orElse(null) : null;
+        CatalogEntry protocol = r.modality() == Modality.CT ? catalogEntry(r) : null;
         TargetRegion region = region(r, protocol);
         int phantom = r.phantomCm() != null ? r.phantomCm() : (region == TargetRegion.HEAD ? 16 : 32);
         NotificationValue notification = null;
