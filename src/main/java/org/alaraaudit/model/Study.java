@@ -157,6 +157,26 @@ public final class Study {
         return c < 0 || (c == 0 && getKey().compareTo(other.getKey()) < 0);
     }
 
+    /**
+     * The most diagnostic acquisitions over any one region: lets the rules skip, with a plain constraint, the
+     * studies where no region can count (most of them) before looking region by region.
+     */
+    public long getMostDiagnosticEventsOverOneRegion() {
+        long most = 0;
+        for (TargetRegion r : regions) most = Math.max(most, diagnosticEventsOver(r));
+        return most;
+    }
+
+    /** The largest accumulated CTDIvol over any one region (0 without CTDIvol), for the same reason. */
+    public double getMostAccumulatedCtdivol() {
+        double most = 0;
+        for (TargetRegion r : getAllRegions()) {
+            Double sum = accumulatedCtdivolOver(r);
+            if (sum != null) most = Math.max(most, sum);
+        }
+        return most;
+    }
+
     public long diagnosticEventsOver(TargetRegion region) {
         return events.stream().filter(e -> e.isDiagnostic() && e.getTargetRegion() == region).count();
     }
