@@ -10,6 +10,8 @@ import org.alaraaudit.model.TargetRegion;
 /** The CTDIvol notification values; the first row in file order that fits the series applies. */
 public final class NotificationValues {
     public static final String FILE = "notification-values.csv";
+    static final String[] COLUMNS = {"category", "target_regions", "acquisition_types", "age_min_years", "age_max_years",
+            "phantom_cm", "ctdivol_mgy", "source"};
     private final List<NotificationValue> values;
 
     public NotificationValues(List<NotificationValue> values) { this.values = List.copyOf(values); }

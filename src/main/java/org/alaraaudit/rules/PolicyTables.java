@@ -17,24 +17,48 @@ import org.alaraaudit.model.Glob;
 import org.alaraaudit.model.TableException;
 import org.alaraaudit.scanlog.Exclusions;
 
-/** Every table under {@code rules/tables}, parsed and checked before any row is audited. */
+/**
+ * Every table under {@code rules/tables}, parsed and checked before any row is audited. When the folder has a
+ * thresholds workbook ({@code thresholds.drl.xlsx}) its values are laid over the CSV tables it edits;
+ * {@link #thresholds()} says which, for {@code rules validate} and the report's methodology.
+ */
 public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions exclusions,
                            NotificationValues notificationValues, ReferenceLevels referenceLevels,
                            KFactorTable kFactors, MarrowDoseCoefficients marrowCoefficients,
                            SsdeCoefficients ssdeCoefficients, CumulativeDoseLevels cumulativeDose,
-                           List<ImagingAlternative> alternatives) {
+                           List<ImagingAlternative> alternatives, ThresholdChanges thresholds) {
 
     public static PolicyTables load(Path dir) {
         if (!Files.isDirectory(dir)) throw new TableException(dir.toString(), 0, "the tables folder is missing");
-        Policy policy = Policy.from(table(dir, Policy.FILE, "key", "value", "source"));
-        ProtocolCatalog catalog = ProtocolCatalog.from(table(dir, ProtocolCatalog.FILE, ProtocolCatalog.columns()));
+        ThresholdWorkbook.Tables csv = ThresholdWorkbook.readCsv(dir);
+        // The CSV tables are checked as they stand first: an error in one names its own line, even where the
+        // workbook would overwrite the value.
+        Policy policy = Policy.from(csv.settings());
+        ProtocolCatalog catalog = ProtocolCatalog.from(csv.catalog());
+        NotificationValues nv = NotificationValues.from(csv.notifications());
+        CumulativeDoseLevels cumulative = CumulativeDoseLevels.from(csv.cumulative());
+        ThresholdChanges thresholds = ThresholdChanges.NONE;
+        Path workbook = dir.resolve(ThresholdWorkbook.FILE);
+        if (Files.isRegularFile(workbook)) {
+            ThresholdWorkbook.Applied applied = ThresholdWorkbook.apply(workbook, csv);
+            thresholds = applied.changes();
+            if (applied.tables() != csv) {
+                try {
+                    policy = Policy.from(applied.tables().settings());
+                    catalog = ProtocolCatalog.from(applied.tables().catalog());
+                    nv = NotificationValues.from(applied.tables().notifications());
+                    cumulative = CumulativeDoseLevels.from(applied.tables().cumulative());
+                } catch (TableException e) {
+                    throw new ThresholdWorkbookException(ThresholdWorkbook.FILE, List.of(ThresholdWorkbook.FILE
+                            + ": its values make a CSV table invalid: " + e.getMessage()));
+                }
+            }
+        }
         TableFile ex = table(dir, "exclusions.csv", "column", "pattern", "reason");
         List<Exclusions.Exclusion> exclusions = new ArrayList<>();
         for (TableFile.Row r : ex.rows()) {
             exclusions.add(new Exclusions.Exclusion(r.required("column"), new Glob(r.required("pattern")), r.required("reason")));
         }
-        NotificationValues nv = NotificationValues.from(table(dir, NotificationValues.FILE, "category", "target_regions",
-                "acquisition_types", "age_min_years", "age_max_years", "phantom_cm", "ctdivol_mgy", "source"));
         List<TableFile> drl = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(p -> p.getFileName().toString().matches("drl-.*\\.csv")).sorted().toList()) {
@@ -50,13 +74,13 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
             throw new TableException(Policy.FILE, 0, "drl_set '" + policy.getDrlSet() + "' has no table drl-*.csv; available: "
                     + String.join(", ", levels.setNames()));
         }
-        KFactorTable kFactors = dosimetry(dir, "k-factors.csv", (r, f) -> KFactorTable.read(r, f, policy.getKFactorDataset()));
+        String kFactorDataset = policy.getKFactorDataset();
+        KFactorTable kFactors = dosimetry(dir, "k-factors.csv", (r, f) -> KFactorTable.read(r, f, kFactorDataset));
         MarrowDoseCoefficients marrow = dosimetry(dir, "marrow-dose-coefficients.csv", MarrowDoseCoefficients::read);
         SsdeCoefficients ssde = dosimetry(dir, "ssde-coefficients.csv", SsdeCoefficients::read);
-        CumulativeDoseLevels cumulative = CumulativeDoseLevels.from(table(dir, CumulativeDoseLevels.FILE, CumulativeDoseLevels.COLUMNS));
         List<ImagingAlternative> alternatives = ImagingAlternatives.from(table(dir, ImagingAlternatives.FILE, ImagingAlternatives.COLUMNS));
         return new PolicyTables(policy, catalog, new Exclusions(exclusions), nv, levels, kFactors, marrow, ssde, cumulative,
-                alternatives);
+                alternatives, thresholds);
     }
 
     /** The dosimetry tables have their own readers; they report errors as TableException with file and line. */

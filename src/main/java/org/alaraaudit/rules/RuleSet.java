@@ -29,7 +29,7 @@ import org.kie.api.definition.rule.Rule;
 
 /**
  * The policy in force for a run: the DRL rules compiled once into a KieBase, the tables beside them, and a
- * digest of every file so that a report names exactly which policy produced it.
+ * digest of every file (the thresholds workbook included) so that a report names exactly which policy produced it.
  */
 public final class RuleSet {
     private static final String KFS_ROOT = "src/main/resources/";
@@ -57,6 +57,8 @@ public final class RuleSet {
         PolicyTables tables = null;
         try {
             tables = PolicyTables.load(root.resolve("tables"));
+        } catch (ThresholdWorkbookException e) {
+            for (String p : e.problems()) problems.add("ERROR tables/" + p);
         } catch (TableException e) {
             problems.add("ERROR tables/" + e.getMessage());
         }
@@ -101,6 +103,7 @@ public final class RuleSet {
         return root.relativize(p).toString().replace('\\', '/');
     }
 
+    /** Only {@code *.drl} files: the thresholds workbook is compiled on its own by {@link ThresholdWorkbook}. */
     private static KieBase compile(Path root, List<Path> files, List<String> problems) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -186,6 +189,9 @@ public final class RuleSet {
     public KieBase kieBase() { return kieBase; }
 
     public PolicyTables tables() { return tables; }
+
+    /** What the folder's thresholds workbook changed, for validate and the methodology. */
+    public ThresholdChanges thresholds() { return tables.thresholds(); }
 
     public String digest() { return digest; }
 

@@ -83,6 +83,9 @@ public final class TableFile {
 
     public List<Row> rows() { return rows; }
 
+    /** The same table with other rows, e.g. with the thresholds workbook's values laid over them. */
+    public TableFile withRows(List<Row> replaced) { return new TableFile(name, header, List.copyOf(replaced)); }
+
     /** One data row; typed getters fail with the file, line and column. */
     public record Row(String file, long line, Map<String, String> cells) {
         public String text(String column) { return cells.get(column); }

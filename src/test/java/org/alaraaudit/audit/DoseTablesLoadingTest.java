@@ -31,7 +31,7 @@ class DoseTablesLoadingTest {
         Path target = dir.resolve("tables");
         try (Stream<Path> files = Files.list(source)) {
             Files.createDirectories(target);
-            for (Path p : files.toList()) Files.writeString(target.resolve(p.getFileName().toString()), Files.readString(p));
+            for (Path p : files.toList()) Files.copy(p, target.resolve(p.getFileName().toString()));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

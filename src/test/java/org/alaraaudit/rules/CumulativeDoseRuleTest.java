@@ -221,7 +221,7 @@ class CumulativeDoseRuleTest {
             for (Path p : files.toList()) {
                 Path to = target.resolve(source.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.writeString(to, Files.readString(p, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+                else Files.copy(p, to);
             }
             return target;
         } catch (IOException e) {
