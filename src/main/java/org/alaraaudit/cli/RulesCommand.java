@@ -1,29 +1,43 @@
 package org.alaraaudit.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.alaraaudit.rules.PolicyTables;
 import org.alaraaudit.rules.RuleDescription;
 import org.alaraaudit.rules.RuleSet;
+import org.alaraaudit.rules.ThresholdChange;
+import org.alaraaudit.rules.ThresholdChanges;
+import org.alaraaudit.rules.ThresholdWorkbook;
+import org.alaraaudit.rules.ThresholdWorkbookException;
+import org.alaraaudit.rules.ThresholdWorkbookWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code alara-audit rules list|validate}: what the policy in force checks, and whether it compiles. */
+/**
+ * {@code alara-audit rules list|validate|test|export-thresholds}: what the policy in force checks, whether it
+ * compiles, and the thresholds workbook written from the CSV tables.
+ */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
         description = "Lists or validates the rules and tables.",
-        subcommands = {RulesCommand.ListRules.class, RulesCommand.Validate.class, RulesTestCommand.class})
+        subcommands = {RulesCommand.ListRules.class, RulesCommand.Validate.class, RulesTestCommand.class,
+                RulesCommand.ExportThresholds.class})
 public final class RulesCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: list, validate or test");
+        throw new ParameterException(spec.commandLine(), "a subcommand is required: list, validate, test or export-thresholds");
     }
 
     /** The options every rules subcommand takes. */
@@ -59,7 +73,8 @@ public final class RulesCommand implements Runnable {
         }
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true, description = "Compiles the rules and checks every table.")
+    @Command(name = "validate", mixinStandardHelpOptions = true, description = {"Compiles the rules and checks every table,",
+            "and lists each value on which the thresholds workbook (tables/thresholds.drl.xlsx) and the CSV tables disagree."})
     static final class Validate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -67,13 +82,87 @@ public final class RulesCommand implements Runnable {
         @Mixin
         RulesFolder folder;
 
+        @Option(names = "--strict", description = "Exit 4 when the thresholds workbook and the CSV tables disagree on any value.")
+        boolean strict;
+
         @Override
         public Integer call() {
             RuleSet rs = RuleSet.load(folder.rules);
             long ids = rs.rules().stream().map(RuleDescription::ruleId).distinct().count();
-            spec.commandLine().getOut().printf(Locale.ROOT, "OK: %d rules (%d rule ids) compiled, tables valid; %s%n",
-                    rs.rules().size(), ids, rs.digest());
-            spec.commandLine().getOut().flush();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "OK: %d rules (%d rule ids) compiled, tables valid; %s%n", rs.rules().size(), ids, rs.digest());
+            ThresholdChanges t = rs.thresholds();
+            if (t.present()) printConflicts(out, t);
+            out.flush();
+            if (strict && !t.conflicts().isEmpty()) {
+                spec.commandLine().getErr().printf(Locale.ROOT, "alara-audit: --strict: %d conflict%s between tables/%s and the CSV tables%n",
+                        t.conflicts().size(), t.conflicts().size() == 1 ? "" : "s", t.workbook());
+                spec.commandLine().getErr().flush();
+                return ExitCode.RULES_INVALID;
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    private static void printConflicts(PrintWriter out, ThresholdChanges t) {
+        int n = t.conflicts().size();
+        int used = t.applied().size();
+        if (n == 0) {
+            out.printf(Locale.ROOT, "Decision table tables/%s: %d rows, all values agree with the CSV tables%n", t.workbook(), t.rows());
+            return;
+        }
+        out.printf(Locale.ROOT, "Decision table tables/%s: %d rows, %d conflict%s with the CSV tables (%d value%s used from the workbook):%n",
+                t.workbook(), t.rows(), n, n == 1 ? "" : "s", used, used == 1 ? "" : "s");
+        for (ThresholdChange c : t.conflicts()) out.println("  CONFLICT " + c.describe());
+    }
+
+    @Command(name = "export-thresholds", mixinStandardHelpOptions = true, description = {
+            "Writes DIR/tables/thresholds.drl.xlsx from the CSV tables of the rules folder DIR: the expected dose ranges,",
+            "notification values, settings and cumulative-dose levels, as one decision table to edit in LibreOffice or Excel."})
+    static final class ExportThresholds implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "DIR", description = "The rules folder (its tables/ subfolder is read and written).")
+        Path dir;
+
+        @Option(names = "--force", description = "Replace a workbook whose values differ from the CSV tables (those edits are lost).")
+        boolean force;
+
+        @Option(names = "--verbose", description = "Print stack traces of errors.")
+        boolean verbose;
+
+        @Override
+        public Integer call() throws IOException {
+            Path tables = dir.resolve("tables");
+            if (!Files.isDirectory(tables)) throw new ErrorReport.UsageException(dir + ": not a rules folder (no tables/ in it)");
+            Path out = tables.resolve(ThresholdWorkbook.FILE);
+            PrintWriter err = spec.commandLine().getErr();
+            if (Files.exists(out) && !force) {
+                // The export writes the CSV values: a workbook edit not yet copied into the CSV would be lost.
+                List<ThresholdChange> edits;
+                try {
+                    edits = PolicyTables.load(tables).thresholds().applied();
+                } catch (ThresholdWorkbookException e) {
+                    err.println("alara-audit: tables/" + ThresholdWorkbook.FILE + " has errors (below); --force replaces it:");
+                    e.problems().forEach(p -> err.println("  ERROR tables/" + p));
+                    err.flush();
+                    return ExitCode.RULES_INVALID;
+                }
+                if (!edits.isEmpty()) {
+                    err.printf(Locale.ROOT, "alara-audit: tables/%s has %d value%s the CSV tables do not have; copy %s into the CSV"
+                            + " tables first, or --force to discard %s:%n", ThresholdWorkbook.FILE, edits.size(), edits.size() == 1 ? "" : "s",
+                            edits.size() == 1 ? "it" : "them", edits.size() == 1 ? "it" : "them");
+                    edits.forEach(c -> err.println("  " + c.describe()));
+                    err.flush();
+                    return ExitCode.USAGE;
+                }
+            }
+            ThresholdWorkbookWriter.write(ThresholdWorkbook.readCsv(tables), out);
+            ThresholdChanges written = PolicyTables.load(tables).thresholds();
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "Wrote %s: %d rows from the CSV tables%n", out, written.rows());
+            o.flush();
             return ExitCode.OK;
         }
     }

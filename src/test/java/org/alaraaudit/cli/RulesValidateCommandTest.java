@@ -1,0 +1,170 @@
+package org.alaraaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.alaraaudit.AuditFixture;
+import org.alaraaudit.rules.ThresholdFacts.Table;
+import org.alaraaudit.rules.ThresholdWorkbook;
+import org.alaraaudit.rules.ThresholdWorkbookFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code rules validate} checks the thresholds workbook with the CSV tables: each disagreement one CONFLICT line
+ * naming row, column, both values and the one the audit uses (exit 0, or 4 with --strict); each unusable row one
+ * ERROR line (exit 4), no stack trace. {@code rules export-thresholds} writes the workbook from the CSV tables.
+ */
+class RulesValidateCommandTest {
+    static final String UPPER = "CTDIvol upper (mGy)";
+    static final String REASON = "Reason (printed in the report)";
+
+    @TempDir
+    Path dir;
+
+    private Path rules() { return ThresholdWorkbookFile.rulesCopy(dir.resolve("rules")); }
+
+    private static Path workbookOf(Path rules) { return rules.resolve("tables").resolve(ThresholdWorkbook.FILE); }
+
+    private static void assertNoStackTrace(CliTest.Run r) {
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    private static void replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.contains(from), from);
+        Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theBuiltInRulesHaveAWorkbookThatAgreesWithTheirCsvTables() {
+        for (CliTest.Run r : List.of(CliTest.run("rules", "validate"), CliTest.run("rules", "validate", "--strict"))) {
+            assertEquals(ExitCode.OK, r.code(), r.out() + r.err());
+            assertTrue(r.out().matches("(?s)OK: .*\\nDecision table tables/thresholds\\.drl\\.xlsx: \\d+ rows, all values agree with the CSV tables\\n"),
+                    r.out());
+        }
+    }
+
+    @Test
+    void conflictsArePrintedWithBothValuesAndStrictMakesThemFail() throws IOException {
+        Path rules = rules();
+        ThresholdWorkbookFile wb = new ThresholdWorkbookFile(rules);
+        int row = wb.row(Table.CATALOG.title(), "PED CHEST 5-10Y*");
+        int window = wb.row(Table.SETTING.title(), "repeat_window_hours");
+        wb.set(Table.CATALOG.title(), "PED CHEST 5-10Y*", UPPER, 3)
+                .set(Table.CATALOG.title(), "PED CHEST 5-10Y*", REASON, "new detector, physicist review 2026-11-04").save();
+        replace(rules.resolve("tables/settings.csv"), "repeat_window_hours,48,", "repeat_window_hours,24,");
+
+        CliTest.Run r = CliTest.run("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCode.OK, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("Decision table tables/thresholds.drl.xlsx: 52 rows, 2 conflicts with the CSV tables"
+                + " (1 value used from the workbook):"), r.out());
+        assertTrue(r.out().contains("  CONFLICT tables/thresholds.drl.xlsx row " + row + ", column \"CTDIvol upper (mGy)\" (protocol PED CHEST 5-10Y*):"
+                + " workbook 3, protocol-catalog.csv line 8: 2.5; the audit uses 3 from the workbook (reason: new detector, physicist review"
+                + " 2026-11-04)\n"), r.out());
+        assertTrue(r.out().contains("  CONFLICT tables/thresholds.drl.xlsx row " + window + ", column \"Value\" (setting repeat_window_hours):"
+                + " workbook 48, settings.csv line 3: 24; the audit uses 24 from settings.csv"), r.out());
+
+        CliTest.Run strict = CliTest.run("rules", "validate", "--rules", rules.toString(), "--strict");
+        assertEquals(ExitCode.RULES_INVALID, strict.code());
+        assertTrue(strict.out().contains("CONFLICT"), strict.out());
+        assertEquals("alara-audit: --strict: 2 conflicts between tables/thresholds.drl.xlsx and the CSV tables\n", strict.err());
+    }
+
+    @Test
+    void rowsTheAuditCannotApplyAreOneErrorLineEachAndStopTheAudit() {
+        Path rules = rules();
+        ThresholdWorkbookFile wb = new ThresholdWorkbookFile(rules);
+        int value = wb.row(Table.SETTING.title(), "alert_accumulated_ctdivol_mgy");
+        int category = wb.row(Table.NOTIFICATION.title(), "Adult torso");
+        int level = wb.row(Table.CUMULATIVE.title(), "red_marrow_dose PEDIATRIC 2");
+        wb.set(Table.SETTING.title(), "alert_accumulated_ctdivol_mgy", "Value", "1,000")
+                .set(Table.NOTIFICATION.title(), "Adult torso", "Category", "Adult trunk")
+                .set(Table.CUMULATIVE.title(), "red_marrow_dose PEDIATRIC 2", "Level", null).save();
+
+        CliTest.Run r = CliTest.run("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCode.RULES_INVALID, r.code(), r.out() + r.err());
+        assertEquals(String.join("\n",
+                "alara-audit: the rules cannot be used:",
+                "  ERROR tables/thresholds.drl.xlsx row " + category + ": the Category cell matches no notification value of"
+                        + " notification-values.csv (spell it exactly as in the CSV)",
+                "  ERROR tables/thresholds.drl.xlsx row " + value + ", column \"Value\" (setting alert_accumulated_ctdivol_mgy): \"1,000\""
+                        + " is not a number (write decimals with a point)",
+                "  ERROR tables/thresholds.drl.xlsx row " + level + ": matches 2 rows of cumulative-dose.csv (lines 2 and 3); fill in"
+                        + " Metric, Population and Level so that the row names one cumulative-dose level") + "\n", r.err());
+        assertNoStackTrace(r);
+
+        Path log = new AuditFixture().row().write(dir, "log.csv");
+        CliTest.Run audit = CliTest.run("audit", log.toString(), "--rules", rules.toString(), "--no-history", "--out",
+                dir.resolve("out").toString());
+        assertEquals(ExitCode.RULES_INVALID, audit.code(), audit.err());
+        assertTrue(audit.err().contains("thresholds.drl.xlsx row " + value), audit.err());
+        assertFalse(Files.exists(dir.resolve("out").resolve("findings.csv")));
+        assertNoStackTrace(audit);
+    }
+
+    @Test
+    void withoutAWorkbookValidateSaysNothingAboutOne() throws IOException {
+        Path rules = rules();
+        Files.delete(workbookOf(rules));
+        CliTest.Run r = CliTest.run("rules", "validate", "--rules", rules.toString(), "--strict");
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertFalse(r.out().contains("Decision table"), r.out());
+    }
+
+    @Test
+    void exportWritesTheWorkbookTheProjectShips() throws IOException {
+        Path rules = rules();
+        Files.delete(workbookOf(rules));
+        CliTest.Run r = CliTest.run("rules", "export-thresholds", rules.toString());
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertEquals("Wrote " + workbookOf(rules) + ": 52 rows from the CSV tables\n", r.out());
+        assertEquals(ThresholdWorkbook.generatedDrl(Files.readAllBytes(workbookOf(ThresholdWorkbookFile.RULES))),
+                ThresholdWorkbook.generatedDrl(Files.readAllBytes(workbookOf(rules))));
+        assertTrue(CliTest.run("rules", "validate", "--rules", rules.toString()).out().contains("all values agree"));
+    }
+
+    @Test
+    void exportRefusesToDiscardAWorkbookEditUnlessForced() throws IOException {
+        Path rules = rules();
+        new ThresholdWorkbookFile(rules).set(Table.CATALOG.title(), "PED CHEST 5-10Y*", UPPER, 3).save();
+        byte[] edited = Files.readAllBytes(workbookOf(rules));
+        CliTest.Run r = CliTest.run("rules", "export-thresholds", rules.toString());
+        assertEquals(ExitCode.USAGE, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("alara-audit: tables/thresholds.drl.xlsx has 1 value the CSV tables do not have; copy it into the CSV"
+                + " tables first, or --force to discard it:\n  tables/thresholds.drl.xlsx row "), r.err());
+        assertArrayEquals(edited, Files.readAllBytes(workbookOf(rules)), "the workbook is left as it was");
+
+        assertEquals(ExitCode.OK, CliTest.run("rules", "export-thresholds", rules.toString(), "--force").code());
+        assertTrue(CliTest.run("rules", "validate", "--rules", rules.toString()).out().contains("all values agree"));
+    }
+
+    @Test
+    void aCsvEditIsCarriedIntoTheWorkbookByARegeneration() throws IOException {
+        Path rules = rules();
+        replace(rules.resolve("tables/notification-values.csv"), ",0,10,32,10,", ",0,10,32,9,");
+        assertTrue(CliTest.run("rules", "validate", "--rules", rules.toString()).out().contains("the audit uses 9 from notification-values.csv"));
+        CliTest.Run r = CliTest.run("rules", "export-thresholds", rules.toString());
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        CliTest.Run v = CliTest.run("rules", "validate", "--rules", rules.toString(), "--strict");
+        assertEquals(ExitCode.OK, v.code(), v.out() + v.err());
+        int row = new ThresholdWorkbookFile(rules).row(Table.NOTIFICATION.title(), "Pediatric torso <10 y (32 cm phantom)");
+        assertEquals("9", new ThresholdWorkbookFile(rules).get(row, 3));
+    }
+
+    @Test
+    void exportNeedsARulesFolder() {
+        CliTest.Run r = CliTest.run("rules", "export-thresholds", dir.resolve("nowhere").toString());
+        assertEquals(ExitCode.USAGE, r.code());
+        assertTrue(r.err().contains("not a rules folder"), r.err());
+        assertNoStackTrace(r);
+    }
+}
