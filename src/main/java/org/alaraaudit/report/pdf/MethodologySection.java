@@ -12,6 +12,8 @@ import org.alaraaudit.report.Cells;
 import org.alaraaudit.rules.Policy;
 import org.alaraaudit.rules.PolicyTables;
 import org.alaraaudit.rules.RuleDescription;
+import org.alaraaudit.rules.ThresholdChange;
+import org.alaraaudit.rules.ThresholdChanges;
 
 /**
  * Each rule that ran, what it checks, where its threshold comes from and its citation, then the reference tables
@@ -27,6 +29,7 @@ final class MethodologySection {
                 + "its source; a changed threshold changes the digest.");
         rules(ctx);
         settings(ctx);
+        thresholdWorkbook(ctx);
         notificationValues(ctx);
         drlSet(ctx);
         catalog(ctx);
@@ -88,6 +91,38 @@ final class MethodologySection {
         }
         t.finish();
         if (!sources.isEmpty()) sources.writeNotes(ctx);
+    }
+
+    /**
+     * The values taken from the rule set's thresholds workbook instead of the CSV row the tables below cite: an
+     * accreditation reviewer sees the sheet row, the CSV value it replaced and the value the audit used.
+     */
+    private static void thresholdWorkbook(ReportContext ctx) {
+        ThresholdChanges t = ctx.result.tables().thresholds();
+        if (!t.present()) return;
+        String file = "tables/" + t.workbook();
+        List<ThresholdChange> applied = t.applied();
+        long ignored = t.conflicts().size() - applied.size();
+        String notUsed = ignored == 0 ? "" : " " + ignored + " value" + (ignored == 1 ? " of the workbook was" : "s of the workbook were")
+                + " not used, because the CSV tables were changed after the workbook was written (rules validate lists "
+                + (ignored == 1 ? "it" : "them") + ").";
+        if (applied.isEmpty()) {
+            ctx.note("The rule set's thresholds workbook (" + file + ", a Drools decision table over the CSV tables) sets no"
+                    + " value of its own: every threshold in this section comes from its CSV row." + notUsed);
+            return;
+        }
+        ctx.subheading("Thresholds set in the decision table");
+        ctx.paragraph(applied.size() + " threshold" + (applied.size() == 1 ? " comes" : "s come") + " from " + file
+                + ", a Drools decision table laid over the CSV tables, instead of from the CSV row; the tables of this section"
+                + " show the value used, and its source names the sheet row." + notUsed);
+        ReportTable tb = new ReportTable(ctx, new float[]{0.7f, 3.2f, 1.5f, 0.9f, 2.6f},
+                "Sheet row#", "Threshold", "CSV value", "Used#", "Reason for the change");
+        for (ThresholdChange c : applied) {
+            tb.row(Long.toString(c.sheetRow()), c.subject() + ": " + c.column(),
+                    (c.csvValue() == null ? "blank" : c.csvValue()) + " (" + c.csvFile() + " line " + c.csvLine() + ")",
+                    c.workbookValue(), c.reason() == null ? "none given" : c.reason());
+        }
+        tb.finish();
     }
 
     private static void notificationValues(ReportContext ctx) {
