@@ -57,13 +57,18 @@ public final class AuditRun {
         // One limit sets what each stage holds before it spills to disk: rows by patient, duplicate keys (12 bytes
         // each against a row's few hundred) and findings (each about five rows' weight).
         int limit = request.inMemoryRowLimit();
-        FindingLog.Builder findings = new FindingLog.Builder(REPORT_ORDER, Math.max(1, limit / 5));
-        try (PatientPartitions patients = new PatientPartitions(limit)) {
+        FindingCounts findingCounts = new FindingCounts();
+        FindingLog.Builder findings = new FindingLog.Builder(REPORT_ORDER, Math.max(1, limit / 5)).counting(findingCounts::add);
+        try (PatientPartitions patients = new PatientPartitions(limit); RuleBatches rules = new RuleBatches(engine, findings)) {
             progress.started(AuditProgress.estimateRows(input.files()));
-            input.read(patients::add, progress::rowsRead, (int) Math.min(Integer.MAX_VALUE, 4L * limit));
+            try (RowGrouping grouping = new RowGrouping(patients)) {
+                input.read(grouping, progress::rowsRead, (int) Math.min(Integer.MAX_VALUE, 4L * limit));
+                grouping.finish();
+            }
             long toAudit = input.accounting().audited();
             long[] counts = new long[3];
-            // Patients are evaluated in batches, one rule session per batch (see RuleEngine.evaluatePatients).
+            // Patients are evaluated in batches, one rule session per batch (see RuleEngine.evaluatePatients), on
+            // a second thread while this one assembles the next (RuleBatches).
             List<List<Study>> batchStudies = new ArrayList<>();
             List<List<?>> batchFacts = new ArrayList<>();
             int[] batchSize = new int[1];
@@ -89,7 +94,7 @@ public final class AuditRun {
                 batchFacts.add(facts);
                 batchSize[0] += facts.size() + rows.size() + session.size();
                 if (batchSize[0] >= RuleEngine.BATCH_FACTS) {
-                    findings.addAll(engine.evaluatePatients(batchStudies, batchFacts));
+                    rules.submit(batchStudies, batchFacts);
                     batchStudies.clear();
                     batchFacts.clear();
                     batchSize[0] = 0;
@@ -102,7 +107,8 @@ public final class AuditRun {
                     progress.rowsAudited(counts[2], toAudit);
                 }
             });
-            if (!batchStudies.isEmpty()) findings.addAll(engine.evaluatePatients(batchStudies, batchFacts));
+            if (!batchStudies.isEmpty()) rules.submit(batchStudies, batchFacts);
+            rules.finish();
             progress.patientsAudited(counts[0], counts[1]);
             progress.rowsAudited(counts[2], toAudit);
         } finally {
@@ -115,7 +121,7 @@ public final class AuditRun {
         RunInfo run = new RunInfo(toolVersion, ruleSet.digest(), ruleSet.location(), input.inputFiles(), shown,
                 !request.period().isWholeInput(), policy.getPediatricAgeYears(), policy.getDrlSet(), request.runTime(),
                 request.institution());
-        ComplianceFigures figures = tally.figures(found, policy.getCumulativeWindowDays(),
+        ComplianceFigures figures = tally.figures(findingCounts, policy.getCumulativeWindowDays(),
                 policy.getPhantomFactor32To16(), policy.sourceOf("phantom_factor_32_to_16"));
         PreviousPeriod previous = shown.isWholeInput() ? null : history.previousPeriod(shown, figures.studiesByFacility().keySet());
         AuditResult.Reviews reviews = history instanceof AuditResult.ReviewSource source

@@ -71,13 +71,14 @@ public final class PatientPartitions implements AutoCloseable {
             for (int i = 0; i < BUCKETS; i++) {
                 Map<String, List<ScanRow>> patients = new TreeMap<>();
                 Path f = bucket(i);
+                List<String> words = new ArrayList<>();
                 try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
                     while (true) {
                         ScanRow r;
                         int ordinal;
                         try {
                             ordinal = in.readInt();
-                            r = read(in);
+                            r = read(in, words);
                         } catch (EOFException end) {
                             break;
                         }
@@ -97,6 +98,7 @@ public final class PatientPartitions implements AutoCloseable {
             spillDir = Files.createTempDirectory("alara-audit-patients");
             buckets = new DataOutputStream[BUCKETS];
             for (int i = 0; i < BUCKETS; i++) {
+                dictionaries.add(new HashMap<>());
                 buckets[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(bucket(i)), 1 << 15));
             }
         } catch (IOException e) {
@@ -109,26 +111,27 @@ public final class PatientPartitions implements AutoCloseable {
     private Path bucket(int i) { return spillDir.resolve("bucket-" + i + ".bin"); }
 
     private void write(ScanRow r, int ordinal) {
-        DataOutputStream o = buckets[Math.floorMod(r.patientRef().hashCode(), BUCKETS)];
+        int b = Math.floorMod(r.patientRef().hashCode(), BUCKETS);
+        DataOutputStream o = buckets[b];
         try {
             o.writeInt(ordinal);
-            str(o, r.source().file());
+            word(o, b, r.source().file());
             o.writeLong(r.source().line());
             str(o, r.patientRef());
             o.writeDouble(r.ageYears());
-            str(o, r.sex());
+            word(o, b, r.sex());
             num(o, r.weightKg());
             num(o, r.heightCm());
-            str(o, r.facility());
-            str(o, r.stationName());
-            str(o, r.manufacturer());
-            str(o, r.model());
+            word(o, b, r.facility());
+            word(o, b, r.stationName());
+            word(o, b, r.manufacturer());
+            word(o, b, r.model());
             str(o, r.accessionNumber());
             time(o, r.studyDatetime());
             o.writeByte(r.modality().ordinal());
-            str(o, r.studyDescription());
-            str(o, r.indication());
-            str(o, r.protocolName());
+            word(o, b, r.studyDescription());
+            word(o, b, r.indication());
+            word(o, b, r.protocolName());
             o.writeByte(r.acquisitionType() == null ? -1 : r.acquisitionType().ordinal());
             o.writeByte(r.targetRegion() == null ? -1 : r.targetRegion().ordinal());
             time(o, r.eventDatetime());
@@ -149,31 +152,31 @@ public final class PatientPartitions implements AutoCloseable {
             num(o, r.doseCheckDlpForwardEstimateMgycm());
             num(o, r.doseCheckCtdivolAlertMgy());
             num(o, r.doseCheckCtdivolForwardEstimateMgy());
-            str(o, r.doseCheckReason());
+            word(o, b, r.doseCheckReason());
             o.writeBoolean(r.patientPerStudy());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the temporary patient buckets in " + spillDir, e);
         }
     }
 
-    private static ScanRow read(DataInputStream in) throws IOException {
-        String file = str(in);
+    private static ScanRow read(DataInputStream in, List<String> words) throws IOException {
+        String file = word(in, words);
         SourceLine source = new SourceLine(file, in.readLong());
         String patient = str(in);
         double age = in.readDouble();
-        String sex = str(in);
+        String sex = word(in, words);
         Double weight = num(in);
         Double height = num(in);
-        String facility = str(in);
-        String station = str(in);
-        String manufacturer = str(in);
-        String model = str(in);
+        String facility = word(in, words);
+        String station = word(in, words);
+        String manufacturer = word(in, words);
+        String model = word(in, words);
         String accession = str(in);
         LocalDateTime studyTime = time(in);
         Modality modality = Modality.values()[in.readByte()];
-        String description = str(in);
-        String indication = str(in);
-        String protocol = str(in);
+        String description = word(in, words);
+        String indication = word(in, words);
+        String protocol = word(in, words);
         byte acq = in.readByte();
         byte region = in.readByte();
         LocalDateTime eventTime = time(in);
@@ -194,7 +197,7 @@ public final class PatientPartitions implements AutoCloseable {
         Double dlpForward = num(in);
         Double ctdivolAlert = num(in);
         Double ctdivolForward = num(in);
-        String reason = str(in);
+        String reason = word(in, words);
         boolean patientPerStudy = in.readBoolean();
         return new ScanRow(source, patient, age, sex, weight, height, facility, station, manufacturer, model, accession,
                 studyTime, modality, description, indication, protocol, acq < 0 ? null : AcquisitionType.values()[acq],
@@ -202,6 +205,49 @@ public final class PatientPartitions implements AutoCloseable {
                 phantom < 0 ? null : (int) phantom, dlp, scanLength, ssde, effectiveDiameter, wed, dap, fluoro,
                 alert < 0 ? null : alert == 1, dlpAlert, dlpForward, ctdivolAlert, ctdivolForward, reason, patientPerStudy);
     }
+
+    /**
+     * The texts that repeat from row to row (file, place, device, protocol, description) are written once per
+     * bucket and then as their number: reading the buckets back was a third of the patient phase, most of it
+     * decoding the same few hundred strings millions of times. Capped per bucket, so free text cannot grow it.
+     */
+    private static final int WORDS_PER_BUCKET = 2048;
+    private final List<Map<String, Integer>> dictionaries = new ArrayList<>();
+
+    private void word(DataOutputStream o, int bucket, String s) throws IOException {
+        if (s == null) {
+            o.writeByte(0);
+            return;
+        }
+        Map<String, Integer> dict = dictionaries.get(bucket);
+        Integer id = dict.get(s);
+        if (id != null) {
+            o.writeByte(3);
+            o.writeShort(id);
+        } else if (dict.size() < WORDS_PER_BUCKET) {
+            dict.put(s, dict.size());
+            o.writeByte(2);
+            o.writeUTF(clip(s));
+        } else {
+            o.writeByte(1);
+            o.writeUTF(clip(s));
+        }
+    }
+
+    private static String word(DataInputStream in, List<String> words) throws IOException {
+        switch (in.readByte()) {
+            case 0: return null;
+            case 1: return in.readUTF();
+            case 2: {
+                String s = in.readUTF();
+                words.add(s);
+                return s;
+            }
+            default: return words.get(in.readUnsignedShort());
+        }
+    }
+
+    private static String clip(String s) { return s.length() > 20_000 ? s.substring(0, 20_000) : s; }
 
     private static void str(DataOutputStream o, String s) throws IOException {
         if (s == null) {

@@ -2,14 +2,11 @@ package org.alaraaudit.audit;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.IrradiationEvent;
 import org.alaraaudit.model.ProtocolUse;
 import org.alaraaudit.model.SourceLine;
@@ -123,33 +120,13 @@ final class PeriodTally {
 
     List<ProtocolStatistics> protocols() { return List.copyOf(protocols.values()); }
 
-    /** One pass over the findings: a spilled log is read from disk on every pass. */
-    ComplianceFigures figures(List<Finding> findings, int windowDays, double phantomFactor, String phantomFactorSource) {
-        Set<String> adultProtocol = new HashSet<>();
-        Set<String> repeated = new HashSet<>();
-        Map<String, Long> bySeverity = new LinkedHashMap<>();
-        for (org.alaraaudit.model.Severity sev : org.alaraaudit.model.Severity.values()) bySeverity.put(sev.name(), 0L);
-        Map<String, Long> byRule = counts();
-        Map<String, Long> byFacilityFound = counts();
-        Map<String, Long> byStation = counts();
-        Map<String, Long> byProtocol = counts();
-        for (Finding f : findings) {
-            if (f.ruleId().equals("PEDIATRIC_ADULT_PROTOCOL")) adultProtocol.add(f.facility() + "\u001f" + f.accessionNumber());
-            if (f.ruleId().equals("REPEAT_STUDY")) repeated.add(f.facility() + "\u001f" + f.accessionNumber());
-            bySeverity.merge(f.severity().name(), 1L, Long::sum);
-            count(byRule, f.ruleId());
-            count(byFacilityFound, f.facility());
-            count(byStation, f.stationName());
-            count(byProtocol, f.standardProtocol());
-        }
-        Double compliance = pediatricCtStudies == 0 ? null : 1.0 - (double) adultProtocol.size() / pediatricCtStudies;
-        Double repeatRate = ctStudies == 0 ? null : (double) repeated.size() / ctStudies;
+    ComplianceFigures figures(FindingCounts found, int windowDays, double phantomFactor, String phantomFactorSource) {
+        int adultProtocol = found.adultProtocolStudies.size();
+        int repeated = found.repeatedStudies.size();
+        Double compliance = pediatricCtStudies == 0 ? null : 1.0 - (double) adultProtocol / pediatricCtStudies;
+        Double repeatRate = ctStudies == 0 ? null : (double) repeated / ctStudies;
         return new ComplianceFigures(studies, pediatricStudies, events, byModality, ctStudies, pediatricCtStudies,
-                adultProtocol.size(), compliance, repeated.size(), repeatRate, byRule, bySeverity, byFacilityFound,
-                byStation, byProtocol, byFacility, marrowProfile.profile(windowDays, phantomFactor, phantomFactorSource));
+                adultProtocol, compliance, repeated, repeatRate, found.byRule, found.bySeverity, found.byFacility,
+                found.byStation, found.byProtocol, byFacility, marrowProfile.profile(windowDays, phantomFactor, phantomFactorSource));
     }
-
-    private static Map<String, Long> counts() { return new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder())); }
-
-    private static void count(Map<String, Long> m, String key) { m.merge(key == null ? "(none)" : key, 1L, Long::sum); }
 }

@@ -119,9 +119,11 @@ public final class AuditBenchmark {
                 phases.start = System.nanoTime();
                 result[0] = audit(rules, log, phases);
                 phases.audited = System.nanoTime();
-                FindingsCsv.writeFindings(result[0], out.resolve("findings.csv"));
-                FindingsCsv.writeRejected(result[0], out.resolve("rejected.csv"));
-                FindingsJson.write(result[0], out.resolve("findings.json"));
+                // As the audit command writes them: side by side (report.ConcurrentReports).
+                org.alaraaudit.report.ConcurrentReports.writeAll(List.of(() -> {
+                    FindingsCsv.writeFindings(result[0], out.resolve("findings.csv"));
+                    FindingsCsv.writeRejected(result[0], out.resolve("rejected.csv"));
+                }, () -> FindingsJson.write(result[0], out.resolve("findings.json"))));
                 phases.written = System.nanoTime();
             }));
             if (reports) {

@@ -21,6 +21,7 @@ import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.AuditRun;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.report.ConcurrentReports;
 import org.alaraaudit.report.files.FindingsCsv;
 import org.alaraaudit.report.excel.ExcelReport;
 import org.alaraaudit.report.files.FindingsJson;
@@ -194,29 +195,34 @@ public final class AuditCommand implements Callable<Integer> {
         String label = result.run().period().label();
         try {
             Files.createDirectories(out);
+            // Each report reads the result only; on two cores two are written at once (ConcurrentReports).
+            List<ConcurrentReports.Report> reports = new ArrayList<>();
             if (wanted.contains("pdf")) {
                 Path p = out.resolve("audit-" + label + ".pdf");
-                PdfReport.write(result, reportTemplate, institution, p);
+                reports.add(() -> PdfReport.write(result, reportTemplate, institution, p));
                 written.add(p);
             }
             if (wanted.contains("xlsx")) {
                 Path x = out.resolve("audit-" + label + ".xlsx");
-                ExcelReport.write(result, x);
+                reports.add(() -> ExcelReport.write(result, x));
                 written.add(x);
             }
             if (wanted.contains("csv")) {
                 Path f = out.resolve("findings.csv");
-                FindingsCsv.writeFindings(result, f);
-                written.add(f);
                 Path r = out.resolve("rejected.csv");
-                FindingsCsv.writeRejected(result, r);
+                reports.add(() -> {
+                    FindingsCsv.writeFindings(result, f);
+                    FindingsCsv.writeRejected(result, r);
+                });
+                written.add(f);
                 written.add(r);
             }
             if (wanted.contains("json")) {
                 Path j = out.resolve("findings.json");
-                FindingsJson.write(result, j);
+                reports.add(() -> FindingsJson.write(result, j));
                 written.add(j);
             }
+            ConcurrentReports.writeAll(reports);
         } catch (IOException | RuntimeException e) {
             throw new ErrorReport.OutputException(out + ": " + e.getMessage(), e);
         }

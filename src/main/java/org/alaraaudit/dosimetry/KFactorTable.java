@@ -35,10 +35,13 @@ public final class KFactorTable {
 
     private final String dataset;
     private final List<KFactor> rows;
+    /** Rows by region, in table order: every CT event looks one up. */
+    private final java.util.Map<String, List<KFactor>> byRegion = new java.util.HashMap<>();
 
     private KFactorTable(String dataset, List<KFactor> rows) {
         this.dataset = dataset;
         this.rows = List.copyOf(rows);
+        for (KFactor k : this.rows) byRegion.computeIfAbsent(k.region(), x -> new java.util.ArrayList<>()).add(k);
     }
 
     /** Reads the file and keeps the default dataset. */
@@ -75,7 +78,8 @@ public final class KFactorTable {
     public String dataset() { return dataset; }
 
     Optional<KFactor> find(String region, double ageYears) {
-        return rows.stream().filter(r -> r.region().equals(region) && r.band().contains(ageYears)).findFirst();
+        for (KFactor r : byRegion.getOrDefault(region, List.of())) if (r.band().contains(ageYears)) return Optional.of(r);
+        return Optional.empty();
     }
 
     List<KFactor> rows() { return rows; }

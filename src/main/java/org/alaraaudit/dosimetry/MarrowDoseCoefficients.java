@@ -25,7 +25,13 @@ public final class MarrowDoseCoefficients {
 
     private final List<Coefficient> rows;
 
-    private MarrowDoseCoefficients(List<Coefficient> rows) { this.rows = List.copyOf(rows); }
+    /** Rows by region, in table order: every CT acquisition looks its coefficient up. */
+    private final java.util.Map<String, List<Coefficient>> byRegion = new java.util.HashMap<>();
+
+    private MarrowDoseCoefficients(List<Coefficient> rows) {
+        this.rows = List.copyOf(rows);
+        for (Coefficient c : this.rows) byRegion.computeIfAbsent(c.region(), x -> new ArrayList<>()).add(c);
+    }
 
     public static MarrowDoseCoefficients read(Reader reader, String fileName) {
         List<Coefficient> rows = new ArrayList<>();
@@ -63,7 +69,9 @@ public final class MarrowDoseCoefficients {
 
     /** The rows for the region and age: none, one (one sex tabulated) or a female and a male row. */
     List<Coefficient> find(String region, double ageYears) {
-        return rows.stream().filter(r -> r.region().equals(region) && r.band().contains(ageYears)).toList();
+        List<Coefficient> out = new ArrayList<>(2);
+        for (Coefficient r : byRegion.getOrDefault(region, List.of())) if (r.band().contains(ageYears)) out.add(r);
+        return out;
     }
 
     List<Coefficient> rows() { return rows; }
