@@ -1,6 +1,5 @@
 package org.alaraaudit.audit;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -166,7 +165,7 @@ public final class FindingLog extends AbstractList<Finding> {
             heads = new PriorityQueue<>(Math.max(1, runs.size()), Comparator.comparing(Head::finding, order));
             for (Path run : runs) {
                 try {
-                    DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), 1 << 15));
+                    DataInputStream in = new DataInputStream(new SpillInput(run, 1 << 15));
                     advance(new Run(in, new ArrayList<>()));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the temporary findings file " + run, e);

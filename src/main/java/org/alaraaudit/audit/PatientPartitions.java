@@ -1,6 +1,5 @@
 package org.alaraaudit.audit;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -72,7 +71,7 @@ public final class PatientPartitions implements AutoCloseable {
                 Map<String, List<ScanRow>> patients = new TreeMap<>();
                 Path f = bucket(i);
                 List<String> words = new ArrayList<>();
-                try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
+                try (DataInputStream in = new DataInputStream(new SpillInput(f, 1 << 16))) {
                     while (true) {
                         ScanRow r;
                         int ordinal;
