@@ -9,7 +9,8 @@ import org.alaraaudit.rules.RuleEngine;
 /**
  * Runs the rules over batches of patients on a second thread while the audit's own thread reads back, assembles
  * and tallies the next patients. Batches are independent sessions, so only the findings log is shared, and only
- * the rules' thread adds to it until {@link #finish()} returns. At most two batches wait.
+ * the rules' thread adds to it until {@link #finish()} returns. At most six batches wait (a few MB), enough to
+ * even out the two threads.
  */
 final class RuleBatches implements AutoCloseable {
     private record Batch(List<List<Study>> studies, List<List<?>> facts) {}
@@ -17,7 +18,7 @@ final class RuleBatches implements AutoCloseable {
     private final HandOff<Batch> handOff;
 
     RuleBatches(RuleEngine engine, FindingLog.Builder findings) {
-        this.handOff = new HandOff<>("alara-audit-rules", 2, b -> findings.addAll(engine.evaluatePatients(b.studies(), b.facts())));
+        this.handOff = new HandOff<>("alara-audit-rules", 6, b -> findings.addAll(engine.evaluatePatients(b.studies(), b.facts())));
     }
 
     /** Hands over one batch; the lists are copied, so the caller may clear and refill its own. */
