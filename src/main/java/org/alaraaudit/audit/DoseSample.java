@@ -86,8 +86,10 @@ public final class DoseSample {
         long prefix = 0;
         long mask = 0;
         double[] block = new double[BLOCK];
+        // int counters (a sample has fewer than 2^31 values), allocated once: 256 KB, under G1's humongous size.
+        int[] counts = new int[1 << 16];
         for (int shift = 48; shift >= 0; shift -= 16) {
-            long[] counts = new long[1 << 16];
+            java.util.Arrays.fill(counts, 0);
             for (long offset : blocks) {
                 file.read(offset, block, BLOCK);
                 count(block, BLOCK, prefix, mask, shift, counts);
@@ -101,7 +103,7 @@ public final class DoseSample {
         return unsortable(prefix);
     }
 
-    private static void count(double[] v, int n, long prefix, long mask, int shift, long[] counts) {
+    private static void count(double[] v, int n, long prefix, long mask, int shift, int[] counts) {
         for (int i = 0; i < n; i++) {
             long key = sortable(v[i]);
             if ((key & mask) == prefix) counts[(int) ((key >>> shift) & 0xFFFF)]++;

@@ -75,7 +75,17 @@ final class HandOff<T> implements AutoCloseable {
         }
     }
 
-    /** Stops the worker when the audit ends early: it only ever waits on the queue or consumes one item. */
+    /**
+     * Stops the worker when the audit ends early (it only ever waits on the queue or consumes one item) and
+     * waits briefly for it, so the files it writes are not closed under it.
+     */
     @Override
-    public void close() { worker.interrupt(); }
+    public void close() {
+        worker.interrupt();
+        try {
+            worker.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
