@@ -9,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -205,25 +203,25 @@ public final class FindingLog extends AbstractList<Finding> {
     }
 
     private static void write(DataOutputStream o, Finding f, java.util.Map<String, Integer> words) throws IOException {
-        str(o, f.findingId());
+        SpillFields.text(o, f.findingId());
         word(o, f.ruleId(), words);
         o.writeByte(f.severity().ordinal());
         word(o, f.scope(), words);
         word(o, f.facility(), words);
         word(o, f.stationName(), words);
-        str(o, f.accessionNumber());
-        time(o, f.studyDatetime());
-        str(o, f.patientRef());
-        num(o, f.ageYears());
+        SpillFields.text(o, f.accessionNumber());
+        SpillFields.time(o, f.studyDatetime());
+        SpillFields.text(o, f.patientRef());
+        SpillFields.number(o, f.ageYears());
         word(o, f.protocolName(), words);
         word(o, f.standardProtocol(), words);
         o.writeByte(f.targetRegion() == null ? -1 : f.targetRegion().ordinal());
         word(o, f.quantity(), words);
-        num(o, f.measuredValue());
-        num(o, f.referenceValue());
+        SpillFields.number(o, f.measuredValue());
+        SpillFields.number(o, f.referenceValue());
         word(o, f.unit(), words);
         word(o, f.referenceSource(), words);
-        str(o, f.message());
+        SpillFields.text(o, f.message());
         o.writeInt(f.inputLines().size());
         String lastFile = null;
         for (SourceLine l : f.inputLines()) {
@@ -235,29 +233,29 @@ public final class FindingLog extends AbstractList<Finding> {
             lastFile = l.file();
         }
         o.writeBoolean(f.pediatric());
-        str(o, f.relatedAccessionNumber());
+        SpillFields.text(o, f.relatedAccessionNumber());
     }
 
     private static Finding read(DataInputStream in, List<String> words) throws IOException {
-        String id = str(in);
+        String id = SpillFields.text(in);
         String rule = word(in, words);
         Severity severity = Severity.values()[in.readByte()];
         String scope = word(in, words);
         String facility = word(in, words);
         String station = word(in, words);
-        String accession = str(in);
-        LocalDateTime time = time(in);
-        String patient = str(in);
-        Double age = num(in);
+        String accession = SpillFields.text(in);
+        LocalDateTime time = SpillFields.time(in);
+        String patient = SpillFields.text(in);
+        Double age = SpillFields.number(in);
         String protocol = word(in, words);
         String standard = word(in, words);
         byte region = in.readByte();
         String quantity = word(in, words);
-        Double measured = num(in);
-        Double reference = num(in);
+        Double measured = SpillFields.number(in);
+        Double reference = SpillFields.number(in);
         String unit = word(in, words);
         String source = word(in, words);
-        String message = str(in);
+        String message = SpillFields.text(in);
         int n = in.readInt();
         List<SourceLine> lines = new ArrayList<>(n);
         String file = null;
@@ -266,7 +264,7 @@ public final class FindingLog extends AbstractList<Finding> {
             lines.add(new SourceLine(file, in.readLong()));
         }
         boolean pediatric = in.readBoolean();
-        String related = str(in);
+        String related = SpillFields.text(in);
         return new Finding(id, rule, severity, scope, facility, station, accession, time, patient, age, protocol, standard,
                 region < 0 ? null : TargetRegion.values()[region], quantity, measured, reference, unit, source, message,
                 List.copyOf(lines), pediatric, related);
@@ -290,56 +288,15 @@ public final class FindingLog extends AbstractList<Finding> {
         }
         words.put(s, words.size());
         o.writeInt(-2);
-        str(o, s);
+        SpillFields.text(o, s);
     }
 
     private static String word(DataInputStream in, List<String> words) throws IOException {
         int id = in.readInt();
         if (id == -1) return null;
         if (id >= 0) return words.get(id);
-        String s = str(in);
+        String s = SpillFields.text(in);
         words.add(s);
         return s;
-    }
-
-    /** Strings longer than writeUTF's 64 KB limit are written in chunks; a message never is, but a source might. */
-    private static void str(DataOutputStream o, String s) throws IOException {
-        if (s == null) {
-            o.writeBoolean(false);
-            return;
-        }
-        o.writeBoolean(true);
-        int chunk = 16_000;
-        int parts = Math.max(1, (s.length() + chunk - 1) / chunk);
-        o.writeInt(parts);
-        for (int i = 0; i < parts; i++) o.writeUTF(s.substring(i * chunk, Math.min(s.length(), (i + 1) * chunk)));
-    }
-
-    private static String str(DataInputStream in) throws IOException {
-        if (!in.readBoolean()) return null;
-        int parts = in.readInt();
-        if (parts == 1) return in.readUTF();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < parts; i++) sb.append(in.readUTF());
-        return sb.toString();
-    }
-
-    private static void num(DataOutputStream o, Double d) throws IOException {
-        o.writeBoolean(d != null);
-        if (d != null) o.writeDouble(d);
-    }
-
-    private static Double num(DataInputStream in) throws IOException { return in.readBoolean() ? in.readDouble() : null; }
-
-    private static void time(DataOutputStream o, LocalDateTime t) throws IOException {
-        o.writeBoolean(t != null);
-        if (t == null) return;
-        o.writeLong(t.toLocalDate().toEpochDay());
-        o.writeLong(t.toLocalTime().toNanoOfDay());
-    }
-
-    private static LocalDateTime time(DataInputStream in) throws IOException {
-        if (!in.readBoolean()) return null;
-        return LocalDateTime.of(LocalDate.ofEpochDay(in.readLong()), LocalTime.ofNanoOfDay(in.readLong()));
     }
 }

@@ -10,14 +10,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.alaraaudit.audit.SpillFields;
 import org.alaraaudit.audit.StudyDose;
 import org.alaraaudit.model.DoseMetric;
 import org.alaraaudit.model.Finding;
@@ -141,24 +140,24 @@ final class RunStudies implements AutoCloseable {
 
     private void write(DataOutputStream o, StoredStudy s) {
         try {
-            str(o, s.facility());
-            str(o, s.accessionNumber());
+            SpillFields.text(o, s.facility());
+            SpillFields.text(o, s.accessionNumber());
             o.writeBoolean(s.audited());
-            str(o, s.patientRef());
-            str(o, s.stationName());
-            time(o, s.studyDatetime());
-            str(o, s.modality());
+            SpillFields.text(o, s.patientRef());
+            SpillFields.text(o, s.stationName());
+            SpillFields.time(o, s.studyDatetime());
+            SpillFields.text(o, s.modality());
             o.writeBoolean(s.pediatric());
             o.writeDouble(s.ageYears());
-            str(o, s.regions());
-            str(o, s.mainProtocol());
+            SpillFields.text(o, s.regions());
+            SpillFields.text(o, s.mainProtocol());
             o.writeInt(s.events());
             dose(o, s.marrow());
             dose(o, s.effective());
             o.writeInt(s.doseValues().size());
             for (DoseValue v : s.doseValues()) {
-                str(o, v.quantity());
-                str(o, v.standardProtocol());
+                SpillFields.text(o, v.quantity());
+                SpillFields.text(o, v.standardProtocol());
                 o.writeDouble(v.measured());
                 o.writeInt(v.phantomCm());
                 o.writeInt(v.level() == null ? -1 : levelIndex.computeIfAbsent(v.level(), l -> {
@@ -172,25 +171,25 @@ final class RunStudies implements AutoCloseable {
     }
 
     private StoredStudy read(DataInputStream in) throws IOException {
-        String facility = str(in);
-        String accession = str(in);
+        String facility = SpillFields.text(in);
+        String accession = SpillFields.text(in);
         boolean audited = in.readBoolean();
-        String patient = str(in);
-        String station = str(in);
-        LocalDateTime time = time(in);
-        String modality = str(in);
+        String patient = SpillFields.text(in);
+        String station = SpillFields.text(in);
+        LocalDateTime time = SpillFields.time(in);
+        String modality = SpillFields.text(in);
         boolean pediatric = in.readBoolean();
         double age = in.readDouble();
-        String regions = str(in);
-        String protocol = str(in);
+        String regions = SpillFields.text(in);
+        String protocol = SpillFields.text(in);
         int events = in.readInt();
         StudyDose marrow = dose(in);
         StudyDose effective = dose(in);
         int n = in.readInt();
         List<DoseValue> values = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String quantity = str(in);
-            String standard = str(in);
+            String quantity = SpillFields.text(in);
+            String standard = SpillFields.text(in);
             double measured = in.readDouble();
             int phantom = in.readInt();
             int level = in.readInt();
@@ -203,9 +202,9 @@ final class RunStudies implements AutoCloseable {
     private static void dose(DataOutputStream o, StudyDose d) throws IOException {
         o.writeBoolean(d != null);
         if (d == null) return;
-        str(o, d.facility());
-        str(o, d.accessionNumber());
-        time(o, d.studyDatetime());
+        SpillFields.text(o, d.facility());
+        SpillFields.text(o, d.accessionNumber());
+        SpillFields.time(o, d.studyDatetime());
         o.writeByte(d.metric().ordinal());
         o.writeDouble(d.value());
         o.writeInt(d.acquisitions());
@@ -214,27 +213,8 @@ final class RunStudies implements AutoCloseable {
 
     private static StudyDose dose(DataInputStream in) throws IOException {
         if (!in.readBoolean()) return null;
-        return new StudyDose(str(in), str(in), time(in), DoseMetric.values()[in.readByte()], in.readDouble(), in.readInt(),
+        return new StudyDose(SpillFields.text(in), SpillFields.text(in), SpillFields.time(in), DoseMetric.values()[in.readByte()], in.readDouble(), in.readInt(),
                 in.readInt());
-    }
-
-    private static void str(DataOutputStream o, String s) throws IOException {
-        o.writeBoolean(s != null);
-        if (s != null) o.writeUTF(s);
-    }
-
-    private static String str(DataInputStream in) throws IOException { return in.readBoolean() ? in.readUTF() : null; }
-
-    private static void time(DataOutputStream o, LocalDateTime t) throws IOException {
-        o.writeBoolean(t != null);
-        if (t == null) return;
-        o.writeLong(t.toLocalDate().toEpochDay());
-        o.writeLong(t.toLocalTime().toNanoOfDay());
-    }
-
-    private static LocalDateTime time(DataInputStream in) throws IOException {
-        if (!in.readBoolean()) return null;
-        return LocalDateTime.of(LocalDate.ofEpochDay(in.readLong()), LocalTime.ofNanoOfDay(in.readLong()));
     }
 
     @Override
