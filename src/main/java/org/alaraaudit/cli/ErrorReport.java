@@ -29,6 +29,10 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         } else if (ex instanceof TableException) {
             err.println("alara-audit: the rules cannot be used: ERROR " + ex.getMessage());
             code = ExitCode.RULES_INVALID;
+        } else if (ex instanceof org.kie.api.runtime.rule.ConsequenceException) {
+            // A rule's action failed while running (most likely a local rule): a policy problem, not the tool's.
+            err.println("alara-audit: a rule failed while auditing: " + ex.getMessage());
+            code = ExitCode.RULES_INVALID;
         } else if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
             err.println("alara-audit: " + ex.getMessage());
             code = ExitCode.USAGE;
