@@ -15,7 +15,7 @@ import org.alaraaudit.model.Severity;
  */
 final class StudyFindings {
     /** Scopes of findings that belong to one study, as the rules' @scope metadata names them. */
-    static final Set<String> STUDY_SCOPES = Set.of("event", "study", "study_pair");
+    static final Set<String> STUDY_SCOPES = Set.of("event", "study", "study_protocol", "study_pair");
 
     static final class Tally {
         boolean adultProtocol;

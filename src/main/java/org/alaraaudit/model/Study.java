@@ -193,6 +193,12 @@ public final class Study {
         return any ? sum : null;
     }
 
+    /**
+     * Each device protocol of the study whose doses fall outside the catalog's expected range, with the quantity
+     * furthest outside; computed when asked, since only the expected-range rules need it.
+     */
+    public List<ExpectedRangeCheck> getExpectedRangeChecks() { return ExpectedRangeCheck.of(this); }
+
     public Set<SourceLine> getLines() {
         Set<SourceLine> s = new TreeSet<>();
         for (IrradiationEvent e : events) s.add(e.getSource());

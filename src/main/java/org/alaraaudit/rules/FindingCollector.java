@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.alaraaudit.model.CumulativeDose;
 import org.alaraaudit.model.DoseGroup;
+import org.alaraaudit.model.ExpectedRangeCheck;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.IrradiationEvent;
 import org.alaraaudit.model.ProtocolUse;
@@ -47,6 +48,14 @@ public final class FindingCollector {
         List<SourceLine> lines = at != null ? List.of(at.getSource()) : new ArrayList<>(s.getLines());
         add(ctx, s, at, region, quantity, measured, reference, unit, source, message, lines,
                 s.getFacility(), s.getAccessionNumber(), quantity, region == null ? "" : region.name());
+    }
+
+    /** A finding on a study's use of one device protocol against its expected range: one per study and protocol. */
+    public void expectedRange(RuleContext ctx, ExpectedRangeCheck c, String message) {
+        Study s = c.study();
+        IrradiationEvent at = c.at();
+        record(ctx, s, at, at.getTargetRegion(), c.quantity(), c.measured(), c.bound(), c.unit(), at.getProtocol().source(),
+                message, c.lines(), null, s.getFacility(), s.getAccessionNumber(), c.protocolName());
     }
 
     /** A study-level finding over one region of the study (accumulation, multiphase). */

@@ -2,6 +2,7 @@ package org.alaraaudit.rules;
 
 import static org.alaraaudit.AuditFixture.findings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +73,55 @@ class ExpectedRangeRulesTest {
         List<Finding> f = findings(r, "DOSE_BELOW_EXPECTED_RANGE");
         assertEquals(List.of("A1"), f.stream().map(Finding::accessionNumber).toList());
         assertEquals("DLP", f.get(0).quantity());
+    }
+
+    @Test
+    void threeAcquisitionsAboveAndADlpAboveAreOneFindingOnTheQuantityFurthestAbove() {
+        AuditResult r = new AuditFixture()
+                .row("event_uid", "a", "ctdivol_mgy", "3.0", "dlp_mgycm", "60", "study_datetime", "2026-10-10T10:00")
+                .row("event_uid", "b", "ctdivol_mgy", "4.0", "dlp_mgycm", "60", "study_datetime", "2026-10-10T10:01")
+                .row("event_uid", "c", "ctdivol_mgy", "3.5", "dlp_mgycm", "60", "study_datetime", "2026-10-10T10:02")
+                .audit(dir);
+        List<Finding> f = findings(r, "DOSE_ABOVE_EXPECTED_RANGE");
+        assertEquals(1, f.size(), "three CTDIvol values and the study DLP above the range are one protocol use");
+        Finding only = f.get(0);
+        assertEquals("DLP", only.quantity(), "DLP 180/70 = 2.57 is further above than CTDIvol 4.0/2.5 = 1.6");
+        assertEquals(180.0, only.measuredValue(), 1e-9);
+        assertEquals(Severity.MAJOR, only.severity(), "180 is more than twice 70");
+        assertEquals(3, only.inputLines().size(), "the study DLP rests on every acquisition of the protocol");
+        assertTrue(only.message().contains("study DLP 180.0 mGy·cm") && only.message().contains("70 mGy·cm")
+                && only.message().contains("highest CTDIvol 4.00 mGy (expected 0.625-2.5 mGy)"), only.message());
+        assertEquals(List.of(), findings(r, "DOSE_BELOW_EXPECTED_RANGE"));
+    }
+
+    @Test
+    void theCtdivolIsReportedWhenItIsFurtherAboveThanTheDlp() {
+        AuditResult r = new AuditFixture().row("ctdivol_mgy", "4.0", "dlp_mgycm", "80").audit(dir);
+        Finding f = findings(r, "DOSE_ABOVE_EXPECTED_RANGE").get(0);
+        assertEquals("CTDIvol", f.quantity());
+        assertEquals(2.5, f.referenceValue());
+        assertTrue(f.message().startsWith("CTDIvol 4.00 mGy is above the expected upper 2.5 mGy of protocol PED CHEST 5-10Y (1.60 times it)")
+                && f.message().contains("study DLP 80.0 mGy·cm (expected 17.5-70 mGy·cm)"), f.message());
+    }
+
+    @Test
+    void aboveTheRangeOutranksBelowItInTheSameProtocolUse() {
+        AuditResult r = new AuditFixture().row("ctdivol_mgy", "2.6", "dlp_mgycm", "1").audit(dir);
+        assertEquals(List.of("CTDIvol"), findings(r, "DOSE_ABOVE_EXPECTED_RANGE").stream().map(Finding::quantity).toList());
+        assertEquals(List.of(), findings(r, "DOSE_BELOW_EXPECTED_RANGE"));
+    }
+
+    @Test
+    void twoProtocolsOfOneStudyAreTwoFindingsWithIdsKeyedOnStudyAndProtocol() {
+        AuditFixture fixture = new AuditFixture()
+                .row("event_uid", "a", "ctdivol_mgy", "4.0")
+                .row("event_uid", "b", "ctdivol_mgy", "9.0", "protocol_name", "PED ABD 5-10Y", "target_region", "ABDOMEN_PELVIS",
+                        "study_datetime", "2026-10-10T10:05");
+        List<Finding> f = findings(fixture.audit(dir), "DOSE_ABOVE_EXPECTED_RANGE");
+        assertEquals(2, f.size());
+        assertEquals(2, f.stream().map(Finding::findingId).distinct().count());
+        assertEquals(FindingCollector.id("DOSE_ABOVE_EXPECTED_RANGE", "General", "ACC1", "PED CHEST 5-10Y"),
+                f.stream().filter(x -> x.protocolName().equals("PED CHEST 5-10Y")).findFirst().orElseThrow().findingId());
     }
 
     @Test

@@ -1,0 +1,122 @@
+package org.alaraaudit.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A study's use of one device protocol held against the protocol's expected dose range (The Joint Commission
+ * PI.02.01.01 EP 6): of the quantities judged (CTDIvol of each diagnostic acquisition, the study DLP of the
+ * protocol), the one furthest outside its bound. A safety officer acts on the protocol use, not on each
+ * acquisition, so one study and protocol is one finding; a quantity above its upper value outranks one below
+ * the lower value, since dose is what the check is for.
+ *
+ * @param ratio how far outside: measured / upper value above the range, lower value / measured below it
+ * @param other the other quantity and its bound, for the message; blank when it has none
+ */
+public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above, String quantity, double measured,
+                                 double bound, String unit, double ratio, String other, List<SourceLine> lines) {
+    static final String CTDIVOL = "CTDIvol";
+    static final String DLP = "DLP";
+
+    public boolean isAbove() { return above; }
+
+    public boolean isBelow() { return !above; }
+
+    public double getRatio() { return ratio; }
+
+    public boolean isInPeriod() { return study.isInPeriod(); }
+
+    public String protocolName() { return at.getProtocolName(); }
+
+    /** "CTDIvol 5.10 mGy" or "study DLP 80.0 mGy·cm": the measured value as a message quotes it. */
+    public String measuredText() {
+        return CTDIVOL.equals(quantity) ? String.format(Locale.ROOT, "CTDIvol %.2f %s", measured, unit)
+                : String.format(Locale.ROOT, "study DLP %.1f %s", measured, unit);
+    }
+
+    /** The bound as the catalog gives it, with its unit. */
+    public String boundText() { return number(bound) + " " + unit; }
+
+    /** The checks of a study's device protocols that fall outside their range, in the order of first use. */
+    static List<ExpectedRangeCheck> of(Study s) {
+        if (!s.isCt()) return List.of();
+        Map<String, List<IrradiationEvent>> byProtocol = new LinkedHashMap<>();
+        for (IrradiationEvent e : s.getEvents()) {
+            if (e.getProtocolName() != null) byProtocol.computeIfAbsent(e.getProtocolName(), k -> new ArrayList<>()).add(e);
+        }
+        List<ExpectedRangeCheck> out = new ArrayList<>();
+        for (List<IrradiationEvent> events : byProtocol.values()) {
+            ExpectedRangeCheck c = check(s, events);
+            if (c != null) out.add(c);
+        }
+        return List.copyOf(out);
+    }
+
+    private static ExpectedRangeCheck check(Study s, List<IrradiationEvent> events) {
+        IrradiationEvent first = events.stream().filter(IrradiationEvent::isDiagnostic).findFirst().orElse(null);
+        if (first == null || first.getProtocol() == null) return null;
+        Candidate worst = null;
+        for (IrradiationEvent e : events) {
+            if (!e.isDiagnostic() || e.getCtdivol() == null) continue;
+            worst = Candidate.worse(worst, Candidate.of(e, CTDIVOL, e.getCtdivol(), e.getExpectedCtdivolMin(), e.getExpectedCtdivolMax()));
+        }
+        Double dlp = first.getStudyProtocolDlp();
+        Candidate dlpCheck = dlp == null ? null : Candidate.of(first, DLP, dlp, first.getExpectedDlpMin(), first.getExpectedDlpMax());
+        worst = Candidate.worse(worst, dlpCheck);
+        if (worst == null) return null;
+        List<SourceLine> lines = events.stream().map(IrradiationEvent::getSource).sorted().distinct().toList();
+        return new ExpectedRangeCheck(s, worst.at, worst.above, worst.quantity, worst.measured, worst.bound,
+                unit(worst.quantity), worst.ratio, otherText(worst.quantity, first, events, dlp), lines);
+    }
+
+    /** The quantity not reported, with its range, so the message shows both CTDIvol and DLP. */
+    private static String otherText(String reported, IrradiationEvent first, List<IrradiationEvent> events, Double dlp) {
+        if (CTDIVOL.equals(reported)) {
+            if (dlp == null) return "";
+            return String.format(Locale.ROOT, "; study DLP %.1f mGy·cm (expected %s)", dlp,
+                    range(first.getExpectedDlpMin(), first.getExpectedDlpMax(), "mGy·cm"));
+        }
+        Double most = null;
+        for (IrradiationEvent e : events) {
+            if (e.isDiagnostic() && e.getCtdivol() != null && (most == null || e.getCtdivol() > most)) most = e.getCtdivol();
+        }
+        if (most == null) return "";
+        return String.format(Locale.ROOT, "; highest CTDIvol %.2f mGy (expected %s)", most,
+                range(first.getExpectedCtdivolMin(), first.getExpectedCtdivolMax(), "mGy"));
+    }
+
+    private static String range(Double min, Double max, String unit) {
+        if (min == null && max == null) return "no range";
+        if (min == null) return "up to " + number(max) + " " + unit;
+        if (max == null) return "from " + number(min) + " " + unit;
+        return number(min) + "-" + number(max) + " " + unit;
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    private static String unit(String quantity) { return CTDIVOL.equals(quantity) ? "mGy" : "mGy·cm"; }
+
+    /** One quantity outside its bound. */
+    private record Candidate(IrradiationEvent at, boolean above, String quantity, double measured, double bound, double ratio) {
+        static Candidate of(IrradiationEvent at, String quantity, double measured, Double min, Double max) {
+            if (max != null && measured > max) return new Candidate(at, true, quantity, measured, max, measured / max);
+            if (min != null && measured < min) {
+                return new Candidate(at, false, quantity, measured, min, measured > 0 ? min / measured : Double.POSITIVE_INFINITY);
+            }
+            return null;
+        }
+
+        /** Above outranks below; then the larger ratio; on a tie the one seen first stays. */
+        static Candidate worse(Candidate a, Candidate b) {
+            if (a == null) return b;
+            if (b == null) return a;
+            if (a.above != b.above) return a.above ? a : b;
+            return b.ratio > a.ratio ? b : a;
+        }
+    }
+}
