@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.alaraaudit.dosimetry.SsdeEstimate;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Study;
 import org.alaraaudit.rules.Policy;
@@ -51,7 +52,10 @@ public final class AuditRun {
 
         StudyAssembler assembler = new StudyAssembler(ruleSet.tables(), policy.getDrlSet(), policy.getPediatricAgeYears(), request.period());
         RuleEngine engine = new RuleEngine(ruleSet, policy);
-        PeriodTally tally = new PeriodTally(policy.getDrlMinSampleStudies());
+        PeriodTally tally = new PeriodTally(policy.getDrlMinSampleStudies(), e -> {
+            SsdeEstimate ssde = engine.estimates().ssde(e);
+            return ssde == null ? null : ssde.mgy();
+        });
         PatientDoses doses = new PatientDoses(engine.estimates(), ruleSet.tables().cumulativeDose(),
                 policy.getCumulativeWindowDays(), history);
         // One limit sets what each stage holds before it spills to disk: rows by patient, duplicate keys (12 bytes

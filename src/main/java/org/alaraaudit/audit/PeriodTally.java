@@ -28,35 +28,60 @@ final class PeriodTally {
     private final Map<String, Long> byModality = new TreeMap<>();
     private final Map<String, Long> byFacility = new TreeMap<>();
     private final Map<String, ProtocolStatistics> protocols = new TreeMap<>();
-    private final Map<String, UnmappedUse> unmapped = new TreeMap<>();
+    private final Map<String, PediatricUse> pediatricUses = new TreeMap<>();
+    private final PackedLines.Files lineFiles = new PackedLines.Files();
+    private final java.util.function.Function<IrradiationEvent, Double> ssde;
     private final DrlTally drl;
     private final MarrowDoseProfile.Counter marrowProfile = new MarrowDoseProfile.Counter();
 
     private final DoseValueFile doses = new DoseValueFile();
 
-    PeriodTally(int drlMinSampleStudies) { this.drl = new DrlTally(drlMinSampleStudies, doses); }
+    /** {@code ssde}: an acquisition's SSDE in mGy, null when the log allows none (never from age). */
+    PeriodTally(int drlMinSampleStudies, java.util.function.Function<IrradiationEvent, Double> ssde) {
+        this.drl = new DrlTally(drlMinSampleStudies, doses);
+        this.ssde = ssde;
+    }
 
     /** Every study is in: the samples keep their quantiles, and the dose values and their file go. */
     void finish() {
         try {
             drl.freeze();
             protocols.values().forEach(ProtocolStatistics::freeze);
+            pediatricUses.values().forEach(u -> u.body32cmSsde.freeze());
         } finally {
             doses.close();
         }
     }
 
-    private static final class UnmappedUse {
+    /**
+     * How one station used one protocol on children this period: the source of the period-level findings on a
+     * protocol use (UNMAPPED_PROTOCOL, PEDIATRIC_BODY_32CM_PHANTOM), so that a catalog gap or a phantom
+     * convention is one finding for the protocol, not one per child.
+     */
+    private static final class PediatricUse {
         final String facility;
         final String station;
         final String protocol;
+        final boolean mapped;
         int studies;
         final Set<SourceLine> lines = new java.util.TreeSet<>();
+        int body32cmStudies;
+        final PackedLines body32cmLines;
+        final DoseSample body32cmSsde;
 
-        UnmappedUse(String facility, String station, String protocol) {
+        PediatricUse(String facility, String station, String protocol, boolean mapped, PackedLines.Files files, DoseValueFile doses) {
             this.facility = facility;
             this.station = station;
             this.protocol = protocol;
+            this.mapped = mapped;
+            this.body32cmLines = new PackedLines(files);
+            this.body32cmSsde = new DoseSample(doses);
+        }
+
+        ProtocolUse fact() {
+            ProtocolUse.Body32cm body = body32cmStudies == 0 ? null : new ProtocolUse.Body32cm(body32cmStudies,
+                    body32cmSsde.size(), body32cmSsde.median(), body32cmLines.sorted());
+            return new ProtocolUse(facility, station, protocol, mapped, studies, mapped ? List.of() : List.copyOf(lines), body);
         }
     }
 
@@ -77,22 +102,29 @@ final class PeriodTally {
         drl.add(s);
         ctStudies++;
         if (s.isPediatric()) pediatricCtStudies++;
-        Set<String> unmappedInStudy = new HashSet<>();
+        Set<String> usedInStudy = new HashSet<>();
+        Set<String> body32cmInStudy = new HashSet<>();
         for (IrradiationEvent e : s.getEvents()) {
             if (e.getProtocolName() == null) continue;
             ProtocolStatistics p = protocols.computeIfAbsent(s.getFacility() + "\u001f" + s.getStationName() + "\u001f" + e.getStandardProtocol(),
                     k -> new ProtocolStatistics(s.getFacility(), s.getStationName(), e.getStandardProtocol(), doses));
             if (e.isFirstOfProtocol()) p.countStudy(s.isPediatric(), e.getStudyProtocolDlp());
             if (e.isDiagnostic() && e.getCtdivol() != null) p.addCtdivol(e.getCtdivol());
-            if (s.isPediatric() && !e.isMapped()) {
-                // An unmapped name's standard name is the name itself (catalog: blank standard_name); names that
-                // differ only in case or spacing are one catalog gap, since catalog patterns ignore case.
-                String name = e.getStandardProtocol();
-                String key = name.toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
-                UnmappedUse u = unmapped.computeIfAbsent(s.getFacility() + "\u001f" + s.getStationName() + "\u001f" + key,
-                        k -> new UnmappedUse(s.getFacility(), s.getStationName(), name));
-                if (unmappedInStudy.add(key)) u.studies++;
-                u.lines.add(e.getSource());
+            if (!s.isPediatric()) continue;
+            // An unmapped name's standard name is the name itself (catalog: blank standard_name); names that
+            // differ only in case or spacing are one catalog gap, since catalog patterns ignore case.
+            String name = e.getStandardProtocol();
+            boolean mapped = e.isMapped();
+            String key = (mapped ? "M" : "U") + name.toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+            PediatricUse u = pediatricUses.computeIfAbsent(s.getFacility() + "\u001f" + s.getStationName() + "\u001f" + key,
+                    k -> new PediatricUse(s.getFacility(), s.getStationName(), name, mapped, lineFiles, doses));
+            if (usedInStudy.add(key)) u.studies++;
+            if (!mapped) u.lines.add(e.getSource());
+            if (e.isDiagnostic() && e.isBody() && e.getPhantom() == 32 && e.getCtdivol() != null) {
+                if (body32cmInStudy.add(key)) u.body32cmStudies++;
+                u.body32cmLines.add(e.getSource());
+                Double mgy = ssde.apply(e);
+                if (mgy != null) u.body32cmSsde.add(mgy);
             }
         }
     }
@@ -100,8 +132,8 @@ final class PeriodTally {
     /** Period-level facts for the rules that look across patients. */
     List<Object> periodFacts() {
         List<Object> facts = new ArrayList<>();
-        for (UnmappedUse u : unmapped.values()) {
-            facts.add(new ProtocolUse(u.facility, u.station, u.protocol, false, u.studies, List.copyOf(u.lines)));
+        for (PediatricUse u : pediatricUses.values()) {
+            if (!u.mapped || u.body32cmStudies > 0) facts.add(u.fact());
         }
         facts.addAll(drl.groups());
         return facts;

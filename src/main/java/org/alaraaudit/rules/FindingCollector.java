@@ -86,12 +86,18 @@ public final class FindingCollector {
     /** A period-level finding on a station's use of a protocol. */
     public void protocolUse(RuleContext ctx, ProtocolUse u, String quantity, Double measured, Double reference,
                             String unit, String source, String message) {
+        protocolUse(ctx, u, u.lines(), quantity, measured, reference, unit, source, message);
+    }
+
+    /** As above, resting on the given lines: the events of the use that the rule is about. */
+    public void protocolUse(RuleContext ctx, ProtocolUse u, List<SourceLine> lines, String quantity, Double measured,
+                            Double reference, String unit, String source, String message) {
         Map<String, Object> md = ctx.getRule().getMetaData();
         String ruleId = meta(md, "ruleId");
         findings.add(new Finding(id(ruleId, u.facility(), u.stationName(), u.protocolName()), ruleId,
                 Severity.valueOf(meta(md, "severity")), meta(md, "scope"), u.facility(), u.stationName(), null, null,
                 null, null, u.protocolName(), u.protocolName(), null, quantity, measured, reference, unit,
-                source != null ? source : meta(md, "source"), message, u.lines(), true, null));
+                source != null ? source : meta(md, "source"), message, lines, true, null));
     }
 
     /** A period-level finding on a facility x exam type x band group (DRL_MEDIAN_EXCEEDED). */
