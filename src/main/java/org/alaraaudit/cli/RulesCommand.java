@@ -24,20 +24,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code alara-audit rules list|validate|test|export-thresholds}: what the policy in force checks, whether it
- * compiles, and the thresholds workbook written from the CSV tables.
+ * {@code alara-audit rules list|validate|test|export-thresholds|derive-ranges}: what the policy in force checks, whether it
+ * compiles, the thresholds workbook written from the CSV tables, and expected ranges proposed from local history.
  */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
         description = "Lists or validates the rules and tables.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Validate.class, RulesTestCommand.class,
-                RulesCommand.ExportThresholds.class})
+                RulesCommand.ExportThresholds.class, DeriveRangesCommand.class})
 public final class RulesCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: list, validate, test or export-thresholds");
+        throw new ParameterException(spec.commandLine(), "a subcommand is required: list, validate, test, export-thresholds or derive-ranges");
     }
 
     /** The options every rules subcommand takes. */

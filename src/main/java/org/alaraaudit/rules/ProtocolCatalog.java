@@ -38,7 +38,8 @@ public final class ProtocolCatalog {
         return new ProtocolCatalog(out);
     }
 
-    static String[] columns() { return COLUMNS; }
+    /** The catalog's columns in file order, as a table of proposed rows must repeat them. */
+    public static String[] columns() { return COLUMNS.clone(); }
 
     private static Optional<Population> population(String s) {
         try {

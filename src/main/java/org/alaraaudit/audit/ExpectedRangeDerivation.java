@@ -1,0 +1,146 @@
+package org.alaraaudit.audit;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.alaraaudit.model.CatalogEntry;
+import org.alaraaudit.model.Range;
+import org.alaraaudit.rules.ProtocolCatalog;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Proposes expected CTDIvol ranges from a site's own history (The Joint Commission PI.02.01.01 EP 6 asks each site
+ * to set its ranges): per station, standard protocol and phantom, the 5th to 95th percentile of CTDIvol per
+ * diagnostic acquisition, as rows of the protocol catalog for the safety officer to review and adopt. The shipped
+ * catalog stays the authority until rows are adopted; population, region, age and weight ranges and the DLP range
+ * are taken from the catalog row the protocol has today, since the history store keeps no DLP per protocol.
+ */
+public final class ExpectedRangeDerivation {
+    /** Percentiles of the proposed range. */
+    public static final double LOW = 0.05;
+    public static final double HIGH = 0.95;
+
+    /** One proposed catalog row, by column name. */
+    public record Proposal(String stationName, String standardProtocol, int phantomCm, int studies, Map<String, String> row) {}
+
+    /** What was derived, and each group that was not with why. */
+    public record Result(List<Proposal> proposals, List<String> notes) {}
+
+    private final ProtocolCatalog catalog;
+    private final int minStudies;
+
+    public ExpectedRangeDerivation(ProtocolCatalog catalog, int minStudies) {
+        if (minStudies < 1) throw new IllegalArgumentException("the minimum number of studies must be at least 1");
+        this.catalog = catalog;
+        this.minStudies = minStudies;
+    }
+
+    /** {@code groups} in station, protocol, phantom order, as {@code ProtocolDoseQuery} reads them. */
+    public Result derive(List<LocalProtocolDoses> groups) {
+        Map<String, List<LocalProtocolDoses>> byProtocol = new LinkedHashMap<>();
+        for (LocalProtocolDoses g : groups) {
+            byProtocol.computeIfAbsent(g.stationName() + "\u001f" + g.standardProtocol(), k -> new ArrayList<>()).add(g);
+        }
+        List<Proposal> proposals = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (List<LocalProtocolDoses> phantoms : byProtocol.values()) {
+            LocalProtocolDoses chosen = null;
+            for (LocalProtocolDoses g : phantoms) {
+                if (g.studies() < minStudies) {
+                    notes.add(String.format(Locale.ROOT, "%s on %s, %d cm phantom: %d studies, fewer than %d; no range proposed",
+                            g.standardProtocol(), g.stationName(), g.phantomCm(), g.studies(), minStudies));
+                } else if (chosen == null || g.studies() > chosen.studies()) {
+                    if (chosen != null) notes.add(otherPhantom(chosen, g));
+                    chosen = g;
+                } else {
+                    notes.add(otherPhantom(g, chosen));
+                }
+            }
+            if (chosen == null) continue;
+            Optional<CatalogEntry> entry = entryFor(chosen);
+            if (entry.isEmpty()) {
+                notes.add(String.format(Locale.ROOT, "%s on %s: no catalog row matches it; add the protocol to the catalog first (%d studies)",
+                        chosen.standardProtocol(), chosen.stationName(), chosen.studies()));
+                continue;
+            }
+            proposals.add(new Proposal(chosen.stationName(), chosen.standardProtocol(), chosen.phantomCm(), chosen.studies(),
+                    row(chosen, entry.get())));
+        }
+        return new Result(List.copyOf(proposals), List.copyOf(notes));
+    }
+
+    /** A catalog row holds one range whatever the phantom, so values on two phantoms are never mixed: the larger group wins. */
+    private static String otherPhantom(LocalProtocolDoses dropped, LocalProtocolDoses kept) {
+        return String.format(Locale.ROOT, "%s on %s: %d studies on the %d cm phantom left out; the range is proposed from the %d studies on the %d cm phantom",
+                dropped.standardProtocol(), dropped.stationName(), dropped.studies(), dropped.phantomCm(), kept.studies(), kept.phantomCm());
+    }
+
+    /**
+     * The catalog row the stored standard protocol comes from: the row that names it for this station or for all, else
+     * (a name kept as the device named it) the first row whose pattern matches the name.
+     */
+    private Optional<CatalogEntry> entryFor(LocalProtocolDoses g) {
+        for (CatalogEntry e : catalog.entries()) {
+            if (e.standardName() != null && e.standardName().equalsIgnoreCase(g.standardProtocol())
+                    && (e.stationName() == null || e.stationName().equalsIgnoreCase(g.stationName()))) return Optional.of(e);
+        }
+        return catalog.match(g.standardProtocol(), g.stationName());
+    }
+
+    private Map<String, String> row(LocalProtocolDoses g, CatalogEntry e) {
+        boolean named = e.standardName() != null && e.standardName().equalsIgnoreCase(g.standardProtocol());
+        double low = g.ctdivol().quantile(LOW);
+        double high = g.ctdivol().quantile(HIGH);
+        Map<String, String> r = new LinkedHashMap<>();
+        for (String c : ProtocolCatalog.columns()) r.put(c, "");
+        r.put("pattern", named ? e.pattern().toString() : g.standardProtocol());
+        r.put("station_name", g.stationName());
+        r.put("standard_name", named ? e.standardName() : g.standardProtocol());
+        r.put("population", e.population().name());
+        r.put("target_region", e.targetRegion() == null ? "" : e.targetRegion().name());
+        range(r, "min_age_years", "max_age_years", e.ageYears());
+        range(r, "min_weight_kg", "max_weight_kg", e.weightKg());
+        r.put("expected_ctdivol_min_mgy", number(low));
+        r.put("expected_ctdivol_max_mgy", number(high));
+        r.put("expected_dlp_min_mgycm", e.expectedDlpMinMgycm() == null ? "" : number(e.expectedDlpMinMgycm()));
+        r.put("expected_dlp_max_mgycm", e.expectedDlpMaxMgycm() == null ? "" : number(e.expectedDlpMaxMgycm()));
+        r.put("source", String.format(Locale.ROOT,
+                "local policy: derived from local history %d studies %s–%s, P5–P95 of CTDIvol per diagnostic acquisition"
+                        + " (%d acquisitions, %d cm phantom); DLP range as catalog line %d (the history store keeps no DLP per protocol);"
+                        + " review before adopting: place above the shipped rows",
+                g.studies(), g.first(), g.last(), g.ctdivol().size(), g.phantomCm(), e.line()));
+        if (r.containsKey("status")) r.put("status", "local-policy");
+        return r;
+    }
+
+    private static void range(Map<String, String> r, String min, String max, Range range) {
+        r.put(min, range.min() == null ? "" : number(range.min()));
+        r.put(max, range.max() == null ? "" : number(range.max()));
+    }
+
+    /** Two decimals at most, no trailing zeros: a CTDIvol range needs no more. */
+    static String number(double v) {
+        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    /** The proposals as catalog rows, header first, in the catalog's own column order. */
+    public static void write(List<Proposal> proposals, Writer w) throws IOException {
+        String[] columns = ProtocolCatalog.columns();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(columns).setRecordSeparator("\n").get();
+        CSVPrinter p = new CSVPrinter(w, format);
+        for (Proposal proposal : proposals) {
+            List<String> values = new ArrayList<>();
+            for (String c : columns) values.add(proposal.row().get(c));
+            p.printRecord(values);
+        }
+        p.flush();
+    }
+}

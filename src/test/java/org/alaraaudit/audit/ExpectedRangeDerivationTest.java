@@ -1,0 +1,88 @@
+package org.alaraaudit.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.List;
+import org.alaraaudit.AuditFixture;
+import org.alaraaudit.model.CatalogEntry;
+import org.alaraaudit.rules.ProtocolCatalog;
+import org.alaraaudit.rules.TableFile;
+import org.junit.jupiter.api.Test;
+
+/** Expected ranges proposed from a site's own CTDIvol values: P5-P95, at least the minimum of studies, one phantom. */
+class ExpectedRangeDerivationTest {
+    private static final ProtocolCatalog CATALOG = AuditFixture.DEFAULT_RULES.tables().catalog();
+
+    /** Values 1..n mGy, one acquisition per study. */
+    private static LocalProtocolDoses doses(String station, String protocol, int phantom, int n) {
+        DoseSample s = new DoseSample();
+        for (int i = 1; i <= n; i++) s.add(i);
+        return new LocalProtocolDoses(station, protocol, phantom, n, LocalDate.of(2026, 8, 3), LocalDate.of(2026, 10, 30), s);
+    }
+
+    @Test
+    void theRangeIsTheFifthToNinetyFifthPercentileWithTheCatalogRowsPopulationAndDlp() {
+        ExpectedRangeDerivation.Result r = new ExpectedRangeDerivation(CATALOG, 20).derive(List.of(doses("CT1", "PED CHEST 5-10Y", 32, 21)));
+        assertEquals(1, r.proposals().size());
+        var row = r.proposals().get(0).row();
+        // type 7: h = 20 x 0.05 = 1 -> 2; h = 20 x 0.95 = 19 -> 20
+        assertEquals("2", row.get("expected_ctdivol_min_mgy"));
+        assertEquals("20", row.get("expected_ctdivol_max_mgy"));
+        CatalogEntry shipped = CATALOG.entries().stream().filter(e -> "PED CHEST 5-10Y".equals(e.standardName())).findFirst().orElseThrow();
+        assertEquals(shipped.pattern().toString(), row.get("pattern"));
+        assertEquals("CT1", row.get("station_name"));
+        assertEquals("PEDIATRIC", row.get("population"));
+        assertEquals("CHEST", row.get("target_region"));
+        assertEquals("5", row.get("min_age_years"));
+        assertEquals("10", row.get("max_age_years"));
+        assertEquals(ExpectedRangeDerivation.number(shipped.expectedDlpMaxMgycm()), row.get("expected_dlp_max_mgycm"));
+        assertTrue(row.get("source").startsWith("local policy: derived from local history 21 studies 2026-08-03–2026-10-30, P5–P95"),
+                row.get("source"));
+    }
+
+    @Test
+    void fewerStudiesThanTheMinimumGiveANoteAndNoRow() {
+        ExpectedRangeDerivation.Result r = new ExpectedRangeDerivation(CATALOG, 20).derive(List.of(doses("CT1", "PED CHEST 5-10Y", 32, 19)));
+        assertEquals(List.of(), r.proposals());
+        assertEquals(List.of("PED CHEST 5-10Y on CT1, 32 cm phantom: 19 studies, fewer than 20; no range proposed"), r.notes());
+    }
+
+    @Test
+    void valuesOnTwoPhantomsAreNeverMixedAndTheLargerGroupWins() {
+        ExpectedRangeDerivation.Result r = new ExpectedRangeDerivation(CATALOG, 20).derive(List.of(
+                doses("CT1", "PED CHEST 5-10Y", 16, 25), doses("CT1", "PED CHEST 5-10Y", 32, 40)));
+        assertEquals(1, r.proposals().size());
+        assertEquals(32, r.proposals().get(0).phantomCm());
+        assertEquals(1, r.notes().size());
+        assertTrue(r.notes().get(0).contains("25 studies on the 16 cm phantom left out"), r.notes().get(0));
+    }
+
+    @Test
+    void aProtocolKeptUnderItsDeviceNameTakesTheMatchingRowAndNamesItselfAndAnUnknownOneIsANote() {
+        ExpectedRangeDerivation.Result r = new ExpectedRangeDerivation(CATALOG, 20).derive(List.of(
+                doses("CT1", "KIDS THORAX LOCAL", 32, 30), doses("CT1", "SINUS LOW", 16, 30)));
+        assertEquals(1, r.proposals().size());
+        var row = r.proposals().get(0).row();
+        assertEquals("KIDS THORAX LOCAL", row.get("pattern"));
+        assertEquals("KIDS THORAX LOCAL", row.get("standard_name"));
+        assertEquals("PEDIATRIC", row.get("population"));
+        assertTrue(r.notes().get(0).startsWith("SINUS LOW on CT1: no catalog row matches it"), r.notes().toString());
+    }
+
+    @Test
+    void theRowsReadBackAsAProtocolCatalog() throws Exception {
+        ExpectedRangeDerivation.Result r = new ExpectedRangeDerivation(CATALOG, 20).derive(List.of(
+                doses("CT1", "PED CHEST 5-10Y", 32, 30), doses("CT2", "PED HEAD 6-18Y", 16, 50)));
+        StringWriter w = new StringWriter();
+        ExpectedRangeDerivation.write(r.proposals(), w);
+        ProtocolCatalog back = ProtocolCatalog.from(TableFile.read(new StringReader(w.toString()), "derived.csv", ProtocolCatalog.columns()));
+        assertEquals(2, back.entries().size());
+        assertEquals("CT2", back.match("PED HEAD 6-18Y", "CT2").orElseThrow().stationName());
+        assertTrue(back.match("PED HEAD 6-18Y", "CT1").isEmpty(), "a derived row is for its own station only");
+        assertEquals(28.55, back.entries().get(0).expectedCtdivolMaxMgy(), 1e-9, "1..30 mGy: h = 29 x 0.95 = 27.55");
+    }
+}
