@@ -55,8 +55,8 @@ public final class ExpectedRangeDerivation {
             LocalProtocolDoses chosen = null;
             for (LocalProtocolDoses g : phantoms) {
                 if (g.studies() < minStudies) {
-                    notes.add(String.format(Locale.ROOT, "%s on %s, %d cm phantom: %d studies, fewer than %d; no range proposed",
-                            g.standardProtocol(), g.stationName(), g.phantomCm(), g.studies(), minStudies));
+                    notes.add(String.format(Locale.ROOT, "%s on %s, %d cm phantom: %d stud%s, fewer than %d; no range proposed",
+                            g.standardProtocol(), g.stationName(), g.phantomCm(), g.studies(), g.studies() == 1 ? "y" : "ies", minStudies));
                 } else if (chosen == null || g.studies() > chosen.studies()) {
                     if (chosen != null) notes.add(otherPhantom(chosen, g));
                     chosen = g;
