@@ -47,6 +47,8 @@ final class Violations {
     final Map<String, Integer> counts = new TreeMap<>();
     final Map<String, Double> drlGroups = new TreeMap<>();
     final List<String> drlAbove = new ArrayList<>();
+    /** Per kind, the studies (facility | accession) it was found on, and for the 32 cm phantom the station | protocol | region. */
+    final Map<String, Set<String>> where = new TreeMap<>();
 
     int count(String kind) {
         return counts.getOrDefault(kind, 0);
@@ -149,6 +151,10 @@ final class Violations {
                 }
                 if (!region.equals("HEAD") && r.get("phantom").equals("32")) {
                     seen.add("PEDIATRIC_BODY_32CM_PHANTOM");
+                    if (ctdi != null) {
+                        v.where.computeIfAbsent("PEDIATRIC_BODY_32CM_PHANTOM station", k -> new java.util.TreeSet<>())
+                                .add(r.get("station_name") + " | " + r.get("protocol_name") + " | " + region);
+                    }
                 }
                 if (ADULT_PREFIXES.stream().anyMatch(protocol::startsWith) || protocol.contains("ADULT")) {
                     seen.add("PEDIATRIC_ADULT_PROTOCOL");
@@ -197,6 +203,9 @@ final class Violations {
             ctByPatient.computeIfAbsent(first.get("patient_id"), k -> new ArrayList<>())
                     .add(new Object[] {LocalDateTime.parse(first.get("study_datetime")), regions, ped});
             seen.forEach(v::hit);
+            for (String kind : seen) {
+                v.where.computeIfAbsent(kind, k -> new java.util.TreeSet<>()).add(first.get("facility") + " | " + first.get("accession_number"));
+            }
         }
         for (List<Object[]> studies : ctByPatient.values()) {
             if (studies.size() >= 8) {
