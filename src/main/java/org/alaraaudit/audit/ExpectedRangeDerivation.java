@@ -112,11 +112,13 @@ public final class ExpectedRangeDerivation {
         r.put("expected_ctdivol_max_mgy", number(high));
         r.put("expected_dlp_min_mgycm", e.expectedDlpMinMgycm() == null ? "" : number(e.expectedDlpMinMgycm()));
         r.put("expected_dlp_max_mgycm", e.expectedDlpMaxMgycm() == null ? "" : number(e.expectedDlpMaxMgycm()));
+        boolean dlp = e.expectedDlpMinMgycm() != null || e.expectedDlpMaxMgycm() != null;
         r.put("source", String.format(Locale.ROOT,
                 "local policy: derived from local history %d studies %s–%s, P5–P95 of CTDIvol per diagnostic acquisition"
-                        + " (%d acquisitions, %d cm phantom); DLP range as catalog line %d (the history store keeps no DLP per protocol);"
+                        + " (%d acquisitions, %d cm phantom); %s catalog line %d (the history store keeps no DLP per protocol);"
                         + " review before adopting: place above the shipped rows",
-                g.studies(), g.first(), g.last(), g.ctdivol().size(), g.phantomCm(), e.line()));
+                g.studies(), g.first(), g.last(), g.ctdivol().size(), g.phantomCm(),
+                dlp ? "DLP range as" : "no DLP range, as", e.line()));
         if (r.containsKey("status")) r.put("status", "local-policy");
         return r;
     }
