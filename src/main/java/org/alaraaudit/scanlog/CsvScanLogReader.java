@@ -46,16 +46,17 @@ public final class CsvScanLogReader implements ScanLogReader {
     private void checkHeader() {
         String name = table.fileName();
         List<String> missing = new ArrayList<>();
+        java.util.Set<String> present = new java.util.HashSet<>(headers);
         boolean any = false;
         for (CanonicalColumn c : CanonicalColumn.values()) {
-            if (headers.contains(c.header())) any = true;
+            if (present.contains(c.header())) any = true;
             else if (c.required()) missing.add(c.header());
         }
         if (!any) {
             throw new ScanLogException(name + ": line 1 is not a scan-log header: none of the canonical columns "
                     + "(patient_id, facility, station_name, accession_number, study_datetime, modality, ...) was found");
         }
-        if (!headers.contains("age_years") && !headers.contains("birth_date")) missing.add("age_years or birth_date");
+        if (!present.contains("age_years") && !present.contains("birth_date")) missing.add("age_years or birth_date");
         if (!missing.isEmpty()) {
             throw new ScanLogException(name + ": required column" + (missing.size() > 1 ? "s" : "") + " missing from the header: "
                     + String.join(", ", missing));
