@@ -39,6 +39,10 @@ final class HeaderMatch {
     /** The header names normalised once: a wide export has 100,000 of them and many names to look for. */
     private final List<String> normed = new ArrayList<>();
     private final Map<String, Integer> byName = new HashMap<>();
+    /** The second column of a name that appears more than once, by normalised name. */
+    private final Map<String, Integer> secondByName = new HashMap<>();
+    /** A column the profile reads that the header has twice: which of the two holds the value is a guess. */
+    private String repeated;
     private final Map<String, Column> columns = new HashMap<>();
     private final Set<Integer> used = new LinkedHashSet<>();
     /** Columns that are a field's own source; columns only consulted (.study, .time, .times) stay extras too. */
@@ -52,7 +56,7 @@ final class HeaderMatch {
         this.header = header;
         for (int i = 0; i < header.size(); i++) {
             normed.add(MappingProfile.norm(header.get(i)));
-            byName.putIfAbsent(normed.get(i), i);
+            if (byName.putIfAbsent(normed.get(i), i) != null) secondByName.putIfAbsent(normed.get(i), i);
         }
         int maxEvent = 0;
         List<Block> blocks = new ArrayList<>();
@@ -132,6 +136,7 @@ final class HeaderMatch {
         if (!key.contains(MappingProfile.EVENT)) {
             int i = byName.getOrDefault(key, -1);
             if (i >= 0) used.add(i);
+            if (i >= 0 && secondByName.containsKey(key)) repeatedColumn(i, secondByName.get(key));
             columns.put(key, new Column(i, null));
             return;
         }
@@ -140,6 +145,7 @@ final class HeaderMatch {
         Template t = Template.of(source);
         for (int i = 0; i < header.size(); i++) {
             int n = t.event(normed.get(i));
+            if (n >= 1 && n <= events && byEvent[n] >= 0) repeatedColumn(byEvent[n], i);
             if (n >= 1 && n <= events && byEvent[n] < 0) {
                 byEvent[n] = i;
                 used.add(i);
@@ -197,6 +203,16 @@ final class HeaderMatch {
         names.addAll(f.studySources());
         return String.join(" or ", names);
     }
+
+    private void repeatedColumn(int first, int second) {
+        if (repeated == null) {
+            repeated = "column " + header.get(first).trim() + " appears twice (columns " + (first + 1) + " and " + (second + 1)
+                    + "); rename or remove one";
+        }
+    }
+
+    /** Why the header cannot be read with this profile although it fits: a column it reads appears twice; or null. */
+    String repeated() { return repeated; }
 
     MappingProfile profile() { return profile; }
 
