@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
@@ -25,24 +26,37 @@ final class CellText {
     private static final DateTimeFormatter ISO_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final DateTimeFormatter DATE_OUT = DateTimeFormatter.ISO_LOCAL_DATE;
 
-    /** ISO date with optional time ('T' or space), and the DICOM forms (20171115, 20171115075319). */
+    /**
+     * ISO date with optional time ('T' or space), and the DICOM forms (20171115, 20171115075319). Strict, as the
+     * canonical CSV reader is: 2026-09-31, 2026-02-29 and 24:00 are rejected, never moved to a day that exists.
+     */
     private static final List<DateTimeFormatter> DATE_FORMS = List.of(
             new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
                     .optionalStart().appendLiteral('T').append(DateTimeFormatter.ISO_LOCAL_TIME).optionalEnd()
                     .optionalStart().appendLiteral(' ').append(DateTimeFormatter.ISO_LOCAL_TIME).optionalEnd()
-                    .toFormatter(),
+                    .toFormatter().withResolverStyle(ResolverStyle.STRICT),
             new DateTimeFormatterBuilder().appendValue(ChronoField.YEAR, 4).appendValue(ChronoField.MONTH_OF_YEAR, 2)
                     .appendValue(ChronoField.DAY_OF_MONTH, 2)
                     .optionalStart().appendValue(ChronoField.HOUR_OF_DAY, 2).appendValue(ChronoField.MINUTE_OF_HOUR, 2)
                     .optionalStart().appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
                     .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().optionalEnd()
-                    .toFormatter());
+                    .toFormatter().withResolverStyle(ResolverStyle.STRICT));
 
     private static final List<DateTimeFormatter> TIME_FORMS = List.of(
             DateTimeFormatter.ISO_LOCAL_TIME,
             new DateTimeFormatterBuilder().appendValue(ChronoField.HOUR_OF_DAY, 2).appendValue(ChronoField.MINUTE_OF_HOUR, 2)
                     .optionalStart().appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
-                    .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().toFormatter());
+                    .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().toFormatter()
+                    .withResolverStyle(ResolverStyle.STRICT));
+
+    /**
+     * A profile's date pattern (dd/MM/yyyy HH:mm), strict like the built-in forms. Strict resolving needs an era
+     * for "yyyy" (year of era), so the common era is taken when the pattern gives none.
+     */
+    static DateTimeFormatter strictPattern(String pattern) {
+        return new DateTimeFormatterBuilder().appendPattern(pattern).parseDefaulting(ChronoField.ERA, 1)
+                .toFormatter(java.util.Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    }
 
     /** Any cell as text: numbers without exponent or trailing zeros, date cells in ISO form. */
     static String text(Object cell) {
@@ -65,9 +79,8 @@ final class CellText {
     static BigDecimal number(Object cell, boolean decimalComma) {
         if (cell instanceof Double d) return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
         if (!(cell instanceof String s)) return null;
-        String t = s.trim();
-        if (decimalComma) t = t.replace(',', '.');
-        if (t.isEmpty() || !DECIMAL.matcher(t).matches()) return null;
+        String t = decimalComma ? DecimalComma.toDot(s) : s.trim();
+        if (t == null || t.isEmpty() || !DECIMAL.matcher(t).matches()) return null;
         try {
             return new BigDecimal(t);
         } catch (NumberFormatException e) {

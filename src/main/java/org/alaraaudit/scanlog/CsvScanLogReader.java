@@ -24,14 +24,16 @@ public final class CsvScanLogReader implements ScanLogReader {
         try {
             for (String h : table.header()) headers.add(h.toLowerCase(Locale.ROOT));
             this.columnOf = new CanonicalColumn[headers.size()];
+            Map<CanonicalColumn, Integer> firstOf = new EnumMap<>(CanonicalColumn.class);
             for (int i = 0; i < headers.size(); i++) {
                 columnOf[i] = CanonicalColumn.forHeader(headers.get(i)).orElse(null);
-                for (int j = 0; j < i; j++) {
-                    // Two columns of one name: which one holds the dose? Guessing could audit the wrong value.
-                    if (!headers.get(i).isBlank() && headers.get(i).trim().equals(headers.get(j).trim())) {
-                        throw new ScanLogException(table.fileName() + ": line 1: column " + headers.get(i).trim()
-                                + " appears twice (columns " + (j + 1) + " and " + (i + 1) + "); rename or remove one");
-                    }
+                if (columnOf[i] == null) continue;
+                // Two columns of one name: which one holds the dose? Guessing could audit the wrong value. Unknown
+                // columns are only kept as attributes, so a repeated one is no such question.
+                Integer j = firstOf.putIfAbsent(columnOf[i], i);
+                if (j != null) {
+                    throw new ScanLogException(table.fileName() + ": line 1: column " + headers.get(i).trim()
+                            + " appears twice (columns " + (j + 1) + " and " + (i + 1) + "); rename or remove one");
                 }
             }
             checkHeader();
@@ -44,16 +46,17 @@ public final class CsvScanLogReader implements ScanLogReader {
     private void checkHeader() {
         String name = table.fileName();
         List<String> missing = new ArrayList<>();
+        java.util.Set<String> present = new java.util.HashSet<>(headers);
         boolean any = false;
         for (CanonicalColumn c : CanonicalColumn.values()) {
-            if (headers.contains(c.header())) any = true;
+            if (present.contains(c.header())) any = true;
             else if (c.required()) missing.add(c.header());
         }
         if (!any) {
             throw new ScanLogException(name + ": line 1 is not a scan-log header: none of the canonical columns "
                     + "(patient_id, facility, station_name, accession_number, study_datetime, modality, ...) was found");
         }
-        if (!headers.contains("age_years") && !headers.contains("birth_date")) missing.add("age_years or birth_date");
+        if (!present.contains("age_years") && !present.contains("birth_date")) missing.add("age_years or birth_date");
         if (!missing.isEmpty()) {
             throw new ScanLogException(name + ": required column" + (missing.size() > 1 ? "s" : "") + " missing from the header: "
                     + String.join(", ", missing));
@@ -76,6 +79,7 @@ public final class CsvScanLogReader implements ScanLogReader {
     public RawRow next() {
         if (!hasNext()) throw new NoSuchElementException();
         TabularFile.Row r = table.next();
+        if (r.fault() != null) return RawRow.unreadable(new SourceLine(table.fileName(), r.line()), r.faultColumn(), r.fault());
         Map<CanonicalColumn, String> cells = new EnumMap<>(CanonicalColumn.class);
         Map<String, String> extras = new LinkedHashMap<>();
         Object[] values = r.cells();
@@ -83,7 +87,7 @@ public final class CsvScanLogReader implements ScanLogReader {
             String v = (String) values[i];
             if (v == null) continue;
             if (columnOf[i] != null) cells.put(columnOf[i], v);
-            else extras.put(headers.get(i), v);
+            else extras.putIfAbsent(headers.get(i), v);
         }
         if (r.surplusCells() > 0) {
             extras.put(TOO_MANY_CELLS, (headers.size() + r.surplusCells()) + " cells, the header has " + headers.size());
@@ -93,6 +97,9 @@ public final class CsvScanLogReader implements ScanLogReader {
 
     /** Marker extra for a row that has more cells than the header; the validator rejects it. */
     public static final String TOO_MANY_CELLS = "\u0000too_many_cells";
+
+    @Override
+    public String sha256() { return table.sha256(); }
 
     @Override
     public void close() { table.close(); }

@@ -7,6 +7,12 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +29,11 @@ import org.apache.commons.csv.CSVRecord;
  * Streams a CSV file's rows under its header. Comma files are RFC 4180; a semicolon header means a European
  * export with decimal commas. Line numbers are the physical line a record starts on, so that a reviewer finds
  * the row in a text editor.
+ *
+ * <p>A quote that opens a field and runs over lines that read as whole rows is a stray quote, not a field with
+ * line breaks: every line it swallowed is handed on as a rejected row with its own number, so that no study
+ * silently disappears into another's cell. The bytes are hashed as they are read, so the digest in a report is
+ * that of what was audited.
  */
 final class CsvTable implements TabularFile {
     private final Path path;
@@ -31,13 +42,19 @@ final class CsvTable implements TabularFile {
     private final Iterator<CSVRecord> records;
     private final List<String> header = new ArrayList<>();
     private final boolean decimalComma;
+    private final char delimiter;
+    private final DigestInputStream digest;
+    private final Deque<Row> pending = new ArrayDeque<>();
+    /** The last physical line of the record returned last: the next record starts after it. */
+    private long lastLine = 1;
 
     CsvTable(Path path) {
         this.path = path;
         this.name = path.getFileName().toString();
         try {
-            InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-            char delimiter = sniffDelimiter(in);
+            this.digest = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"));
+            InputStream in = new BufferedInputStream(digest, 1 << 16);
+            this.delimiter = sniffDelimiter(in);
             this.decimalComma = delimiter == ';';
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
@@ -46,13 +63,27 @@ final class CsvTable implements TabularFile {
             this.records = parser.iterator();
             if (!records.hasNext()) throw new ScanLogException(name + ": the file is empty; expected a header row with the column names");
             for (String h : records.next()) header.add(h.trim());
+            lastLine = parser.getCurrentLineNumber();
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
     private ScanLogException unreadable(Exception e) {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+        String detail = String.valueOf(cause.getMessage());
+        if (detail.contains("EOF reached before encapsulated token finished")) {
+            return new ScanLogException(name + ": line " + (lastLine + 1) + ": a quote opens a field that is never closed"
+                    + " before the end of the file (a stray \"?); close the quote or remove it");
+        }
+        if (detail.contains("Invalid character between encapsulated token and delimiter")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("line: (\\d+)").matcher(detail);
+            String at = m.find() ? m.group(1) : "?";
+            return new ScanLogException(name + ": line " + at + ": text follows a closing quote inside a field; the field was"
+                    + " quoted from line " + (lastLine + 1) + " on (a stray \"?); quote the whole field or remove the quote");
+        }
         if (cause instanceof CharacterCodingException) {
             long line = Utf8Text.firstBadLine(path);
             return new ScanLogException(name + (line > 0 ? ": line " + line : "") + " is not UTF-8 text (accented letters"
@@ -100,7 +131,7 @@ final class CsvTable implements TabularFile {
     @Override
     public boolean hasNext() {
         try {
-            return records.hasNext();
+            return !pending.isEmpty() || records.hasNext();
         } catch (UncheckedIOException e) {
             throw unreadable(e);
         }
@@ -109,6 +140,7 @@ final class CsvTable implements TabularFile {
     @Override
     public Row next() {
         if (!hasNext()) throw new NoSuchElementException();
+        if (!pending.isEmpty()) return pending.poll();
         CSVRecord r;
         try {
             r = records.next();
@@ -127,7 +159,69 @@ final class CsvTable implements TabularFile {
             }
         }
         // commons-csv reports the line a record ends on; quoted line breaks inside it move its start up.
-        return new Row(end - embedded, cells, Math.max(0, r.size() - header.size()));
+        long start = end - embedded;
+        lastLine = end;
+        Swallowed swallowed = swallowedRows(r, start, end);
+        if (swallowed != null) {
+            for (long line = start; line <= end; line++) {
+                pending.add(new Row(line, new Object[header.size()], 0, swallowed.column(), swallowed.reason()));
+            }
+            return pending.poll();
+        }
+        return new Row(start, cells, Math.max(0, r.size() - header.size()));
+    }
+
+    /** The column whose quote swallowed whole rows, and what to tell the user. */
+    private record Swallowed(String column, String reason) {}
+
+    /**
+     * Why the record's lines are not read, when a quoted field in it runs over a line that has exactly the
+     * separators of a whole row; null for an ordinary record, including a free-text field with line breaks. The
+     * last line of such a field counts the separators after the closing quote too, and only when the field's
+     * text on that line itself holds one: a row the stray quote swallowed up to its middle. (Free text on that
+     * line with as many commas as the field's column index would pass for such a row; a stray quote is the far
+     * likelier cause.)
+     */
+    private Swallowed swallowedRows(CSVRecord r, long start, long end) {
+        int separators = header.size() - 1;
+        if (separators < 1) return null;
+        long line = start;
+        for (int i = 0; i < r.size(); i++) {
+            String v = r.get(i);
+            if (v.indexOf('\n') < 0) continue;
+            String[] parts = v.split("\n", -1);
+            for (int k = 1; k < parts.length; k++) {
+                int own = count(parts[k], delimiter);
+                boolean last = k == parts.length - 1;
+                int onLine = own + (last ? r.size() - 1 - i : 0);
+                if (onLine == separators && (!last || own > 0)) {
+                    String column = i < header.size() ? header.get(i).toLowerCase(java.util.Locale.ROOT) : null;
+                    return new Swallowed(column, "opens a quote on line " + line + " that runs over line " + (line + k) + ", which reads as a whole row"
+                            + " (a stray \"?): lines " + start + " to " + end + " are not read; quote the field or remove the quote");
+                }
+            }
+            line += parts.length - 1;
+        }
+        return null;
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == c) n++;
+        return n;
+    }
+
+    /**
+     * The SHA-256 of the bytes read from the file so far: once the last row is read, the whole file as audited,
+     * even if it changed on disk since.
+     */
+    @Override
+    public String sha256() {
+        try {
+            return HexFormat.of().formatHex(((MessageDigest) digest.getMessageDigest().clone()).digest());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int countNewlines(String s) {

@@ -36,7 +36,13 @@ final class HeaderMatch {
 
     private final MappingProfile profile;
     private final List<String> header;
+    /** The header names normalised once: a wide export has 100,000 of them and many names to look for. */
+    private final List<String> normed = new ArrayList<>();
     private final Map<String, Integer> byName = new HashMap<>();
+    /** The second column of a name that appears more than once, by normalised name. */
+    private final Map<String, Integer> secondByName = new HashMap<>();
+    /** A column the profile reads that the header has twice: which of the two holds the value is a guess. */
+    private String repeated;
     private final Map<String, Column> columns = new HashMap<>();
     private final Set<Integer> used = new LinkedHashSet<>();
     /** Columns that are a field's own source; columns only consulted (.study, .time, .times) stay extras too. */
@@ -48,9 +54,12 @@ final class HeaderMatch {
     HeaderMatch(MappingProfile profile, List<String> header) {
         this.profile = profile;
         this.header = header;
-        for (int i = 0; i < header.size(); i++) byName.putIfAbsent(MappingProfile.norm(header.get(i)), i);
+        for (int i = 0; i < header.size(); i++) {
+            normed.add(MappingProfile.norm(header.get(i)));
+            if (byName.putIfAbsent(normed.get(i), i) != null) secondByName.putIfAbsent(normed.get(i), i);
+        }
         int maxEvent = 0;
-        List<Pattern> blocks = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
         for (MappingProfile.Field f : profile.fields().values()) {
             for (String s : names(f)) {
                 if (s.contains(MappingProfile.EVENT)) {
@@ -66,7 +75,7 @@ final class HeaderMatch {
         }
         findMissing();
         for (int i = 0; i < header.size(); i++) {
-            String n = MappingProfile.norm(header.get(i));
+            String n = normed.get(i);
             if (mapped.contains(i) || n.isEmpty() || profile.ignored().contains(n)
                     || !Integer.valueOf(i).equals(byName.get(n))) continue;
             extras.add(eventExtra(i, n, blocks));
@@ -81,29 +90,39 @@ final class HeaderMatch {
         return out;
     }
 
-    /** "E{n} CTDIvol" as a pattern that captures the event number. */
-    private static Pattern template(String source) {
-        String n = MappingProfile.norm(source);
-        int at = n.indexOf(MappingProfile.EVENT);
-        return Pattern.compile(Pattern.quote(n.substring(0, at)) + "(\\d+)" + Pattern.quote(n.substring(at + MappingProfile.EVENT.length())));
+    /** "E{n} CTDIvol" as the text around the event number: "e" and " ctdivol" once normalised. */
+    private record Template(String before, String after) {
+        static Template of(String source) {
+            String n = MappingProfile.norm(source);
+            int at = n.indexOf(MappingProfile.EVENT);
+            return new Template(n.substring(0, at), n.substring(at + MappingProfile.EVENT.length()));
+        }
+
+        /** The event number a normalised header name has in this template, or -1. */
+        int event(String name) {
+            int from = before.length();
+            int to = name.length() - after.length();
+            if (to <= from || !name.startsWith(before) || !name.endsWith(after)) return -1;
+            for (int i = from; i < to; i++) if (name.charAt(i) < '0' || name.charAt(i) > '9') return -1;
+            return parseEvent(name.substring(from, to));
+        }
     }
 
     /** The block prefix of a template ("E{n} ..." gives "E\d+ "), to recognise event columns no field maps. */
-    private static Pattern blockPattern(String source) {
+    private record Block(String before, Pattern pattern) {}
+
+    private static Block blockPattern(String source) {
         String n = MappingProfile.norm(source);
         int at = n.indexOf(MappingProfile.EVENT);
         int end = at + MappingProfile.EVENT.length();
         String after = end < n.length() ? n.substring(end, end + 1) : "";
-        return Pattern.compile(Pattern.quote(n.substring(0, at)) + "(\\d+)" + Pattern.quote(after) + "(.+)");
+        return new Block(n.substring(0, at), Pattern.compile(Pattern.quote(n.substring(0, at)) + "(\\d+)" + Pattern.quote(after) + "(.+)"));
     }
 
     private int highestEvent(String source) {
-        Pattern p = template(source);
+        Template t = Template.of(source);
         int max = 0;
-        for (String h : header) {
-            Matcher m = p.matcher(MappingProfile.norm(h));
-            if (m.matches()) max = Math.max(max, parseEvent(m.group(1)));
-        }
+        for (String h : normed) max = Math.max(max, t.event(h));
         return max;
     }
 
@@ -117,16 +136,16 @@ final class HeaderMatch {
         if (!key.contains(MappingProfile.EVENT)) {
             int i = byName.getOrDefault(key, -1);
             if (i >= 0) used.add(i);
+            if (i >= 0 && secondByName.containsKey(key)) repeatedColumn(i, secondByName.get(key));
             columns.put(key, new Column(i, null));
             return;
         }
         int[] byEvent = new int[events + 1];
         java.util.Arrays.fill(byEvent, -1);
-        Pattern p = template(source);
+        Template t = Template.of(source);
         for (int i = 0; i < header.size(); i++) {
-            Matcher m = p.matcher(MappingProfile.norm(header.get(i)));
-            if (!m.matches()) continue;
-            int n = parseEvent(m.group(1));
+            int n = t.event(normed.get(i));
+            if (n >= 1 && n <= events && byEvent[n] >= 0) repeatedColumn(byEvent[n], i);
             if (n >= 1 && n <= events && byEvent[n] < 0) {
                 byEvent[n] = i;
                 used.add(i);
@@ -145,9 +164,10 @@ final class HeaderMatch {
         return out;
     }
 
-    private Extra eventExtra(int i, String n, List<Pattern> blocks) {
-        for (Pattern p : blocks) {
-            Matcher m = p.matcher(n);
+    private Extra eventExtra(int i, String n, List<Block> blocks) {
+        for (Block b : blocks) {
+            if (!n.startsWith(b.before())) continue;
+            Matcher m = b.pattern().matcher(n);
             if (m.matches()) return new Extra(i, parseEvent(m.group(1)), m.group(2).trim());
         }
         return new Extra(i, 0, n);
@@ -183,6 +203,16 @@ final class HeaderMatch {
         names.addAll(f.studySources());
         return String.join(" or ", names);
     }
+
+    private void repeatedColumn(int first, int second) {
+        if (repeated == null) {
+            repeated = "column " + header.get(first).trim() + " appears twice (columns " + (first + 1) + " and " + (second + 1)
+                    + "); rename or remove one";
+        }
+    }
+
+    /** Why the header cannot be read with this profile although it fits: a column it reads appears twice; or null. */
+    String repeated() { return repeated; }
 
     MappingProfile profile() { return profile; }
 

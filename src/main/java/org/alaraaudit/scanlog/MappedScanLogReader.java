@@ -84,6 +84,10 @@ final class MappedScanLogReader implements ScanLogReader {
 
     /** One export row: one raw row per event block with any value, or one study-level row when there is none. */
     private void expand(TabularFile.Row row) {
+        if (row.fault() != null) {
+            pending.add(RawRow.unreadable(new SourceLine(table.fileName(), row.line()), row.faultColumn(), row.fault()));
+            return;
+        }
         boolean any = false;
         for (int n = 1; n <= match.events(); n++) {
             if (hasEvent(row.cells(), n)) {
@@ -113,7 +117,7 @@ final class MappedScanLogReader implements ScanLogReader {
             else extras.put(p.field().target(), v);
         }
         // Columns mapped to the attributes directly win over what the prose says.
-        DoseCheck.parse(doseCheckText).forEach(extras::putIfAbsent);
+        DoseCheck.parse(doseCheckText).forEach((k, v) -> extras.putIfAbsent(k, DoseCheck.kind(k).isNumber() ? inFileForm(v) : v));
         for (HeaderMatch.Extra e : match.extras()) {
             if (e.event() != 0 && e.event() != n) continue;
             Object cell = e.index() < cells.length ? cells[e.index()] : null;
@@ -128,7 +132,7 @@ final class MappedScanLogReader implements ScanLogReader {
         if (row.surplusCells() > 0) {
             extras.put(CsvScanLogReader.TOO_MANY_CELLS, (cells.length + row.surplusCells()) + " cells, the header has " + cells.length);
         }
-        return new RawRow(new SourceLine(table.fileName(), row.line()), canonical, extras, false);
+        return new RawRow(new SourceLine(table.fileName(), row.line()), canonical, extras, table.decimalComma());
     }
 
     /**
@@ -148,7 +152,7 @@ final class MappedScanLogReader implements ScanLogReader {
             Object cell = c.cell(cells, n);
             if (cell != null) found.add(coded(f, cell));
         }
-        if (found.isEmpty()) return f.constant();
+        if (found.isEmpty()) return f.constant() != null && f.kind().isNumber() ? inFileForm(f.constant()) : f.constant();
         switch (f.kind()) {
             case DATE_TIME: {
                 Object time = p.time() == null ? null : p.time().cell(cells, n);
@@ -193,8 +197,20 @@ final class MappedScanLogReader implements ScanLogReader {
             result = result.multiply(by);
         }
         if (f.unit() != null) result = f.unit().convert(result);
-        return CellText.plain(result);
+        return inFileForm(CellText.plain(result));
     }
+
+    /**
+     * A converted number written as the file writes its numbers: with a decimal comma in a semicolon file. Rows
+     * keep the file's convention, so the values passed on as written (which did not convert) are judged by the
+     * same rule as canonical CSV, where "1.23" is no number.
+     */
+    private String inFileForm(String plain) {
+        return table.decimalComma() ? plain.replace('.', ',') : plain;
+    }
+
+    @Override
+    public String sha256() { return table.sha256(); }
 
     @Override
     public void close() { table.close(); }

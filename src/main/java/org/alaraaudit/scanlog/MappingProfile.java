@@ -248,7 +248,7 @@ public final class MappingProfile {
                     throw error(d.lines.get("format"), d.target + " is not a date; .format is for dates");
                 }
                 try {
-                    format = DateTimeFormatter.ofPattern(a.get("format"), Locale.ROOT);
+                    format = CellText.strictPattern(a.get("format"));
                 } catch (IllegalArgumentException e) {
                     throw error(d.lines.get("format"), "\"" + a.get("format") + "\" is not a date pattern (e.g. dd/MM/yyyy HH:mm): " + e.getMessage());
                 }

@@ -25,6 +25,21 @@ public record RawRow(SourceLine source, Map<CanonicalColumn, String> cells, Map<
      */
     public static final String EVENT_NUMBER = "\u0000event_number";
 
+    /**
+     * Marker extras: the line could not be read as cells (a stray quote swallowed it), with the reason and the
+     * column at fault; the validator rejects the row with them.
+     */
+    public static final String UNREADABLE = "\u0000unreadable";
+    public static final String UNREADABLE_COLUMN = "\u0000unreadable_column";
+
+    /** The row of a line that could not be read as cells, to be rejected for {@code reason}. */
+    static RawRow unreadable(SourceLine source, String column, String reason) {
+        Map<String, String> extras = new java.util.HashMap<>();
+        extras.put(UNREADABLE, reason);
+        if (column != null) extras.put(UNREADABLE_COLUMN, column);
+        return new RawRow(source, Map.of(), extras, false);
+    }
+
     public String get(CanonicalColumn c) { return cells.get(c); }
 
     /** The cell of any column, canonical or not, by header name (case-insensitive). */

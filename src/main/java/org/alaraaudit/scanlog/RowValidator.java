@@ -61,6 +61,8 @@ public final class RowValidator {
     }
 
     private ScanRow toRow(RawRow raw) {
+        String unreadable = raw.extras().get(RawRow.UNREADABLE);
+        if (unreadable != null) throw new Fault(raw.extras().get(RawRow.UNREADABLE_COLUMN), null, unreadable);
         String tooMany = raw.extras().get(CsvScanLogReader.TOO_MANY_CELLS);
         if (tooMany != null) throw new Fault((String) null, null, "the row has " + tooMany);
         for (CanonicalColumn c : CanonicalColumn.values()) {
@@ -159,7 +161,8 @@ public final class RowValidator {
     private Double attribute(RawRow raw, String name) {
         String v = raw.extras().get(name);
         if (v == null || v.isBlank()) return null;
-        String t = raw.decimalComma() ? v.replace(',', '.') : v;
+        String t = raw.decimalComma() ? DecimalComma.toDot(v) : v;
+        if (t == null) throw new Fault(name, v, DecimalComma.MISPLACED_DOT);
         try {
             double d = Double.parseDouble(t.trim());
             if (!Double.isFinite(d) || t.endsWith("d") || t.endsWith("f") || t.endsWith("D") || t.endsWith("F")) throw new NumberFormatException();
@@ -265,7 +268,8 @@ public final class RowValidator {
     private Double number(RawRow raw, CanonicalColumn c) {
         String v = raw.get(c);
         if (v == null) return null;
-        String t = raw.decimalComma() ? v.replace(',', '.') : v;
+        String t = raw.decimalComma() ? DecimalComma.toDot(v) : v;
+        if (t == null) throw new Fault(c, v, DecimalComma.MISPLACED_DOT);
         try {
             double d = Double.parseDouble(t);
             if (Double.isNaN(d) || Double.isInfinite(d) || t.endsWith("d") || t.endsWith("f") || t.endsWith("D") || t.endsWith("F")) {

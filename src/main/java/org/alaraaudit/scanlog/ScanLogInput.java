@@ -118,7 +118,7 @@ public final class ScanLogInput {
 
     private void read(RowSink sink, Progress progress, DuplicateFilter duplicates) {
         for (Path f : files) {
-            inputFiles.add(new InputFile(f.getFileName().toString(), f.toString(), sha256(f)));
+            FileStamp opened = FileStamp.of(f);
             try (ScanLogReader reader = opener.open(f)) {
                 while (reader.hasNext()) {
                     RawRow raw = reader.next();
@@ -127,6 +127,9 @@ public final class ScanLogInput {
                     classify(raw, sink, duplicates);
                     if ((accounting.read() & 0x3FF) == 0) progress.rowsRead(accounting.read());
                 }
+                opened.checkUnchanged(f);
+                // The digest of what the reader consumed, not of the file now: the report names what was audited.
+                inputFiles.add(new InputFile(f.getFileName().toString(), f.toString(), reader.sha256()));
             }
         }
         progress.rowsRead(accounting.read());

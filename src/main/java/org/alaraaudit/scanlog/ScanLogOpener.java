@@ -37,6 +37,8 @@ public final class ScanLogOpener {
                 table.close();
                 return new CsvScanLogReader(f);
             }
+            // Unknown columns of one name are only kept as attributes; a column the profile reads, twice, is a guess.
+            if (match.repeated() != null) throw new ScanLogException(name + ": the header: " + match.repeated());
             return new MappedScanLogReader(table, match);
         } catch (RuntimeException e) {
             table.close();

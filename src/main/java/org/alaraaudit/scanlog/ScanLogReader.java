@@ -18,6 +18,9 @@ public interface ScanLogReader extends Iterator<RawRow>, AutoCloseable {
      */
     default boolean hasPatientIdentifiers() { return true; }
 
+    /** The SHA-256 of the bytes read from the file; complete once the last row has been read. */
+    String sha256();
+
     @Override
     void close();
 }

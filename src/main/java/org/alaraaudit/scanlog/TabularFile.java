@@ -9,8 +9,15 @@ import java.util.List;
  * text files only ever give strings.
  */
 interface TabularFile extends AutoCloseable {
-    /** One data row and the 1-based line (CSV) or spreadsheet row number (XLSX) where it starts. */
-    record Row(long line, Object[] cells, int surplusCells) {}
+    /**
+     * One data row and the 1-based line (CSV) or spreadsheet row number (XLSX) where it starts. A row that
+     * cannot be read as cells has a {@code fault}: the reason it is rejected, about {@code faultColumn}.
+     */
+    record Row(long line, Object[] cells, int surplusCells, String faultColumn, String fault) {
+        Row(long line, Object[] cells, int surplusCells) {
+            this(line, cells, surplusCells, null, null);
+        }
+    }
 
     String fileName();
 
@@ -25,6 +32,9 @@ interface TabularFile extends AutoCloseable {
     boolean hasNext();
 
     Row next();
+
+    /** The SHA-256 of the file as read; complete once the last row has been read. */
+    String sha256();
 
     @Override
     void close();

@@ -32,6 +32,8 @@ final class XlsxTable implements TabularFile {
     private final Iterator<org.apache.poi.ss.usermodel.Row> rows;
     private final List<String> header = new ArrayList<>();
     private TabularFile.Row pending;
+    /** Taken before the workbook is opened; the run checks at the end that the file did not change since. */
+    private final String sha256;
 
     /**
      * @param sheet      the sheet the user named, or null
@@ -41,6 +43,7 @@ final class XlsxTable implements TabularFile {
     XlsxTable(Path path, String sheet, List<String> preferred) {
         this.path = path;
         this.name = path.getFileName().toString();
+        this.sha256 = ScanLogInput.sha256(path);
         this.workbook = open(path);
         try {
             List<String> names = new ArrayList<>();
@@ -98,13 +101,16 @@ final class XlsxTable implements TabularFile {
             boolean any = false;
             for (Object c : cells) any |= c != null;
             if (!any) continue;
-            for (Object c : cells) header.add(c == null ? "" : CellText.text(c));
+            for (Object c : cells) header.add(c == null || c == NO_CACHED_VALUE ? "" : CellText.text(c));
             return;
         }
         throw new ScanLogException(name + ": sheet \"" + sheetName + "\" is empty; expected a header row with the column names");
     }
 
     String sheetName() { return sheetName; }
+
+    @Override
+    public String sha256() { return sha256; }
 
     @Override
     public String fileName() { return name; }
@@ -127,7 +133,7 @@ final class XlsxTable implements TabularFile {
                 Object[] cells = cells(r, header.size());
                 for (Object c : cells) {
                     if (c != null) {
-                        pending = new TabularFile.Row(r.getRowNum() + 1L, cells, 0);
+                        pending = withoutCachedValue(r.getRowNum() + 1L, cells);
                         break;
                     }
                 }
@@ -146,6 +152,25 @@ final class XlsxTable implements TabularFile {
         return r;
     }
 
+    /**
+     * The row, or when a cell holds a formula whose result was never computed (openpyxl and pandas write formulas
+     * so) the row rejected for that cell: the value the formula stands for is unknown, the rest of the workbook is
+     * not.
+     */
+    private TabularFile.Row withoutCachedValue(long line, Object[] cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i] != NO_CACHED_VALUE) continue;
+            String cell = org.apache.poi.ss.util.CellReference.convertNumToColString(i) + line;
+            return new TabularFile.Row(line, new Object[cells.length], 0, header.get(i), "is a formula without a cached value"
+                    + " (sheet \"" + sheetName + "\" cell " + cell + "); open and save the workbook in Excel or LibreOffice"
+                    + " so that its result is stored");
+        }
+        return new TabularFile.Row(line, cells, 0);
+    }
+
+    /** A formula cell whose file holds no result: what it stands for is unknown. */
+    private static final Object NO_CACHED_VALUE = new Object();
+
     private static Object[] cells(org.apache.poi.ss.usermodel.Row r, int width) {
         Object[] out = new Object[width];
         for (Cell c : r) {
@@ -157,8 +182,19 @@ final class XlsxTable implements TabularFile {
 
     /** A date-formatted number is a date; other numbers stay numbers, so units can be converted exactly. */
     private static Object value(Cell c) {
-        CellType t = c.getCellType();
-        if (t == CellType.FORMULA) t = c.getCachedFormulaResultType();
+        if (c.getCellType() != CellType.FORMULA) return value(c, c.getCellType());
+        try {
+            CellType t = c.getCachedFormulaResultType();
+            Object v = value(c, t);
+            // A formula may well compute an empty text; an empty number is one that was never computed.
+            return v == null && t != CellType.STRING ? NO_CACHED_VALUE : v;
+        } catch (RuntimeException e) {
+            // The reader parses the stored result on demand; an empty one fails to parse.
+            return NO_CACHED_VALUE;
+        }
+    }
+
+    private static Object value(Cell c, CellType t) {
         switch (t) {
             case STRING: {
                 String s = c.getStringCellValue();

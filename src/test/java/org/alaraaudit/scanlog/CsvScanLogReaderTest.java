@@ -112,4 +112,70 @@ class CsvScanLogReaderTest {
         List<RawRow> rows = read(HEADER + "\nMRN1,5,Gen,CT1,A1,2026-10-01T10:00,CT,P,3,extra\n");
         assertTrue(rows.get(0).extras().containsKey(CsvScanLogReader.TOO_MANY_CELLS));
     }
+
+    private static final String ROW = "MRN%d,5,Gen,CT1,A%d,2026-10-01T10:00,CT,%s,3";
+
+    private static String row(int n, String protocol) { return String.format(ROW, n, n, protocol); }
+
+    @Test
+    void aStrayQuoteThatSwallowsWholeRowsRejectsEachOfThoseLines() throws Exception {
+        List<RawRow> rows = read(HEADER + "\n" + row(1, "P") + "\n" + row(2, "\"PED CHEST") + "\n" + row(3, "P") + "\n"
+                + row(4, "PED HEAD\"") + "\n" + row(5, "P") + "\n" + row(6, "P") + "\n");
+        assertEquals(6, rows.size(), "one row per data line a person counts");
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L), rows.stream().map(r -> r.source().line()).toList());
+        for (RawRow r : rows.subList(1, 4)) {
+            assertTrue(r.cells().isEmpty(), "nothing of a swallowed line is audited");
+            assertEquals("protocol_name", r.extras().get(RawRow.UNREADABLE_COLUMN));
+            assertEquals("opens a quote on line 3 that runs over line 4, which reads as a whole row (a stray \"?):"
+                    + " lines 3 to 5 are not read; quote the field or remove the quote", r.extras().get(RawRow.UNREADABLE));
+        }
+        assertEquals("MRN5", rows.get(4).get(CanonicalColumn.PATIENT_ID), "the rows after the closing quote are read");
+    }
+
+    @Test
+    void aStrayQuoteThatSwallowsHalfARowIsCaughtAtThatRow() throws Exception {
+        List<RawRow> rows = read(HEADER + "\n" + row(1, "\"PED CHEST") + "\n" + row(2, "PED HEAD\"") + "\n" + row(3, "P") + "\n");
+        assertEquals(3, rows.size());
+        assertTrue(rows.get(0).extras().get(RawRow.UNREADABLE).startsWith("opens a quote on line 2 that runs over line 3"));
+        assertTrue(rows.get(1).extras().containsKey(RawRow.UNREADABLE));
+        assertEquals("MRN3", rows.get(2).get(CanonicalColumn.PATIENT_ID));
+    }
+
+    @Test
+    void aQuotedLineBreakInFreeTextIsStillOneRowEvenWithCommasAndManyColumnsAfterIt() throws Exception {
+        List<RawRow> rows = read("indication," + HEADER + "\n\"cough\nfever, no response\",MRN1,5,Gen,CT1,A1,2026-10-01T10:00,CT,P,3\n");
+        assertEquals(1, rows.size());
+        assertEquals("cough\nfever, no response", rows.get(0).get(CanonicalColumn.INDICATION));
+    }
+
+    @Test
+    void aQuoteLeftOpenAtTheEndOfTheFileRefusesItNamingTheLineWhereItOpened() {
+        ScanLogException e = assertThrows(ScanLogException.class,
+                () -> read(HEADER + "\n" + row(1, "P") + "\n" + row(2, "\"PED CHEST") + "\n" + row(3, "P") + "\n"));
+        assertEquals("log.csv: line 3: a quote opens a field that is never closed before the end of the file (a stray \"?);"
+                + " close the quote or remove it", e.getMessage());
+    }
+
+    @Test
+    void aQuoteClosedInsideAFieldRefusesTheFileNamingBothLines() {
+        ScanLogException e = assertThrows(ScanLogException.class,
+                () -> read(HEADER + "\n" + row(1, "P") + "\n" + row(2, "\"PED") + "\n" + row(3, "PED \"HEAD\"") + "\n"));
+        assertTrue(e.getMessage().startsWith("log.csv: line 4: text follows a closing quote inside a field; the field was quoted"
+                + " from line 3 on"), e.getMessage());
+    }
+
+    @Test
+    void twoUnknownColumnsOfOneNameAreKeptNotRefused() throws Exception {
+        List<RawRow> rows = read(HEADER + ",note,Note\n" + row(1, "P") + ",first,second\n");
+        assertEquals("first", rows.get(0).extras().get("note"));
+    }
+
+    @Test
+    void aCanonicalColumnTwiceInAHundredThousandColumnHeaderIsRefusedNamingBothColumns() {
+        StringBuilder h = new StringBuilder(HEADER);
+        for (int k = 0; k < 100_000; k++) h.append(",vendor_").append(k % 50_000);
+        h.append(",CTDIvol_mGy");
+        ScanLogException e = assertThrows(ScanLogException.class, () -> read(h + "\n"));
+        assertEquals("log.csv: line 1: column ctdivol_mgy appears twice (columns 9 and 100010); rename or remove one", e.getMessage());
+    }
 }

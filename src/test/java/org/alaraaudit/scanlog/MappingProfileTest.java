@@ -143,8 +143,9 @@ class MappingProfileTest {
         List<RawRow> rows = read(VENDOR, "MRN;Age (months);Height (m);Room;Exam ID;Exam date;Modality;DAP\n"
                 + "M1;30;1,18;DX2;E1;05/10/2026 14:30;DX;0,00012\n");
         assertEquals("118", rows.get(0).get(HEIGHT_CM));
-        assertEquals("1.2", rows.get(0).get(DAP_GYCM2));
-        assertEquals(false, rows.get(0).decimalComma(), "converted numbers are plain decimals");
+        assertEquals("1,2", rows.get(0).get(DAP_GYCM2));
+        assertEquals(true, rows.get(0).decimalComma(),
+                "converted numbers keep the file's decimal comma, so a value that did not convert meets the canonical rule");
     }
 
     private static ScanLogException parseError(String text) {
