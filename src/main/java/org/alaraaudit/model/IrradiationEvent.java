@@ -133,6 +133,8 @@ public final class IrradiationEvent {
 
     public double getAgeYears() { return study.getAgeYears(); }
 
+    public String getAgeText() { return study.getAgeText(); }
+
     public Double getWeightKg() { return study.getWeightKg(); }
 
     public Modality getModality() { return study.getModality(); }
