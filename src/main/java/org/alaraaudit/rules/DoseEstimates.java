@@ -47,9 +47,12 @@ public final class DoseEstimates {
         return String.format(Locale.ROOT, "SSDE %.1f mGy (%s)", s.mgy(), s.method());
     }
 
-    /** Red-marrow dose of a diagnostic acquisition with CTDIvol; empty for uncovered regions ("not estimated"). */
+    /**
+     * Red-marrow dose of a CT event with CTDIvol, whatever the event was for: perfusion, bolus tracking and
+     * localizers irradiate the marrow too. Empty for uncovered regions ("not estimated").
+     */
     public Optional<MarrowDoseEstimate> marrow(IrradiationEvent e) {
-        if (!e.isCt() || !e.isDiagnostic() || e.getCtdivol() == null) return Optional.empty();
+        if (!e.isCt() || e.getCtdivol() == null) return Optional.empty();
         return marrow.estimate(e.getTargetRegion(), e.getAgeYears(), Sex.fromCode(e.getStudy().getSex()), e.getCtdivol(),
                 e.getPhantom());
     }
