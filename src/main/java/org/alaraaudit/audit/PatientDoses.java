@@ -69,8 +69,20 @@ public final class PatientDoses {
             if (s.isPediatric()) childInWindow = true;
             estimate(s, sums.get(DoseMetric.RED_MARROW_DOSE), sums.get(DoseMetric.EFFECTIVE_DOSE));
         }
+        boolean storedMarrow = false;
         for (StudyDose earlier : history.studies(latest.getPatientRef(), from, to)) {
-            if (!inputKeys.contains(earlier.studyKey())) sums.get(earlier.metric()).add(earlier);
+            if (!inputKeys.contains(earlier.studyKey())) {
+                sums.get(earlier.metric()).add(earlier);
+                if (earlier.metric() == DoseMetric.RED_MARROW_DOSE && earlier.acquisitions() > 0) storedMarrow = true;
+            }
+        }
+        // A stored study may be the one taken as a child. The store is asked only when the marrow sum would reach
+        // a pediatric level, so an adult's monthly run costs no extra query.
+        if (!childInWindow && storedMarrow
+                && levels.highestReached(DoseMetric.RED_MARROW_DOSE, true, sums.get(DoseMetric.RED_MARROW_DOSE).value).isPresent()) {
+            for (EarlierStudy e : history.ctStudies(latest.getPatientRef(), from.atStartOfDay(), to.atTime(java.time.LocalTime.MAX))) {
+                if (e.pediatric() && !inputKeys.contains(e.studyKey())) childInWindow = true;
+            }
         }
 
         List<CumulativeDose> facts = new ArrayList<>();

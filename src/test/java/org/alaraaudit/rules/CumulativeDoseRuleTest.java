@@ -222,6 +222,36 @@ class CumulativeDoseRuleTest {
         assertTrue(f.get(0).message().contains("5 CT studies"), f.get(0).message());
     }
 
+    /** The child's study is only in the history store; the latest study, in the period, is after the 18th birthday. */
+    @Test
+    void marrowDoseOfAStoredChildStudyIsFollowedAfterTheEighteenthBirthday() {
+        Path csv = new AuditFixture().row("patient_id", "TEEN", "age_years", "18.1", "weight_kg", "60", "protocol_name", "HEAD ROUTINE",
+                "target_region", "HEAD", "phantom", "16", "ctdivol_mgy", "1", "dlp_mgycm", "10").write(dir, "scan-log.csv");
+        LocalDateTime march = LocalDateTime.parse("2026-03-01T10:00:00");
+        DoseHistory asChild = new DoseHistory() {
+            @Override
+            public List<StudyDose> studies(String patientRef, java.time.LocalDate from, java.time.LocalDate to) {
+                return List.of(new StudyDose("General", "CHILD", march, DoseMetric.RED_MARROW_DOSE, 60, 3, 0));
+            }
+
+            @Override
+            public List<org.alaraaudit.audit.EarlierStudy> ctStudies(String patientRef, LocalDateTime from, LocalDateTime to) {
+                return List.of(new org.alaraaudit.audit.EarlierStudy("General", "CT1", "CHILD", march, true, 17.5,
+                        java.util.Set.of(org.alaraaudit.model.TargetRegion.HEAD)));
+            }
+        };
+        DoseHistory asAdult = (patientRef, from, to) -> List.of(
+                new StudyDose("General", "CHILD", march, DoseMetric.RED_MARROW_DOSE, 60, 3, 0));
+        AuditRequest req = new AuditRequest(List.of(csv), org.alaraaudit.audit.AuditPeriod.month(java.time.YearMonth.of(2026, 10)),
+                null, null, "Test", AuditFixture.RUN_TIME, ZoneOffset.UTC, AuditFixture.SECRET, 250_000);
+        List<Finding> f = AuditFixture.findings(new AuditRun(AuditFixture.DEFAULT_RULES, "test", asChild).run(req, AuditProgress.NONE),
+                "CUMULATIVE_DOSE");
+        assertEquals(1, f.size());
+        assertEquals("cumulative red_marrow_dose", f.get(0).quantity());
+        assertEquals(List.of(), AuditFixture.findings(new AuditRun(AuditFixture.DEFAULT_RULES, "test", asAdult).run(req, AuditProgress.NONE),
+                "CUMULATIVE_DOSE"), "an adult's stored marrow dose is not followed");
+    }
+
     @Test
     void thePhantomFactorAndTheLevelsAreSettingsNotCode() throws IOException {
         Path rules = copyDefaultRules(dir.resolve("rules"));
