@@ -136,12 +136,12 @@ final class DrlTally {
     private static String note(DoseGroup g, Sample s) {
         switch (g.getStatus()) {
             case NOT_COMPARABLE:
-                return String.format("values on the %d cm phantom%s; the DRL refers to the %d cm phantom and its source gives no "
+                return String.format(java.util.Locale.ROOT, "values on the %d cm phantom%s; the DRL refers to the %d cm phantom and its source gives no "
                         + "conversion: not compared", g.getDataPhantomCm(),
                         s.mixedPhantomStudies > 0 ? " (" + s.mixedPhantomStudies + " stud" + (s.mixedPhantomStudies == 1 ? "y" : "ies")
                                 + " with events on both phantoms)" : "", g.getDrlPhantomCm());
             case INSUFFICIENT_SAMPLE:
-                return String.format("%d stud%s, below the minimum sample of %d (tables/settings.csv drl_min_sample_studies)",
+                return String.format(java.util.Locale.ROOT, "%d stud%s, below the minimum sample of %d (tables/settings.csv drl_min_sample_studies)",
                         g.getStudies(), g.getStudies() == 1 ? "y" : "ies", g.getMinSampleStudies());
             default:
                 return null;

@@ -20,7 +20,7 @@ import org.alaraaudit.rules.DoseEstimates;
 
 /**
  * A patient's cumulative doses over the look-back window ending at the period's end: red-marrow dose per
- * diagnostic acquisition (NCICT) and effective dose per CT event (DLP x k), summed over the window's studies
+ * CT event with CTDIvol (NCICT) and effective dose per CT event (DLP x k), summed over the window's studies
  * from the input and from the history store. The results become {@link CumulativeDose} facts of the patient's
  * rule session and feed the period's marrow-dose profile.
  */
@@ -58,27 +58,42 @@ public final class PatientDoses {
         for (DoseMetric m : DoseMetric.values()) sums.put(m, new Sum());
         Set<String> inputKeys = new HashSet<>();
         boolean ctInPeriod = false;
+        // Marrow dose accrued as a child is still followed when the latest study falls after the pediatric limit.
+        boolean childInWindow = pediatric;
         for (Study s : studies) {
             if (!s.isCt()) continue;
             if (s.isInPeriod()) ctInPeriod = true;
             LocalDate d = s.getStudyDatetime().toLocalDate();
             if (d.isBefore(from) || d.isAfter(to)) continue;
             inputKeys.add(s.getKey());
+            if (s.isPediatric()) childInWindow = true;
             estimate(s, sums.get(DoseMetric.RED_MARROW_DOSE), sums.get(DoseMetric.EFFECTIVE_DOSE));
         }
+        boolean storedMarrow = false;
         for (StudyDose earlier : history.studies(latest.getPatientRef(), from, to)) {
-            if (!inputKeys.contains(earlier.studyKey())) sums.get(earlier.metric()).add(earlier);
+            if (!inputKeys.contains(earlier.studyKey())) {
+                sums.get(earlier.metric()).add(earlier);
+                if (earlier.metric() == DoseMetric.RED_MARROW_DOSE && earlier.acquisitions() > 0) storedMarrow = true;
+            }
+        }
+        // A stored study may be the one taken as a child. The store is asked only when the marrow sum would reach
+        // a pediatric level, so an adult's monthly run costs no extra query.
+        if (!childInWindow && storedMarrow
+                && levels.highestReached(DoseMetric.RED_MARROW_DOSE, true, sums.get(DoseMetric.RED_MARROW_DOSE).value).isPresent()) {
+            for (EarlierStudy e : history.ctStudies(latest.getPatientRef(), from.atStartOfDay(), to.atTime(java.time.LocalTime.MAX))) {
+                if (e.pediatric() && !inputKeys.contains(e.studyKey())) childInWindow = true;
+            }
         }
 
         List<CumulativeDose> facts = new ArrayList<>();
         int rank = 0;
         for (DoseMetric metric : levels.metrics()) {
             rank++;
-            if (!levels.follows(metric, pediatric)) continue;
+            if (!levels.follows(metric, childInWindow)) continue;
             Sum sum = sums.get(metric);
             if (sum.acquisitions == 0) continue;
             facts.add(new CumulativeDose(latest, metric, rank, sum.value, sum.studies, sum.acquisitions, sum.notEstimated,
-                    from, to, levels.highestReached(metric, pediatric, sum.value).orElse(null), method(metric, sum),
+                    from, to, levels.highestReached(metric, childInWindow, sum.value).orElse(null), method(metric, sum),
                     sum.lines));
         }
         Sum marrow = sums.get(DoseMetric.RED_MARROW_DOSE);
@@ -104,14 +119,13 @@ public final class PatientDoses {
         boolean effectiveEstimated = false;
         for (IrradiationEvent e : s.getEvents()) {
             if (!e.isCt()) continue;
-            if (e.isDiagnostic()) {
-                Optional<MarrowDoseEstimate> m = estimates.marrow(e);
-                if (m.isPresent()) {
-                    marrow.add(m.get().mgy(), e.getSource(), m.get().dataset());
-                    marrowEstimated = true;
-                } else {
-                    marrow.notEstimated++;
-                }
+            // Every irradiating event counts; only a diagnostic acquisition without an estimate is a gap in it.
+            Optional<MarrowDoseEstimate> m = estimates.marrow(e);
+            if (m.isPresent()) {
+                marrow.add(m.get().mgy(), e.getSource(), m.get().dataset());
+                marrowEstimated = true;
+            } else if (e.isDiagnostic()) {
+                marrow.notEstimated++;
             }
             Optional<EffectiveDoseEstimate> ed = estimates.effective(e);
             if (ed.isPresent()) {
@@ -127,13 +141,15 @@ public final class PatientDoses {
     }
 
     private String method(DoseMetric metric, Sum sum) {
-        String factor = "children's 32 cm body values converted to 16 cm with the policy factor " + trim(estimates.phantomFactor())
-                + " (tables/settings.csv phantom_factor_32_to_16, not a published constant)";
         String data = String.join(", ", sum.datasets);
         if (metric == DoseMetric.RED_MARROW_DOSE) {
-            return "red-marrow coefficients " + data + " x CTDIvol per diagnostic acquisition; " + factor;
+            return "red-marrow coefficients " + data + " x CTDIvol per CT event (perfusion, bolus tracking and localizers included); "
+                    + "children's 32 cm body values converted to 16 cm with the policy factor " + trim(estimates.phantomFactor())
+                    + " (tables/settings.csv phantom_factor_32_to_16, not a published constant)";
         }
-        return "k factors " + data + " x DLP per CT event, DLP on the coefficient's phantom; " + factor;
+        return "k factors " + data + " (coefficient of the nearest tabulated age) x DLP per CT event, DLP on the coefficient's "
+                + "phantom; body DLP converted between 32 and 16 cm with the AAPM Report 204 ratio " + trim(estimates.phantomRatio())
+                + " (tables/settings.csv phantom_ratio_16_to_32)";
     }
 
     private static String trim(double d) { return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d); }

@@ -81,13 +81,14 @@ public final class StudyAssembler {
         NotificationValue notification = null;
         ReferenceLevel drl = null;
         if (r.modality() == Modality.CT) {
-            notification = tables.notificationValues().forSeries(region, r.acquisitionType(), study.ageYears(), phantom).orElse(null);
+            notification = tables.notificationValues().forSeries(region, r.acquisitionType(), study.ageYears(), phantom, pediatric)
+                    .orElse(null);
             if (pediatric) drl = ReferenceLevels.bandFor(drlSet, region, study.ageYears(), study.weightKg()).orElse(null);
         }
         return new EventRecord(r.source(), r.protocolName(), protocol, r.acquisitionType(), region, r.eventDatetime(),
                 r.eventUid(), r.kvp(), r.mas(), r.ctdivolMgy(), phantom, r.dlpMgycm(), r.scanLengthMm(), r.ssdeMgy(),
                 r.effectiveDiameterCm(), r.waterEquivalentDiameterCm(), r.dapGycm2(), r.fluoroTimeS(), notification, drl,
-                doseCheck(r));
+                doseCheck(r), tables.seriesKinds().classify(r.acquisitionType(), r.protocolName(), r.ctdivolMgy()));
     }
 
     private static DoseCheckRecord doseCheck(ScanRow r) {

@@ -8,6 +8,9 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // Safety net for rule files a site writes with String.format and no locale: a report reads "75.8" on
+        // every machine, never "75,8" on a German one. The shipped code formats with Locale.ROOT itself.
+        java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.ROOT);
         System.exit(run(args));
     }
 

@@ -12,6 +12,12 @@ import org.alaraaudit.model.TargetRegion;
  * phantom the coefficient goes with (dose-references.md section 4: "with the DLP phantom matched to the
  * coefficient set"). Pediatric Shrimpton body coefficients are (probably) 16 cm-normalised while children's
  * body DLP is mostly logged on 32 cm; without the conversion the estimate would be about half the true one.
+ *
+ * <p>Method: each pediatric coefficient is applied only to a DLP on the normalisation it assumes (16 cm), the
+ * adult one to a 32 cm body DLP; the conversion uses AAPM 204's ratio 2.0, not the marrow-dose policy factor
+ * 2.5. Patients take the coefficient of the nearest tabulated age (the band edges of k-factors.csv lie halfway
+ * between tabulated ages, the adult phantom counted as 18 y), so neighbouring ages differ at most as much as the
+ * published table does between two of its own ages, and nothing changes at the pediatric limit.
  */
 public final class EffectiveDose {
 
@@ -23,7 +29,8 @@ public final class EffectiveDose {
         this.conversion = Objects.requireNonNull(conversion, "conversion");
     }
 
-    public EffectiveDose(KFactorTable table) { this(table, PhantomConversion.defaultPolicy()); }
+    /** With the AAPM 204 ratio 2.0 between the phantoms. */
+    public EffectiveDose(KFactorTable table) { this(table, PhantomConversion.aapm204(PhantomConversion.AAPM204_RATIO)); }
 
     /**
      * Empty ("not estimated") for a region without a coefficient (spine, extremity, other; a child's neck),

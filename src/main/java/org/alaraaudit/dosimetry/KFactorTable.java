@@ -72,6 +72,16 @@ public final class KFactorTable {
         if (chosen == null) {
             throw new TableException(fileName, 0, "no rows for dataset '" + dataset + "' (the file has " + byDataset.keySet() + ")");
         }
+        // A dataset whose DLP normalisation is not stated would give every estimate silently or up to twofold
+        // wrong: choosing it is refused rather than leaving effective dose quietly switched off.
+        for (KFactor k : chosen) {
+            if (k.dlpPhantomCm() == null) {
+                throw new TableException(fileName, k.line(), "dataset '" + dataset + "' (k_factor_dataset in settings.csv) does not "
+                        + "state the phantom its DLP is normalised to (dlp_phantom_cm is blank for " + k.region() + " "
+                        + AgeBand.phantomAgeLabel(k.coefficientAge()) + "): fill it in from the publication, or choose a dataset "
+                        + "that states it, e.g. " + DEFAULT_DATASET);
+            }
+        }
         return new KFactorTable(dataset, chosen);
     }
 

@@ -18,8 +18,11 @@ public enum AcquisitionType {
 
     public String codeMeaning() { return codeMeaning; }
 
-    /** A localizer (scout) or bolus-tracking series is not a diagnostic acquisition. */
-    public boolean isDiagnostic() { return this != CONSTANT_ANGLE && this != STATIONARY; }
+    /**
+     * A localizer (scout) is not a diagnostic acquisition. A stationary series may be bolus tracking (not
+     * diagnostic) or perfusion (diagnostic): the type alone does not tell, see {@link SeriesKind}.
+     */
+    public boolean isDiagnostic() { return this != CONSTANT_ANGLE; }
 
     public static Optional<AcquisitionType> parse(String text) {
         if (text == null || text.isBlank()) return Optional.empty();

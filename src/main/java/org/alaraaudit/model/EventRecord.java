@@ -27,10 +27,17 @@ public record EventRecord(
         Double fluoroTimeS,
         NotificationValue notificationValue,
         ReferenceLevel referenceLevel,
-        DoseCheckRecord doseCheck) {
+        DoseCheckRecord doseCheck,
+        SeriesKind seriesKind) {
 
-    /** A blank type counts as diagnostic; localizers and bolus tracking do not. */
-    public boolean diagnostic() { return acquisitionType == null || acquisitionType.isDiagnostic(); }
+    /**
+     * A blank type counts as diagnostic; localizers and bolus-tracking monitoring do not. A perfusion or other
+     * stationary series that is not bolus tracking is an image set like any other. Whether diagnostic or not,
+     * every event counts in the accumulated and organ doses.
+     */
+    public boolean diagnostic() {
+        return (acquisitionType == null || acquisitionType.isDiagnostic()) && seriesKind != SeriesKind.BOLUS_TRACKING;
+    }
 
     public String standardProtocol() {
         if (protocolName == null) return null;

@@ -49,6 +49,9 @@ public final class IrradiationEvent {
 
     public boolean isHead() { return r.targetRegion() == TargetRegion.HEAD; }
 
+    /** No region a threshold can be chosen by: blank, not inferable, or OTHER. */
+    public boolean isRegionUnknown() { return r.targetRegion() == null || r.targetRegion() == TargetRegion.OTHER; }
+
     public boolean isBody() { return r.targetRegion() != null && r.targetRegion().isBody(); }
 
     public LocalDateTime getEventDatetime() { return r.eventDatetime(); }
@@ -104,9 +107,42 @@ public final class IrradiationEvent {
     /** The scanner's Dose Check alerted and the operator went on without recording why. */
     public boolean isDoseCheckOverriddenWithoutReason() { return r.doseCheck() != null && r.doseCheck().overriddenWithoutReason(); }
 
+    /** CTDIvol above the notification value, both on the value's phantom (converted when logged on the other). */
     public boolean isAboveNotificationValue() {
         NotificationValue n = r.notificationValue();
-        return n != null && r.ctdivolMgy() != null && r.ctdivolMgy() > n.ctdivolMgy();
+        return n != null && r.ctdivolMgy() != null && n.onOwnPhantom(r.ctdivolMgy(), r.phantomCm()) > n.ctdivolMgy();
+    }
+
+    /** The CTDIvol on the notification value's phantom; null without CTDIvol or value. */
+    public Double getNotificationCtdivol() {
+        NotificationValue n = r.notificationValue();
+        return n == null ? null : n.onOwnPhantom(r.ctdivolMgy(), r.phantomCm());
+    }
+
+    /** How a message states the comparison: the logged CTDIvol, and its conversion when the phantoms differ. */
+    public String getNotificationComparisonText() {
+        NotificationValue n = r.notificationValue();
+        if (n == null || r.ctdivolMgy() == null) return "";
+        String logged = String.format(java.util.Locale.ROOT, "CTDIvol %.1f mGy (%d cm phantom)", r.ctdivolMgy(), r.phantomCm());
+        if (!n.converts(r.phantomCm())) return logged;
+        return logged + String.format(java.util.Locale.ROOT, " = %.1f mGy on the %d cm phantom (%s %s, AAPM Report 204 ratio)",
+                getNotificationCtdivol(), n.phantomCm(), r.phantomCm() == 32 ? "x" : "/", trim(n.phantomRatio16To32()));
+    }
+
+    /** The notification value with its phantom, e.g. "25 mGy (16 cm phantom)". */
+    public String getNotificationValueText() {
+        NotificationValue n = r.notificationValue();
+        if (n == null) return "";
+        return trim(n.ctdivolMgy()) + " mGy" + (n.phantomCm() == null ? "" : " (" + n.phantomCm() + " cm phantom)");
+    }
+
+    /** A child's stationary head series: the adult brain-perfusion value does not apply, the message says so. */
+    public boolean isChildHeadStationary() {
+        return study.isPediatric() && r.targetRegion() == TargetRegion.HEAD && r.acquisitionType() == AcquisitionType.STATIONARY;
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(java.util.Locale.ROOT, "%s", d);
     }
 
     public Double getExpectedCtdivolMin() { return r.protocol() == null ? null : r.protocol().expectedCtdivolMinMgy(); }
@@ -132,6 +168,8 @@ public final class IrradiationEvent {
     public boolean isPediatric() { return study.isPediatric(); }
 
     public double getAgeYears() { return study.getAgeYears(); }
+
+    public String getAgeText() { return study.getAgeText(); }
 
     public Double getWeightKg() { return study.getWeightKg(); }
 

@@ -99,6 +99,9 @@ public final class Study {
 
     public double getAgeYears() { return ageYears; }
 
+    /** The age for a message, cut to one decimal so that a child never reads as having reached a limit. */
+    public String getAgeText() { return CalendarAge.display(ageYears); }
+
     public String getSex() { return sex; }
 
     public Double getWeightKg() { return weightKg; }

@@ -13,6 +13,15 @@ public final class Cells {
         return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * An age cut (never rounded) to two decimals: 17.9996 y is 17.99, never 18.00, which would put a child
+     * across the pediatric limit in a report while the rules treated it as a child.
+     */
+    public static Double age(Double years) {
+        if (years == null || !Double.isFinite(years)) return years;
+        return BigDecimal.valueOf(years).setScale(2, RoundingMode.FLOOR).doubleValue();
+    }
+
     public static Double rounded(Double d, int decimals) {
         if (d == null) return null;
         return BigDecimal.valueOf(d).setScale(decimals, RoundingMode.HALF_UP).doubleValue();

@@ -24,13 +24,17 @@ public final class DoseEstimates {
     private final MarrowDose marrow;
     private final EffectiveDose effective;
     private final double phantomFactor;
+    private final double phantomRatio;
 
     public DoseEstimates(PolicyTables tables, Policy policy) {
         PhantomConversion conversion = new PhantomConversion(policy.getPhantomFactor32To16());
         this.ssde = new Ssde(tables.ssdeCoefficients());
         this.marrow = new MarrowDose(tables.marrowCoefficients(), conversion, UnknownSexRule.valueOf(policy.getUnknownSexMarrow()));
-        this.effective = new EffectiveDose(tables.kFactors(), conversion);
+        // Effective dose converts a DLP with AAPM 204's ratio; the larger marrow-dose factor would make a child's
+        // estimate jump 2.3-2.5 times at the band edge where the adult coefficient takes over.
+        this.effective = new EffectiveDose(tables.kFactors(), PhantomConversion.aapm204(policy.getPhantomRatio16To32()));
         this.phantomFactor = policy.getPhantomFactor32To16();
+        this.phantomRatio = policy.getPhantomRatio16To32();
     }
 
     /** The exported SSDE, else AAPM 204/220 from the logged size; null when neither is known (never from age). */
@@ -47,9 +51,12 @@ public final class DoseEstimates {
         return String.format(Locale.ROOT, "SSDE %.1f mGy (%s)", s.mgy(), s.method());
     }
 
-    /** Red-marrow dose of a diagnostic acquisition with CTDIvol; empty for uncovered regions ("not estimated"). */
+    /**
+     * Red-marrow dose of a CT event with CTDIvol, whatever the event was for: perfusion, bolus tracking and
+     * localizers irradiate the marrow too. Empty for uncovered regions ("not estimated").
+     */
     public Optional<MarrowDoseEstimate> marrow(IrradiationEvent e) {
-        if (!e.isCt() || !e.isDiagnostic() || e.getCtdivol() == null) return Optional.empty();
+        if (!e.isCt() || e.getCtdivol() == null) return Optional.empty();
         return marrow.estimate(e.getTargetRegion(), e.getAgeYears(), Sex.fromCode(e.getStudy().getSex()), e.getCtdivol(),
                 e.getPhantom());
     }
@@ -61,4 +68,7 @@ public final class DoseEstimates {
     }
 
     public double phantomFactor() { return phantomFactor; }
+
+    /** The AAPM 204 16/32 cm ratio effective dose uses. */
+    public double phantomRatio() { return phantomRatio; }
 }

@@ -36,6 +36,12 @@ public final class Policy {
                 "pediatric_high_kvp_max_age_years"}) {
             p.number(numeric, table);
         }
+        for (String optional : new String[]{"phantom_ratio_16_to_32", "bolus_tracking_max_ctdivol_mgy"}) {
+            if (s.containsKey(optional) && p.number(optional, table) <= 0) {
+                throw new org.alaraaudit.model.TableException(table.name(), p.line(optional, table),
+                        "setting " + optional + " must be above 0");
+            }
+        }
         if (p.number("phantom_factor_32_to_16", table) <= 0) {
             throw new org.alaraaudit.model.TableException(table.name(), p.line("phantom_factor_32_to_16", table),
                     "setting phantom_factor_32_to_16 must be above 0");
@@ -99,6 +105,21 @@ public final class Policy {
 
     /** CTDIvol(16 cm) / CTDIvol(32 cm) for children's body scans: a policy choice, printed with every estimate. */
     public double getPhantomFactor32To16() { return value("phantom_factor_32_to_16"); }
+
+    /**
+     * CTDIvol(16 cm) / CTDIvol(32 cm) for comparing a value with a threshold on the other phantom and for the
+     * effective-dose DLP normalisation: AAPM Report 204's tabulated ratio is 2.00-2.11 from 8 to 32 cm. Optional,
+     * 2.0 when a site's settings lack it. The larger 32->16 factor above stays the conservative one for marrow dose.
+     */
+    public double getPhantomRatio16To32() { return optional("phantom_ratio_16_to_32", 2.0); }
+
+    /**
+     * A stationary series that no series-kinds pattern names is bolus tracking below this CTDIvol and perfusion at
+     * or above it (local policy; see settings.csv for the reasoning). Optional, 15 mGy when a site's settings lack it.
+     */
+    public double getBolusTrackingMaxCtdivolMgy() { return optional("bolus_tracking_max_ctdivol_mgy", 15.0); }
+
+    private double optional(String key, double otherwise) { return settings.containsKey(key) ? value(key) : otherwise; }
 
     public String getUnknownSexMarrow() { return settings.get("unknown_sex_marrow").value(); }
 

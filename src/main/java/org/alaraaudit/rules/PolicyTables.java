@@ -26,7 +26,7 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
                            NotificationValues notificationValues, ReferenceLevels referenceLevels,
                            KFactorTable kFactors, MarrowDoseCoefficients marrowCoefficients,
                            SsdeCoefficients ssdeCoefficients, CumulativeDoseLevels cumulativeDose,
-                           List<ImagingAlternative> alternatives, ThresholdChanges thresholds) {
+                           List<ImagingAlternative> alternatives, ThresholdChanges thresholds, SeriesKinds seriesKinds) {
 
     public static PolicyTables load(Path dir) {
         if (!Files.isDirectory(dir)) throw new TableException(dir.toString(), 0, "the tables folder is missing");
@@ -79,8 +79,13 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
         MarrowDoseCoefficients marrow = dosimetry(dir, "marrow-dose-coefficients.csv", MarrowDoseCoefficients::read);
         SsdeCoefficients ssde = dosimetry(dir, "ssde-coefficients.csv", SsdeCoefficients::read);
         List<ImagingAlternative> alternatives = ImagingAlternatives.from(table(dir, ImagingAlternatives.FILE, ImagingAlternatives.COLUMNS));
+        // Optional: a rules folder from before the table existed classifies stationary series by dose level alone.
+        Path kinds = dir.resolve(SeriesKinds.FILE);
+        SeriesKinds seriesKinds = SeriesKinds.from(Files.isRegularFile(kinds) ? table(dir, SeriesKinds.FILE, SeriesKinds.COLUMNS) : null,
+                policy.getBolusTrackingMaxCtdivolMgy());
+        nv = nv.withPhantomRatio(policy.getPhantomRatio16To32());
         return new PolicyTables(policy, catalog, new Exclusions(exclusions), nv, levels, kFactors, marrow, ssde, cumulative,
-                alternatives, thresholds);
+                alternatives, thresholds, seriesKinds);
     }
 
     /** The dosimetry tables have their own readers; they report errors as TableException with file and line. */

@@ -5,7 +5,6 @@ import static org.alaraaudit.scanlog.CanonicalColumn.*;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.alaraaudit.model.AcquisitionType;
@@ -17,8 +16,6 @@ import org.alaraaudit.model.TargetRegion;
  * are the scan-log format's "physically impossible" values; unusual but possible values become warnings.
  */
 public final class RowValidator {
-    private static final double DAYS_PER_YEAR = 365.2425;
-
     private final Pseudonymiser pseudonymiser;
     private final LocalDateTime runTime;
     private final double unusualCtdivolMgy;
@@ -188,7 +185,8 @@ public final class RowValidator {
             } catch (DateTimeParseException e) {
                 throw new Fault(BIRTH_DATE, raw.get(BIRTH_DATE), "is not a date YYYY-MM-DD");
             }
-            fromBirth = ChronoUnit.DAYS.between(birth, studyDatetime.toLocalDate()) / DAYS_PER_YEAR;
+            // Calendar age, so every band edge holds on the birthday (see CalendarAge).
+            fromBirth = org.alaraaudit.model.CalendarAge.years(birth, studyDatetime.toLocalDate());
             if (given == null && fromBirth < 0) {
                 // The birth date itself is never echoed: reports must not carry it.
                 throw new Fault(BIRTH_DATE, "(withheld)", "is after the study date");

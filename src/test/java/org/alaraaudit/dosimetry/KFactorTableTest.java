@@ -1,7 +1,6 @@
 package org.alaraaudit.dosimetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,18 +32,36 @@ class KFactorTableTest {
         assertEquals(32, t.find("chest", 18).orElseThrow().dlpPhantomCm());
     }
 
+    /** Choosing a set whose DLP normalisation is unstated used to switch effective dose off without a word. */
     @ParameterizedTest
     @ValueSource(strings = {"NCI_ED103_80kVp", "NCI_ED103_100kVp", "NCI_ED103_120kVp"})
-    void shippedNciDatasetsAreComplete(String dataset) {
-        KFactorTable t = ShippedTables.kFactors(dataset);
-        assertEquals(24, t.rows().size()); // 4 regions × 6 ages
-        assertTrue(t.rows().stream().allMatch(r -> r.dlpPhantomCm() == null));
+    void choosingAShippedNciDatasetIsRefusedUntilItsPhantomIsStated(String dataset) {
+        TableException e = assertThrows(TableException.class, () -> ShippedTables.kFactors(dataset));
+        assertTrue(e.line() > 1, "names the row: " + e.line());
+        assertTrue(e.getMessage().contains("dataset '" + dataset + "'") && e.getMessage().contains("dlp_phantom_cm is blank"),
+                e.getMessage());
     }
 
     @Test
-    void blankPhantomMeansNotStated() {
-        KFactorTable t = KFactorTable.read(new StringReader(HEADER + "S,head,5,0,,0.004,,x\n"), "k.csv", "S");
-        assertNull(t.find("head", 5).orElseThrow().dlpPhantomCm());
+    void aBlankPhantomInTheChosenDatasetIsRefusedWithItsLine() {
+        TableException e = failure("S,head,0,0,5,0.011,16,x\nS,head,5,5,,0.004,,x\n");
+        assertEquals(3, e.line());
+    }
+
+    @Test
+    void aBlankPhantomInAnotherDatasetIsFine() {
+        KFactorTable t = KFactorTable.read(new StringReader(HEADER + "S,head,5,0,,0.004,16,x\nT,head,5,0,,0.004,,x\n"), "k.csv", "S");
+        assertEquals(1, t.rows().size());
+    }
+
+    @Test
+    void theShippedBandsPutNoEdgeAtThePediatricLimit() {
+        KFactorTable t = ShippedTables.kFactors();
+        for (String region : new String[]{"head", "chest", "abdomen-pelvis", "trunk"}) {
+            assertEquals(t.find(region, 17.999).orElseThrow(), t.find(region, 18).orElseThrow(), region);
+            assertEquals("adult", t.find(region, 14).orElseThrow().coefficientAge(), region);
+            assertEquals("10", t.find(region, 13.999).orElseThrow().coefficientAge(), region);
+        }
     }
 
     @Test

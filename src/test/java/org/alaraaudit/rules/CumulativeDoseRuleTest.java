@@ -123,6 +123,52 @@ class CumulativeDoseRuleTest {
         assertEquals("cumulative red_marrow_dose", f.get(0).quantity());
     }
 
+    /**
+     * A child's head perfusion of 30 stationary series at 20 mGy (16 cm) raised nothing when stationary series
+     * were left out of the marrow dose: 5 y head coefficient 0.299 x 600 mGy = 179.4 mGy.
+     */
+    @Test
+    void everyPerfusionSeriesCountsInTheMarrowDose() {
+        AuditFixture f = new AuditFixture().defaults("patient_id", "PERF", "age_years", "8", "protocol_name", "PED HEAD PERFUSION",
+                "target_region", "HEAD", "phantom", "16", "acquisition_type", "STATIONARY", "ctdivol_mgy", "20", "dlp_mgycm", "160");
+        for (int i = 0; i < 30; i++) f.row("event_uid", "perf" + i);
+        List<Finding> found = AuditFixture.findings(f.audit(dir), "CUMULATIVE_DOSE");
+        assertEquals(1, found.size());
+        assertEquals(0.299 * 600, found.get(0).measuredValue(), 1e-9);
+        assertEquals(100.0, found.get(0).referenceValue());
+    }
+
+    @Test
+    void bolusTrackingAndLocalizersCountInTheMarrowDoseToo() {
+        // 1 y head: one spiral at 30 mGy, a localizer at 0.1 and a monitoring series at 1 mGy: 0.357 x 31.1 mGy.
+        AuditFixture f = infant().row("event_uid", "scout", "acquisition_type", "CONSTANT_ANGLE", "ctdivol_mgy", "0.1")
+                .row("event_uid", "bolus", "acquisition_type", "STATIONARY", "ctdivol_mgy", "1")
+                .row("event_uid", "spiral");
+        for (int i = 0; i < 4; i++) f.row("accession_number", "EARLIER" + i, "study_datetime", "2026-0" + (i + 3) + "-01T10:00:00");
+        // 4 x 10.71 + 11.10 = 53.95 mGy: at the 50 mGy level only because the scout and the monitoring count.
+        List<Finding> found = AuditFixture.findings(f.audit(dir), "CUMULATIVE_DOSE");
+        assertEquals(1, found.size());
+        assertEquals(0.357 * 30 * 5 + 0.357 * 1.1, found.get(0).measuredValue(), 1e-9);
+    }
+
+    /** Marrow dose accrued as a child is still followed when the latest study falls after the 18th birthday. */
+    @Test
+    void marrowDoseAccruedAsAChildIsFollowedAfterTheEighteenthBirthday() {
+        // 15 y head (F): 0.095 x 6 x 100 mGy = 57 mGy in September at 17.9 y; a small CT in October at 18.0 y.
+        AuditFixture f = new AuditFixture().defaults("patient_id", "TEEN", "weight_kg", "60", "protocol_name", "HEAD ROUTINE",
+                "target_region", "HEAD", "phantom", "16", "dlp_mgycm", "100", "kvp", "120");
+        for (int i = 0; i < 6; i++) {
+            f.row("age_years", "17.9", "accession_number", "SEPT", "study_datetime", "2026-09-01T10:00:00", "event_uid", "s" + i,
+                    "ctdivol_mgy", "100");
+        }
+        f.row("age_years", "18.0", "accession_number", "OCT", "study_datetime", "2026-10-10T10:00:00", "event_uid", "o",
+                "ctdivol_mgy", "1");
+        List<Finding> found = AuditFixture.findings(f.audit(dir), "CUMULATIVE_DOSE");
+        assertEquals(1, found.size());
+        assertEquals("cumulative red_marrow_dose", found.get(0).quantity());
+        assertEquals(50.0, found.get(0).referenceValue());
+    }
+
     private static AuditFixture adult() {
         return new AuditFixture().defaults("patient_id", "ADULT", "age_years", "40", "weight_kg", "80", "protocol_name",
                 "ABD PELVIS ROUTINE", "target_region", "ABDOMEN_PELVIS", "phantom", "32", "ctdivol_mgy", "20", "kvp", "120");
@@ -174,6 +220,36 @@ class CumulativeDoseRuleTest {
         assertEquals(1, f.size());
         assertEquals(4 * MARROW_PER_HEAD_CT + 20, f.get(0).measuredValue(), 1e-9);
         assertTrue(f.get(0).message().contains("5 CT studies"), f.get(0).message());
+    }
+
+    /** The child's study is only in the history store; the latest study, in the period, is after the 18th birthday. */
+    @Test
+    void marrowDoseOfAStoredChildStudyIsFollowedAfterTheEighteenthBirthday() {
+        Path csv = new AuditFixture().row("patient_id", "TEEN", "age_years", "18.1", "weight_kg", "60", "protocol_name", "HEAD ROUTINE",
+                "target_region", "HEAD", "phantom", "16", "ctdivol_mgy", "1", "dlp_mgycm", "10").write(dir, "scan-log.csv");
+        LocalDateTime march = LocalDateTime.parse("2026-03-01T10:00:00");
+        DoseHistory asChild = new DoseHistory() {
+            @Override
+            public List<StudyDose> studies(String patientRef, java.time.LocalDate from, java.time.LocalDate to) {
+                return List.of(new StudyDose("General", "CHILD", march, DoseMetric.RED_MARROW_DOSE, 60, 3, 0));
+            }
+
+            @Override
+            public List<org.alaraaudit.audit.EarlierStudy> ctStudies(String patientRef, LocalDateTime from, LocalDateTime to) {
+                return List.of(new org.alaraaudit.audit.EarlierStudy("General", "CT1", "CHILD", march, true, 17.5,
+                        java.util.Set.of(org.alaraaudit.model.TargetRegion.HEAD)));
+            }
+        };
+        DoseHistory asAdult = (patientRef, from, to) -> List.of(
+                new StudyDose("General", "CHILD", march, DoseMetric.RED_MARROW_DOSE, 60, 3, 0));
+        AuditRequest req = new AuditRequest(List.of(csv), org.alaraaudit.audit.AuditPeriod.month(java.time.YearMonth.of(2026, 10)),
+                null, null, "Test", AuditFixture.RUN_TIME, ZoneOffset.UTC, AuditFixture.SECRET, 250_000);
+        List<Finding> f = AuditFixture.findings(new AuditRun(AuditFixture.DEFAULT_RULES, "test", asChild).run(req, AuditProgress.NONE),
+                "CUMULATIVE_DOSE");
+        assertEquals(1, f.size());
+        assertEquals("cumulative red_marrow_dose", f.get(0).quantity());
+        assertEquals(List.of(), AuditFixture.findings(new AuditRun(AuditFixture.DEFAULT_RULES, "test", asAdult).run(req, AuditProgress.NONE),
+                "CUMULATIVE_DOSE"), "an adult's stored marrow dose is not followed");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.alaraaudit.rules;
 
 import static org.alaraaudit.AuditFixture.findings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +52,78 @@ class DoseNotificationRulesTest {
         AuditResult r = new AuditFixture().row("age_years", "50", "protocol_name", "BRAIN PERFUSION", "target_region", "HEAD",
                 "phantom", "16", "acquisition_type", "STATIONARY", "ctdivol_mgy", "599").audit(dir);
         assertEquals(List.of(), findings(r, "CT_NOTIFICATION_VALUE"));
+    }
+
+    /** The AAPM brain-perfusion value (600 mGy) is an adult one; a child's perfusion meets the head value of the age. */
+    @ParameterizedTest(name = "age {0}: {1} mGy -> {2}")
+    @CsvSource({"1.99, 50.01, true, 50", "1.99, 50, false, 50", "8, 80.01, true, 80", "8, 80, false, 80", "17.99, 80.01, true, 80"})
+    void aChildsPerfusionSeriesMeetsTheHeadValueOfTheAgeNotTheAdultPerfusionValue(double age, String ctdivol, boolean fires,
+                                                                                 double value) {
+        AuditResult r = new AuditFixture().row("age_years", String.valueOf(age), "weight_kg", "", "protocol_name", "PED HEAD PERFUSION",
+                "target_region", "HEAD", "phantom", "16", "acquisition_type", "STATIONARY", "ctdivol_mgy", ctdivol).audit(dir);
+        List<Finding> f = findings(r, "CT_NOTIFICATION_VALUE");
+        assertEquals(fires ? 1 : 0, f.size());
+        if (fires) {
+            assertEquals(value, f.get(0).referenceValue());
+            assertTrue(f.get(0).message().contains("the AAPM brain-perfusion value is an adult one"), f.get(0).message());
+        }
+    }
+
+    @Test
+    void theAdultPerfusionValueAppliesFromTheEighteenthBirthday() {
+        AuditResult r = new AuditFixture().row("age_years", "18", "protocol_name", "BRAIN PERFUSION", "target_region", "HEAD",
+                "phantom", "16", "acquisition_type", "STATIONARY", "ctdivol_mgy", "600.01").audit(dir);
+        assertEquals(600.0, findings(r, "CT_NOTIFICATION_VALUE").get(0).referenceValue());
+    }
+
+    /** A head logged on 32 cm is compared on the head value's 16 cm phantom: x 2.0 (AAPM 204). */
+    @ParameterizedTest(name = "1 y head on 32 cm at {0} mGy -> {1}")
+    @CsvSource({"25.01, true", "25, false"})
+    void aSeriesOnTheOtherPhantomIsConvertedWithTheStatedRatio(String ctdivol, boolean fires) {
+        AuditResult r = new AuditFixture().row("age_years", "1", "weight_kg", "", "protocol_name", "LOCAL SCAN",
+                "target_region", "HEAD", "phantom", "32", "ctdivol_mgy", ctdivol).audit(dir);
+        List<Finding> f = findings(r, "CT_NOTIFICATION_VALUE");
+        assertEquals(fires ? 1 : 0, f.size());
+        if (fires) {
+            assertEquals(50.0, f.get(0).referenceValue());
+            assertEquals(50.02, f.get(0).measuredValue(), 1e-9);
+            assertTrue(f.get(0).message().contains("(32 cm phantom) = 50.0 mGy on the 16 cm phantom (x 2, AAPM Report 204 ratio)"),
+                    f.get(0).message());
+            assertTrue(f.get(0).message().contains("notification value 50 mGy (16 cm phantom)"), f.get(0).message());
+        }
+    }
+
+    /** No region, no value of its own: the strictest for the child's age (torso under 10 y, 10 mGy on 32 cm). */
+    @ParameterizedTest(name = "{0} mGy -> {1}")
+    @CsvSource({"10.01, true", "10, false"})
+    void aChildsSeriesOfUnknownRegionMeetsTheStrictestValueAndIsReported(String ctdivol, boolean fires) {
+        AuditResult r = new AuditFixture().row("protocol_name", "LOCAL SCAN", "target_region", "", "phantom", "32",
+                "ctdivol_mgy", ctdivol).audit(dir);
+        List<Finding> unknown = findings(r, "PEDIATRIC_REGION_UNKNOWN");
+        assertEquals(1, unknown.size());
+        assertEquals(Severity.INFO, unknown.get(0).severity());
+        assertTrue(unknown.get(0).message().contains("10 mGy (32 cm phantom)"), unknown.get(0).message());
+        List<Finding> f = findings(r, "CT_NOTIFICATION_VALUE");
+        assertEquals(fires ? 1 : 0, f.size());
+        if (fires) assertTrue(f.get(0).message().contains("strictest value for the child's age, region unknown"), f.get(0).message());
+    }
+
+    @Test
+    void anAdultsSeriesOfUnknownRegionIsNotADataFinding() {
+        AuditResult r = new AuditFixture().row("age_years", "40", "protocol_name", "LOCAL SCAN", "target_region", "",
+                "ctdivol_mgy", "30").audit(dir);
+        assertEquals(List.of(), findings(r, "PEDIATRIC_REGION_UNKNOWN"));
+    }
+
+    @Test
+    void aHeadBandThatStartsOnTheSixthBirthdayHoldsOnThatDay() {
+        // Pediatric head 2-5 y (60 mGy) is for ages under 6; on the 6th birthday the adult head value 80 applies.
+        AuditFixture birthday = new AuditFixture().row("age_years", "", "birth_date", "2020-10-10", "weight_kg", "",
+                "protocol_name", "LOCAL SCAN", "target_region", "HEAD", "phantom", "16", "ctdivol_mgy", "70");
+        assertEquals(List.of(), findings(birthday.audit(dir), "CT_NOTIFICATION_VALUE"));
+        AuditFixture dayBefore = new AuditFixture().row("age_years", "", "birth_date", "2020-10-11", "weight_kg", "",
+                "protocol_name", "LOCAL SCAN", "target_region", "HEAD", "phantom", "16", "ctdivol_mgy", "70");
+        assertEquals(60.0, findings(dayBefore.audit(dir), "CT_NOTIFICATION_VALUE").get(0).referenceValue());
     }
 
     @Test

@@ -43,24 +43,80 @@ class PediatricProtocolRulesTest {
     }
 
     @Test
-    void adultProtocolAboveTheBandDrlIsCritical() {
-        // 15-<18 y chest, US DRL 7.4 mGy (32 cm): 7.41 is just above it, 7.4 is not.
-        AuditResult above = new AuditFixture().row("age_years", "16", "protocol_name", ADULT_CHEST, "ctdivol_mgy", "7.41").audit(dir);
+    void adultProtocolAboveTheNotificationValueForTheChildIsCritical() {
+        // 8 y chest on 32 cm: the AAPM pediatric torso value is 10 mGy (32 cm phantom); 10.01 is just above it.
+        AuditResult above = new AuditFixture().row("protocol_name", ADULT_CHEST, "ctdivol_mgy", "10.01").audit(dir);
         Finding f = findings(above, "PEDIATRIC_ADULT_PROTOCOL").get(0);
         assertEquals(Severity.CRITICAL, f.severity());
-        assertEquals(7.41, f.measuredValue());
-        assertEquals(7.4, f.referenceValue());
-        assertTrue(f.referenceSource().contains("Kanal"), f.referenceSource());
+        assertEquals(10.01, f.measuredValue());
+        assertEquals(10.0, f.referenceValue());
+        assertTrue(f.referenceSource().contains("AAPM"), f.referenceSource());
+        assertTrue(f.message().contains("exceeds the notification value 10 mGy (32 cm phantom)"), f.message());
 
-        AuditResult at = new AuditFixture().row("age_years", "16", "protocol_name", ADULT_CHEST, "ctdivol_mgy", "7.4").audit(dir);
+        AuditResult at = new AuditFixture().row("protocol_name", ADULT_CHEST, "ctdivol_mgy", "10").audit(dir);
+        assertEquals(Severity.MAJOR, findings(at, "PEDIATRIC_ADULT_PROTOCOL").get(0).severity());
+    }
+
+    /** ICRP 135: a DRL is compared with a facility's median, never with one exam. */
+    @Test
+    void anExamAboveThePediatricDrlButBelowTheNotificationValueIsNotCritical() {
+        // 15-<18 y chest, US DRL 7.4 mGy (32 cm); the notification value from 10 y is the adult torso 50 mGy.
+        AuditResult r = new AuditFixture().row("age_years", "16", "protocol_name", ADULT_CHEST, "ctdivol_mgy", "7.41").audit(dir);
+        assertEquals(Severity.MAJOR, findings(r, "PEDIATRIC_ADULT_PROTOCOL").get(0).severity());
+    }
+
+    /** A 16 cm value far above the child's level used to be skipped because the DRL is on 32 cm. */
+    @Test
+    void aSixteenCentimetreValueIsComparedAfterConversionWithTheStatedRatio() {
+        // 16 y chest logged on 16 cm: 100.02 / 2.0 = 50.01 mGy on 32 cm, above the adult torso 50 mGy (32 cm).
+        AuditResult above = new AuditFixture().row("age_years", "16", "protocol_name", ADULT_CHEST, "ctdivol_mgy", "100.02",
+                "phantom", "16").audit(dir);
+        Finding f = findings(above, "PEDIATRIC_ADULT_PROTOCOL").get(0);
+        assertEquals(Severity.CRITICAL, f.severity());
+        assertEquals(50.01, f.measuredValue(), 1e-9);
+        assertTrue(f.message().contains("CTDIvol 100.0 mGy (16 cm phantom) = 50.0 mGy on the 32 cm phantom (/ 2, AAPM Report 204 ratio)"),
+                f.message());
+
+        AuditResult at = new AuditFixture().row("age_years", "16", "protocol_name", ADULT_CHEST, "ctdivol_mgy", "100",
+                "phantom", "16").audit(dir);
         assertEquals(Severity.MAJOR, findings(at, "PEDIATRIC_ADULT_PROTOCOL").get(0).severity());
     }
 
     @Test
-    void drlOnTheOtherPhantomDoesNotEscalate() {
-        AuditResult r = new AuditFixture().row("age_years", "16", "protocol_name", ADULT_CHEST, "ctdivol_mgy", "12",
-                "phantom", "16").audit(dir);
-        assertEquals(Severity.MAJOR, findings(r, "PEDIATRIC_ADULT_PROTOCOL").get(0).severity());
+    void onTheEighteenthBirthdayThePatientIsAnAdultAndTheDayBeforeAChildOf17Point9() {
+        AuditResult birthday = new AuditFixture().row("age_years", "", "birth_date", "2008-10-10",
+                "study_datetime", "2026-10-10T10:00:00", "protocol_name", ADULT_CHEST).audit(dir);
+        assertEquals(List.of(), findings(birthday, "PEDIATRIC_ADULT_PROTOCOL"));
+
+        AuditResult dayBefore = new AuditFixture().row("age_years", "", "birth_date", "2008-10-10",
+                "study_datetime", "2026-10-09T23:00:00", "protocol_name", ADULT_CHEST).audit(dir);
+        Finding f = findings(dayBefore, "PEDIATRIC_ADULT_PROTOCOL").get(0);
+        assertTrue(f.message().contains("on a child aged 17.9 y"), f.message());
+        assertTrue(!f.message().contains("18.0"), f.message());
+    }
+
+    @Test
+    void aLeapDayChildTurnsEighteenOnTheFirstOfMarch() {
+        AuditFixture feb28 = new AuditFixture().period(org.alaraaudit.audit.AuditPeriod.month(java.time.YearMonth.of(2026, 2)))
+                .row("age_years", "", "birth_date", "2008-02-29", "study_datetime", "2026-02-28T10:00:00", "protocol_name", ADULT_CHEST);
+        assertEquals(1, findings(feb28.audit(dir), "PEDIATRIC_ADULT_PROTOCOL").size());
+        AuditFixture mar1 = new AuditFixture().period(org.alaraaudit.audit.AuditPeriod.month(java.time.YearMonth.of(2026, 3)))
+                .row("age_years", "", "birth_date", "2008-02-29", "study_datetime", "2026-03-01T10:00:00", "protocol_name", ADULT_CHEST);
+        assertEquals(List.of(), findings(mar1.audit(dir), "PEDIATRIC_ADULT_PROTOCOL"));
+    }
+
+    @Test
+    void aProtocolBandThatStartsOnABirthdayHoldsOnThatDay() {
+        // PED CHEST 5-10Y is for ages 5 to under 10: on the 10th birthday the child is outside it, the day before inside.
+        AuditResult birthday = new AuditFixture().row("age_years", "", "birth_date", "2016-10-10",
+                "study_datetime", "2026-10-10T10:00:00").audit(dir);
+        assertEquals(1, findings(birthday, "PEDIATRIC_PROTOCOL_SIZE_MISMATCH").size());
+        AuditResult dayBefore = new AuditFixture().row("age_years", "", "birth_date", "2016-10-10",
+                "study_datetime", "2026-10-09T10:00:00").audit(dir);
+        assertEquals(List.of(), findings(dayBefore, "PEDIATRIC_PROTOCOL_SIZE_MISMATCH"));
+        AuditResult fifth = new AuditFixture().row("age_years", "", "birth_date", "2021-10-10",
+                "study_datetime", "2026-10-10T10:00:00").audit(dir);
+        assertEquals(List.of(), findings(fifth, "PEDIATRIC_PROTOCOL_SIZE_MISMATCH"), "the 5th birthday is inside 5-<10");
     }
 
     @Test

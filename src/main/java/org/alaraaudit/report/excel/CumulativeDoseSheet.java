@@ -27,7 +27,7 @@ final class CumulativeDoseSheet {
         for (Finding f : rows) {
             Double ratio = f.measuredValue() == null || f.referenceValue() == null || f.referenceValue() == 0 ? null
                     : f.measuredValue() / f.referenceValue();
-            t.row().text(f.patientRef()).number(Cells.rounded(f.ageYears(), 2), styles.decimal).severity(f.severity())
+            t.row().text(f.patientRef()).number(Cells.age(f.ageYears()), styles.decimal).severity(f.severity())
                     .text(f.facility()).text(f.quantity()).decimal(f.measuredValue()).decimal(f.referenceValue())
                     .text(f.unit()).number(ratio, styles.ratio).text(f.accessionNumber()).dateTime(f.studyDatetime())
                     .text(f.message()).text(f.referenceSource()).text(f.findingId());

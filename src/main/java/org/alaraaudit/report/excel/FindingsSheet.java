@@ -75,7 +75,7 @@ final class FindingsSheet {
         for (Finding f : findings) {
             RowCells row = t.row().text(f.findingId()).text(f.ruleId()).severity(f.severity()).text(f.scope()).text(f.facility())
                     .text(f.stationName()).text(f.accessionNumber()).dateTime(f.studyDatetime()).text(f.patientRef())
-                    .number(Cells.rounded(f.ageYears(), 2), styles.decimal).text(f.protocolName())
+                    .number(Cells.age(f.ageYears()), styles.decimal).text(f.protocolName())
                     .text(f.targetRegion() == null ? null : f.targetRegion().name()).text(f.quantity())
                     .decimal(f.measuredValue()).decimal(f.referenceValue()).text(f.unit()).text(f.referenceSource())
                     // the last input column: wrapped, so a long list does not run over the empty review columns

@@ -22,7 +22,7 @@ final class RepeatsSheet {
         Table t = new Table(wb, styles, NAME, COLUMNS, rowsPerSheet).open();
         for (Finding f : findings) {
             if (!RULE.equals(f.ruleId())) continue;
-            t.row().text(f.patientRef()).number(org.alaraaudit.report.Cells.rounded(f.ageYears(), 2), styles.decimal)
+            t.row().text(f.patientRef()).number(org.alaraaudit.report.Cells.age(f.ageYears()), styles.decimal)
                     .severity(f.severity()).text(f.facility()).text(f.stationName())
                     .text(f.targetRegion() == null ? null : f.targetRegion().name()).text(f.protocolName())
                     .text(f.accessionNumber())

@@ -32,7 +32,7 @@ public final class FindingsCsv {
                     p.printRecord(f.findingId(), f.ruleId(), f.severity().name(), f.scope(), text(f.facility()),
                             text(f.stationName()), text(f.accessionNumber()),
                             f.studyDatetime() == null ? "" : f.studyDatetime().toString(), text(f.patientRef()),
-                            Cells.number(Cells.rounded(f.ageYears(), 2)), text(f.protocolName()),
+                            Cells.number(Cells.age(f.ageYears())), text(f.protocolName()),
                             f.targetRegion() == null ? "" : f.targetRegion().name(), text(f.quantity()),
                             Cells.number(f.measuredValue()), Cells.number(f.referenceValue()), text(f.unit()),
                             text(f.referenceSource()), text(f.message()), text(f.inputLinesText()));

@@ -169,7 +169,7 @@ public final class FindingsJson {
         g.writeStringField("accession_number", f.accessionNumber());
         g.writeStringField("study_datetime", f.studyDatetime() == null ? null : f.studyDatetime().toString());
         g.writeStringField("patient_ref", f.patientRef());
-        num(g, "age_years", Cells.rounded(f.ageYears(), 2));
+        num(g, "age_years", Cells.age(f.ageYears()));
         g.writeStringField("protocol_name", f.protocolName());
         g.writeStringField("standard_protocol", f.standardProtocol());
         g.writeStringField("target_region", f.targetRegion() == null ? null : f.targetRegion().name());

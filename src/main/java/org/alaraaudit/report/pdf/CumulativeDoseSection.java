@@ -2,6 +2,7 @@ package org.alaraaudit.report.pdf;
 
 import java.util.List;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.report.Cells;
 
 /**
  * Patients whose dose over the look-back window reached a threshold of the cumulative-dose table, by pseudonym,
@@ -35,7 +36,7 @@ final class CumulativeDoseSection {
         int n = 0;
         for (Finding f : found) {
             if (n++ >= max) break;
-            t.row(Text.orDash(f.patientRef()), f.ageYears() == null ? "" : Text.value(f.ageYears(), "y"), Text.orDash(f.facility()),
+            t.row(Text.orDash(f.patientRef()), f.ageYears() == null ? "" : Cells.number(Cells.age(f.ageYears())) + " y", Text.orDash(f.facility()),
                     Measured.measured(f), Measured.reference(f) + " " + sources.ref(f.referenceSource()), f.message());
         }
         t.finish();

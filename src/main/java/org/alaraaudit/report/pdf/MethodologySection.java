@@ -63,10 +63,15 @@ final class MethodologySection {
         Policy p = tables.policy();
         return switch (ruleId) {
             case "PEDIATRIC_ADULT_PROTOCOL" -> "catalog population ADULT on a patient under " + Cells.number(p.getPediatricAgeYears())
-                    + " y; CRITICAL above the pediatric DRL of the band";
+                    + " y; CRITICAL above the notification value for the child's age, region and phantom (a DRL judges groups, "
+                    + "never one exam: ICRP 135)";
             case "PEDIATRIC_PROTOCOL_SIZE_MISMATCH" -> "catalog age and weight range of the protocol";
             case "UNMAPPED_PROTOCOL" -> "no catalog row matches the protocol name";
-            case "CT_NOTIFICATION_VALUE" -> "notification-values.csv, by region, age and phantom (table below)";
+            case "CT_NOTIFICATION_VALUE" -> "notification-values.csv, by region, age and phantom (table below); a value on the "
+                    + "other phantom is compared after converting the CTDIvol with the 16/32 cm ratio "
+                    + Cells.number(p.getPhantomRatio16To32()) + " (AAPM Report 204); a child's stationary head series gets the head "
+                    + "value of the age, never the adult brain-perfusion value; a child's series of unknown region the strictest value";
+            case "PEDIATRIC_REGION_UNKNOWN" -> "a child's CT series without a region (blank, not inferable, or OTHER)";
             case "CT_ALERT_VALUE" -> "accumulated CTDIvol " + Cells.number(p.getAlertAccumulatedCtdivolMgy()) + " mGy";
             case "DOSE_ABOVE_EXPECTED_RANGE" -> "catalog expected upper value; MAJOR above " + Cells.number(p.getExpectedRangeMajorFactor())
                     + " times it";
@@ -75,7 +80,13 @@ final class MethodologySection {
                     + p.getDrlMinSampleStudies() + " studies";
             case "REPEAT_STUDY" -> "another CT of an overlapping region within " + Cells.number(p.getRepeatWindowHours()) + " h";
             case "PEDIATRIC_MULTIPHASE" -> "two or more diagnostic acquisitions over one region";
-            case "CUMULATIVE_DOSE" -> "cumulative-dose table, over the look-back window";
+            case "CUMULATIVE_DOSE" -> "cumulative-dose table, over the look-back window; every CT event counts (perfusion, bolus "
+                    + "tracking and localizers too); marrow dose is followed for a patient with a pediatric study in the window. "
+                    + "Effective dose: DLP x k of the nearest tabulated age (band edges halfway between tabulated ages, the adult "
+                    + "phantom counted as 18 y), each coefficient applied to a DLP on the phantom it assumes (pediatric 16 cm, adult "
+                    + "body 32 cm), converted with the AAPM Report 204 ratio " + Cells.number(p.getPhantomRatio16To32())
+                    + "; marrow dose converts a 32 cm body CTDIvol with the conservative policy factor "
+                    + Cells.number(p.getPhantomFactor32To16());
             default -> "see the rule's source";
         };
     }

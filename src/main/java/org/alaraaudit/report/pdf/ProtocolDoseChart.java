@@ -107,7 +107,7 @@ final class ProtocolDoseChart {
         }
         LogAxis axis = new LogAxis("CTDIvol (mGy), log scale");
         axis.setSmallestValue(0.01);
-        axis.setNumberFormatOverride(new DecimalFormat("0.##"));
+        axis.setNumberFormatOverride(new DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
         axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // decades: 1, 10, 100 mGy
         axis.setMinorTickCount(9);
         axis.setMinorTickMarksVisible(true);

@@ -36,6 +36,8 @@ final class RuleTitles {
                     "review the kVp of the pediatric body protocols (child-size the kVp, Image Gently)")),
             Map.entry("PEDIATRIC_BODY_32CM_PHANTOM", new Entry("Pediatric body dose on the 32 cm phantom",
                     "record SSDE alongside CTDIvol for children, as the 32 cm value understates their dose")),
+            Map.entry("PEDIATRIC_REGION_UNKNOWN", new Entry("Child's CT series of unknown region",
+                    "fill in the target region (or map the protocol in the catalog) so each series meets its own notification value")),
             Map.entry("DOSE_DATA_MISSING", new Entry("Dose data missing",
                     "fix the dose export so every diagnostic acquisition carries CTDIvol and DLP")),
             Map.entry("NONIONIZING_ALTERNATIVE", new Entry("CT where ultrasound or MRI is preferred",
