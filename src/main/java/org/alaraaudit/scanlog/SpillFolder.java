@@ -59,11 +59,12 @@ public final class SpillFolder {
             return 0;
         }
         int removed = 0;
-        for (Path p : stale) if (deleteTree(p)) removed++;
+        for (Path p : stale) if (delete(p)) removed++;
         return removed;
     }
 
-    private static boolean deleteTree(Path root) {
+    /** Deletes a spill folder (or file) and what is in it; false when some of it could not be deleted. */
+    public static boolean delete(Path root) {
         try {
             // walkFileTree does not follow links, so a link inside never leads the deletion elsewhere.
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
