@@ -2,6 +2,7 @@ package org.alaraaudit.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +48,8 @@ public final class ConcurrentReports {
         public static String describe(Map.Entry<Path, Throwable> f) {
             Throwable t = f.getValue() instanceof UncheckedIOException u ? u.getCause() : f.getValue();
             String reason = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+            // A failed move names the temporary file too; the file system's reason is what the user needs.
+            if (t instanceof FileSystemException fs && fs.getReason() != null) reason = fs.getReason();
             // NIO names the file in its message ("x: No space left on device"); say it once.
             String file = f.getKey().toString();
             if (reason.startsWith(file + ": ")) reason = reason.substring(file.length() + 2);

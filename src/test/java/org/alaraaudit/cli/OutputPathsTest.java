@@ -63,8 +63,7 @@ class OutputPathsTest {
         Path input = log(dir);
         Path out = dir.resolve("reports");
         Files.writeString(out, "");
-        Path input2 = input;
-        CliTest.Run r = audit(input2, out);
+        CliTest.Run r = audit(input, out);
         assertEquals(5, r.code(), r.err());
         assertTrue(r.err().contains(out + ": is a file, not a folder"), r.err());
         assertEquals("", r.out());
@@ -167,6 +166,7 @@ class OutputPathsTest {
         assertEquals(5, r.code(), r.err());
         assertTrue(r.err().startsWith("alara-audit: cannot write the reports: 1 report was not written\n"
                 + "  not written: " + out.resolve("audit-2026-10.pdf") + ": "), r.err());
+        assertFalse(r.err().contains(".part"), "the reason, not the temporary file's name: " + r.err());
         assertTrue(r.err().contains("  written: " + out.resolve("audit-2026-10.xlsx") + ", " + out.resolve("findings.csv") + ", "
                 + out.resolve("rejected.csv") + ", " + out.resolve("findings.json") + "\n"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
