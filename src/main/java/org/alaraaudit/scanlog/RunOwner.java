@@ -1,6 +1,8 @@
 package org.alaraaudit.scanlog;
 
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,13 +50,24 @@ public final class RunOwner {
         return modified.toInstant().plus(SAFE_AGE).isBefore(now);
     }
 
-    private static String hostHash() {
-        String host;
+    private static String hostHash() { return HexFormat.of().toHexDigits(hostName().hashCode()); }
+
+    /** The kernel's host name where it can be read at no cost; a DNS look-up only as the last resort. */
+    private static String hostName() {
         try {
-            host = InetAddress.getLocalHost().getHostName();
+            Path kernel = Path.of("/proc/sys/kernel/hostname");
+            if (Files.isReadable(kernel)) return Files.readString(kernel).strip();
         } catch (Exception e) {
-            host = String.valueOf(System.getenv("HOSTNAME"));
+            // fall through to the environment
         }
-        return HexFormat.of().toHexDigits(host.hashCode());
+        for (String v : new String[]{"HOSTNAME", "COMPUTERNAME"}) {
+            String h = System.getenv(v);
+            if (h != null && !h.isBlank()) return h;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "localhost";
+        }
     }
 }
