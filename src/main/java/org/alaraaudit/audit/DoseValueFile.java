@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.alaraaudit.scanlog.SpillFolder;
 
 /**
  * One temporary file shared by a run's dose samples, written in blocks of {@link DoseSample#BLOCK} values: a
@@ -22,7 +23,7 @@ final class DoseValueFile implements AutoCloseable {
     long append(double[] values, int n) {
         try {
             if (channel == null) {
-                path = Files.createTempFile("alara-audit-doses", ".bin");
+                path = SpillFolder.createFile("doses");
                 channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
                         StandardOpenOption.DELETE_ON_CLOSE);
             }

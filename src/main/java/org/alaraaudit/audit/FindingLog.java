@@ -22,6 +22,7 @@ import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.TargetRegion;
+import org.alaraaudit.scanlog.SpillFolder;
 
 /**
  * A run's findings in report order, with memory bounded by a fixed number of findings rather than by the input:
@@ -124,7 +125,7 @@ public final class FindingLog extends AbstractList<Finding> {
             batch.sort(order);
             try {
                 if (dir == null) {
-                    dir = Files.createTempDirectory("alara-audit-findings");
+                    dir = SpillFolder.create("findings");
                     dir.toFile().deleteOnExit();
                 }
                 Path run = dir.resolve("run-" + runs.size() + ".bin");

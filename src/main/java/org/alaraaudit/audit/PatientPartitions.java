@@ -21,6 +21,7 @@ import org.alaraaudit.model.Modality;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.TargetRegion;
 import org.alaraaudit.scanlog.ScanRow;
+import org.alaraaudit.scanlog.SpillFolder;
 
 /**
  * Groups validated rows by patient without holding the whole input: rows stay in memory up to a limit, then
@@ -94,7 +95,7 @@ public final class PatientPartitions implements AutoCloseable {
 
     private void spill() {
         try {
-            spillDir = Files.createTempDirectory("alara-audit-patients");
+            spillDir = SpillFolder.create("patients");
             buckets = new DataOutputStream[BUCKETS];
             for (int i = 0; i < BUCKETS; i++) {
                 dictionaries.add(new HashMap<>());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.alaraaudit.audit.AuditPeriod;
 import org.alaraaudit.audit.AuditRequest;
 import org.alaraaudit.audit.AuditResult;
@@ -22,6 +23,8 @@ import org.alaraaudit.audit.AuditRun;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.report.ConcurrentReports;
+import org.alaraaudit.report.ReportFile;
+import org.alaraaudit.report.ReportFolder;
 import org.alaraaudit.report.files.FindingsCsv;
 import org.alaraaudit.report.excel.ExcelReport;
 import org.alaraaudit.report.files.FindingsJson;
@@ -32,8 +35,10 @@ import org.alaraaudit.rules.RuleSet;
 import org.alaraaudit.scanlog.DataFolder;
 import org.alaraaudit.scanlog.ProfileCatalog;
 import org.alaraaudit.scanlog.ScanLogException;
+import org.alaraaudit.scanlog.ScanLogInput;
 import org.alaraaudit.scanlog.ScanLogOptions;
 import org.alaraaudit.scanlog.SiteSecret;
+import org.alaraaudit.scanlog.SpillFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +50,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
         description = "Audits scan-log files (or folders of them) and writes the reports.")
 public final class AuditCommand implements Callable<Integer> {
+    /** Names of the reports audit and trend write that a folder walk would take for scan logs (csv, xlsx). */
+    private static final Pattern OWN_REPORT = Pattern.compile(
+            "findings\\.csv|rejected\\.csv|(audit|trend)-(\\d{4}-\\d{2}|\\d{4}-\\d{2}(-\\d{2})?_\\d{4}-\\d{2}(-\\d{2})?|all)\\.xlsx");
+
     /** Formats this build can write; pdf and xlsx join when their writers land. */
     static final Set<String> AVAILABLE_FORMATS = Set.of("pdf", "xlsx", "csv", "json");
     static final Set<String> KNOWN_FORMATS = Set.of("pdf", "xlsx", "csv", "json");
@@ -120,11 +129,13 @@ public final class AuditCommand implements Callable<Integer> {
             throw new ErrorReport.UsageException("--pediatric-age " + pediatricAge + ": expected a number of years between 0 and 30");
         }
         ReportTemplate reportTemplate = wanted.contains("pdf") ? loadTemplate() : null;
+        PrintWriter err = spec.commandLine().getErr();
+        checkOut();
+        List<Path> files = inputFiles(err);
         RuleSet ruleSet = RuleSet.load(rules);
         byte[] secret = SiteSecret.resolve(System.getenv(), DataFolder.resolve(System.getenv()));
-        AuditRequest request = new AuditRequest(inputs, auditPeriod, pediatricAge, drlSet, institution, Instant.now(),
+        AuditRequest request = new AuditRequest(files, auditPeriod, pediatricAge, drlSet, institution, Instant.now(),
                 ZoneId.systemDefault(), secret, 250_000, new ScanLogOptions(profile, sheet));
-        PrintWriter err = spec.commandLine().getErr();
         AuditResult result;
         List<Path> written;
         try (HistoryOptions.Run runHistory = history.openForAudit()) {
@@ -141,6 +152,43 @@ public final class AuditCommand implements Callable<Integer> {
             for (Finding f : result.findings()) if (f.severity().atLeast(failOn)) return ExitCode.FINDINGS_AT_FAIL_LEVEL;
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Before anything is read: --out must take the reports (exit 5 naming it otherwise), and what killed runs
+     * left behind (.part files there, spill folders in the temporary folder) is removed.
+     */
+    private void checkOut() {
+        try {
+            ReportFolder.check(out);
+        } catch (ReportFolder.Unusable e) {
+            throw new ErrorReport.OutputException(e.getMessage(), e);
+        }
+        ReportFile.removeLeftOvers(out);
+        SpillFolder.removeLeftOvers();
+    }
+
+    /**
+     * The input folders' scan logs, without the reports an earlier run wrote: with --out inside an input folder
+     * (audit data --out data/reports) a second run would otherwise read its own findings.csv as a scan log.
+     */
+    private List<Path> inputFiles(PrintWriter err) {
+        Path outFolder = out.toAbsolutePath().normalize();
+        boolean outInsideAnInput = inputs.stream().map(p -> p.toAbsolutePath().normalize())
+                .anyMatch(p -> Files.isDirectory(p) && outFolder.startsWith(p) && !outFolder.equals(p));
+        List<Path> skipped = new ArrayList<>();
+        List<Path> files = ScanLogInput.expand(inputs, f -> {
+            boolean own = (outInsideAnInput && f.toAbsolutePath().normalize().startsWith(outFolder))
+                    || OWN_REPORT.matcher(f.getFileName().toString()).matches();
+            if (own) skipped.add(f);
+            return own;
+        });
+        if (!skipped.isEmpty()) {
+            err.println("alara-audit: not reading " + skipped.size() + (skipped.size() == 1 ? " file" : " files")
+                    + " that alara-audit wrote itself: " + String.join(", ", skipped.stream().sorted().limit(3).map(Path::toString).toList())
+                    + (skipped.size() > 3 ? ", ..." : ""));
+        }
+        return files;
     }
 
     /** cli.md: no valid rows is an unusable input (exit 3), and nothing is written for it. */
@@ -191,41 +239,45 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private List<Path> write(AuditResult result, Set<String> wanted, ReportTemplate reportTemplate) {
-        List<Path> written = new ArrayList<>();
         String label = result.run().period().label();
+        // Each report reads the result only; on two cores two are written at once (ConcurrentReports).
+        List<ConcurrentReports.Target> reports = new ArrayList<>();
+        if (wanted.contains("pdf")) {
+            Path p = out.resolve("audit-" + label + ".pdf");
+            reports.add(new ConcurrentReports.Target(p, () -> PdfReport.write(result, reportTemplate, institution, p)));
+        }
+        if (wanted.contains("xlsx")) {
+            Path x = out.resolve("audit-" + label + ".xlsx");
+            reports.add(new ConcurrentReports.Target(x, () -> ExcelReport.write(result, x)));
+        }
+        if (wanted.contains("csv")) {
+            Path f = out.resolve("findings.csv");
+            Path r = out.resolve("rejected.csv");
+            reports.add(new ConcurrentReports.Target(f, () -> FindingsCsv.writeFindings(result, f)));
+            reports.add(new ConcurrentReports.Target(r, () -> FindingsCsv.writeRejected(result, r)));
+        }
+        if (wanted.contains("json")) {
+            Path j = out.resolve("findings.json");
+            reports.add(new ConcurrentReports.Target(j, () -> FindingsJson.write(result, j)));
+        }
         try {
             Files.createDirectories(out);
-            // Each report reads the result only; on two cores two are written at once (ConcurrentReports).
-            List<ConcurrentReports.Report> reports = new ArrayList<>();
-            if (wanted.contains("pdf")) {
-                Path p = out.resolve("audit-" + label + ".pdf");
-                reports.add(() -> PdfReport.write(result, reportTemplate, institution, p));
-                written.add(p);
-            }
-            if (wanted.contains("xlsx")) {
-                Path x = out.resolve("audit-" + label + ".xlsx");
-                reports.add(() -> ExcelReport.write(result, x));
-                written.add(x);
-            }
-            if (wanted.contains("csv")) {
-                Path f = out.resolve("findings.csv");
-                Path r = out.resolve("rejected.csv");
-                reports.add(() -> {
-                    FindingsCsv.writeFindings(result, f);
-                    FindingsCsv.writeRejected(result, r);
-                });
-                written.add(f);
-                written.add(r);
-            }
-            if (wanted.contains("json")) {
-                Path j = out.resolve("findings.json");
-                reports.add(() -> FindingsJson.write(result, j));
-                written.add(j);
-            }
-            ConcurrentReports.writeAll(reports);
+            ConcurrentReports.writeEach(reports);
+        } catch (ConcurrentReports.NotAllWritten e) {
+            throw new ErrorReport.OutputException(notAllWritten(e), e);
         } catch (IOException | RuntimeException e) {
             throw new ErrorReport.OutputException(out + ": " + e.getMessage(), e);
         }
-        return written;
+        return reports.stream().map(ConcurrentReports.Target::file).toList();
+    }
+
+    /** Which reports this run wrote and which it did not, each with the reason. */
+    private static String notAllWritten(ConcurrentReports.NotAllWritten e) {
+        StringBuilder m = new StringBuilder(e.failed().size() == 1 ? "1 report was not written" : e.failed().size() + " reports were not written");
+        for (var f : e.failed().entrySet()) m.append("\n  not written: ").append(ConcurrentReports.NotAllWritten.describe(f));
+        m.append("\n  written: ").append(e.written().isEmpty() ? "none"
+                : String.join(", ", e.written().stream().map(Path::toString).toList()));
+        m.append("\n  A file not written keeps what an earlier run left there, if anything: it is not this run's.");
+        return m.toString();
     }
 }

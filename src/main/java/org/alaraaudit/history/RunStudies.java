@@ -21,6 +21,7 @@ import org.alaraaudit.audit.StudyDose;
 import org.alaraaudit.model.DoseMetric;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.ReferenceLevel;
+import org.alaraaudit.scanlog.SpillFolder;
 
 /**
  * The studies one run will write to the store, each once (the first seen wins), with memory bounded by a limit
@@ -114,7 +115,7 @@ final class RunStudies implements AutoCloseable {
 
     private void spill() {
         try {
-            dir = Files.createTempDirectory("alara-audit-studies");
+            dir = SpillFolder.create("studies");
             files = new DataOutputStream[PARTITIONS];
             for (int p = 0; p < PARTITIONS; p++) files[p] = out(studyFile(p));
         } catch (IOException e) {

@@ -92,7 +92,7 @@ final class DuplicateFilter implements AutoCloseable {
 
     private void spill() {
         try {
-            dir = Files.createTempDirectory("alara-audit-duplicates");
+            dir = SpillFolder.create("duplicates");
             files = new DataOutputStream[PARTITIONS];
             for (int p = 0; p < PARTITIONS; p++) {
                 files[p] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partition(p)), 1 << 14));

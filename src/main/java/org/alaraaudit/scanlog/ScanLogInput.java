@@ -72,12 +72,16 @@ public final class ScanLogInput {
     }
 
     /** Files are taken as given; folders contribute their scan logs, in name order so runs are reproducible. */
-    public static List<Path> expand(List<Path> inputs) {
+    public static List<Path> expand(List<Path> inputs) { return expand(inputs, p -> false); }
+
+    /** As {@link #expand(List)}, leaving out the files of folders that {@code skip} names (the tool's own reports). */
+    public static List<Path> expand(List<Path> inputs, java.util.function.Predicate<Path> skip) {
         List<Path> out = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    List<Path> found = s.filter(Files::isRegularFile).filter(ScanLogInput::looksLikeScanLog).sorted().toList();
+                    List<Path> found = s.filter(Files::isRegularFile).filter(ScanLogInput::looksLikeScanLog).filter(f -> !skip.test(f))
+                            .sorted().toList();
                     if (found.isEmpty()) throw new ScanLogException(p + ": the folder holds no scan logs (*.csv, *.xlsx)");
                     out.addAll(found);
                 } catch (IOException e) {

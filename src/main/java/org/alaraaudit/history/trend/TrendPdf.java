@@ -26,19 +26,22 @@ import java.util.Locale;
 import java.util.Map;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.report.ReportFile;
+import org.alaraaudit.report.pdf.ScriptFonts;
 import org.jfree.chart.JFreeChart;
 
 /**
  * The trend report as PDF, landscape: the per-month table, a chart of each series, the medians against the
- * DRL, the flagged steps, and the stored runs the numbers come from. Fonts are Liberation Sans from
- * openpdf-fonts-extra, embedded, as in the audit report; charts are drawn as vectors.
+ * DRL, the flagged steps, and the stored runs the numbers come from. Fonts are the audit report's
+ * ({@link ScriptFonts}), embedded; charts are drawn as vectors.
  */
 public final class TrendPdf {
     private static final Color PRIMARY = new Color(0x1F, 0x3A, 0x5F);
     private static final Color MUTED = new Color(0x66, 0x66, 0x66);
 
-    private final BaseFont regular = font("liberation/LiberationSans-Regular.ttf");
-    private final BaseFont bold = font("liberation/LiberationSans-Bold.ttf");
+    /** A station, protocol or facility may be named in any script: the audit report's fonts and fallbacks. */
+    private final ScriptFonts scripts = new ScriptFonts();
+    private final BaseFont regular = scripts.regular;
+    private final BaseFont bold = scripts.bold;
     private final Font title = new Font(bold, 20, Font.NORMAL, PRIMARY);
     private final Font h1 = new Font(bold, 13, Font.NORMAL, PRIMARY);
     private final Font body = new Font(regular, 9, Font.NORMAL, Color.DARK_GRAY);
@@ -164,7 +167,8 @@ public final class TrendPdf {
             PdfPCell c = new PdfPCell();
             c.setBorder(0);
             c.setPadding(4);
-            c.addElement(new Paragraph(e.getKey(), new Font(bold, 8.5f, Font.NORMAL, Color.DARK_GRAY)));
+            c.addElement(scripts.paragraph(e.getKey(), new Font(bold, 8.5f, Font.NORMAL, Color.DARK_GRAY)));
+            c.setRunDirection(ScriptFonts.runDirection(e.getKey()));
             c.addElement(vector(writer, e.getValue(), 360, 190));
             grid.addCell(c);
         }
@@ -210,7 +214,8 @@ public final class TrendPdf {
 
     private void add(PdfPTable table, Font f, String... values) {
         for (String v : values) {
-            PdfPCell c = new PdfPCell(new Phrase(v == null ? "" : v, f));
+            PdfPCell c = new PdfPCell(scripts.phrase(v == null ? "" : v, f));
+            c.setRunDirection(ScriptFonts.runDirection(v == null ? "" : v));
             c.setPadding(2.5f);
             c.setBorderColor(new Color(0xC8, 0xCC, 0xD2));
             c.setHorizontalAlignment(Element.ALIGN_LEFT);
@@ -226,14 +231,4 @@ public final class TrendPdf {
     }
 
     private static String trim(double d) { return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d); }
-
-    private static BaseFont font(String resource) {
-        try {
-            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-        } catch (DocumentException e) {
-            throw new IllegalStateException("font " + resource + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("font " + resource + " is not on the classpath (openpdf-fonts-extra)", e);
-        }
-    }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.report.ReportFile;
+import org.alaraaudit.scanlog.SpillFolder;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -31,6 +34,19 @@ public final class ExcelReport {
 
     /** {@code rowsPerSheet} below Excel's limit lets tests see a list continue on a second sheet. */
     static void write(AuditResult result, Path target, int rowsPerSheet) throws IOException {
+        // SXSSF's sheet files go to a spill folder of this run, not POI's shared poifiles/ folder, so what a run
+        // killed with -9 leaves is owner-only and removed by the next run (SpillFolder).
+        Path spill = SpillFolder.create("workbook");
+        TempFile.setThreadLocalTempFileCreationStrategy(new DefaultTempFileCreationStrategy(spill.toFile()));
+        try {
+            writeWorkbook(result, target, rowsPerSheet);
+        } finally {
+            TempFile.setThreadLocalTempFileCreationStrategy(null);
+            SpillFolder.delete(spill);
+        }
+    }
+
+    private static void writeWorkbook(AuditResult result, Path target, int rowsPerSheet) throws IOException {
         ReportFile.write(target, out -> {
             XSSFWorkbook xssf = new XSSFWorkbook();
             Styles styles = new Styles(xssf);

@@ -37,19 +37,19 @@ final class CoverPage {
         spacer.setSpacingBefore(logo == null ? 120 : 60);
         ctx.add(spacer);
         if (!ctx.institution.isEmpty()) {
-            Paragraph inst = new Paragraph(ctx.type.clean(ctx.institution), ctx.type.subtitle);
+            Paragraph inst = ctx.type.paragraph(ctx.institution, ctx.type.subtitle);
             inst.setSpacingAfter(10);
             ctx.add(inst);
         }
-        Paragraph title = new Paragraph(ctx.type.clean(ctx.template.title()), ctx.type.title);
+        Paragraph title = ctx.type.paragraph(ctx.template.title(), ctx.type.title);
         title.setLeading(28);
         ctx.add(title);
         if (!ctx.template.subtitle().isEmpty()) {
-            Paragraph sub = new Paragraph(ctx.type.clean(ctx.template.subtitle()), ctx.type.subtitle);
+            Paragraph sub = ctx.type.paragraph(ctx.template.subtitle(), ctx.type.subtitle);
             sub.setSpacingBefore(6);
             ctx.add(sub);
         }
-        Paragraph period = new Paragraph(ctx.type.clean("Audit period: " + Text.period(run.period())), ctx.type.h2);
+        Paragraph period = ctx.type.paragraph("Audit period: " + Text.period(run.period()), ctx.type.h2);
         period.setSpacingBefore(18);
         period.setSpacingAfter(30);
         ctx.add(period);
@@ -90,6 +90,7 @@ final class CoverPage {
     private static void fact(ReportContext ctx, PdfPTable t, String label, String value, com.lowagie.text.Font font) {
         PdfPCell l = new PdfPCell(ctx.phrase(label, ctx.type.figureLabel));
         PdfPCell v = new PdfPCell(ctx.phrase(value, font));
+        v.setRunDirection(Typography.runDirection(value == null ? "" : value));
         for (PdfPCell c : new PdfPCell[]{l, v}) {
             c.setBorder(Rectangle.TOP);
             c.setBorderColor(Typography.RULE);

@@ -70,7 +70,8 @@ final class ExecutiveSummary {
             int i = 1;
             for (ActionPoints.Point p : points) {
                 // Hand-made numbering: an OpenPDF List draws its numbers in non-embedded Helvetica.
-                Paragraph item = new Paragraph(13, ctx.type.clean((i++) + ".  " + ActionPoints.describe(p)), ctx.type.body);
+                Paragraph item = ctx.type.paragraph((i++) + ".  " + ActionPoints.describe(p), ctx.type.body);
+                item.setLeading(13);
                 item.setIndentationLeft(14);
                 item.setFirstLineIndent(-14);
                 item.setSpacingAfter(5);
@@ -136,15 +137,15 @@ final class ExecutiveSummary {
         c.setPaddingRight(6);
         c.setPaddingBottom(8);
         c.setVerticalAlignment(Element.ALIGN_TOP);
-        Paragraph big = new Paragraph(ctx.type.clean(figure), ctx.type.figure);
+        Paragraph big = ctx.type.paragraph(figure, ctx.type.figure);
         c.addElement(big);
-        Paragraph l = new Paragraph(ctx.type.clean(label), ctx.type.bodyBold);
+        Paragraph l = ctx.type.paragraph(label, ctx.type.bodyBold);
         c.addElement(l);
-        Paragraph d = new Paragraph(ctx.type.clean(detail), ctx.type.small);
+        Paragraph d = ctx.type.paragraph(detail, ctx.type.small);
         d.setLeading(9.5f);
         c.addElement(d);
         if (change != null) {
-            Paragraph ch = new Paragraph(ctx.type.clean(change), ctx.type.tableBold);
+            Paragraph ch = ctx.type.paragraph(change, ctx.type.tableBold);
             ch.setLeading(10f);
             ch.setSpacingBefore(2);
             c.addElement(ch);

@@ -2,7 +2,7 @@ package org.alaraaudit.report.pdf;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
-import com.lowagie.text.Phrase;
+import com.lowagie.text.Font;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPageEventHelper;
@@ -55,7 +55,8 @@ final class PageDecoration extends PdfPageEventHelper {
         cb.addTemplate(total, r - slot, y);
         if (!disclaimer.isEmpty()) {
             ColumnText ct = new ColumnText(cb);
-            ct.setSimpleColumn(new Phrase(disclaimer, type.small), l, y - 22, r - slot - w - 16, y + 8, 9, Element.ALIGN_LEFT);
+            ct.setSimpleColumn(type.phrase(disclaimer, type.small), l, y - 22, r - slot - w - 16, y + 8, 9, Element.ALIGN_LEFT);
+            ct.setRunDirection(Typography.runDirection(disclaimer));
             try {
                 ct.go();
             } catch (com.lowagie.text.DocumentException e) {
@@ -76,11 +77,9 @@ final class PageDecoration extends PdfPageEventHelper {
     }
 
     private void text(PdfContentByte cb, String s, float x, float y, int align) {
-        cb.beginText();
-        cb.setFontAndSize(type.regular, SIZE);
-        cb.setColorFill(Typography.MUTED);
-        cb.showTextAligned(align, s, x, y, 0);
-        cb.endText();
+        // Through ColumnText: the institution may need a fallback font, or bidi layout for Arabic and Hebrew.
+        Font font = new Font(type.regular, SIZE, Font.NORMAL, Typography.MUTED);
+        ColumnText.showTextAligned(cb, align, type.phrase(s, font), x, y, 0, Typography.runDirection(s), 0);
     }
 
     private static void rule(PdfContentByte cb, float l, float r, float y) {

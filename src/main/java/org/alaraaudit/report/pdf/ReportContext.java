@@ -1,12 +1,14 @@
 package org.alaraaudit.report.pdf;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import org.alaraaudit.audit.AuditResult;
 
@@ -37,12 +39,12 @@ final class ReportContext {
         return false;
     }
 
-    Phrase phrase(String text, Font font) { return new Phrase(type.clean(text), font); }
+    Phrase phrase(String text, Font font) { return type.phrase(text, font); }
 
     /** A section heading that starts a new page when too little room is left for it and a few lines of text. */
     void heading(String text) {
         keepRoom(140);
-        Paragraph p = new Paragraph(type.clean(text), type.h1);
+        Paragraph p = type.paragraph(text, type.h1);
         p.setSpacingBefore(4);
         p.setSpacingAfter(8);
         add(p);
@@ -50,14 +52,14 @@ final class ReportContext {
 
     void subheading(String text) {
         keepRoom(90);
-        Paragraph p = new Paragraph(type.clean(text), type.h2);
+        Paragraph p = type.paragraph(text, type.h2);
         p.setSpacingBefore(10);
         p.setSpacingAfter(4);
         add(p);
     }
 
     void paragraph(String text) {
-        Paragraph p = new Paragraph(type.clean(text), type.body);
+        Paragraph p = type.paragraph(text, type.body);
         p.setLeading(13);
         p.setSpacingAfter(6);
         add(p);
@@ -68,17 +70,37 @@ final class ReportContext {
         // The paragraph's own font is used for its spacing: left default it would be non-embedded Helvetica.
         Paragraph p = new Paragraph(13, "", type.body);
         p.setSpacingAfter(6);
-        p.add(new Chunk(type.clean(lead) + " ", type.bodyBold));
-        p.add(new Chunk(type.clean(text), type.body));
+        p.add(type.phrase(lead + " ", type.bodyBold));
+        p.add(type.phrase(text, type.body));
         add(p);
     }
 
     void note(String text) {
-        Paragraph p = new Paragraph(type.clean(text), type.smallItalic);
+        Paragraph p = type.paragraph(text, type.smallItalic);
         p.setLeading(10.5f);
         p.setSpacingBefore(3);
         p.setSpacingAfter(6);
         add(p);
+    }
+
+    /**
+     * A paragraph with Arabic or Hebrew in it, set inside a borderless full-width cell: OpenPDF lays out bidi text
+     * and shapes Arabic letters only in cells and columns, never in a paragraph added to the page.
+     */
+    private static Element bidi(Paragraph p) {
+        PdfPCell cell = new PdfPCell();
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(0);
+        cell.setRunDirection(PdfWriter.RUN_DIRECTION_LTR);
+        PdfPTable t = new PdfPTable(1);
+        t.setWidthPercentage(100);
+        t.setSpacingBefore(p.getSpacingBefore());
+        t.setSpacingAfter(p.getSpacingAfter());
+        p.setSpacingBefore(0);
+        p.setSpacingAfter(0);
+        cell.addElement(p);
+        t.addCell(cell);
+        return t;
     }
 
     /** Starts a new page unless at least this many points remain above the bottom margin: no orphaned headings. */
@@ -90,7 +112,7 @@ final class ReportContext {
 
     void add(Element e) {
         try {
-            document.add(e);
+            document.add(e instanceof Paragraph p && Typography.rightToLeft(p.getContent()) ? bidi(p) : e);
         } catch (DocumentException ex) {
             throw new IllegalStateException("the PDF could not take an element: " + ex.getMessage(), ex);
         }

@@ -45,6 +45,7 @@ final class ReportTable {
             numeric[i] = h.endsWith("#");
             if (numeric[i]) h = h.substring(0, h.length() - 1);
             PdfPCell c = new PdfPCell(ctx.phrase(h, ctx.type.tableHeader));
+            c.setRunDirection(Typography.runDirection(h));
             c.setBackgroundColor(ctx.template.primary());
             c.setBorder(Rectangle.NO_BORDER);
             c.setPadding(3.5f);
@@ -72,6 +73,7 @@ final class ReportTable {
         for (int i = 0; i < cells.length; i++) {
             Font f = emphasised.contains(cells[i]) ? accent : font;
             PdfPCell c = new PdfPCell(ctx.phrase(cells[i], f));
+            c.setRunDirection(Typography.runDirection(cells[i] == null ? "" : cells[i]));
             c.setBorder(Rectangle.BOTTOM);
             c.setBorderColor(Typography.RULE);
             c.setBorderWidth(0.4f);

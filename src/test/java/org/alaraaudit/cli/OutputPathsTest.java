@@ -1,0 +1,227 @@
+package org.alaraaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.alaraaudit.AuditFixture;
+import org.alaraaudit.scanlog.RunOwner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where the reports go: a bad --out stops the run before it starts, a failed write says what was written. */
+class OutputPathsTest {
+    /** A pid no system hands out (Linux's pid_max is at most 2^22), so its files are a killed run's. */
+    private static final String DEAD_RUN = "4194999999-" + RunOwner.current().split("-")[1];
+
+    @TempDir
+    Path dir;
+
+    private Path log(Path folder) {
+        return new AuditFixture()
+                .row("accession_number", "A1")
+                .row("accession_number", "A2", "ctdivol_mgy", "oops")
+                .write(folder, "log.csv");
+    }
+
+    private static CliTest.Run audit(Path input, Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("audit", input.toString(), "--period", "2026-10", "--no-history",
+                "--no-progress", "--out", out.toString()));
+        args.addAll(List.of(more));
+        return CliTest.run(args.toArray(String[]::new));
+    }
+
+    private static long filesIn(Path folder) throws IOException {
+        try (Stream<Path> s = Files.walk(folder)) {
+            return s.filter(Files::isRegularFile).count();
+        }
+    }
+
+    private void assertRefusedBeforeTheAudit(CliTest.Run r, String named) throws IOException {
+        assertEquals(5, r.code(), r.err());
+        assertTrue(r.err().startsWith("alara-audit: cannot write the reports: " + named + ": "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertEquals("", r.out(), "nothing is audited");
+        assertEquals(1, filesIn(dir), "only the scan log: nothing written");
+    }
+
+    @Test
+    void anOutThatIsAFileIsRefusedBeforeAnythingIsRead() throws IOException {
+        Path input = log(dir);
+        Path out = dir.resolve("reports");
+        Files.writeString(out, "");
+        CliTest.Run r = audit(input, out);
+        assertEquals(5, r.code(), r.err());
+        assertTrue(r.err().contains(out + ": is a file, not a folder"), r.err());
+        assertEquals("", r.out());
+        assertEquals("", Files.readString(out));
+    }
+
+    @Test
+    void anOutThatIsADanglingSymbolicLinkIsRefusedBeforeTheAudit() throws IOException {
+        Path input = log(dir);
+        Path out = Files.createSymbolicLink(dir.resolve("reports"), dir.resolve("gone"));
+        assertRefusedBeforeTheAudit(audit(input, out), out.toString());
+        assertTrue(audit(input, out).err().contains("is a symbolic link to " + dir.resolve("gone") + ", which does not exist"));
+        assertFalse(Files.exists(dir.resolve("gone")));
+    }
+
+    @Test
+    void anOutWhoseParentIsAFileCannotBeCreatedAndNothingIsLeft() throws IOException {
+        Path input = log(dir);
+        Path notAFolder = Files.writeString(dir.resolve("notes.txt.bak"), "x");
+        Path out = notAFolder.resolve("month/reports");
+        CliTest.Run r = audit(input, out);
+        assertEquals(5, r.code(), r.err());
+        assertTrue(r.err().contains(out + ": cannot be created: " + notAFolder.toAbsolutePath() + " is not a folder"), r.err());
+        assertEquals("", r.out());
+        assertEquals(2, filesIn(dir));
+    }
+
+    @Test
+    void aMissingOutIsLeftUncreatedWhenTheInputIsUnusable() throws IOException {
+        Path out = dir.resolve("a/b/reports");
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "no,header,we,know\n1,2,3,4\n");
+        CliTest.Run r = audit(bad, out);
+        assertEquals(3, r.code(), r.err());
+        assertFalse(Files.exists(dir.resolve("a")), "the probe's folders are removed again");
+    }
+
+    @Test
+    void anOutFolderThatCannotBeWrittenIsRefusedBeforeTheAudit() throws IOException {
+        Path input = log(dir);
+        Path out = Files.createDirectory(dir.resolve("reports"));
+        assumeTrue(Files.getFileStore(out).supportsFileAttributeView("posix"));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-x------"));
+        try {
+            // root writes anywhere: there the permission bits cannot make a folder unwritable.
+            assumeFalse(Files.isWritable(out), "running as root");
+            CliTest.Run r = audit(input, out);
+            assertEquals(5, r.code(), r.err());
+            assertTrue(r.err().contains(out + ": is not writable (permission denied)"), r.err());
+            assertEquals("", r.out());
+        } finally {
+            Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void aFileSystemThatRefusesFoldersIsNamedWithExit5() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc");
+        Path input = log(dir);
+        CliTest.Run r = audit(input, Path.of("/proc/alara-audit-reports"));
+        assertEquals(5, r.code(), r.err());
+        assertTrue(r.err().startsWith("alara-audit: cannot write the reports: /proc/alara-audit-reports: cannot be created"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aSecondRunWithOutInsideTheInputFolderDoesNotReadTheFirstRunsReports() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        log(data);
+        Path out = data.resolve("reports");
+        CliTest.Run first = audit(data, out);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(Files.exists(out.resolve("findings.csv")) && Files.exists(out.resolve("audit-2026-10.xlsx")));
+        // A stray copy of an earlier month's reports elsewhere in the folder is the tool's too.
+        Files.copy(out.resolve("rejected.csv"), data.resolve("rejected.csv"));
+        CliTest.Run second = audit(data, out);
+        assertEquals(0, second.code(), second.err());
+        String rows = first.out().lines().filter(l -> l.startsWith("Rows:")).findFirst().orElseThrow();
+        assertTrue(second.out().contains(rows), second.out());
+        assertTrue(second.err().startsWith("alara-audit: not reading 4 files that alara-audit wrote itself: "), second.err());
+        assertEquals(1, second.err().strip().lines().count(), second.err());
+    }
+
+    @Test
+    void anOutEqualToTheInputFolderStillReadsTheScanLogs() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        log(data);
+        assertEquals(0, audit(data, data).code());
+        CliTest.Run again = audit(data, data);
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("Rows: 2 read"), again.out());
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenIsNamedWithTheReportsThatWere() throws IOException {
+        Path input = log(dir);
+        Path out = Files.createDirectory(dir.resolve("reports"));
+        // A folder where the PDF should go: the move into place fails as a full disk would, mid-run.
+        Files.writeString(Files.createDirectories(out.resolve("audit-2026-10.pdf")).resolve("keep.txt"), "x");
+        CliTest.Run r = audit(input, out);
+        assertEquals(5, r.code(), r.err());
+        assertTrue(r.err().startsWith("alara-audit: cannot write the reports: 1 report was not written\n"
+                + "  not written: " + out.resolve("audit-2026-10.pdf") + ": "), r.err());
+        assertFalse(r.err().contains(".part"), "the reason, not the temporary file's name: " + r.err());
+        assertTrue(r.err().contains("  written: " + out.resolve("audit-2026-10.xlsx") + ", " + out.resolve("findings.csv") + ", "
+                + out.resolve("rejected.csv") + ", " + out.resolve("findings.json") + "\n"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertEquals("", r.out(), "no summary claims the reports");
+        try (Stream<Path> s = Files.list(out)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");
+        }
+    }
+
+    @Test
+    void reportsAreReadableByTheirOwnerOnly() throws IOException {
+        Path input = log(dir);
+        Path out = dir.resolve("reports");
+        assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"));
+        assertEquals(0, audit(input, out).code());
+        Set<PosixFilePermission> others = Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+        for (String f : List.of("audit-2026-10.pdf", "audit-2026-10.xlsx", "findings.csv", "rejected.csv", "findings.json")) {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(out.resolve(f));
+            assertTrue(mode.contains(PosixFilePermission.OWNER_READ), f + " " + mode);
+            assertTrue(mode.stream().noneMatch(others::contains), f + " " + mode);
+        }
+    }
+
+    @Test
+    void partFilesOfAKilledRunAreRemovedAtTheNextStartButNotThoseOfALiveOne() throws IOException {
+        Path input = log(dir);
+        Path out = Files.createDirectory(dir.resolve("reports"));
+        Path killed = Files.writeString(out.resolve(".findings.csv." + DEAD_RUN + ".1b2c3d.part"), "half");
+        Path live = Files.writeString(out.resolve(".findings.json." + RunOwner.current() + ".1b2c3e.part"), "half");
+        Path otherHost = Files.writeString(out.resolve(".audit-2026-10.pdf.4242-0badf00d.1b2c3f.part"), "half");
+        Path otherHostOld = Files.writeString(out.resolve(".audit-2026-10.xlsx.4242-0badf00d.1b2c40.part"), "half");
+        Files.setLastModifiedTime(otherHostOld, FileTime.from(Instant.now().minus(2, ChronoUnit.DAYS)));
+        Path notOurs = Files.writeString(out.resolve(".notes.part"), "mine");
+        assertEquals(0, audit(input, out).code());
+        assertFalse(Files.exists(killed), "its run is gone");
+        assertFalse(Files.exists(otherHostOld), "cannot be checked, and older than a day");
+        assertTrue(Files.exists(live), "this process is running");
+        assertTrue(Files.exists(otherHost), "another host's run may still be writing");
+        assertTrue(Files.exists(notOurs));
+    }
+
+    @Test
+    void spillFoldersOfAKilledRunAreRemovedAtTheNextStart() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path killed = Files.createDirectory(tmp.resolve("alara-audit-patients-" + DEAD_RUN + "-" + System.nanoTime()));
+        Files.writeString(killed.resolve("bucket-0.bin"), "rows");
+        try {
+            assertEquals(0, audit(log(dir), dir.resolve("reports")).code());
+            assertFalse(Files.exists(killed));
+        } finally {
+            if (Files.exists(killed)) {
+                Files.deleteIfExists(killed.resolve("bucket-0.bin"));
+                Files.deleteIfExists(killed);
+            }
+        }
+    }
+}
