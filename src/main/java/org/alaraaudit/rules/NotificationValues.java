@@ -23,9 +23,16 @@ public final class NotificationValues {
                     r.enumSet("target_regions", TargetRegion.class, TargetRegion::parse),
                     r.enumSet("acquisition_types", AcquisitionType.class, AcquisitionType::parse),
                     r.range("age_min_years", "age_max_years"), r.phantom("phantom_cm"),
-                    r.requiredNumber("ctdivol_mgy"), r.required("source"), r.line()));
+                    requiredPositive(r, "ctdivol_mgy"), r.required("source"), r.line()));
         }
         return new NotificationValues(out);
+    }
+
+    /** A notification value of 0 would flag every series. */
+    private static double requiredPositive(TableFile.Row r, String column) {
+        Double d = r.positive(column);
+        if (d == null) throw r.error(column, "is required but empty");
+        return d;
     }
 
     public Optional<NotificationValue> forSeries(TargetRegion region, AcquisitionType type, double age, int phantom) {
