@@ -100,7 +100,7 @@ public final class RuleEngine {
             long facts = session.getFactCount();
             int limit = (int) Math.min(Integer.MAX_VALUE, FIRINGS_BASE + FIRINGS_PER_FACT * facts);
             int fired = session.fireAllRules(limit);
-            if (fired >= limit && session.fireAllRules(1) > 0) throw watch.loop(fired, facts);
+            if (fired >= limit && session.fireAllRules(1) > 0) throw watch.loop(facts);
             return collector.drain();
         } catch (RuleFailedException e) {
             throw e;

@@ -37,7 +37,7 @@ final class RuleWatch extends DefaultAgendaEventListener {
     public void afterMatchFired(AfterMatchFiredEvent event) { firing = null; }
 
     /** The rule that fired most: in a session that does not settle, the one that keeps firing. */
-    RuleFailedException loop(long fired, long facts) {
+    RuleFailedException loop(long facts) {
         Rule most = null;
         long count = 0;
         for (Map.Entry<Rule, long[]> e : firings.entrySet()) {
@@ -47,9 +47,9 @@ final class RuleWatch extends DefaultAgendaEventListener {
             }
         }
         String name = most == null ? null : most.getName();
-        return new RuleFailedException(name, (most == null ? "the rules" : describe(most)) + " kept firing (" + count + " of "
-                + fired + " firings for " + facts + " facts) and was stopped: its action changes a fact its condition matches"
-                + " again; add no-loop, or a condition the change makes false", null);
+        return new RuleFailedException(name, (most == null ? "the rules" : describe(most)) + " kept firing (" + count
+                + " times in a session of " + facts + " facts) and was stopped: its action changes a fact its condition"
+                + " matches again; add no-loop, or a condition the change makes false", null);
     }
 
     /** The failure of a rule's condition or action, with the rule it happened in, as far as it can be told. */
@@ -60,9 +60,11 @@ final class RuleWatch extends DefaultAgendaEventListener {
                     ? CONSTRAINT.matcher(c.getMessage()) : null;
             if (m != null && m.find()) {
                 String names = m.group(1);
+                String name = names.substring(1, names.indexOf('"', 1));
                 String file = m.group(2).substring(m.group(2).lastIndexOf('/') + 1);
-                return new RuleFailedException(names.substring(1, names.indexOf('"', 1)),
-                        (names.contains(",") ? "rules " : "rule ") + names + " (" + file + "): its condition failed: " + what, t);
+                Rule rule = names.contains(",") ? null : rule(name);
+                String who = rule != null ? describe(rule) : (names.contains(",") ? "rules " : "rule ") + names;
+                return new RuleFailedException(name, who + " in " + file + ": its condition failed: " + what, t);
             }
         }
         if (firing != null) return new RuleFailedException(firing.getName(), describe(firing) + ": its action failed: " + what, t);
@@ -74,6 +76,13 @@ final class RuleWatch extends DefaultAgendaEventListener {
         String function = functionOf(t);
         return new RuleFailedException(null, "a rule's condition failed" + (function == null ? "" : " in function " + function)
                 + ": " + what, t);
+    }
+
+    private Rule rule(String name) {
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) if (r.getName().equals(name)) return r;
+        }
+        return null;
     }
 
     private static String describe(Rule r) {
