@@ -86,10 +86,10 @@ public final class FindingLog extends AbstractList<Finding> {
 
         public Builder(Comparator<Finding> order) { this(order, IN_MEMORY); }
 
-        /** Holding at most {@code limit} findings in memory before a sorted batch goes to disk. */
+        /** Holding at most {@code limit} findings in memory, fewer when the heap is small, before a sorted batch goes to disk. */
         public Builder(Comparator<Finding> order, int limit) {
             this.order = order;
-            this.limit = limit;
+            this.limit = HeapBudget.findings(limit);
         }
 
         /** Also hands every finding added to {@code counter}, on the thread that adds it. */

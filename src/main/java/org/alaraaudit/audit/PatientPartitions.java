@@ -37,7 +37,8 @@ public final class PatientPartitions implements AutoCloseable {
     private Path spillDir;
     private DataOutputStream[] buckets;
 
-    public PatientPartitions(int inMemoryLimit) { this.inMemoryLimit = inMemoryLimit; }
+    /** Holding at most {@code inMemoryLimit} rows, fewer when the heap is small ({@link HeapBudget}). */
+    public PatientPartitions(int inMemoryLimit) { this.inMemoryLimit = HeapBudget.rows(inMemoryLimit); }
 
     /** A row with its ordinal among the valid rows, by which duplicates are dropped when the rows are read back. */
     private record Entry(ScanRow row, int ordinal) {}

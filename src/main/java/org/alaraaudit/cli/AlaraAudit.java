@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
                 VerifyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (findings may exist)", "1:findings at or above --fail-on", "2:usage error",
-                "3:input unusable", "4:rules do not compile or a table is invalid", "5:report or history could not be written"})
+                "3:input unusable", "4:rules do not compile, a table is invalid or a rule fails", "5:report or history could not be written",
+                "70:internal error, or out of memory (run with a larger -Xmx)"})
 public final class AlaraAudit implements Runnable {
     @Spec
     CommandSpec spec;

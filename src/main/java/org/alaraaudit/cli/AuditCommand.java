@@ -31,6 +31,7 @@ import org.alaraaudit.report.files.FindingsJson;
 import org.alaraaudit.report.pdf.PdfReport;
 import org.alaraaudit.report.pdf.ReportTemplate;
 import org.alaraaudit.report.pdf.TemplateException;
+import org.alaraaudit.rules.NumericSetting;
 import org.alaraaudit.rules.RuleSet;
 import org.alaraaudit.scanlog.DataFolder;
 import org.alaraaudit.scanlog.ProfileCatalog;
@@ -125,9 +126,8 @@ public final class AuditCommand implements Callable<Integer> {
                 throw new ErrorReport.UsageException("--profile: " + e.getMessage());
             }
         }
-        if (pediatricAge != null && (pediatricAge <= 0 || pediatricAge > 30)) {
-            throw new ErrorReport.UsageException("--pediatric-age " + pediatricAge + ": expected a number of years between 0 and 30");
-        }
+        String ageProblem = pediatricAge == null ? null : NumericSetting.PEDIATRIC_AGE_YEARS.problem(pediatricAge);
+        if (ageProblem != null) throw new ErrorReport.UsageException("--pediatric-age " + pediatricAge + ": " + ageProblem);
         ReportTemplate reportTemplate = wanted.contains("pdf") ? loadTemplate() : null;
         PrintWriter err = spec.commandLine().getErr();
         checkOut();

@@ -3,23 +3,56 @@ package org.alaraaudit.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import org.alaraaudit.history.HistoryException;
 import org.alaraaudit.model.TableException;
+import org.alaraaudit.report.pdf.LogoException;
+import org.alaraaudit.rules.RuleFailedException;
 import org.alaraaudit.rules.RuleSetException;
 import org.alaraaudit.scanlog.ScanLogException;
 import picocli.CommandLine;
 
 /**
  * Turns failures into one clear message and the documented exit code; the stack trace only with --verbose,
- * since the person reading is a safety officer, not a Java developer.
+ * since the person reading is a safety officer, not a Java developer. Java errors (out of memory, a stack
+ * overflow) are failures like any other: picocli lets them escape {@code execute}, where the JVM would print a
+ * stack trace and exit 1, the code that means "findings at --fail-on" to a scheduler; {@link #execute} hands
+ * them here instead.
  */
 final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        boolean verbose = parsed != null && verbose(parsed);
+        try {
+            // An Error is handed over wrapped (see execute): report the Error itself.
+            Throwable failure = ex instanceof CommandLine.ExecutionException && ex.getCause() instanceof Error e ? e : ex;
+            return report(failure, err, parsed != null && verbose(parsed));
+        } catch (Throwable broken) {
+            // The report itself failed (out of memory again, a writer that throws): still one line and code 70.
+            return lastResort(err, broken);
+        }
+    }
+
+    /**
+     * The execution strategy: picocli's usual one, with what it would not hand to the handler above passed on to
+     * it: Java errors, and an exception picocli itself trips over (whose message cannot be built, say), which it
+     * would print with its stack trace.
+     */
+    static int execute(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (CommandLine.ExecutionException | CommandLine.ParameterException e) {
+            throw e;
+        } catch (Error | RuntimeException e) {
+            java.util.List<CommandLine> commands = parsed.asCommandLineList();
+            // No message from e here: building it is what may have failed.
+            throw new CommandLine.ExecutionException(commands.get(commands.size() - 1), "the command failed", e);
+        }
+    }
+
+    static int report(Throwable ex, PrintWriter err, boolean verbose) {
         int code;
-        if (ex instanceof ScanLogException) {
+        if (ex instanceof ScanLogException || ex instanceof LogoException) {
             err.println("alara-audit: input unusable: " + ex.getMessage());
             code = ExitCode.INPUT_UNUSABLE;
         } else if (ex instanceof RuleSetException rs) {
@@ -29,11 +62,11 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         } else if (ex instanceof TableException) {
             err.println("alara-audit: the rules cannot be used: ERROR " + ex.getMessage());
             code = ExitCode.RULES_INVALID;
-        } else if (ex instanceof org.kie.api.runtime.rule.ConsequenceException) {
-            // A rule's action failed while running (most likely a local rule): a policy problem, not the tool's.
+        } else if (ex instanceof RuleFailedException) {
+            // A rule failed while running (most likely a local rule): a policy problem, not the tool's.
             err.println("alara-audit: a rule failed while auditing: " + ex.getMessage());
             code = ExitCode.RULES_INVALID;
-        } else if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+        } else if (ex instanceof ErrorReport.UsageException || ex instanceof IllegalArgumentException) {
             err.println("alara-audit: " + ex.getMessage());
             code = ExitCode.USAGE;
         } else if (ex instanceof HistoryException) {
@@ -42,6 +75,9 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         } else if (ex instanceof OutputException || ex instanceof IOException || ex instanceof UncheckedIOException) {
             err.println("alara-audit: cannot write the reports: " + ex.getMessage());
             code = ExitCode.OUTPUT_FAILED;
+        } else if (ex instanceof OutOfMemoryError) {
+            err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            code = ExitCode.INTERNAL;
         } else {
             err.println("alara-audit: internal error: " + ex + (verbose ? "" : " (run again with --verbose for details)"));
             code = ExitCode.INTERNAL;
@@ -49,6 +85,29 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         if (verbose) ex.printStackTrace(err);
         err.flush();
         return code;
+    }
+
+    /**
+     * The audit spills to disk in proportion to the heap, so running out of memory should not happen; when it
+     * does, the cure is a larger heap, and the line says how much the run had and what to try.
+     */
+    static String outOfMemory(long maxHeapBytes) {
+        long mb = maxHeapBytes / (1024 * 1024);
+        long suggestGb = Math.max(1, (2 * mb + 1023) / 1024);
+        return String.format(Locale.ROOT, "alara-audit: out of memory: the Java heap of %d MB was not enough for this run; "
+                + "run it again with a larger heap, e.g. java -Xmx%dg -jar alara-audit.jar ...", mb, suggestGb);
+    }
+
+    /** For a failure of the report itself, or one that escaped picocli: still one line, and code 70. */
+    static int lastResort(PrintWriter err, Throwable t) {
+        try {
+            err.println(t instanceof OutOfMemoryError ? outOfMemory(Runtime.getRuntime().maxMemory())
+                    : "alara-audit: internal error: " + t.getClass().getName());
+            err.flush();
+        } catch (Throwable ignored) {
+            // Nothing more can be said; the exit code still tells.
+        }
+        return ExitCode.INTERNAL;
     }
 
     private static boolean verbose(CommandLine.ParseResult parsed) {

@@ -1,5 +1,7 @@
 package org.alaraaudit.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 
 /** Entry point of {@code java -jar alara-audit.jar}. */
@@ -11,7 +13,19 @@ public final class Main {
         // Safety net for rule files a site writes with String.format and no locale: a report reads "75.8" on
         // every machine, never "75,8" on a German one. The shipped code formats with Locale.ROOT itself.
         java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.ROOT);
-        System.exit(run(args));
+        PrintWriter err = new PrintWriter(System.err, true, Charset.defaultCharset());
+        // A thread the tool does not own (a library's) that dies of an error would otherwise print a stack trace
+        // and leave the run to end as if nothing happened; the tool's own threads hand their failures to the
+        // thread that waits for them.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> Runtime.getRuntime().halt(ErrorReport.lastResort(err, e)));
+        int code;
+        try {
+            code = run(args);
+        } catch (Throwable t) {
+            // Uncaught, the JVM would exit 1: the code for "findings at --fail-on".
+            code = ErrorReport.lastResort(err, t);
+        }
+        System.exit(code);
     }
 
     /** Runs a command and returns its exit code; tests call this instead of spawning a JVM. */
@@ -23,7 +37,15 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new AlaraAudit());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionStrategy(ErrorReport::execute);
         cl.setExecutionExceptionHandler(new ErrorReport());
+        internalErrorCode(cl);
         return cl;
+    }
+
+    /** picocli's code for a failure of the handler itself is 1 unless told otherwise, and 1 means findings. */
+    private static void internalErrorCode(CommandLine cl) {
+        cl.getCommandSpec().exitCodeOnExecutionException(ExitCode.INTERNAL);
+        cl.getSubcommands().values().forEach(Main::internalErrorCode);
     }
 }

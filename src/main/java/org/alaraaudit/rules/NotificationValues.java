@@ -27,7 +27,7 @@ public final class NotificationValues {
                     r.enumSet("target_regions", TargetRegion.class, TargetRegion::parse),
                     r.enumSet("acquisition_types", AcquisitionType.class, AcquisitionType::parse),
                     r.range("age_min_years", "age_max_years"), r.phantom("phantom_cm"),
-                    r.requiredNumber("ctdivol_mgy"), r.required("source"), r.line()));
+                    requiredPositive(r, "ctdivol_mgy"), r.required("source"), r.line()));
         }
         return new NotificationValues(out);
     }
@@ -35,6 +35,13 @@ public final class NotificationValues {
     /** The same values, converting between the phantoms with the run's ratio (settings phantom_ratio_16_to_32). */
     public NotificationValues withPhantomRatio(double ratio16To32) {
         return new NotificationValues(values.stream().map(v -> v.withPhantomRatio(ratio16To32)).toList());
+    }
+
+    /** A notification value of 0 would flag every series. */
+    private static double requiredPositive(TableFile.Row r, String column) {
+        Double d = r.positive(column);
+        if (d == null) throw r.error(column, "is required but empty");
+        return d;
     }
 
     public Optional<NotificationValue> forSeries(TargetRegion region, AcquisitionType type, double age, int phantom) {

@@ -30,25 +30,10 @@ public final class Policy {
             s.put(key, new Setting(key, r.required("value"), r.text("unit"), r.required("source")));
         }
         Policy p = new Policy(s, 0, null);
-        for (String numeric : new String[]{"pediatric_age_years", "repeat_window_hours", "alert_accumulated_ctdivol_mgy",
-                "expected_range_major_factor", "drl_min_sample_studies", "unusual_ctdivol_mgy", "cumulative_window_days",
-                "phantom_factor_32_to_16", "pediatric_high_kvp", "pediatric_high_kvp_max_weight_kg",
-                "pediatric_high_kvp_max_age_years"}) {
-            p.number(numeric, table);
-        }
-        for (String optional : new String[]{"phantom_ratio_16_to_32", "bolus_tracking_max_ctdivol_mgy"}) {
-            if (s.containsKey(optional) && p.number(optional, table) <= 0) {
-                throw new org.alaraaudit.model.TableException(table.name(), p.line(optional, table),
-                        "setting " + optional + " must be above 0");
-            }
-        }
-        if (p.number("phantom_factor_32_to_16", table) <= 0) {
-            throw new org.alaraaudit.model.TableException(table.name(), p.line("phantom_factor_32_to_16", table),
-                    "setting phantom_factor_32_to_16 must be above 0");
-        }
-        if (p.number("cumulative_window_days", table) < 1) {
-            throw new org.alaraaudit.model.TableException(table.name(), p.line("cumulative_window_days", table),
-                    "setting cumulative_window_days must be at least 1");
+        // Every numeric setting is checked for form and range before any rule sees it: NaN, a negative window or a
+        // limit of 0 would not fail in a rule, it would switch the rule off.
+        for (NumericSetting n : NumericSetting.values()) {
+            if (n.required() || s.containsKey(n.key())) p.number(n, table);
         }
         for (String text : new String[]{"unknown_sex_marrow", "k_factor_dataset"}) {
             if (s.get(text) == null) throw new org.alaraaudit.model.TableException(table.name(), 0, "setting '" + text + "' is missing");
@@ -58,18 +43,20 @@ public final class Policy {
             throw new org.alaraaudit.model.TableException(table.name(), p.line("unknown_sex_marrow", table),
                     "setting unknown_sex_marrow must be LARGER or MEAN, not \"" + sexRule + "\"");
         }
-        return new Policy(s, p.number("pediatric_age_years", table), s.get("drl_set") == null ? "US" : s.get("drl_set").value());
+        return new Policy(s, p.number(NumericSetting.PEDIATRIC_AGE_YEARS, table), s.get("drl_set") == null ? "US" : s.get("drl_set").value());
     }
 
-    private double number(String key, TableFile table) {
-        Setting s = settings.get(key);
-        if (s == null) throw new org.alaraaudit.model.TableException(table.name(), 0, "setting '" + key + "' is missing");
-        try {
-            return Double.parseDouble(s.value());
-        } catch (NumberFormatException e) {
-            long line = line(key, table);
-            throw new org.alaraaudit.model.TableException(table.name(), line, "setting " + key + ": \"" + s.value() + "\" is not a number");
+    private double number(NumericSetting n, TableFile table) {
+        Setting s = settings.get(n.key());
+        if (s == null) throw new org.alaraaudit.model.TableException(table.name(), 0, "setting '" + n.key() + "' is missing");
+        Double d = TableFile.decimal(s.value());
+        String problem = d == null ? "is not a plain decimal number (digits and a point, e.g. 12.5); it must be " + n.range()
+                : n.problem(d);
+        if (problem != null) {
+            throw new org.alaraaudit.model.TableException(table.name(), line(n.key(), table),
+                    "column value: setting " + n.key() + " \"" + s.value() + "\" " + problem);
         }
+        return d;
     }
 
     private long line(String key, TableFile table) {
@@ -78,8 +65,12 @@ public final class Policy {
 
     private double value(String key) { return Double.parseDouble(settings.get(key).value()); }
 
+    /** The command line's pediatric limit, held to the range the settings table's is. */
     public Policy withPediatricAge(Double years) {
-        return years == null ? this : new Policy(settings, years, drlSet);
+        if (years == null) return this;
+        String problem = NumericSetting.PEDIATRIC_AGE_YEARS.problem(years);
+        if (problem != null) throw new IllegalArgumentException("pediatric limit " + years + " years: " + problem);
+        return new Policy(settings, years, drlSet);
     }
 
     public Policy withDrlSet(String set) {

@@ -29,8 +29,8 @@ public final class ReferenceLevels {
                 if (phantom == null) throw r.error("phantom_cm", "is required: a DRL means nothing without its phantom");
                 Set<TargetRegion> regions = r.enumSet("target_regions", TargetRegion.class, TargetRegion::parse);
                 if (regions.isEmpty()) throw r.error("target_regions", "is required");
-                Double ctdi = r.number("ctdivol_mgy");
-                Double dlp = r.number("dlp_mgycm");
+                Double ctdi = r.positive("ctdivol_mgy");
+                Double dlp = r.positive("dlp_mgycm");
                 if (ctdi == null && dlp == null) throw r.error("ctdivol_mgy", "a row needs a CTDIvol or a DLP value");
                 sets.computeIfAbsent(r.required("drl_set"), k -> new ArrayList<>()).add(new ReferenceLevel(
                         r.required("drl_set"), r.required("exam_type"), regions, r.text("contrast"), bandType,

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.ImagingAlternative;
 import org.alaraaudit.model.IrradiationEvent;
@@ -42,20 +43,11 @@ public final class RuleEngine {
      * join against (imaging alternatives) are inserted in every session.
      */
     public List<Finding> evaluatePatient(Collection<Study> studies, Collection<?> patientFacts) {
-        KieSession session = newSession();
-        FindingCollector collector = collector(session);
-        try {
+        return evaluate(session -> {
             alternatives.forEach(session::insert);
             patientFacts.forEach(session::insert);
-            for (Study s : studies) {
-                session.insert(s);
-                for (IrradiationEvent e : s.getEvents()) session.insert(e);
-            }
-            session.fireAllRules();
-            return collector.drain();
-        } finally {
-            session.dispose();
-        }
+            insertStudies(session, studies);
+        });
     }
 
     /**
@@ -67,22 +59,13 @@ public final class RuleEngine {
      */
     public List<Finding> evaluatePatients(List<? extends Collection<Study>> studiesByPatient,
                                           List<? extends Collection<?>> factsByPatient) {
-        KieSession session = newSession();
-        FindingCollector collector = collector(session);
-        try {
+        return evaluate(session -> {
             alternatives.forEach(session::insert);
             for (int i = 0; i < studiesByPatient.size(); i++) {
                 factsByPatient.get(i).forEach(session::insert);
-                for (Study s : studiesByPatient.get(i)) {
-                    session.insert(s);
-                    for (IrradiationEvent e : s.getEvents()) session.insert(e);
-                }
+                insertStudies(session, studiesByPatient.get(i));
             }
-            session.fireAllRules();
-            return collector.drain();
-        } finally {
-            session.dispose();
-        }
+        });
     }
 
     /** About how many facts one batched session takes: big enough to amortise the session, small enough to stay cheap. */
@@ -90,14 +73,49 @@ public final class RuleEngine {
 
     /** Period-level facts (protocol use, DRL groups, cumulative doses). */
     public List<Finding> evaluatePeriod(Collection<?> facts) {
+        return evaluate(session -> facts.forEach(session::insert));
+    }
+
+    /**
+     * How many firings a session may take: this many per fact it started with, plus {@link #FIRINGS_BASE}. The
+     * default rules fire at most 0.26 times per fact on the sample month (each finding is one firing), so this is
+     * some eighty times what they need; a rule whose action keeps matching its own condition fires without end,
+     * and would hang the audit (or fill the memory with its findings).
+     */
+    static final int FIRINGS_PER_FACT = 20;
+    static final int FIRINGS_BASE = 10_000;
+
+    /**
+     * One session: its facts inserted, its rules fired up to the limit, its findings collected. Any failure inside
+     * a rule, of its condition (evaluated as facts are inserted and as rules fire) or of its action, stack
+     * overflows included, comes out as a {@link RuleFailedException} that names the rule.
+     */
+    private List<Finding> evaluate(Consumer<KieSession> insert) {
         KieSession session = newSession();
         FindingCollector collector = collector(session);
+        RuleWatch watch = new RuleWatch(kieBase);
+        session.addEventListener(watch);
         try {
-            facts.forEach(session::insert);
-            session.fireAllRules();
+            insert.accept(session);
+            long facts = session.getFactCount();
+            int limit = (int) Math.min(Integer.MAX_VALUE, FIRINGS_BASE + FIRINGS_PER_FACT * facts);
+            int fired = session.fireAllRules(limit);
+            if (fired >= limit && session.fireAllRules(1) > 0) throw watch.loop(facts);
             return collector.drain();
+        } catch (RuleFailedException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+            // Out of memory is not the rule's doing, whichever rule was running: it is left to the caller.
+            throw watch.failure(e);
         } finally {
             session.dispose();
+        }
+    }
+
+    private static void insertStudies(KieSession session, Collection<Study> studies) {
+        for (Study s : studies) {
+            session.insert(s);
+            for (IrradiationEvent e : s.getEvents()) session.insert(e);
         }
     }
 

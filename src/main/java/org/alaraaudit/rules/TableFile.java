@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.alaraaudit.model.Range;
 import org.alaraaudit.model.TableException;
 import org.apache.commons.csv.CSVFormat;
@@ -77,6 +78,34 @@ public final class TableFile {
         }
     }
 
+    /** The oldest and heaviest patient a table row may name; the scan-log rows are held to the same limits. */
+    static final double MAX_AGE_YEARS = 130;
+    static final double MAX_WEIGHT_KG = 400;
+
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    private static final Pattern DECIMAL_WITH_EXPONENT = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,3})?");
+
+    /**
+     * A number as a safety officer writes one in a table: digits with an optional point and sign, nothing else.
+     * Java's own parser also takes "NaN", "Infinity", "0x1p10" or "2.5d", and a NaN threshold silently switches
+     * its rule off (every comparison with it is false). Null when the text is not such a number.
+     */
+    public static Double decimal(String text) { return parse(text, PLAIN_DECIMAL); }
+
+    /**
+     * As {@link #decimal}, also with a decimal exponent ("1.5E-4"): how spreadsheet software may render a cell's
+     * number, which the thresholds workbook hands over as text.
+     */
+    static Double decimalOrExponent(String text) { return parse(text, DECIMAL_WITH_EXPONENT); }
+
+    private static Double parse(String text, Pattern form) {
+        if (text == null) return null;
+        String t = text.trim();
+        if (!form.matcher(t).matches()) return null;
+        double d = Double.parseDouble(t);
+        return Double.isFinite(d) ? d : null;
+    }
+
     public String name() { return name; }
 
     public List<String> header() { return header; }
@@ -96,16 +125,31 @@ public final class TableFile {
             return v;
         }
 
+        /**
+         * A non-negative plain decimal ({@link #decimal}): every number of the policy tables is an age, a weight, a
+         * dose or a dose threshold. Ages stay within 0-130 years and weights within 0-400 kg, the limits a scan-log
+         * row is held to, so that a slip of a digit cannot make a band cover nobody or everybody.
+         */
         public Double number(String column) {
             String v = cells.get(column);
             if (v == null) return null;
-            try {
-                double d = Double.parseDouble(v);
-                if (Double.isNaN(d) || Double.isInfinite(d)) throw new NumberFormatException();
-                return d;
-            } catch (NumberFormatException e) {
-                throw error(column, "\"" + v + "\" is not a number");
+            Double d = decimal(v);
+            if (d == null) throw error(column, "\"" + v + "\" is not a plain decimal number (digits and a point, e.g. 12.5)");
+            if (d < 0) throw error(column, "\"" + v + "\" must not be negative");
+            if (column.endsWith("_years") && d > MAX_AGE_YEARS) {
+                throw error(column, "\"" + v + "\" is not a possible age (0 to " + (int) MAX_AGE_YEARS + " years)");
             }
+            if (column.endsWith("_kg") && d > MAX_WEIGHT_KG) {
+                throw error(column, "\"" + v + "\" is not a possible weight (0 to " + (int) MAX_WEIGHT_KG + " kg)");
+            }
+            return d;
+        }
+
+        /** As {@link #number}, and above 0: a reference or threshold of 0 would flag every exam. */
+        public Double positive(String column) {
+            Double d = number(column);
+            if (d != null && d == 0) throw error(column, "\"" + cells.get(column) + "\" must be above 0");
+            return d;
         }
 
         public double requiredNumber(String column) {

@@ -192,15 +192,13 @@ public final class ThresholdWorkbook {
         }
     }
 
-    /** A number as the CSV tables write one (point decimals, no grouping); null when it is not one. */
+    /**
+     * A number as the CSV tables write one (point decimals, no grouping), or with the exponent a spreadsheet may
+     * render a cell's number with; null when it is not one (NaN, Infinity, hex: see {@link TableFile#decimal}).
+     */
     static Double number(String text) {
         if (text == null || text.isBlank()) return null;
-        try {
-            double d = Double.parseDouble(text.trim());
-            return Double.isNaN(d) || Double.isInfinite(d) ? null : d;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return TableFile.decimalOrExponent(text);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.alaraaudit.report.pdf;
 
 import java.awt.Color;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,9 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * How a report looks and what it contains: a {@code template.properties} in a folder, either one of the
@@ -31,6 +36,10 @@ public final class ReportTemplate {
     static final String SECTIONS = "sections";
     static final String MAX_INCIDENTS = "incidents.max_listed";
     static final String EXAMPLES = "other_findings.examples_per_rule";
+    /** Read at most this much of a logo file: larger is not a logo, and /dev/zero never ends. */
+    static final int MAX_LOGO_BYTES = 5 * 1024 * 1024;
+    /** A logo is printed at most 170 x 64 pt (about 700 x 270 pixels at 300 dpi); each pixel costs 4 bytes decoded. */
+    static final long MAX_LOGO_PIXELS = 4_000_000;
     private static final Set<String> KEYS = Set.of(INSTITUTION, TITLE, SUBTITLE, FOOTER_DISCLAIMER, PRIMARY, ACCENT,
             LOGO, SECTIONS, MAX_INCIDENTS, EXAMPLES);
 
@@ -97,22 +106,54 @@ public final class ReportTemplate {
         return new ReportTemplate(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), p,
                 file.toString(), (logo, where) -> {
                     Path f = dir.resolve(logo);
-                    try {
-                        return Files.readAllBytes(f);
+                    if (!Files.exists(f)) throw new TemplateException(where, LOGO, "the logo " + f + " cannot be read");
+                    // A device or pipe (/dev/zero, a FIFO) would be read forever, or block.
+                    if (!Files.isRegularFile(f)) throw new LogoException(where, "the logo " + f + " is not a file");
+                    try (InputStream in = Files.newInputStream(f)) {
+                        return bounded(in, where, f.toString());
                     } catch (IOException e) {
-                        throw new TemplateException(where, LOGO, "the logo " + f + " cannot be read");
+                        throw new LogoException(where, "the logo " + f + " cannot be read: " + e.getMessage());
                     }
                 });
     }
 
-    /** A logo that is not an image fails now, naming the key, not halfway through writing the report. */
+    /**
+     * A logo that is not an image fails now, naming the key, not halfway through writing the report. The picture's
+     * size is read from its header before it is decoded: a small file can claim a picture of gigapixels.
+     */
     private static byte[] checkedImage(byte[] bytes, String file) {
-        try {
-            if (javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes)) != null) return bytes;
-        } catch (IOException e) {
-            // reported below
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers != null && readers.hasNext()) {
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in, true, true);
+                    long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                    if (pixels > MAX_LOGO_PIXELS) {
+                        throw new LogoException(file, "the logo is " + reader.getWidth(0) + " x " + reader.getHeight(0)
+                                + " pixels; a logo is printed at most 170 x 64 pt, and " + MAX_LOGO_PIXELS / 1_000_000
+                                + " million pixels are plenty");
+                    }
+                } finally {
+                    reader.dispose();
+                }
+                if (ImageIO.read(new ByteArrayInputStream(bytes)) != null) return bytes;
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof LogoException l) throw l;
+            // a damaged image: reported below
         }
-        throw new TemplateException(file, LOGO, "the logo is not a PNG or JPEG image");
+        throw new LogoException(file, "the logo is not a PNG or JPEG image");
+    }
+
+    /** Reads at most {@link #MAX_LOGO_BYTES}: a logo is a small picture, and a larger file is not one. */
+    private static byte[] bounded(InputStream in, String file, String logo) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_LOGO_BYTES + 1);
+        if (bytes.length > MAX_LOGO_BYTES) {
+            throw new LogoException(file, "the logo " + logo + " is larger than " + MAX_LOGO_BYTES / (1024 * 1024)
+                    + " MB; a logo is printed at most 170 x 64 pt");
+        }
+        return bytes;
     }
 
     private interface LogoSource {
@@ -122,7 +163,7 @@ public final class ReportTemplate {
     private static byte[] classpathLogo(String name, String logo, String file) {
         try (InputStream in = ReportTemplate.class.getClassLoader().getResourceAsStream("templates/" + name + "/" + logo)) {
             if (in == null) throw new TemplateException(file, LOGO, "the logo " + logo + " is not in the template");
-            return in.readAllBytes();
+            return bounded(in, file, logo);
         } catch (IOException e) {
             throw new TemplateException(file, LOGO, "the logo " + logo + " cannot be read: " + e.getMessage());
         }

@@ -8,9 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +54,54 @@ class ReportTemplateTest {
         assertBad("title=x\nsections=cover\ncolor.primary=#112233\n", "color.primary");
         assertBad("title=x\nsections=cover\nlogo=missing.png\n", "logo");
         assertBad("title=x\nsections=cover\nincidents.max_listed=-1\n", "incidents.max_listed");
+    }
+
+    @Test
+    void aLogoLargerThanFiveMegabytesIsReadNoFurther() throws IOException {
+        Path t = Files.createDirectories(dir.resolve("big"));
+        try (RandomAccessFile f = new RandomAccessFile(t.resolve("logo.png").toFile(), "rw")) {
+            f.setLength(6L * 1024 * 1024);
+        }
+        assertLogoRefused(t, "is larger than 5 MB");
+    }
+
+    @Test
+    void aLogoThatIsADeviceIsNotRead() throws IOException {
+        Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "a system with /dev/zero");
+        Path t = Files.createDirectories(dir.resolve("zero"));
+        Files.writeString(t.resolve("template.properties"), "title=x\nsections=cover\nlogo=/dev/zero\n");
+        LogoException e = assertThrows(LogoException.class, () -> ReportTemplate.load(t.toString()));
+        assertTrue(e.getMessage().contains("/dev/zero is not a file") && e.getMessage().contains("'logo'"), e.getMessage());
+    }
+
+    @Test
+    void aLogoThatIsNotAnImageIsRefused() throws IOException {
+        Path t = Files.createDirectories(dir.resolve("text"));
+        Files.writeString(t.resolve("logo.png"), "not a picture");
+        assertLogoRefused(t, "the logo is not a PNG or JPEG image");
+    }
+
+    @Test
+    void aSmallFileThatClaimsGigapixelsIsRefusedBeforeItIsDecoded() throws IOException {
+        Path t = Files.createDirectories(dir.resolve("bomb"));
+        Files.write(t.resolve("logo.png"), pngHeader(100_000, 100_000));
+        assertLogoRefused(t, "100000 x 100000 pixels");
+    }
+
+    /** The PNG signature and an IHDR chunk: all a reader needs to tell the picture's size. */
+    private static byte[] pngHeader(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(17).put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        return ByteBuffer.allocate(8 + 4 + 17 + 4).put(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})
+                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
+    }
+
+    private static void assertLogoRefused(Path template, String problem) throws IOException {
+        Files.writeString(template.resolve("template.properties"), "title=x\nsections=cover\nlogo=logo.png\n");
+        LogoException e = assertThrows(LogoException.class, () -> ReportTemplate.load(template.toString()));
+        assertTrue(e.getMessage().contains(problem) && e.getMessage().contains("template.properties: key 'logo'"), e.getMessage());
     }
 
     @Test
