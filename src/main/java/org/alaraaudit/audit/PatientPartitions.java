@@ -226,19 +226,19 @@ public final class PatientPartitions implements AutoCloseable {
         } else if (dict.size() < WORDS_PER_BUCKET) {
             dict.put(s, dict.size());
             o.writeByte(2);
-            o.writeUTF(clip(s));
+            SpillFields.text(o, s);
         } else {
             o.writeByte(1);
-            o.writeUTF(clip(s));
+            SpillFields.text(o, s);
         }
     }
 
     private static String word(DataInputStream in, List<String> words) throws IOException {
         switch (in.readByte()) {
             case 0: return null;
-            case 1: return in.readUTF();
+            case 1: return SpillFields.text(in);
             case 2: {
-                String s = in.readUTF();
+                String s = SpillFields.text(in);
                 words.add(s);
                 return s;
             }
@@ -246,18 +246,10 @@ public final class PatientPartitions implements AutoCloseable {
         }
     }
 
-    private static String clip(String s) { return s.length() > 20_000 ? s.substring(0, 20_000) : s; }
+    /** Texts are written whole, of any length: a run must not depend on whether it spilled. */
+    private static void str(DataOutputStream o, String s) throws IOException { SpillFields.text(o, s); }
 
-    private static void str(DataOutputStream o, String s) throws IOException {
-        if (s == null) {
-            o.writeBoolean(false);
-        } else {
-            o.writeBoolean(true);
-            o.writeUTF(s.length() > 20_000 ? s.substring(0, 20_000) : s);
-        }
-    }
-
-    private static String str(DataInputStream in) throws IOException { return in.readBoolean() ? in.readUTF() : null; }
+    private static String str(DataInputStream in) throws IOException { return SpillFields.text(in); }
 
     private static void num(DataOutputStream o, Double d) throws IOException {
         o.writeDouble(d == null ? Double.NaN : d);
