@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import org.alaraaudit.model.AcquisitionType;
+import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.Modality;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.TargetRegion;
@@ -153,6 +154,7 @@ public final class PatientPartitions implements AutoCloseable {
             num(o, r.doseCheckCtdivolForwardEstimateMgy());
             word(o, b, r.doseCheckReason());
             o.writeBoolean(r.patientPerStudy());
+            o.writeByte(r.contrast() == null ? -1 : r.contrast().ordinal());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the temporary patient buckets in " + spillDir, e);
         }
@@ -198,11 +200,13 @@ public final class PatientPartitions implements AutoCloseable {
         Double ctdivolForward = num(in);
         String reason = word(in, words);
         boolean patientPerStudy = in.readBoolean();
+        byte contrast = in.readByte();
         return new ScanRow(source, patient, age, sex, weight, height, facility, station, manufacturer, model, accession,
                 studyTime, modality, description, indication, protocol, acq < 0 ? null : AcquisitionType.values()[acq],
                 region < 0 ? null : TargetRegion.values()[region], eventTime, uid, kvp, mas, ctdivol,
                 phantom < 0 ? null : (int) phantom, dlp, scanLength, ssde, effectiveDiameter, wed, dap, fluoro,
-                alert < 0 ? null : alert == 1, dlpAlert, dlpForward, ctdivolAlert, ctdivolForward, reason, patientPerStudy);
+                alert < 0 ? null : alert == 1, dlpAlert, dlpForward, ctdivolAlert, ctdivolForward, reason, patientPerStudy,
+                contrast < 0 ? null : Contrast.values()[contrast]);
     }
 
     /**
