@@ -99,7 +99,8 @@ public final class StudyAssembler {
         NotificationValue notification = null;
         ReferenceLevel drl = null;
         if (r.modality() == Modality.CT) {
-            notification = tables.notificationValues().forSeries(region, r.acquisitionType(), study.ageYears(), phantom).orElse(null);
+            notification = tables.notificationValues().forSeries(region, r.acquisitionType(), study.ageYears(), phantom,
+                    protocol == null ? null : protocol.notificationCategory()).orElse(null);
             if (pediatric) drl = ReferenceLevels.bandFor(drlSet, region, contrast, study.ageYears(), study.weightKg()).orElse(null);
         }
         return new EventRecord(r.source(), r.protocolName(), protocol, r.acquisitionType(), region, r.eventDatetime(),

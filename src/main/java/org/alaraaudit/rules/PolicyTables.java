@@ -55,6 +55,8 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
                 }
             }
         }
+        catalog.checkNotificationCategories(nv);
+        nv = nv.dedicatedTo(catalog.notificationCategories());
         TableFile ex = table(dir, "exclusions.csv", "column", "pattern", "reason");
         List<Exclusions.Exclusion> exclusions = new ArrayList<>();
         for (TableFile.Row r : ex.rows()) {
