@@ -7,23 +7,31 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.DoseGroup;
 import org.alaraaudit.model.IrradiationEvent;
 import org.alaraaudit.model.ReferenceLevel;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.Study;
+import org.alaraaudit.rules.ReferenceLevels;
 
 /**
  * Collects the period's pediatric CT doses per facility x exam type x band of the DRL set, as ICRP 135 says
  * DRLs are used: CTDIvol one value per diagnostic acquisition, DLP one value per study (total over the exam
  * type's regions). Each value is kept with the phantom it refers to; values on the other phantom than the DRL's
  * form a group of their own, reported as not comparable, never mixed in (the DRL references give no conversion).
+ * Where the DRL is for one contrast (Kanal 2022: chest and abdomen-pelvis with and without), exams whose contrast
+ * is not known form a group of their own too, compared with the DRL ReferenceLevels chose and labelled so.
  */
 final class DrlTally {
     static final String CTDIVOL = "CTDIvol";
     static final String DLP = "DLP";
 
-    private record Key(String facility, ReferenceLevel level, String quantity, int phantomCm) {}
+    /** {@code unmatched}: the exams' contrast (null: not known) where it is not the DRL's own; null otherwise. */
+    private record Key(String facility, ReferenceLevel level, String quantity, int phantomCm, Unmatched unmatched) {}
+
+    /** The contrast of exams compared with a DRL of a contrast they are not known to have had. */
+    private enum Unmatched { NOT_KNOWN, BOTH }
 
     private final PackedLines.Files files = new PackedLines.Files();
 
@@ -48,6 +56,8 @@ final class DrlTally {
     private final Map<Key, Sample> samples = new LinkedHashMap<>();
 
     private final DoseValueFile doses;
+    /** The key of each group last handed out, for its row's note. */
+    private final Map<DoseGroup, Key> keys = new java.util.IdentityHashMap<>();
 
     DrlTally(int minSampleStudies, DoseValueFile doses) {
         this.minSampleStudies = minSampleStudies;
@@ -65,7 +75,7 @@ final class DrlTally {
             if (!e.isDiagnostic() || l == null) continue;
             levels.add(l);
             if (e.getCtdivol() != null && l.ctdivolMgy() != null) {
-                sample(s.getFacility(), l, CTDIVOL, e.getPhantom()).add(e.getCtdivol(), s.getKey(), List.of(e.getSource()));
+                sample(s.getFacility(), l, CTDIVOL, e.getPhantom(), unmatched(l, e.getContrast())).add(e.getCtdivol(), s.getKey(), List.of(e.getSource()));
             }
         }
         for (ReferenceLevel l : levels) if (l.dlpMgycm() != null) addStudyDlp(s, l);
@@ -92,31 +102,48 @@ final class DrlTally {
         if (phantoms.isEmpty()) return;
         boolean mixed = phantoms.size() > 1;
         int phantom = mixed ? otherPhantom(l.phantomCm()) : phantoms.iterator().next();
-        Sample sample = sample(s.getFacility(), l, DLP, phantom);
+        Sample sample = sample(s.getFacility(), l, DLP, phantom, unmatched(l, s.getEvents().get(0).getContrast()));
         sample.add(total, s.getKey(), lines);
         if (mixed) sample.mixedPhantomStudies++;
     }
 
     private static int otherPhantom(int cm) { return cm == 16 ? 32 : 16; }
 
-    private Sample sample(String facility, ReferenceLevel l, String quantity, int phantom) {
-        return samples.computeIfAbsent(new Key(facility, l, quantity, phantom), k -> new Sample());
+    private Sample sample(String facility, ReferenceLevel l, String quantity, int phantom, Unmatched unmatched) {
+        return samples.computeIfAbsent(new Key(facility, l, quantity, phantom, unmatched), k -> new Sample());
+    }
+
+    /** Null when the DRL does not specify contrast or is of the exam's own; else how the exam's differs. */
+    private static Unmatched unmatched(ReferenceLevel l, Contrast exam) {
+        Contrast drl = ReferenceLevels.contrastOf(l);
+        if (drl == null || drl == exam) return null;
+        return exam == Contrast.BOTH ? Unmatched.BOTH : Unmatched.NOT_KNOWN;
+    }
+
+    /** The exam type alone reads as the usual exam without contrast; other groups say theirs. */
+    private static String contrastLabel(Key k) {
+        if (k.unmatched() == Unmatched.NOT_KNOWN) return "(contrast not known)";
+        if (k.unmatched() == Unmatched.BOTH) return "(" + Contrast.BOTH.label() + ")";
+        return ReferenceLevels.contrastOf(k.level()) == Contrast.WITH ? Contrast.WITH.label() : null;
     }
 
     /** Every group, by facility, then in the order of the DRL table, CTDIvol before DLP, DRL phantom first. */
     List<DoseGroup> groups() {
+        keys.clear();
         List<Map.Entry<Key, Sample>> entries = new ArrayList<>(samples.entrySet());
         entries.sort(Comparator.<Map.Entry<Key, Sample>, String>comparing(e -> e.getKey().facility(), Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(e -> e.getKey().level().line())
                 .thenComparing(e -> e.getKey().quantity().equals(CTDIVOL) ? 0 : 1)
-                .thenComparing(e -> e.getKey().phantomCm() == e.getKey().level().phantomCm() ? 0 : 1));
+                .thenComparing(e -> e.getKey().phantomCm() == e.getKey().level().phantomCm() ? 0 : 1)
+                .thenComparing(e -> e.getKey().unmatched() == null ? -1 : e.getKey().unmatched().ordinal()));
         List<DoseGroup> out = new ArrayList<>(entries.size());
         for (Map.Entry<Key, Sample> e : entries) {
             Key k = e.getKey();
             Sample s = e.getValue();
             List<SourceLine> lines = s.lines.sorted();
             out.add(new DoseGroup(k.facility(), k.level(), k.quantity(), k.phantomCm(), s.values.size(), s.studies,
-                    s.values.median(), s.values.p75(), minSampleStudies, lines));
+                    s.values.median(), s.values.p75(), minSampleStudies, lines, contrastLabel(k)));
+            keys.put(out.get(out.size() - 1), k);
         }
         return out;
     }
@@ -125,12 +152,27 @@ final class DrlTally {
     List<DrlGroup> rows() {
         List<DrlGroup> out = new ArrayList<>();
         for (DoseGroup g : groups()) {
-            Sample s = samples.get(new Key(g.getFacility(), g.getLevel(), g.getQuantity(), g.getDataPhantomCm()));
+            Key k = keys.get(g);
+            Sample s = samples.get(k);
             out.add(new DrlGroup(g.getFacility(), g.getExamType(), g.getBand(), g.getQuantity(), g.getValues(), g.getMedian(),
                     g.getP75(), g.getDrl(), g.getRatio(), g.getStatus().name(), g.getLevel().source(), g.getDataPhantomCm(),
-                    g.getStudies(), g.getDrlSet(), g.getDrlPhantomCm(), note(g, s)));
+                    g.getStudies(), g.getDrlSet(), g.getDrlPhantomCm(), join(contrastNote(k), note(g, s))));
         }
         return out;
+    }
+
+    private static String join(String a, String b) {
+        if (a == null) return b;
+        return b == null ? a : a + "; " + b;
+    }
+
+    /** Says which DRL a group of exams not known to match it was compared with. */
+    private static String contrastNote(Key k) {
+        if (k.unmatched() == null) return null;
+        Contrast drl = ReferenceLevels.contrastOf(k.level());
+        String exams = k.unmatched() == Unmatched.BOTH ? "exams done with and without contrast" : "contrast of these exams not known";
+        return exams + ": compared with the DRL " + drl.label()
+                + (drl == Contrast.WITH ? ", the only one the set gives for this exam type and band" : "");
     }
 
     private static String note(DoseGroup g, Sample s) {

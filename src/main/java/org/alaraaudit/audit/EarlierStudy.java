@@ -32,7 +32,7 @@ public record EarlierStudy(String facility, String stationName, String accession
         List<EventRecord> events = new ArrayList<>(regions.size());
         for (TargetRegion r : regions) {
             events.add(new EventRecord(SOURCE, null, null, null, r, studyDatetime, null, null, null, null,
-                    r == TargetRegion.HEAD ? 16 : 32, null, null, null, null, null, null, null, null, null, null, null));
+                    r == TargetRegion.HEAD ? 16 : 32, null, null, null, null, null, null, null, null, null, null, null, null));
         }
         return new Study(h, pediatric, false, events);
     }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import org.alaraaudit.model.AcquisitionType;
+import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.Modality;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.TargetRegion;
@@ -155,6 +156,7 @@ public final class PatientPartitions implements AutoCloseable {
             num(o, r.doseCheckCtdivolForwardEstimateMgy());
             word(o, b, r.doseCheckReason());
             o.writeBoolean(r.patientPerStudy());
+            o.writeByte(r.contrast() == null ? -1 : r.contrast().ordinal());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the temporary patient buckets in " + spillDir, e);
         }
@@ -200,11 +202,13 @@ public final class PatientPartitions implements AutoCloseable {
         Double ctdivolForward = num(in);
         String reason = word(in, words);
         boolean patientPerStudy = in.readBoolean();
+        byte contrast = in.readByte();
         return new ScanRow(source, patient, age, sex, weight, height, facility, station, manufacturer, model, accession,
                 studyTime, modality, description, indication, protocol, acq < 0 ? null : AcquisitionType.values()[acq],
                 region < 0 ? null : TargetRegion.values()[region], eventTime, uid, kvp, mas, ctdivol,
                 phantom < 0 ? null : (int) phantom, dlp, scanLength, ssde, effectiveDiameter, wed, dap, fluoro,
-                alert < 0 ? null : alert == 1, dlpAlert, dlpForward, ctdivolAlert, ctdivolForward, reason, patientPerStudy);
+                alert < 0 ? null : alert == 1, dlpAlert, dlpForward, ctdivolAlert, ctdivolForward, reason, patientPerStudy,
+                contrast < 0 ? null : Contrast.values()[contrast]);
     }
 
     /**
@@ -228,19 +232,19 @@ public final class PatientPartitions implements AutoCloseable {
         } else if (dict.size() < WORDS_PER_BUCKET) {
             dict.put(s, dict.size());
             o.writeByte(2);
-            o.writeUTF(clip(s));
+            SpillFields.text(o, s);
         } else {
             o.writeByte(1);
-            o.writeUTF(clip(s));
+            SpillFields.text(o, s);
         }
     }
 
     private static String word(DataInputStream in, List<String> words) throws IOException {
         switch (in.readByte()) {
             case 0: return null;
-            case 1: return in.readUTF();
+            case 1: return SpillFields.text(in);
             case 2: {
-                String s = in.readUTF();
+                String s = SpillFields.text(in);
                 words.add(s);
                 return s;
             }
@@ -248,18 +252,10 @@ public final class PatientPartitions implements AutoCloseable {
         }
     }
 
-    private static String clip(String s) { return s.length() > 20_000 ? s.substring(0, 20_000) : s; }
+    /** Texts are written whole, of any length: a run must not depend on whether it spilled. */
+    private static void str(DataOutputStream o, String s) throws IOException { SpillFields.text(o, s); }
 
-    private static void str(DataOutputStream o, String s) throws IOException {
-        if (s == null) {
-            o.writeBoolean(false);
-        } else {
-            o.writeBoolean(true);
-            o.writeUTF(s.length() > 20_000 ? s.substring(0, 20_000) : s);
-        }
-    }
-
-    private static String str(DataInputStream in) throws IOException { return in.readBoolean() ? in.readUTF() : null; }
+    private static String str(DataInputStream in) throws IOException { return SpillFields.text(in); }
 
     private static void num(DataOutputStream o, Double d) throws IOException {
         o.writeDouble(d == null ? Double.NaN : d);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.alaraaudit.model.CatalogEntry;
+import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.DoseCheckRecord;
 import org.alaraaudit.model.EventRecord;
 import org.alaraaudit.model.Modality;
@@ -51,8 +52,9 @@ public final class StudyAssembler {
                 first.accessionNumber(), first.studyDatetime(), first.modality(), first.studyDescription(),
                 first.indication());
         boolean pediatric = first.ageYears() < pediatricAgeYears;
+        Contrast contrast = first.modality() == Modality.CT ? contrast(rows) : null;
         List<EventRecord> events = new ArrayList<>(rows.size());
-        for (ScanRow r : rows) events.add(event(r, first, pediatric));
+        for (ScanRow r : rows) events.add(event(r, first, pediatric, contrast));
         return new Study(h, pediatric, period.contains(first.studyDatetime()), events);
     }
 
@@ -74,21 +76,37 @@ public final class StudyAssembler {
         return found.orElse(null);
     }
 
-    private EventRecord event(ScanRow r, ScanRow study, boolean pediatric) {
+    /**
+     * The exam's contrast, as the DRL sets class exams: each row says it by the contrast column, else by its
+     * protocol name, else by the study description (tables/contrast-patterns.csv); rows that differ make an exam
+     * done both ways; null when no row says.
+     */
+    private Contrast contrast(List<ScanRow> rows) {
+        Contrast exam = null;
+        for (ScanRow r : rows) {
+            Contrast c = r.contrast();
+            if (c == null) c = tables.contrastPatterns().of(r.protocolName());
+            if (c == null) c = tables.contrastPatterns().of(r.studyDescription());
+            exam = Contrast.combine(exam, c);
+        }
+        return exam;
+    }
+
+    private EventRecord event(ScanRow r, ScanRow study, boolean pediatric, Contrast contrast) {
         CatalogEntry protocol = r.modality() == Modality.CT ? catalogEntry(r) : null;
         TargetRegion region = region(r, protocol);
         int phantom = r.phantomCm() != null ? r.phantomCm() : (region == TargetRegion.HEAD ? 16 : 32);
         NotificationValue notification = null;
         ReferenceLevel drl = null;
         if (r.modality() == Modality.CT) {
-            notification = tables.notificationValues().forSeries(region, r.acquisitionType(), study.ageYears(), phantom, pediatric)
-                    .orElse(null);
-            if (pediatric) drl = ReferenceLevels.bandFor(drlSet, region, study.ageYears(), study.weightKg()).orElse(null);
+            notification = tables.notificationValues().forSeries(region, r.acquisitionType(), study.ageYears(), phantom, pediatric,
+                    protocol == null ? null : protocol.notificationCategory()).orElse(null);
+            if (pediatric) drl = ReferenceLevels.bandFor(drlSet, region, contrast, study.ageYears(), study.weightKg()).orElse(null);
         }
         return new EventRecord(r.source(), r.protocolName(), protocol, r.acquisitionType(), region, r.eventDatetime(),
                 r.eventUid(), r.kvp(), r.mas(), r.ctdivolMgy(), phantom, r.dlpMgycm(), r.scanLengthMm(), r.ssdeMgy(),
                 r.effectiveDiameterCm(), r.waterEquivalentDiameterCm(), r.dapGycm2(), r.fluoroTimeS(), notification, drl,
-                doseCheck(r), tables.seriesKinds().classify(r.acquisitionType(), r.protocolName(), r.ctdivolMgy()));
+                doseCheck(r), tables.seriesKinds().classify(r.acquisitionType(), r.protocolName(), r.ctdivolMgy()), contrast);
     }
 
     private static DoseCheckRecord doseCheck(ScanRow r) {

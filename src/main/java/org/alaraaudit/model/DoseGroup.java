@@ -20,9 +20,15 @@ public final class DoseGroup {
     private final Double p75;
     private final int minSampleStudies;
     private final List<SourceLine> lines;
+    private final String contrastLabel;
 
+    /**
+     * {@code contrastLabel} names the group's contrast where the exam type alone would not ("with contrast", or
+     * "(contrast not known)" for exams compared with a DRL of a contrast they may not have had); null for none.
+     */
     public DoseGroup(String facility, ReferenceLevel level, String quantity, int dataPhantomCm, int values, int studies,
-                     Double median, Double p75, int minSampleStudies, List<SourceLine> lines) {
+                     Double median, Double p75, int minSampleStudies, List<SourceLine> lines, String contrastLabel) {
+        this.contrastLabel = contrastLabel;
         this.facility = facility;
         this.level = level;
         this.quantity = quantity;
@@ -42,7 +48,8 @@ public final class DoseGroup {
 
     public String getDrlSet() { return level.drlSet(); }
 
-    public String getExamType() { return level.examType(); }
+    /** The DRL's exam type, with the group's contrast where groups of one exam type differ by it. */
+    public String getExamType() { return contrastLabel == null ? level.examType() : level.examType() + " " + contrastLabel; }
 
     public String getBand() { return level.band(); }
 

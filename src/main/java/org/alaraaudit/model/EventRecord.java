@@ -4,7 +4,8 @@ import java.time.LocalDateTime;
 
 /**
  * What one irradiation event was, as read and resolved against the policy tables, before it is placed in its
- * study. Absent values are null.
+ * study. Absent values are null. {@code contrast} is the exam's, as the DRL sets class exams: the same for every
+ * event of a study, null when not known.
  */
 public record EventRecord(
         SourceLine source,
@@ -28,7 +29,8 @@ public record EventRecord(
         NotificationValue notificationValue,
         ReferenceLevel referenceLevel,
         DoseCheckRecord doseCheck,
-        SeriesKind seriesKind) {
+        SeriesKind seriesKind,
+        Contrast contrast) {
 
     /**
      * A blank type counts as diagnostic; localizers and bolus-tracking monitoring do not. A perfusion or other

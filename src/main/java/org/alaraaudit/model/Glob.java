@@ -3,7 +3,11 @@ package org.alaraaudit.model;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** A case-insensitive glob where {@code *} is any text; how safety officers write protocol and exclusion patterns. */
+/**
+ * A case-insensitive glob where {@code *} is any text; how safety officers write protocol and exclusion patterns.
+ * The literal pieces match whole words: each starts and ends at a word boundary (a letter or digit next to a
+ * separator or the end), so {@code *PED*} finds "PED HEAD" and "HEAD-PED" but not "PEDAL" or "EXPEDITED".
+ */
 public final class Glob {
     private final String text;
     private final Pattern pattern;
@@ -18,7 +22,14 @@ public final class Glob {
         this.leadingStar = text.startsWith("*");
         this.trailingStar = text.endsWith("*") && text.length() > 0;
         java.util.StringJoiner re = new java.util.StringJoiner(".*");
-        for (String part : text.split("\\*", -1)) re.add(part.isEmpty() ? "" : Pattern.quote(part));
+        for (String part : text.split("\\*", -1)) {
+            if (part.isEmpty()) {
+                re.add("");
+                continue;
+            }
+            re.add((word(part.charAt(0)) ? "(?<![\\p{L}\\p{Nd}])" : "") + Pattern.quote(part)
+                    + (word(part.charAt(part.length() - 1)) ? "(?![\\p{L}\\p{Nd}])" : ""));
+        }
         String regex = re.toString();
         this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     }
@@ -36,12 +47,12 @@ public final class Glob {
         for (int i = 0; i <= last; i++) {
             String p = parts[i];
             if (i == 0 && !leadingStar) {
-                if (!v.regionMatches(true, 0, p, 0, p.length())) return false;
+                if (!v.regionMatches(true, 0, p, 0, p.length()) || !wordEdges(v, 0, p.length())) return false;
                 pos = p.length();
                 if (last == 0) return pos == v.length();
             } else if (i == last && !trailingStar) {
                 int at = v.length() - p.length();
-                return at >= pos && v.regionMatches(true, at, p, 0, p.length());
+                return at >= pos && v.regionMatches(true, at, p, 0, p.length()) && wordEdges(v, at, p.length());
             } else if (!p.isEmpty()) {
                 int at = indexOfIgnoreCase(v, p, pos);
                 if (at < 0) return false;
@@ -51,10 +62,24 @@ public final class Glob {
         return true;
     }
 
+    /** The leftmost whole-word occurrence; an occurrence's edges depend only on the value, so leftmost is safe. */
     private static int indexOfIgnoreCase(String v, String p, int from) {
-        for (int at = from; at + p.length() <= v.length(); at++) if (v.regionMatches(true, at, p, 0, p.length())) return at;
+        for (int at = from; at + p.length() <= v.length(); at++) {
+            if (v.regionMatches(true, at, p, 0, p.length()) && wordEdges(v, at, p.length())) return at;
+        }
         return -1;
     }
+
+    /** The text at [at, at+length) neither starts nor ends inside a word of the value. */
+    private static boolean wordEdges(String v, int at, int length) {
+        if (length == 0) return true;
+        boolean startsInside = at > 0 && word(v.charAt(at - 1)) && word(v.charAt(at));
+        int end = at + length;
+        boolean endsInside = end < v.length() && word(v.charAt(end - 1)) && word(v.charAt(end));
+        return !startsInside && !endsInside;
+    }
+
+    private static boolean word(char c) { return Character.isLetter(c) || Character.isDigit(c); }
 
     /** The same test by regular expression: the reference the fast path is checked against. */
     boolean regexMatches(String value) {

@@ -84,6 +84,9 @@ public final class IrradiationEvent {
 
     public ReferenceLevel getReferenceLevel() { return r.referenceLevel(); }
 
+    /** The exam's contrast (the same for every event of the study), null when not known. */
+    public Contrast getContrast() { return r.contrast(); }
+
     /** CTDIvol above the pediatric DRL of the patient's band, on the DRL's own phantom. */
     public boolean isAboveCtdivolDrl() {
         ReferenceLevel l = r.referenceLevel();

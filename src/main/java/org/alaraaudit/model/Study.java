@@ -160,35 +160,46 @@ public final class Study {
         return c < 0 || (c == 0 && getKey().compareTo(other.getKey()) < 0);
     }
 
+    /** The study has at least one diagnostic acquisition: a study of localizers only was aborted, not performed. */
+    public boolean isDiagnostic() {
+        for (IrradiationEvent e : events) if (e.isDiagnostic()) return true;
+        return false;
+    }
+
     /**
      * The most diagnostic acquisitions over any one region: lets the rules skip, with a plain constraint, the
      * studies where no region can count (most of them) before looking region by region.
      */
     public long getMostDiagnosticEventsOverOneRegion() {
         long most = 0;
-        for (TargetRegion r : regions) most = Math.max(most, diagnosticEventsOver(r));
+        for (TargetRegion r : TargetRegion.values()) most = Math.max(most, diagnosticEventsOver(r));
         return most;
     }
 
     /** The largest accumulated CTDIvol over any one region (0 without CTDIvol), for the same reason. */
     public double getMostAccumulatedCtdivol() {
         double most = 0;
-        for (TargetRegion r : getAllRegions()) {
+        for (TargetRegion r : TargetRegion.values()) {
             Double sum = accumulatedCtdivolOver(r);
             if (sum != null) most = Math.max(most, sum);
         }
         return most;
     }
 
+    /**
+     * Diagnostic acquisitions whose region covers this one: an abdomen-pelvis phase and an abdomen-only phase are
+     * two acquisitions over the abdomen, a chest re-scan inside a chest-abdomen-pelvis study two over the chest.
+     */
     public long diagnosticEventsOver(TargetRegion region) {
-        return events.stream().filter(e -> e.isDiagnostic() && e.getTargetRegion() == region).count();
+        return events.stream().filter(e -> e.isDiagnostic() && e.getTargetRegion() != null && e.getTargetRegion().covers(region)).count();
     }
 
+    /** Accumulated CTDIvol of every event (localizers included) whose region covers this one; null without any. */
     public Double accumulatedCtdivolOver(TargetRegion region) {
         double sum = 0;
         boolean any = false;
         for (IrradiationEvent e : events) {
-            if (e.getTargetRegion() == region && e.getCtdivol() != null) {
+            if (e.getTargetRegion() != null && e.getTargetRegion().covers(region) && e.getCtdivol() != null) {
                 sum += e.getCtdivol();
                 any = true;
             }
@@ -201,6 +212,43 @@ public final class Study {
      * furthest outside; computed when asked, since only the expected-range rules need it.
      */
     public List<ExpectedRangeCheck> getExpectedRangeChecks() { return ExpectedRangeCheck.of(this); }
+
+    /** The regions to report two or more diagnostic acquisitions over, one per group of acquisitions (multiphase). */
+    public List<TargetRegion> multiphaseRegions() {
+        return leadingRegions(r -> diagnosticEventsOver(r), 1);
+    }
+
+    /** The regions whose accumulated CTDIvol is above the value, one per group of events (the alert value). */
+    public List<TargetRegion> accumulationRegionsAbove(double value) {
+        return leadingRegions(r -> {
+            Double sum = accumulatedCtdivolOver(r);
+            return sum == null ? 0 : sum;
+        }, value);
+    }
+
+    /**
+     * The regions whose measure is above the value and not beaten by an overlapping region's: a higher measure
+     * wins, and of equal ones the wider region, so two chest-abdomen-pelvis phases are reported once over the
+     * chest-abdomen-pelvis, not again over the chest, the abdomen and the pelvis; a head and a chest counted
+     * apart are two findings.
+     */
+    private List<TargetRegion> leadingRegions(java.util.function.ToDoubleFunction<TargetRegion> measure, double above) {
+        TargetRegion[] all = TargetRegion.values();
+        double[] m = new double[all.length];
+        for (int i = 0; i < all.length; i++) m[i] = measure.applyAsDouble(all[i]);
+        List<TargetRegion> out = new ArrayList<>();
+        for (int i = 0; i < all.length; i++) {
+            if (!(m[i] > above)) continue;
+            boolean beaten = false;
+            for (int j = 0; j < all.length && !beaten; j++) {
+                if (j == i || !all[j].overlaps(all[i])) continue;
+                beaten = m[j] > m[i] || (m[j] == m[i] && (all[j].width() > all[i].width()
+                        || (all[j].width() == all[i].width() && j < i)));
+            }
+            if (!beaten) out.add(all[i]);
+        }
+        return out;
+    }
 
     public Set<SourceLine> getLines() {
         Set<SourceLine> s = new TreeSet<>();

@@ -17,10 +17,14 @@ public enum TargetRegion {
     SPINE("Spine", Part.SPINE),
     EXTREMITY("Extremity", Part.EXTREMITY),
     WHOLE_BODY("Entire body", Part.values()),
-    OTHER("Other", Part.OTHER);
+    /**
+     * Not known, or none of the others: it covers no known part, so it overlaps nothing, not even another OTHER
+     * (two scans of unknown region may be of any two parts; calling them a repeat would be a guess).
+     */
+    OTHER("Other");
 
     /** Anatomical parts, so that regions that share a part count as overlapping (a repeat, an accumulation). */
-    private enum Part { HEAD, NECK, CHEST, ABDOMEN, PELVIS, SPINE, EXTREMITY, OTHER }
+    private enum Part { HEAD, NECK, CHEST, ABDOMEN, PELVIS, SPINE, EXTREMITY }
 
     private final String codeMeaning;
     private final Set<Part> parts;
@@ -38,6 +42,17 @@ public enum TargetRegion {
         for (Part p : parts) if (other.parts.contains(p)) return true;
         return false;
     }
+
+    /**
+     * Every part of the other region is in this one: a chest-abdomen-pelvis scan covers the chest, an
+     * abdomen-pelvis scan covers the abdomen. A region of no known part (OTHER) is covered by nothing.
+     */
+    public boolean covers(TargetRegion other) {
+        return other != null && !other.parts.isEmpty() && parts.containsAll(other.parts);
+    }
+
+    /** How many anatomical parts the region spans: the wider of two regions that tie is named. */
+    public int width() { return parts.size(); }
 
     /** Head and neck scans are judged on the head phantom; everything else is body. */
     public boolean isHead() { return this == HEAD; }

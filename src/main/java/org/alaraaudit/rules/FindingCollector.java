@@ -58,13 +58,13 @@ public final class FindingCollector {
                 message, c.lines(), null, s.getFacility(), s.getAccessionNumber(), c.protocolName());
     }
 
-    /** A study-level finding over one region of the study (accumulation, multiphase). */
+    /** A study-level finding over one region of the study (accumulation, multiphase): on the events that cover it. */
     public void region(RuleContext ctx, Study s, TargetRegion region, String quantity, Double measured, Double reference,
                        String unit, String source, String message) {
         List<SourceLine> lines = new ArrayList<>();
         IrradiationEvent first = null;
         for (IrradiationEvent e : s.getEvents()) {
-            if (e.getTargetRegion() == region) {
+            if (e.getTargetRegion() != null && e.getTargetRegion().covers(region)) {
                 lines.add(e.getSource());
                 if (first == null || (e.isDiagnostic() && !first.isDiagnostic())) first = e;
             }

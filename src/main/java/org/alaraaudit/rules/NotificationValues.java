@@ -10,15 +10,39 @@ import org.alaraaudit.model.TargetRegion;
 
 /**
  * The CTDIvol notification values; the first row in file order that fits the series applies, on the series' own
- * phantom if a row for it fits, else on the other phantom with the CTDIvol converted.
+ * phantom if a row for it fits, else on the other phantom with the CTDIvol converted. A row whose category the
+ * protocol catalog names (its notification_category column, e.g. a gated cardiac protocol) applies only to the
+ * series of those protocols, and to them before the regional rows. Categories compare ignoring case, spaces and
+ * punctuation, so "Cardiac retrospective" and CARDIAC_RETROSPECTIVE are one.
  */
 public final class NotificationValues {
     public static final String FILE = "notification-values.csv";
     static final String[] COLUMNS = {"category", "target_regions", "acquisition_types", "age_min_years", "age_max_years",
             "phantom_cm", "ctdivol_mgy", "source"};
     private final List<NotificationValue> values;
+    /** The categories (as {@link #key}) the catalog names: rows of these apply to its protocols only. */
+    private final java.util.Set<String> dedicated;
 
-    public NotificationValues(List<NotificationValue> values) { this.values = List.copyOf(values); }
+    public NotificationValues(List<NotificationValue> values) { this(values, java.util.Set.of()); }
+
+    private NotificationValues(List<NotificationValue> values, java.util.Set<String> dedicated) {
+        this.values = List.copyOf(values);
+        this.dedicated = java.util.Set.copyOf(dedicated);
+    }
+
+    /** These values with the rows of the categories the catalog names kept for the catalog's protocols. */
+    public NotificationValues dedicatedTo(java.util.Set<String> categories) { return new NotificationValues(values, categories); }
+
+    static String key(String category) {
+        return category.toUpperCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{Nd}]+", "_").replaceAll("^_|_$", "");
+    }
+
+    boolean hasCategory(String category) {
+        String k = key(category);
+        return values.stream().anyMatch(v -> key(v.category()).equals(k));
+    }
+
+    java.util.List<String> categories() { return values.stream().map(NotificationValue::category).distinct().toList(); }
 
     public static NotificationValues from(TableFile table) {
         List<NotificationValue> out = new ArrayList<>();
@@ -34,7 +58,7 @@ public final class NotificationValues {
 
     /** The same values, converting between the phantoms with the run's ratio (settings phantom_ratio_16_to_32). */
     public NotificationValues withPhantomRatio(double ratio16To32) {
-        return new NotificationValues(values.stream().map(v -> v.withPhantomRatio(ratio16To32)).toList());
+        return new NotificationValues(values.stream().map(v -> v.withPhantomRatio(ratio16To32)).toList(), dedicated);
     }
 
     /** A notification value of 0 would flag every series. */
@@ -45,8 +69,25 @@ public final class NotificationValues {
     }
 
     public Optional<NotificationValue> forSeries(TargetRegion region, AcquisitionType type, double age, int phantom) {
-        for (NotificationValue v : values) if (v.appliesTo(region, type, age, phantom)) return Optional.of(v);
-        for (NotificationValue v : values) if (v.appliesOnAnyPhantom(region, type, age)) return Optional.of(v);
+        return forSeries(region, type, age, phantom, (String) null);
+    }
+
+    /** As above, for a series of a protocol the catalog maps to a category (null: none): that category's rows first. */
+    public Optional<NotificationValue> forSeries(TargetRegion region, AcquisitionType type, double age, int phantom,
+                                                 String category) {
+        if (category != null) {
+            String k = key(category);
+            Optional<NotificationValue> own = first(v -> key(v.category()).equals(k), region, type, age, phantom);
+            if (own.isPresent()) return own;
+        }
+        return first(v -> !dedicated.contains(key(v.category())), region, type, age, phantom);
+    }
+
+    /** The first of the rows that fits on the series' phantom, else the first that fits on the other one. */
+    private Optional<NotificationValue> first(java.util.function.Predicate<NotificationValue> rows, TargetRegion region,
+                                              AcquisitionType type, double age, int phantom) {
+        for (NotificationValue v : values) if (rows.test(v) && v.appliesTo(region, type, age, phantom)) return Optional.of(v);
+        for (NotificationValue v : values) if (rows.test(v) && v.appliesOnAnyPhantom(region, type, age)) return Optional.of(v);
         return Optional.empty();
     }
 
@@ -57,8 +98,19 @@ public final class NotificationValues {
      */
     public Optional<NotificationValue> forSeries(TargetRegion region, AcquisitionType type, double age, int phantom,
                                                  boolean pediatric) {
-        if (!pediatric || !regionUnknown(region)) return forSeries(region, type, age, phantom);
-        return values.stream().filter(v -> v.appliesToTypeAndAge(type, age))
+        return forSeries(region, type, age, phantom, pediatric, null);
+    }
+
+    /** As above, for a series of a protocol the catalog maps to a category (null: none). */
+    public Optional<NotificationValue> forSeries(TargetRegion region, AcquisitionType type, double age, int phantom,
+                                                 boolean pediatric, String category) {
+        if (!pediatric || !regionUnknown(region)) return forSeries(region, type, age, phantom, category);
+        if (category != null) {
+            String k = key(category);
+            Optional<NotificationValue> own = first(v -> key(v.category()).equals(k), region, type, age, phantom);
+            if (own.isPresent()) return own;
+        }
+        return values.stream().filter(v -> !dedicated.contains(key(v.category())) && v.appliesToTypeAndAge(type, age))
                 .min(Comparator.comparingDouble((NotificationValue v) -> v.valueOn(phantom)))
                 .map(v -> v.withCategory("the strictest value for the child's age, region unknown (" + v.category() + ")"));
     }

@@ -26,7 +26,8 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
                            NotificationValues notificationValues, ReferenceLevels referenceLevels,
                            KFactorTable kFactors, MarrowDoseCoefficients marrowCoefficients,
                            SsdeCoefficients ssdeCoefficients, CumulativeDoseLevels cumulativeDose,
-                           List<ImagingAlternative> alternatives, ThresholdChanges thresholds, SeriesKinds seriesKinds) {
+                           List<ImagingAlternative> alternatives, ThresholdChanges thresholds, SeriesKinds seriesKinds,
+                           ContrastPatterns contrastPatterns) {
 
     public static PolicyTables load(Path dir) {
         if (!Files.isDirectory(dir)) throw new TableException(dir.toString(), 0, "the tables folder is missing");
@@ -54,6 +55,8 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
                 }
             }
         }
+        catalog.checkNotificationCategories(nv);
+        nv = nv.dedicatedTo(catalog.notificationCategories());
         TableFile ex = table(dir, "exclusions.csv", "column", "pattern", "reason");
         List<Exclusions.Exclusion> exclusions = new ArrayList<>();
         for (TableFile.Row r : ex.rows()) {
@@ -85,7 +88,7 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
                 policy.getBolusTrackingMaxCtdivolMgy());
         nv = nv.withPhantomRatio(policy.getPhantomRatio16To32());
         return new PolicyTables(policy, catalog, new Exclusions(exclusions), nv, levels, kFactors, marrow, ssde, cumulative,
-                alternatives, thresholds, seriesKinds);
+                alternatives, thresholds, seriesKinds, ContrastPatterns.load(dir));
     }
 
     /** The dosimetry tables have their own readers; they report errors as TableException with file and line. */

@@ -33,7 +33,7 @@ public final class ProtocolCatalog {
             out.add(new CatalogEntry(new Glob(r.required("pattern")), r.text("station_name"), r.text("standard_name"),
                     population, r.enumValue("target_region", TargetRegion.class, TargetRegion::parse),
                     r.range("min_age_years", "max_age_years"), r.range("min_weight_kg", "max_weight_kg"),
-                    ctdiMin, ctdiMax, dlpMin, dlpMax, r.required("source"), r.line()));
+                    ctdiMin, ctdiMax, dlpMin, dlpMax, r.required("source"), r.line(), r.text("notification_category")));
         }
         return new ProtocolCatalog(out);
     }
@@ -56,4 +56,22 @@ public final class ProtocolCatalog {
     }
 
     public List<CatalogEntry> entries() { return entries; }
+
+    /** Every notification category a row names, each a category of the notification values, or a table error. */
+    void checkNotificationCategories(NotificationValues values) {
+        for (CatalogEntry e : entries) {
+            String c = e.notificationCategory();
+            if (c != null && !values.hasCategory(c)) {
+                throw new org.alaraaudit.model.TableException(FILE, e.line(), "column notification_category: \"" + c
+                        + "\" is no category of " + NotificationValues.FILE + "; categories: " + String.join(", ", values.categories()));
+            }
+        }
+    }
+
+    /** The notification categories the rows name, as NotificationValues compares them. */
+    java.util.Set<String> notificationCategories() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (CatalogEntry e : entries) if (e.notificationCategory() != null) out.add(NotificationValues.key(e.notificationCategory()));
+        return out;
+    }
 }

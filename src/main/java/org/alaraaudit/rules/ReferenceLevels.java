@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.ReferenceLevel;
 import org.alaraaudit.model.TableException;
 import org.alaraaudit.model.TargetRegion;
@@ -32,6 +33,11 @@ public final class ReferenceLevels {
                 Double ctdi = r.positive("ctdivol_mgy");
                 Double dlp = r.positive("dlp_mgycm");
                 if (ctdi == null && dlp == null) throw r.error("ctdivol_mgy", "a row needs a CTDIvol or a DLP value");
+                String contrast = r.text("contrast");
+                if (contrast != null && !contrast.equalsIgnoreCase("not specified")
+                        && (Contrast.parse(contrast).isEmpty() || Contrast.parse(contrast).get() == Contrast.BOTH)) {
+                    throw r.error("contrast", "\"" + contrast + "\" is not with, without or not specified");
+                }
                 sets.computeIfAbsent(r.required("drl_set"), k -> new ArrayList<>()).add(new ReferenceLevel(
                         r.required("drl_set"), r.required("exam_type"), regions, r.text("contrast"), bandType,
                         r.required("band"), r.range("age_min_years", "age_max_years"),
@@ -49,9 +55,35 @@ public final class ReferenceLevels {
         return s;
     }
 
-    /** The first band of the set that applies to the region and for which the patient's data are known. */
-    public static Optional<ReferenceLevel> bandFor(List<ReferenceLevel> set, TargetRegion region, double age, Double weight) {
-        for (ReferenceLevel l : set) if (l.appliesTo(region, age, weight)) return Optional.of(l);
-        return Optional.empty();
+    /**
+     * The band of the set that applies to the region and the exam's contrast and for which the patient's data are
+     * known: a row of the exam's own contrast first, then a row that does not specify contrast. An exam whose
+     * contrast is not known (or done both ways) takes the row without contrast, the lower of the two, else one
+     * that does not specify it, else the only one the set gives (DrlTally labels such groups).
+     */
+    public static Optional<ReferenceLevel> bandFor(List<ReferenceLevel> set, TargetRegion region, Contrast contrast,
+                                                   double age, Double weight) {
+        Contrast wanted = contrast == Contrast.BOTH ? null : contrast;
+        ReferenceLevel unspecified = null;
+        ReferenceLevel other = null;
+        for (ReferenceLevel l : set) {
+            if (!l.appliesTo(region, age, weight)) continue;
+            Contrast c = contrastOf(l);
+            if (c == null) {
+                if (unspecified == null) unspecified = l;
+            } else if (c == (wanted == null ? Contrast.WITHOUT : wanted)) {
+                return Optional.of(l);
+            } else if (other == null) {
+                other = l;
+            }
+        }
+        if (unspecified != null) return Optional.of(unspecified);
+        return wanted == null ? Optional.ofNullable(other) : Optional.empty();
+    }
+
+    /** with or without as the row says; null for a row that does not specify contrast. */
+    public static Contrast contrastOf(ReferenceLevel l) {
+        Contrast c = Contrast.parse(l.contrast()).orElse(null);
+        return c == Contrast.BOTH ? null : c;
     }
 }

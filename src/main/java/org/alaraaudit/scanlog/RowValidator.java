@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.alaraaudit.model.AcquisitionType;
+import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.Modality;
 import org.alaraaudit.model.TargetRegion;
 
@@ -131,7 +132,19 @@ public final class RowValidator {
                 protocol, acquisition, region, eventDatetime, raw.get(EVENT_UID), kvp, mas, ctdivol, phantom, dlp,
                 scanLength, ssde, effDiameter, wed, dap, fluoro, alert, dlpAlert, dlpForward, ctdivolAlert,
                 ctdivolForward, reason == null || reason.isBlank() ? null : reason.trim(),
-                raw.extras().containsKey(RawRow.PATIENT_PER_STUDY));
+                raw.extras().containsKey(RawRow.PATIENT_PER_STUDY), contrast(raw));
+    }
+
+    /** The contrast column: yes or no, with or without, or both (an exam done with and without contrast). */
+    private static Contrast contrast(RawRow raw) {
+        String v = raw.get(CONTRAST);
+        if (v == null) return null;
+        switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "yes": case "y": case "true": case "1": case "with": case "w": case "c+": return Contrast.WITH;
+            case "no": case "n": case "false": case "0": case "without": case "wo": case "w/o": case "c-": return Contrast.WITHOUT;
+            case "both": case "with and without": case "w/wo": return Contrast.BOTH;
+            default: throw new Fault(CONTRAST, v, "is not with or without contrast (yes, no, with, without or both)");
+        }
     }
 
     /**

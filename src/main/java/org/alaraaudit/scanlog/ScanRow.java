@@ -2,6 +2,7 @@ package org.alaraaudit.scanlog;
 
 import java.time.LocalDateTime;
 import org.alaraaudit.model.AcquisitionType;
+import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.Modality;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.TargetRegion;
@@ -16,7 +17,8 @@ import org.alaraaudit.model.TargetRegion;
  * the configured alert values and accumulated forward estimates are in mGy·cm (DLP) and mGy (CTDIvol);
  * {@code doseCheckReason} is the operator's reason for proceeding. {@code patientPerStudy} is true when the
  * export named no patient and {@code patientRef} stands for the study alone (REPEAT_STUDY and
- * CUMULATIVE_DOSE cannot be assessed for it).
+ * CUMULATIVE_DOSE cannot be assessed for it). {@code contrast} is the contrast column as given (with, without or
+ * both), null when the column is blank or absent.
  */
 public record ScanRow(
         SourceLine source,
@@ -56,7 +58,8 @@ public record ScanRow(
         Double doseCheckCtdivolAlertMgy,
         Double doseCheckCtdivolForwardEstimateMgy,
         String doseCheckReason,
-        boolean patientPerStudy) {
+        boolean patientPerStudy,
+        Contrast contrast) {
 
     /** A study is (facility, accession number). */
     public String studyKey() { return facility + "\u001f" + accessionNumber; }

@@ -18,11 +18,11 @@ class DrlMedianRuleTest {
     @TempDir
     Path dir;
 
-    /** {@code n} one-acquisition chest studies of different 8-year-olds, starting at patient number {@code from}. */
+    /** {@code n} one-acquisition chest studies without contrast of different 8-year-olds, from patient number {@code from}. */
     private static AuditFixture chestStudies(AuditFixture f, int from, int n, String ctdivol, String dlp, String phantom) {
         for (int i = from; i < from + n; i++) {
             f.row("patient_id", "P" + i, "accession_number", "A" + i, "study_datetime", "2026-10-" + String.format("%02d", 1 + i % 28) + "T10:00:00",
-                    "ctdivol_mgy", ctdivol, "dlp_mgycm", dlp, "phantom", phantom);
+                    "ctdivol_mgy", ctdivol, "dlp_mgycm", dlp, "phantom", phantom, "contrast", "no");
         }
         return f;
     }
@@ -102,7 +102,7 @@ class DrlMedianRuleTest {
 
     @Test
     void aStudyWithEventsOnBothPhantomsGivesNoComparableDlp() {
-        AuditFixture f = chestStudies(new AuditFixture(), 0, 10, "3.0", "90", "32");
+        AuditFixture f = chestStudies(new AuditFixture().defaults("contrast", "no"), 0, 10, "3.0", "90", "32");
         f.row("patient_id", "PX", "accession_number", "AX", "ctdivol_mgy", "3.0", "dlp_mgycm", "90", "phantom", "16",
                 "event_uid", "1.2.3.2");
         f.row("patient_id", "PX", "accession_number", "AX", "ctdivol_mgy", "3.0", "dlp_mgycm", "90", "phantom", "32",
@@ -116,7 +116,7 @@ class DrlMedianRuleTest {
 
     @Test
     void dlpIsOneValuePerStudyTotalledOverTheRegion() {
-        AuditFixture f = new AuditFixture();
+        AuditFixture f = new AuditFixture().defaults("contrast", "no");
         for (int i = 0; i < 10; i++) {
             String p = "P" + i;
             f.row("patient_id", p, "accession_number", "A" + i, "acquisition_type", "CONSTANT_ANGLE", "ctdivol_mgy", "0.1",
