@@ -16,7 +16,8 @@ import picocli.CommandLine;
 final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
-        PrintWriter err = cmd.getErr();
+        // Messages quote file names and cells of the input: escaped, they cannot drive the terminal or forge a line.
+        PrintWriter err = org.alaraaudit.scanlog.TerminalText.escapingKeepingLines(cmd.getErr());
         boolean verbose = parsed != null && verbose(parsed);
         int code;
         if (ex instanceof ScanLogException) {

@@ -8,12 +8,15 @@ import java.util.Map;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.ComplianceFigures;
 import org.alaraaudit.scanlog.RowAccounting;
+import org.alaraaudit.scanlog.TerminalText;
 
 /** The short summary at the end of a run: row accounting, findings by severity, where the reports are. */
 final class Summary {
     private Summary() {}
 
-    static void print(PrintWriter out, AuditResult r, List<Path> written) {
+    static void print(PrintWriter terminal, AuditResult r, List<Path> written) {
+        // Facility names, file names and rejected values come from the input: escaped, they cannot drive the terminal.
+        PrintWriter out = TerminalText.escaping(terminal);
         RowAccounting a = r.rows();
         ComplianceFigures f = r.figures();
         out.printf(Locale.ROOT, "alara-audit %s  period %s  rules %s (%s)  DRL set %s%n", r.run().toolVersion(),
