@@ -17,7 +17,7 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         // Messages quote file names and cells of the input: escaped, they cannot drive the terminal or forge a line.
-        PrintWriter err = org.alaraaudit.scanlog.TerminalText.escapingKeepingLines(cmd.getErr());
+        PrintWriter err = org.alaraaudit.scanlog.TerminalText.escaping(cmd.getErr());
         boolean verbose = parsed != null && verbose(parsed);
         int code;
         if (ex instanceof ScanLogException) {

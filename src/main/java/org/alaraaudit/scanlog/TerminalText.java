@@ -45,24 +45,16 @@ public final class TerminalText {
     }
 
     /**
-     * A writer onto {@code out} that escapes everything printed through it; the line breaks of
-     * {@code println} itself pass, so a message keeps its lines and a value cannot add any.
+     * A writer onto {@code out} that escapes every control character printed through it except the line feed:
+     * for messages that are several lines by design ({@code printf("%n")} included), whose quoted values were
+     * escaped where the message was made ({@link Rejection#message()}).
      */
-    public static PrintWriter escaping(Writer out) { return escaping(out, false); }
-
-    /**
-     * As {@link #escaping(Writer)}, but line feeds in the text pass too: for messages that are several lines by
-     * design, whose quoted values were escaped where the message was made ({@link Rejection#message()}).
-     */
-    public static PrintWriter escapingKeepingLines(Writer out) { return escaping(out, true); }
-
-    private static PrintWriter escaping(Writer out, boolean keepLines) {
+    public static PrintWriter escaping(Writer out) {
         return new PrintWriter(out) {
             @Override
             public void write(String s, int off, int len) {
                 String text = s.substring(off, off + len);
-                String e = keepLines ? String.join("\n", java.util.Arrays.stream(text.split("\n", -1)).map(TerminalText::escape).toList())
-                        : escape(text);
+                String e = String.join("\n", java.util.Arrays.stream(text.split("\n", -1)).map(TerminalText::escape).toList());
                 super.write(e, 0, e.length());
             }
 

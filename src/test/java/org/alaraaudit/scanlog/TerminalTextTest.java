@@ -23,22 +23,14 @@ class TerminalTextTest {
     }
 
     @Test
-    void theEscapingWriterKeepsItsOwnLineBreaksButNoneFromTheText() {
-        StringWriter w = new StringWriter();
-        PrintWriter out = TerminalText.escaping(w);
-        out.println("kvp \"1\n2\u001b\"");
-        out.print('\u0007');
-        out.flush();
-        assertEquals("kvp \"1\\n2\\u001b\"" + System.lineSeparator() + "\\u0007", w.toString());
-    }
-
-    @Test
     void aMessageOfSeveralLinesKeepsThemAndLosesItsOtherControls() {
         StringWriter w = new StringWriter();
-        PrintWriter out = TerminalText.escapingKeepingLines(w);
-        out.print("no valid rows\n  f.csv\u001b[31m line 2");
+        PrintWriter out = TerminalText.escaping(w);
+        out.print("no valid rows\n  f.csv\u001b[31m line 2\r");
+        out.print('\u0007');
+        out.println();
         out.flush();
-        assertEquals("no valid rows\n  f.csv\\u001b[31m line 2", w.toString());
+        assertEquals("no valid rows\n  f.csv\\u001b[31m line 2\\r\\u0007" + System.lineSeparator(), w.toString());
     }
 
     @Test
