@@ -102,8 +102,7 @@ public final class RowValidator {
 
     private boolean isPatientIdentifier(String value) {
         if (value == null || value.equals(Rejection.VALUE_WITHHELD) || BlankText.isBlank(value)) return false;
-        // add() answers whether the key was new; the set is not consulted again after this pass.
-        return !patients.add(Long.parseLong(pseudonymiser.pseudonym(value), 16));
+        return patients.contains(Long.parseLong(pseudonymiser.pseudonym(value), 16));
     }
 
     private ScanRow toRow(RawRow raw, IdentifyingValues identity) {

@@ -70,6 +70,13 @@ class RowPrivacyTest {
     }
 
     @Test
+    void aValueRejectedTwiceThatIsNoPatientsIdentifierIsShownBothTimes() {
+        AuditResult r = new AuditFixture().row("kvp", "300").row("kvp", "300", "accession_number", "A2")
+                .row("kvp", "300", "accession_number", "A3").audit(dir);
+        assertEquals(List.of("300", "300", "300"), r.rejected().stream().map(Rejection::value).toList());
+    }
+
+    @Test
     void aWarningValueThatIsTheRowsIdentifierIsWithheld() {
         AuditResult r = new AuditFixture().row("patient_id", "250", "age_years", "2", "weight_kg", "250").audit(dir);
         assertEquals(1, r.warnings().size());
