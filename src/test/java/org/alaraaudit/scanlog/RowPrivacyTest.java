@@ -96,6 +96,18 @@ class RowPrivacyTest {
         assertTrue(r.rows().reconciles());
     }
 
+    /** The hostile file: the OpenREM export with one Patient ID of a no-break and a zero-width space. */
+    @Test
+    void anInvisibleIdentifierInAnExportThatMayLackOneIsTheStudyAsItsOwnPatient() throws Exception {
+        Path f = dir.resolve("openrem-invisible-id.csv");
+        Files.writeString(f, Files.readString(OpenRemTestFiles.file(OpenRemExportWriter.CSV))
+                .replace(",RCH0012345,", ",\u00a0\u200b,"));
+        AuditResult r = new AuditFixture().auditFiles(List.of(f));
+        assertEquals(0, r.rows().rejected());
+        assertEquals(2, r.warnings().stream().filter(w -> "patient_id".equals(w.column())).count(),
+                "taken as its own patient, as an empty cell is, and said so once per event row");
+    }
+
     @Test
     void theRowsOwnIdentifierAndBirthDateAreMaskedInEveryFreeTextColumn() {
         AuditResult r = new AuditFixture().row("patient_id", "RCH7788", "birth_date", "2016-03-11", "age_years", "",
