@@ -33,18 +33,35 @@ final class IdentifyingValues {
     private final String patientId;
     private final String birthText;
     private final LocalDate birthDate;
-    private final Pattern pattern;
+    /** Every spelling to look for, lower case: a cheap test that spares the pattern nearly every text. */
+    private final List<String> spellings;
+    /** Compiled on the first text that holds a spelling. */
+    private Pattern pattern;
 
     private IdentifyingValues(String patientId, String birthText) {
         this.patientId = patientId;
         this.birthText = birthText;
         this.birthDate = birthText == null ? null : parseDate(birthText);
-        this.pattern = pattern(patientId, birthText, birthDate);
+        Set<String> all = new LinkedHashSet<>();
+        if (patientId != null) all.add(patientId);
+        if (birthText != null) all.add(birthText);
+        if (birthDate != null) all.addAll(spellings(birthDate));
+        // Longest first, so a birth date is not half-masked by an identifier that is a part of it.
+        this.spellings = all.stream().map(x -> x.toLowerCase(Locale.ROOT)).distinct()
+                .sorted((a, b) -> b.length() - a.length()).toList();
     }
 
     static IdentifyingValues of(RawRow raw) {
         return new IdentifyingValues(significant(raw.get(CanonicalColumn.PATIENT_ID)),
                 significant(raw.get(CanonicalColumn.BIRTH_DATE)));
+    }
+
+    /** The same as {@link #of} for the row, reusing {@code last} when the row has its patient (the next event). */
+    static IdentifyingValues of(RawRow raw, IdentifyingValues last) {
+        String id = significant(raw.get(CanonicalColumn.PATIENT_ID));
+        String birth = significant(raw.get(CanonicalColumn.BIRTH_DATE));
+        if (last != null && java.util.Objects.equals(id, last.patientId) && java.util.Objects.equals(birth, last.birthText)) return last;
+        return new IdentifyingValues(id, birth);
     }
 
     private static DateTimeFormatter layout(String p) {
@@ -74,17 +91,22 @@ final class IdentifyingValues {
      * Every spelling to mask, as one alternation bounded so that it never cuts into a longer word or number:
      * an identifier "12" is masked in "id 12", not in "120 kVp".
      */
-    private static Pattern pattern(String id, String birthText, LocalDate birth) {
-        Set<String> spellings = new LinkedHashSet<>();
-        if (id != null) spellings.add(id);
-        if (birthText != null) spellings.add(birthText);
-        if (birth != null) spellings.addAll(spellings(birth));
-        if (spellings.isEmpty()) return null;
-        List<String> quoted = new ArrayList<>();
-        // Longest first, so a birth date is not half-masked by an identifier that is a part of it.
-        spellings.stream().sorted((a, b) -> b.length() - a.length()).forEach(s -> quoted.add(Pattern.quote(s)));
-        return Pattern.compile("(?<![\\p{L}\\p{N}])(" + String.join("|", quoted) + ")(?![\\p{L}\\p{N}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private Pattern pattern() {
+        if (pattern == null) {
+            List<String> quoted = new ArrayList<>();
+            for (String s : spellings) quoted.add(Pattern.quote(s));
+            pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(" + String.join("|", quoted) + ")(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        }
+        return pattern;
+    }
+
+    /** Whether the text holds any spelling at all, bounded or not: false for nearly every text. */
+    private boolean mayHold(String text) {
+        if (spellings.isEmpty()) return false;
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String s : spellings) if (lower.contains(s)) return true;
+        return false;
     }
 
     private static List<String> spellings(LocalDate d) {
@@ -102,12 +124,10 @@ final class IdentifyingValues {
 
     private static String two(int n) { return n < 10 ? "0" + n : Integer.toString(n); }
 
-    boolean isEmpty() { return pattern == null; }
-
     /** The text with the row's identifier and birth date replaced by {@code [patient id]} and {@code [birth date]}. */
     String mask(String text) {
-        if (text == null || pattern == null) return text;
-        Matcher m = pattern.matcher(text);
+        if (text == null || !mayHold(text)) return text;
+        Matcher m = pattern().matcher(text);
         if (!m.find()) return text;
         StringBuilder b = new StringBuilder(text.length());
         do {
@@ -132,7 +152,7 @@ final class IdentifyingValues {
         if (CanonicalColumn.PATIENT_ID.header().equals(column) || CanonicalColumn.BIRTH_DATE.header().equals(column)) return true;
         String t = BlankText.strip(value);
         if (CanonicalColumn.AGE_YEARS.header().equals(column) && !AGE_LIKE.matcher(t).matches()) return true;
-        if (pattern != null && pattern.matcher(t).find()) return true;
+        if (mayHold(t) && pattern().matcher(t).find()) return true;
         if (patientId != null && t.equalsIgnoreCase(patientId)) return true;
         return birthDate != null && birthDate.equals(parseDate(t));
     }

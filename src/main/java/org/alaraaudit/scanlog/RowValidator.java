@@ -34,6 +34,8 @@ public final class RowValidator {
      * row is another row's identifier as often as its own, and is withheld once the whole input is known.
      */
     private final DuplicateFilter.LongSet patients = new DuplicateFilter.LongSet();
+    /** The previous row's: the events of a study come one after another, so most rows reuse it. */
+    private IdentifyingValues lastIdentity;
 
     public RowValidator(Pseudonymiser pseudonymiser, LocalDateTime runTime, double unusualCtdivolMgy,
                         Consumer<DataWarning> warnings) {
@@ -64,7 +66,8 @@ public final class RowValidator {
     public record Outcome(ScanRow row, Rejection rejection) {}
 
     public Outcome validate(RawRow raw) {
-        IdentifyingValues identity = IdentifyingValues.of(raw);
+        IdentifyingValues identity = IdentifyingValues.of(raw, lastIdentity);
+        lastIdentity = identity;
         rowWarnings.clear();
         Outcome outcome;
         try {
