@@ -47,8 +47,15 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
             err.println("alara-audit: internal error: " + ex + (verbose ? "" : " (run again with --verbose for details)"));
             code = ExitCode.INTERNAL;
         }
-        if (verbose) ex.printStackTrace(err);
         err.flush();
+        if (verbose) {
+            // The trace keeps its tab-indented lines; its messages, which may quote the input, are escaped.
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            trace.toString().lines().forEach(l -> cmd.getErr().println(l.startsWith("\t")
+                    ? "\t" + org.alaraaudit.scanlog.TerminalText.escape(l.substring(1)) : org.alaraaudit.scanlog.TerminalText.escape(l)));
+        }
+        cmd.getErr().flush();
         return code;
     }
 

@@ -154,5 +154,10 @@ class HostileInputLeaksTest {
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("missing\\u001b[31m.csv: no such file or folder"), r.err());
         assertFalse(r.err().contains("\u001b"), r.err());
+        CliTest.Run verbose = CliTest.run("audit", dir.resolve("missing\u001b[31m.csv").toString(), "--period", "2026-10",
+                "--out", dir.resolve("out").toString(), "--no-history", "--verbose");
+        assertEquals(3, verbose.code(), verbose.err());
+        assertTrue(verbose.err().contains("\tat org.alaraaudit."), "the trace keeps its lines: " + verbose.err());
+        assertFalse(verbose.err().contains("\u001b"), verbose.err());
     }
 }
