@@ -29,11 +29,7 @@ public final class RowValidator {
     private final Consumer<DataWarning> warnings;
     private final java.util.List<DataWarning> rowWarnings = new java.util.ArrayList<>();
     private final Consumer<DataWarning> warningSink;
-    /**
-     * The pseudonyms of every patient identifier read, as numbers: a value shifted out of its column by a short
-     * row is another row's identifier as often as its own, and is withheld once the whole input is known.
-     */
-    private final DuplicateFilter.LongSet patients = new DuplicateFilter.LongSet();
+    private final KnownIdentifiers patients;
     /** The previous row's: the events of a study come one after another, so most rows reuse it. */
     private IdentifyingValues lastIdentity;
 
@@ -44,6 +40,7 @@ public final class RowValidator {
         this.unusualCtdivolMgy = unusualCtdivolMgy;
         this.warningSink = warnings;
         this.warnings = rowWarnings::add;
+        this.patients = new KnownIdentifiers(pseudonymiser);
     }
 
     /** Thrown inside validation to stop at the first fault of a row. */
@@ -72,11 +69,10 @@ public final class RowValidator {
         Outcome outcome;
         try {
             ScanRow row = toRow(raw, identity);
-            patients.add(Long.parseLong(row.patientRef(), 16));
+            patients.addPseudonym(row.patientRef());
             outcome = new Outcome(row, null);
         } catch (Fault f) {
-            String id = raw.get(PATIENT_ID);
-            if (id != null && !BlankText.isBlank(id)) patients.add(Long.parseLong(pseudonymiser.pseudonym(id), 16));
+            patients.addIdentifier(raw.get(PATIENT_ID));
             outcome = new Outcome(null, new Rejection(raw.source().file(), raw.source().line(),
                     f.column, shown(identity, f.column, f.value), f.getMessage()));
         }
@@ -97,15 +93,7 @@ public final class RowValidator {
      * identifier: a short row shifts an identifier into another column, where it matches no cell of its own row.
      */
     public void withholdPatientIdentifiers(java.util.List<Rejection> rejections, java.util.List<DataWarning> warnings) {
-        rejections.replaceAll(r -> isPatientIdentifier(r.value())
-                ? new Rejection(r.file(), r.line(), r.column(), Rejection.VALUE_WITHHELD, r.reason()) : r);
-        warnings.replaceAll(w -> isPatientIdentifier(w.value())
-                ? new DataWarning(w.file(), w.line(), w.column(), Rejection.VALUE_WITHHELD, w.reason()) : w);
-    }
-
-    private boolean isPatientIdentifier(String value) {
-        if (value == null || value.equals(Rejection.VALUE_WITHHELD) || BlankText.isBlank(value)) return false;
-        return patients.contains(Long.parseLong(pseudonymiser.pseudonym(value), 16));
+        patients.withhold(rejections, warnings);
     }
 
     private ScanRow toRow(RawRow raw, IdentifyingValues identity) {
