@@ -52,7 +52,7 @@ public final class Glob {
     }
 
     /**
-     * The words of a matching value that the glob's literal pieces matched, as written there and joined by " … ",
+     * The words of a matching value that the glob's literal pieces matched, as written there and joined by " ... ",
      * the rest of the value left out: a finding quotes what the policy matched, not a patient's whole note.
      * Null when the value does not match or the glob has no literal piece.
      */
@@ -72,7 +72,7 @@ public final class Glob {
             found.add(v.substring(at, at + p.length()));
             pos = at + p.length();
         }
-        return found.isEmpty() ? null : String.join(" \u2026 ", found);
+        return found.isEmpty() ? null : String.join(" ... ", found);
     }
 
     private static int indexOfIgnoreCase(String v, String p, int from) {

@@ -47,6 +47,14 @@ class NonionizingAlternativeRuleTest {
     }
 
     @Test
+    void aPatternOfSeveralPiecesQuotesEachMatchedPieceAndNothingBetween() {
+        org.alaraaudit.model.Glob g = new org.alaraaudit.model.Glob("*pyloric*stenosis*");
+        assertEquals("Pyloric ... STENOSIS", g.matchedPieces("r/o Pyloric hypertrophic STENOSIS, baby of J. Doe"));
+        assertEquals(null, g.matchedPieces("stenosis pyloric"), "no match, nothing quoted");
+        assertEquals("ct HEAD", new org.alaraaudit.model.Glob("CT head").matchedPieces(" ct HEAD "), "as written in the value");
+    }
+
+    @Test
     void aStudyMatchingTwoEntriesGetsOneFinding() {
         List<Finding> f = found("indication", "appendicitis vs intussusception", "study_description", "pyloric stenosis?");
         assertEquals(1, f.size());
