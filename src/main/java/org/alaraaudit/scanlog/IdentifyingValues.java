@@ -32,7 +32,8 @@ final class IdentifyingValues {
 
     private final String patientId;
     private final String birthText;
-    private final LocalDate birthDate;
+    /** Every date the birth date may stand for: 03/11/2016 is 3 November or, written in the US, 11 March. */
+    private final Set<LocalDate> birthDates;
     /** Every spelling to look for, lower case: a cheap test that spares the pattern nearly every text. */
     private final List<String> spellings;
     /** Compiled on the first text that holds a spelling. */
@@ -41,11 +42,11 @@ final class IdentifyingValues {
     private IdentifyingValues(String patientId, String birthText) {
         this.patientId = patientId;
         this.birthText = birthText;
-        this.birthDate = birthText == null ? null : parseDate(birthText);
+        this.birthDates = birthText == null ? Set.of() : parseDates(birthText);
         Set<String> all = new LinkedHashSet<>();
         if (patientId != null) all.add(patientId);
         if (birthText != null) all.add(birthText);
-        if (birthDate != null) all.addAll(spellings(birthDate));
+        for (LocalDate d : birthDates) all.addAll(spellings(d));
         // Longest first, so a birth date is not half-masked by an identifier that is a part of it.
         this.spellings = all.stream().map(x -> x.toLowerCase(Locale.ROOT)).distinct()
                 .sorted((a, b) -> b.length() - a.length()).toList();
@@ -68,17 +69,21 @@ final class IdentifyingValues {
         return DateTimeFormatter.ofPattern(p, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     }
 
-    /** The date a text stands for in any of the layouts, or null. */
-    static LocalDate parseDate(String text) {
+    /** The dates a text stands for in the layouts: none, one, or two when day and month could be either way. */
+    static Set<LocalDate> parseDates(String text) {
         String t = BlankText.strip(text);
+        Set<LocalDate> out = new LinkedHashSet<>();
         for (DateTimeFormatter f : DATE_LAYOUTS) {
+            // A layout that does not fit is told without an exception: this runs for every patient.
+            java.text.ParsePosition at = new java.text.ParsePosition(0);
+            if (f.parseUnresolved(t, at) == null || at.getErrorIndex() >= 0 || at.getIndex() != t.length()) continue;
             try {
-                return LocalDate.parse(t, f);
+                out.add(LocalDate.parse(t, f));
             } catch (DateTimeParseException e) {
-                // the next layout
+                // fits the layout but is no date (30 February)
             }
         }
-        return null;
+        return out;
     }
 
     /** The text with its invisible edges stripped, or null when nothing is left. */
@@ -154,6 +159,8 @@ final class IdentifyingValues {
         if (CanonicalColumn.AGE_YEARS.header().equals(column) && !AGE_LIKE.matcher(t).matches()) return true;
         if (mayHold(t) && pattern().matcher(t).find()) return true;
         if (patientId != null && t.equalsIgnoreCase(patientId)) return true;
-        return birthDate != null && birthDate.equals(parseDate(t));
+        if (birthDates.isEmpty()) return false;
+        for (LocalDate d : parseDates(t)) if (birthDates.contains(d)) return true;
+        return false;
     }
 }

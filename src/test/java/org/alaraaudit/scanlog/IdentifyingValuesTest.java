@@ -33,6 +33,13 @@ class IdentifyingValuesTest {
     }
 
     @Test
+    void aBirthDateThatReadsEitherWayIsMaskedBothWays() {
+        IdentifyingValues v = of("X1", "03/11/2016");
+        assertEquals("[birth date] or [birth date]", v.mask("2016-03-11 or 2016-11-03"));
+        assertTrue(v.identifies("study_datetime", "11.03.2016"));
+    }
+
+    @Test
     void theIdentifierIsMaskedIgnoringCaseButNeverInsideALongerWordOrNumber() {
         IdentifyingValues v = of("RCH7788", null);
         assertEquals("pt [patient id] (prior CT [patient id])", v.mask("pt RCH7788 (prior CT rch7788)"));
