@@ -22,7 +22,8 @@ import picocli.CommandLine;
 final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
-        PrintWriter err = cmd.getErr();
+        // Messages quote file names and cells of the input: escaped, they cannot drive the terminal or forge a line.
+        PrintWriter err = org.alaraaudit.scanlog.TerminalText.escaping(cmd.getErr());
         try {
             // An Error is handed over wrapped (see execute): report the Error itself.
             Throwable failure = ex instanceof CommandLine.ExecutionException && ex.getCause() instanceof Error e ? e : ex;
@@ -82,7 +83,14 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
             err.println("alara-audit: internal error: " + ex + (verbose ? "" : " (run again with --verbose for details)"));
             code = ExitCode.INTERNAL;
         }
-        if (verbose) ex.printStackTrace(err);
+        err.flush();
+        if (verbose) {
+            // The trace keeps its tab-indented lines; its messages, which may quote the input, are escaped.
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            // err escapes what it prints, a tab included: the trace's frames are indented with spaces instead.
+            trace.toString().lines().forEach(l -> err.println(l.startsWith("\t") ? "    " + l.substring(1) : l));
+        }
         err.flush();
         return code;
     }

@@ -8,16 +8,21 @@ import java.util.Map;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.ComplianceFigures;
 import org.alaraaudit.scanlog.RowAccounting;
+import org.alaraaudit.scanlog.TerminalText;
 
 /** The short summary at the end of a run: row accounting, findings by severity, where the reports are. */
 final class Summary {
     private Summary() {}
 
+    /**
+     * Paths, file names and rejected values come from the user's files; each is escaped
+     * ({@link TerminalText}) so that none can drive the terminal or forge a line of the summary.
+     */
     static void print(PrintWriter out, AuditResult r, List<Path> written) {
         RowAccounting a = r.rows();
         ComplianceFigures f = r.figures();
         out.printf(Locale.ROOT, "alara-audit %s  period %s  rules %s (%s)  DRL set %s%n", r.run().toolVersion(),
-                r.run().period().label(), r.run().ruleSetLocation(), r.run().ruleSetDigest().substring(0, 19), r.run().drlSet());
+                r.run().period().label(), TerminalText.escape(r.run().ruleSetLocation()), r.run().ruleSetDigest().substring(0, 19), r.run().drlSet());
         out.printf(Locale.ROOT, "Rows: %d read = %d audited + %d rejected + %d duplicate + %d excluded%s%n",
                 a.read(), a.audited(), a.rejected(), a.duplicate(), a.excluded(), a.reconciles() ? "" : "  (DOES NOT RECONCILE)");
         if (r.rowsOutsidePeriod() > 0) {
@@ -25,7 +30,7 @@ final class Summary {
         }
         if (r.patientIdentifiersMissing()) {
             out.printf(Locale.ROOT, "      REPEAT_STUDY and CUMULATIVE_DOSE %s (%s)%n", AuditResult.NO_PATIENT_ID,
-                    String.join(", ", r.filesWithoutPatientIdentifiers()));
+                    TerminalText.escape(String.join(", ", r.filesWithoutPatientIdentifiers())));
         }
         if (!r.warnings().isEmpty()) out.printf(Locale.ROOT, "      %d data warnings (unusual values, audited all the same)%n", r.warnings().size());
         out.printf(Locale.ROOT, "Studies: %d (%d pediatric), %d events; CT %d (%d pediatric)%n", f.studies(), f.pediatricStudies(),
@@ -41,7 +46,7 @@ final class Summary {
             r.rejected().stream().limit(5).forEach(x -> out.println("  " + x.message()));
         }
         out.println("Reports:");
-        for (Path p : written) out.println("  " + p);
+        for (Path p : written) out.println("  " + TerminalText.escape(p.toString()));
         out.flush();
     }
 

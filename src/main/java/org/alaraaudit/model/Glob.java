@@ -62,6 +62,30 @@ public final class Glob {
         return true;
     }
 
+    /**
+     * The words of a matching value that the glob's literal pieces matched, as written there and joined by " ... ",
+     * the rest of the value left out: a finding quotes what the policy matched, not a patient's whole note.
+     * Null when the value does not match or the glob has no literal piece.
+     */
+    public String matchedPieces(String value) {
+        if (!matches(value)) return null;
+        String v = value.trim();
+        java.util.List<String> found = new java.util.ArrayList<>();
+        int pos = 0;
+        int last = parts.length - 1;
+        for (int i = 0; i <= last; i++) {
+            String p = parts[i];
+            if (p.isEmpty()) continue;
+            int at;
+            if (i == 0 && !leadingStar) at = 0;
+            else if (i == last && !trailingStar) at = v.length() - p.length();
+            else at = indexOfIgnoreCase(v, p, pos);
+            found.add(v.substring(at, at + p.length()));
+            pos = at + p.length();
+        }
+        return found.isEmpty() ? null : String.join(" ... ", found);
+    }
+
     /** The leftmost whole-word occurrence; an occurrence's edges depend only on the value, so leftmost is safe. */
     private static int indexOfIgnoreCase(String v, String p, int from) {
         for (int at = from; at + p.length() <= v.length(); at++) {

@@ -13,10 +13,17 @@ public record ImagingAlternative(Glob pattern, String preferredModality, String 
         return pattern.matches(s.getIndication()) || pattern.matches(s.getStudyDescription());
     }
 
-    /** Which text matched, for the message. */
+    /**
+     * Where the table matched and the words it matched, for the message; never the whole text, which is the
+     * clinician's note about one patient and may name more than the policy needs.
+     */
     public String matchedText(Study s) {
-        if (pattern.matches(s.getIndication())) return "indication '" + s.getIndication().trim() + "'";
-        return "study description '" + s.getStudyDescription().trim() + "'";
+        if (pattern.matches(s.getIndication())) return quoted("indication", pattern.matchedPieces(s.getIndication()));
+        return quoted("study description", pattern.matchedPieces(s.getStudyDescription()));
+    }
+
+    private static String quoted(String where, String words) {
+        return words == null ? where : where + " '" + words + "'";
     }
 
     public long getLine() { return line; }

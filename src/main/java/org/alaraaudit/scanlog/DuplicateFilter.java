@@ -188,6 +188,12 @@ final class DuplicateFilter implements AutoCloseable {
             return true;
         }
 
+        boolean contains(long k) {
+            int mask = keys.length - 1;
+            for (int i = (int) (mix(k) & mask); used[i]; i = (i + 1) & mask) if (keys[i] == k) return true;
+            return false;
+        }
+
         static long mix(long k) {
             k ^= k >>> 33;
             k *= 0xff51afd7ed558ccdL;

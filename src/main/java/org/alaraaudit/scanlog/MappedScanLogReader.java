@@ -123,7 +123,8 @@ final class MappedScanLogReader implements ScanLogReader {
             Object cell = e.index() < cells.length ? cells[e.index()] : null;
             if (cell != null) extras.putIfAbsent(e.name(), CellText.text(cell));
         }
-        if (profile.patientPerStudy() && canonical.get(CanonicalColumn.PATIENT_ID) == null) {
+        // An identifier of only invisible characters (no-break, zero-width spaces) is as empty as a blank cell.
+        if (profile.patientPerStudy() && BlankText.isBlank(canonical.get(CanonicalColumn.PATIENT_ID))) {
             canonical.put(CanonicalColumn.PATIENT_ID, studyPatientKey(canonical.get(CanonicalColumn.FACILITY),
                     canonical.get(CanonicalColumn.ACCESSION_NUMBER)));
             extras.put(RawRow.PATIENT_PER_STUDY, patientColumn ? RawRow.PATIENT_CELL_EMPTY : RawRow.PATIENT_COLUMN_ABSENT);

@@ -15,19 +15,30 @@ import org.alaraaudit.model.TargetRegion;
 /**
  * Turns a raw row into a {@link ScanRow} or a {@link Rejection} naming the line, column and value. The limits
  * are the scan-log format's "physically impossible" values; unusual but possible values become warnings.
+ *
+ * <p>Privacy is settled here, before anything downstream sees a row: free text is masked with the row's own
+ * identifier and birth date, and a rejected or unusual value that could identify the patient is withheld.
  */
 public final class RowValidator {
     private final Pseudonymiser pseudonymiser;
     private final LocalDateTime runTime;
     private final double unusualCtdivolMgy;
+    /** Collects the row's warnings, so that their values are checked against the row before they are passed on. */
     private final Consumer<DataWarning> warnings;
+    private final java.util.List<DataWarning> rowWarnings = new java.util.ArrayList<>();
+    private final Consumer<DataWarning> warningSink;
+    private final KnownIdentifiers patients;
+    /** The previous row's: the events of a study come one after another, so most rows reuse it. */
+    private IdentifyingValues lastIdentity;
 
     public RowValidator(Pseudonymiser pseudonymiser, LocalDateTime runTime, double unusualCtdivolMgy,
                         Consumer<DataWarning> warnings) {
         this.pseudonymiser = pseudonymiser;
         this.runTime = runTime;
         this.unusualCtdivolMgy = unusualCtdivolMgy;
-        this.warnings = warnings;
+        this.warningSink = warnings;
+        this.warnings = rowWarnings::add;
+        this.patients = new KnownIdentifiers(pseudonymiser);
     }
 
     /** Thrown inside validation to stop at the first fault of a row. */
@@ -50,22 +61,52 @@ public final class RowValidator {
     public record Outcome(ScanRow row, Rejection rejection) {}
 
     public Outcome validate(RawRow raw) {
+        IdentifyingValues identity = IdentifyingValues.of(raw, lastIdentity);
+        lastIdentity = identity;
+        rowWarnings.clear();
+        Outcome outcome;
         try {
-            return new Outcome(toRow(raw), null);
+            ScanRow row = toRow(raw, identity);
+            patients.addPseudonym(row.patientRef());
+            outcome = new Outcome(row, null);
         } catch (Fault f) {
-            return new Outcome(null, new Rejection(raw.source().file(), raw.source().line(),
-                    f.column, f.value, f.getMessage()));
+            patients.addIdentifier(raw.get(PATIENT_ID));
+            outcome = new Outcome(null, new Rejection(raw.source().file(), raw.source().line(),
+                    f.column, shown(identity, f.column, f.value), f.getMessage()));
         }
+        for (DataWarning w : rowWarnings) {
+            warningSink.accept(new DataWarning(w.file(), w.line(), w.column(), shown(identity, w.column(), w.value()), w.reason()));
+        }
+        rowWarnings.clear();
+        return outcome;
     }
 
-    private ScanRow toRow(RawRow raw) {
+    /** The value as a report may show it: withheld when it could identify the patient. */
+    private static String shown(IdentifyingValues identity, String column, String value) {
+        return identity.identifies(column, value) ? Rejection.VALUE_WITHHELD : value;
+    }
+
+    /**
+     * Withholds, once every row is read, the values of rejections and warnings that are some patient's
+     * identifier: a short row shifts an identifier into another column, where it matches no cell of its own row.
+     */
+    public void withholdPatientIdentifiers(java.util.List<Rejection> rejections, java.util.List<DataWarning> warnings) {
+        patients.withhold(rejections, warnings);
+    }
+
+    private ScanRow toRow(RawRow raw, IdentifyingValues identity) {
         String unreadable = raw.extras().get(RawRow.UNREADABLE);
         if (unreadable != null) throw new Fault(raw.extras().get(RawRow.UNREADABLE_COLUMN), null, unreadable);
         String tooMany = raw.extras().get(CsvScanLogReader.TOO_MANY_CELLS);
         if (tooMany != null) throw new Fault((String) null, null, "the row has " + tooMany);
         for (CanonicalColumn c : CanonicalColumn.values()) {
-            if (c.required() && raw.get(c) == null) throw new Fault(c, null, "is required but empty");
+            // A cell of only no-break or zero-width spaces (or a byte-order mark) looks empty and is empty.
+            if (c.required() && BlankText.isBlank(raw.get(c))) throw new Fault(c, null, "is required but empty");
         }
+        // Facility, station and accession are keys, kept as written: masking could merge or split studies.
+        String facility = storable(FACILITY, raw.get(FACILITY));
+        String station = storable(STATION_NAME, raw.get(STATION_NAME));
+        String accession = storable(ACCESSION_NUMBER, raw.get(ACCESSION_NUMBER));
         Modality modality = parseEnum(raw, MODALITY, Modality.class);
         LocalDateTime studyDatetime = dateTime(raw, STUDY_DATETIME);
         if (studyDatetime.isAfter(runTime)) {
@@ -85,7 +126,7 @@ public final class RowValidator {
         if (height != null && (height <= 0 || height > 300)) {
             throw new Fault(HEIGHT_CM, raw.get(HEIGHT_CM), "is not a possible height (0 to 300 cm)");
         }
-        String protocol = raw.get(PROTOCOL_NAME);
+        String protocol = storable(PROTOCOL_NAME, identity.mask(raw.get(PROTOCOL_NAME)));
         if (modality == Modality.CT && protocol == null) throw new Fault(PROTOCOL_NAME, null, "is required for CT but empty");
         AcquisitionType acquisition = null;
         if (raw.get(ACQUISITION_TYPE) != null) {
@@ -127,11 +168,12 @@ public final class RowValidator {
         String reason = raw.extras().get(DoseCheck.REASON);
         Boolean alert = doseCheckAlert(raw, dlpAlert, dlpForward, ctdivolAlert, ctdivolForward, reason);
         return new ScanRow(raw.source(), pseudonymiser.pseudonym(raw.get(PATIENT_ID)), age, sex, weight, height,
-                raw.get(FACILITY), raw.get(STATION_NAME), raw.get(MANUFACTURER), raw.get(MODEL),
-                raw.get(ACCESSION_NUMBER), studyDatetime, modality, raw.get(STUDY_DESCRIPTION), raw.get(INDICATION),
+                facility, station, identity.mask(raw.get(MANUFACTURER)), identity.mask(raw.get(MODEL)),
+                accession, studyDatetime, modality, identity.mask(raw.get(STUDY_DESCRIPTION)),
+                identity.mask(raw.get(INDICATION)),
                 protocol, acquisition, region, eventDatetime, raw.get(EVENT_UID), kvp, mas, ctdivol, phantom, dlp,
                 scanLength, ssde, effDiameter, wed, dap, fluoro, alert, dlpAlert, dlpForward, ctdivolAlert,
-                ctdivolForward, reason == null || reason.isBlank() ? null : reason.trim(),
+                ctdivolForward, reason == null || reason.isBlank() ? null : identity.mask(reason.trim()),
                 raw.extras().containsKey(RawRow.PATIENT_PER_STUDY), contrast(raw));
     }
 
@@ -181,6 +223,15 @@ public final class RowValidator {
         } catch (NumberFormatException e) {
             throw new Fault(name, v, "is not a number");
         }
+    }
+
+    /** A text no longer than the history store holds for its column; else the row is rejected, with the limit. */
+    private static String storable(CanonicalColumn c, String v) {
+        Integer limit = StoredTextLimits.LIMITS.get(c);
+        if (v != null && limit != null && v.length() > limit) {
+            throw new Fault(c, null, "is " + v.length() + " characters long; the history store holds at most " + limit);
+        }
+        return v;
     }
 
     /** A child's weight far beyond any growth chart is a swapped column or unit more often than a patient. */

@@ -111,6 +111,7 @@ public final class ScanLogInput {
             read(sink, progress, duplicates);
             duplicateRows = duplicates.duplicates();
         }
+        validator.withholdPatientIdentifiers(rejections, warnings);
         accounting.countValid(validRows, duplicateRows.cardinality());
     }
 

@@ -1,6 +1,7 @@
 package org.alaraaudit.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -33,6 +34,24 @@ class NonionizingAlternativeRuleTest {
     @Test
     void theStudyDescriptionMatchesToo() {
         assertEquals(1, found("study_description", "CT abdomen r/o intussusception").size());
+    }
+
+    @Test
+    void theMessageQuotesOnlyTheWordsTheTableMatched() {
+        List<Finding> ind = found("indication", "Suspected APPENDICITIS, mother reports sibling had it last spring");
+        assertTrue(ind.get(0).message().startsWith("indication 'APPENDICITIS': "), ind.get(0).message());
+        assertFalse(ind.get(0).message().contains("sibling"), ind.get(0).message());
+        List<Finding> desc = found("study_description", "CT abdomen r/o Intussusception, see referral letter");
+        assertTrue(desc.get(0).message().startsWith("study description 'Intussusception': "), desc.get(0).message());
+        assertFalse(desc.get(0).message().contains("referral"), desc.get(0).message());
+    }
+
+    @Test
+    void aPatternOfSeveralPiecesQuotesEachMatchedPieceAndNothingBetween() {
+        org.alaraaudit.model.Glob g = new org.alaraaudit.model.Glob("*pyloric*stenosis*");
+        assertEquals("Pyloric ... STENOSIS", g.matchedPieces("r/o Pyloric hypertrophic STENOSIS, baby of J. Doe"));
+        assertEquals(null, g.matchedPieces("stenosis pyloric"), "no match, nothing quoted");
+        assertEquals("ct HEAD", new org.alaraaudit.model.Glob("CT head").matchedPieces(" ct HEAD "), "as written in the value");
     }
 
     @Test
