@@ -121,10 +121,11 @@ public final class AuditCommand implements Callable<Integer> {
         }
         ReportTemplate reportTemplate = wanted.contains("pdf") ? loadTemplate() : null;
         RuleSet ruleSet = RuleSet.load(rules);
-        byte[] secret = SiteSecret.resolve(System.getenv(), DataFolder.resolve(System.getenv()));
+        PrintWriter err = spec.commandLine().getErr();
+        byte[] secret = SiteSecret.resolve(System.getenv(), DataFolder.resolve(System.getenv()),
+                w -> err.println("alara-audit: warning: " + w));
         AuditRequest request = new AuditRequest(inputs, auditPeriod, pediatricAge, drlSet, institution, Instant.now(),
                 ZoneId.systemDefault(), secret, 250_000, new ScanLogOptions(profile, sheet));
-        PrintWriter err = spec.commandLine().getErr();
         AuditResult result;
         List<Path> written;
         try (HistoryOptions.Run runHistory = history.openForAudit()) {

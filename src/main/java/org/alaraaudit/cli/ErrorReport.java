@@ -7,6 +7,7 @@ import org.alaraaudit.history.HistoryException;
 import org.alaraaudit.model.TableException;
 import org.alaraaudit.rules.RuleSetException;
 import org.alaraaudit.scanlog.ScanLogException;
+import org.alaraaudit.scanlog.SiteSecret;
 import picocli.CommandLine;
 
 /**
@@ -21,6 +22,10 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         int code;
         if (ex instanceof ScanLogException) {
             err.println("alara-audit: input unusable: " + ex.getMessage());
+            code = ExitCode.INPUT_UNUSABLE;
+        } else if (ex instanceof SiteSecret.Unusable) {
+            // The user's configuration, not the tool: exit 3 like any input the run cannot use.
+            err.println("alara-audit: " + ex.getMessage());
             code = ExitCode.INPUT_UNUSABLE;
         } else if (ex instanceof RuleSetException rs) {
             err.println("alara-audit: the rules cannot be used:");

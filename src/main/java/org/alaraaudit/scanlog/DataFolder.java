@@ -52,6 +52,14 @@ public final class DataFolder {
         }
     }
 
+    /** The folder itself or its nearest existing parent when that is a file, not a folder; null when none is. */
+    public static Path fileInTheWay(Path folder) {
+        for (Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) return Files.isDirectory(p) ? null : p;
+        }
+        return null;
+    }
+
     /**
      * Takes the group's and others' permissions off a file or folder the tool made, leaving the owner's as the
      * umask made them. Quietly nothing on a file system without POSIX permissions or a file not there.
