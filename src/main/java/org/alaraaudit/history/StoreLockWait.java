@@ -62,11 +62,16 @@ final class StoreLockWait {
         }
     }
 
-    /** H2's "database may be already in use" and "lock file recently modified", wherever Flyway wrapped them. */
+    /**
+     * H2's "database may be already in use", "lock file recently modified", "database is in exclusive mode" and a
+     * server gone while connecting, wherever Flyway wrapped them: all pass once the other run is done with the file.
+     */
     static boolean lockedByAnotherProcess(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLException s) {
-                if (s.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) return true;
+                // in use by another process; compacting after its write (exclusive mode); just shut down under this connection
+                if (s.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1 || s.getErrorCode() == ErrorCode.DATABASE_IS_IN_EXCLUSIVE_MODE
+                        || s.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1) return true;
                 String m = String.valueOf(s.getMessage()).toLowerCase(java.util.Locale.ROOT);
                 if (s.getErrorCode() == ErrorCode.ERROR_OPENING_DATABASE_1 && m.contains("lock file")) return true;
             }
