@@ -133,7 +133,8 @@ public final class AuditCommand implements Callable<Integer> {
         checkOut();
         List<Path> files = inputFiles(err);
         RuleSet ruleSet = RuleSet.load(rules);
-        byte[] secret = SiteSecret.resolve(System.getenv(), DataFolder.resolve(System.getenv()));
+        byte[] secret = SiteSecret.resolve(System.getenv(), DataFolder.resolve(System.getenv()),
+                w -> err.println("alara-audit: warning: " + w));
         AuditRequest request = new AuditRequest(files, auditPeriod, pediatricAge, drlSet, institution, Instant.now(),
                 ZoneId.systemDefault(), secret, 250_000, new ScanLogOptions(profile, sheet));
         AuditResult result;

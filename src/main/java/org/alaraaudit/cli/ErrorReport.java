@@ -10,6 +10,7 @@ import org.alaraaudit.report.pdf.LogoException;
 import org.alaraaudit.rules.RuleFailedException;
 import org.alaraaudit.rules.RuleSetException;
 import org.alaraaudit.scanlog.ScanLogException;
+import org.alaraaudit.scanlog.SiteSecret;
 import picocli.CommandLine;
 
 /**
@@ -55,6 +56,10 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         int code;
         if (ex instanceof ScanLogException || ex instanceof LogoException) {
             err.println("alara-audit: input unusable: " + ex.getMessage());
+            code = ExitCode.INPUT_UNUSABLE;
+        } else if (ex instanceof SiteSecret.Unusable) {
+            // The user's configuration, not the tool: exit 3 like any input the run cannot use.
+            err.println("alara-audit: " + ex.getMessage());
             code = ExitCode.INPUT_UNUSABLE;
         } else if (ex instanceof RuleSetException rs) {
             err.println("alara-audit: the rules cannot be used:");

@@ -1,15 +1,13 @@
 package org.alaraaudit.history;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 
 /**
  * The history store behind a JDBC URL: an embedded H2 file by default, PostgreSQL for a hospital network that
@@ -32,20 +30,27 @@ public final class HistoryStore {
     private final String url;
     private final String given;
     private final Properties credentials;
+    private final H2StoreFile file;
+    private final StoreLockWait lockWait;
 
-    private HistoryStore(String url, String given, Properties credentials) {
+    private HistoryStore(String url, String given, Properties credentials, StoreLockWait lockWait) {
         this.url = url;
         this.given = given;
         this.credentials = credentials;
+        this.file = H2StoreFile.of(url);
+        this.lockWait = lockWait;
     }
 
     /**
      * Opens (creating on first use) and migrates the store.
      *
      * @throws IllegalArgumentException when the URL is not one of a supported store (a usage error)
-     * @throws HistoryException when the store cannot be reached, created or migrated
+     * @throws HistoryException when the store cannot be reached, created or migrated, is damaged, or another
+     *     process holds it for longer than a run waits
      */
-    public static HistoryStore open(String url, Map<String, String> env) {
+    public static HistoryStore open(String url, Map<String, String> env) { return open(url, env, StoreLockWait.standard()); }
+
+    static HistoryStore open(String url, Map<String, String> env, StoreLockWait lockWait) {
         if (url == null || !url.regionMatches(true, 0, "jdbc:", 0, 5)) {
             throw new IllegalArgumentException("--history " + StoreUrl.printable(url)
                     + ": expected a JDBC URL, e.g. jdbc:postgresql://host/alara or jdbc:h2:file:/path/history");
@@ -59,42 +64,76 @@ public final class HistoryStore {
         String password = env.get(PASSWORD_ENV);
         if (user != null && !user.isBlank()) credentials.setProperty("user", user);
         if (password != null && !password.isEmpty()) credentials.setProperty("password", password);
-        HistoryStore store = new HistoryStore(StoreUrl.effective(url), url, credentials);
-        store.createFolder();
+        HistoryStore store = new HistoryStore(StoreUrl.effective(url), url, credentials, lockWait);
+        if (store.file != null) store.file.prepare(store.printable(), H2StoreFile.encrypted(url));
         store.migrate();
+        store.restrictToOwner();
         return store;
-    }
-
-    private void createFolder() {
-        Path folder = StoreUrl.h2Folder(url);
-        if (folder == null) return;
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new HistoryException("the history store folder " + folder + " cannot be created: " + e.getMessage(), e);
-        }
     }
 
     private void migrate() {
         try {
-            Flyway.configure()
+            lockWait.open(() -> Flyway.configure()
                     .dataSource(url, credentials.getProperty("user"), credentials.getProperty("password"))
                     .locations("classpath:db/migration")
                     .failOnMissingLocations(true)
                     .load()
-                    .migrate();
-        } catch (FlywayException e) {
+                    .migrate(), printable());
+        } catch (HistoryException e) {
+            throw e;
+        } catch (Exception e) {
             throw new HistoryException("the history store " + printable() + " cannot be opened: " + rootMessage(e), e);
         }
+    }
+
+    /** An H2 file store's files are the owner's alone (docs/history.md); nothing for other stores. */
+    void restrictToOwner() {
+        if (file != null) file.restrictToOwner();
     }
 
     /** A new connection, auto-commit on; the caller closes it. */
     public Connection connect() {
         try {
-            return DriverManager.getConnection(url, credentials);
-        } catch (SQLException e) {
+            Connection c = lockWait.open(() -> DriverManager.getConnection(url, credentials), printable());
+            try {
+                restrictToOwner(); // H2 makes its lock file anew as the first connection opens the store
+            } catch (HistoryException e) {
+                c.close();
+                throw e;
+            }
+            return c;
+        } catch (HistoryException e) {
+            throw e;
+        } catch (Exception e) {
             throw new HistoryException("the history store " + printable() + " cannot be opened: " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * Gives an embedded H2 store back the space a run's write left behind. H2 writes each change as new pages and
+     * frees the old ones only after a while, so one registry-sized month left a file of many times its data (a
+     * 2M-row month: 32 GB); {@code SHUTDOWN COMPACT} rewrites the live data into a new file. Only when no other
+     * run is connected: exclusive mode turns new connections away (they wait, {@link StoreLockWait}) while this
+     * one looks, and a run that is connected compacts the store itself when it has written. Nothing for other
+     * stores: PostgreSQL reclaims space itself (autovacuum).
+     */
+    void compact() {
+        if (file == null) return;
+        try (Connection c = DriverManager.getConnection(url, credentials); Statement s = c.createStatement()) {
+            s.execute("SET EXCLUSIVE 1");
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+                rs.next();
+                if (rs.getLong(1) > 1) {
+                    s.execute("SET EXCLUSIVE 0");
+                    return;
+                }
+            }
+            s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            // The run is recorded; the space is given back by the next run that compacts, so this is not a failure of the run.
+            return;
+        }
+        restrictToOwner(); // the compacted file is a new file
     }
 
     /** The URL as the user gave it, without its password. */

@@ -28,14 +28,19 @@ public final class StoreUrl {
 
     /** The folder an H2 file store lives in, to create before H2 opens it; null for other stores. */
     static Path h2Folder(String url) {
+        Path base = h2Base(url);
+        return base == null ? null : base.getParent();
+    }
+
+    /** An H2 file store's path without H2's {@code .mv.db}, absolute; null for other stores. */
+    static Path h2Base(String url) {
         if (!isH2File(url)) return null;
         String path = url.substring(8);
         if (path.regionMatches(true, 0, "file:", 0, 5)) path = path.substring(5);
         int semi = path.indexOf(';');
         if (semi >= 0) path = path.substring(0, semi);
         if (path.startsWith("~")) path = System.getProperty("user.home") + path.substring(1);
-        Path parent = Path.of(path).toAbsolutePath().getParent();
-        return parent;
+        return Path.of(path).toAbsolutePath();
     }
 
     /**
@@ -52,6 +57,8 @@ public final class StoreUrl {
         // An in-memory store (tests, trying the tool out) would vanish between the migration and the run.
         if (upper.startsWith("JDBC:H2:MEM:") && !upper.contains(";DB_CLOSE_DELAY=")) sb.append(";DB_CLOSE_DELAY=-1");
         if (!upper.contains(";LOCK_TIMEOUT=")) sb.append(";LOCK_TIMEOUT=").append(HistoryStore.WRITE_WAIT_MILLIS);
+        // H2's trace file would log failing statements with their values (accession numbers, pseudonyms) next to the store.
+        if (isH2File(url) && !upper.contains(";TRACE_LEVEL_FILE=")) sb.append(";TRACE_LEVEL_FILE=0");
         return sb.toString();
     }
 

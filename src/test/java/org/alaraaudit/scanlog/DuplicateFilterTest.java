@@ -35,4 +35,43 @@ class DuplicateFilterTest {
             }
         }
     }
+
+    private static RawRow described(String description, String indication, long line) {
+        Map<CanonicalColumn, String> values = new LinkedHashMap<>();
+        values.put(CanonicalColumn.ACCESSION_NUMBER, "A1");
+        values.put(CanonicalColumn.STUDY_DESCRIPTION, description);
+        values.put(CanonicalColumn.INDICATION, indication);
+        return new RawRow(new SourceLine("log.csv", line), values, Map.of(), false);
+    }
+
+    /** The old key ended each cell with U+001F, so a cell ending in it and the next cell starting with it hashed alike. */
+    @Test
+    void aSeparatorCharacterInTheDataDoesNotMakeDistinctRowsOne() {
+        for (int limit : new int[]{Integer.MAX_VALUE, 1}) {
+            try (DuplicateFilter d = new DuplicateFilter(limit)) {
+                d.add(described("CT HEAD\u001f", "TRAUMA", 2));
+                d.add(described("CT HEAD", "\u001fTRAUMA", 3));
+                d.add(described("CT HEAD", "\u001fTRAUMA", 4));
+                BitSet expected = new BitSet();
+                expected.set(2);
+                assertEquals(expected, d.duplicates(), "limit " + limit);
+            }
+        }
+    }
+
+    /** Every hash the same: only rows that are the same are duplicates, whatever their hashes say. */
+    @Test
+    void rowsWhoseHashesCollideAreComparedThemselves() {
+        String[] uids = {"1.2.3", "1.2.4", "1.2.3", "1.2.5", "1.2.4", "1.2.3"};
+        BitSet expected = new BitSet();
+        expected.set(2);
+        expected.set(4);
+        expected.set(5);
+        for (int limit : new int[]{Integer.MAX_VALUE, 2, 1}) {
+            try (DuplicateFilter d = new DuplicateFilter(limit, identity -> 42L)) {
+                for (int i = 0; i < uids.length; i++) d.add(row(uids[i], i + 2));
+                assertEquals(expected, d.duplicates(), "limit " + limit);
+            }
+        }
+    }
 }
