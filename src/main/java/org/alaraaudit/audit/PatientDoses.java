@@ -128,7 +128,7 @@ public final class PatientDoses {
 
     private String method(DoseMetric metric, Sum sum) {
         String factor = "children's 32 cm body values converted to 16 cm with the policy factor " + trim(estimates.phantomFactor())
-                + " (tables/settings.csv phantom_factor_32_to_16, not a published constant)";
+                + " (a local policy setting, not a published constant)";
         String data = String.join(", ", sum.datasets);
         if (metric == DoseMetric.RED_MARROW_DOSE) {
             return "red-marrow coefficients " + data + " x CTDIvol per diagnostic acquisition; " + factor;

@@ -26,7 +26,8 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
                            NotificationValues notificationValues, ReferenceLevels referenceLevels,
                            KFactorTable kFactors, MarrowDoseCoefficients marrowCoefficients,
                            SsdeCoefficients ssdeCoefficients, CumulativeDoseLevels cumulativeDose,
-                           List<ImagingAlternative> alternatives, ThresholdChanges thresholds) {
+                           List<ImagingAlternative> alternatives, ThresholdChanges thresholds,
+                           ReferenceTables references) {
 
     public static PolicyTables load(Path dir) {
         if (!Files.isDirectory(dir)) throw new TableException(dir.toString(), 0, "the tables folder is missing");
@@ -80,7 +81,7 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
         SsdeCoefficients ssde = dosimetry(dir, "ssde-coefficients.csv", SsdeCoefficients::read);
         List<ImagingAlternative> alternatives = ImagingAlternatives.from(table(dir, ImagingAlternatives.FILE, ImagingAlternatives.COLUMNS));
         return new PolicyTables(policy, catalog, new Exclusions(exclusions), nv, levels, kFactors, marrow, ssde, cumulative,
-                alternatives, thresholds);
+                alternatives, thresholds, ReferenceTables.load(dir));
     }
 
     /** The dosimetry tables have their own readers; they report errors as TableException with file and line. */
