@@ -183,7 +183,7 @@ final class DrlTally {
                         s.mixedPhantomStudies > 0 ? " (" + s.mixedPhantomStudies + " stud" + (s.mixedPhantomStudies == 1 ? "y" : "ies")
                                 + " with events on both phantoms)" : "", g.getDrlPhantomCm());
             case INSUFFICIENT_SAMPLE:
-                return String.format(java.util.Locale.ROOT, "%d stud%s, below the minimum sample of %d (tables/settings.csv drl_min_sample_studies)",
+                return String.format(java.util.Locale.ROOT, "%d stud%s, below the minimum sample of %d (local policy setting)",
                         g.getStudies(), g.getStudies() == 1 ? "y" : "ies", g.getMinSampleStudies());
             default:
                 return null;

@@ -145,11 +145,11 @@ public final class PatientDoses {
         if (metric == DoseMetric.RED_MARROW_DOSE) {
             return "red-marrow coefficients " + data + " x CTDIvol per CT event (perfusion, bolus tracking and localizers included); "
                     + "children's 32 cm body values converted to 16 cm with the policy factor " + trim(estimates.phantomFactor())
-                    + " (tables/settings.csv phantom_factor_32_to_16, not a published constant)";
+                    + " (a local policy setting, not a published constant)";
         }
         return "k factors " + data + " (coefficient of the nearest tabulated age) x DLP per CT event, DLP on the coefficient's "
                 + "phantom; body DLP converted between 32 and 16 cm with the AAPM Report 204 ratio " + trim(estimates.phantomRatio())
-                + " (tables/settings.csv phantom_ratio_16_to_32)";
+                + " (AAPM Report 204)";
     }
 
     private static String trim(double d) { return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d); }

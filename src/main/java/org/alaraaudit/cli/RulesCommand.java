@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.alaraaudit.model.ReferenceStatus;
 import org.alaraaudit.rules.PolicyTables;
+import org.alaraaudit.rules.ReferenceConfirmation;
+import org.alaraaudit.rules.ReferenceTables;
 import org.alaraaudit.rules.RuleDescription;
 import org.alaraaudit.rules.RuleSet;
 import org.alaraaudit.rules.ThresholdChange;
@@ -30,14 +33,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
         description = "Lists or validates the rules and tables.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Validate.class, RulesTestCommand.class,
-                RulesCommand.ExportThresholds.class, DeriveRangesCommand.class})
+                RulesCommand.ExportThresholds.class, DeriveRangesCommand.class, RulesCommand.VerifyTables.class})
 public final class RulesCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: list, validate, test, export-thresholds or derive-ranges");
+        throw new ParameterException(spec.commandLine(), "a subcommand is required: list, validate, test, export-thresholds, derive-ranges or verify-tables");
     }
 
     /** The options every rules subcommand takes. */
@@ -91,6 +94,7 @@ public final class RulesCommand implements Runnable {
             long ids = rs.rules().stream().map(RuleDescription::ruleId).distinct().count();
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "OK: %d rules (%d rule ids) compiled, tables valid; %s%n", rs.rules().size(), ids, rs.digest());
+            printReferences(out, rs.tables().references());
             ThresholdChanges t = rs.thresholds();
             if (t.present()) printConflicts(out, t);
             out.flush();
@@ -104,6 +108,29 @@ public final class RulesCommand implements Runnable {
         }
     }
 
+    /** The reference values per status, over all tables and per table, and what the site has confirmed. */
+    private static void printReferences(PrintWriter out, ReferenceTables refs) {
+        out.printf(Locale.ROOT, "Reference values: %d in %d tables: %s; confirmed by the site: %d%n", refs.size(), refs.tables().size(),
+                statusCounts(refs.counts()), refs.confirmedCount());
+        for (ReferenceTables.Table t : refs.tables()) {
+            String confirmed = t.confirmedCount() == 0 ? "" : "; confirmed " + t.confirmedCount() + " (" + String.join(", ", t.confirmations()) + ")";
+            out.printf(Locale.ROOT, "  %-30s %4d  %s%s%n", t.file(), t.values().size(), statusCounts(t.counts()), confirmed);
+        }
+        for (ReferenceTables.Table t : refs.withoutStatus()) {
+            out.printf(Locale.ROOT, "  WARNING %s has no status column: its %d values count as unverified%n", t.file(), t.values().size());
+        }
+    }
+
+    private static String statusCounts(java.util.Map<ReferenceStatus, Integer> counts) {
+        StringBuilder sb = new StringBuilder();
+        for (ReferenceStatus s : ReferenceStatus.values()) {
+            Integer n = counts.get(s);
+            if (n == null) continue;
+            sb.append(sb.length() == 0 ? "" : ", ").append(s.code()).append(' ').append(n);
+        }
+        return sb.length() == 0 ? "none" : sb.toString();
+    }
+
     private static void printConflicts(PrintWriter out, ThresholdChanges t) {
         int n = t.conflicts().size();
         int used = t.applied().size();
@@ -114,6 +141,61 @@ public final class RulesCommand implements Runnable {
         out.printf(Locale.ROOT, "Decision table tables/%s: %d rows, %d conflict%s with the CSV tables (%d value%s used from the workbook):%n",
                 t.workbook(), t.rows(), n, n == 1 ? "" : "s", used, used == 1 ? "" : "s");
         for (ThresholdChange c : t.conflicts()) out.println("  CONFLICT " + c.describe());
+    }
+
+    @Command(name = "verify-tables", mixinStandardHelpOptions = true, description = {
+            "Records that NAME confirmed the values of the rules folder's reference tables against their publications:",
+            "fills verified_by and verified_on of every row (of the TABLEs given, else of every table with a source column).",
+            "The reports then say \"confirmed by NAME on DATE\" instead of the default status."})
+    static final class VerifyTables implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--rules", paramLabel = "DIR", required = true,
+                description = "The rules folder whose tables/ are confirmed (the built-in rules cannot be changed).")
+        Path rules;
+
+        @Option(names = "--by", paramLabel = "NAME", required = true, description = "Who confirmed the values (name, role).")
+        String by;
+
+        @Option(names = "--on", paramLabel = "DATE", description = "When (YYYY-MM-DD; default today).")
+        java.time.LocalDate on;
+
+        @Parameters(paramLabel = "TABLE", arity = "0..*", description = "Table file names, e.g. drl-us-kanal2022.csv (default: all).")
+        List<String> names = List.of();
+
+        @Option(names = "--verbose", description = "Print stack traces of errors.")
+        boolean verbose;
+
+        @Override
+        public Integer call() {
+            Path tables = rules.resolve("tables");
+            if (!Files.isDirectory(tables)) throw new ErrorReport.UsageException(rules + ": not a rules folder (no tables/ in it)");
+            java.time.LocalDate date = on != null ? on : java.time.LocalDate.now();
+            if (date.isAfter(java.time.LocalDate.now())) throw new ErrorReport.UsageException("--on " + date + " lies in the future");
+            if (by.isBlank() || by.chars().anyMatch(Character::isISOControl)) {
+                throw new ErrorReport.UsageException("--by needs a name without control characters");
+            }
+            ReferenceTables refs = ReferenceTables.load(tables);
+            List<String> chosen = new java.util.ArrayList<>();
+            for (String n : names) {
+                if (refs.tables().stream().noneMatch(t -> t.file().equals(n))) {
+                    throw new ErrorReport.UsageException(n + ": no reference table of that name in " + tables + " (tables with a source column: "
+                            + String.join(", ", refs.tables().stream().map(ReferenceTables.Table::file).toList()) + ")");
+                }
+                chosen.add(n);
+            }
+            if (chosen.isEmpty()) refs.tables().forEach(t -> chosen.add(t.file()));
+            PrintWriter o = spec.commandLine().getOut();
+            for (String n : chosen) {
+                int rows = ReferenceConfirmation.confirm(tables.resolve(n), by, date);
+                o.printf(Locale.ROOT, "Confirmed %s: %d rows, verified_by %s, verified_on %s%n", n, rows, by.trim(), date);
+            }
+            // The changed tables must still load: the rule set's digest now names the confirmed tables.
+            printReferences(o, ReferenceTables.load(tables));
+            o.flush();
+            return ExitCode.OK;
+        }
     }
 
     @Command(name = "export-thresholds", mixinStandardHelpOptions = true, description = {

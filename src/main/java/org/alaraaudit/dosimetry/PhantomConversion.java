@@ -24,7 +24,7 @@ public record PhantomConversion(double factor16Per32, String basis) {
     public static final double DEFAULT_FACTOR = 2.5;
     /** AAPM Report 204: CTDIvol(16 cm) / CTDIvol(32 cm) is 2.00-2.11 from 8 to 32 cm effective diameter. */
     public static final double AAPM204_RATIO = 2.0;
-    private static final String POLICY_BASIS = "policy 32->16 cm factor, marrow-dose.md §2";
+    private static final String POLICY_BASIS = "local policy 32->16 cm factor, not a published constant";
 
     // The factor was derived from trunk-sized patients; a head or neck logged on the "wrong" phantom has no
     // such evidence, so it is left unconverted (and the estimate is not made).

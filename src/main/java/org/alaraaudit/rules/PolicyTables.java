@@ -27,7 +27,7 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
                            KFactorTable kFactors, MarrowDoseCoefficients marrowCoefficients,
                            SsdeCoefficients ssdeCoefficients, CumulativeDoseLevels cumulativeDose,
                            List<ImagingAlternative> alternatives, ThresholdChanges thresholds, SeriesKinds seriesKinds,
-                           ContrastPatterns contrastPatterns) {
+                           ContrastPatterns contrastPatterns, ReferenceTables references) {
 
     public static PolicyTables load(Path dir) {
         if (!Files.isDirectory(dir)) throw new TableException(dir.toString(), 0, "the tables folder is missing");
@@ -88,7 +88,7 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
                 policy.getBolusTrackingMaxCtdivolMgy());
         nv = nv.withPhantomRatio(policy.getPhantomRatio16To32());
         return new PolicyTables(policy, catalog, new Exclusions(exclusions), nv, levels, kFactors, marrow, ssde, cumulative,
-                alternatives, thresholds, seriesKinds, ContrastPatterns.load(dir));
+                alternatives, thresholds, seriesKinds, ContrastPatterns.load(dir), ReferenceTables.load(dir));
     }
 
     /** The dosimetry tables have their own readers; they report errors as TableException with file and line. */

@@ -95,7 +95,7 @@ public final class TrendPdf {
         doc.newPage();
         section(doc, "Protocol medians that stepped from one month to the next");
         doc.add(new Paragraph(String.format(Locale.ROOT, "Flagged: a station's protocol whose median CTDIvol moved by more than %.0f %% from one "
-                + "month to the next, both months with at least %d studies. Threshold: tables/settings.csv %s = %s (%s).",
+                + "month to the next, both months with at least %d studies. Threshold: setting %s = %s (%s).",
                 100 * t.stepRule().fraction(), t.stepRule().minStudies(), StepRule.SETTING, trim(t.stepRule().fraction()),
                 t.stepRule().source()), small));
         doc.add(t.steps().isEmpty() ? new Paragraph("No protocol median stepped by more than the threshold.", body) : stepTable(t));

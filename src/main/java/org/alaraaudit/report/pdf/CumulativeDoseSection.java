@@ -40,7 +40,7 @@ final class CumulativeDoseSection {
                     Measured.measured(f), Measured.reference(f) + " " + sources.ref(f.referenceSource()), f.message());
         }
         t.finish();
-        if (found.size() > max) ctx.note(Text.count(found.size() - max) + " further patients are listed in the workbook and findings.csv.");
+        if (found.size() > max) ctx.note(Text.count(found.size() - max) + " further patients are listed in the workbook and the findings file (CSV).");
         sources.writeNotes(ctx);
     }
 }

@@ -35,7 +35,7 @@ final class IncidentsSection {
         if (cut > 0) {
             ctx.note(Text.count(cut) + " of " + Text.count(serious.total) + " MAJOR/CRITICAL findings are not listed here "
                     + "(the list keeps all CRITICAL findings and, per rule, the MAJOR findings furthest above their reference). "
-                    + "The workbook's Findings sheet and findings.csv list every finding.");
+                    + "The workbook's Findings sheet and the findings file (CSV) list every finding.");
         }
         Sources sources = new Sources();
         serious.byRule.values().stream()

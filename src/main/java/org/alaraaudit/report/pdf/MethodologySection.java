@@ -24,9 +24,10 @@ final class MethodologySection {
 
     static void write(ReportContext ctx) {
         ctx.heading("Methodology");
-        ctx.paragraph("The audit ran the rule set " + Text.orDash(ctx.result.run().ruleSetLocation()) + " (digest "
+        ctx.paragraph("The audit ran " + ruleSetName(ctx.result.run().ruleSetLocation()) + " (digest "
                 + ctx.result.run().ruleSetDigest() + "). Rules and thresholds are kept as data beside the rules, each with "
-                + "its source; a changed threshold changes the digest.");
+                + "its source and status; a changed threshold changes the digest.");
+        ReferenceStatusTable.write(ctx);
         rules(ctx);
         settings(ctx);
         thresholdWorkbook(ctx);
@@ -58,6 +59,11 @@ final class MethodologySection {
         sources.writeNotes(ctx);
     }
 
+    /** The built-in rules by that name; a site's own folder is named by its digest alone, never by a path. */
+    static String ruleSetName(String location) {
+        return location != null && location.startsWith("built-in") ? "the " + location : "the site's own rule set";
+    }
+
     /** Where a rule's threshold lives, with its value when it is a single setting. */
     static String threshold(String ruleId, PolicyTables tables) {
         Policy p = tables.policy();
@@ -67,7 +73,7 @@ final class MethodologySection {
                     + "never one exam: ICRP 135)";
             case "PEDIATRIC_PROTOCOL_SIZE_MISMATCH" -> "catalog age and weight range of the protocol";
             case "UNMAPPED_PROTOCOL" -> "no catalog row matches the protocol name";
-            case "CT_NOTIFICATION_VALUE" -> "notification-values.csv, by region, age and phantom (table below); a value on the "
+            case "CT_NOTIFICATION_VALUE" -> "notification value by region, age and phantom (table below); a value on the "
                     + "other phantom is compared after converting the CTDIvol with the 16/32 cm ratio "
                     + Cells.number(p.getPhantomRatio16To32()) + " (AAPM Report 204); a child's stationary head series gets the head "
                     + "value of the age, never the adult brain-perfusion value; a child's series of unknown region the strictest value";
@@ -111,26 +117,26 @@ final class MethodologySection {
     private static void thresholdWorkbook(ReportContext ctx) {
         ThresholdChanges t = ctx.result.tables().thresholds();
         if (!t.present()) return;
-        String file = "tables/" + t.workbook();
+        String file = "the thresholds workbook";
         List<ThresholdChange> applied = t.applied();
         long ignored = t.conflicts().size() - applied.size();
         String notUsed = ignored == 0 ? "" : " " + ignored + " value" + (ignored == 1 ? " of the workbook was" : "s of the workbook were")
-                + " not used, because the CSV tables were changed after the workbook was written (rules validate lists "
+                + " not used, because the threshold tables were changed after the workbook was written (rules validate lists "
                 + (ignored == 1 ? "it" : "them") + ").";
         if (applied.isEmpty()) {
-            ctx.note("The rule set's thresholds workbook (" + file + ", a Drools decision table over the CSV tables) sets no"
-                    + " value of its own: every threshold in this section comes from its CSV row." + notUsed);
+            ctx.note("The rule set's thresholds workbook (a decision table over the threshold tables) sets no"
+                    + " value of its own: every threshold in this section comes from its table row." + notUsed);
             return;
         }
         ctx.subheading("Thresholds set in the decision table");
         ctx.paragraph(applied.size() + " threshold" + (applied.size() == 1 ? " comes" : "s come") + " from " + file
-                + ", a Drools decision table laid over the CSV tables, instead of from the CSV row; the tables of this section"
-                + " show the value used, and its source names the sheet row." + notUsed);
+                + ", a decision table laid over the threshold tables, instead of from the table row; the tables of this section"
+                + " show the value used." + notUsed);
         ReportTable tb = new ReportTable(ctx, new float[]{0.7f, 3.2f, 1.5f, 0.9f, 2.6f},
-                "Sheet row#", "Threshold", "CSV value", "Used#", "Reason for the change");
+                "Sheet row#", "Threshold", "Table value", "Used#", "Reason for the change");
         for (ThresholdChange c : applied) {
             tb.row(Long.toString(c.sheetRow()), c.subject() + ": " + c.column(),
-                    (c.csvValue() == null ? "blank" : c.csvValue()) + " (" + c.csvFile() + " line " + c.csvLine() + ")",
+                    (c.csvValue() == null ? "blank" : c.csvValue()) + " (" + TableTitles.of(ctx, c.csvFile()) + ", line " + c.csvLine() + ")",
                     c.workbookValue(), c.reason() == null ? "none given" : c.reason());
         }
         tb.finish();

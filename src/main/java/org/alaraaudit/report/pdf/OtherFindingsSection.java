@@ -38,7 +38,7 @@ final class OtherFindingsSection {
             return;
         }
         ctx.paragraph("Summarised by rule with a few examples; every finding, with its input lines, is listed in the "
-                + "workbook's Findings sheet and in findings.csv.");
+                + "workbook's Findings sheet and in the findings file (CSV).");
         ReportTable t = new ReportTable(ctx, new float[]{2.0f, 0.6f, 0.6f, 1.4f, 6.0f},
                 "Rule", "Severity", "Findings#", "Facilities", "Examples (accession, place, protocol: detail)");
         for (RuleSummary r : byRule.values()) {

@@ -48,7 +48,7 @@ final class RepeatScansSection {
         }
         t.finish();
         if (total > repeats.size()) {
-            ctx.note(Text.count(total - repeats.size()) + " further repeat studies are listed in the workbook and findings.csv.");
+            ctx.note(Text.count(total - repeats.size()) + " further repeat studies are listed in the workbook and the findings file (CSV).");
         }
     }
 }

@@ -40,8 +40,8 @@ class ThresholdMethodologyTest {
                 .set(Table.SETTING.title(), "repeat_window_hours", "Reason (printed in the report)", "RSC minutes 2026-11-04").save();
         String text = methodology(RuleSet.load(rules));
         assertTrue(text.contains("Thresholds set in the decision table"), text);
-        assertTrue(text.contains("1 threshold comes from tables/thresholds.drl.xlsx"), text);
-        assertTrue(text.contains(row + " setting repeat_window_hours: Value 48 (settings.csv line 3) 24 RSC minutes 2026-11-04"), text);
+        assertTrue(text.contains("1 threshold comes from the thresholds workbook"), text);
+        assertTrue(text.contains(row + " setting repeat_window_hours: Value 48 (Settings (limits and windows), line 3) 24 RSC minutes 2026-11-04"), text);
         assertTrue(text.contains("another CT of an overlapping region within 24 h"), "the rules table shows the value used");
     }
 
@@ -49,7 +49,7 @@ class ThresholdMethodologyTest {
     void anUntouchedWorkbookIsSaidToSetNothing() throws IOException {
         String text = methodology(AuditFixture.DEFAULT_RULES);
         assertFalse(text.contains("Thresholds set in the decision table"), text);
-        assertTrue(text.contains("thresholds workbook (tables/thresholds.drl.xlsx, a Drools decision table over the CSV tables) sets no value"),
+        assertTrue(text.contains("thresholds workbook (a decision table over the threshold tables) sets no value"),
                 text);
     }
 }

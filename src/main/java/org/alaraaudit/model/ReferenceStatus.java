@@ -1,0 +1,40 @@
+package org.alaraaudit.model;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How far a default reference value was verified: read in the publication itself, read in a transcription of it,
+ * a choice of the tool's defaults, or a number whose own source was not found. A report never presents a value as
+ * stronger than its status, and an unverified value is never the sole basis of a CRITICAL finding.
+ */
+public enum ReferenceStatus {
+    PRIMARY("primary", "read in the publication"),
+    SECONDARY("secondary", "transcribed from the publication"),
+    LOCAL_POLICY("local-policy", "local policy (default)"),
+    UNVERIFIED("unverified", "unverified");
+
+    private final String code;
+    private final String wording;
+
+    ReferenceStatus(String code, String wording) {
+        this.code = code;
+        this.wording = wording;
+    }
+
+    /** As written in a table's {@code status} column: {@code primary}, {@code secondary}, {@code local-policy}, {@code unverified}. */
+    public String code() { return code; }
+
+    /** The status in a reviewer's words. */
+    public String wording() { return wording; }
+
+    /** At least secondary: a value a CRITICAL finding may rest on. */
+    public boolean isPublished() { return this == PRIMARY || this == SECONDARY; }
+
+    public static Optional<ReferenceStatus> parse(String text) {
+        if (text == null) return Optional.empty();
+        String t = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (ReferenceStatus s : values()) if (s.code.equals(t)) return Optional.of(s);
+        return Optional.empty();
+    }
+}
