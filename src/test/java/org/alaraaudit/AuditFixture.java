@@ -27,7 +27,7 @@ import org.alaraaudit.rules.RuleSet;
 public final class AuditFixture {
     /** The built-in rules, compiled once for the whole test run (KieBase is thread-safe and reusable). */
     public static final RuleSet DEFAULT_RULES = RuleSet.load(null);
-    public static final byte[] SECRET = "test-secret".getBytes(StandardCharsets.UTF_8);
+    public static final byte[] SECRET = "test-site-secret-of-20b".getBytes(StandardCharsets.UTF_8);
     public static final Instant RUN_TIME = Instant.parse("2026-11-02T07:00:00Z");
 
     private final List<Map<String, String>> rows = new ArrayList<>();

@@ -28,7 +28,7 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         try {
             // An Error is handed over wrapped (see execute): report the Error itself.
             Throwable failure = ex instanceof CommandLine.ExecutionException && ex.getCause() instanceof Error e ? e : ex;
-            return report(failure, err, parsed != null && verbose(parsed));
+            return report(failure, err, cmd.getErr(), parsed != null && verbose(parsed));
         } catch (Throwable broken) {
             // The report itself failed (out of memory again, a writer that throws): still one line and code 70.
             return lastResort(err, broken);
@@ -52,7 +52,8 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         }
     }
 
-    static int report(Throwable ex, PrintWriter err, boolean verbose) {
+    /** {@code err} escapes what it prints; {@code raw} is the same stream unescaped, for the trace's tab-indented frames. */
+    static int report(Throwable ex, PrintWriter err, PrintWriter raw, boolean verbose) {
         int code;
         if (ex instanceof ScanLogException || ex instanceof LogoException) {
             err.println("alara-audit: input unusable: " + ex.getMessage());
@@ -93,10 +94,13 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
             // The trace keeps its tab-indented lines; its messages, which may quote the input, are escaped.
             java.io.StringWriter trace = new java.io.StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
-            // err escapes what it prints, a tab included: the trace's frames are indented with spaces instead.
-            trace.toString().lines().forEach(l -> err.println(l.startsWith("\t") ? "    " + l.substring(1) : l));
+            // The trace keeps its tab-indented lines; its messages, which may quote the input, are escaped.
+            err.flush();
+            trace.toString().lines().forEach(l -> raw.println(l.startsWith("\t")
+                    ? "\t" + org.alaraaudit.scanlog.TerminalText.escape(l.substring(1)) : org.alaraaudit.scanlog.TerminalText.escape(l)));
         }
         err.flush();
+        raw.flush();
         return code;
     }
 

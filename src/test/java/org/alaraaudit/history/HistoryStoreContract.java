@@ -89,9 +89,11 @@ abstract class HistoryStoreContract {
         store.audit(OCTOBER, log("oct.csv", octoberAtGeneral()));
         String before = store.snapshot();
 
-        // An accession number longer than the store's column: the period's old data is already deleted and the
-        // new run row inserted when the study insert fails.
-        AuditFixture bad = octoberAtGeneral().row("patient_id", "P9", "accession_number", "X".repeat(150),
+        // Values the store cannot hold are rejected when read, so the failure is made in the store itself: a
+        // constraint refuses one study, after the period's old data is deleted and the new run row inserted.
+        store.execute("ALTER TABLE study ADD CONSTRAINT refuse_boom CHECK (accession_number <> 'BOOM')");
+        before = store.snapshot();
+        AuditFixture bad = octoberAtGeneral().row("patient_id", "P9", "accession_number", "BOOM",
                 "study_datetime", "2026-10-25T09:00:00");
         Path badLog = log("bad.csv", bad);
         try (RunHistory history = RunHistory.of(store.store)) {

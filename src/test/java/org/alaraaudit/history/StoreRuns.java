@@ -76,6 +76,15 @@ final class StoreRuns {
         }
     }
 
+    /** Changes the store behind the tool's back: how a test makes a write fail where no input could. */
+    void execute(String sql) {
+        try (Connection c = store.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every row of every table in a fixed order: what "the store as it was" means in a test. */
     String snapshot() {
         StringBuilder sb = new StringBuilder();
