@@ -69,6 +69,9 @@ final class DrlTally {
 
     void add(Study s) {
         if (!s.isInPeriod() || !s.isCt() || !s.isPediatric()) return;
+        // A perfusion study is another exam than the routine one a DRL describes: its many series would lift the
+        // group's median CTDIvol and DLP. Its doses still count in every accumulated and organ dose.
+        if (s.getEvents().stream().anyMatch(IrradiationEvent::isPerfusion)) return;
         Set<ReferenceLevel> levels = new LinkedHashSet<>();
         for (IrradiationEvent e : s.getEvents()) {
             ReferenceLevel l = e.getReferenceLevel();

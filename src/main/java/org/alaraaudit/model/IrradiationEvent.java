@@ -45,6 +45,9 @@ public final class IrradiationEvent {
 
     public boolean isDiagnostic() { return r.diagnostic(); }
 
+    /** A perfusion series (a stationary series that is not bolus tracking). */
+    public boolean isPerfusion() { return r.seriesKind() == SeriesKind.PERFUSION; }
+
     public TargetRegion getTargetRegion() { return r.targetRegion(); }
 
     public boolean isHead() { return r.targetRegion() == TargetRegion.HEAD; }

@@ -65,6 +65,17 @@ class DrlMedianRuleTest {
     }
 
     @Test
+    void aPerfusionStudyIsLeftOutOfTheRoutineExamsDrlGroup() {
+        AuditFixture f = chestStudies(new AuditFixture(), 0, 10, "2.5", "70", "32");
+        f.row("patient_id", "PX", "accession_number", "AX", "study_datetime", "2026-10-15T10:00:00", "protocol_name",
+                "PED CHEST PERFUSION", "acquisition_type", "STATIONARY", "ctdivol_mgy", "40", "dlp_mgycm", "900",
+                "phantom", "32", "contrast", "no");
+        AuditResult r = f.audit(dir);
+        assertEquals(10, group(r, "General", "CTDIvol", 32).studies(), "the perfusion study is not in the group");
+        assertEquals("BELOW", group(r, "General", "DLP", 32).status());
+    }
+
+    @Test
     void aMedianExactlyAtTheDrlHasNotExceededIt() {
         AuditResult r = chestStudies(new AuditFixture(), 0, 10, "2.5", "70", "32").audit(dir);
         assertEquals("BELOW", group(r, "General", "CTDIvol", 32).status());
