@@ -52,6 +52,20 @@ class ReferenceTablesTest {
         assertTrue(settings.counts().get(ReferenceStatus.LOCAL_POLICY) >= 10, "settings are mostly local policy");
     }
 
+    @Test
+    void theThresholdsACriticalFindingRestsOnAreAtLeastSecondary() {
+        // CT_ALERT_VALUE rests on the alert setting; the CRITICAL level of PEDIATRIC_ADULT_PROTOCOL on the
+        // notification values. An unverified or merely local value must never be the sole basis of a CRITICAL.
+        ReferenceTables refs = AuditFixture.DEFAULT_RULES.tables().references();
+        for (ReferenceTables.Value v : table(refs, "notification-values.csv").values()) {
+            assertTrue(v.status().isPublished(), "notification value line " + v.line() + ": " + v.status());
+        }
+        var settings = TableFile.read(ThresholdWorkbookFile.RULES.resolve("tables").resolve("settings.csv"), "settings.csv");
+        TableFile.Row alert = settings.rows().stream().filter(r -> "alert_accumulated_ctdivol_mgy".equals(r.text("key")))
+                .findFirst().orElseThrow();
+        assertTrue(ReferenceStatus.parse(alert.text("status")).orElseThrow().isPublished(), alert.text("status"));
+    }
+
     private static ReferenceStatus only(ReferenceTables refs, String file) {
         ReferenceTables.Table t = table(refs, file);
         assertEquals(1, t.counts().size(), file + ": " + t.counts());
