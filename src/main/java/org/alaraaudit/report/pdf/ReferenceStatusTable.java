@@ -12,6 +12,9 @@ import org.alaraaudit.rules.ReferenceTables;
  * site's physicist on a date. No value is presented as stronger than its status.
  */
 final class ReferenceStatusTable {
+    /** More distinct citations than this are not numbered here. */
+    private static final int MAX_LISTED = 4;
+
     private ReferenceStatusTable() {}
 
     static void write(ReportContext ctx) {
@@ -29,7 +32,10 @@ final class ReferenceStatusTable {
         boolean anyTranscribed = false;
         for (ReferenceTables.Table table : refs.tables()) {
             List<String> refsOfTable = new ArrayList<>();
-            for (String s : table.sources()) refsOfTable.add(sources.ref(s));
+            // A table citing a source per row (the catalog, the settings) would fill the column with numbers: its
+            // rows are cited where the table itself is shown, or in the workbook's Rules sheet.
+            if (table.sources().size() > MAX_LISTED) refsOfTable.add("one per row (" + table.sources().size() + ")");
+            else for (String s : table.sources()) refsOfTable.add(sources.ref(s));
             anyTranscribed |= table.counts().containsKey(ReferenceStatus.SECONDARY) && table.confirmedCount() < table.values().size();
             t.row(table.title(), Integer.toString(table.values().size()), status(table), String.join(" ", refsOfTable));
         }
