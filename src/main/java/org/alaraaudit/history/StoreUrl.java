@@ -7,8 +7,6 @@ import java.util.Locale;
 public final class StoreUrl {
     /** The file name (without H2's {@code .mv.db}) of the default store inside {@code DATA_FOLDER/history}. */
     static final String DEFAULT_NAME = "alara-audit";
-    /** At most this long compacting an H2 store as it closes: a registry-sized month needs about a minute. */
-    static final int COMPACT_MILLIS = 10 * 60 * 1000;
 
     private StoreUrl() {}
 
@@ -59,10 +57,6 @@ public final class StoreUrl {
         // An in-memory store (tests, trying the tool out) would vanish between the migration and the run.
         if (upper.startsWith("JDBC:H2:MEM:") && !upper.contains(";DB_CLOSE_DELAY=")) sb.append(";DB_CLOSE_DELAY=-1");
         if (!upper.contains(";LOCK_TIMEOUT=")) sb.append(";LOCK_TIMEOUT=").append(HistoryStore.WRITE_WAIT_MILLIS);
-        // H2 writes each change as new pages and frees the old ones only after a while, so a month's write leaves the
-        // file many times its data (a 2M-row month: 32 GB). Compacting when the store closes, while H2 still holds its
-        // lock, gives that space back; other runs wait meanwhile (StoreLockWait).
-        if (isH2File(url) && !upper.contains(";MAX_COMPACT_TIME=")) sb.append(";MAX_COMPACT_TIME=").append(COMPACT_MILLIS);
         // H2's trace file would log failing statements with their values (accession numbers, pseudonyms) next to the store.
         if (isH2File(url) && !upper.contains(";TRACE_LEVEL_FILE=")) sb.append(";TRACE_LEVEL_FILE=0");
         return sb.toString();
