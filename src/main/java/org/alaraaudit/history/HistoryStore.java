@@ -2,9 +2,6 @@ package org.alaraaudit.history;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
@@ -107,33 +104,6 @@ public final class HistoryStore {
         } catch (Exception e) {
             throw new HistoryException("the history store " + printable() + " cannot be opened: " + rootMessage(e), e);
         }
-    }
-
-    /**
-     * Gives an embedded H2 store back the space a run's write left behind. H2 writes each change as new pages and
-     * frees the old ones only after a while, so one registry-sized month left a file of many times its data (a
-     * 2M-row month: 32 GB); {@code SHUTDOWN COMPACT} rewrites the live data into a new file. Only when no other
-     * run is connected: exclusive mode turns new connections away (they wait, {@link StoreLockWait}) while this
-     * one looks, and a run that is connected compacts the store itself when it has written. Nothing for other
-     * stores: PostgreSQL reclaims space itself (autovacuum).
-     */
-    void compact() {
-        if (file == null) return;
-        try (Connection c = DriverManager.getConnection(url, credentials); Statement s = c.createStatement()) {
-            s.execute("SET EXCLUSIVE 1");
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
-                rs.next();
-                if (rs.getLong(1) > 1) {
-                    s.execute("SET EXCLUSIVE 0");
-                    return;
-                }
-            }
-            s.execute("SHUTDOWN COMPACT");
-        } catch (SQLException e) {
-            // The run is recorded; the space is given back by the next run that compacts, so this is not a failure of the run.
-            return;
-        }
-        restrictToOwner(); // the compacted file is a new file
     }
 
     /** The URL as the user gave it, without its password. */

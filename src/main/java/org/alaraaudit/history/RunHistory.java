@@ -27,7 +27,6 @@ public final class RunHistory implements DoseHistory, AuditResult.ReviewSource, 
     private final Connection reading;
     private final StudyReader reader;
     private final RunStudies studies;
-    private boolean recorded;
 
     private RunHistory(HistoryStore store, int inMemoryStudies) {
         this.store = store;
@@ -95,7 +94,6 @@ public final class RunHistory implements DoseHistory, AuditResult.ReviewSource, 
     void record(AuditResult result, Clock clock) {
         try (Connection c = store.connect()) {
             new RunWriter(c).write(result, studies, clock.instant());
-            recorded = true;
         } catch (SQLException e) {
             throw failure("write", e);
         }
@@ -112,7 +110,6 @@ public final class RunHistory implements DoseHistory, AuditResult.ReviewSource, 
     public void close() {
         studies.close();
         closeQuietly();
-        if (recorded) store.compact(); // once the run's own connections are closed
     }
 
     private void closeQuietly() {

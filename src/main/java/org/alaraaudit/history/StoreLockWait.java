@@ -64,12 +64,13 @@ final class StoreLockWait {
 
     /**
      * H2's "database may be already in use", "lock file recently modified", "database is in exclusive mode" and a
-     * server gone while connecting, wherever Flyway wrapped them: all pass once the other run is done with the file.
+     * server gone while connecting, wherever Flyway wrapped them: all pass once the other process is done with the
+     * file (another run compacting the store as it closes holds it too).
      */
     static boolean lockedByAnotherProcess(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLException s) {
-                // in use by another process; compacting after its write (exclusive mode); just shut down under this connection
+                // in use by another process; in exclusive mode (a user's maintenance); its server gone while connecting
                 if (s.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1 || s.getErrorCode() == ErrorCode.DATABASE_IS_IN_EXCLUSIVE_MODE
                         || s.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1) return true;
                 String m = String.valueOf(s.getMessage()).toLowerCase(java.util.Locale.ROOT);

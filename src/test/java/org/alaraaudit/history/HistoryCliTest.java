@@ -44,11 +44,11 @@ class HistoryCliTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/alara?user=x&password=secret";
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/alara?user=x&password=pw-s3cr3t";
         Run r = cli("audit", log().toString(), "--history", url, "--format", "json", "--out", dir.resolve("o").toString());
         assertEquals(5, r.code(), r.err());
         assertTrue(r.err().contains("history store jdbc:postgresql://127.0.0.1:" + closedPort), r.err());
-        assertFalse(r.err().contains("secret"), "the password is never printed: " + r.err());
+        assertFalse(r.err().contains("pw-s3cr3t"), "the password is never printed: " + r.err());
         assertFalse(r.err().contains("\tat "), r.err());
         assertEquals(5, cli("trend", "--history", url, "--out", dir.resolve("o").toString()).code());
     }
@@ -83,5 +83,12 @@ class HistoryCliTest {
         assertEquals("jdbc:h2:file:" + Path.of("/home/u/.local/share/alara-audit/history/alara-audit"),
                 StoreUrl.defaultFor(Path.of("/home/u/.local/share/alara-audit")));
         assertEquals("jdbc:postgresql://db/alara?user=a&password=***", StoreUrl.printable("jdbc:postgresql://db/alara?user=a&password=pw"));
+    }
+
+    @Test
+    void anH2FileStoreLogsNoStatementsWithTheirValues() {
+        String effective = StoreUrl.effective("jdbc:h2:file:/data/history/alara-audit");
+        assertTrue(effective.contains(";TRACE_LEVEL_FILE=0"), effective);
+        assertFalse(StoreUrl.effective("jdbc:postgresql://db/alara").contains("TRACE"));
     }
 }
