@@ -35,7 +35,7 @@ public final class TrendCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "YYYY-MM", description = "Last month (default: the latest audited month in the store).")
     String to;
 
-    @Option(names = "--by", paramLabel = "facility|station|protocol", description = "Split each series by facility, station or protocol.")
+    @Option(names = "--by", paramLabel = "facility|station|protocol", description = "What each series is: a facility (default), a station or a protocol. Dose medians are never pooled across facilities.")
     String by;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
