@@ -48,7 +48,9 @@ final class TrendCharts {
     record Panel(String title, String note, JFreeChart chart) {}
 
     /** A set of small multiples of one quantity, with the axis label that names it. */
-    record Multiples(String title, String axis, List<Panel> panels) {}
+    record Multiples(String title, String axis, List<Panel> panels, List<String> without) {
+        Multiples(String title, String axis, List<Panel> panels) { this(title, axis, panels, List.of()); }
+    }
 
     private TrendCharts() {}
 
@@ -56,26 +58,33 @@ final class TrendCharts {
         List<Multiples> out = new ArrayList<>();
         out.add(medians(t));
         String compliance = "Compliance (%)";
-        out.add(new Multiples("Pediatric protocol compliance: % of pediatric CT studies without an adult protocol", compliance, perGroup(t, compliance,
-                MonthFigures::pediatricProtocolCompliance, m -> m.pediatricCtStudies() < t.stepRule().minStudies(), true)));
+        out.add(perGroup(t, "Pediatric protocol compliance: % of pediatric CT studies without an adult protocol", compliance,
+                MonthFigures::pediatricProtocolCompliance, m -> m.pediatricCtStudies() < t.stepRule().minStudies()));
         String repeat = "Repeat rate (%)";
-        out.add(new Multiples("Repeat rate: % of CT studies repeated", repeat, perGroup(t, repeat, MonthFigures::repeatRate,
-                m -> m.ctStudies() < t.stepRule().minStudies(), true)));
+        out.add(perGroup(t, "Repeat rate: % of CT studies repeated", repeat, MonthFigures::repeatRate,
+                m -> m.ctStudies() < t.stepRule().minStudies()));
         out.add(findings(t));
         return out;
     }
 
-    private static List<Panel> perGroup(Trend t, String axis, Function<MonthFigures, Double> value, Predicate<MonthFigures> small,
-                                        boolean percent) {
+    /** A share per series; a series without any value (a radiography room has no CT) gets no empty chart, only a mention. */
+    private static Multiples perGroup(Trend t, String title, String axis, Function<MonthFigures, Double> value,
+                                      Predicate<MonthFigures> small) {
         List<Panel> panels = new ArrayList<>();
+        List<String> without = new ArrayList<>();
         for (String g : t.groups()) {
             Chart c = new Chart(t);
+            boolean any = false;
             for (MonthFigures m : t.months()) {
-                if (m.group().equals(g)) c.add(axis, m.month(), value.apply(m), small.test(m));
+                if (!m.group().equals(g)) continue;
+                Double v = value.apply(m);
+                any |= v != null;
+                c.add(axis, m.month(), v, small.test(m));
             }
-            panels.add(new Panel(g, null, c.draw(axis, percent, null, false)));
+            if (any) panels.add(new Panel(g, null, c.draw(axis, true, null, false)));
+            else without.add(g);
         }
-        return panels;
+        return new Multiples(title, axis, panels, without);
     }
 
     private static Multiples findings(Trend t) {

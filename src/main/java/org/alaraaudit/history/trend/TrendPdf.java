@@ -261,7 +261,8 @@ public final class TrendPdf {
         head.setBorder(0);
         head.setPadding(2);
         head.addElement(new Paragraph(m.title(), h1));
-        head.addElement(new Paragraph(caption, small));
+        head.addElement(new Paragraph(caption + (m.without().isEmpty() ? "" : " No value in these months: "
+                + String.join(", ", m.without()) + "."), small));
         grid.addCell(head);
         grid.setHeaderRows(1);
         for (TrendCharts.Panel p : m.panels()) {
@@ -305,6 +306,7 @@ public final class TrendPdf {
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
+        table.setSpacingBefore(4);
         for (String h : headers) {
             PdfPCell c = new PdfPCell(new Phrase(h, head));
             c.setBackgroundColor(PRIMARY);
