@@ -21,4 +21,8 @@ public record MonthFindings(YearMonth month, String group, long studies, Map<Sev
             + "the month (event, study, study-pair, station-protocol, DRL-group and patient rules) divided by the studies "
             + "audited in the month, times 100; the audit report's own figure. A finding over a whole run of several months "
             + "counts in the run's last month.";
+
+    /** Why a station's or protocol's findings can add up to less than its facility's. */
+    public static final String NOT_ONE_STUDY = "Findings that concern no single study (over a station's protocol, a DRL group) "
+            + "are stored without a station or protocol: they count in the All facilities rows only.";
 }

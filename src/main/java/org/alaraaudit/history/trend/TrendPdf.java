@@ -27,7 +27,9 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.report.ReportFile;
 import org.alaraaudit.report.pdf.ScriptFonts;
@@ -55,7 +57,7 @@ public final class TrendPdf {
     private final Font flagged = new Font(bold, 7.5f, Font.NORMAL, new Color(0x9E, 0x1B, 0x1B));
 
     /** Highest medians over the DRL listed on the first page; the rest are in the full table. */
-    private static final int ABOVE_SHOWN = 8;
+    private static final int ABOVE_SHOWN = 6;
 
     private TrendPdf() {}
 
@@ -128,7 +130,8 @@ public final class TrendPdf {
         }
 
         section(doc, "Per month");
-        doc.add(new Paragraph(MonthFindings.DEFINITION + " Pediatric protocol compliance: share of pediatric CT studies without "
+        doc.add(new Paragraph(MonthFindings.DEFINITION + (t.by() == Grouping.STATION || t.by() == Grouping.PROTOCOL
+                ? " " + MonthFindings.NOT_ONE_STUDY : "") + " Pediatric protocol compliance: share of pediatric CT studies without "
                 + "an adult protocol; repeat rate: share of CT studies repeated (as the audit report).", small));
         doc.add(monthTable(t));
 
@@ -139,7 +142,8 @@ public final class TrendPdf {
         section(doc, "Medians against the DRL, every series");
         doc.add(new Paragraph("Median per month of CTDIvol (one value per diagnostic acquisition) and DLP (one per study), values "
                 + "on the DRL's phantom only. Months below the minimum sample of " + t.stepRule().minStudies()
-                + " studies are marked; their median is shown but not a judgement.", small));
+                + " studies are in grey italics with a *: their median is shown but not a judgement. Red: a median above its "
+                + "DRL on a sufficient sample.", small));
         doc.add(medianTable(t));
 
         section(doc, "Recorded audit runs these months come from");
@@ -213,16 +217,35 @@ public final class TrendPdf {
         return v == null ? "" : String.format(Locale.ROOT, "%.1f", v);
     }
 
+    /** One row per series, exam type, band and quantity, the months as columns: median, its ratio to the DRL, studies. */
     private PdfPTable medianTable(Trend t) {
-        PdfPTable table = table(new String[]{"Month", "Series", "DRL set", "Exam type", "Band", "Quantity", "n", "Studies", "Median",
-                "DRL", "Median / DRL", "Sample"}, new float[]{6, 12, 5, 10, 8, 6, 4, 5, 6, 6, 6, 8});
+        List<YearMonth> months = t.monthList();
+        List<String> headers = new java.util.ArrayList<>(List.of(seriesName(t), "Exam type", "Band", "Quantity", "DRL"));
+        for (YearMonth m : months) headers.add(m + ": median (/ DRL), studies");
+        float[] widths = new float[headers.size()];
+        float[] fixed = {14, 11, 7, 5, 7};
+        for (int i = 0; i < widths.length; i++) widths[i] = i < fixed.length ? fixed[i] : 10;
+        PdfPTable table = table(headers.toArray(String[]::new), widths);
+        Map<String, Map<YearMonth, DoseMedian>> rows = new LinkedHashMap<>();
         for (DoseMedian d : t.medians()) {
-            Double ratio = d.ratio();
-            boolean above = d.sufficient() && ratio != null && ratio > 1;
-            Font f = above ? flagged : cell;
-            add(table, f, d.month().toString(), d.group(), d.drlSet(), d.examType(), d.band(), d.quantity(), String.valueOf(d.n()),
-                    String.valueOf(d.studies()), number(d.median()) + " " + d.unit(), d.drl() == null ? "" : number(d.drl()),
-                    ratio == null ? "" : String.format(Locale.ROOT, "%.2f", ratio), d.sufficient() ? "sufficient" : "below minimum");
+            rows.computeIfAbsent(d.group() + "\u001f" + d.drlSet() + "\u001f" + d.series(), k -> new LinkedHashMap<>()).put(d.month(), d);
+        }
+        Font thin = new Font(regular, 7.5f, Font.ITALIC, MUTED);
+        for (Map<YearMonth, DoseMedian> row : rows.values()) {
+            DoseMedian any = row.values().iterator().next();
+            add(table, cell, any.group(), any.examType(), any.band(), any.quantity(),
+                    any.drl() == null ? "" : number(any.drl()) + " " + any.unit());
+            for (YearMonth m : months) {
+                DoseMedian d = row.get(m);
+                if (d == null) {
+                    add(table, cell, "");
+                    continue;
+                }
+                Double ratio = d.ratio();
+                Font f = !d.sufficient() ? thin : ratio != null && ratio > 1 ? flagged : cell;
+                add(table, f, number(d.median()) + (ratio == null ? "" : String.format(Locale.ROOT, " (%.2f)", ratio)) + ", "
+                        + d.studies() + (d.sufficient() ? "" : " *"));
+            }
         }
         return table;
     }

@@ -102,6 +102,7 @@ public final class TrendWorkbook {
         top.createCell(0).setCellValue("Dose trend " + t.from() + " to " + t.to() + ", by " + seriesName(t).toLowerCase(java.util.Locale.ROOT));
         top.getCell(0).setCellStyle(title);
         s.createRow(r[0]++).createCell(0).setCellValue(MonthFindings.DEFINITION);
+        if (t.by() == Grouping.STATION || t.by() == Grouping.PROTOCOL) s.createRow(r[0]++).createCell(0).setCellValue(MonthFindings.NOT_ONE_STUDY);
         r[0]++;
         blocks.add(block(s, r, t, months, "Studies", "Studies", false, m -> (double) m.studies(), null));
         blocks.add(block(s, r, t, months, "Pediatric CT studies", "Pediatric CT studies", false, m -> (double) m.pediatricCtStudies(), null));
