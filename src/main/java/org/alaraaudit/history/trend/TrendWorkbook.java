@@ -254,9 +254,11 @@ public final class TrendWorkbook {
                     }
                 }
                 if (lo <= hi) {
+                    // Scaled to the values (95.5 to 95.8 % must not look flat), on round numbers a reader can take in.
                     double span = Math.max(hi - lo, b.percent() ? 0.005 : 0.2);
-                    y.setMinimum(Math.max(0, lo - span * 0.15));
-                    y.setMaximum(hi + span * 0.15);
+                    double step = Math.pow(10, Math.floor(Math.log10(span))) / 2;
+                    y.setMinimum(Math.max(0, Math.floor((lo - span * 0.1) / step) * step));
+                    y.setMaximum(Math.ceil((hi + span * 0.1) / step) * step);
                 }
                 chart.plot(lc);
             }
