@@ -212,7 +212,17 @@ public final class TrendWorkbook {
         Row note = charts.createRow(0);
         note.createCell(0).setCellValue("Drawn from the Trend sheet; each chart's axis is scaled to its own values.");
         for (Block b : blocks) {
-            List<Map.Entry<String, Integer>> lines = new ArrayList<>(b.rows().entrySet());
+            // A series without a value (a radiography room's CT share) would be an empty legend entry.
+            List<Map.Entry<String, Integer>> lines = new ArrayList<>();
+            for (Map.Entry<String, Integer> e : b.rows().entrySet()) {
+                Row row = data.getRow(e.getValue());
+                for (int c = 1; c <= months; c++) {
+                    if (row.getCell(c) != null) {
+                        lines.add(e);
+                        break;
+                    }
+                }
+            }
             for (int from = 0; from < Math.max(1, lines.size()); from += TrendCharts.MAX_LINES) {
                 List<Map.Entry<String, Integer>> part = lines.subList(from, Math.min(lines.size(), from + TrendCharts.MAX_LINES));
                 if (part.isEmpty()) continue;
