@@ -35,7 +35,7 @@ public final class TrendCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "YYYY-MM", description = "Last month (default: the latest audited month in the store).")
     String to;
 
-    @Option(names = "--by", paramLabel = "facility|station|protocol", description = "Split each series by facility, station or protocol.")
+    @Option(names = "--by", paramLabel = "facility|station|protocol", description = "What each series is: a facility (default), a station or a protocol. Dose medians are never pooled across facilities.")
     String by;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
@@ -82,9 +82,9 @@ public final class TrendCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         long studies = trend.months().stream().mapToLong(m -> m.studies()).sum();
-        o.printf(java.util.Locale.ROOT, "Trend %s to %s: %d studies in %d months%s; %d protocol median step%s above %.0f %%.%n", trend.from(), trend.to(),
-                studies, trend.monthList().size(), grouping == Grouping.ALL ? "" : ", by " + grouping.label(),
-                trend.steps().size(), trend.steps().size() == 1 ? "" : "s", 100 * rule.fraction());
+        o.printf(java.util.Locale.ROOT, "Trend %s to %s: %d studies in %d months%s; %d protocol median step%s of more than %s.%n", trend.from(),
+                trend.to(), studies, trend.monthList().size(), grouping == Grouping.ALL ? "" : ", by " + grouping.label(),
+                trend.steps().size(), trend.steps().size() == 1 ? "" : "s", StepRule.percentText(rule.fraction()));
         o.println("Reports: " + pdf);
         o.println("         " + xlsx);
         o.flush();

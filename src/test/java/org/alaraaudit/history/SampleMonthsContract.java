@@ -105,8 +105,15 @@ abstract class SampleMonthsContract {
             assertTrue(text.contains(String.valueOf(t.months().get(2).studies())), "October's study count is in the report");
         }
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
-            assertEquals(4, wb.getSheet("Months").getLastRowNum() + 1, "header and three months");
-            assertEquals((double) t.months().get(0).studies(), wb.getSheet("Months").getRow(1).getCell(2).getNumericCellValue());
+            // The Trend sheet's "Studies" block: a row per facility, the months as columns.
+            org.apache.poi.ss.usermodel.Sheet s = wb.getSheet("Trend");
+            int head = 0;
+            while (s.getRow(head) == null || s.getRow(head).getCell(0) == null
+                    || !"Studies".equals(s.getRow(head).getCell(0).getStringCellValue())) head++;
+            assertEquals("2026-08", s.getRow(head).getCell(1).getStringCellValue());
+            double august = 0;
+            for (int i = head + 1; s.getRow(i) != null; i++) august += s.getRow(i).getCell(1).getNumericCellValue();
+            assertEquals((double) t.months().get(0).studies(), august);
         }
         Run byStation = cli("trend", "--by", "station", "--history", monthly, "--out", out.toString());
         assertEquals(0, byStation.code(), byStation.err());

@@ -16,11 +16,23 @@ public enum Grouping {
         };
     }
 
+    /**
+     * The series a dose median falls in: never more than one facility, because each facility's DRL comparison is
+     * its own (a pooled median can hide one facility's excess behind another's margin).
+     */
+    String medianKey(String facility, String station, String mainProtocol) {
+        return switch (this) {
+            case ALL -> facility;
+            case PROTOCOL -> facility + " / " + (mainProtocol == null ? "(no protocol)" : mainProtocol);
+            default -> key(facility, station, mainProtocol);
+        };
+    }
+
     public String label() { return name().toLowerCase(Locale.ROOT); }
 
-    /** {@code facility}, {@code station} or {@code protocol}, as the command line spells them; null is ALL. */
+    /** {@code facility}, {@code station} or {@code protocol}, as the command line spells them; null is FACILITY. */
     public static Grouping parse(String by) {
-        if (by == null) return ALL;
+        if (by == null) return FACILITY;
         for (Grouping g : values()) if (g != ALL && g.label().equalsIgnoreCase(by.trim())) return g;
         throw new IllegalArgumentException("--by " + by + ": expected facility, station or protocol");
     }

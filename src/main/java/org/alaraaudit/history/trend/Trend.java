@@ -5,12 +5,37 @@ import java.util.List;
 
 /** Everything the trend report shows, read from the history store; both the PDF and the workbook are readers of it. */
 public record Trend(YearMonth from, YearMonth to, Grouping by, String store, List<MonthFigures> months,
-                    List<DoseMedian> medians, List<MedianStep> steps, StepRule stepRule, List<StoredRun> runs) {
+                    List<MonthFindings> findings, List<DoseMedian> medians, List<MedianStep> steps, StepRule stepRule, List<StoredRun> runs) {
+
+    /** The series of {@link #findings} that counts every facility together: counts add up, medians never do. */
+    public static final String ALL_FACILITIES = "All facilities";
 
     /** {@code 2026-08_2026-10}: the report files' name. */
     public String label() { return from + "_" + to; }
 
     public List<String> groups() { return months.stream().map(MonthFigures::group).distinct().toList(); }
+
+    /** The findings of one series in one month; null when the trend has none. */
+    public MonthFindings findingsOf(String group, YearMonth month) {
+        return findings.stream().filter(f -> f.group().equals(group) && f.month().equals(month)).findFirst().orElse(null);
+    }
+
+    /** Every series of one month added up: counts add, so the shares are those of all the month's studies. */
+    public MonthFigures total(YearMonth month) {
+        long[] n = new long[6];
+        for (MonthFigures m : months) {
+            if (!m.month().equals(month)) continue;
+            n[0] += m.studies();
+            n[1] += m.pediatricStudies();
+            n[2] += m.ctStudies();
+            n[3] += m.pediatricCtStudies();
+            n[4] += m.pediatricCtAdultProtocol();
+            n[5] += m.ctStudiesRepeated();
+        }
+        java.util.Map<org.alaraaudit.model.Severity, Long> studyLevel = new java.util.EnumMap<>(org.alaraaudit.model.Severity.class);
+        for (MonthFigures m : months) if (m.month().equals(month)) m.studyFindings().forEach((s, k) -> studyLevel.merge(s, k, Long::sum));
+        return new MonthFigures(month, ALL_FACILITIES, n[0], n[1], n[2], n[3], n[4], n[5], studyLevel);
+    }
 
     public List<YearMonth> monthList() {
         List<YearMonth> out = new java.util.ArrayList<>();

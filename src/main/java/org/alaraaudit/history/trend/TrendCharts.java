@@ -4,9 +4,12 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
+import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.io.InputStream;
-import java.text.NumberFormat;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.alaraaudit.model.Severity;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -23,118 +27,197 @@ import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * The trend's line charts: one line per series over the months, a gap where a month has no value (never a
- * zero that is not one). The look follows the audit report's charts: Liberation Sans, white ground, hairlines.
+ * The trend's small multiples: one small line chart per series (facility, station or protocol), at most
+ * {@value #MAX_LINES} lines each, the value axis scaled to the chart's own data so that a change of a few tenths
+ * of a percent is visible, a gap where a month has no value, and a hollow point where the month's sample is
+ * below the DRL table's minimum (shown, not a judgement). The look follows the audit report's charts.
  */
 final class TrendCharts {
+    static final int MAX_LINES = 6;
     private static final Font BASE = awtFont("liberation/LiberationSans-Regular.ttf");
     private static final Color TEXT = new Color(0x33, 0x33, 0x33);
+    private static final Color DRL = new Color(0x9E, 0x1B, 0x1B);
     private static final Color[] PALETTE = {new Color(0x1F, 0x3A, 0x5F), new Color(0x4F, 0x8F, 0xBF), new Color(0xE0, 0x7B, 0x25),
-            new Color(0x6B, 0x8E, 0x23), new Color(0x9E, 0x1B, 0x1B), new Color(0x7B, 0x41, 0x73), new Color(0x8C, 0x6D, 0x31),
-            new Color(0x9A, 0xA5, 0xB1)};
+            new Color(0x6B, 0x8E, 0x23), new Color(0x7B, 0x41, 0x73), new Color(0x8C, 0x6D, 0x31)};
+
+    /** One small chart with its title (the series it shows) and, when lines were left out, a note saying so. */
+    record Panel(String title, String note, JFreeChart chart) {}
+
+    /** A set of small multiples of one quantity, with the axis label that names it. */
+    record Multiples(String title, String axis, List<Panel> panels, List<String> without) {
+        Multiples(String title, String axis, List<Panel> panels) { this(title, axis, panels, List.of()); }
+    }
 
     private TrendCharts() {}
 
-    /** The charts of the per-month series, in report order, with their titles. */
-    static Map<String, JFreeChart> monthly(Trend t) {
-        Map<String, JFreeChart> charts = new LinkedHashMap<>();
-        charts.put("Studies per month", perGroup(t, "studies", m -> (double) m.studies()));
-        charts.put("Pediatric protocol compliance", percent(perGroup(t, "pediatric CT studies", MonthFigures::pediatricProtocolCompliance)));
-        charts.put("Repeat rate", percent(perGroup(t, "CT studies", MonthFigures::repeatRate)));
-        charts.put("Study-level findings per 100 studies", perSeverity(t));
-        return charts;
+    static List<Multiples> all(Trend t) {
+        List<Multiples> out = new ArrayList<>();
+        out.add(medians(t));
+        String compliance = "Compliance (%)";
+        out.add(perGroup(t, "Pediatric protocol compliance: % of pediatric CT studies without an adult protocol", compliance,
+                MonthFigures::pediatricProtocolCompliance, m -> m.pediatricCtStudies() < t.stepRule().minStudies()));
+        String repeat = "Repeat rate (%)";
+        out.add(perGroup(t, "Repeat rate: % of CT studies repeated", repeat, MonthFigures::repeatRate,
+                m -> m.ctStudies() < t.stepRule().minStudies()));
+        out.add(findings(t));
+        return out;
     }
 
-    private static JFreeChart percent(JFreeChart chart) {
-        NumberFormat f = NumberFormat.getPercentInstance(Locale.ROOT);
-        f.setMaximumFractionDigits(1);
-        ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setNumberFormatOverride(f);
-        return chart;
-    }
-
-    private static JFreeChart perGroup(Trend t, String axis, Function<MonthFigures, Double> value) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (MonthFigures m : t.months()) data.addValue(value.apply(m), m.group(), m.month().toString());
-        return line(data, axis, null);
-    }
-
-    /** All series together: the severity mix is the point here, not the split. */
-    private static JFreeChart perSeverity(Trend t) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (YearMonth month : t.monthList()) {
-            long studies = 0;
-            Map<Severity, Long> findings = new LinkedHashMap<>();
+    /** A share per series; a series without any value (a radiography room has no CT) gets no empty chart, only a mention. */
+    private static Multiples perGroup(Trend t, String title, String axis, Function<MonthFigures, Double> value,
+                                      Predicate<MonthFigures> small) {
+        List<Panel> panels = new ArrayList<>();
+        List<String> without = new ArrayList<>();
+        for (String g : t.groups()) {
+            Chart c = new Chart(t);
+            boolean any = false;
             for (MonthFigures m : t.months()) {
-                if (!m.month().equals(month)) continue;
-                studies += m.studies();
-                m.studyFindings().forEach((s, n) -> findings.merge(s, n, Long::sum));
+                if (!m.group().equals(g)) continue;
+                Double v = value.apply(m);
+                any |= v != null;
+                c.add(axis, m.month(), v, small.test(m));
             }
-            for (Severity s : Severity.values()) {
-                data.addValue(studies == 0 ? null : 100.0 * findings.getOrDefault(s, 0L) / studies, s.name(), month.toString());
-            }
+            if (any) panels.add(new Panel(g, null, c.draw(axis, true, null, false)));
+            else without.add(g);
         }
-        return line(data, "findings per 100 studies", null);
+        return new Multiples(title, axis, panels, without);
     }
 
-    /** One chart per exam type and quantity: each band's (and series') median as a ratio to its DRL; 1 is the DRL. */
-    static Map<String, JFreeChart> medians(Trend t) {
-        Map<String, DefaultCategoryDataset> sets = new LinkedHashMap<>();
-        List<String> months = new ArrayList<>();
-        for (YearMonth m : t.monthList()) months.add(m.toString());
-        for (DoseMedian d : t.medians()) {
-            if (d.ratio() == null) continue;
-            DefaultCategoryDataset data = sets.computeIfAbsent(d.examType() + " " + d.quantity() + " (" + d.drlSet() + ")", k -> {
-                DefaultCategoryDataset ds = new DefaultCategoryDataset();
-                for (String m : months) ds.addValue(null, "", m);
-                return ds;
-            });
-            String line = t.by() == Grouping.ALL ? d.band() : d.group() + " " + d.band();
-            data.addValue(d.ratio(), line, d.month().toString());
+    private static Multiples findings(Trend t) {
+        String axis = "Findings per 100 studies";
+        List<Panel> panels = new ArrayList<>();
+        for (String g : t.groups()) {
+            Chart c = new Chart(t);
+            for (MonthFindings f : t.findings()) {
+                if (!f.group().equals(g)) continue;
+                for (Severity s : Severity.values()) c.add(s.name(), f.month(), f.per100(s), f.studies() < t.stepRule().minStudies());
+            }
+            panels.add(new Panel(g, null, c.draw(axis, false, null, true)));
         }
-        Map<String, JFreeChart> charts = new LinkedHashMap<>();
-        for (Map.Entry<String, DefaultCategoryDataset> e : sets.entrySet()) {
-            DefaultCategoryDataset ds = e.getValue();
-            if (ds.getRowKeys().contains("")) ds.removeRow("");
-            charts.put("Median / DRL: " + e.getKey(), line(ds, "median / DRL", 1.0));
-        }
-        return charts;
+        return new Multiples("Findings per 100 studies", axis, panels);
     }
 
-    private static JFreeChart line(DefaultCategoryDataset data, String axis, Double marker) {
-        CategoryAxis months = new CategoryAxis(null);
-        months.setTickLabelFont(BASE.deriveFont(7.5f));
-        months.setTickLabelPaint(TEXT);
-        months.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
-        months.setAxisLineVisible(false);
-        NumberAxis values = new NumberAxis(axis);
-        values.setLabelFont(BASE.deriveFont(8f));
-        values.setTickLabelFont(BASE.deriveFont(7.5f));
-        values.setTickLabelPaint(TEXT);
-        values.setLabelPaint(TEXT);
-        values.setAutoRangeIncludesZero(true);
-        LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
-        for (int i = 0; i < data.getRowCount(); i++) {
-            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-            r.setSeriesStroke(i, new BasicStroke(1.4f));
+    /** Each series' median over its DRL, exam type, band and quantity as lines; the DRL is the line at 1. */
+    private static Multiples medians(Trend t) {
+        String axis = "Median / DRL (ratio)";
+        Map<String, List<DoseMedian>> byGroup = new LinkedHashMap<>();
+        for (DoseMedian d : t.medians()) if (d.ratio() != null) byGroup.computeIfAbsent(d.group(), k -> new ArrayList<>()).add(d);
+        List<Panel> panels = new ArrayList<>();
+        for (Map.Entry<String, List<DoseMedian>> e : byGroup.entrySet()) {
+            Map<String, Integer> studies = new LinkedHashMap<>();
+            for (DoseMedian d : e.getValue()) studies.merge(d.series(), d.studies(), Integer::sum);
+            List<String> lines = studies.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey())).limit(MAX_LINES).map(Map.Entry::getKey).toList();
+            Chart c = new Chart(t);
+            for (String line : lines) {
+                for (DoseMedian d : e.getValue()) if (d.series().equals(line)) c.add(line, d.month(), d.ratio(), !d.sufficient());
+            }
+            String note = studies.size() > lines.size()
+                    ? "the " + lines.size() + " of " + studies.size() + " lines with most studies; every line is in the table" : null;
+            panels.add(new Panel(e.getKey(), note, c.draw(axis, false, 1.0, true)));
         }
-        CategoryPlot plot = new CategoryPlot(data, months, values, r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
-        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-        plot.setRangeGridlineStroke(new BasicStroke(0.5f));
-        if (marker != null) {
-            ValueMarker m = new ValueMarker(marker, new Color(0x9E, 0x1B, 0x1B), new BasicStroke(0.8f));
-            plot.addRangeMarker(m);
+        return new Multiples("Median dose against the DRL", axis, panels);
+    }
+
+    /** The values of one small chart: lines by month, and which points stand on too few studies. */
+    private static final class Chart {
+        final DefaultCategoryDataset data = new DefaultCategoryDataset();
+        final Map<String, Map<String, Boolean>> small = new LinkedHashMap<>();
+        final List<String> months = new ArrayList<>();
+
+        Chart(Trend t) { for (YearMonth m : t.monthList()) months.add(m.toString()); }
+
+        void add(String line, YearMonth month, Double value, boolean smallSample) {
+            if (!data.getRowKeys().contains(line)) for (String m : months) data.addValue(null, line, m);
+            data.setValue(value, line, month.toString());
+            small.computeIfAbsent(line, k -> new LinkedHashMap<>()).put(month.toString(), smallSample);
         }
-        JFreeChart chart = new JFreeChart(null, BASE.deriveFont(9f), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setFrame(BlockBorder.NONE);
-        chart.getLegend().setItemFont(BASE.deriveFont(7.5f));
-        chart.getLegend().setItemPaint(TEXT);
-        return chart;
+
+        boolean hollow(int row, int column) {
+            return small.getOrDefault((String) data.getRowKey(row), Map.of()).getOrDefault((String) data.getColumnKey(column), false);
+        }
+
+        JFreeChart draw(String axis, boolean percent, Double drl, boolean legend) {
+            CategoryAxis x = new CategoryAxis(null);
+            x.setTickLabelFont(BASE.deriveFont(6.5f));
+            x.setTickLabelPaint(TEXT);
+            x.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+            x.setLowerMargin(0.02);
+            x.setUpperMargin(0.02);
+            NumberAxis y = new NumberAxis(axis);
+            y.setLabelFont(BASE.deriveFont(6.5f));
+            y.setTickLabelFont(BASE.deriveFont(6.5f));
+            y.setTickLabelPaint(TEXT);
+            y.setLabelPaint(TEXT);
+            y.setAutoRangeIncludesZero(false);
+            double[] range = range(percent, drl);
+            if (range != null) y.setRange(range[0], range[1]);
+            if (percent) {
+                // Fractions on the axis, read as percentages.
+                y.setNumberFormatOverride(new DecimalFormat("0.0%", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+            }
+            LineAndShapeRenderer r = new LineAndShapeRenderer(true, true) {
+                @Override
+                public Paint getItemFillPaint(int row, int column) {
+                    return hollow(row, column) ? Color.WHITE : getItemPaint(row, column);
+                }
+            };
+            r.setUseFillPaint(true);
+            r.setDrawOutlines(true);
+            r.setUseOutlinePaint(false);
+            for (int i = 0; i < data.getRowCount(); i++) {
+                r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+                r.setSeriesStroke(i, new BasicStroke(1.2f));
+                r.setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+                r.setSeriesOutlineStroke(i, new BasicStroke(1f));
+            }
+            CategoryPlot plot = new CategoryPlot(data, x, y, r);
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setOutlineVisible(false);
+            plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+            plot.setRangeGridlineStroke(new BasicStroke(0.5f));
+            if (drl != null) plot.addRangeMarker(new ValueMarker(drl, DRL, new BasicStroke(1f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10f, new float[]{4f, 2f}, 0f)));
+            JFreeChart chart = new JFreeChart(null, BASE.deriveFont(8f), plot, legend && data.getRowCount() > 0);
+            chart.setBackgroundPaint(Color.WHITE);
+            if (chart.getLegend() != null) {
+                chart.getLegend().setFrame(BlockBorder.NONE);
+                chart.getLegend().setItemFont(BASE.deriveFont(6f));
+                chart.getLegend().setItemPaint(TEXT);
+                chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+            }
+            return chart;
+        }
+
+        /** From the data's lowest to highest value (and the DRL), with a margin; never so narrow that noise looks like a cliff. */
+        private double[] range(boolean percent, Double drl) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int r = 0; r < data.getRowCount(); r++) {
+                for (int c = 0; c < data.getColumnCount(); c++) {
+                    Number v = data.getValue(r, c);
+                    if (v == null) continue;
+                    lo = Math.min(lo, v.doubleValue());
+                    hi = Math.max(hi, v.doubleValue());
+                }
+            }
+            if (drl != null) {
+                lo = Math.min(lo, drl);
+                hi = Math.max(hi, drl);
+            }
+            if (lo > hi) return null;
+            double minSpan = percent ? 0.005 : drl != null ? 0.2 : 0.5;
+            double span = Math.max(hi - lo, minSpan);
+            double mid = (hi + lo) / 2;
+            lo = Math.min(lo, mid - span / 2) - span * 0.12;
+            hi = Math.max(hi, mid + span / 2) + span * 0.12;
+            // Shares, ratios and rates are never negative.
+            return new double[]{Math.max(lo, 0), hi};
+        }
     }
 
     private static Font awtFont(String resource) {

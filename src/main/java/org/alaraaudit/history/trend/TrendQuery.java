@@ -42,8 +42,8 @@ public final class TrendQuery {
             List<MonthFigures> months = months(c, range[0], range[1], by);
             if (months.stream().allMatch(m -> m.studies() == 0)) return null;
             DoseValues doses = doseValues(c, range[0], range[1], by, rule);
-            return new Trend(range[0], range[1], by, store.printable(), months, doses.medians(), doses.steps(), rule,
-                    runs(c, range[0], range[1]));
+            return new Trend(range[0], range[1], by, store.printable(), months, findings(c, range[0], range[1], by, months),
+                    doses.medians(), doses.steps(), rule, runs(c, range[0], range[1]));
         } catch (SQLException e) {
             throw new HistoryException("cannot read the history store " + store.printable() + ": " + HistoryStore.rootMessage(e), e);
         }
@@ -107,6 +107,60 @@ public final class TrendQuery {
         return out;
     }
 
+    /**
+     * Every finding the runs reported, in the month of its study (or of its time; a finding over a run's whole
+     * period in the run's last month), per series, plus one row per month for all facilities together ({@link
+     * Trend#ALL_FACILITIES}). By station or protocol a finding on no single study (a DRL group, a station's
+     * protocol) belongs to no series; it still counts for all facilities together.
+     */
+    private static List<MonthFindings> findings(Connection c, YearMonth from, YearMonth to, Grouping by, List<MonthFigures> months)
+            throws SQLException {
+        Map<String, Map<YearMonth, Map<Severity, Long>>> counts = new TreeMap<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT f.severity, f.facility, f.study_datetime, r.period_to, s.study_month,"
+                + " s.station_name, s.main_protocol FROM run_finding f JOIN audit_run r ON r.id = f.run_id"
+                + " LEFT JOIN study s ON s.facility = f.facility AND s.accession_number = f.accession_number AND s.audited"
+                + " AND s.run_id = f.run_id WHERE r.period_from <= ? AND r.period_to >= ?")) {
+            p.setObject(1, to.atEndOfMonth());
+            p.setObject(2, from.atDay(1));
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    Severity sev = Severity.valueOf(rs.getString(1).trim());
+                    String facility = rs.getString(2);
+                    LocalDateTime at = rs.getObject(3, LocalDateTime.class);
+                    String studyMonth = rs.getString(5);
+                    YearMonth m = studyMonth != null ? YearMonth.parse(studyMonth.trim())
+                            : at != null ? YearMonth.from(at) : YearMonth.from(rs.getObject(4, LocalDate.class));
+                    if (m.isBefore(from) || m.isAfter(to)) continue;
+                    count(counts, Trend.ALL_FACILITIES, m, sev);
+                    String group = by == Grouping.ALL ? "all" : by == Grouping.FACILITY ? facility
+                            : studyMonth == null ? null : by.key(facility, rs.getString(6), rs.getString(7));
+                    if (group != null) count(counts, group, m, sev);
+                }
+            }
+        }
+        Map<String, Map<YearMonth, Long>> studies = new TreeMap<>();
+        for (MonthFigures f : months) {
+            studies.computeIfAbsent(f.group(), k -> new TreeMap<>()).merge(f.month(), f.studies(), Long::sum);
+            if (by != Grouping.ALL) studies.computeIfAbsent(Trend.ALL_FACILITIES, k -> new TreeMap<>()).merge(f.month(), f.studies(), Long::sum);
+        }
+        if (by == Grouping.ALL) studies.put(Trend.ALL_FACILITIES, studies.getOrDefault("all", Map.of()));
+        List<MonthFindings> out = new ArrayList<>();
+        for (Map.Entry<String, Map<YearMonth, Long>> g : studies.entrySet()) {
+            for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+                Map<Severity, Long> n = new EnumMap<>(Severity.class);
+                for (Severity s : Severity.values()) {
+                    n.put(s, counts.getOrDefault(g.getKey(), Map.of()).getOrDefault(m, Map.of()).getOrDefault(s, 0L));
+                }
+                out.add(new MonthFindings(m, g.getKey(), g.getValue().getOrDefault(m, 0L), n));
+            }
+        }
+        return out;
+    }
+
+    private static void count(Map<String, Map<YearMonth, Map<Severity, Long>>> counts, String group, YearMonth m, Severity s) {
+        counts.computeIfAbsent(group, k -> new TreeMap<>()).computeIfAbsent(m, k -> new EnumMap<>(Severity.class)).merge(s, 1L, Long::sum);
+    }
+
     /** One sample of values with the studies they come from (the DRL minimum sample counts studies). */
     private static final class Sample {
         final DoseSample values = new DoseSample();
@@ -141,7 +195,7 @@ public final class TrendQuery {
                     int phantom = rs.getInt(9);
                     String examType = rs.getString(11);
                     if (examType != null && phantom == rs.getInt(15)) {
-                        MedianKey k = new MedianKey(by.key(facility, station, rs.getString(4)), rs.getString(10), examType,
+                        MedianKey k = new MedianKey(by.medianKey(facility, station, rs.getString(4)), rs.getString(10), examType,
                                 rs.getString(12), rs.getInt(13), quantity, m);
                         Sample s = drlSamples.computeIfAbsent(k, x -> new Sample());
                         s.values.add(value);

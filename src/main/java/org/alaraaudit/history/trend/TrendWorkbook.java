@@ -3,38 +3,76 @@ package org.alaraaudit.history.trend;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.report.ReportFile;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The trend as a workbook, one sheet per table of the PDF, numbers as numbers (shares as fractions with a
- * percent format) so a safety officer can chart or filter them further.
+ * The trend as a workbook: a "Trend" sheet with one block per figure, a row per series and the months as columns
+ * (numbers as numbers, shares as fractions with a percent format), a "Charts" sheet of native line charts drawn
+ * from those cells, and the details (every median, the flagged steps, the runs) as lists to filter.
  */
 public final class TrendWorkbook {
     private final XSSFWorkbook wb = new XSSFWorkbook();
     private final CellStyle header;
+    private final CellStyle title;
     private final CellStyle percent;
     private final CellStyle decimal;
+    private final CellStyle oneDecimal;
 
     private TrendWorkbook() {
         Font bold = wb.createFont();
         bold.setBold(true);
         header = wb.createCellStyle();
         header.setFont(bold);
+        header.setWrapText(true);
+        Font big = wb.createFont();
+        big.setBold(true);
+        big.setFontHeightInPoints((short) 12);
+        title = wb.createCellStyle();
+        title.setFont(big);
         percent = wb.createCellStyle();
         percent.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
         decimal = wb.createCellStyle();
         decimal.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+        oneDecimal = wb.createCellStyle();
+        oneDecimal.setDataFormat(wb.createDataFormat().getFormat("0.0"));
     }
 
     public static void write(Trend t, Instant generatedAt, Path target) throws IOException {
         TrendWorkbook w = new TrendWorkbook();
-        w.months(t);
+        XSSFSheet trend = w.wb.createSheet("Trend");
+        XSSFSheet charts = w.wb.createSheet("Charts");
+        List<Block> blocks = w.trend(trend, t);
+        w.charts(charts, trend, t, blocks);
         w.medians(t);
         w.steps(t);
         w.runs(t);
@@ -44,30 +82,203 @@ public final class TrendWorkbook {
         }
     }
 
-    private void months(Trend t) {
-        Sheet s = sheet("Months", "month", "series", "studies", "pediatric_studies", "ct_studies", "pediatric_ct_studies",
-                "pediatric_ct_adult_protocol", "pediatric_protocol_compliance", "ct_studies_repeated", "repeat_rate",
-                "critical_per_100", "major_per_100", "minor_per_100", "info_per_100");
-        int r = 1;
-        for (MonthFigures m : t.months()) {
-            Row row = s.createRow(r++);
-            int c = 0;
-            row.createCell(c++).setCellValue(m.month().toString());
-            row.createCell(c++).setCellValue(m.group());
-            for (long n : new long[]{m.studies(), m.pediatricStudies(), m.ctStudies(), m.pediatricCtStudies(), m.pediatricCtAdultProtocol()}) {
-                row.createCell(c++).setCellValue(n);
-            }
-            number(row, c++, m.pediatricProtocolCompliance(), percent);
-            row.createCell(c++).setCellValue(m.ctStudiesRepeated());
-            number(row, c++, m.repeatRate(), percent);
-            for (Severity sev : Severity.values()) number(row, c++, m.findingsPer100(sev), decimal);
+    /** Rows of one figure on the Trend sheet: where its month header and each series' row are, for the charts. */
+    private record Block(String title, String axis, boolean percent, int monthRow, Map<String, Integer> rows, Integer drlRow,
+                         String group) {}
+
+    private String seriesName(Trend t) {
+        return switch (t.by()) {
+            case STATION -> "Station";
+            case PROTOCOL -> "Protocol";
+            default -> "Facility";
+        };
+    }
+
+    private List<Block> trend(XSSFSheet s, Trend t) {
+        List<YearMonth> months = t.monthList();
+        List<Block> blocks = new ArrayList<>();
+        int[] r = {0};
+        Row top = s.createRow(r[0]++);
+        top.createCell(0).setCellValue("Dose trend " + t.from() + " to " + t.to() + ", by " + seriesName(t).toLowerCase(java.util.Locale.ROOT));
+        top.getCell(0).setCellStyle(title);
+        s.createRow(r[0]++).createCell(0).setCellValue(MonthFindings.DEFINITION);
+        if (t.by() == Grouping.STATION || t.by() == Grouping.PROTOCOL) s.createRow(r[0]++).createCell(0).setCellValue(MonthFindings.NOT_ONE_STUDY);
+        r[0]++;
+        blocks.add(block(s, r, t, months, "Studies", "Studies", false, m -> (double) m.studies(), null));
+        blocks.add(block(s, r, t, months, "Pediatric CT studies", "Pediatric CT studies", false, m -> (double) m.pediatricCtStudies(), null));
+        blocks.add(block(s, r, t, months, "Pediatric protocol compliance (% of pediatric CT studies)",
+                "Compliance, % of pediatric CT studies", true, MonthFigures::pediatricProtocolCompliance, percent));
+        blocks.add(block(s, r, t, months, "Repeat rate (% of CT studies)", "Repeat rate, % of CT studies", true,
+                MonthFigures::repeatRate, percent));
+        for (Severity sev : Severity.values()) {
+            blocks.add(findingsBlock(s, r, t, months, sev));
         }
-        finish(s, 14);
+        blocks.addAll(medianBlocks(s, r, t, months));
+        s.setColumnWidth(0, 46 * 256);
+        for (int i = 1; i <= months.size(); i++) s.setColumnWidth(i, 11 * 256);
+        print(s);
+        return blocks;
+    }
+
+    private int monthHeader(Sheet s, int[] r, String name, List<YearMonth> months) {
+        Row h = s.createRow(r[0]++);
+        h.createCell(0).setCellValue(name);
+        h.getCell(0).setCellStyle(header);
+        for (int i = 0; i < months.size(); i++) {
+            h.createCell(i + 1).setCellValue(months.get(i).toString());
+            h.getCell(i + 1).setCellStyle(header);
+        }
+        return h.getRowNum();
+    }
+
+    private Block block(Sheet s, int[] r, Trend t, List<YearMonth> months, String name, String axis, boolean isPercent,
+                        Function<MonthFigures, Double> value, CellStyle style) {
+        int head = monthHeader(s, r, name, months);
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        for (String g : t.groups()) {
+            Row row = s.createRow(r[0]++);
+            row.createCell(0).setCellValue(g);
+            for (MonthFigures m : t.months()) {
+                if (m.group().equals(g)) number(row, months.indexOf(m.month()) + 1, value.apply(m), style);
+            }
+            rows.put(g, row.getRowNum());
+        }
+        r[0]++;
+        return new Block(name, axis, isPercent, head, rows, null, null);
+    }
+
+    private Block findingsBlock(Sheet s, int[] r, Trend t, List<YearMonth> months, Severity sev) {
+        String name = sev.name() + " findings per 100 studies";
+        int head = monthHeader(s, r, name, months);
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        List<String> groups = new ArrayList<>(t.groups());
+        groups.add(Trend.ALL_FACILITIES);
+        for (String g : groups) {
+            Row row = s.createRow(r[0]++);
+            row.createCell(0).setCellValue(g);
+            for (YearMonth m : months) {
+                MonthFindings f = t.findingsOf(g, m);
+                if (f != null) number(row, months.indexOf(m) + 1, f.per100(sev), oneDecimal);
+            }
+            if (!g.equals(Trend.ALL_FACILITIES)) rows.put(g, row.getRowNum());
+        }
+        r[0]++;
+        return new Block(name, "Findings per 100 studies", false, head, rows, null, null);
+    }
+
+    /** Per series, each exam type, band and quantity's median over its DRL; a row of 1s draws the DRL in the charts. */
+    private List<Block> medianBlocks(Sheet s, int[] r, Trend t, List<YearMonth> months) {
+        Map<String, Map<String, Map<YearMonth, DoseMedian>>> byGroup = new LinkedHashMap<>();
+        for (DoseMedian d : t.medians()) {
+            if (d.ratio() == null) continue;
+            byGroup.computeIfAbsent(d.group(), k -> new LinkedHashMap<>()).computeIfAbsent(d.series(), k -> new LinkedHashMap<>())
+                    .put(d.month(), d);
+        }
+        List<Block> out = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Map<YearMonth, DoseMedian>>> g : byGroup.entrySet()) {
+            String name = "Median / DRL, " + g.getKey();
+            int head = monthHeader(s, r, name, months);
+            Map<String, Integer> studies = new LinkedHashMap<>();
+            Map<String, Integer> rows = new LinkedHashMap<>();
+            for (Map.Entry<String, Map<YearMonth, DoseMedian>> line : g.getValue().entrySet()) {
+                Row row = s.createRow(r[0]++);
+                row.createCell(0).setCellValue(line.getKey());
+                int n = 0;
+                for (DoseMedian d : line.getValue().values()) {
+                    number(row, months.indexOf(d.month()) + 1, d.ratio(), decimal);
+                    n += d.studies();
+                }
+                studies.put(line.getKey(), n);
+                rows.put(line.getKey(), row.getRowNum());
+            }
+            Row drl = s.createRow(r[0]++);
+            drl.createCell(0).setCellValue("DRL");
+            for (int i = 0; i < months.size(); i++) number(drl, i + 1, 1.0, decimal);
+            r[0]++;
+            Map<String, Integer> top = new LinkedHashMap<>();
+            studies.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey())).limit(TrendCharts.MAX_LINES)
+                    .forEach(e -> top.put(e.getKey(), rows.get(e.getKey())));
+            out.add(new Block(name, "Median / DRL (1 = at the DRL)", false, head, top, drl.getRowNum(), g.getKey()));
+        }
+        return out;
+    }
+
+    /** One native line chart per block and at most six lines each; more series go on further charts of the same figure. */
+    private void charts(XSSFSheet charts, XSSFSheet data, Trend t, List<Block> blocks) {
+        XSSFDrawing drawing = charts.createDrawingPatriarch();
+        int months = t.monthList().size();
+        int n = 0;
+        Row note = charts.createRow(0);
+        note.createCell(0).setCellValue("Drawn from the Trend sheet; each chart's axis is scaled to its own values.");
+        for (Block b : blocks) {
+            // A series without a value (a radiography room's CT share) would be an empty legend entry.
+            List<Map.Entry<String, Integer>> lines = new ArrayList<>();
+            for (Map.Entry<String, Integer> e : b.rows().entrySet()) {
+                Row row = data.getRow(e.getValue());
+                for (int c = 1; c <= months; c++) {
+                    if (row.getCell(c) != null) {
+                        lines.add(e);
+                        break;
+                    }
+                }
+            }
+            for (int from = 0; from < Math.max(1, lines.size()); from += TrendCharts.MAX_LINES) {
+                List<Map.Entry<String, Integer>> part = lines.subList(from, Math.min(lines.size(), from + TrendCharts.MAX_LINES));
+                if (part.isEmpty()) continue;
+                int col = (n % 2) * 9;
+                int row = 2 + (n / 2) * 20;
+                n++;
+                XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col, row, col + 8, row + 19);
+                XSSFChart chart = drawing.createChart(anchor);
+                String name = b.title() + (lines.size() > TrendCharts.MAX_LINES
+                        ? " (" + (from + 1) + "-" + (from + part.size()) + " of " + lines.size() + ")" : "");
+                chart.setTitleText(name);
+                chart.setTitleOverlay(false);
+                chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+                XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+                XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+                y.setTitle(b.axis());
+                y.setCrosses(AxisCrosses.MIN);
+                if (b.percent()) y.setNumberFormat("0.0%");
+                XDDFLineChartData lc = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
+                XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromStringCellRange(data,
+                        new CellRangeAddress(b.monthRow(), b.monthRow(), 1, months));
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                List<Integer> rows = new ArrayList<>();
+                for (Map.Entry<String, Integer> e : part) rows.add(e.getValue());
+                if (b.drlRow() != null) rows.add(b.drlRow());
+                for (int rr : rows) {
+                    XDDFNumericalDataSource<Double> vals = XDDFDataSourcesFactory.fromNumericCellRange(data,
+                            new CellRangeAddress(rr, rr, 1, months));
+                    XDDFLineChartData.Series series = (XDDFLineChartData.Series) lc.addSeries(cats, vals);
+                    series.setTitle(data.getRow(rr).getCell(0).getStringCellValue(), new CellReference(data.getSheetName(), rr, 0, true, true));
+                    series.setSmooth(false);
+                    series.setMarkerStyle(rr == (b.drlRow() == null ? -1 : b.drlRow()) ? MarkerStyle.NONE : MarkerStyle.CIRCLE);
+                    for (int c = 1; c <= months; c++) {
+                        org.apache.poi.ss.usermodel.Cell cell = data.getRow(rr).getCell(c);
+                        if (cell == null) continue;
+                        lo = Math.min(lo, cell.getNumericCellValue());
+                        hi = Math.max(hi, cell.getNumericCellValue());
+                    }
+                }
+                if (lo <= hi) {
+                    // Scaled to the values (95.5 to 95.8 % must not look flat), on round numbers a reader can take in.
+                    double span = Math.max(hi - lo, b.percent() ? 0.005 : 0.2);
+                    double step = Math.pow(10, Math.floor(Math.log10(span))) / 2;
+                    y.setMinimum(Math.max(0, Math.floor((lo - span * 0.1) / step) * step));
+                    y.setMaximum(Math.ceil((hi + span * 0.1) / step) * step);
+                }
+                chart.plot(lc);
+            }
+        }
+        print(charts);
     }
 
     private void medians(Trend t) {
-        Sheet s = sheet("Dose medians", "month", "series", "drl_set", "exam_type", "band", "quantity", "unit", "n", "studies",
-                "median", "drl", "median_over_drl", "sample");
+        Sheet s = sheet(t, "Dose medians", "Month", seriesName(t), "DRL set", "Exam type", "Band", "Quantity", "Unit", "Values", "Studies",
+                "Median", "DRL", "Median / DRL", "Sample");
         int r = 1;
         for (DoseMedian d : t.medians()) {
             Row row = s.createRow(r++);
@@ -86,8 +297,8 @@ public final class TrendWorkbook {
     }
 
     private void steps(Trend t) {
-        Sheet s = sheet("Median steps", "facility", "station", "protocol", "from_month", "to_month", "median_before_mgy",
-                "median_after_mgy", "change", "studies_before", "studies_after");
+        Sheet s = sheet(t, "Median steps", "Facility", "Station", "Protocol", "From month", "To month", "Median CTDIvol before (mGy)",
+                "Median CTDIvol after (mGy)", "Change", "Studies before", "Studies after");
         int r = 1;
         for (MedianStep m : t.steps()) {
             Row row = s.createRow(r++);
@@ -105,8 +316,8 @@ public final class TrendWorkbook {
     }
 
     private void runs(Trend t) {
-        Sheet s = sheet("Runs", "period_from", "period_to", "facilities", "studies", "generated_at", "tool_version",
-                "rule_set_digest", "inputs");
+        Sheet s = sheet(t, "Runs", "Period from", "Period to", "Facilities", "Studies", "Generated (UTC)", "Tool version",
+                "Rule set", "Input files");
         int r = 1;
         for (StoredRun run : t.runs()) {
             Row row = s.createRow(r++);
@@ -114,7 +325,7 @@ public final class TrendWorkbook {
             row.createCell(1).setCellValue(run.to().toString());
             row.createCell(2).setCellValue(run.facilities());
             row.createCell(3).setCellValue(run.studies());
-            row.createCell(4).setCellValue(run.generatedAt().toString());
+            row.createCell(4).setCellValue(TrendPdf.stamp(run.generatedAt()));
             row.createCell(5).setCellValue(run.toolVersion());
             row.createCell(6).setCellValue(run.ruleSetDigest());
             row.createCell(7).setCellValue(run.inputs());
@@ -123,17 +334,15 @@ public final class TrendWorkbook {
     }
 
     private void about(Trend t, Instant generatedAt) {
-        Sheet s = sheet("About", "item", "value");
+        Sheet s = sheet(t, "About", "Item", "Value");
         String[][] rows = {
-                {"months", t.from() + " to " + t.to()},
-                {"series", t.by() == Grouping.ALL ? "all sites together" : "by " + t.by().label()},
-                {"history store", t.store()},
-                {"generated at", generatedAt.toString()},
-                {"findings per 100 studies", "study-level findings (event, study and study-pair rules) in the month of their study; "
-                        + "period- and patient-level findings depend on the audited period's length and are in each run's report"},
-                {"by protocol", "a study counts under the standard protocol of its first diagnostic acquisition"},
-                {"median steps", StepRule.SETTING + " = " + t.stepRule().fraction() + ", minimum " + t.stepRule().minStudies()
-                        + " studies in both months; source: " + t.stepRule().source()},
+                {"Months", t.from() + " to " + t.to()},
+                {"Series", "by " + seriesName(t).toLowerCase(java.util.Locale.ROOT) + "; dose medians are never pooled across facilities"},
+                {"Generated", TrendPdf.stamp(generatedAt)},
+                {"Findings per 100 studies", MonthFindings.DEFINITION},
+                {"By protocol", "a study counts under the standard protocol of its first diagnostic acquisition"},
+                {"Median steps", "flagged above " + StepRule.percentText(t.stepRule().fraction()) + " (setting " + StepRule.SETTING
+                        + "), at least " + t.stepRule().minStudies() + " studies in both months"},
         };
         int r = 1;
         for (String[] v : rows) {
@@ -145,7 +354,7 @@ public final class TrendWorkbook {
         s.setColumnWidth(1, 120 * 256);
     }
 
-    private Sheet sheet(String name, String... columns) {
+    private Sheet sheet(Trend t, String name, String... columns) {
         Sheet s = wb.createSheet(name);
         Row h = s.createRow(0);
         for (int i = 0; i < columns.length; i++) {
@@ -153,17 +362,29 @@ public final class TrendWorkbook {
             h.getCell(i).setCellStyle(header);
         }
         s.createFreezePane(0, 1);
+        s.setRepeatingRows(new CellRangeAddress(0, 0, 0, columns.length - 1));
+        print(s);
         return s;
+    }
+
+    /** Printed landscape, one page wide, as many pages long as it takes. */
+    private static void print(Sheet s) {
+        s.setFitToPage(true);
+        PrintSetup p = s.getPrintSetup();
+        p.setLandscape(true);
+        p.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        p.setFitWidth((short) 1);
+        p.setFitHeight((short) 0);
     }
 
     private static void number(Row row, int c, Double v, CellStyle style) {
         if (v == null) return;
         row.createCell(c).setCellValue(v);
-        row.getCell(c).setCellStyle(style);
+        if (style != null) row.getCell(c).setCellStyle(style);
     }
 
     private static void finish(Sheet s, int columns) {
         for (int i = 0; i < columns; i++) s.setColumnWidth(i, 16 * 256);
-        if (s.getLastRowNum() > 0) s.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, s.getLastRowNum(), 0, columns - 1));
+        if (s.getLastRowNum() > 0) s.setAutoFilter(new CellRangeAddress(0, s.getLastRowNum(), 0, columns - 1));
     }
 }

@@ -1,0 +1,28 @@
+package org.alaraaudit.history.trend;
+
+import java.time.YearMonth;
+import java.util.Map;
+import org.alaraaudit.model.Severity;
+
+/**
+ * One month of one series' findings as the audit counts them: every finding of the runs that audited the month
+ * (event, study, study pair, station protocol, DRL group and patient), by severity, over the studies audited.
+ * For a run of one month this is exactly the audit report's "findings per 100 studies".
+ */
+public record MonthFindings(YearMonth month, String group, long studies, Map<Severity, Long> findings) {
+
+    /** Findings of this severity per 100 audited studies, as the audit report defines it; null without studies. */
+    public Double per100(Severity s) {
+        return studies == 0 ? null : 100.0 * findings.getOrDefault(s, 0L) / studies;
+    }
+
+    /** How the figure is defined, said once in each report. */
+    public static final String DEFINITION = "Findings per 100 studies: all findings of a severity that the audit reported for "
+            + "the month (event, study, study-pair, station-protocol, DRL-group and patient rules) divided by the studies "
+            + "audited in the month, times 100; the audit report's own figure. A finding over a whole run of several months "
+            + "counts in the run's last month.";
+
+    /** Why a station's or protocol's findings can add up to less than its facility's. */
+    public static final String NOT_ONE_STUDY = "Findings that concern no single study (over a station's protocol, a DRL group) "
+            + "are stored without a station or protocol: they count in the All facilities rows only.";
+}

@@ -1,0 +1,199 @@
+package org.alaraaudit.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.alaraaudit.audit.AuditPeriod;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.history.SampleMonthsContract.Run;
+import org.alaraaudit.history.trend.DoseMedian;
+import org.alaraaudit.history.trend.Grouping;
+import org.alaraaudit.history.trend.MonthFindings;
+import org.alaraaudit.history.trend.StepRule;
+import org.alaraaudit.history.trend.Trend;
+import org.alaraaudit.history.trend.TrendQuery;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Severity;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The trend report a department head reads: two sample months audited into an H2 store, then the trend as the
+ * command line makes it, read back from the PDF (PDFBox) and the workbook (POI).
+ */
+class TrendReportTest {
+    private static final YearMonth SEPTEMBER = YearMonth.of(2026, 9);
+    private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+
+    @TempDir
+    static Path dir;
+    static String url;
+    static AuditResult october;
+    static Path byFacility;
+    static Path byStation;
+
+    @BeforeAll
+    static void auditTwoSampleMonthsAndMakeTheTrend() {
+        url = "jdbc:h2:file:" + dir.resolve("store").resolve("history");
+        StoreRuns store = new StoreRuns(url);
+        store.audit(AuditPeriod.month(SEPTEMBER), Path.of("sample-data", "scan-log-2026-09.csv"));
+        october = store.audit(AuditPeriod.month(OCTOBER), Path.of("sample-data", "scan-log-2026-10.csv"));
+        byFacility = dir.resolve("facility");
+        byStation = dir.resolve("station");
+        Run f = SampleMonthsContract.cli("trend", "--history", url, "--out", byFacility.toString());
+        assertEquals(0, f.code(), f.err());
+        Run s = SampleMonthsContract.cli("trend", "--history", url, "--by", "station", "--out", byStation.toString());
+        assertEquals(0, s.code(), s.err());
+    }
+
+    private static Trend trend(Grouping by) {
+        return new TrendQuery(new StoreRuns(url).store).load(null, null, by, new StepRule(0.2, "test", 10));
+    }
+
+    @Test
+    void octobersFindingsPer100StudiesAreTheAuditsOwnFigureForEveryFacilityAndAllTogether() {
+        Trend t = trend(Grouping.FACILITY);
+        for (Severity sev : Severity.values()) {
+            double audit = 100.0 * october.figures().findingsBySeverity().get(sev.name()) / october.figures().studies();
+            assertEquals(audit, t.findingsOf(Trend.ALL_FACILITIES, OCTOBER).per100(sev), 1e-9, sev.name());
+            for (var e : october.figures().studiesByFacility().entrySet()) {
+                long n = october.findings().stream().filter(x -> x.severity() == sev && e.getKey().equals(x.facility())).count();
+                assertEquals(100.0 * n / e.getValue(), t.findingsOf(e.getKey(), OCTOBER).per100(sev), 1e-9, e.getKey() + " " + sev);
+            }
+        }
+        assertTrue(october.findings().stream().map(Finding::scope).anyMatch(s -> !StudyFindings.STUDY_SCOPES.contains(s)),
+                "the sample month has findings over a DRL group or a patient, which the old trend left out");
+    }
+
+    @Test
+    void theTrendIsPerFacilityByDefaultAndNeverPoolsADrlMedianAcrossFacilities() throws IOException {
+        Set<String> facilities = october.figures().studiesByFacility().keySet();
+        for (Grouping by : new Grouping[]{Grouping.ALL, Grouping.FACILITY}) {
+            List<DoseMedian> medians = trend(by).medians();
+            assertFalse(medians.isEmpty());
+            assertTrue(medians.stream().allMatch(d -> facilities.contains(d.group())), by.name());
+        }
+        assertTrue(trend(Grouping.STATION).medians().stream().allMatch(d -> facilities.stream().anyMatch(f -> d.group().startsWith(f + " / "))));
+        String text = text(byFacility, 1, 99);
+        for (String f : facilities) assertTrue(text.contains(f), f);
+        assertFalse(text.contains("All sites together"));
+    }
+
+    @Test
+    void theTrendPdfIsPdfA1bWithoutStoreUrlNanosecondsOrFileNames() throws IOException {
+        for (Path out : List.of(byFacility, byStation)) {
+            try (PDDocument doc = Loader.loadPDF(pdf(out).toFile())) {
+                String xmp;
+                try (InputStream in = doc.getDocumentCatalog().getMetadata().createInputStream()) {
+                    xmp = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                assertTrue(xmp.contains("pdfaid:part>1<") || xmp.contains("pdfaid:part=\"1\""), xmp);
+                assertTrue(xmp.contains("pdfaid:conformance>B<") || xmp.contains("pdfaid:conformance=\"B\""), xmp);
+                assertFalse(doc.getDocumentCatalog().getOutputIntents().isEmpty(), "an sRGB output intent");
+                String text = new PDFTextStripper().getText(doc);
+                assertFalse(text.toLowerCase().contains("jdbc"), "no store URL");
+                assertFalse(text.contains(dir.toString()), "no store path");
+                assertFalse(Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d").matcher(text).find(), "no sub-second timestamps");
+                assertFalse(text.contains(".csv"), "no file names");
+                assertFalse(text.toLowerCase().contains("verify"));
+            }
+        }
+    }
+
+    @Test
+    void theFirstPageFlagsTheStepsInTheWordsOfItsThreshold() throws IOException {
+        Trend t = trend(Grouping.FACILITY);
+        String first = text(byFacility, 1, 1);
+        assertTrue(first.contains("Steps to look at"), first);
+        assertTrue(first.contains("more than 20 %"), first);
+        assertFalse(t.steps().isEmpty(), "the sample months have protocol steps");
+        for (var s : t.steps()) assertTrue(first.contains(t.stepRule().changeText(s.change())), s.toString());
+        assertTrue(first.contains("Above the DRL in 2026-10"), first);
+    }
+
+    @Test
+    void aFlaggedStepNeverReadsAsTheThresholdItWasFlaggedAt() {
+        StepRule rule = new StepRule(0.2, "test", 10);
+        assertEquals("+21 %", rule.changeText(0.206));
+        assertEquals("+20.3 %", rule.changeText(0.203));
+        assertEquals("\u221235 %", rule.changeText(-0.35));
+        assertEquals("20 %", StepRule.percentText(0.2));
+        assertEquals("12.5 %", StepRule.percentText(0.125));
+    }
+
+    @Test
+    void theWorkbookHasMonthsAsColumnsReadableHeadersNativeChartsAndAPrintSetup() throws IOException {
+        Trend t = trend(Grouping.FACILITY);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx(byFacility)))) {
+            XSSFSheet s = wb.getSheet("Trend");
+            assertNotNull(s);
+            List<String> labels = new ArrayList<>();
+            Row header = null;
+            for (Row row : s) {
+                if (row.getCell(0) == null) continue;
+                String label = row.getCell(0).getStringCellValue();
+                labels.add(label);
+                if (label.equals("Pediatric CT studies")) header = row;
+            }
+            assertNotNull(header, labels.toString());
+            assertEquals("2026-09", header.getCell(1).getStringCellValue());
+            assertEquals("2026-10", header.getCell(2).getStringCellValue());
+            Row general = s.getRow(header.getRowNum() + 1);
+            String facility = general.getCell(0).getStringCellValue();
+            long octoberPediatricCt = t.months().stream().filter(m -> m.group().equals(facility) && m.month().equals(OCTOBER))
+                    .findFirst().orElseThrow().pediatricCtStudies();
+            assertEquals(octoberPediatricCt, (long) general.getCell(2).getNumericCellValue());
+            assertTrue(labels.contains("MAJOR findings per 100 studies"), labels.toString());
+            for (String sheet : List.of("Dose medians", "Median steps", "Runs")) {
+                for (var cell : wb.getSheet(sheet).getRow(0)) {
+                    assertFalse(cell.getStringCellValue().contains("_"), sheet + ": " + cell.getStringCellValue());
+                }
+            }
+            XSSFDrawing drawing = wb.getSheet("Charts").getDrawingPatriarch();
+            assertNotNull(drawing);
+            List<XSSFChart> charts = drawing.getCharts();
+            assertTrue(charts.size() >= 8, "a chart per figure: " + charts.size());
+            for (XSSFChart c : charts) {
+                assertFalse(c.getChartSeries().isEmpty());
+                assertTrue(c.getChartSeries().get(0).getSeriesCount() <= 7, "six lines and the DRL at most");
+            }
+            assertTrue(s.getPrintSetup().getLandscape());
+            assertEquals(1, s.getPrintSetup().getFitWidth());
+            assertTrue(s.getFitToPage());
+        }
+    }
+
+    private static Path pdf(Path out) { return out.resolve("trend-2026-09_2026-10.pdf"); }
+
+    private static Path xlsx(Path out) { return out.resolve("trend-2026-09_2026-10.xlsx"); }
+
+    private static String text(Path out, int from, int to) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf(out).toFile())) {
+            PDFTextStripper s = new PDFTextStripper();
+            s.setStartPage(from);
+            s.setEndPage(Math.min(to, doc.getNumberOfPages()));
+            return s.getText(doc);
+        }
+    }
+}

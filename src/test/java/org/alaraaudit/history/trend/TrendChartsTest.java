@@ -1,0 +1,67 @@
+package org.alaraaudit.history.trend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.junit.jupiter.api.Test;
+
+/** The small multiples a department head reads: scaled to the data, six lines at most, the DRL always drawn. */
+class TrendChartsTest {
+    private static final YearMonth SEP = YearMonth.of(2026, 9);
+    private static final YearMonth OCT = YearMonth.of(2026, 10);
+
+    private static MonthFigures month(YearMonth m, String facility, long adultProtocol) {
+        return new MonthFigures(m, facility, 1200, 1000, 1100, 1000, adultProtocol, 30, Map.of());
+    }
+
+    private static Trend trend(List<DoseMedian> medians) {
+        List<MonthFigures> months = List.of(month(SEP, "General", 45), month(OCT, "General", 42));
+        return new Trend(SEP, OCT, Grouping.FACILITY, "store", months, List.of(), medians, List.of(), new StepRule(0.2, "test", 10),
+                List.of());
+    }
+
+    private static TrendCharts.Multiples named(Trend t, String start) {
+        return TrendCharts.all(t).stream().filter(m -> m.title().startsWith(start)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void complianceBetween95Point5And95Point8PercentIsNotDrawnOnAZeroToHundredAxis() {
+        CategoryPlot plot = named(trend(List.of()), "Pediatric protocol compliance").panels().get(0).chart().getCategoryPlot();
+        ValueAxis y = plot.getRangeAxis();
+        assertTrue(y.getLowerBound() > 0.9, "lower bound " + y.getLowerBound());
+        assertTrue(y.getUpperBound() < 1.0, "upper bound " + y.getUpperBound());
+        assertTrue(y.getLowerBound() <= 0.955 && y.getUpperBound() >= 0.958);
+        assertTrue(y.getLabel().contains("%"), "the axis names its unit: " + y.getLabel());
+    }
+
+    @Test
+    void aFacilityWithEightDoseLinesGetsSixTheDrlLineAndHollowPointsForSmallSamples() {
+        List<DoseMedian> medians = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            for (YearMonth m : List.of(SEP, OCT)) {
+                boolean sufficient = !(i == 0 && m.equals(SEP));
+                medians.add(new DoseMedian(m, "General", "US", "CT HEAD", "band " + i, i, "CTDIvol", 20, 100 - i, 10 + i * 0.1, 20.0,
+                        sufficient));
+            }
+        }
+        TrendCharts.Panel p = named(trend(medians), "Median dose").panels().get(0);
+        CategoryPlot plot = p.chart().getCategoryPlot();
+        assertEquals(TrendCharts.MAX_LINES, plot.getDataset().getRowCount());
+        assertTrue(p.note().contains("6 of 8"), p.note());
+        assertEquals(1, plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size(), "the DRL line");
+        assertTrue(plot.getRangeAxis().getUpperBound() >= 1.0, "the DRL at 1 is inside the axis even with every median at half of it");
+        LineAndShapeRenderer r = (LineAndShapeRenderer) plot.getRenderer();
+        int band0 = plot.getDataset().getRowIndex("CT HEAD band 0 CTDIvol");
+        assertEquals(Color.WHITE, r.getItemFillPaint(band0, plot.getDataset().getColumnIndex("2026-09")));
+        assertNotEquals(Color.WHITE, r.getItemFillPaint(band0, plot.getDataset().getColumnIndex("2026-10")));
+    }
+}
