@@ -176,6 +176,24 @@ class ExcelReportTest {
     }
 
     @Test
+    void noJavaPackageNameAnywhereAndTheRulesSheetSpeaksToAPerson() throws IOException {
+        try (XSSFWorkbook wb = open(file)) {
+            for (Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    for (Cell c : row) {
+                        if (c.getCellType() == CellType.STRING) assertFalse(c.getStringCellValue().contains("org.alaraaudit"),
+                                sheet.getSheetName() + " " + c.getAddress() + ": " + c.getStringCellValue());
+                    }
+                }
+            }
+            Sheet rules = wb.getSheet("Rules");
+            List<String> header = new ArrayList<>();
+            for (Cell c : rules.getRow(1)) header.add(c.getStringCellValue());
+            assertEquals(List.of("rule", "name", "severity", "judges one", "what it checks", "source"), header);
+        }
+    }
+
+    @Test
     void reviewStatusOffersTheFourStatuses() throws IOException {
         try (XSSFWorkbook wb = open(file)) {
             List<? extends DataValidation> v = wb.getSheet("Findings").getDataValidations();
