@@ -18,7 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The compliance workbook ({@code audit-PERIOD.xlsx}): Summary, Findings (with review columns), DRL, Repeats,
- * Cumulative dose, Protocols, Rejected rows, Data warnings and Rules.
+ * Cumulative dose, Protocols, Events (one row per irradiation event), Rejected rows, Data warnings and Rules.
  *
  * <p>Summary and DRL carry native charts, which only XSSF sheets can hold, so they are built in an XSSF workbook;
  * the list sheets are streamed through SXSSF on top of it, so a million findings do not have to fit in memory.
@@ -35,7 +35,8 @@ public final class ExcelReport {
 
     /**
      * {@code shown}: with {@link Disclosure#AGGREGATE} (the accreditation template) the workbook holds no pseudonym
-     * and no age: the findings lose those columns, and the lists by patient (Repeats, Cumulative dose) are left out.
+     * and no age: the findings lose those columns, and the lists by patient (Repeats, Cumulative dose, Events) are
+     * left out.
      */
     public static void write(AuditResult result, Disclosure shown, Path target) throws IOException {
         write(result, shown, target, Table.EXCEL_DATA_ROWS);
@@ -77,6 +78,7 @@ public final class ExcelReport {
                     note(continued, CumulativeDoseSheet.write(wb, styles, result.findings(), rowsPerSheet));
                 }
                 note(continued, ProtocolsSheet.write(wb, styles, result.protocols(), result.findings(), rowsPerSheet));
+                if (shown.showsPatients()) note(continued, EventsSheet.write(wb, styles, result.events(), rowsPerSheet));
                 note(continued, InputProblemsSheet.rejected(wb, styles, result.rejected(), rowsPerSheet));
                 note(continued, InputProblemsSheet.warnings(wb, styles, result.warnings(), rowsPerSheet));
                 RulesSheet.write(wb, styles, result);

@@ -75,7 +75,7 @@ class ExcelReportTest {
         try (XSSFWorkbook wb = open(file)) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertEquals(List.of("Summary", "Findings", "DRL", "Repeats", "Cumulative dose", "Protocols",
+            assertEquals(List.of("Summary", "Findings", "DRL", "Repeats", "Cumulative dose", "Protocols", "Events",
                     "Rejected rows", "Data warnings", "Rules"), names);
             assertEquals(0, wb.getActiveSheetIndex());
         }
