@@ -164,12 +164,14 @@ final class CoverPage {
         return out;
     }
 
-    /** The set's name and the source of its first row, so "US" on its own is not the only clue. */
+    /** The set's name and the sources of its rows (pediatric and adult tables), so "US" on its own is not the only clue. */
     private static String drlSetLabel(ReportContext ctx) {
         String set = ctx.result.run().drlSet();
         try {
             var levels = ctx.result.tables().referenceLevels().set(set);
-            if (!levels.isEmpty()) return set + " - " + levels.get(0).source();
+            Set<String> sources = new java.util.LinkedHashSet<>();
+            for (var l : levels) sources.add(l.source());
+            if (!sources.isEmpty()) return set + " - " + String.join("; ", sources);
         } catch (RuntimeException e) {
             // a set the tables do not know is still named, just without its source
         }
