@@ -13,11 +13,11 @@ import org.apache.poi.ss.usermodel.Workbook;
 final class EventsSheet {
     static final String NAME = "Events";
     static final List<Column> COLUMNS = List.of(Column.of("facility", 18), Column.of("station", 14),
-            Column.of("manufacturer", 14), Column.of("model", 16), Column.of("accession number", 16),
+            Column.of("manufacturer", 20), Column.of("model", 18), Column.of("accession number", 16),
             Column.of("study date", 17), Column.of("pseudonym", 14), Column.num("age (years)", 8), Column.of("sex", 5),
             Column.of("pediatric", 9), Column.of("modality", 9), Column.of("protocol (as logged)", 26),
-            Column.of("standard protocol", 26), Column.of("region", 16), Column.of("acquisition type", 14),
-            Column.of("contrast", 10), Column.num("kVp", 6), Column.num("mAs", 8), Column.num("CTDIvol (mGy)", 9),
+            Column.of("standard protocol", 26), Column.of("region", 22), Column.of("acquisition type", 17),
+            Column.of("contrast", 16), Column.num("kVp", 6), Column.num("mAs", 8), Column.num("CTDIvol (mGy)", 9),
             Column.num("phantom (cm)", 8), Column.num("DLP (mGy·cm)", 10), Column.num("SSDE (mGy)", 9),
             Column.of("SSDE from", 10), Column.num("DAP (Gy·cm²)", 10));
 

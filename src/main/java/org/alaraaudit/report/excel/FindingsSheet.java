@@ -55,7 +55,8 @@ final class FindingsSheet {
             case "scope" -> 12;
             case "facility", "station_name" -> 18;
             case "quantity" -> 22;
-            case "accession_number", "patient_ref" -> 16;
+            case "accession_number" -> 18;
+            case "patient_ref" -> 16;
             case "study_datetime" -> 17;
             case "age_years" -> 10;
             case "protocol_name" -> 26;
