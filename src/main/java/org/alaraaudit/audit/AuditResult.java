@@ -31,7 +31,18 @@ public record AuditResult(
         /** Inputs without a patient identifier: there each study is its own patient, so repeats and cumulative dose are not assessable. */
         List<String> filesWithoutPatientIdentifiers,
         /** The imported reviews of this run's findings and the earlier periods' findings still awaiting review; never null. */
-        Reviews reviews) {
+        Reviews reviews,
+        /** The period's irradiation events, one row each, and the scanners they came from; never null. */
+        PeriodEvents events) {
+
+    public AuditResult(RunInfo run, RowAccounting rows, long rowsOutsidePeriod, ComplianceFigures figures,
+                       List<DrlGroup> drlGroups, List<ProtocolStatistics> protocols, List<Finding> findings,
+                       List<Rejection> rejected, List<DataWarning> warnings, List<RuleDescription> rules,
+                       PolicyTables tables, PreviousPeriod previousPeriod, List<String> filesWithoutPatientIdentifiers,
+                       Reviews reviews) {
+        this(run, rows, rowsOutsidePeriod, figures, drlGroups, protocols, findings, rejected, warnings, rules, tables,
+                previousPeriod, filesWithoutPatientIdentifiers, reviews, PeriodEvents.NONE);
+    }
 
     public AuditResult(RunInfo run, RowAccounting rows, long rowsOutsidePeriod, ComplianceFigures figures,
                        List<DrlGroup> drlGroups, List<ProtocolStatistics> protocols, List<Finding> findings,

@@ -56,6 +56,10 @@ public final class AuditRun {
             SsdeEstimate ssde = engine.estimates().ssde(e);
             return ssde == null ? null : ssde.mgy();
         });
+        PeriodEvents.Collector periodEvents = new PeriodEvents.Collector(e -> {
+            SsdeEstimate ssde = engine.estimates().ssde(e);
+            return ssde == null ? null : ssde.mgy();
+        });
         PatientDoses doses = new PatientDoses(engine.estimates(), ruleSet.tables().cumulativeDose(),
                 policy.getCumulativeWindowDays(), history);
         // One limit sets what each stage holds before it spills to disk: rows by patient, duplicate keys (12 bytes
@@ -87,11 +91,13 @@ public final class AuditRun {
                     session = studies;
                     facts = List.of();
                     studies.forEach(tally::add);
+                    studies.forEach(periodEvents::add);
                 } else {
                     session = withStoredStudies(studies, policy.getRepeatWindowHours());
                     facts = dose.facts();
                     if (dose.pediatricCtInPeriod()) tally.addPediatricMarrowDose(dose.marrowMgy());
                     studies.forEach(tally::add);
+                    studies.forEach(periodEvents::add);
                     history.audited(studies, doses::studyDoses);
                 }
                 batchStudies.add(session);
@@ -132,7 +138,7 @@ public final class AuditRun {
                 ? source.reviews(found, shown, figures.studiesByFacility().keySet()) : AuditResult.Reviews.NONE;
         return new AuditResult(run, input.accounting(), tally.rowsOutsidePeriod(), figures, tally.drlGroups(),
                 tally.protocols(), found, input.rejections(), warnings, ruleSet.rules(), ruleSet.tables(),
-                previous, input.filesWithoutPatientIdentifiers(), reviews);
+                previous, input.filesWithoutPatientIdentifiers(), reviews, periodEvents.build());
     }
 
     /**

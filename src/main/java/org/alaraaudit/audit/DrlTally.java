@@ -16,7 +16,8 @@ import org.alaraaudit.model.Study;
 import org.alaraaudit.rules.ReferenceLevels;
 
 /**
- * Collects the period's pediatric CT doses per facility x exam type x band of the DRL set, as ICRP 135 says
+ * Collects the period's CT doses per facility x exam type x band of the DRL set (adults only where the set has adult
+ * rows), as ICRP 135 says
  * DRLs are used: CTDIvol one value per diagnostic acquisition, DLP one value per study (total over the exam
  * type's regions). Each value is kept with the phantom it refers to; values on the other phantom than the DRL's
  * form a group of their own, reported as not comparable, never mixed in (the DRL references give no conversion).
@@ -68,7 +69,7 @@ final class DrlTally {
     void freeze() { for (Sample s : samples.values()) s.values.freeze(); }
 
     void add(Study s) {
-        if (!s.isInPeriod() || !s.isCt() || !s.isPediatric()) return;
+        if (!s.isInPeriod() || !s.isCt()) return;
         // A perfusion study is another exam than the routine one a DRL describes: its many series would lift the
         // group's median CTDIvol and DLP. Its doses still count in every accumulated and organ dose.
         if (s.getEvents().stream().anyMatch(IrradiationEvent::isPerfusion)) return;

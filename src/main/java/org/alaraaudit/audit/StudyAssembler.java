@@ -21,11 +21,13 @@ import org.alaraaudit.scanlog.ScanRow;
 
 /**
  * Builds a patient's studies from their validated rows and resolves each event against the policy tables: its
- * catalog protocol, region, phantom, notification value and pediatric DRL band.
+ * catalog protocol, region, phantom, notification value and DRL band.
  */
 public final class StudyAssembler {
     private final PolicyTables tables;
     private final List<ReferenceLevel> drlSet;
+    /** The set's rows written for adults (their age band starts at the pediatric limit or later). */
+    private final List<ReferenceLevel> adultDrls;
     private final double pediatricAgeYears;
     private final AuditPeriod period;
 
@@ -34,6 +36,9 @@ public final class StudyAssembler {
         this.drlSet = tables.referenceLevels().set(drlSet);
         this.pediatricAgeYears = pediatricAgeYears;
         this.period = period;
+        // An adult is judged only against adult rows: a pediatric band open upwards (EU ">=6 y") is not meant for them.
+        this.adultDrls = this.drlSet.stream()
+                .filter(l -> l.ageYears().min() != null && l.ageYears().min() >= pediatricAgeYears).toList();
     }
 
     public List<Study> assemble(List<ScanRow> patientRows) {
@@ -101,7 +106,8 @@ public final class StudyAssembler {
         if (r.modality() == Modality.CT) {
             notification = tables.notificationValues().forSeries(region, r.acquisitionType(), study.ageYears(), phantom, pediatric,
                     protocol == null ? null : protocol.notificationCategory()).orElse(null);
-            if (pediatric) drl = ReferenceLevels.bandFor(drlSet, region, contrast, study.ageYears(), study.weightKg()).orElse(null);
+            drl = ReferenceLevels.bandFor(pediatric ? drlSet : adultDrls, region, contrast, study.ageYears(), study.weightKg())
+                    .orElse(null);
         }
         return new EventRecord(r.source(), r.protocolName(), protocol, r.acquisitionType(), region, r.eventDatetime(),
                 r.eventUid(), r.kvp(), r.mas(), r.ctdivolMgy(), phantom, r.dlpMgycm(), r.scanLengthMm(), r.ssdeMgy(),

@@ -25,6 +25,7 @@ import org.alaraaudit.model.Severity;
 import org.alaraaudit.report.ConcurrentReports;
 import org.alaraaudit.report.ReportFile;
 import org.alaraaudit.report.ReportFolder;
+import org.alaraaudit.report.Disclosure;
 import org.alaraaudit.report.files.FindingsCsv;
 import org.alaraaudit.report.excel.ExcelReport;
 import org.alaraaudit.report.files.FindingsJson;
@@ -128,7 +129,8 @@ public final class AuditCommand implements Callable<Integer> {
         }
         String ageProblem = pediatricAge == null ? null : NumericSetting.PEDIATRIC_AGE_YEARS.problem(pediatricAge);
         if (ageProblem != null) throw new ErrorReport.UsageException("--pediatric-age " + pediatricAge + ": " + ageProblem);
-        ReportTemplate reportTemplate = wanted.contains("pdf") ? loadTemplate() : null;
+        // Loaded for every format: the template also decides what the workbook, CSV and JSON may show.
+        ReportTemplate reportTemplate = loadTemplate();
         PrintWriter err = spec.commandLine().getErr();
         checkOut();
         List<Path> files = inputFiles(err);
@@ -241,6 +243,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     private List<Path> write(AuditResult result, Set<String> wanted, ReportTemplate reportTemplate) {
         String label = result.run().period().label();
+        Disclosure shown = reportTemplate.disclosure();
         // Each report reads the result only; on two cores two are written at once (ConcurrentReports).
         List<ConcurrentReports.Target> reports = new ArrayList<>();
         if (wanted.contains("pdf")) {
@@ -249,17 +252,17 @@ public final class AuditCommand implements Callable<Integer> {
         }
         if (wanted.contains("xlsx")) {
             Path x = out.resolve("audit-" + label + ".xlsx");
-            reports.add(new ConcurrentReports.Target(x, () -> ExcelReport.write(result, x)));
+            reports.add(new ConcurrentReports.Target(x, () -> ExcelReport.write(result, shown, x)));
         }
         if (wanted.contains("csv")) {
             Path f = out.resolve("findings.csv");
             Path r = out.resolve("rejected.csv");
-            reports.add(new ConcurrentReports.Target(f, () -> FindingsCsv.writeFindings(result, f)));
+            reports.add(new ConcurrentReports.Target(f, () -> FindingsCsv.writeFindings(result, shown, f)));
             reports.add(new ConcurrentReports.Target(r, () -> FindingsCsv.writeRejected(result, r)));
         }
         if (wanted.contains("json")) {
             Path j = out.resolve("findings.json");
-            reports.add(new ConcurrentReports.Target(j, () -> FindingsJson.write(result, j)));
+            reports.add(new ConcurrentReports.Target(j, () -> FindingsJson.write(result, shown, j)));
         }
         try {
             Files.createDirectories(out);

@@ -160,12 +160,17 @@ class DrlMedianRuleTest {
     }
 
     @Test
-    void adultsAndStudiesOutsideThePeriodDoNotEnterTheGroups() {
+    void adultsAndStudiesOutsideThePeriodDoNotEnterTheChildrensGroups() {
         AuditFixture f = chestStudies(new AuditFixture(), 0, 9, "3.0", "90", "32");
         f.row("patient_id", "ADULT", "accession_number", "AD", "age_years", "40");
         f.row("patient_id", "EARLIER", "accession_number", "E1", "study_datetime", "2026-09-10T10:00:00");
         AuditResult r = f.audit(dir);
-        assertEquals(9, group(r, "General", "CTDIvol", 32).studies());
+        DrlGroup children = r.drlGroups().stream().filter(g -> g.band().equals("5-<10 y") && g.quantity().equals("CTDIvol"))
+                .findFirst().orElseThrow();
+        assertEquals(9, children.studies());
+        DrlGroup adults = r.drlGroups().stream().filter(g -> g.band().startsWith("adult") && g.quantity().equals("CTDIvol"))
+                .findFirst().orElseThrow();
+        assertEquals(1, adults.studies(), "the adult is judged in the adult band of its own");
         assertTrue(AuditFixture.findings(r, "DRL_MEDIAN_EXCEEDED").isEmpty());
     }
 

@@ -20,15 +20,17 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class DrlSheet {
     static final String NAME = "DRL";
     static final List<Column> COLUMNS = List.of(Column.of("facility", 18), Column.of("exam type", 18),
-            Column.of("band", 12), Column.of("quantity", 10), Column.of("unit", 8), Column.num("studies", 9),
+            Column.of("band", 20), Column.of("quantity", 10), Column.of("unit", 8), Column.num("studies", 9),
             Column.num("n (values)", 9), Column.num("phantom (cm)", 9), Column.num("median", 10),
             Column.num("75th percentile", 11), Column.num("DRL", 10), Column.num("DRL phantom (cm)", 10),
             Column.num("ratio (median / DRL)", 13), Column.num("previous median", 10),
-            Column.num("previous ratio", 10), Column.of("status", 22), Column.of("note", 40),
+            Column.num("previous studies", 10), Column.num("previous ratio", 10), Column.of("previous status", 20),
+            Column.of("change in ratio", 22), Column.of("status", 22), Column.of("note", 40),
             Column.of("DRL set", 8), Column.of("source", 50), Column.of("group (chart label)", 44));
     static final int RATIO_COLUMN = 12;
     static final int PREVIOUS_MEDIAN_COLUMN = 13;
-    static final int STATUS_COLUMN = 15;
+    static final int CHANGE_COLUMN = 17;
+    static final int STATUS_COLUMN = 18;
 
     private DrlSheet() {}
 
@@ -39,11 +41,15 @@ final class DrlSheet {
         Table t = new Table(wb, styles, NAME, COLUMNS, Table.EXCEL_DATA_ROWS).open();
         for (DrlGroup g : groups) {
             DrlGroup q = previous(previous, g);
-            t.row().text(g.facility()).text(g.examType()).text(g.band()).text(g.quantity()).text(unit(g.quantity()))
+            RowCells row = t.row();
+            row.text(g.facility()).text(g.examType()).text(g.band()).text(g.quantity()).text(unit(g.quantity()))
                     .count(g.studies()).count(g.n()).number(cm(g.phantomCm()), styles.integer)
                     .dose(g.median()).dose(g.p75()).dose(g.drl()).number(cm(g.drlPhantomCm()), styles.integer)
-                    .number(g.ratio(), styles.ratio).dose(q == null ? null : q.median())
-                    .number(q == null ? null : q.ratio(), styles.ratio).styled(g.status(), styles.centered).text(g.note())
+                    .number(g.ratio(), styles.ratio);
+            if (q == null) row.skip().skip().skip().skip().skip();
+            else row.dose(q.median()).count(q.studies()).number(q.ratio(), styles.ratio).styled(q.status(), styles.centered)
+                    .change(change(g, q), notCompared(g, q), styles.signedRatio);
+            row.styled(g.status(), styles.centered).text(g.note())
                     .text(g.drlSet()).text(g.source()).text(label(g));
         }
         t.finish();
@@ -56,9 +62,11 @@ final class DrlSheet {
         ratioColours(sheet, last);
         new RowCells(sheet.createRow(last + 2), styles, 0).styled(previous == null
                 ? "previous median / ratio: no previous period is stored in the history store."
-                : "previous median / ratio: the same facility, exam type, band and quantity in the previous period ("
+                : "previous median / studies / ratio / status: the same facility, exam type, band and quantity in the previous period ("
                 + (previous.period() == null || previous.period().isWholeInput() ? "whole input"
-                : previous.period().from() + " to " + previous.period().to()) + "); empty where the group did not exist.", styles.note);
+                : previous.period().from() + " to " + previous.period().to()) + "); empty where the group did not exist. "
+                + "A change in ratio is given only where both periods were judged (enough studies, same phantom): "
+                + "a ratio from a few studies is not a change.", styles.note);
         int top = last + 4;
         if (judged == 0) {
             new RowCells(sheet.createRow(top), styles, 0).styled("No group reached the minimum sample: no chart.", styles.note);
@@ -81,6 +89,21 @@ final class DrlSheet {
                 .sorted(java.util.Comparator.comparing(DrlGroup::ratio).reversed()).toList());
         groups.stream().filter(g -> !judged(g)).forEach(out::add);
         return out;
+    }
+
+    /** The change of the ratio, only when both periods' groups were judged; null otherwise. */
+    static Double change(DrlGroup now, DrlGroup before) {
+        if (!judged(now) || !judged(before)) return null;
+        return org.alaraaudit.report.Cells.rounded(now.ratio() - before.ratio(), 4);
+    }
+
+    /** Why there is no change to show, in words, or null when there is one. */
+    static String notCompared(DrlGroup now, DrlGroup before) {
+        if (judged(now) && judged(before)) return null;
+        DrlGroup g = judged(now) ? before : now;
+        String which = judged(now) ? "previous period" : "this period";
+        return "not compared: " + which + " " + String.valueOf(g.status()).toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + " (" + g.studies() + (g.studies() == 1 ? " study)" : " studies)");
     }
 
     static boolean judged(DrlGroup g) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.report.Disclosure;
 import org.alaraaudit.report.ReportFile;
 import org.alaraaudit.scanlog.SpillFolder;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
@@ -17,7 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The compliance workbook ({@code audit-PERIOD.xlsx}): Summary, Findings (with review columns), DRL, Repeats,
- * Cumulative dose, Protocols, Rejected rows, Data warnings and Rules.
+ * Cumulative dose, Protocols, Events (one row per irradiation event), Rejected rows, Data warnings and Rules.
  *
  * <p>Summary and DRL carry native charts, which only XSSF sheets can hold, so they are built in an XSSF workbook;
  * the list sheets are streamed through SXSSF on top of it, so a million findings do not have to fit in memory.
@@ -29,24 +30,37 @@ public final class ExcelReport {
     private ExcelReport() {}
 
     public static void write(AuditResult result, Path target) throws IOException {
-        write(result, target, Table.EXCEL_DATA_ROWS);
+        write(result, Disclosure.PATIENT_LEVEL, target);
+    }
+
+    /**
+     * {@code shown}: with {@link Disclosure#AGGREGATE} (the accreditation template) the workbook holds no pseudonym
+     * and no age: the findings lose those columns, and the lists by patient (Repeats, Cumulative dose, Events) are
+     * left out.
+     */
+    public static void write(AuditResult result, Disclosure shown, Path target) throws IOException {
+        write(result, shown, target, Table.EXCEL_DATA_ROWS);
+    }
+
+    static void write(AuditResult result, Path target, int rowsPerSheet) throws IOException {
+        write(result, Disclosure.PATIENT_LEVEL, target, rowsPerSheet);
     }
 
     /** {@code rowsPerSheet} below Excel's limit lets tests see a list continue on a second sheet. */
-    static void write(AuditResult result, Path target, int rowsPerSheet) throws IOException {
+    static void write(AuditResult result, Disclosure shown, Path target, int rowsPerSheet) throws IOException {
         // SXSSF's sheet files go to a spill folder of this run, not POI's shared poifiles/ folder, so what a run
         // killed with -9 leaves is owner-only and removed by the next run (SpillFolder).
         Path spill = SpillFolder.create("workbook");
         TempFile.setThreadLocalTempFileCreationStrategy(new DefaultTempFileCreationStrategy(spill.toFile()));
         try {
-            writeWorkbook(result, target, rowsPerSheet);
+            writeWorkbook(result, shown, target, rowsPerSheet);
         } finally {
             TempFile.setThreadLocalTempFileCreationStrategy(null);
             SpillFolder.delete(spill);
         }
     }
 
-    private static void writeWorkbook(AuditResult result, Path target, int rowsPerSheet) throws IOException {
+    private static void writeWorkbook(AuditResult result, Disclosure shown, Path target, int rowsPerSheet) throws IOException {
         ReportFile.write(target, out -> {
             XSSFWorkbook xssf = new XSSFWorkbook();
             Styles styles = new Styles(xssf);
@@ -56,12 +70,15 @@ public final class ExcelReport {
             try (SXSSFWorkbook wb = new SXSSFWorkbook(xssf, WINDOW)) {
                 wb.setCompressTempFiles(true);
                 Map<String, List<String>> continued = new LinkedHashMap<>();
-                note(continued, FindingsSheet.write(wb, styles, result.findings(), result.reviews(), rowsPerSheet));
+                note(continued, FindingsSheet.write(wb, styles, result.findings(), result.reviews(), shown, rowsPerSheet));
                 // DRL was made before the streamed sheets; it belongs after the findings
                 wb.setSheetOrder(DrlSheet.NAME, wb.getNumberOfSheets() - 1);
-                note(continued, RepeatsSheet.write(wb, styles, result.findings(), rowsPerSheet));
-                note(continued, CumulativeDoseSheet.write(wb, styles, result.findings(), rowsPerSheet));
+                if (shown.showsPatients()) {
+                    note(continued, RepeatsSheet.write(wb, styles, result.findings(), rowsPerSheet));
+                    note(continued, CumulativeDoseSheet.write(wb, styles, result.findings(), rowsPerSheet));
+                }
                 note(continued, ProtocolsSheet.write(wb, styles, result.protocols(), result.findings(), rowsPerSheet));
+                if (shown.showsPatients()) note(continued, EventsSheet.write(wb, styles, result.events(), rowsPerSheet));
                 note(continued, InputProblemsSheet.rejected(wb, styles, result.rejected(), rowsPerSheet));
                 note(continued, InputProblemsSheet.warnings(wb, styles, result.warnings(), rowsPerSheet));
                 RulesSheet.write(wb, styles, result);

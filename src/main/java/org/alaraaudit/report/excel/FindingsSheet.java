@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.report.Cells;
+import org.alaraaudit.report.Disclosure;
 import org.alaraaudit.report.files.FindingsCsv;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
@@ -14,28 +14,36 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
 
 /**
- * Every finding, one row each, in the columns of findings.csv (same names, same order), followed by the review
- * columns the safety officer fills in. The layout is a contract: {@code review import} reads it back by header.
+ * Every finding, one row each, with the columns of findings.csv (same names) and the review columns the safety
+ * officer fills in. The finding's key comes first (id, severity, rule, accession), the review columns right after
+ * it, and those first columns are frozen, so a reviewer types next to what identifies the finding instead of
+ * scrolling past a long message. {@code review import} reads the columns back by their header names.
  */
 final class FindingsSheet {
     static final String NAME = "Findings";
     static final List<String> REVIEW_COLUMNS = List.of("review_status", "justification", "reviewer", "reviewed_on");
     static final String[] REVIEW_STATUSES = {"OPEN", "JUSTIFIED", "ACTION_TAKEN", "FALSE_POSITIVE"};
-    /** 0-based index of review_status: right after the findings.csv columns (column T). */
-    static final int REVIEW_STATUS_COLUMN = FindingsCsv.FINDING_COLUMNS.size();
+    /** What identifies a finding to the reviewer; frozen at the left. */
+    static final List<String> KEY_COLUMNS = List.of("finding_id", "severity", "rule_id", "accession_number");
+    /** 0-based index of review_status: right after the key (column E). */
+    static final int REVIEW_STATUS_COLUMN = KEY_COLUMNS.size();
 
     private FindingsSheet() {}
 
-    static List<Column> columns() {
+    /** The findings.csv columns this disclosure allows, in the sheet's order: key, review, then the rest. */
+    static List<String> columnNames(Disclosure shown) {
+        List<String> names = new ArrayList<>(KEY_COLUMNS);
+        names.addAll(REVIEW_COLUMNS);
+        for (String c : FindingsCsv.findingColumns(shown)) if (!KEY_COLUMNS.contains(c)) names.add(c);
+        return names;
+    }
+
+    static List<Column> columns(Disclosure shown) {
         List<Column> c = new ArrayList<>();
-        for (String name : FindingsCsv.FINDING_COLUMNS) {
+        for (String name : columnNames(shown)) {
             boolean numeric = name.equals("age_years") || name.endsWith("_value");
             c.add(new Column(name, width(name), numeric));
         }
-        c.add(Column.of("review_status", 16));
-        c.add(Column.of("justification", 30));
-        c.add(Column.of("reviewer", 16));
-        c.add(Column.of("reviewed_on", 13));
         return c;
     }
 
@@ -47,7 +55,8 @@ final class FindingsSheet {
             case "scope" -> 12;
             case "facility", "station_name" -> 18;
             case "quantity" -> 22;
-            case "accession_number", "patient_ref" -> 16;
+            case "accession_number" -> 18;
+            case "patient_ref" -> 16;
             case "study_datetime" -> 17;
             case "age_years" -> 10;
             case "protocol_name" -> 26;
@@ -57,36 +66,41 @@ final class FindingsSheet {
             case "reference_source" -> 30;
             case "message" -> 70;
             case "input_lines" -> 24;
+            case "review_status", "reviewer" -> 16;
+            case "justification" -> 30;
+            case "reviewed_on" -> 13;
             default -> 14;
         };
     }
 
     static Table write(Workbook wb, Styles styles, List<Finding> findings, int rowsPerSheet) {
-        return write(wb, styles, findings, AuditResult.Reviews.NONE, rowsPerSheet);
+        return write(wb, styles, findings, AuditResult.Reviews.NONE, Disclosure.PATIENT_LEVEL, rowsPerSheet);
     }
 
     /** Reviews already imported are written back into the review columns, so next month's workbook carries them. */
-    static Table write(Workbook wb, Styles styles, List<Finding> findings, AuditResult.Reviews reviews, int rowsPerSheet) {
-        Table t = new Table(wb, styles, NAME, columns(), rowsPerSheet)
-                .reviewColumnsFrom(REVIEW_STATUS_COLUMN)
+    static Table write(Workbook wb, Styles styles, List<Finding> findings, AuditResult.Reviews reviews, Disclosure shown,
+                       int rowsPerSheet) {
+        Table t = new Table(wb, styles, NAME, columns(shown), rowsPerSheet)
+                .reviewColumns(REVIEW_STATUS_COLUMN, REVIEW_COLUMNS.size())
+                .frozenColumns(REVIEW_STATUS_COLUMN)
                 .onFinish(FindingsSheet::reviewValidation)
                 .columnStyle(REVIEW_STATUS_COLUMN + 3, styles.date)
                 .open();
         for (Finding f : findings) {
-            RowCells row = t.row().text(f.findingId()).text(f.ruleId()).severity(f.severity()).text(f.scope()).text(f.facility())
-                    .text(f.stationName()).text(f.accessionNumber()).dateTime(f.studyDatetime()).text(f.patientRef())
-                    .number(Cells.age(f.ageYears()), styles.decimal).text(f.protocolName())
-                    .text(f.targetRegion() == null ? null : f.targetRegion().name()).text(f.quantity())
-                    .decimal(f.measuredValue()).decimal(f.referenceValue()).text(f.unit()).text(f.referenceSource())
-                    // the last input column: wrapped, so a long list does not run over the empty review columns
-                    .text(f.message()).wrapped(f.inputLinesText());
+            RowCells row = t.row().text(f.findingId()).severity(f.severity()).text(f.ruleId()).text(f.accessionNumber());
             AuditResult.Review r = reviews.of(f);
             if (r != null) row.text(r.status()).text(r.justification()).text(r.reviewer()).date(r.reviewedOn());
+            else row.skip().skip().skip().skip();
+            row.text(f.scope()).text(f.facility()).text(f.stationName()).dateTime(f.studyDatetime());
+            if (shown.showsPatients()) row.text(f.patientRef()).number(shown.age(f), styles.decimal);
+            row.text(f.protocolName()).text(f.targetRegion() == null ? null : f.targetRegion().name()).text(f.quantity())
+                    .decimal(shown.measuredValue(f)).decimal(f.referenceValue()).text(f.unit()).text(f.referenceSource())
+                    // the last column: wrapped, so a long list of input lines stays in its column
+                    .text(shown.message(f)).wrapped(f.inputLinesText());
         }
         t.finish();
         return t;
     }
-
     /** review_status only takes the four statuses review import understands; reviewed_on only dates. */
     private static void reviewValidation(Sheet s, int lastRow) {
         DataValidationHelper h = s.getDataValidationHelper();

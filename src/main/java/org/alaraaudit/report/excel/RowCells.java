@@ -94,6 +94,12 @@ final class RowCells {
         return this;
     }
 
+    /** A number, or where there is none, the words saying why (a note in the same cell). */
+    RowCells change(Double value, String why, CellStyle style) {
+        if (value != null) return number(value, style);
+        return why == null ? skip() : styled(why, styles.note);
+    }
+
     RowCells skip() {
         col++;
         return this;

@@ -22,6 +22,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 final class RulesSheet {
     static final String NAME = "Rules";
     private static final int[] WIDTHS = {34, 30, 12, 14, 60, 60, 30};
+    /** scope as the rules write it (drl_group), as a reader says it. */
+    private static String scope(String s) { return s == null ? null : s.replace('_', ' '); }
 
     private final Sheet sheet;
     private final Styles styles;
@@ -60,16 +62,17 @@ final class RulesSheet {
 
     private void write(AuditResult result) {
         section("Rules in use (rule set " + result.run().ruleSetDigest() + ")");
-        header("rule_id", "name", "severity", "scope", "description", "source", "file");
+        // No "file" column: the rule engine knows a rule's package (a Java name), not the file a reader could open.
+        header("rule", "name", "severity", "judges one", "what it checks", "source");
         for (RuleDescription r : result.rules()) {
-            row().text(r.ruleId()).wrapped(r.name()).text(r.severity()).text(r.scope()).wrapped(r.description())
-                    .wrapped(r.source()).text(r.file());
+            row().text(r.ruleId()).wrapped(r.name()).text(r.severity()).text(scope(r.scope())).wrapped(r.description())
+                    .wrapped(r.source());
         }
         next++;
         PolicyTables tables = result.tables();
         if (tables == null) return;
         section("Thresholds (tables/settings.csv)");
-        header("key", "value", "unit", "", "source");
+        header("setting", "value", "unit", "", "source");
         for (Policy.Setting s : tables.policy().settings().values()) {
             row().text(s.key()).text(s.value()).text(s.unit()).skip().wrapped(s.source());
         }

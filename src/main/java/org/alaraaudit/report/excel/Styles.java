@@ -42,6 +42,8 @@ final class Styles {
     final CellStyle signedInteger;
     final CellStyle signedDecimal;
     final CellStyle signedPoints;
+    /** The change of a DRL ratio: signed, two decimals. */
+    final CellStyle signedRatio;
     final CellStyle date;
     final CellStyle dateTime;
     final CellStyle note;
@@ -94,6 +96,7 @@ final class Styles {
         signedDecimal = numberStyle(wb, fmt, "+#,##0.0;-#,##0.0;0.0");
         // the change of a share in percentage points, stored as points (1.2) and shown "+1.2 pts"
         signedPoints = numberStyle(wb, fmt, "+0.0\" pts\";-0.0\" pts\";0.0\" pts\"");
+        signedRatio = numberStyle(wb, fmt, "+0.00;-0.00;0.00");
         date = numberStyle(wb, fmt, "yyyy-mm-dd");
         date.setAlignment(HorizontalAlignment.LEFT);
         dateTime = numberStyle(wb, fmt, "yyyy-mm-dd hh:mm");

@@ -201,7 +201,7 @@ final class SummarySheet {
     private void findingsByRule(AuditResult result) {
         sheet.setRowBreak(next - 1); // table and chart on a page of their own when printed
         section("Findings by rule and severity");
-        List<String> header = new ArrayList<>(List.of("rule_id"));
+        List<String> header = new ArrayList<>(List.of("rule"));
         for (Severity s : Severity.values()) header.add(s.name());
         header.add("total");
         header(header.toArray(String[]::new));

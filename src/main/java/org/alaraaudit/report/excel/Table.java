@@ -26,6 +26,8 @@ final class Table {
     private final List<Sheet> sheets = new ArrayList<>();
     private BiConsumer<Sheet, Integer> finisher = (s, last) -> {};
     private int reviewFrom = Integer.MAX_VALUE;
+    private int reviewTo = Integer.MAX_VALUE;
+    private int frozenColumns;
     private final java.util.Map<Integer, org.apache.poi.ss.usermodel.CellStyle> columnStyles = new java.util.HashMap<>();
     private Sheet current;
     private int nextRow;
@@ -39,9 +41,16 @@ final class Table {
         this.rowsPerSheet = rowsPerSheet;
     }
 
-    /** Columns from this index on are for the reviewer and get the review header colour. */
-    Table reviewColumnsFrom(int index) {
+    /** {@code count} columns from this index on are for the reviewer and get the review header colour. */
+    Table reviewColumns(int index, int count) {
         this.reviewFrom = index;
+        this.reviewTo = index + count;
+        return this;
+    }
+
+    /** Keeps the first {@code n} columns in view when the sheet is scrolled sideways (the header row always is). */
+    Table frozenColumns(int n) {
+        this.frozenColumns = n;
         return this;
     }
 
@@ -97,11 +106,11 @@ final class Table {
         for (int i = 0; i < columns.size(); i++) {
             Cell c = h.createCell(i);
             c.setCellValue(columns.get(i).header());
-            c.setCellStyle(i >= reviewFrom ? styles.reviewHeader : columns.get(i).numeric() ? styles.numericHeader : styles.header);
+            c.setCellStyle(i >= reviewFrom && i < reviewTo ? styles.reviewHeader : columns.get(i).numeric() ? styles.numericHeader : styles.header);
             current.setColumnWidth(i, Math.min(255, columns.get(i).width()) * 256);
         }
         columnStyles.forEach(current::setDefaultColumnStyle);
-        current.createFreezePane(0, 1);
+        current.createFreezePane(frozenColumns, 1);
         current.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
         landscapeFitToWidth(current);
         nextRow = 1;

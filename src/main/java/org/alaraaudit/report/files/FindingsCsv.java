@@ -5,10 +5,12 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.report.Cells;
+import org.alaraaudit.report.Disclosure;
 import org.alaraaudit.report.ReportFile;
 import org.alaraaudit.scanlog.Rejection;
 import org.apache.commons.csv.CSVFormat;
@@ -20,26 +22,49 @@ public final class FindingsCsv {
             "station_name", "accession_number", "study_datetime", "patient_ref", "age_years", "protocol_name",
             "target_region", "quantity", "measured_value", "reference_value", "unit", "reference_source", "message",
             "input_lines");
+    /** The columns that describe the patient (pseudonym and age), left out when patients may not be shown. */
+    public static final List<String> PATIENT_COLUMNS = List.of("patient_ref", "age_years");
     public static final List<String> REJECTED_COLUMNS = List.of("file", "line", "column", "value", "reason");
 
     private FindingsCsv() {}
 
     public static void writeFindings(AuditResult result, Path target) throws IOException {
+        writeFindings(result, Disclosure.PATIENT_LEVEL, target);
+    }
+
+    /** The columns this disclosure allows: without patient_ref and age_years when patients may not be shown. */
+    public static List<String> findingColumns(Disclosure shown) {
+        if (shown.showsPatients()) return FINDING_COLUMNS;
+        return FINDING_COLUMNS.stream().filter(c -> !PATIENT_COLUMNS.contains(c)).toList();
+    }
+
+    /** {@code shown}: an accreditation template writes no pseudonym and no age (the columns are left out). */
+    public static void writeFindings(AuditResult result, Disclosure shown, Path target) throws IOException {
+        List<String> columns = findingColumns(shown);
         ReportFile.write(target, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            try (CSVPrinter p = new CSVPrinter(w, format(FINDING_COLUMNS))) {
+            try (CSVPrinter p = new CSVPrinter(w, format(columns))) {
+                List<String> values = new ArrayList<>(FINDING_COLUMNS.size());
                 for (Finding f : result.findings()) {
-                    p.printRecord(f.findingId(), f.ruleId(), f.severity().name(), f.scope(), text(f.facility()),
+                    values.clear();
+                    values.addAll(List.of(f.findingId(), f.ruleId(), f.severity().name(), nz(f.scope()), text(f.facility()),
                             text(f.stationName()), text(f.accessionNumber()),
-                            f.studyDatetime() == null ? "" : f.studyDatetime().toString(), text(f.patientRef()),
-                            Cells.number(Cells.age(f.ageYears())), text(f.protocolName()),
+                            f.studyDatetime() == null ? "" : f.studyDatetime().toString()));
+                    if (shown.showsPatients()) {
+                        values.add(text(f.patientRef()));
+                        values.add(Cells.number(shown.age(f)));
+                    }
+                    values.addAll(List.of(text(f.protocolName()),
                             f.targetRegion() == null ? "" : f.targetRegion().name(), text(f.quantity()),
-                            Cells.number(f.measuredValue()), Cells.number(f.referenceValue()), text(f.unit()),
-                            text(f.referenceSource()), text(f.message()), text(f.inputLinesText()));
+                            Cells.number(shown.measuredValue(f)), Cells.number(f.referenceValue()), text(f.unit()),
+                            text(f.referenceSource()), text(shown.message(f)), text(f.inputLinesText())));
+                    p.printRecord(values);
                 }
             }
         });
     }
+
+    private static String nz(String s) { return s == null ? "" : s; }
 
     public static void writeRejected(AuditResult result, Path target) throws IOException {
         ReportFile.write(target, out -> {

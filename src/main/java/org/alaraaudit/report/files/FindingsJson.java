@@ -13,6 +13,7 @@ import org.alaraaudit.audit.MarrowDoseProfile;
 import org.alaraaudit.audit.RunInfo;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.report.Cells;
+import org.alaraaudit.report.Disclosure;
 import org.alaraaudit.report.ReportFile;
 import org.alaraaudit.scanlog.DataWarning;
 import org.alaraaudit.scanlog.InputFile;
@@ -26,11 +27,17 @@ public final class FindingsJson {
     private FindingsJson() {}
 
     public static void write(AuditResult result, Path target) throws IOException {
+        write(result, Disclosure.PATIENT_LEVEL, target);
+    }
+
+    /** {@code shown}: an accreditation template writes no patient_ref and no age_years, and messages without ages. */
+    public static void write(AuditResult result, Disclosure shown, Path target) throws IOException {
         ReportFile.write(target, out -> {
             try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
                 g.useDefaultPrettyPrinter();
                 g.writeStartObject();
                 run(g, result.run());
+                g.writeStringField("disclosure", shown.showsPatients() ? "patient-level" : "aggregate");
                 g.writeObjectFieldStart("rows");
                 g.writeNumberField("read", result.rows().read());
                 g.writeNumberField("audited", result.rows().audited());
@@ -45,7 +52,7 @@ public final class FindingsJson {
                 for (DrlGroup d : result.drlGroups()) drlGroup(g, d);
                 g.writeEndArray();
                 g.writeArrayFieldStart("findings");
-                for (Finding f : result.findings()) finding(g, f);
+                for (Finding f : result.findings()) finding(g, f, shown);
                 g.writeEndArray();
                 g.writeArrayFieldStart("rejected");
                 for (Rejection r : result.rejected()) cell(g, r.file(), r.line(), r.column(), r.value(), r.reason());
@@ -158,7 +165,7 @@ public final class FindingsJson {
         g.writeEndObject();
     }
 
-    private static void finding(JsonGenerator g, Finding f) throws IOException {
+    private static void finding(JsonGenerator g, Finding f, Disclosure shown) throws IOException {
         g.writeStartObject();
         g.writeStringField("finding_id", f.findingId());
         g.writeStringField("rule_id", f.ruleId());
@@ -168,17 +175,19 @@ public final class FindingsJson {
         g.writeStringField("station_name", f.stationName());
         g.writeStringField("accession_number", f.accessionNumber());
         g.writeStringField("study_datetime", f.studyDatetime() == null ? null : f.studyDatetime().toString());
-        g.writeStringField("patient_ref", f.patientRef());
-        num(g, "age_years", Cells.age(f.ageYears()));
+        if (shown.showsPatients()) {
+            g.writeStringField("patient_ref", f.patientRef());
+            num(g, "age_years", shown.age(f));
+        }
         g.writeStringField("protocol_name", f.protocolName());
         g.writeStringField("standard_protocol", f.standardProtocol());
         g.writeStringField("target_region", f.targetRegion() == null ? null : f.targetRegion().name());
         g.writeStringField("quantity", f.quantity());
-        num(g, "measured_value", Cells.rounded(f.measuredValue(), 4));
+        num(g, "measured_value", Cells.rounded(shown.measuredValue(f), 4));
         num(g, "reference_value", Cells.rounded(f.referenceValue(), 4));
         g.writeStringField("unit", f.unit());
         g.writeStringField("reference_source", f.referenceSource());
-        g.writeStringField("message", f.message());
+        g.writeStringField("message", shown.message(f));
         g.writeStringField("related_accession_number", f.relatedAccessionNumber());
         g.writeArrayFieldStart("input_lines");
         for (var l : f.inputLines()) g.writeString(l.toString());

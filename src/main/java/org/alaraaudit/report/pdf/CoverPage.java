@@ -16,11 +16,22 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.RunInfo;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Severity;
+import org.alaraaudit.rules.ReferenceTables;
 import org.alaraaudit.report.Cells;
 import org.alaraaudit.scanlog.InputFile;
 
-/** Who, what period, and exactly which inputs and rules: enough for a reviewer to reproduce the report. */
+/**
+ * Who, what period, and exactly which inputs and rules: enough for a reviewer to reproduce the report; and what a
+ * reviewer asks first: which scanners, how far the findings were reviewed, and how sound the reference values are.
+ */
 final class CoverPage {
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
 
@@ -36,11 +47,9 @@ final class CoverPage {
         Paragraph spacer = new Paragraph(" ", ctx.type.body); // an unstyled Paragraph would bring in non-embedded Helvetica
         spacer.setSpacingBefore(logo == null ? 120 : 60);
         ctx.add(spacer);
-        if (!ctx.institution.isEmpty()) {
-            Paragraph inst = ctx.type.paragraph(ctx.institution, ctx.type.subtitle);
-            inst.setSpacingAfter(10);
-            ctx.add(inst);
-        }
+        Paragraph inst = ctx.type.paragraph(institution(ctx), ctx.type.subtitle);
+        inst.setSpacingAfter(10);
+        ctx.add(inst);
         Paragraph title = ctx.type.paragraph(ctx.template.title(), ctx.type.title);
         title.setLeading(28);
         ctx.add(title);
@@ -51,7 +60,7 @@ final class CoverPage {
         }
         Paragraph period = ctx.type.paragraph("Audit period: " + Text.period(run.period()), ctx.type.h2);
         period.setSpacingBefore(18);
-        period.setSpacingAfter(30);
+        period.setSpacingAfter(18);
         ctx.add(period);
 
         PdfPTable facts = new PdfPTable(new float[]{1.3f, 4});
@@ -63,7 +72,15 @@ final class CoverPage {
         fact(ctx, facts, "DRL set", drlSetLabel(ctx));
         fact(ctx, facts, "Pediatric limit", "age at the study below " + Cells.number(run.pediatricAgeYears()) + " years");
         fact(ctx, facts, "Report template", ctx.template.name());
+        fact(ctx, facts, "Review completion", reviewCompletion(ctx.result));
+        fact(ctx, facts, "Sign-off", ctx.includes(ReportSection.SIGN_OFF)
+                ? "radiation safety officer and reviewing medical physicist, on the page \"Review and sign-off\"; "
+                + "the report is final once both have signed"
+                : "this report has no sign-off page: it is not signed off");
         ctx.add(facts);
+
+        scanners(ctx);
+        references(ctx);
 
         ctx.subheading("Input files");
         ReportTable inputs = new ReportTable(ctx, new float[]{1.4f, 3.2f}, "File", "SHA-256");
@@ -71,12 +88,90 @@ final class CoverPage {
         inputs.finish();
     }
 
-    /** The set's name and the source of its first row, so "US" on its own is not the only clue. */
+    /**
+     * Never blank: the name given with --institution, else the run's, else the template's; without any, the
+     * facilities found in the data, so a reviewer always learns whose practice this is.
+     */
+    static String institution(ReportContext ctx) {
+        if (!ctx.institution.isBlank()) return ctx.institution;
+        var facilities = ctx.result.figures().studiesByFacility().keySet();
+        if (!facilities.isEmpty()) return String.join("; ", facilities);
+        return "Institution not given (--institution)";
+    }
+
+    /** Of the period's CRITICAL and MAJOR findings, how many carry a review status, and which. */
+    static String reviewCompletion(AuditResult result) {
+        long due = 0;
+        Map<String, Long> byStatus = new TreeMap<>();
+        for (Finding f : result.findings()) {
+            if (!f.severity().atLeast(Severity.MAJOR)) continue;
+            due++;
+            AuditResult.Review r = result.reviews().of(f);
+            if (r != null && r.status() != null) byStatus.merge(r.status(), 1L, Long::sum);
+        }
+        if (due == 0) return "no CRITICAL or MAJOR finding in the period: nothing to review";
+        long reviewed = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder sb = new StringBuilder(reviewed + " of " + due + " CRITICAL/MAJOR findings of the period have a review status ("
+                + Math.round(100.0 * reviewed / due) + "%)");
+        if (!byStatus.isEmpty()) {
+            sb.append(": ");
+            sb.append(String.join(", ", byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()));
+        }
+        int earlier = result.reviews().openFromEarlierPeriods().size();
+        if (earlier > 0) sb.append("; ").append(earlier).append(" from earlier periods still await review");
+        return sb.toString();
+    }
+
+    /** The scanners found in the data: where each stands, what it is, and how many of the period's studies it made. */
+    private static void scanners(ReportContext ctx) {
+        var scanners = ctx.result.events().scanners();
+        if (scanners.isEmpty()) return;
+        ctx.subheading("Scanners in the data");
+        ReportTable t = new ReportTable(ctx, new float[]{1.6f, 1.1f, 1.3f, 1.5f, 0.7f},
+                "Facility", "Station", "Manufacturer", "Model", "Studies#");
+        for (var s : scanners) {
+            t.row(Text.orDash(s.facility()), Text.orDash(s.stationName()), Text.orDash(s.manufacturer()),
+                    Text.orDash(s.model()), Long.toString(s.studies()));
+        }
+        t.finish();
+    }
+
+    /**
+     * The reference tables this run judged by, each with its status in a reviewer's words; of the DRL tables only
+     * those of the set in use.
+     */
+    private static void references(ReportContext ctx) {
+        var refs = ctx.result.tables() == null ? null : ctx.result.tables().references();
+        if (refs == null || refs.tables().isEmpty()) return;
+        Set<String> inUse = drlSourcesInUse(ctx);
+        ctx.subheading("Reference sets and their status");
+        ReportTable t = new ReportTable(ctx, new float[]{2.6f, 3.4f}, "Reference set", "Status");
+        for (ReferenceTables.Table table : refs.tables()) {
+            boolean drl = table.file().startsWith("drl-");
+            if (drl && table.sources().stream().noneMatch(inUse::contains)) continue;
+            t.row(table.title(), ReferenceStatusTable.status(table));
+        }
+        t.finish();
+    }
+
+    private static Set<String> drlSourcesInUse(ReportContext ctx) {
+        Set<String> out = new HashSet<>();
+        try {
+            for (var l : ctx.result.tables().referenceLevels().set(ctx.result.run().drlSet())) out.add(l.source());
+        } catch (RuntimeException e) {
+            // a set the tables do not know: no DRL table is listed
+        }
+        return out;
+    }
+
+    /** The set's name and the sources of its rows (pediatric and adult tables), so "US" on its own is not the only clue. */
     private static String drlSetLabel(ReportContext ctx) {
         String set = ctx.result.run().drlSet();
         try {
             var levels = ctx.result.tables().referenceLevels().set(set);
-            if (!levels.isEmpty()) return set + " - " + levels.get(0).source();
+            Set<String> sources = new java.util.LinkedHashSet<>();
+            for (var l : levels) sources.add(l.source());
+            if (!sources.isEmpty()) return set + " - " + String.join("; ", sources);
         } catch (RuntimeException e) {
             // a set the tables do not know is still named, just without its source
         }

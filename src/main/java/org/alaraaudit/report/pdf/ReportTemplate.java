@@ -243,6 +243,15 @@ public final class ReportTemplate {
 
     public boolean includes(ReportSection s) { return sections.contains(s); }
 
+    /**
+     * What every output of the run may show: pseudonyms and ages only when the template lists patients by
+     * pseudonym (a patient-level section), so the workbook, CSV and JSON keep the PDF's restraint.
+     */
+    public org.alaraaudit.report.Disclosure disclosure() {
+        for (ReportSection s : sections) if (s.patientLevel()) return org.alaraaudit.report.Disclosure.PATIENT_LEVEL;
+        return org.alaraaudit.report.Disclosure.AGGREGATE;
+    }
+
     public Set<ReportSection> sections() { return EnumSet.copyOf(sections); }
 
     /** How many CRITICAL/MAJOR findings are listed before the rest is left to the workbook. */

@@ -75,29 +75,35 @@ class ExcelReportTest {
         try (XSSFWorkbook wb = open(file)) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertEquals(List.of("Summary", "Findings", "DRL", "Repeats", "Cumulative dose", "Protocols",
+            assertEquals(List.of("Summary", "Findings", "DRL", "Repeats", "Cumulative dose", "Protocols", "Events",
                     "Rejected rows", "Data warnings", "Rules"), names);
             assertEquals(0, wb.getActiveSheetIndex());
         }
     }
 
     @Test
-    void findingsHaveTheCsvColumnsThenTheReviewColumns() throws IOException {
+    void reviewColumnsFollowTheFindingsKeyAndTheKeyIsFrozen() throws IOException {
         try (XSSFWorkbook wb = open(file)) {
             Sheet s = wb.getSheet("Findings");
-            List<String> expected = new ArrayList<>(FindingsCsv.FINDING_COLUMNS);
-            expected.addAll(List.of("review_status", "justification", "reviewer", "reviewed_on"));
-            assertEquals(expected, header(s));
-            assertEquals(19, FindingsSheet.REVIEW_STATUS_COLUMN, "review_status is column T");
+            List<String> h = header(s);
+            assertEquals(List.of("finding_id", "severity", "rule_id", "accession_number",
+                    "review_status", "justification", "reviewer", "reviewed_on"), h.subList(0, 8));
+            List<String> csvColumns = new ArrayList<>(h);
+            csvColumns.removeAll(FindingsSheet.REVIEW_COLUMNS);
+            assertEquals(new java.util.TreeSet<>(FindingsCsv.FINDING_COLUMNS), new java.util.TreeSet<>(csvColumns),
+                    "every findings.csv column, under the same name");
+            assertEquals(FindingsCsv.FINDING_COLUMNS.size() + 4, h.size());
+            assertEquals(4, FindingsSheet.REVIEW_STATUS_COLUMN, "review_status is column E");
             assertEquals(result.findings().size(), s.getLastRowNum(), "one row per finding below the header");
             assertTrue(result.findings().size() > 5, "the fixture fires several rules");
             for (int r = 1; r <= s.getLastRowNum(); r++) {
-                for (int c = 19; c <= 22; c++) {
+                for (int c = 4; c <= 7; c++) {
                     Cell cell = s.getRow(r).getCell(c);
                     assertTrue(cell == null || cell.getCellType() == CellType.BLANK, "review cells are left empty");
                 }
             }
             assertEquals(1, s.getPaneInformation().getHorizontalSplitPosition(), "header row frozen");
+            assertEquals(4, s.getPaneInformation().getVerticalSplitPosition(), "the key columns frozen");
             assertNotNull(wb.getSheet("Findings").getCTWorksheet().getAutoFilter(), "autofilter");
         }
     }
@@ -170,11 +176,29 @@ class ExcelReportTest {
     }
 
     @Test
+    void noJavaPackageNameAnywhereAndTheRulesSheetSpeaksToAPerson() throws IOException {
+        try (XSSFWorkbook wb = open(file)) {
+            for (Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    for (Cell c : row) {
+                        if (c.getCellType() == CellType.STRING) assertFalse(c.getStringCellValue().contains("org.alaraaudit"),
+                                sheet.getSheetName() + " " + c.getAddress() + ": " + c.getStringCellValue());
+                    }
+                }
+            }
+            Sheet rules = wb.getSheet("Rules");
+            List<String> header = new ArrayList<>();
+            for (Cell c : rules.getRow(1)) header.add(c.getStringCellValue());
+            assertEquals(List.of("rule", "name", "severity", "judges one", "what it checks", "source"), header);
+        }
+    }
+
+    @Test
     void reviewStatusOffersTheFourStatuses() throws IOException {
         try (XSSFWorkbook wb = open(file)) {
             List<? extends DataValidation> v = wb.getSheet("Findings").getDataValidations();
             DataValidation status = v.stream()
-                    .filter(d -> d.getRegions().getCellRangeAddress(0).getFirstColumn() == 19).findFirst().orElseThrow();
+                    .filter(d -> d.getRegions().getCellRangeAddress(0).getFirstColumn() == FindingsSheet.REVIEW_STATUS_COLUMN).findFirst().orElseThrow();
             assertEquals(List.of("OPEN", "JUSTIFIED", "ACTION_TAKEN", "FALSE_POSITIVE"),
                     List.of(status.getValidationConstraint().getExplicitListValues()));
         }
