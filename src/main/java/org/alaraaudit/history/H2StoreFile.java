@@ -67,12 +67,20 @@ final class H2StoreFile {
             return "cannot be read (" + HistoryStore.rootMessage(e) + ")";
         }
         try (MVStore s = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
-            long promised = DataUtils.readHexLong(s.getStoreHeader(), "version", 0);
-            if (s.getMapNames().isEmpty() || s.getCurrentVersion() < promised) {
-                return "is truncated or damaged (its header names version " + promised + ", the file holds "
-                        + (s.getMapNames().isEmpty() ? "no data" : "only version " + s.getCurrentVersion()) + ")";
+            // The header names the block of the newest chunk it knows; a file that ends before it was cut short.
+            // (Its "version" is no such test: a clean close can move it past the newest chunk's version.)
+            java.util.Map<String, Object> header = s.getStoreHeader();
+            long blockSize = DataUtils.readHexLong(header, "blockSize", 4096);
+            long block = DataUtils.readHexLong(header, "block", 0);
+            long size = Files.size(file);
+            if (s.getMapNames().isEmpty()) return "is truncated or damaged (the file holds no data)";
+            if (block > 0 && (block + 1) * blockSize > size) {
+                return "is truncated or damaged (its header places its newest data at byte " + block * blockSize + ", but the file ends at byte "
+                        + size + ")";
             }
             return null;
+        } catch (IOException e) {
+            return "cannot be read (" + HistoryStore.rootMessage(e) + ")";
         } catch (MVStoreException e) {
             // Another run has the store open: it opened it through this same check, and H2 lets this run in through it.
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) return null;
