@@ -72,6 +72,7 @@ final class ReportTable {
     ReportTable row(Font font, String... cells) {
         for (int i = 0; i < cells.length; i++) {
             Font f = emphasised.contains(cells[i]) ? accent : font;
+            cells[i] = Text.plain(cells[i]);
             PdfPCell c = new PdfPCell(ctx.phrase(cells[i], f));
             c.setRunDirection(Typography.runDirection(cells[i] == null ? "" : cells[i]));
             c.setBorder(Rectangle.BOTTOM);
