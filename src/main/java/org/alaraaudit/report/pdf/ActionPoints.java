@@ -54,7 +54,10 @@ final class ActionPoints {
         points.sort(Comparator.comparingLong(Point::critical).reversed()
                 .thenComparing(Comparator.comparingLong(Point::major).reversed())
                 .thenComparing(Point::ruleId));
-        return points.subList(0, Math.min(n, points.size()));
+        List<Point> top = new ArrayList<>(points.subList(0, Math.min(n, points.size())));
+        // Groups above the DRL always make the list: each is a protocol review, however few findings it raised.
+        points.stream().filter(p -> !p.drlAbove().isEmpty() && !top.contains(p)).findFirst().ifPresent(p -> top.set(top.size() - 1, p));
+        return top;
     }
 
     private static Map<String, long[]> drlSites(List<DrlGroup> above) {

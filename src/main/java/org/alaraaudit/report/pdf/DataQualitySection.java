@@ -118,7 +118,7 @@ final class DataQualitySection {
 
     private static void reasons(ReportContext ctx, Map<String, Group> byReason, String countHeader) {
         ReportTable t = new ReportTable(ctx, new float[]{3.2f, 0.8f, 2.2f}, "Reason", countHeader, "First lines");
-        byReason.forEach((reason, g) -> t.row(reason, Text.count(g.count), String.join(", ", g.examples)));
+        byReason.forEach((reason, g) -> t.row(reason, Text.count(g.count), String.join("\n", g.examples)));
         t.finish();
     }
 

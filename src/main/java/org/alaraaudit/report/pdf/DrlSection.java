@@ -50,12 +50,12 @@ final class DrlSection {
             ctx.paragraph("No pediatric standard protocol of the catalog was used in this period.");
             return;
         }
-        ReportTable t = new ReportTable(ctx, new float[]{1.9f, 1.6f, 0.6f, 0.75f, 0.7f, 0.75f, 0.7f, 0.7f, 0.65f, 0.75f},
+        ReportTable t = new ReportTable(ctx, new float[]{1.5f, 1.75f, 0.7f, 0.75f, 0.7f, 0.75f, 0.7f, 0.7f, 0.65f, 1.0f},
                 "Protocol", "Facility / station", "Studies#", "CTDIvol median#", "CTDIvol P75#", "DLP median#", "DLP P75#",
-                "SSDE median#", "Ratio to DRL#", "Exceed-ances#");
+                "SSDE median#", "Ratio to DRL#", "Exceedances#");
         for (PediatricProtocols.Row r : rows) {
             var s = r.stats();
-            t.row(r.protocol(), r.place(), Text.count(s.studies()), Text.value(s.ctdivol().median(), null),
+            t.row(r.protocol(), s.facility() + "\n" + s.stationName(), Text.count(s.studies()), Text.value(s.ctdivol().median(), null),
                     Text.value(s.ctdivol().p75(), null), Text.value(s.dlp().median(), null), Text.value(s.dlp().p75(), null),
                     Text.value(s.ssde().median(), null), Text.number(r.ratio()), Text.count(r.exceedances()));
         }

@@ -88,13 +88,22 @@ final class ProtocolDoseChart {
             lowest = Math.min(lowest, Math.max(lo, 0.001));
             highest = Math.max(highest, Math.max(hi, d == null ? 0 : d));
         }
-        LogAxis axis = new LogAxis(quantity.name() + " (" + quantity.unit() + "), log scale");
-        axis.setSmallestValue(0.01);
-        axis.setNumberFormatOverride(new DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
-        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // decades: 1, 10, 100
-        axis.setMinorTickCount(9);
-        axis.setMinorTickMarksVisible(true);
-        axis.setRange(Math.max(0.01, Math.min(lowest, highest) * 0.7), Math.max(highest, 0.02) * 1.4);
+        org.jfree.chart.axis.ValueAxis axis;
+        if (highest / lowest >= 50) {
+            LogAxis log = new LogAxis(quantity.name() + " (" + quantity.unit() + "), log scale");
+            log.setSmallestValue(0.01);
+            log.setNumberFormatOverride(new DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // decades: 1, 10, 100
+            log.setMinorTickCount(9);
+            log.setMinorTickMarksVisible(true);
+            log.setRange(Math.max(0.01, Math.min(lowest, highest) * 0.7), Math.max(highest, 0.02) * 1.4);
+            axis = log;
+        } else {
+            // Less than a decade and a bit: a log axis would show one tick, so a linear one from zero.
+            org.jfree.chart.axis.NumberAxis linear = new org.jfree.chart.axis.NumberAxis(quantity.name() + " (" + quantity.unit() + ")");
+            linear.setRange(0, highest * 1.1);
+            axis = linear;
+        }
         BoxAndWhiskerRenderer box = new BoxAndWhiskerRenderer();
         CategoryPlot plot = new CategoryPlot(boxes, new CategoryAxis(), axis, box);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
