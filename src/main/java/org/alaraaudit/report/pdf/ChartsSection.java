@@ -53,18 +53,22 @@ final class ChartsSection {
 
     private static void distribution(ReportContext ctx, List<PediatricProtocols.Row> rows, ProtocolDoseChart.Quantity q,
                                      String per, String drlNote) {
-        ProtocolDoseChart chart = new ProtocolDoseChart(rows, q);
-        ctx.keepRoom(chart.isEmpty() ? 60 : Math.min(chart.height() + 40, 600));
+        List<ProtocolDoseChart> charts = ProtocolDoseChart.charts(rows, q);
+        ctx.keepRoom(charts.isEmpty() ? 60 : Math.min(charts.get(0).height() + 40, 600));
         ctx.subheading(q.name() + " per pediatric protocol and station");
-        if (chart.isEmpty()) {
+        if (charts.isEmpty()) {
             ctx.paragraph("No pediatric standard protocol had at least " + ProtocolDoseChart.MIN_SAMPLE + " values of "
                     + q.name() + " in this period.");
             return;
         }
-        ctx.add(VectorChart.of(ctx, chart.build(), WIDTH, chart.height()));
+        for (int i = 0; i < charts.size(); i++) {
+            ProtocolDoseChart chart = charts.get(i);
+            if (i > 0) ctx.keepRoom(chart.height() + 40);
+            ctx.add(VectorChart.of(ctx, chart.build(), WIDTH, chart.height()));
+        }
         ctx.note("Box: 25th to 75th percentile of " + q.name() + " " + per + ", line at the median; "
-                + ProtocolDoseChart.WHISKERS + "; n = number of values. Protocols by region, then in age order. " + drlNote
-                + (chart.omitted() > 0 ? " " + chart.omitted() + " less-used protocol/station pairs are left out; the protocol table lists all." : ""));
+                + ProtocolDoseChart.WHISKERS + "; n = number of values. Protocols by region, then in age order; pairs with "
+                + "fewer than " + ProtocolDoseChart.MIN_SAMPLE + " values are in the protocol table only. " + drlNote);
     }
 
     private static void doseAgainstSize(ReportContext ctx, List<PediatricProtocols.Row> rows) {

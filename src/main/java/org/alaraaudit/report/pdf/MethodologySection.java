@@ -200,7 +200,9 @@ final class MethodologySection {
 
     private static String join(Set<?> s) {
         StringBuilder sb = new StringBuilder();
-        for (Object o : s) sb.append(sb.length() == 0 ? "" : ", ").append(o);
+        for (Object o : s) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(o instanceof org.alaraaudit.model.TargetRegion r ? r.codeMeaning() : o);
+        }
         return sb.toString();
     }
 }

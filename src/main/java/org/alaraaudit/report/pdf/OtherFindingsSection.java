@@ -87,7 +87,7 @@ final class OtherFindingsSection {
             shown++;
             Integer st = studies.get(c.facility() + "\u001f" + c.station() + "\u001f" + c.protocol());
             t.row(RuleTitles.title(c.ruleId()), Text.orDash(c.protocol()),
-                    Text.orDash(c.facility()) + (c.station() == null ? "" : " / " + c.station()), Text.count(n),
+                    Text.orDash(c.facility()) + (c.station() == null ? "" : "\n" + c.station()), Text.count(n),
                     st == null ? "" : Text.count(st), st == null || st == 0 ? "" : Text.number(100.0 * n / st));
         }
         rest.forEach((rule, r) -> t.row(RuleTitles.title(rule), "other protocols and stations (" + Text.count(r[1]) + ")", "",

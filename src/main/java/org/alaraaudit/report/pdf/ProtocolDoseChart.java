@@ -40,26 +40,31 @@ final class ProtocolDoseChart {
 
     private final Quantity quantity;
     private final List<PediatricProtocols.Row> rows = new ArrayList<>();
-    private int omitted;
 
-    ProtocolDoseChart(List<PediatricProtocols.Row> all, Quantity quantity) {
+    private ProtocolDoseChart(Quantity quantity, List<PediatricProtocols.Row> rows) {
         this.quantity = quantity;
+        this.rows.addAll(rows);
+    }
+
+    /**
+     * Every protocol/station pair with enough values, in reading order, as charts of at most
+     * {@link #MAX_PROTOCOLS} boxes each (a page holds about that many): none is left out.
+     */
+    static List<ProtocolDoseChart> charts(List<PediatricProtocols.Row> all, Quantity quantity) {
         List<PediatricProtocols.Row> candidates = new ArrayList<>();
         for (PediatricProtocols.Row r : all) if (quantity.sample().apply(r).size() >= MIN_SAMPLE) candidates.add(r);
-        if (candidates.size() > MAX_PROTOCOLS) {
-            // The most used pairs are kept; the reading order stays that of the rows.
-            List<PediatricProtocols.Row> byUse = new ArrayList<>(candidates);
-            byUse.sort(java.util.Comparator.comparingInt((PediatricProtocols.Row r) -> quantity.sample().apply(r).size()).reversed());
-            java.util.Set<PediatricProtocols.Row> kept = new java.util.HashSet<>(byUse.subList(0, MAX_PROTOCOLS));
-            omitted = candidates.size() - MAX_PROTOCOLS;
-            candidates.removeIf(r -> !kept.contains(r));
+        List<ProtocolDoseChart> out = new ArrayList<>();
+        int parts = (candidates.size() + MAX_PROTOCOLS - 1) / MAX_PROTOCOLS;
+        for (int i = 0; i < parts; i++) {
+            // Even shares, so the last chart is not a stub of two boxes.
+            int from = candidates.size() * i / parts;
+            int to = candidates.size() * (i + 1) / parts;
+            out.add(new ProtocolDoseChart(quantity, candidates.subList(from, to)));
         }
-        rows.addAll(candidates);
+        return out;
     }
 
     boolean isEmpty() { return rows.isEmpty(); }
-
-    int omitted() { return omitted; }
 
     int boxes() { return rows.size(); }
 
