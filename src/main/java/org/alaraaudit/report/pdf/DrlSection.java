@@ -50,7 +50,7 @@ final class DrlSection {
             ctx.paragraph("No pediatric standard protocol of the catalog was used in this period.");
             return;
         }
-        ReportTable t = new ReportTable(ctx, new float[]{1.5f, 1.75f, 0.7f, 0.75f, 0.7f, 0.75f, 0.7f, 0.7f, 0.65f, 1.0f},
+        ReportTable t = new ReportTable(ctx, new float[]{1.45f, 1.7f, 0.7f, 0.75f, 0.7f, 0.75f, 0.7f, 0.7f, 0.65f, 1.15f},
                 "Protocol", "Facility / station", "Studies#", "CTDIvol median#", "CTDIvol P75#", "DLP median#", "DLP P75#",
                 "SSDE median#", "Ratio to DRL#", "Exceedances#");
         for (PediatricProtocols.Row r : rows) {
