@@ -186,6 +186,35 @@ class PdfSafetyOfficerTest {
     }
 
     @Test
+    void manyProtocolStationPairsAreSplitOverChartsWithNoneLeftOut() {
+        PediatricProtocols.Row one = PediatricProtocols.of(result).get(0);
+        List<PediatricProtocols.Row> many = java.util.Collections.nCopies(65, one);
+        List<ProtocolDoseChart> charts = ProtocolDoseChart.charts(many, ProtocolDoseChart.CTDIVOL);
+        assertEquals(3, charts.size());
+        assertEquals(65, charts.stream().mapToInt(ProtocolDoseChart::boxes).sum(), "every pair is drawn");
+        for (ProtocolDoseChart c : charts) assertTrue(c.boxes() <= ProtocolDoseChart.MAX_PROTOCOLS && c.boxes() >= 21, "even shares");
+    }
+
+    @Test
+    void oneRuleAtTwoSitesIsOneActionNamingBothSites() {
+        List<org.alaraaudit.model.Finding> findings = new ArrayList<>();
+        for (String site : List.of("General", "General", "Mercy")) findings.add(finding("PEDIATRIC_ADULT_PROTOCOL", Severity.MAJOR, site));
+        findings.add(finding("CT_ALERT_VALUE", Severity.CRITICAL, "Mercy"));
+        List<ActionPoints.Point> points = ActionPoints.top(findings, List.of(), 3);
+        assertEquals(List.of("CT_ALERT_VALUE", "PEDIATRIC_ADULT_PROTOCOL"), points.stream().map(ActionPoints.Point::ruleId).toList());
+        String adult = ActionPoints.describe(points.get(1));
+        assertTrue(adult.contains("3 MAJOR findings (General 2, Mercy 1)"), adult);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger IDS = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static org.alaraaudit.model.Finding finding(String rule, Severity s, String facility) {
+        return new org.alaraaudit.model.Finding(rule + facility + IDS.incrementAndGet(), rule, s, "study", facility, "CT1", "A1",
+                LocalDateTime.of(2026, 10, 5, 9, 0), null, 9.0, "P", "P", null, null, null, null, null, null, "m", List.of(),
+                true, null);
+    }
+
+    @Test
     void protocolsReadInAgeOrderWithinTheirRegion() {
         List<String> order = new ArrayList<>();
         for (String name : List.of("PED HEAD 6-18Y", "PED HEAD 0-1Y", "PED HEAD 2-6Y", "PED HEAD 1-2Y")) {
