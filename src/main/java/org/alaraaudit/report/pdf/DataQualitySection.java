@@ -74,7 +74,7 @@ final class DataQualitySection {
         } else {
             ctx.paragraph("Pediatric CT studies with these protocol names were audited without an expected range or "
                     + "population; adding the names to the protocol catalog brings them under the protocol rules.");
-            ReportTable t = new ReportTable(ctx, new float[]{1.5f, 1.2f, 2.5f, 1}, "Facility", "Station", "Protocol name", "Pediatric studies#");
+            ReportTable t = new ReportTable(ctx, new float[]{1.5f, 1.2f, 2.5f, 1}, "Facility", "Station", "Protocol name", "Pediatric studies#").verbatim(2);
             for (Finding f : unmapped) {
                 t.row(Text.orDash(f.facility()), Text.orDash(f.stationName()), Text.orDash(f.protocolName()),
                         f.measuredValue() == null ? "" : Text.count(Math.round(f.measuredValue())));
@@ -117,7 +117,7 @@ final class DataQualitySection {
     }
 
     private static void reasons(ReportContext ctx, Map<String, Group> byReason, String countHeader) {
-        ReportTable t = new ReportTable(ctx, new float[]{3.2f, 0.8f, 2.2f}, "Reason", countHeader, "First lines");
+        ReportTable t = new ReportTable(ctx, new float[]{3.2f, 0.8f, 2.2f}, "Reason", countHeader, "First lines").verbatim(2);
         byReason.forEach((reason, g) -> t.row(reason, Text.count(g.count), String.join("\n", g.examples)));
         t.finish();
     }

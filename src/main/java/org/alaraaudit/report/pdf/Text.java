@@ -73,7 +73,10 @@ final class Text {
         return out.toString();
     }
 
-    /** One identifier's title: a rule's, a region's, a known term, or its words. */
+    /**
+     * One identifier's title: a rule's, a region's, a known dataset's, a lower-case key's words (settings,
+     * quantities). Any other name is data (an accession number, a device's protocol name) and stays as written.
+     */
     static String title(String id) {
         String rule = RuleTitles.titleOrNull(id);
         if (rule != null) return rule;
@@ -85,7 +88,7 @@ final class Text {
         return switch (id) {
             case "Shrimpton2005_AAPM96_ICRP60" -> "Shrimpton 2005 / AAPM Report 96 (ICRP 60 weights)";
             case "NCICT2015_Table1" -> "NCICT 2015, table 1";
-            default -> id.replace('_', ' ');
+            default -> id.equals(id.toLowerCase(Locale.ROOT)) ? id.replace('_', ' ') : id;
         };
     }
 

@@ -275,6 +275,8 @@ class PdfSafetyOfficerTest {
         assertEquals("2.5", Text.number(2.5));
         assertEquals("Abdomen and Pelvis", Text.plain("ABDOMEN_PELVIS"));
         assertEquals("scan_log.csv:12", Text.plain("scan_log.csv:12"), "a file name is left alone");
+        assertEquals("accession ACC_123", Text.plain("accession ACC_123"), "an unknown upper-case name is data, left alone");
+        assertEquals("red marrow dose", Text.plain("red_marrow_dose"), "a lower-case key in words");
     }
 
     @Test
