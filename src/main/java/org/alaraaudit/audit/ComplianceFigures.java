@@ -24,4 +24,20 @@ public record ComplianceFigures(
         Map<String, Long> findingsByStation,
         Map<String, Long> findingsByProtocol,
         Map<String, Long> studiesByFacility,
-        MarrowDoseProfile cumulativeMarrowDoseProfile) {}
+        MarrowDoseProfile cumulativeMarrowDoseProfile,
+        /** The headline figures per facility: a network's sites differ, and pooled figures hide it. */
+        java.util.List<FacilityFigures> facilities) {
+
+    public ComplianceFigures(long studies, long pediatricStudies, long events, Map<String, Long> studiesByModality,
+                             long ctStudies, long pediatricCtStudies, long pediatricCtStudiesWithAdultProtocol,
+                             Double pediatricProtocolCompliance, long ctStudiesRepeated, Double repeatRate,
+                             Map<String, Long> findingsByRule, Map<String, Long> findingsBySeverity,
+                             Map<String, Long> findingsByFacility, Map<String, Long> findingsByStation,
+                             Map<String, Long> findingsByProtocol, Map<String, Long> studiesByFacility,
+                             MarrowDoseProfile cumulativeMarrowDoseProfile) {
+        this(studies, pediatricStudies, events, studiesByModality, ctStudies, pediatricCtStudies,
+                pediatricCtStudiesWithAdultProtocol, pediatricProtocolCompliance, ctStudiesRepeated, repeatRate,
+                findingsByRule, findingsBySeverity, findingsByFacility, findingsByStation, findingsByProtocol,
+                studiesByFacility, cumulativeMarrowDoseProfile, java.util.List.of());
+    }
+}

@@ -13,7 +13,8 @@ import java.util.List;
  */
 public final class DoseSample {
     static final int BLOCK = 4096;
-    private static final double[] REPORTED = {0, 0.25, 0.5, 0.75, 1};
+    // The 5th and 95th percentiles too: the report's box plots draw their whiskers there.
+    private static final double[] REPORTED = {0, 0.05, 0.25, 0.5, 0.75, 0.95, 1};
 
     private final DoseValueFile file;
     private double[] values = new double[16];
@@ -50,13 +51,13 @@ public final class DoseSample {
 
     /**
      * Linear interpolation between order statistics (Hyndman-Fan type 7, as spreadsheets compute it). A frozen
-     * sample knows the minimum, quartiles and maximum only.
+     * sample knows the minimum, 5th percentile, quartiles, 95th percentile and maximum only.
      */
     public Double quantile(double q) {
         if (total == 0) return null;
         if (frozen != null) {
             for (int i = 0; i < REPORTED.length; i++) if (REPORTED[i] == q) return frozen[i];
-            throw new IllegalStateException("a frozen sample keeps the quartiles only, not the " + q + " quantile");
+            throw new IllegalStateException("a frozen sample keeps the 0, 5, 25, 50, 75, 95 and 100th percentiles only, not the " + q + " quantile");
         }
         double h = (total - 1) * q;
         long lo = (long) Math.floor(h);

@@ -27,6 +27,8 @@ final class PeriodTally {
     private LocalDate last;
     private final Map<String, Long> byModality = new TreeMap<>();
     private final Map<String, Long> byFacility = new TreeMap<>();
+    /** Per facility: pediatric studies, CT studies, pediatric CT studies. */
+    private final Map<String, long[]> facilityCounts = new TreeMap<>();
     private final Map<String, ProtocolStatistics> protocols = new TreeMap<>();
     private final Map<String, PediatricUse> pediatricUses = new TreeMap<>();
     private final PackedLines.Files lineFiles = new PackedLines.Files();
@@ -97,11 +99,15 @@ final class PeriodTally {
         events += s.getEvents().size();
         byModality.merge(s.getModality().name(), 1L, Long::sum);
         byFacility.merge(s.getFacility(), 1L, Long::sum);
+        long[] site = facilityCounts.computeIfAbsent(s.getFacility(), k -> new long[3]);
         if (s.isPediatric()) pediatricStudies++;
+        if (s.isPediatric()) site[0]++;
         if (!s.isCt()) return;
         drl.add(s);
         ctStudies++;
+        site[1]++;
         if (s.isPediatric()) pediatricCtStudies++;
+        if (s.isPediatric()) site[2]++;
         Set<String> usedInStudy = new HashSet<>();
         Set<String> body32cmInStudy = new HashSet<>();
         for (IrradiationEvent e : s.getEvents()) {
@@ -110,6 +116,7 @@ final class PeriodTally {
                     k -> new ProtocolStatistics(s.getFacility(), s.getStationName(), e.getStandardProtocol(), doses));
             if (e.isFirstOfProtocol()) p.countStudy(s.isPediatric(), e.getStudyProtocolDlp());
             if (e.isDiagnostic() && e.getCtdivol() != null) p.addCtdivol(e.getCtdivol());
+            if (e.isDiagnostic()) p.addAcquisition(e, e.getCtdivol() == null ? null : ssde.apply(e));
             if (!s.isPediatric()) continue;
             // An unmapped name's standard name is the name itself (catalog: blank standard_name); names that
             // differ only in case or spacing are one catalog gap, since catalog patterns ignore case.
@@ -159,6 +166,21 @@ final class PeriodTally {
         Double repeatRate = ctStudies == 0 ? null : (double) repeated / ctStudies;
         return new ComplianceFigures(studies, pediatricStudies, events, byModality, ctStudies, pediatricCtStudies,
                 adultProtocol, compliance, repeated, repeatRate, found.byRule, found.bySeverity, found.byFacility,
-                found.byStation, found.byProtocol, byFacility, marrowProfile.profile(windowDays, phantomFactor, phantomFactorSource));
+                found.byStation, found.byProtocol, byFacility, marrowProfile.profile(windowDays, phantomFactor, phantomFactorSource),
+                facilities(found));
+    }
+
+    private List<FacilityFigures> facilities(FindingCounts found) {
+        List<FacilityFigures> out = new ArrayList<>();
+        facilityCounts.forEach((facility, c) -> out.add(new FacilityFigures(facility, byFacility.getOrDefault(facility, 0L),
+                c[0], c[1], c[2], ofFacility(found.adultProtocolStudies, facility), ofFacility(found.repeatedStudies, facility),
+                found.byFacility.getOrDefault(facility == null ? "(none)" : facility, 0L))));
+        return out;
+    }
+
+    /** Study keys are facility, unit separator, accession. */
+    private static long ofFacility(Set<String> studyKeys, String facility) {
+        String prefix = facility + "\u001f";
+        return studyKeys.stream().filter(k -> k.startsWith(prefix)).count();
     }
 }

@@ -5,58 +5,100 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.alaraaudit.audit.DrlGroup;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
 
 /**
- * The few things most worth acting on: CRITICAL and MAJOR findings grouped by rule and facility, the groups with
- * the most CRITICAL findings first, then the most MAJOR. Counting, not judging: the physicist decides.
+ * The few things most worth acting on, ranked by what to do: CRITICAL and MAJOR findings grouped by rule (one
+ * action however many sites it concerns, the sites named with their counts), and the DRL groups whose median is
+ * above the DRL. Counting, not judging: the physicist decides.
  */
 final class ActionPoints {
-    record Point(String ruleId, String facility, long critical, long major, String topProtocol, long topProtocolCount) {
+    record Point(String ruleId, Map<String, long[]> byFacility, long critical, long major, String topProtocol,
+                 long topProtocolCount, List<DrlGroup> drlAbove) {
         long total() { return critical + major; }
     }
 
     private ActionPoints() {}
 
-    static List<Point> top(List<Finding> findings, int n) {
-        Map<String, long[]> counts = new LinkedHashMap<>();
+    static List<Point> top(List<Finding> findings, List<DrlGroup> drlGroups, int n) {
+        Map<String, Map<String, long[]>> counts = new LinkedHashMap<>();
         Map<String, Map<String, Long>> protocols = new LinkedHashMap<>();
         for (Finding f : findings) {
             if (!f.severity().atLeast(Severity.MAJOR)) continue;
-            String key = f.ruleId() + "\u0000" + (f.facility() == null ? "" : f.facility());
-            long[] c = counts.computeIfAbsent(key, k -> new long[2]);
+            long[] c = counts.computeIfAbsent(f.ruleId(), k -> new TreeMap<>())
+                    .computeIfAbsent(f.facility() == null ? "" : f.facility(), k -> new long[2]);
             c[f.severity() == Severity.CRITICAL ? 0 : 1]++;
             String protocol = f.standardProtocol() != null ? f.standardProtocol() : f.protocolName();
-            if (protocol != null) protocols.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(protocol, 1L, Long::sum);
+            if (protocol != null) protocols.computeIfAbsent(f.ruleId(), k -> new LinkedHashMap<>()).merge(protocol, 1L, Long::sum);
         }
+        List<DrlGroup> above = drlGroups.stream().filter(g -> "ABOVE".equals(g.status()))
+                .sorted(Comparator.comparing((DrlGroup g) -> g.ratio() == null ? 0 : -g.ratio())).toList();
         List<Point> points = new ArrayList<>();
-        counts.forEach((key, c) -> {
-            String[] parts = key.split("\u0000", -1);
-            Map.Entry<String, Long> top = protocols.getOrDefault(key, Map.of()).entrySet().stream()
+        counts.forEach((rule, byFacility) -> {
+            long critical = byFacility.values().stream().mapToLong(c -> c[0]).sum();
+            long major = byFacility.values().stream().mapToLong(c -> c[1]).sum();
+            Map.Entry<String, Long> top = protocols.getOrDefault(rule, Map.of()).entrySet().stream()
                     .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                     .orElse(null);
-            points.add(new Point(parts[0], parts[1], c[0], c[1], top == null ? null : top.getKey(), top == null ? 0 : top.getValue()));
+            boolean drl = rule.equals("DRL_MEDIAN_EXCEEDED") && !above.isEmpty();
+            // A DRL group above the DRL is one protocol review, whether or not each raised a finding: ranked by groups.
+            points.add(new Point(rule, drl ? drlSites(above) : byFacility, critical, drl ? Math.max(major, above.size()) : major,
+                    top == null ? null : top.getKey(), top == null ? 0 : top.getValue(), drl ? above : List.of()));
         });
+        if (!above.isEmpty() && !counts.containsKey("DRL_MEDIAN_EXCEEDED")) {
+            points.add(new Point("DRL_MEDIAN_EXCEEDED", drlSites(above), 0, above.size(), null, 0, above));
+        }
         points.sort(Comparator.comparingLong(Point::critical).reversed()
                 .thenComparing(Comparator.comparingLong(Point::major).reversed())
-                .thenComparing(Point::ruleId).thenComparing(Point::facility));
-        return points.subList(0, Math.min(n, points.size()));
+                .thenComparing(Point::ruleId));
+        List<Point> top = new ArrayList<>(points.subList(0, Math.min(n, points.size())));
+        // Groups above the DRL always make the list: each is a protocol review, however few findings it raised.
+        points.stream().filter(p -> !p.drlAbove().isEmpty() && !top.contains(p)).findFirst().ifPresent(p -> top.set(top.size() - 1, p));
+        return top;
+    }
+
+    private static Map<String, long[]> drlSites(List<DrlGroup> above) {
+        Map<String, long[]> byFacility = new TreeMap<>();
+        for (DrlGroup g : above) byFacility.computeIfAbsent(g.facility(), k -> new long[2])[1]++;
+        return byFacility;
     }
 
     static String describe(Point p) {
-        StringBuilder sb = new StringBuilder(RuleTitles.title(p.ruleId()));
-        if (!p.facility().isEmpty()) sb.append(" at ").append(p.facility());
-        sb.append(": ");
-        if (p.critical() > 0) sb.append(Text.count(p.critical())).append(" CRITICAL");
-        if (p.critical() > 0 && p.major() > 0) sb.append(" and ");
-        if (p.major() > 0) sb.append(Text.count(p.major())).append(" MAJOR");
-        sb.append(p.total() == 1 ? " finding" : " findings");
-        if (p.topProtocol() != null && p.total() > 1) {
-            sb.append(", most often with protocol ").append(p.topProtocol())
-                    .append(" (").append(Text.count(p.topProtocolCount())).append(")");
+        StringBuilder sb = new StringBuilder(RuleTitles.title(p.ruleId())).append(": ");
+        if (!p.drlAbove().isEmpty()) {
+            sb.append(Text.count(p.drlAbove().size())).append(p.drlAbove().size() == 1 ? " DRL group" : " DRL groups")
+                    .append(" with the median above the DRL (").append(sites(p.byFacility(), true)).append("); highest: ");
+            int shown = 0;
+            for (DrlGroup g : p.drlAbove()) {
+                if (shown++ == 3) break;
+                if (shown > 1) sb.append("; ");
+                sb.append(g.examType().replace('_', ' ')).append(", ").append(g.band()).append(", ").append(g.quantity())
+                        .append(" at ").append(g.facility()).append(" (ratio ").append(Text.number(g.ratio())).append(')');
+            }
+        } else {
+            if (p.critical() > 0) sb.append(Text.count(p.critical())).append(" CRITICAL");
+            if (p.critical() > 0 && p.major() > 0) sb.append(" and ");
+            if (p.major() > 0) sb.append(Text.count(p.major())).append(" MAJOR");
+            sb.append(p.total() == 1 ? " finding" : " findings");
+            sb.append(" (").append(sites(p.byFacility(), false)).append(')');
+            if (p.topProtocol() != null && p.total() > 1) {
+                sb.append(", most often with protocol ").append(p.topProtocol())
+                        .append(" (").append(Text.count(p.topProtocolCount())).append(")");
+            }
         }
         sb.append(". Suggested: ").append(RuleTitles.action(p.ruleId())).append('.');
+        return sb.toString();
+    }
+
+    private static String sites(Map<String, long[]> byFacility, boolean groups) {
+        StringBuilder sb = new StringBuilder();
+        byFacility.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -(e.getValue()[0] + e.getValue()[1])).thenComparing(Map.Entry::getKey))
+                .forEach(e -> sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey().isEmpty() ? "no facility" : e.getKey())
+                        .append(' ').append(Text.count(e.getValue()[0] + e.getValue()[1])));
         return sb.toString();
     }
 }

@@ -1,8 +1,16 @@
 package org.alaraaudit.report.pdf;
 
-import org.jfree.chart.JFreeChart;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import java.util.List;
+import java.util.Map;
+import org.alaraaudit.model.Severity;
 
-/** The three pictures: where the findings are, how facility medians sit against the DRLs, and dose spread per protocol. */
+/**
+ * The pictures: where the findings are, how facility medians sit against the DRLs, the dose distributions per
+ * pediatric protocol a physicist expects, and dose against patient size.
+ */
 final class ChartsSection {
     static final float WIDTH = 487;
 
@@ -12,9 +20,14 @@ final class ChartsSection {
         ctx.heading("Charts");
 
         ctx.subheading("Findings by rule and severity");
-        JFreeChart byRule = FindingsByRuleChart.build(ctx.result.findings());
-        if (byRule == null) ctx.paragraph("No findings in this period.");
-        else ctx.add(VectorChart.of(ctx, byRule, WIDTH, FindingsByRuleChart.height(ctx.result.findings())));
+        Map<Severity, Map<String, Long>> bySeverity = FindingsByRuleChart.counts(ctx.result.findings());
+        if (bySeverity.isEmpty()) ctx.paragraph("No findings in this period.");
+        bySeverity.forEach((s, rules) -> {
+            float h = FindingsByRuleChart.height(rules);
+            ctx.keepRoom(h + 10);
+            ctx.add(VectorChart.of(ctx, FindingsByRuleChart.build(s, rules), WIDTH, h));
+        });
+        ctx.note("Each severity has its own scale; the number at each bar is the count of findings.");
 
         DrlRatioChart drl = new DrlRatioChart(ctx.result.drlGroups());
         ctx.keepRoom(drl.isEmpty() ? 60 : drl.height() + 40);
@@ -28,18 +41,62 @@ final class ChartsSection {
                     + (drl.omitted() > 0 ? " The " + drl.omitted() + " groups with the lowest ratios are left out here; the DRL table lists all." : ""));
         }
 
-        ProtocolDoseChart dose = new ProtocolDoseChart(ctx.result);
-        ctx.keepRoom(dose.isEmpty() ? 60 : dose.height() + 40);
-        ctx.subheading("CTDIvol per pediatric standard protocol against its DRL");
-        if (dose.isEmpty()) {
-            ctx.paragraph("No pediatric standard protocol had at least " + ProtocolDoseChart.MIN_SAMPLE
-                    + " acquisitions with a CTDIvol in this period.");
-        } else {
-            ctx.add(VectorChart.of(ctx, dose.build(), WIDTH, dose.height()));
-            ctx.note("Box: 25th to 75th percentile of CTDIvol per diagnostic acquisition, line at the median, whiskers to the "
-                    + "lowest and highest value. Diamond: the CTDIvol DRL of the band covering the protocol's age range ("
-                    + ctx.result.run().drlSet() + " set), where one applies."
-                    + (dose.omitted() > 0 ? " " + dose.omitted() + " less-used protocol/station pairs are left out; the workbook lists all." : ""));
+        List<PediatricProtocols.Row> rows = PediatricProtocols.of(ctx.result);
+        distribution(ctx, rows, ProtocolDoseChart.CTDIVOL, "per diagnostic acquisition",
+                "Diamond: the CTDIvol DRL of the band covering the protocol's age range (" + ctx.result.run().drlSet() + " set), where one applies.");
+        distribution(ctx, rows, ProtocolDoseChart.DLP, "per study",
+                "Diamond: the DLP DRL of the band covering the protocol's age range, where one applies.");
+        distribution(ctx, rows, ProtocolDoseChart.SSDE, "per diagnostic acquisition",
+                "SSDE where the log gives it or the patient's size allows it (AAPM Report 204/220); no DRL is set for SSDE.");
+        doseAgainstSize(ctx, rows);
+    }
+
+    private static void distribution(ReportContext ctx, List<PediatricProtocols.Row> rows, ProtocolDoseChart.Quantity q,
+                                     String per, String drlNote) {
+        List<ProtocolDoseChart> charts = ProtocolDoseChart.charts(rows, q);
+        ctx.keepRoom(charts.isEmpty() ? 60 : Math.min(charts.get(0).height() + 40, 600));
+        ctx.subheading(q.name() + " per pediatric protocol and station");
+        if (charts.isEmpty()) {
+            ctx.paragraph("No pediatric standard protocol had at least " + ProtocolDoseChart.MIN_SAMPLE + " values of "
+                    + q.name() + " in this period.");
+            return;
         }
+        for (int i = 0; i < charts.size(); i++) {
+            ProtocolDoseChart chart = charts.get(i);
+            if (i > 0) ctx.keepRoom(chart.height() + 40);
+            ctx.add(VectorChart.of(ctx, chart.build(), WIDTH, chart.height()));
+        }
+        ctx.note("Box: 25th to 75th percentile of " + q.name() + " " + per + ", line at the median; "
+                + ProtocolDoseChart.WHISKERS + "; n = number of values. Protocols by region, then in age order; pairs with "
+                + "fewer than " + ProtocolDoseChart.MIN_SAMPLE + " values are in the protocol table only. " + drlNote);
+    }
+
+    private static void doseAgainstSize(ReportContext ctx, List<PediatricProtocols.Row> rows) {
+        List<DoseSizeChart.Panel> panels = DoseSizeChart.panels(rows);
+        ctx.keepRoom(panels.isEmpty() ? 60 : 250);
+        ctx.subheading("CTDIvol against patient size per pediatric protocol");
+        if (panels.isEmpty()) {
+            ctx.paragraph("No pediatric protocol had " + DoseSizeChart.MIN_POINTS + " acquisitions with both a CTDIvol and the "
+                    + "patient's weight or diameter in this period.");
+            return;
+        }
+        PdfPTable grid = new PdfPTable(2);
+        grid.setWidthPercentage(100);
+        float w = WIDTH / 2 - 4;
+        for (DoseSizeChart.Panel p : panels) {
+            PdfPCell c = new PdfPCell(VectorChart.of(ctx, DoseSizeChart.build(p), w, 170), true);
+            c.setBorder(Rectangle.NO_BORDER);
+            c.setPadding(2);
+            grid.addCell(c);
+        }
+        if (panels.size() % 2 == 1) {
+            PdfPCell empty = new PdfPCell();
+            empty.setBorder(Rectangle.NO_BORDER);
+            grid.addCell(empty);
+        }
+        ctx.add(grid);
+        ctx.note("One dot per child's diagnostic acquisition, all stations. Green lines: the protocol's expected CTDIvol range "
+                + "(dashed: lower bound); red line: the DRL of its age band. Size is the water-equivalent diameter where most "
+                + "acquisitions record one, else the weight.");
     }
 }

@@ -3,6 +3,7 @@ package org.alaraaudit.report.pdf;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.alaraaudit.audit.ProtocolStatistics;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.scanlog.DataWarning;
 import org.alaraaudit.scanlog.Rejection;
@@ -17,15 +18,28 @@ final class DataQualitySection {
     static void write(ReportContext ctx) {
         ctx.heading("Data quality");
         RowAccounting r = ctx.result.rows();
-        ctx.paragraph("Every row read ends as exactly one of audited, rejected, duplicate or excluded"
-                + (r.reconciles() ? "; the counts reconcile." : ". THE COUNTS DO NOT RECONCILE: the report must not be relied on."));
+        long history = ctx.result.rowsOutsidePeriod();
+        long periodRows = Math.max(0, r.audited() - history);
+        ctx.subheading("The period's studies");
+        ReportTable period = new ReportTable(ctx, new float[]{3, 1}, "Rows", "Count#").width(70);
+        period.boldRow("Audited rows of the period's studies", Text.count(periodRows));
+        period.row("Studies", Text.count(ctx.result.figures().studies()));
+        period.row("Irradiation events", Text.count(ctx.result.figures().events()));
+        period.finish();
+        completeness(ctx);
+
+        ctx.subheading("All input files");
+        ctx.paragraph("The input also holds earlier months, read as history for repeats and cumulative dose. Every row read "
+                + "ends as exactly one of audited, rejected, duplicate or excluded"
+                + (r.reconciles() ? "; the counts reconcile." : ". THE COUNTS DO NOT RECONCILE: the report must not be relied on.")
+                + " Rejected, duplicate and excluded rows are counted over all files, as a rejected row's date cannot be trusted.");
         ReportTable rows = new ReportTable(ctx, new float[]{3, 1}, "Rows", "Count#").width(70);
         rows.boldRow("Read", Text.count(r.read()));
-        rows.row("Audited", Text.count(r.audited()));
+        rows.row("Audited, of the period's studies", Text.count(periodRows));
+        rows.row("Audited, before the period (history only)", Text.count(history));
         rows.row("Rejected", Text.count(r.rejected()));
         rows.row("Duplicate (same row exported twice)", Text.count(r.duplicate()));
         rows.row("Excluded (quality control, phantom)", Text.count(r.excluded()));
-        rows.row("Audited rows before the period (history only)", Text.count(ctx.result.rowsOutsidePeriod()));
         rows.row("Data warnings (audited, unusual values)", Text.count(ctx.result.warnings().size()));
         rows.finish();
 
@@ -60,7 +74,7 @@ final class DataQualitySection {
         } else {
             ctx.paragraph("Pediatric CT studies with these protocol names were audited without an expected range or "
                     + "population; adding the names to the protocol catalog brings them under the protocol rules.");
-            ReportTable t = new ReportTable(ctx, new float[]{1.5f, 1.2f, 2.5f, 1}, "Facility", "Station", "Protocol name", "Pediatric studies#");
+            ReportTable t = new ReportTable(ctx, new float[]{1.5f, 1.2f, 2.5f, 1}, "Facility", "Station", "Protocol name", "Pediatric studies#").verbatim(2);
             for (Finding f : unmapped) {
                 t.row(Text.orDash(f.facility()), Text.orDash(f.stationName()), Text.orDash(f.protocolName()),
                         f.measuredValue() == null ? "" : Text.count(Math.round(f.measuredValue())));
@@ -69,9 +83,42 @@ final class DataQualitySection {
         }
     }
 
+    /** How complete the columns the dose work rests on are, over the period's CT diagnostic acquisitions. */
+    private static void completeness(ReportContext ctx) {
+        long total = 0;
+        long[] missing = new long[ProtocolStatistics.Completeness.values().length];
+        for (ProtocolStatistics p : ctx.result.protocols()) {
+            total += p.acquisitions();
+            for (ProtocolStatistics.Completeness c : ProtocolStatistics.Completeness.values()) missing[c.ordinal()] += p.missing(c);
+        }
+        ctx.subheading("Completeness of the period's CT acquisitions");
+        if (total == 0) {
+            ctx.paragraph("No CT diagnostic acquisition in this period.");
+            return;
+        }
+        ReportTable t = new ReportTable(ctx, new float[]{3.2f, 1.4f, 1, 1}, "Column", "What it is needed for", "Missing#", "% missing#");
+        for (ProtocolStatistics.Completeness c : ProtocolStatistics.Completeness.values()) {
+            long m = missing[c.ordinal()];
+            t.row(switch (c) {
+                case WEIGHT -> "Patient weight";
+                case HEIGHT -> "Patient height";
+                case SIZE -> "Patient size (water-equivalent or effective diameter)";
+                case REGION -> "Target region (after inference from the protocol)";
+            }, switch (c) {
+                case WEIGHT -> "weight bands, size charts";
+                case HEIGHT -> "body size estimates";
+                case SIZE -> "SSDE";
+                case REGION -> "notification values, DRL groups";
+            }, Text.count(m), Text.number(100.0 * m / total) + "%");
+        }
+        t.finish();
+        ctx.note("Of " + Text.count(total) + " diagnostic CT acquisitions in the period. The CTDI phantom is not listed: "
+                + "where it is blank it is taken from the region (16 cm head, 32 cm body).");
+    }
+
     private static void reasons(ReportContext ctx, Map<String, Group> byReason, String countHeader) {
-        ReportTable t = new ReportTable(ctx, new float[]{3.2f, 0.8f, 2.2f}, "Reason", countHeader, "First lines");
-        byReason.forEach((reason, g) -> t.row(reason, Text.count(g.count), String.join(", ", g.examples)));
+        ReportTable t = new ReportTable(ctx, new float[]{3.2f, 0.8f, 2.2f}, "Reason", countHeader, "First lines").verbatim(2);
+        byReason.forEach((reason, g) -> t.row(reason, Text.count(g.count), String.join("\n", g.examples)));
         t.finish();
     }
 

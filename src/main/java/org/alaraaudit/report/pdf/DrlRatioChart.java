@@ -54,7 +54,7 @@ final class DrlRatioChart {
     }
 
     private static String category(DrlGroup g) {
-        return g.examType() + ", " + g.band() + " (" + g.quantity() + ")";
+        return Text.plain(g.examType()) + ", " + g.band() + " (" + g.quantity() + ")";
     }
 
     boolean isEmpty() { return shown.isEmpty(); }
@@ -63,7 +63,7 @@ final class DrlRatioChart {
 
     float height() {
         long facilities = shown.stream().map(DrlGroup::facility).distinct().count();
-        return Math.min(640, 70 + categories.size() * Math.max(16, 8 * facilities));
+        return Math.min(640, 70 + categories.size() * Math.max(22, 10 * facilities));
     }
 
     JFreeChart build() {
@@ -93,6 +93,9 @@ final class DrlRatioChart {
         BarRenderer r = (BarRenderer) plot.getRenderer();
         for (int i = 0; i < ordered.getRowCount(); i++) r.setSeriesPaint(i, ChartStyle.series(i));
         r.setMaximumBarWidth(0.5);
+        // Long exam types ("CT Chest, Abdomen and Pelvis, with contrast") wrap rather than end in an ellipsis.
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.42f);
         r.setItemMargin(0.02);
         return chart;
     }

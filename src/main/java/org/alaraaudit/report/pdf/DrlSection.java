@@ -30,8 +30,8 @@ final class DrlSection {
         t.emphasise("ABOVE DRL");
         for (DrlGroup g : ctx.result.drlGroups()) {
             t.row(g.facility(), g.examType().replace('_', ' '), g.band(), g.quantity(), Text.count(g.n()),
-                    Text.value(g.median(), null), Text.value(g.p75(), null), Cells.number(g.drl()),
-                    g.ratio() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", g.ratio()), status(g.status()),
+                    Text.value(g.median(), null), Text.value(g.p75(), null), Text.number(g.drl()),
+                    Text.number(g.ratio()), status(g.status()),
                     sources.ref(g.source()));
         }
         t.finish();
@@ -39,6 +39,30 @@ final class DrlSection {
                 + "pediatric head, 32 cm for body). Full precision in findings.json and the workbook.");
         sources.writeNotes(ctx);
         previous(ctx);
+        protocols(ctx);
+    }
+
+    /** Protocol x station: use and doses of each pediatric protocol at each station, with its ratio to the DRL. */
+    private static void protocols(ReportContext ctx) {
+        var rows = PediatricProtocols.of(ctx.result);
+        ctx.subheading("Doses per pediatric protocol and station");
+        if (rows.isEmpty()) {
+            ctx.paragraph("No pediatric standard protocol of the catalog was used in this period.");
+            return;
+        }
+        ReportTable t = new ReportTable(ctx, new float[]{1.45f, 1.7f, 0.7f, 0.75f, 0.7f, 0.75f, 0.7f, 0.7f, 0.65f, 1.15f},
+                "Protocol", "Facility / station", "Studies#", "CTDIvol median#", "CTDIvol P75#", "DLP median#", "DLP P75#",
+                "SSDE median#", "Ratio to DRL#", "Exceedances#");
+        for (PediatricProtocols.Row r : rows) {
+            var s = r.stats();
+            t.row(r.protocol(), s.facility() + "\n" + s.stationName(), Text.count(s.studies()), Text.value(s.ctdivol().median(), null),
+                    Text.value(s.ctdivol().p75(), null), Text.value(s.dlp().median(), null), Text.value(s.dlp().p75(), null),
+                    Text.value(s.ssde().median(), null), Text.number(r.ratio()), Text.count(r.exceedances()));
+        }
+        t.finish();
+        ctx.note("Protocols by region, then in age order. CTDIvol and SSDE in mGy per diagnostic acquisition, DLP in mGy·cm per "
+                + "study. Ratio to DRL: CTDIvol median / CTDIvol DRL of the band covering the protocol's age range (blank where "
+                + "the protocol straddles bands). Exceedances: findings above the protocol's expected range or a notification value.");
     }
 
     /** The groups that also existed in the previous period: its median and ratio, and the change of the ratio. */
@@ -69,7 +93,7 @@ final class DrlSection {
     }
 
     private static String ratio(Double r) {
-        return r == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", r);
+        return Text.number(r);
     }
 
     static String unit(String quantity) {

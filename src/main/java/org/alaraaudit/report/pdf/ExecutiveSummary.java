@@ -48,6 +48,8 @@ final class ExecutiveSummary {
             ctx.note("No previous period is stored in the history store, so month-over-month change is not shown.");
         }
 
+        byFacility(ctx);
+
         ctx.subheading("Findings by severity");
         ReportTable sev = prev == null
                 ? new ReportTable(ctx, new float[]{1.2f, 1, 1, 4}, "Severity", "Findings#", "Per 100 studies#", "Meaning")
@@ -63,7 +65,7 @@ final class ExecutiveSummary {
         sev.finish();
 
         ctx.subheading("Most worth acting on");
-        var points = ActionPoints.top(ctx.result.findings(), 3);
+        var points = ActionPoints.top(ctx.result.findings(), ctx.result.drlGroups(), 4);
         if (points.isEmpty()) {
             ctx.paragraph("No CRITICAL or MAJOR findings in this period.");
         } else {
@@ -77,18 +79,48 @@ final class ExecutiveSummary {
                 item.setSpacingAfter(5);
                 ctx.add(item);
             }
-            ctx.note("Ranked by the number of CRITICAL, then MAJOR findings per rule and facility.");
+            ctx.note("One item per rule, whatever the number of sites it concerns (counts per facility in brackets), ranked by "
+                    + "the number of CRITICAL, then MAJOR findings; DRL groups count once per group above the DRL.");
         }
 
-        ctx.subheading("Scope of the audit");
         RowAccounting r = ctx.result.rows();
-        ctx.paragraph(Text.count(r.read()) + " rows were read: " + Text.count(r.audited()) + " audited, "
-                + Text.count(r.rejected()) + " rejected, " + Text.count(r.duplicate()) + " duplicates and "
-                + Text.count(r.excluded()) + " excluded as quality-control or phantom scans"
-                + (ctx.result.rowsOutsidePeriod() > 0 ? "; " + Text.count(ctx.result.rowsOutsidePeriod())
-                + " audited rows lie before the period and serve only as history (repeat and cumulative dose)." : ".")
+        ctx.note("Scope: the period's " + Text.count(ctx.result.figures().studies()) + " studies ("
+                + Text.count(Math.max(0, r.audited() - ctx.result.rowsOutsidePeriod())) + " audited rows)"
+                + (ctx.result.rowsOutsidePeriod() > 0 ? "; the input also held " + Text.count(ctx.result.rowsOutsidePeriod())
+                + " rows of earlier studies, read only as history (repeats, cumulative dose)" : "")
+                + ". Over all input files " + Text.count(r.rejected()) + " rows were rejected, " + Text.count(r.duplicate())
+                + " were duplicates and " + Text.count(r.excluded()) + " quality-control or phantom scans (see Data quality)."
                 + drlSentence(ctx));
         if (ctx.result.patientIdentifiersMissing()) ctx.paragraph("Not assessable.", PeriodChange.noPatientIdSentence(ctx.result));
+    }
+
+    /** The headline figures per facility: a network's sites differ, and the pooled tiles above hide it. */
+    private static void byFacility(ReportContext ctx) {
+        var sites = ctx.result.figures().facilities();
+        if (sites.isEmpty()) return;
+        ctx.subheading("By facility");
+        java.util.Map<String, long[]> serious = new java.util.HashMap<>();
+        for (var f : ctx.result.findings()) {
+            if (!f.severity().atLeast(Severity.MAJOR)) continue;
+            serious.computeIfAbsent(f.facility(), k -> new long[2])[f.severity() == Severity.CRITICAL ? 0 : 1]++;
+        }
+        java.util.Map<String, Long> above = new java.util.HashMap<>();
+        java.util.Map<String, Long> judged = new java.util.HashMap<>();
+        for (DrlGroup g : ctx.result.drlGroups()) {
+            if ("ABOVE".equals(g.status())) above.merge(g.facility(), 1L, Long::sum);
+            if (g.ratio() != null && !"INSUFFICIENT_SAMPLE".equals(g.status())) judged.merge(g.facility(), 1L, Long::sum);
+        }
+        ReportTable t = new ReportTable(ctx, new float[]{2.2f, 0.8f, 0.9f, 1.1f, 0.9f, 0.8f, 0.8f, 1.1f}, "Facility",
+                "Studies#", "Pediatric#", "Pediatric protocol compliance#", "CT repeat rate#", "CRITICAL#", "MAJOR#",
+                "DRL groups above / judged#");
+        for (var site : sites) {
+            long[] s = serious.getOrDefault(site.facility(), new long[2]);
+            t.row(Text.orDash(site.facility()), Text.count(site.studies()), Text.count(site.pediatricStudies()),
+                    Text.percent(site.pediatricProtocolCompliance()), Text.percent(site.repeatRate()), Text.count(s[0]),
+                    Text.count(s[1]), Text.count(above.getOrDefault(site.facility(), 0L)) + " / "
+                            + Text.count(judged.getOrDefault(site.facility(), 0L)));
+        }
+        t.finish();
     }
 
     private static String change(String previous, String change) {

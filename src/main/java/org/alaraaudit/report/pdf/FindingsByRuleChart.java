@@ -1,6 +1,5 @@
 package org.alaraaudit.report.pdf;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,46 +7,71 @@ import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-/** Horizontal bars, one per rule, stacked by severity, the rule with most findings on top. */
+/**
+ * Findings per rule, one small chart per severity with its own scale and the count at each bar: on one shared
+ * scale three CRITICAL findings would be a sliver under four hundred INFO.
+ */
 final class FindingsByRuleChart {
     private FindingsByRuleChart() {}
 
-    static float height(List<Finding> findings) {
-        long rules = findings.stream().map(Finding::ruleId).distinct().count();
-        return 60 + 22 * rules;
+    /** Per severity present, most severe first: rule title to count, largest first. */
+    static Map<Severity, Map<String, Long>> counts(List<Finding> findings) {
+        Map<Severity, Map<String, Long>> raw = new java.util.EnumMap<>(Severity.class);
+        for (Finding f : findings) raw.computeIfAbsent(f.severity(), k -> new LinkedHashMap<>()).merge(RuleTitles.title(f.ruleId()), 1L, Long::sum);
+        Map<Severity, Map<String, Long>> out = new LinkedHashMap<>();
+        for (Severity s : Severity.values()) {
+            Map<String, Long> m = raw.get(s);
+            if (m == null) continue;
+            Map<String, Long> sorted = new LinkedHashMap<>();
+            m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            out.put(s, sorted);
+        }
+        return out;
     }
 
-    static JFreeChart build(List<Finding> findings) {
-        if (findings.isEmpty()) return null;
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        for (Finding f : findings) counts.computeIfAbsent(f.ruleId(), k -> new long[Severity.values().length])[f.severity().ordinal()]++;
-        List<String> order = counts.keySet().stream()
-                .sorted(Comparator.comparingLong((String r) -> -sum(counts.get(r))).thenComparing(r -> r)).toList();
+    static float height(Map<String, Long> rules) { return 34 + 17 * rules.size(); }
+
+    static JFreeChart build(Severity severity, Map<String, Long> rules) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (Severity s : Severity.values()) {
-            for (String rule : order) data.addValue(counts.get(rule)[s.ordinal()], s.name(), RuleTitles.title(rule));
+        long total = 0;
+        for (Map.Entry<String, Long> e : rules.entrySet()) {
+            data.addValue(e.getValue(), severity.name(), e.getKey());
+            total += e.getValue();
         }
-        CategoryPlot plot = new CategoryPlot(data, new org.jfree.chart.axis.CategoryAxis(), new NumberAxis("findings"),
-                new StackedBarRenderer());
+        NumberAxis axis = new NumberAxis(null);
+        CategoryPlot plot = new CategoryPlot(data, new org.jfree.chart.axis.CategoryAxis(), axis, new BarRenderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        JFreeChart chart = new JFreeChart(null, null, plot, true);
+        JFreeChart chart = new JFreeChart(null, null, plot, false);
         ChartStyle.finish(chart);
-        StackedBarRenderer r = (StackedBarRenderer) plot.getRenderer();
-        for (Severity s : Severity.values()) r.setSeriesPaint(s.ordinal(), ChartStyle.severity(s));
+        TextTitle t = new TextTitle(severity.name() + ": " + Text.count(total) + (total == 1 ? " finding" : " findings"), ChartStyle.bold(8.5f));
+        t.setPaint(ChartStyle.severity(severity).darker());
+        t.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        chart.setTitle(t);
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setSeriesPaint(0, ChartStyle.severity(severity));
         r.setMaximumBarWidth(0.7);
-        ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.4f);
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(ChartStyle.font(7.5f));
+        r.setDefaultItemLabelPaint(ChartStyle.TEXT);
+        r.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+        r.setItemLabelAnchorOffset(3);
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        long max = rules.values().stream().mapToLong(Long::longValue).max().orElse(1);
+        axis.setRange(0, max * 1.15 + 1);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
+        // Same label column width in every severity's chart, so the bars line up.
+        plot.setFixedDomainAxisSpace(new org.jfree.chart.axis.AxisSpace() {{ setLeft(190); }});
         return chart;
     }
 
-    private static long sum(long[] a) {
-        long s = 0;
-        for (long v : a) s += v;
-        return s;
-    }
 }

@@ -129,26 +129,53 @@ final class IncidentsSection {
         return sb.toString();
     }
 
-    /** CRITICAL and MAJOR findings of earlier periods still awaiting review: the loop is closed only when they are. */
+    /**
+     * CRITICAL and MAJOR findings of earlier periods still awaiting review, as a summary: counts by severity and
+     * age, and the CRITICAL ones listed. The loop is closed only when they are reviewed; the workbook lists all.
+     */
     private static void carriedOver(ReportContext ctx) {
         List<AuditResult.OpenFinding> open = ctx.result.reviews().openFromEarlierPeriods();
         if (open.isEmpty()) return;
         ctx.subheading("Still awaiting review from earlier periods (" + Text.count(open.size()) + ")");
-        ReportTable t = new ReportTable(ctx, new float[]{0.7f, 1.0f, 0.95f, 1.5f, 1.9f, 4.0f},
-                "Severity", "Accession", "Date", "Facility", "Rule", "Detail");
-        for (AuditResult.OpenFinding f : open) {
-            t.row(f.severity().name(), Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()), Text.orDash(f.facility()),
-                    f.ruleId(), f.message() + " (period " + f.periodFrom() + " to " + f.periodTo() + ")");
-        }
+        java.time.LocalDate end = ctx.result.run().period().to();
+        Map<Severity, long[]> byAge = new java.util.EnumMap<>(Severity.class);
+        for (AuditResult.OpenFinding f : open) byAge.computeIfAbsent(f.severity(), k -> new long[3])[ageBand(f, end)]++;
+        ReportTable t = new ReportTable(ctx, new float[]{1.2f, 1, 1, 1, 1}, "Severity", "Under 1 month#", "1 to 3 months#",
+                "Over 3 months#", "Total#").width(80);
+        long[] all = new long[3];
+        byAge.forEach((sev, c) -> {
+            t.row(sev.name(), Text.count(c[0]), Text.count(c[1]), Text.count(c[2]), Text.count(c[0] + c[1] + c[2]));
+            for (int i = 0; i < 3; i++) all[i] += c[i];
+        });
+        t.boldRow("Total", Text.count(all[0]), Text.count(all[1]), Text.count(all[2]), Text.count(all[0] + all[1] + all[2]));
         t.finish();
+        ctx.note("Age: from the study to the end of this period. The workbook's open-review list has every one of them.");
+        List<AuditResult.OpenFinding> critical = open.stream().filter(f -> f.severity() == Severity.CRITICAL).toList();
+        if (critical.isEmpty()) return;
+        ReportTable c = new ReportTable(ctx, new float[]{1.0f, 0.95f, 1.5f, 1.9f, 4.0f},
+                "Accession", "Date", "Facility", "Rule", "Detail").verbatim(0);
+        for (AuditResult.OpenFinding f : critical) {
+            c.row(Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()), Text.orDash(f.facility()),
+                    RuleTitles.title(f.ruleId()), f.message() + " (period " + f.periodFrom() + " to " + f.periodTo() + ")");
+        }
+        c.finish();
+    }
+
+    /** 0: under a month before the period's end, 1: one to three months, 2: more than three. */
+    static int ageBand(AuditResult.OpenFinding f, java.time.LocalDate end) {
+        java.time.LocalDate d = f.studyDatetime() != null ? f.studyDatetime().toLocalDate() : f.periodTo();
+        if (d == null || end == null) return 2;
+        if (d.isAfter(end.minusMonths(1))) return 0;
+        if (d.isAfter(end.minusMonths(3))) return 1;
+        return 2;
     }
 
     private static void ruleTable(ReportContext ctx, RuleIncidents r, Sources sources) {
         long all = r.critical + r.major;
-        ctx.subheading(RuleTitles.title(r.ruleId) + " (" + r.ruleId + "): " + counts(r.critical, r.major)
+        ctx.subheading(RuleTitles.title(r.ruleId) + ": " + counts(r.critical, r.major)
                 + (r.listed.size() < all ? ", " + Text.count(r.listed.size()) + " listed" : ""));
         ReportTable t = new ReportTable(ctx, new float[]{0.7f, 0.95f, 0.95f, 1.5f, 1.8f, 1.45f, 0.85f, 3.5f},
-                "Severity", "Accession", "Date", "Facility / station", "Protocol", "Measured#", "Reference#", "Detail");
+                "Severity", "Accession", "Date", "Facility / station", "Protocol", "Measured#", "Reference#", "Detail").verbatim(1, 4);
         for (Finding f : r.listed) {
             t.row(f.severity().name(), Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()), Measured.place(f),
                     Measured.protocol(f), Measured.measured(f), Measured.reference(f) + " " + sources.ref(f.referenceSource()),

@@ -24,7 +24,8 @@ final class Measured {
     static String place(Finding f) {
         String fac = f.facility() == null ? "" : f.facility();
         String st = f.stationName() == null ? "" : f.stationName();
-        return fac.isEmpty() ? st : st.isEmpty() ? fac : fac + " / " + st;
+        // Station on a line of its own: a narrow column would otherwise break "CGH-CT-ED" at a hyphen.
+        return fac.isEmpty() ? st : st.isEmpty() ? fac : fac + "\n" + st;
     }
 
     static String protocol(Finding f) {

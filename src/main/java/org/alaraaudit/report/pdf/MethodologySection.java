@@ -52,7 +52,7 @@ final class MethodologySection {
                 if (r.description() != null) checks.add(r.description());
                 refs.add(sources.ref(r.source()));
             }
-            t.row(RuleTitles.title(id) + "\n" + id + " (" + list.get(0).scope() + ")", String.join(", ", severities),
+            t.row(RuleTitles.title(id) + " (per " + list.get(0).scope() + ")", String.join(", ", severities),
                     String.join("\n", checks), threshold(id, ctx.result.tables()), String.join(" ", refs));
         });
         t.finish();
@@ -170,8 +170,8 @@ final class MethodologySection {
         ReportTable t = new ReportTable(ctx, new float[]{1.8f, 1.3f, 1.1f, 0.8f, 0.9f, 0.9f, 0.5f},
                 "Exam type", "Band", "Contrast", "Phantom", "CTDIvol (mGy)#", "DLP (mGy·cm)#", "Src");
         for (ReferenceLevel l : levels) {
-            t.row(l.examType(), l.band(), Text.orDash(l.contrast()), l.phantomCm() + " cm", Cells.number(l.ctdivolMgy()),
-                    Cells.number(l.dlpMgycm()), sources.ref(l.source()));
+            t.row(l.examType(), l.band(), Text.orDash(l.contrast()), l.phantomCm() + " cm", Text.number(l.ctdivolMgy()),
+                    Text.number(l.dlpMgycm()), sources.ref(l.source()));
         }
         t.finish();
         sources.writeNotes(ctx);
@@ -187,7 +187,7 @@ final class MethodologySection {
                 "Pattern", "Standard protocol", "Population", "Region", "Age", "CTDIvol range#", "DLP range#", "Src");
         for (CatalogEntry e : entries) {
             t.row(e.pattern().toString() + (e.stationName() == null ? "" : " @" + e.stationName()), Text.orDash(e.standardName()),
-                    e.population().name(), e.targetRegion() == null ? "-" : e.targetRegion().name(), e.ageYears().label("y"),
+                    e.population().name(), e.targetRegion() == null ? "-" : e.targetRegion().codeMeaning(), e.ageYears().label("y"),
                     range(e.expectedCtdivolMinMgy(), e.expectedCtdivolMaxMgy()), range(e.expectedDlpMinMgycm(), e.expectedDlpMaxMgycm()),
                     sources.ref(e.source()));
         }
@@ -196,14 +196,13 @@ final class MethodologySection {
         sources.writeNotes(ctx);
     }
 
-    private static String range(Double min, Double max) {
-        if (min == null && max == null) return "";
-        return (min == null ? "" : Cells.number(min)) + "-" + (max == null ? "" : Cells.number(max));
-    }
+    private static String range(Double min, Double max) { return Text.range(min, max); }
 
     private static String join(Set<?> s) {
         StringBuilder sb = new StringBuilder();
-        for (Object o : s) sb.append(sb.length() == 0 ? "" : ", ").append(o);
+        for (Object o : s) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(o instanceof org.alaraaudit.model.TargetRegion r ? r.codeMeaning() : o);
+        }
         return sb.toString();
     }
 }

@@ -55,8 +55,9 @@ final class PeriodChange {
         return studies == 0 ? null : findings * 100.0 / studies;
     }
 
+    /** A value, so the report's one rounding rule (three significant figures); changes keep the decimals above. */
     static String per100Text(Double v) {
-        return v == null ? "n/a" : String.format(Locale.ROOT, "%.1f", v);
+        return v == null ? "n/a" : Text.number(v);
     }
 
     static long severity(ComplianceFigures f, String severity) {

@@ -4,15 +4,9 @@ import java.awt.Color;
 import java.awt.geom.Path2D;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import org.alaraaudit.audit.AuditResult;
+import java.util.function.Function;
 import org.alaraaudit.audit.DoseSample;
-import org.alaraaudit.audit.ProtocolStatistics;
-import org.alaraaudit.model.CatalogEntry;
-import org.alaraaudit.model.Population;
-import org.alaraaudit.model.ReferenceLevel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
@@ -26,103 +20,109 @@ import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
 /**
- * The spread of CTDIvol per pediatric standard protocol and station, with the DRL of the band the protocol is
- * for. A log axis, because head (tens of mGy) and infant chest (about 1 mGy) must both be readable.
+ * The spread of one dose quantity (CTDIvol, DLP or SSDE) per pediatric standard protocol and station, protocols in
+ * age order within each region, n beside each box, with the DRL of the band the protocol is for. Whiskers reach
+ * the 5th and 95th percentiles. A log axis, because head (tens of mGy) and infant chest (about 1 mGy) must both
+ * be readable.
  */
 final class ProtocolDoseChart {
     static final int MIN_SAMPLE = 5;
-    static final int MAX_PROTOCOLS = 18;
-    private final List<Row> rows = new ArrayList<>();
-    private int omitted;
+    static final int MAX_PROTOCOLS = 30;
+    static final String WHISKERS = "whiskers: 5th to 95th percentile";
 
-    private record Row(String label, DoseSample ctdivol, Double drl) {}
+    /** One quantity: its name, unit, where its sample is and which DRL column applies (null: none). */
+    record Quantity(String name, String unit, Function<PediatricProtocols.Row, DoseSample> sample,
+                    Function<PediatricProtocols.Row, Double> drl) {}
 
-    ProtocolDoseChart(AuditResult result) {
-        List<ReferenceLevel> levels = levels(result);
-        List<CatalogEntry> catalog = result.tables().catalog().entries();
-        List<ProtocolStatistics> candidates = new ArrayList<>();
-        for (ProtocolStatistics p : result.protocols()) {
-            if (p.ctdivol().size() < MIN_SAMPLE || p.pediatricStudies() == 0) continue;
-            if (entry(catalog, p.standardProtocol()).isEmpty()) continue;
-            candidates.add(p);
-        }
-        candidates.sort(Comparator.comparingInt(ProtocolStatistics::studies).reversed());
-        omitted = Math.max(0, candidates.size() - MAX_PROTOCOLS);
-        List<ProtocolStatistics> kept = new ArrayList<>(candidates.subList(0, Math.min(MAX_PROTOCOLS, candidates.size())));
-        kept.sort(Comparator.comparing(ProtocolStatistics::standardProtocol).thenComparing(ProtocolStatistics::facility)
-                .thenComparing(ProtocolStatistics::stationName));
-        for (ProtocolStatistics p : kept) {
-            Double drl = entry(catalog, p.standardProtocol()).flatMap(e -> drlFor(levels, e)).orElse(null);
-            rows.add(new Row(p.standardProtocol() + "  " + p.stationName(), p.ctdivol(), drl));
-        }
+    static final Quantity CTDIVOL = new Quantity("CTDIvol", "mGy", r -> r.stats().ctdivol(), PediatricProtocols.Row::ctdivolDrl);
+    static final Quantity DLP = new Quantity("DLP", "mGy·cm", r -> r.stats().dlp(), PediatricProtocols.Row::dlpDrl);
+    static final Quantity SSDE = new Quantity("SSDE", "mGy", r -> r.stats().ssde(), r -> null);
+
+    private final Quantity quantity;
+    private final List<PediatricProtocols.Row> rows = new ArrayList<>();
+
+    private ProtocolDoseChart(Quantity quantity, List<PediatricProtocols.Row> rows) {
+        this.quantity = quantity;
+        this.rows.addAll(rows);
     }
 
-    private static List<ReferenceLevel> levels(AuditResult result) {
-        try {
-            return result.tables().referenceLevels().set(result.run().drlSet());
-        } catch (RuntimeException e) {
-            return List.of();
+    /**
+     * Every protocol/station pair with enough values, in reading order, as charts of at most
+     * {@link #MAX_PROTOCOLS} boxes each (a page holds about that many): none is left out.
+     */
+    static List<ProtocolDoseChart> charts(List<PediatricProtocols.Row> all, Quantity quantity) {
+        List<PediatricProtocols.Row> candidates = new ArrayList<>();
+        for (PediatricProtocols.Row r : all) if (quantity.sample().apply(r).size() >= MIN_SAMPLE) candidates.add(r);
+        List<ProtocolDoseChart> out = new ArrayList<>();
+        int parts = (candidates.size() + MAX_PROTOCOLS - 1) / MAX_PROTOCOLS;
+        for (int i = 0; i < parts; i++) {
+            // Even shares, so the last chart is not a stub of two boxes.
+            int from = candidates.size() * i / parts;
+            int to = candidates.size() * (i + 1) / parts;
+            out.add(new ProtocolDoseChart(quantity, candidates.subList(from, to)));
         }
-    }
-
-    private static Optional<CatalogEntry> entry(List<CatalogEntry> catalog, String standardName) {
-        return catalog.stream()
-                .filter(e -> e.population() == Population.PEDIATRIC && e.targetRegion() != null
-                        && standardName.equals(e.standardName()))
-                .findFirst();
-    }
-
-    /** The age band of the DRL set that covers the protocol's whole age range; none when it straddles bands. */
-    static Optional<Double> drlFor(List<ReferenceLevel> levels, CatalogEntry e) {
-        if (e.ageYears().min() == null || e.ageYears().max() == null) return Optional.empty();
-        for (ReferenceLevel l : levels) {
-            if (l.ctdivolMgy() == null || !"age".equals(l.bandType()) || !l.targetRegions().contains(e.targetRegion())) continue;
-            double lo = l.ageYears().min() == null ? 0 : l.ageYears().min();
-            double hi = l.ageYears().max() == null ? Double.MAX_VALUE : l.ageYears().max();
-            if (e.ageYears().min() >= lo && e.ageYears().max() <= hi) return Optional.of(l.ctdivolMgy());
-        }
-        return Optional.empty();
+        return out;
     }
 
     boolean isEmpty() { return rows.isEmpty(); }
 
-    int omitted() { return omitted; }
+    int boxes() { return rows.size(); }
 
     float height() { return 70 + 19 * rows.size(); }
+
+    static String label(PediatricProtocols.Row r, int n) {
+        return r.protocol() + ", " + r.stats().stationName() + "  (n = " + Text.count(n) + ")";
+    }
 
     JFreeChart build() {
         DefaultBoxAndWhiskerCategoryDataset boxes = new DefaultBoxAndWhiskerCategoryDataset();
         DefaultCategoryDataset drl = new DefaultCategoryDataset();
         double lowest = Double.MAX_VALUE;
         double highest = 0;
-        for (Row r : rows) {
-            DoseSample s = r.ctdivol();
-            double min = s.quantile(0);
-            double max = s.quantile(1);
-            boxes.add(new BoxAndWhiskerItem(null, s.median(), s.quantile(0.25), s.p75(), min, max, null, null, List.of()),
-                    "CTDIvol per acquisition", r.label());
-            drl.addValue(r.drl(), "DRL", r.label());
-            lowest = Math.min(lowest, min);
-            highest = Math.max(highest, Math.max(max, r.drl() == null ? 0 : r.drl()));
+        boolean anyDrl = false;
+        for (PediatricProtocols.Row r : rows) {
+            DoseSample s = quantity.sample().apply(r);
+            String label = label(r, s.size());
+            double lo = s.quantile(0.05);
+            double hi = s.quantile(0.95);
+            boxes.add(new BoxAndWhiskerItem(null, s.median(), s.quantile(0.25), s.p75(), lo, hi, null, null, List.of()),
+                    quantity.name(), label);
+            Double d = quantity.drl().apply(r);
+            anyDrl |= d != null;
+            drl.addValue(d, "DRL of the protocol's age band", label);
+            lowest = Math.min(lowest, Math.max(lo, 0.001));
+            highest = Math.max(highest, Math.max(hi, d == null ? 0 : d));
         }
-        LogAxis axis = new LogAxis("CTDIvol (mGy), log scale");
-        axis.setSmallestValue(0.01);
-        axis.setNumberFormatOverride(new DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
-        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // decades: 1, 10, 100 mGy
-        axis.setMinorTickCount(9);
-        axis.setMinorTickMarksVisible(true);
-        axis.setRange(Math.max(0.01, Math.min(lowest, highest) * 0.7), highest * 1.4);
+        org.jfree.chart.axis.ValueAxis axis;
+        if (highest / lowest >= 50) {
+            LogAxis log = new OneTwoFiveAxis(quantity.name() + " (" + quantity.unit() + "), log scale");
+            log.setSmallestValue(0.01);
+            log.setNumberFormatOverride(new DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // decades: 1, 10, 100
+            log.setMinorTickCount(9);
+            log.setMinorTickMarksVisible(true);
+            log.setRange(Math.max(0.01, Math.min(lowest, highest) * 0.7), Math.max(highest, 0.02) * 1.4);
+            axis = log;
+        } else {
+            // Less than a decade and a bit: a log axis would show one tick, so a linear one from zero.
+            org.jfree.chart.axis.NumberAxis linear = new org.jfree.chart.axis.NumberAxis(quantity.name() + " (" + quantity.unit() + ")");
+            linear.setRange(0, highest * 1.1);
+            axis = linear;
+        }
         BoxAndWhiskerRenderer box = new BoxAndWhiskerRenderer();
         CategoryPlot plot = new CategoryPlot(boxes, new CategoryAxis(), axis, box);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        LineAndShapeRenderer marks = new LineAndShapeRenderer(false, true);
-        marks.setSeriesShape(0, diamond(4.5));
-        marks.setSeriesPaint(0, new Color(0x9E, 0x1B, 0x1B));
-        plot.setDataset(1, drl);
-        plot.setRenderer(1, marks);
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        if (anyDrl) {
+            LineAndShapeRenderer marks = new LineAndShapeRenderer(false, true);
+            marks.setSeriesShape(0, diamond(4.5));
+            marks.setSeriesPaint(0, new Color(0x9E, 0x1B, 0x1B));
+            plot.setDataset(1, drl);
+            plot.setRenderer(1, marks);
+            plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        }
         JFreeChart chart = new JFreeChart(null, null, plot, true);
         ChartStyle.finish(chart);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.5f);
         box.setMeanVisible(false);
         box.setFillBox(true);
         box.setMaxOutlierVisible(false);
@@ -134,6 +134,30 @@ final class ProtocolDoseChart {
         box.setMaximumBarWidth(0.6);
         box.setWhiskerWidth(0.6);
         return chart;
+    }
+
+    /** A log axis labelled at 1, 2 and 5 of every decade: decades alone leave a reader guessing 13.9 from 23. */
+    static final class OneTwoFiveAxis extends LogAxis {
+        OneTwoFiveAxis(String label) { super(label); }
+
+        @Override
+        public java.util.List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
+                                           java.awt.geom.Rectangle2D dataArea, org.jfree.chart.ui.RectangleEdge edge) {
+            java.util.List<org.jfree.chart.axis.NumberTick> ticks = new ArrayList<>();
+            double lo = getLowerBound();
+            double hi = getUpperBound();
+            boolean horizontal = org.jfree.chart.ui.RectangleEdge.isTopOrBottom(edge);
+            for (int e = (int) Math.floor(Math.log10(lo)); e <= (int) Math.ceil(Math.log10(hi)); e++) {
+                for (int m : new int[]{1, 2, 5}) {
+                    double v = m * Math.pow(10, e);
+                    if (v < lo || v > hi) continue;
+                    ticks.add(new org.jfree.chart.axis.NumberTick(v, Text.number(v),
+                            horizontal ? org.jfree.chart.ui.TextAnchor.TOP_CENTER : org.jfree.chart.ui.TextAnchor.CENTER_RIGHT,
+                            org.jfree.chart.ui.TextAnchor.CENTER, 0));
+                }
+            }
+            return ticks;
+        }
     }
 
     private static Path2D diamond(double r) {

@@ -19,6 +19,7 @@ final class ReportTable {
     private final boolean[] numeric;
     private final Color band;
     private final java.util.Set<String> emphasised = new java.util.HashSet<>();
+    private final java.util.Set<Integer> verbatim = new java.util.HashSet<>();
     private final Font accent;
     private int rows;
     private int pending;
@@ -72,6 +73,7 @@ final class ReportTable {
     ReportTable row(Font font, String... cells) {
         for (int i = 0; i < cells.length; i++) {
             Font f = emphasised.contains(cells[i]) ? accent : font;
+            if (!verbatim.contains(i)) cells[i] = Text.plain(cells[i]);
             PdfPCell c = new PdfPCell(ctx.phrase(cells[i], f));
             c.setRunDirection(Typography.runDirection(cells[i] == null ? "" : cells[i]));
             c.setBorder(Rectangle.BOTTOM);
@@ -88,6 +90,12 @@ final class ReportTable {
             ctx.add(table);
             pending = 0;
         }
+        return this;
+    }
+
+    /** Columns printed exactly as given (accession numbers, pseudonyms, file names, protocol names): data, not names to humanise. */
+    ReportTable verbatim(int... columns) {
+        for (int c : columns) verbatim.add(c);
         return this;
     }
 

@@ -40,15 +40,26 @@ final class RuleTitles {
                     "fill in the target region (or map the protocol in the catalog) so each series meets its own notification value")),
             Map.entry("DOSE_DATA_MISSING", new Entry("Dose data missing",
                     "fix the dose export so every diagnostic acquisition carries CTDIvol and DLP")),
+            Map.entry("DOSE_CHECK_OVERRIDDEN", new Entry("Dose Check alert overridden without a reason",
+                    "remind operators to record a reason whenever they proceed past a Dose Check alert (NEMA XR 25)")),
             Map.entry("NONIONIZING_ALTERNATIVE", new Entry("CT where ultrasound or MRI is preferred",
                     "review the justification of these exams with the referrers")));
 
     private RuleTitles() {}
 
+    /** The rule's title; an unknown id (a site's own rule) in words, never raw. */
     static String title(String ruleId) {
         Entry e = ENTRIES.get(ruleId);
-        return e == null ? ruleId : e.title();
+        return e == null ? (ruleId == null ? "" : ruleId.replace('_', ' ')) : e.title();
     }
+
+    /** The rule's title, or null when the id is not a known rule. */
+    static String titleOrNull(String id) {
+        Entry e = ENTRIES.get(id);
+        return e == null ? null : e.title();
+    }
+
+    static java.util.Set<String> ruleIds() { return ENTRIES.keySet(); }
 
     static String action(String ruleId) {
         Entry e = ENTRIES.get(ruleId);

@@ -31,8 +31,65 @@ final class Text {
     /** A value with its unit, rounded for reading (the workbook and findings.json keep full precision). */
     static String value(Double v, String unit) {
         if (v == null) return "";
-        String n = Cells.number(Cells.rounded(v, v >= 100 ? 0 : v >= 10 ? 1 : 2));
+        String n = number(v);
         return unit == null || unit.isBlank() ? n : n + " " + unit;
+    }
+
+    /**
+     * The report's one rounding rule: three significant figures, trailing zeros dropped (but never rounding away
+     * whole units, so 1234 stays 1234), in every table and chart label. The workbook and findings.json keep full precision.
+     */
+    static String number(Double v) {
+        if (v == null) return "";
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) return v == 0 ? "0" : String.valueOf(v);
+        java.math.BigDecimal d = java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3, java.math.RoundingMode.HALF_UP))
+                .stripTrailingZeros();
+        if (d.scale() < 0) d = java.math.BigDecimal.valueOf(Math.round(v));
+        return d.toPlainString();
+    }
+
+    /** A range as a reader writes it: "5–80", an upper bound alone as "≤ 80", a lower bound alone as "≥ 5". */
+    static String range(Double min, Double max) {
+        if (min == null && max == null) return "";
+        if (min == null) return "\u2264 " + number(max);
+        if (max == null) return "\u2265 " + number(min);
+        return number(min) + "\u2013" + number(max);
+    }
+
+    private static final java.util.regex.Pattern IDENTIFIER =
+            java.util.regex.Pattern.compile("(?<![\\w.@/\\\\-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\\w.@/\\\\-])");
+
+    /**
+     * Text for a reader, not a program: rule ids and regions by their titles, and any other internal name
+     * (setting keys, quantity and dataset ids like Shrimpton2005_AAPM96_ICRP60) with spaces for underscores, so no
+     * identifier is printed raw or broken mid-word at a line end. File names (with a dot) are left alone.
+     */
+    static String plain(String s) {
+        if (s == null || s.indexOf('_') < 0) return s;
+        java.util.regex.Matcher m = IDENTIFIER.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(title(m.group())));
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * One identifier's title: a rule's, a region's, a known dataset's, a lower-case key's words (settings,
+     * quantities). Any other name is data (an accession number, a device's protocol name) and stays as written.
+     */
+    static String title(String id) {
+        String rule = RuleTitles.titleOrNull(id);
+        if (rule != null) return rule;
+        try {
+            return org.alaraaudit.model.TargetRegion.valueOf(id).codeMeaning();
+        } catch (IllegalArgumentException notARegion) {
+            // not a region either
+        }
+        return switch (id) {
+            case "Shrimpton2005_AAPM96_ICRP60" -> "Shrimpton 2005 / AAPM Report 96 (ICRP 60 weights)";
+            case "NCICT2015_Table1" -> "NCICT 2015, table 1";
+            default -> id.equals(id.toLowerCase(Locale.ROOT)) ? id.replace('_', ' ') : id;
+        };
     }
 
     static String orDash(String s) { return s == null || s.isBlank() ? "-" : s; }

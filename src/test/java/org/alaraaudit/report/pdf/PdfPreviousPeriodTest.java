@@ -60,7 +60,7 @@ class PdfPreviousPeriodTest {
 
         // MAJOR: count, per 100 studies, previous count, change
         long major = f.findingsBySeverity().getOrDefault("MAJOR", 0L);
-        String per100 = String.format(Locale.ROOT, "%.1f", major * 100.0 / f.studies());
+        String per100 = Text.number(major * 100.0 / f.studies());
         assertTrue(flat.contains("MAJOR " + major + " " + per100 + " " + ReportFixtures.PREV_MAJOR + " "
                 + signed(major - ReportFixtures.PREV_MAJOR)), flat);
         assertTrue(flat.contains("Change per 100"));
@@ -69,7 +69,7 @@ class PdfPreviousPeriodTest {
         DrlGroup g = r.drlGroups().get(0);
         assertTrue(flat.contains("Change from the previous period"));
         assertTrue(flat.contains(Text.value(ReportFixtures.PREV_DRL_MEDIAN, null) + " "
-                + String.format(Locale.ROOT, "%.2f", g.ratio()) + " 0.42 "), flat);
+                + Text.number(g.ratio()) + " 0.42 "), flat);
         assertFalse(flat.contains("999") || flat.contains("9.99"), "a group of another facility was matched");
         assertFalse(flat.contains("?"), "a glyph the font lacks");
     }
@@ -85,12 +85,16 @@ class PdfPreviousPeriodTest {
     void inputsWithoutPatientIdentifiersAreSaidToBeNotAssessable() throws IOException {
         AuditResult r = ReportFixtures.withoutPatientIdentifiers(plain);
         String flat = flatText(r, "no-ids");
-        String sentence = "REPEAT_STUDY and CUMULATIVE_DOSE are " + AuditResult.NO_PATIENT_ID + " (scan-log.csv)";
+        // Rules by their titles: the report prints no rule id.
+        String repeat = RuleTitles.title("REPEAT_STUDY");
+        String cumulative = RuleTitles.title("CUMULATIVE_DOSE");
+        String sentence = repeat + " and " + cumulative + " are " + AuditResult.NO_PATIENT_ID + " (scan-log.csv)";
         int first = flat.indexOf(sentence);
         assertTrue(first >= 0, flat);
         assertTrue(flat.indexOf(sentence, first + 1) > first, "summary and data quality both say it");
-        assertTrue(flat.contains("REPEAT_STUDY is " + AuditResult.NO_PATIENT_ID + " (scan-log.csv)"));
-        assertTrue(flat.contains("CUMULATIVE_DOSE is " + AuditResult.NO_PATIENT_ID + " (scan-log.csv)"));
+        assertTrue(flat.contains(repeat + " is " + AuditResult.NO_PATIENT_ID + " (scan-log.csv)"));
+        assertTrue(flat.contains(cumulative + " is " + AuditResult.NO_PATIENT_ID + " (scan-log.csv)"));
+        assertFalse(flat.contains("REPEAT_STUDY") || flat.contains("CUMULATIVE_DOSE"), "no raw rule id");
         assertFalse(flat.contains("No patient reached a cumulative-dose threshold"));
         assertFalse(flat.contains("Patient (pseudonym)"), "no empty repeat or cumulative table");
 

@@ -79,9 +79,12 @@ class PdfReportTest {
             var rows = result.rows();
             assertTrue(rows.rejected() > 0 && rows.duplicate() > 0, "the fixture rejects and deduplicates a row");
             String flat = text.replaceAll("\\s+", " ");
-            assertTrue(flat.contains(rows.read() + " rows were read: " + rows.audited() + " audited, " + rows.rejected()
-                    + " rejected, " + rows.duplicate() + " duplicates and " + rows.excluded() + " excluded"), flat);
-            assertTrue(flat.contains("Read " + rows.read()) && flat.contains("Audited " + rows.audited())
+            long periodRows = rows.audited() - result.rowsOutsidePeriod();
+            assertTrue(flat.contains("Scope: the period's " + result.figures().studies() + " studies (" + periodRows
+                    + " audited rows)"), flat);
+            assertTrue(flat.contains("Over all input files " + rows.rejected() + " rows were rejected, " + rows.duplicate()
+                    + " were duplicates and " + rows.excluded() + " quality-control or phantom scans"), flat);
+            assertTrue(flat.contains("Read " + rows.read()) && flat.contains("Audited, of the period's studies " + periodRows)
                     && flat.contains("Rejected " + rows.rejected()), "row accounting table");
 
             long total = 0;
@@ -97,7 +100,8 @@ class PdfReportTest {
             List<Finding> serious = result.findings().stream().filter(x -> x.severity().atLeast(Severity.MAJOR)).toList();
             assertFalse(serious.isEmpty());
             for (Finding x : serious) if (x.accessionNumber() != null) assertTrue(flat.contains(x.accessionNumber()), x.accessionNumber());
-            assertTrue(flat.contains("PEDIATRIC_ADULT_PROTOCOL"));
+            assertTrue(flat.contains(RuleTitles.title("PEDIATRIC_ADULT_PROTOCOL")));
+            assertFalse(flat.contains("PEDIATRIC_ADULT_PROTOCOL"), "rules by title, never by id");
             assertTrue(flat.contains("LOCAL ODD SCAN"), "unmapped protocol listed");
 
             // Pseudonyms, never patient ids.

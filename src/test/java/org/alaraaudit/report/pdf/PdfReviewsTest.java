@@ -1,5 +1,6 @@
 package org.alaraaudit.report.pdf;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -50,6 +51,8 @@ class PdfReviewsTest {
         assertTrue(t.contains("Review: JUSTIFIED - trauma, adult protocol chosen for speed (Dr Rad, 2026-11-03)"), t);
         assertTrue(t.contains("Review status: 1 reviewed, " + (serious.size() - 1) + " still open"), t);
         assertTrue(t.contains("Review: open (not yet reviewed)"), t);
-        assertTrue(t.contains("Still awaiting review from earlier periods (1)") && t.contains("OLD-77"), t);
+        // A MAJOR finding of 2026-09-12, one to three months before the period's end: counted, not listed.
+        assertTrue(t.contains("Still awaiting review from earlier periods (1)") && t.contains("MAJOR 0 1 0 1"), t);
+        assertFalse(t.contains("OLD-77"), "only CRITICAL ones are listed; the workbook has the rest");
     }
 }

@@ -41,7 +41,7 @@ class ThresholdMethodologyTest {
         String text = methodology(RuleSet.load(rules));
         assertTrue(text.contains("Thresholds set in the decision table"), text);
         assertTrue(text.contains("1 threshold comes from the thresholds workbook"), text);
-        assertTrue(text.contains(row + " setting repeat_window_hours: Value 48 (Settings (limits and windows), line 3) 24 RSC minutes 2026-11-04"), text);
+        assertTrue(text.contains(row + " setting repeat window hours: Value 48 (Settings (limits and windows), line 3) 24 RSC minutes 2026-11-04"), text);
         assertTrue(text.contains("another CT of an overlapping region within 24 h"), "the rules table shows the value used");
     }
 
