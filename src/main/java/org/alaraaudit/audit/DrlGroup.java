@@ -8,4 +8,20 @@ package org.alaraaudit.audit;
  */
 public record DrlGroup(String facility, String examType, String band, String quantity, int n, Double median,
                        Double p75, Double drl, Double ratio, String status, String source, int phantomCm,
-                       int studies, String drlSet, int drlPhantomCm, String note) {}
+                       int studies, String drlSet, int drlPhantomCm, String note) {
+
+    /** Judged against its DRL (ABOVE or BELOW with a ratio): only such a group's ratio says anything. */
+    public boolean judged() { return ratio != null && ("ABOVE".equals(status) || "BELOW".equals(status)); }
+
+    /**
+     * Why a change of ratio between two periods is not given, or null when both were judged: a ratio from a group
+     * too small to judge is not presented as a change.
+     */
+    public static String notCompared(DrlGroup now, DrlGroup before) {
+        if (now.judged() && before.judged()) return null;
+        DrlGroup g = now.judged() ? before : now;
+        String which = now.judged() ? "previous period" : "this period";
+        return "not compared: " + which + " " + String.valueOf(g.status()).toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + " (" + g.studies() + (g.studies() == 1 ? " study)" : " studies)");
+    }
+}

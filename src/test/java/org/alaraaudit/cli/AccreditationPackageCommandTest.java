@@ -53,6 +53,24 @@ class AccreditationPackageCommandTest {
     }
 
     @Test
+    void theAccreditationPdfNamesNoAgeInItsFindingsAndItsPageHeaderIsNeverBlank() throws IOException {
+        Path out = dir.resolve("pdf");
+        CliTest.Run r = CliTest.run("audit", log().toString(), "--period", "2026-10", "--no-history", "--no-progress",
+                "--template", "accreditation", "--format", "pdf", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(out.resolve("audit-2026-10.pdf").toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("adult protocol"), "the adult-protocol finding is listed");
+            assertFalse(text.matches("(?s).*aged \\d+(\\.\\d+)? y.*"), "an age in a finding's detail");
+            assertFalse(text.contains("6.4"), () -> "the child's age: " + text.substring(Math.max(0, text.indexOf("6.4") - 200), text.indexOf("6.4") + 80).replace("\n", " | "));
+            org.apache.pdfbox.text.PDFTextStripper second = new org.apache.pdfbox.text.PDFTextStripper();
+            second.setStartPage(2);
+            second.setEndPage(2);
+            assertTrue(second.getText(doc).contains("General"), "the running header names the facilities when no institution is given");
+        }
+    }
+
+    @Test
     void anUnknownTemplateIsRefusedForEveryFormatSinceItDecidesWhatIsShown() {
         CliTest.Run r = CliTest.run("audit", log().toString(), "--no-history", "--no-progress", "--format", "csv",
                 "--template", "no-such-template", "--out", dir.resolve("x").toString());

@@ -98,17 +98,9 @@ final class DrlSheet {
     }
 
     /** Why there is no change to show, in words, or null when there is one. */
-    static String notCompared(DrlGroup now, DrlGroup before) {
-        if (judged(now) && judged(before)) return null;
-        DrlGroup g = judged(now) ? before : now;
-        String which = judged(now) ? "previous period" : "this period";
-        return "not compared: " + which + " " + String.valueOf(g.status()).toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                + " (" + g.studies() + (g.studies() == 1 ? " study)" : " studies)");
-    }
+    static String notCompared(DrlGroup now, DrlGroup before) { return DrlGroup.notCompared(now, before); }
 
-    static boolean judged(DrlGroup g) {
-        return g.ratio() != null && ("ABOVE".equals(g.status()) || "BELOW".equals(g.status()));
-    }
+    static boolean judged(DrlGroup g) { return g.judged(); }
 
     /**
      * Red above the DRL, green at or below: the question a reader asks of this sheet. Keyed on the status, so a

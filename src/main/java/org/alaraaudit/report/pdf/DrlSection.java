@@ -70,8 +70,9 @@ final class DrlSection {
         var p = ctx.result.previousPeriod();
         if (p == null) return;
         ctx.subheading("Change from " + PeriodChange.describe(p));
-        ReportTable t = new ReportTable(ctx, new float[]{1.6f, 1.75f, 0.95f, 0.9f, 0.8f, 0.9f, 0.7f, 0.8f, 0.8f},
-                "Facility", "Exam type", "Band", "Quantity", "Median#", "Prev. median#", "Ratio#", "Prev. ratio#", "Change#");
+        ReportTable t = new ReportTable(ctx, new float[]{1.4f, 1.5f, 0.85f, 0.8f, 0.9f, 0.9f, 0.75f, 0.8f, 0.65f, 0.7f, 1.5f},
+                "Facility", "Exam type", "Band", "Quantity", "n, status", "Prev. n, status", "Median#", "Prev. median#", "Ratio#",
+                "Prev. ratio#", "Change");
         int missing = 0;
         for (DrlGroup g : ctx.result.drlGroups()) {
             DrlGroup q = PeriodChange.previousGroup(p, g);
@@ -79,8 +80,11 @@ final class DrlSection {
                 missing++;
                 continue;
             }
-            t.row(g.facility(), g.examType().replace('_', ' '), g.band(), g.quantity(), Text.value(g.median(), null),
-                    Text.value(q.median(), null), ratio(g.ratio()), ratio(q.ratio()), PeriodChange.ratio(g.ratio(), q.ratio()));
+            // Always n and status: a ratio from three studies is never presented as a change.
+            String notCompared = DrlGroup.notCompared(g, q);
+            t.row(g.facility(), g.examType().replace('_', ' '), g.band(), g.quantity(), nStatus(g), nStatus(q),
+                    Text.value(g.median(), null), Text.value(q.median(), null), ratio(g.ratio()), ratio(q.ratio()),
+                    notCompared != null ? notCompared : PeriodChange.ratio(g.ratio(), q.ratio()));
         }
         if (t.rows() == 0) {
             ctx.paragraph("None of this period's DRL groups was in the previous period.");
@@ -90,6 +94,10 @@ final class DrlSection {
         if (missing > 0 && t.rows() > 0) {
             ctx.note(Text.count(missing) + (missing == 1 ? " group has" : " groups have") + " no counterpart in the previous period.");
         }
+    }
+
+    private static String nStatus(DrlGroup g) {
+        return g.studies() + ", " + String.valueOf(g.status()).toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     private static String ratio(Double r) {

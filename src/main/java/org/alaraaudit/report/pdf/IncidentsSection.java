@@ -156,9 +156,15 @@ final class IncidentsSection {
                 "Accession", "Date", "Facility", "Rule", "Detail").verbatim(0);
         for (AuditResult.OpenFinding f : critical) {
             c.row(Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()), Text.orDash(f.facility()),
-                    RuleTitles.title(f.ruleId()), f.message() + " (period " + f.periodFrom() + " to " + f.periodTo() + ")");
+                    RuleTitles.title(f.ruleId()), ctx.template.disclosure().message(f.message()) + " (period " + f.periodFrom() + " to " + f.periodTo() + ")");
         }
         c.finish();
+    }
+
+    /** The measured value, unless it is the patient's age and the template shows no ages. */
+    private static String shown(ReportContext ctx, Finding f) {
+        boolean age = ctx.template.disclosure().measuredValue(f) == null && f.measuredValue() != null;
+        return age ? "a child (age withheld)" : Measured.measured(f);
     }
 
     /** 0: under a month before the period's end, 1: one to three months, 2: more than three. */
@@ -178,8 +184,8 @@ final class IncidentsSection {
                 "Severity", "Accession", "Date", "Facility / station", "Protocol", "Measured#", "Reference#", "Detail").verbatim(1, 4);
         for (Finding f : r.listed) {
             t.row(f.severity().name(), Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()), Measured.place(f),
-                    Measured.protocol(f), Measured.measured(f), Measured.reference(f) + " " + sources.ref(f.referenceSource()),
-                    f.message() + "\n" + review(ctx, f));
+                    Measured.protocol(f), shown(ctx, f), Measured.reference(f) + " " + sources.ref(f.referenceSource()),
+                    ctx.template.disclosure().message(f) + "\n" + review(ctx, f));
         }
         t.finish();
     }

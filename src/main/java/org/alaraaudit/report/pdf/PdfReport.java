@@ -57,7 +57,11 @@ public final class PdfReport {
         if (override != null && !override.isBlank()) return override.trim();
         String run = result.run().institution();
         if (run != null && !run.isBlank()) return run.trim();
-        return template.institution();
+        String t = template.institution();
+        if (t != null && !t.isBlank()) return t;
+        // Never blank on a page a reviewer reads: the facilities the data came from, as the cover says.
+        var facilities = result.figures().studiesByFacility().keySet();
+        return facilities.isEmpty() ? "Institution not given (--institution)" : String.join("; ", facilities);
     }
 
     private static void sections(ReportContext ctx) {
