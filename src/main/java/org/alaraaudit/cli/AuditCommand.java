@@ -258,7 +258,7 @@ public final class AuditCommand implements Callable<Integer> {
             Path f = out.resolve("findings.csv");
             Path r = out.resolve("rejected.csv");
             reports.add(new ConcurrentReports.Target(f, () -> FindingsCsv.writeFindings(result, shown, f)));
-            reports.add(new ConcurrentReports.Target(r, () -> FindingsCsv.writeRejected(result, r)));
+            reports.add(new ConcurrentReports.Target(r, () -> FindingsCsv.writeRejected(result, shown, r)));
         }
         if (wanted.contains("json")) {
             Path j = out.resolve("findings.json");

@@ -32,6 +32,15 @@ public enum Disclosure {
         return CHILD_IS.matcher(AGED.matcher(m).replaceAll("")).replaceAll("the child's age is outside it");
     }
 
+    /**
+     * A rejected row's or data warning's value as this disclosure may show it: an age is withheld when ages may not be
+     * shown (identifiers and birth dates are withheld whatever the template, when the row is validated).
+     */
+    public String inputValue(String column, String value) {
+        if (showsPatients() || value == null || !"age_years".equals(column)) return value;
+        return org.alaraaudit.scanlog.Rejection.VALUE_WITHHELD;
+    }
+
     /** The measured value, unless it is the patient's age (the protocol-age rules measure the age). */
     public Double measuredValue(Finding f) {
         if (!showsPatients() && "age".equalsIgnoreCase(f.quantity())) return null;

@@ -25,6 +25,7 @@ class AccreditationPackageCommandTest {
                         "ctdivol_mgy", "5", "dlp_mgycm", "150")
                 .row("patient_id", "MRN-2", "accession_number", "B1", "study_datetime", "2026-10-20T08:00:00")
                 .row("patient_id", "MRN-2", "accession_number", "B2", "study_datetime", "2026-10-20T18:30:00")
+                .row("patient_id", "MRN-3", "accession_number", "C1", "age_years", "240")
                 .write(dir, "log.csv");
     }
 
@@ -37,8 +38,11 @@ class AccreditationPackageCommandTest {
         String csv = Files.readString(out.resolve("findings.csv"));
         assertFalse(csv.lines().findFirst().orElseThrow().contains("patient_ref"), csv);
         assertFalse(csv.contains("6.4"), csv);
+        String rejected = Files.readString(out.resolve("rejected.csv"));
+        assertTrue(rejected.contains("age_years") && !rejected.contains("240"), "a rejected age is withheld too: " + rejected);
         String json = Files.readString(out.resolve("findings.json"));
-        assertFalse(json.contains("\"patient_ref\"") || json.contains("\"age_years\""), json);
+        assertFalse(json.contains("\"240\""), json);
+        assertFalse(json.contains("\"patient_ref\" :") || json.contains("\"age_years\" :"), "no pseudonym or age field: " + json);
         try (InputStream in = Files.newInputStream(out.resolve("audit-2026-10.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             for (Cell c : wb.getSheet("Findings").getRow(0)) {
                 assertFalse(c.getStringCellValue().equals("patient_ref") || c.getStringCellValue().equals("age_years"));
@@ -49,6 +53,7 @@ class AccreditationPackageCommandTest {
         Path plain = dir.resolve("default");
         assertEquals(0, CliTest.run("audit", log().toString(), "--period", "2026-10", "--no-history", "--no-progress",
                 "--format", "csv", "--out", plain.toString()).code());
+        assertTrue(Files.readString(plain.resolve("rejected.csv")).contains("240"), "the working copy shows the rejected value");
         assertTrue(Files.readString(plain.resolve("findings.csv")).lines().findFirst().orElseThrow().contains("patient_ref"));
     }
 

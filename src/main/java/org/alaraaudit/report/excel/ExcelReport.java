@@ -79,8 +79,8 @@ public final class ExcelReport {
                 }
                 note(continued, ProtocolsSheet.write(wb, styles, result.protocols(), result.findings(), rowsPerSheet));
                 if (shown.showsPatients()) note(continued, EventsSheet.write(wb, styles, result.events(), rowsPerSheet));
-                note(continued, InputProblemsSheet.rejected(wb, styles, result.rejected(), rowsPerSheet));
-                note(continued, InputProblemsSheet.warnings(wb, styles, result.warnings(), rowsPerSheet));
+                note(continued, InputProblemsSheet.rejected(wb, styles, result.rejected(), rowsPerSheet, shown));
+                note(continued, InputProblemsSheet.warnings(wb, styles, result.warnings(), rowsPerSheet, shown));
                 RulesSheet.write(wb, styles, result);
                 // the summary is an in-memory XSSF sheet, so it can be filled last, when the continuations are known
                 new SummarySheet(summary, styles).write(result, continued);

@@ -67,11 +67,16 @@ public final class FindingsCsv {
     private static String nz(String s) { return s == null ? "" : s; }
 
     public static void writeRejected(AuditResult result, Path target) throws IOException {
+        writeRejected(result, Disclosure.PATIENT_LEVEL, target);
+    }
+
+    /** {@code shown}: an accreditation template withholds a rejected age as it withholds the findings' ages. */
+    public static void writeRejected(AuditResult result, Disclosure shown, Path target) throws IOException {
         ReportFile.write(target, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter p = new CSVPrinter(w, format(REJECTED_COLUMNS))) {
                 for (Rejection r : result.rejected()) {
-                    p.printRecord(text(r.file()), r.line(), text(r.column()), text(r.value()), text(r.reason()));
+                    p.printRecord(text(r.file()), r.line(), text(r.column()), text(shown.inputValue(r.column(), r.value())), text(r.reason()));
                 }
             }
         });

@@ -55,10 +55,10 @@ public final class FindingsJson {
                 for (Finding f : result.findings()) finding(g, f, shown);
                 g.writeEndArray();
                 g.writeArrayFieldStart("rejected");
-                for (Rejection r : result.rejected()) cell(g, r.file(), r.line(), r.column(), r.value(), r.reason());
+                for (Rejection r : result.rejected()) cell(g, r.file(), r.line(), r.column(), shown.inputValue(r.column(), r.value()), r.reason());
                 g.writeEndArray();
                 g.writeArrayFieldStart("data_warnings");
-                for (DataWarning w : result.warnings()) cell(g, w.file(), w.line(), w.column(), w.value(), w.reason());
+                for (DataWarning w : result.warnings()) cell(g, w.file(), w.line(), w.column(), shown.inputValue(w.column(), w.value()), w.reason());
                 g.writeEndArray();
                 g.writeEndObject();
             }
