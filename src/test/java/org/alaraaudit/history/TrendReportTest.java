@@ -177,6 +177,11 @@ class TrendReportTest {
             for (XSSFChart c : charts) {
                 assertFalse(c.getChartSeries().isEmpty());
                 assertTrue(c.getChartSeries().get(0).getSeriesCount() <= 7, "six lines and the DRL at most");
+                for (int i = 0; i < c.getChartSeries().get(0).getSeriesCount(); i++) {
+                    var shape = c.getChartSeries().get(0).getSeries(i).getShapeProperties();
+                    assertTrue(shape != null && shape.getLineProperties() != null,
+                            "every series has a drawn line (LibreOffice shows loose markers otherwise)");
+                }
             }
             assertTrue(s.getPrintSetup().getLandscape());
             assertEquals(1, s.getPrintSetup().getFitWidth());

@@ -48,6 +48,25 @@ public final class TrendWorkbook {
     private final CellStyle decimal;
     private final CellStyle oneDecimal;
 
+    /** Okabe-Ito colours, told apart with any colour vision; the DRL line is a dashed dark red. */
+    private static final byte[][] PALETTE = {rgb(0x0072B2), rgb(0xE69F00), rgb(0x009E73), rgb(0xCC79A7), rgb(0x56B4E9), rgb(0xD55E00)};
+    private static final byte[] DRL_RGB = rgb(0xA50021);
+
+    private static byte[] rgb(int c) { return new byte[]{(byte) (c >> 16), (byte) (c >> 8), (byte) c}; }
+
+    /** A drawn line: without one, LibreOffice shows a line chart's series as loose markers. */
+    private static org.apache.poi.xddf.usermodel.XDDFShapeProperties line(byte[] rgb, boolean dashed) {
+        var line = new org.apache.poi.xddf.usermodel.XDDFLineProperties();
+        line.setFillProperties(new org.apache.poi.xddf.usermodel.XDDFSolidFillProperties(org.apache.poi.xddf.usermodel.XDDFColor.from(rgb)));
+        line.setWidth(dashed ? 1.25 : 2.0);
+        if (dashed) {
+            line.setPresetDash(new org.apache.poi.xddf.usermodel.XDDFPresetLineDash(org.apache.poi.xddf.usermodel.PresetLineDash.DASH));
+        }
+        var shape = new org.apache.poi.xddf.usermodel.XDDFShapeProperties();
+        shape.setLineProperties(line);
+        return shape;
+    }
+
     private TrendWorkbook() {
         Font bold = wb.createFont();
         bold.setBold(true);
@@ -249,13 +268,16 @@ public final class TrendWorkbook {
                 List<Integer> rows = new ArrayList<>();
                 for (Map.Entry<String, Integer> e : part) rows.add(e.getValue());
                 if (b.drlRow() != null) rows.add(b.drlRow());
+                int colour = 0;
                 for (int rr : rows) {
                     XDDFNumericalDataSource<Double> vals = XDDFDataSourcesFactory.fromNumericCellRange(data,
                             new CellRangeAddress(rr, rr, 1, months));
                     XDDFLineChartData.Series series = (XDDFLineChartData.Series) lc.addSeries(cats, vals);
                     series.setTitle(data.getRow(rr).getCell(0).getStringCellValue(), new CellReference(data.getSheetName(), rr, 0, true, true));
                     series.setSmooth(false);
-                    series.setMarkerStyle(rr == (b.drlRow() == null ? -1 : b.drlRow()) ? MarkerStyle.NONE : MarkerStyle.CIRCLE);
+                    boolean drl = rr == (b.drlRow() == null ? -1 : b.drlRow());
+                    series.setMarkerStyle(drl ? MarkerStyle.NONE : MarkerStyle.CIRCLE);
+                    series.setShapeProperties(line(drl ? DRL_RGB : PALETTE[colour++ % PALETTE.length], drl));
                     for (int c = 1; c <= months; c++) {
                         org.apache.poi.ss.usermodel.Cell cell = data.getRow(rr).getCell(c);
                         if (cell == null) continue;
