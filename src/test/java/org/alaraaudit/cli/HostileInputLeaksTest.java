@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,21 +54,7 @@ class HostileInputLeaksTest {
         return out;
     }
 
-    private static String store(String url) throws Exception {
-        StringBuilder sb = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(url);
-             ResultSet tables = c.getMetaData().getTables(null, "PUBLIC", "%", new String[]{"TABLE"})) {
-            List<String> names = new ArrayList<>();
-            while (tables.next()) names.add(tables.getString("TABLE_NAME"));
-            for (String t : names) {
-                try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM \"" + t + "\"")) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) for (int i = 1; i <= n; i++) sb.append(rs.getString(i)).append('|');
-                }
-            }
-        }
-        return sb.toString();
-    }
+    private static String store(String url) throws Exception { return PrivacyAndReproducibilityTest.dump(url); }
 
     @Test
     void noIdentifierOrBirthDateOfAHostileLogReachesAnyOutputTheConsoleOrTheStore() throws Exception {

@@ -69,7 +69,8 @@ class PrivacyAndReproducibilityTest {
         return out;
     }
 
-    private static String dump(String jdbcUrl) throws SQLException {
+    /** Every row of every table of a store, as text: what a leak search reads. */
+    static String dump(String jdbcUrl) throws SQLException {
         StringBuilder sb = new StringBuilder();
         try (Connection c = DriverManager.getConnection(jdbcUrl);
              ResultSet tables = c.getMetaData().getTables(null, "PUBLIC", "%", new String[]{"TABLE"})) {
