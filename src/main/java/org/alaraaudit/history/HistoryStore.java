@@ -29,6 +29,7 @@ public final class HistoryStore {
     private final Properties credentials;
     private final H2StoreFile file;
     private final StoreLockWait lockWait;
+    private StoreUse use;
 
     private HistoryStore(String url, String given, Properties credentials, StoreLockWait lockWait) {
         this.url = url;
@@ -62,7 +63,10 @@ public final class HistoryStore {
         if (user != null && !user.isBlank()) credentials.setProperty("user", user);
         if (password != null && !password.isEmpty()) credentials.setProperty("password", password);
         HistoryStore store = new HistoryStore(StoreUrl.effective(url), url, credentials, lockWait);
-        if (store.file != null) store.file.prepare(store.printable(), H2StoreFile.encrypted(url));
+        if (store.file != null) {
+            store.file.prepare(store.printable(), H2StoreFile.encrypted(url));
+            store.use = StoreUse.join(StoreUrl.h2Base(url), store.printable());
+        }
         store.migrate();
         store.restrictToOwner();
         return store;
@@ -104,6 +108,21 @@ public final class HistoryStore {
         } catch (Exception e) {
             throw new HistoryException("the history store " + printable() + " cannot be opened: " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * After a run's write: an H2 file store that is mostly space H2 no longer uses is copied into a compact file,
+     * when no other process or connection uses it (see {@link StoreCompaction}). Nothing for other stores.
+     *
+     * @return the file's sizes before and after, or null when it was left as it is
+     */
+    StoreCompaction.Compacted compactIfWasteful() { return compactIfWasteful(StoreCompaction.DEFAULT_MIN_BYTES); }
+
+    StoreCompaction.Compacted compactIfWasteful(long minBytes) {
+        if (file == null || use == null) return null;
+        StoreCompaction.Compacted done = new StoreCompaction(minBytes).compactIfWasteful(this, file.file(), use);
+        if (done != null) restrictToOwner(); // H2 wrote the compact copy as a new file, with the umask's permissions
+        return done;
     }
 
     /** The URL as the user gave it, without its password. */

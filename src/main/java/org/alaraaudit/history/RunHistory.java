@@ -27,6 +27,7 @@ public final class RunHistory implements DoseHistory, AuditResult.ReviewSource, 
     private final Connection reading;
     private final StudyReader reader;
     private final RunStudies studies;
+    private boolean recorded;
 
     private RunHistory(HistoryStore store, int inMemoryStudies) {
         this.store = store;
@@ -94,6 +95,7 @@ public final class RunHistory implements DoseHistory, AuditResult.ReviewSource, 
     void record(AuditResult result, Clock clock) {
         try (Connection c = store.connect()) {
             new RunWriter(c).write(result, studies, clock.instant());
+            recorded = true;
         } catch (SQLException e) {
             throw failure("write", e);
         }
@@ -106,10 +108,12 @@ public final class RunHistory implements DoseHistory, AuditResult.ReviewSource, 
                 + HistoryStore.rootMessage(e), e);
     }
 
+    /** Closes the run's connection; after a write, gives back the space it left in an H2 file (docs/history.md). */
     @Override
     public void close() {
         studies.close();
         closeQuietly();
+        if (recorded) store.compactIfWasteful();
     }
 
     private void closeQuietly() {
