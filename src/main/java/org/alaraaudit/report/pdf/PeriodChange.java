@@ -1,10 +1,10 @@
 package org.alaraaudit.report.pdf;
 
-import java.util.Locale;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.ComplianceFigures;
 import org.alaraaudit.audit.DrlGroup;
 import org.alaraaudit.audit.PreviousPeriod;
+import org.alaraaudit.rules.Messages;
 
 /**
  * Month-over-month change against the previous period stored in the history store. Signs are written with the
@@ -39,7 +39,7 @@ final class PeriodChange {
         if (now == null || before == null) return "";
         double d = Math.round((now - before) * 10) / 10.0;
         if (d == 0) return "no change";
-        return (d > 0 ? "+" : MINUS) + String.format(Locale.ROOT, "%.1f", Math.abs(d));
+        return (d > 0 ? "+" : MINUS) + Messages.format("%.1f", Math.abs(d));
     }
 
     /** A ratio change with two decimals. */
@@ -47,7 +47,7 @@ final class PeriodChange {
         if (now == null || before == null) return "";
         double d = Math.round((now - before) * 100) / 100.0;
         if (d == 0) return "no change";
-        return (d > 0 ? "+" : MINUS) + String.format(Locale.ROOT, "%.2f", Math.abs(d));
+        return (d > 0 ? "+" : MINUS) + Messages.format("%.2f", Math.abs(d));
     }
 
     /** Findings per 100 studies of the period; null without studies. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.alaraaudit.audit.ComplianceFigures;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.rules.RuleIds;
 
 /** Repeat CT within the repeat window, by pseudonym: so a department can see who was scanned twice, never the MRN. */
 final class RepeatScansSection {
@@ -21,7 +22,7 @@ final class RepeatScansSection {
         long total = 0;
         Map<String, Long> byFacility = new TreeMap<>();
         for (Finding x : ctx.result.findings()) {
-            if (!x.ruleId().equals("REPEAT_STUDY")) continue;
+            if (!x.ruleId().equals(RuleIds.REPEAT_STUDY)) continue;
             total++;
             byFacility.merge(x.facility() == null ? "-" : x.facility(), 1L, Long::sum);
             if (repeats.size() < max) repeats.add(x);
