@@ -23,7 +23,7 @@ final class CumulativeDoseSection {
                 + "compute a risk for any child, and no published threshold exists for cumulative dose; the thresholds "
                 + "below are local policy from the cumulative-dose table.");
         if (ctx.result.patientIdentifiersMissing()) {
-            ctx.paragraph("Not assessable.", "CUMULATIVE_DOSE is " + org.alaraaudit.audit.AuditResult.NO_PATIENT_ID + " ("
+            ctx.paragraph("Not assessable.", RuleIds.CUMULATIVE_DOSE + " is " + org.alaraaudit.audit.AuditResult.NO_PATIENT_ID + " ("
                     + PeriodChange.files(ctx.result) + ")" + (found.isEmpty() ? "." : "; the list below covers the other inputs only."));
         }
         if (found.isEmpty()) {

@@ -5,6 +5,7 @@ import org.alaraaudit.audit.ComplianceFigures;
 import org.alaraaudit.audit.DrlGroup;
 import org.alaraaudit.audit.PreviousPeriod;
 import org.alaraaudit.rules.Messages;
+import org.alaraaudit.rules.RuleIds;
 
 /**
  * Month-over-month change against the previous period stored in the history store. Signs are written with the
@@ -96,7 +97,7 @@ final class PeriodChange {
 
     /** Said once where a report's scope is stated, when some input had no patient identifier. */
     static String noPatientIdSentence(AuditResult r) {
-        return "REPEAT_STUDY and CUMULATIVE_DOSE are " + AuditResult.NO_PATIENT_ID + " (" + files(r)
+        return RuleIds.REPEAT_STUDY + " and " + RuleIds.CUMULATIVE_DOSE + " are " + AuditResult.NO_PATIENT_ID + " (" + files(r)
                 + "): each study of " + (r.filesWithoutPatientIdentifiers().size() == 1 ? "that file" : "those files")
                 + " counts as its own patient, so no repeat or cumulative dose can be found there.";
     }

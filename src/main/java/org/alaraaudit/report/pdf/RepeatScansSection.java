@@ -31,7 +31,7 @@ final class RepeatScansSection {
                 + Text.percent(f.repeatRate()) + ") followed another CT of an overlapping region of the same patient within "
                 + Text.value(window, "hours") + ". Repeats of pediatric patients are MAJOR, of adults MINOR.");
         if (ctx.result.patientIdentifiersMissing()) {
-            ctx.paragraph("Not assessable.", "REPEAT_STUDY is " + org.alaraaudit.audit.AuditResult.NO_PATIENT_ID + " ("
+            ctx.paragraph("Not assessable.", RuleIds.REPEAT_STUDY + " is " + org.alaraaudit.audit.AuditResult.NO_PATIENT_ID + " ("
                     + PeriodChange.files(ctx.result) + "): repeats there are not counted above"
                     + (repeats.isEmpty() ? "." : "; the list below covers the other inputs only."));
         }
