@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.rules.RuleIds;
 
 /**
  * The findings counted as the rules report them, for the compliance figures: by rule, severity, facility,
@@ -28,8 +29,8 @@ final class FindingCounts {
     }
 
     void add(Finding f) {
-        if (f.ruleId().equals("PEDIATRIC_ADULT_PROTOCOL")) adultProtocolStudies.add(f.facility() + "\u001f" + f.accessionNumber());
-        if (f.ruleId().equals("REPEAT_STUDY")) repeatedStudies.add(f.facility() + "\u001f" + f.accessionNumber());
+        if (f.ruleId().equals(RuleIds.PEDIATRIC_ADULT_PROTOCOL)) adultProtocolStudies.add(f.facility() + "\u001f" + f.accessionNumber());
+        if (f.ruleId().equals(RuleIds.REPEAT_STUDY)) repeatedStudies.add(f.facility() + "\u001f" + f.accessionNumber());
         bySeverity.merge(f.severity().name(), 1L, Long::sum);
         count(byRule, f.ruleId());
         count(byFacility, f.facility());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.rules.RuleIds;
 
 /**
  * The study-level findings of a run per study: what the trend counts per month. Findings over a period or a
@@ -43,8 +44,8 @@ final class StudyFindings {
     void add(String studyKey, String ruleId, Severity severity) {
         Tally t = byStudy.computeIfAbsent(studyKey, k -> new Tally());
         t.bySeverity.merge(severity, 1, Integer::sum);
-        if (ruleId.equals("PEDIATRIC_ADULT_PROTOCOL")) t.adultProtocol = true;
-        if (ruleId.equals("REPEAT_STUDY")) t.repeated = true;
+        if (ruleId.equals(RuleIds.PEDIATRIC_ADULT_PROTOCOL)) t.adultProtocol = true;
+        if (ruleId.equals(RuleIds.REPEAT_STUDY)) t.repeated = true;
     }
 
     Tally of(String studyKey) { return byStudy.getOrDefault(studyKey, NONE); }

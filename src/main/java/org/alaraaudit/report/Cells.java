@@ -2,16 +2,14 @@ package org.alaraaudit.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.alaraaudit.rules.Messages;
 
 /** How values appear in human-facing outputs: numbers without float noise, text that a spreadsheet cannot run. */
 public final class Cells {
     private Cells() {}
 
     /** Up to four decimals, trailing zeros dropped: 12.5, not 12.500000000000002. */
-    public static String number(Double d) {
-        if (d == null) return "";
-        return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-    }
+    public static String number(Double d) { return Messages.number(d); }
 
     /**
      * An age cut (never rounded) to two decimals: 17.9996 y is 17.99, never 18.00, which would put a child

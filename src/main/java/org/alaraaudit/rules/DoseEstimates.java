@@ -1,6 +1,5 @@
 package org.alaraaudit.rules;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.alaraaudit.dosimetry.BodySize;
 import org.alaraaudit.dosimetry.EffectiveDose;
@@ -48,7 +47,7 @@ public final class DoseEstimates {
     public String ssdeText(IrradiationEvent e) {
         SsdeEstimate s = ssde(e);
         if (s == null) return "SSDE not computed (no exported SSDE and no patient size in the log)";
-        return String.format(Locale.ROOT, "SSDE %.1f mGy (%s)", s.mgy(), s.method());
+        return Messages.format("SSDE %.1f mGy (%s)", s.mgy(), s.method());
     }
 
     /**

@@ -154,10 +154,9 @@ public final class FindingCollector {
     }
 
     private static String meta(Map<String, Object> md, String key) {
-        Object v = md.get(key);
+        String v = RuleMetadata.text(md, key);
         if (v == null) throw new IllegalStateException("rule metadata @" + key + " is missing");
-        String t = v.toString();
-        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+        return v;
     }
 
     /** A stable id: the same rule firing on the same keys gives the same id in every re-run. */

@@ -1,6 +1,5 @@
 package org.alaraaudit.rules;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -77,6 +76,6 @@ public enum NumericSetting {
     }
 
     private static String number(double d) {
-        return d == Math.rint(d) ? String.format(Locale.ROOT, "%.0f", d) : Double.toString(d);
+        return d == Math.rint(d) ? Messages.format("%.0f", d) : Double.toString(d);
     }
 }

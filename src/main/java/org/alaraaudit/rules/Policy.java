@@ -122,6 +122,24 @@ public final class Policy {
 
     public double getHighKvpMaxAgeYears() { return value("pediatric_high_kvp_max_age_years"); }
 
+    /**
+     * A setting's value as this run uses it, for text that quotes it (a rule's threshold): the command line's
+     * pediatric limit and DRL set, an optional setting's default; null when there is no such setting.
+     */
+    public String inForce(String key) {
+        switch (key) {
+            case "pediatric_age_years": return Messages.number(pediatricAgeYears);
+            case "drl_set": return drlSet;
+            case "phantom_ratio_16_to_32": return Messages.number(getPhantomRatio16To32());
+            case "bolus_tracking_max_ctdivol_mgy": return Messages.number(getBolusTrackingMaxCtdivolMgy());
+            default:
+                Setting s = settings.get(key);
+                if (s == null) return null;
+                Double d = TableFile.decimal(s.value());
+                return d != null ? Messages.number(d) : s.value();
+        }
+    }
+
     public String sourceOf(String key) {
         Setting s = settings.get(key);
         return s == null ? null : s.source();

@@ -1,5 +1,26 @@
 package org.alaraaudit.rules;
 
-/** A rule as its DRL metadata describes it: for `rules list`, the methodology section and the workbook. */
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A rule as its DRL metadata describes it: for `rules list`, the methodology section, the workbook, and the words
+ * every report uses for it (title, suggested action, threshold). Rules that share a rule id share those three.
+ */
 public record RuleDescription(String ruleId, String name, String severity, String scope, String source,
-                              String description, String file) {}
+                              String description, String file, String title, String action, String threshold) {
+    /** A setting named in {@code @threshold}, e.g. {@code {repeat_window_hours}}: replaced by the value in force. */
+    static final Pattern SETTING = Pattern.compile("\\{([a-z0-9_]+)}");
+
+    /** The threshold text with each named setting replaced by the value the run used (a command-line override included). */
+    public String threshold(Policy policy) {
+        Matcher m = SETTING.matcher(threshold);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = policy.inForce(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

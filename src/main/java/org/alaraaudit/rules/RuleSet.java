@@ -24,7 +24,6 @@ import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
-import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -62,10 +61,13 @@ public final class RuleSet {
         } catch (TableException e) {
             problems.add("ERROR tables/" + e.getMessage());
         }
-        KieBase kbase = compile(root, files, problems);
+        Map<String, String> displayName = new HashMap<>();
+        KieBase kbase = compile(root, files, problems, displayName);
+        if (!problems.isEmpty()) throw new RuleSetException(problems);
+        List<RuleDescription> rules = RuleMetadata.describe(kbase, r -> fileOf(r, displayName), tables.policy(), problems);
         if (!problems.isEmpty()) throw new RuleSetException(problems);
         String location = dir != null ? dir.toString() : "built-in default rules";
-        return new RuleSet(location, kbase, tables, digest(root, files), describe(kbase, root));
+        return new RuleSet(location, kbase, tables, digest(root, files), rules);
     }
 
     /** The rules/ folder shipped inside the jar (or target/classes when run from a build). */
@@ -104,10 +106,9 @@ public final class RuleSet {
     }
 
     /** Only {@code *.drl} files: the thresholds workbook is compiled on its own by {@link ThresholdWorkbook}. */
-    private static KieBase compile(Path root, List<Path> files, List<String> problems) {
+    private static KieBase compile(Path root, List<Path> files, List<String> problems, Map<String, String> displayName) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        Map<String, String> displayName = new HashMap<>();
         int drls = 0;
         for (Path f : files) {
             String rel = relative(root, f);
@@ -157,31 +158,14 @@ public final class RuleSet {
         }
     }
 
-    private static List<RuleDescription> describe(KieBase kbase, Path root) {
-        List<RuleDescription> out = new ArrayList<>();
-        for (KiePackage pkg : kbase.getKiePackages()) {
-            for (Rule r : pkg.getRules()) {
-                Map<String, Object> md = r.getMetaData();
-                if (!md.containsKey("ruleId")) continue;
-                out.add(new RuleDescription(meta(md, "ruleId"), r.getName(), meta(md, "severity"), meta(md, "scope"),
-                        meta(md, "source"), description(md), pkg.getName()));
-            }
+    /** The rules folder's file a rule came from, as a reader names it (policy/x.drl); its package when unknown. */
+    private static String fileOf(Rule r, Map<String, String> displayName) {
+        if (r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
+                && impl.getResource().getSourcePath() != null) {
+            String path = impl.getResource().getSourcePath();
+            return displayName.getOrDefault(path, path);
         }
-        out.sort(Comparator.comparing(RuleDescription::ruleId).thenComparing(RuleDescription::name));
-        return out;
-    }
-
-    /** Drools files {@code @description} under the kie-api annotation's class name, not under "description". */
-    private static String description(Map<String, Object> md) {
-        String d = meta(md, "description");
-        return d != null ? d : meta(md, org.kie.api.definition.type.Description.class.getName());
-    }
-
-    private static String meta(Map<String, Object> md, String key) {
-        Object v = md.get(key);
-        if (v == null) return null;
-        String s = v.toString();
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+        return r.getPackageName();
     }
 
     public String location() { return location; }

@@ -25,6 +25,7 @@ class RuleBatchesTest {
                 import org.alaraaudit.model.Study;
                 rule "A local rule with a defect"
                     @ruleId("LOCAL_BROKEN") @severity("INFO") @scope("study") @source("test")
+                    @title("Test rule") @action("none") @threshold("none")
                 when
                     Study( accessionNumber == "BROKEN" )
                 then

@@ -34,6 +34,7 @@ class RuleFailureTest {
         CliTest.Run r = auditWith("""
                 rule "A local rule with a defect"
                     @ruleId("LOCAL_BROKEN") @severity("INFO") @scope("study") @source("test")
+                    @title("Test rule") @action("none") @threshold("none")
                 when
                     Study( )
                 then
@@ -50,6 +51,7 @@ class RuleFailureTest {
         CliTest.Run r = auditWith("""
                 rule "A local rule that re-fires itself"
                     @ruleId("LOCAL_LOOP") @severity("INFO") @scope("study") @source("test")
+                    @title("Test rule") @action("none") @threshold("none")
                 when
                     $s : Study( )
                 then
@@ -66,6 +68,7 @@ class RuleFailureTest {
                 function boolean suspicious(Study s) { throw new IllegalStateException("condition defect"); }
                 rule "A local rule with a failing condition"
                     @ruleId("LOCAL_LHS") @severity("INFO") @scope("study") @source("test")
+                    @title("Test rule") @action("none") @threshold("none")
                 when
                     Study( suspicious(this) )
                 then
@@ -81,6 +84,7 @@ class RuleFailureTest {
                 function boolean suspicious(Study s) { throw new IllegalStateException("eval defect"); }
                 rule "A local rule with a failing eval"
                     @ruleId("LOCAL_EVAL") @severity("INFO") @scope("study") @source("test")
+                    @title("Test rule") @action("none") @threshold("none")
                 when
                     $s : Study( )
                     eval( suspicious($s) )
@@ -97,6 +101,7 @@ class RuleFailureTest {
                 function int deeper(int n) { return deeper(n + 1) + 1; }
                 rule "A local rule that recurses"
                     @ruleId("LOCAL_RECURSION") @severity("INFO") @scope("study") @source("test")
+                    @title("Test rule") @action("none") @threshold("none")
                 when
                     Study( )
                 then
@@ -113,6 +118,7 @@ class RuleFailureTest {
                 function boolean deeper(int n) { return deeper(n + 1); }
                 rule "A local rule whose condition recurses"
                     @ruleId("LOCAL_LHS_RECURSION") @severity("INFO") @scope("study") @source("test")
+                    @title("Test rule") @action("none") @threshold("none")
                 when
                     Study( deeper(0) )
                 then

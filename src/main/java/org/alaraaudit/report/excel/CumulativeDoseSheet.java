@@ -4,12 +4,13 @@ import java.util.Comparator;
 import java.util.List;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.report.Cells;
+import org.alaraaudit.rules.RuleIds;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /** CUMULATIVE_DOSE findings, by pseudonym: the patients whose dose over the look-back window reached a threshold. */
 final class CumulativeDoseSheet {
     static final String NAME = "Cumulative dose";
-    static final String RULE = "CUMULATIVE_DOSE";
+    static final String RULE = RuleIds.CUMULATIVE_DOSE;
     static final List<Column> COLUMNS = List.of(Column.of("patient_ref", 16), Column.num("age (years)", 9),
             Column.of("severity", 10), Column.of("facility", 18), Column.of("metric", 18),
             Column.num("cumulative value", 12), Column.num("threshold", 12), Column.of("unit", 8),

@@ -3,12 +3,13 @@ package org.alaraaudit.report.excel;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.rules.RuleIds;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /** REPEAT_STUDY findings as pairs: the later study, the earlier one it repeats, and the time between them. */
 final class RepeatsSheet {
     static final String NAME = "Repeats";
-    static final String RULE = "REPEAT_STUDY";
+    static final String RULE = RuleIds.REPEAT_STUDY;
     static final List<Column> COLUMNS = List.of(Column.of("patient_ref", 16), Column.num("age (years)", 9),
             Column.of("severity", 10), Column.of("facility", 18), Column.of("station", 16),
             Column.of("target region", 21), Column.of("protocol", 26), Column.of("later study", 16),

@@ -9,6 +9,7 @@ import org.alaraaudit.model.ReferenceLevel;
 import org.alaraaudit.rules.Policy;
 import org.alaraaudit.rules.PolicyTables;
 import org.alaraaudit.rules.RuleDescription;
+import org.alaraaudit.rules.RuleIds;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -87,7 +88,7 @@ final class RulesSheet {
 
     private void cumulativeDose(PolicyTables tables) {
         if (tables.cumulativeDose() == null) return;
-        section("Cumulative dose thresholds (tables/cumulative-dose.csv, CUMULATIVE_DOSE)");
+        section("Cumulative dose thresholds (tables/cumulative-dose.csv, " + RuleIds.CUMULATIVE_DOSE + ")");
         header("metric", "population", "threshold", "unit", "source");
         for (DoseThreshold t : tables.cumulativeDose().thresholds()) {
             row().text(t.metric() == null ? null : t.metric().label()).text(t.population() == null ? null : t.population().name())

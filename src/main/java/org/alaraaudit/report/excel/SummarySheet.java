@@ -16,6 +16,7 @@ import org.alaraaudit.audit.RunInfo;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.rules.RuleDescription;
+import org.alaraaudit.rules.RuleIds;
 import org.alaraaudit.scanlog.InputFile;
 import org.alaraaudit.scanlog.RowAccounting;
 import org.apache.poi.ss.usermodel.Cell;
@@ -110,7 +111,7 @@ final class SummarySheet {
         ComplianceFigures p = pp == null ? null : pp.figures();
         section("Compliance figures (studies in the period)");
         if (result.patientIdentifiersMissing()) {
-            note("REPEAT_STUDY and CUMULATIVE_DOSE are " + AuditResult.NO_PATIENT_ID + " ("
+            note(RuleIds.REPEAT_STUDY + " and " + RuleIds.CUMULATIVE_DOSE + " are " + AuditResult.NO_PATIENT_ID + " ("
                     + String.join(", ", result.filesWithoutPatientIdentifiers()) + "): the repeat count and rate below leave those files out.");
         }
         if (p == null) {
@@ -135,7 +136,7 @@ final class SummarySheet {
         count("pediatric CT studies with an adult protocol", f.pediatricCtStudiesWithAdultProtocol(),
                 p == null ? null : p.pediatricCtStudiesWithAdultProtocol());
         share("pediatric protocol compliance", f.pediatricProtocolCompliance(), p == null ? null : p.pediatricProtocolCompliance(), p != null);
-        count("CT studies repeated (REPEAT_STUDY)", f.ctStudiesRepeated(), p == null ? null : p.ctStudiesRepeated());
+        count("CT studies repeated (" + RuleIds.REPEAT_STUDY + ")", f.ctStudiesRepeated(), p == null ? null : p.ctStudiesRepeated());
         share("repeat rate", f.repeatRate(), p == null ? null : p.repeatRate(), p != null);
         long total = 0;
         long totalBefore = 0;

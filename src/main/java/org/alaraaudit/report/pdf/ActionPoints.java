@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.alaraaudit.audit.DrlGroup;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.rules.RuleIds;
 
 /**
  * The few things most worth acting on, ranked by what to do: CRITICAL and MAJOR findings grouped by rule (one
@@ -43,13 +44,13 @@ final class ActionPoints {
             Map.Entry<String, Long> top = protocols.getOrDefault(rule, Map.of()).entrySet().stream()
                     .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                     .orElse(null);
-            boolean drl = rule.equals("DRL_MEDIAN_EXCEEDED") && !above.isEmpty();
+            boolean drl = rule.equals(RuleIds.DRL_MEDIAN_EXCEEDED) && !above.isEmpty();
             // A DRL group above the DRL is one protocol review, whether or not each raised a finding: ranked by groups.
             points.add(new Point(rule, drl ? drlSites(above) : byFacility, critical, drl ? Math.max(major, above.size()) : major,
                     top == null ? null : top.getKey(), top == null ? 0 : top.getValue(), drl ? above : List.of()));
         });
-        if (!above.isEmpty() && !counts.containsKey("DRL_MEDIAN_EXCEEDED")) {
-            points.add(new Point("DRL_MEDIAN_EXCEEDED", drlSites(above), 0, above.size(), null, 0, above));
+        if (!above.isEmpty() && !counts.containsKey(RuleIds.DRL_MEDIAN_EXCEEDED)) {
+            points.add(new Point(RuleIds.DRL_MEDIAN_EXCEEDED, drlSites(above), 0, above.size(), null, 0, above));
         }
         points.sort(Comparator.comparingLong(Point::critical).reversed()
                 .thenComparing(Comparator.comparingLong(Point::major).reversed())
@@ -66,8 +67,8 @@ final class ActionPoints {
         return byFacility;
     }
 
-    static String describe(Point p) {
-        StringBuilder sb = new StringBuilder(RuleTitles.title(p.ruleId())).append(": ");
+    static String describe(Point p, RuleTitles rules) {
+        StringBuilder sb = new StringBuilder(rules.title(p.ruleId())).append(": ");
         if (!p.drlAbove().isEmpty()) {
             sb.append(Text.count(p.drlAbove().size())).append(p.drlAbove().size() == 1 ? " DRL group" : " DRL groups")
                     .append(" with the median above the DRL (").append(sites(p.byFacility(), true)).append("); highest: ");
@@ -89,7 +90,7 @@ final class ActionPoints {
                         .append(" (").append(Text.count(p.topProtocolCount())).append(")");
             }
         }
-        sb.append(". Suggested: ").append(RuleTitles.action(p.ruleId())).append('.');
+        sb.append(". Suggested: ").append(rules.action(p.ruleId())).append('.');
         return sb.toString();
     }
 

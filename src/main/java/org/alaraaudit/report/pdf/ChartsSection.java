@@ -20,7 +20,7 @@ final class ChartsSection {
         ctx.heading("Charts");
 
         ctx.subheading("Findings by rule and severity");
-        Map<Severity, Map<String, Long>> bySeverity = FindingsByRuleChart.counts(ctx.result.findings());
+        Map<Severity, Map<String, Long>> bySeverity = FindingsByRuleChart.counts(ctx.result.findings(), ctx.rules);
         if (bySeverity.isEmpty()) ctx.paragraph("No findings in this period.");
         bySeverity.forEach((s, rules) -> {
             float h = FindingsByRuleChart.height(rules);

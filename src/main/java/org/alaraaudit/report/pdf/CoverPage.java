@@ -14,7 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 import java.util.HashSet;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.RunInfo;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.rules.Messages;
 import org.alaraaudit.rules.ReferenceTables;
 import org.alaraaudit.report.Cells;
 import org.alaraaudit.scanlog.InputFile;
@@ -33,7 +33,7 @@ import org.alaraaudit.scanlog.InputFile;
  * reviewer asks first: which scanners, how far the findings were reviewed, and how sound the reference values are.
  */
 final class CoverPage {
-    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
+    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Messages.LOCALE);
 
     private CoverPage() {}
 

@@ -3,6 +3,7 @@ package org.alaraaudit.report.pdf;
 import java.util.List;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.report.Cells;
+import org.alaraaudit.rules.RuleIds;
 
 /**
  * Patients whose dose over the look-back window reached a threshold of the cumulative-dose table, by pseudonym,
@@ -13,7 +14,7 @@ final class CumulativeDoseSection {
 
     static void write(ReportContext ctx) {
         ctx.heading("Cumulative dose");
-        List<Finding> found = ctx.result.findings().stream().filter(f -> f.ruleId().equals("CUMULATIVE_DOSE")).toList();
+        List<Finding> found = ctx.result.findings().stream().filter(f -> f.ruleId().equals(RuleIds.CUMULATIVE_DOSE)).toList();
         ctx.paragraph("Context.", "In the EPI-CT cohort (about 950,000 people who had CT before age 22 in nine European "
                 + "countries), each 100 mGy of red-bone-marrow dose was associated with an excess relative risk of "
                 + "hematological malignancy of 1.96 (95% CI 1.10-3.12) (Bosch de Basea Gomez et al., Nat Med 2023;29:3111-3119), "
@@ -22,7 +23,7 @@ final class CumulativeDoseSection {
                 + "compute a risk for any child, and no published threshold exists for cumulative dose; the thresholds "
                 + "below are local policy from the cumulative-dose table.");
         if (ctx.result.patientIdentifiersMissing()) {
-            ctx.paragraph("Not assessable.", "CUMULATIVE_DOSE is " + org.alaraaudit.audit.AuditResult.NO_PATIENT_ID + " ("
+            ctx.paragraph("Not assessable.", RuleIds.CUMULATIVE_DOSE + " is " + org.alaraaudit.audit.AuditResult.NO_PATIENT_ID + " ("
                     + PeriodChange.files(ctx.result) + ")" + (found.isEmpty() ? "." : "; the list below covers the other inputs only."));
         }
         if (found.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.alaraaudit.audit.ProtocolStatistics;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.rules.RuleIds;
 import org.alaraaudit.scanlog.DataWarning;
 import org.alaraaudit.scanlog.Rejection;
 import org.alaraaudit.scanlog.RowAccounting;
@@ -68,7 +69,7 @@ final class DataQualitySection {
         }
 
         ctx.subheading("Unmapped protocols");
-        List<Finding> unmapped = ctx.result.findings().stream().filter(f -> f.ruleId().equals("UNMAPPED_PROTOCOL")).toList();
+        List<Finding> unmapped = ctx.result.findings().stream().filter(f -> f.ruleId().equals(RuleIds.UNMAPPED_PROTOCOL)).toList();
         if (unmapped.isEmpty()) {
             ctx.paragraph("Every protocol name used on a pediatric CT matched a row of the protocol catalog.");
         } else {

@@ -54,7 +54,7 @@ final class DrlRatioChart {
     }
 
     private static String category(DrlGroup g) {
-        return Text.plain(g.examType()) + ", " + g.band() + " (" + g.quantity() + ")";
+        return Text.plain(g.examType(), RuleTitles.NONE) + ", " + g.band() + " (" + g.quantity() + ")";
     }
 
     boolean isEmpty() { return shown.isEmpty(); }

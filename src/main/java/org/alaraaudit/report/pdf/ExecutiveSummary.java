@@ -72,7 +72,7 @@ final class ExecutiveSummary {
             int i = 1;
             for (ActionPoints.Point p : points) {
                 // Hand-made numbering: an OpenPDF List draws its numbers in non-embedded Helvetica.
-                Paragraph item = ctx.type.paragraph((i++) + ".  " + ActionPoints.describe(p), ctx.type.body);
+                Paragraph item = ctx.type.paragraph((i++) + ".  " + ActionPoints.describe(p, ctx.rules), ctx.type.body);
                 item.setLeading(13);
                 item.setIndentationLeft(14);
                 item.setFirstLineIndent(-14);

@@ -22,9 +22,9 @@ final class FindingsByRuleChart {
     private FindingsByRuleChart() {}
 
     /** Per severity present, most severe first: rule title to count, largest first. */
-    static Map<Severity, Map<String, Long>> counts(List<Finding> findings) {
+    static Map<Severity, Map<String, Long>> counts(List<Finding> findings, RuleTitles rules) {
         Map<Severity, Map<String, Long>> raw = new java.util.EnumMap<>(Severity.class);
-        for (Finding f : findings) raw.computeIfAbsent(f.severity(), k -> new LinkedHashMap<>()).merge(RuleTitles.title(f.ruleId()), 1L, Long::sum);
+        for (Finding f : findings) raw.computeIfAbsent(f.severity(), k -> new LinkedHashMap<>()).merge(rules.title(f.ruleId()), 1L, Long::sum);
         Map<Severity, Map<String, Long>> out = new LinkedHashMap<>();
         for (Severity s : Severity.values()) {
             Map<String, Long> m = raw.get(s);

@@ -156,7 +156,7 @@ final class IncidentsSection {
                 "Accession", "Date", "Facility", "Rule", "Detail").verbatim(0);
         for (AuditResult.OpenFinding f : critical) {
             c.row(Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()), Text.orDash(f.facility()),
-                    RuleTitles.title(f.ruleId()), ctx.template.disclosure().message(f.message()) + " (period " + f.periodFrom() + " to " + f.periodTo() + ")");
+                    ctx.rules.title(f.ruleId()), ctx.template.disclosure().message(f.message()) + " (period " + f.periodFrom() + " to " + f.periodTo() + ")");
         }
         c.finish();
     }
@@ -178,7 +178,7 @@ final class IncidentsSection {
 
     private static void ruleTable(ReportContext ctx, RuleIncidents r, Sources sources) {
         long all = r.critical + r.major;
-        ctx.subheading(RuleTitles.title(r.ruleId) + ": " + counts(r.critical, r.major)
+        ctx.subheading(ctx.rules.title(r.ruleId) + ": " + counts(r.critical, r.major)
                 + (r.listed.size() < all ? ", " + Text.count(r.listed.size()) + " listed" : ""));
         ReportTable t = new ReportTable(ctx, new float[]{0.7f, 0.95f, 0.95f, 1.5f, 1.8f, 1.45f, 0.85f, 3.5f},
                 "Severity", "Accession", "Date", "Facility / station", "Protocol", "Measured#", "Reference#", "Detail").verbatim(1, 4);

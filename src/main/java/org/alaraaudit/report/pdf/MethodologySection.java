@@ -10,7 +10,6 @@ import org.alaraaudit.model.NotificationValue;
 import org.alaraaudit.model.ReferenceLevel;
 import org.alaraaudit.report.Cells;
 import org.alaraaudit.rules.Policy;
-import org.alaraaudit.rules.PolicyTables;
 import org.alaraaudit.rules.RuleDescription;
 import org.alaraaudit.rules.ThresholdChange;
 import org.alaraaudit.rules.ThresholdChanges;
@@ -41,6 +40,8 @@ final class MethodologySection {
         Map<String, List<RuleDescription>> byId = new LinkedHashMap<>();
         for (RuleDescription r : ctx.result.rules()) byId.computeIfAbsent(r.ruleId(), k -> new java.util.ArrayList<>()).add(r);
         Sources sources = new Sources();
+        Policy inForce = ctx.result.tables().policy().withPediatricAge(ctx.result.run().pediatricAgeYears())
+                .withDrlSet(ctx.result.run().drlSet());
         ReportTable t = new ReportTable(ctx, new float[]{1.9f, 0.85f, 3.2f, 2.1f, 0.45f},
                 "Rule", "Severity", "What it checks", "Threshold", "Src");
         byId.forEach((id, list) -> {
@@ -52,8 +53,8 @@ final class MethodologySection {
                 if (r.description() != null) checks.add(r.description());
                 refs.add(sources.ref(r.source()));
             }
-            t.row(RuleTitles.title(id) + " (per " + list.get(0).scope() + ")", String.join(", ", severities),
-                    String.join("\n", checks), threshold(id, ctx.result.tables()), String.join(" ", refs));
+            t.row(ctx.rules.title(id) + " (per " + list.get(0).scope() + ")", String.join(", ", severities),
+                    String.join("\n", checks), list.get(0).threshold(inForce), String.join(" ", refs));
         });
         t.finish();
         sources.writeNotes(ctx);
@@ -62,39 +63,6 @@ final class MethodologySection {
     /** The built-in rules by that name; a site's own folder is named by its digest alone, never by a path. */
     static String ruleSetName(String location) {
         return location != null && location.startsWith("built-in") ? "the " + location : "the site's own rule set";
-    }
-
-    /** Where a rule's threshold lives, with its value when it is a single setting. */
-    static String threshold(String ruleId, PolicyTables tables) {
-        Policy p = tables.policy();
-        return switch (ruleId) {
-            case "PEDIATRIC_ADULT_PROTOCOL" -> "catalog population ADULT on a patient under " + Cells.number(p.getPediatricAgeYears())
-                    + " y; CRITICAL above the notification value for the child's age, region and phantom (a DRL judges groups, "
-                    + "never one exam: ICRP 135)";
-            case "PEDIATRIC_PROTOCOL_SIZE_MISMATCH" -> "catalog age and weight range of the protocol";
-            case "UNMAPPED_PROTOCOL" -> "no catalog row matches the protocol name";
-            case "CT_NOTIFICATION_VALUE" -> "notification value by region, age and phantom (table below); a value on the "
-                    + "other phantom is compared after converting the CTDIvol with the 16/32 cm ratio "
-                    + Cells.number(p.getPhantomRatio16To32()) + " (AAPM Report 204); a child's stationary head series gets the head "
-                    + "value of the age, never the adult brain-perfusion value; a child's series of unknown region the strictest value";
-            case "PEDIATRIC_REGION_UNKNOWN" -> "a child's CT series without a region (blank, not inferable, or OTHER)";
-            case "CT_ALERT_VALUE" -> "accumulated CTDIvol " + Cells.number(p.getAlertAccumulatedCtdivolMgy()) + " mGy";
-            case "DOSE_ABOVE_EXPECTED_RANGE" -> "catalog expected upper value; MAJOR above " + Cells.number(p.getExpectedRangeMajorFactor())
-                    + " times it";
-            case "DOSE_BELOW_EXPECTED_RANGE" -> "catalog expected lower value";
-            case "DRL_MEDIAN_EXCEEDED" -> "DRL set " + p.getDrlSet() + " (table below); groups of at least "
-                    + p.getDrlMinSampleStudies() + " studies";
-            case "REPEAT_STUDY" -> "another CT of an overlapping region within " + Cells.number(p.getRepeatWindowHours()) + " h";
-            case "PEDIATRIC_MULTIPHASE" -> "two or more diagnostic acquisitions over one region";
-            case "CUMULATIVE_DOSE" -> "cumulative-dose table, over the look-back window; every CT event counts (perfusion, bolus "
-                    + "tracking and localizers too); marrow dose is followed for a patient with a pediatric study in the window. "
-                    + "Effective dose: DLP x k of the nearest tabulated age (band edges halfway between tabulated ages, the adult "
-                    + "phantom counted as 18 y), each coefficient applied to a DLP on the phantom it assumes (pediatric 16 cm, adult "
-                    + "body 32 cm), converted with the AAPM Report 204 ratio " + Cells.number(p.getPhantomRatio16To32())
-                    + "; marrow dose converts a 32 cm body CTDIvol with the conservative policy factor "
-                    + Cells.number(p.getPhantomFactor32To16());
-            default -> "see the rule's source";
-        };
     }
 
     private static void settings(ReportContext ctx) {

@@ -47,7 +47,7 @@ final class OtherFindingsSection {
         if (!info.isEmpty()) {
             ctx.subheading("INFO findings by rule");
             ReportTable t = new ReportTable(ctx, new float[]{4, 1, 4}, "Rule", "Findings#", "Facilities");
-            info.forEach((rule, n) -> t.row(RuleTitles.title(rule), Text.count(n), String.join(", ", infoFacilities.getOrDefault(rule, new TreeSet<>()))));
+            info.forEach((rule, n) -> t.row(ctx.rules.title(rule), Text.count(n), String.join(", ", infoFacilities.getOrDefault(rule, new TreeSet<>()))));
             t.finish();
         }
         ctx.note("Every finding, with its input lines, is listed in the workbook's Findings sheet and in the findings file (CSV).");
@@ -86,11 +86,11 @@ final class OtherFindingsSection {
             }
             shown++;
             Integer st = studies.get(c.facility() + "\u001f" + c.station() + "\u001f" + c.protocol());
-            t.row(RuleTitles.title(c.ruleId()), Text.orDash(c.protocol()),
+            t.row(ctx.rules.title(c.ruleId()), Text.orDash(c.protocol()),
                     Text.orDash(c.facility()) + (c.station() == null ? "" : "\n" + c.station()), Text.count(n),
                     st == null ? "" : Text.count(st), st == null || st == 0 ? "" : Text.number(100.0 * n / st));
         }
-        rest.forEach((rule, r) -> t.row(RuleTitles.title(rule), "other protocols and stations (" + Text.count(r[1]) + ")", "",
+        rest.forEach((rule, r) -> t.row(ctx.rules.title(rule), "other protocols and stations (" + Text.count(r[1]) + ")", "",
                 Text.count(r[0]), "", ""));
         t.finish();
     }

@@ -10,6 +10,7 @@ import org.alaraaudit.model.CatalogEntry;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Population;
 import org.alaraaudit.model.ReferenceLevel;
+import org.alaraaudit.rules.RuleIds;
 
 /**
  * The period's pediatric standard protocols at each station, in the order a physicist reads them: by region,
@@ -18,7 +19,8 @@ import org.alaraaudit.model.ReferenceLevel;
  */
 final class PediatricProtocols {
     /** Findings that count as an exceedance of a protocol: above its expected range or a notification value. */
-    static final java.util.Set<String> EXCEEDANCE_RULES = java.util.Set.of("DOSE_ABOVE_EXPECTED_RANGE", "CT_NOTIFICATION_VALUE");
+    static final java.util.Set<String> EXCEEDANCE_RULES = java.util.Set.of(RuleIds.DOSE_ABOVE_EXPECTED_RANGE,
+            RuleIds.CT_NOTIFICATION_VALUE);
 
     record Row(ProtocolStatistics stats, CatalogEntry entry, ReferenceLevel drl, long exceedances) {
         String protocol() { return stats.standardProtocol(); }

@@ -1,10 +1,11 @@
 package org.alaraaudit.report.pdf;
 
-import java.util.Locale;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.ComplianceFigures;
 import org.alaraaudit.audit.DrlGroup;
 import org.alaraaudit.audit.PreviousPeriod;
+import org.alaraaudit.rules.Messages;
+import org.alaraaudit.rules.RuleIds;
 
 /**
  * Month-over-month change against the previous period stored in the history store. Signs are written with the
@@ -39,7 +40,7 @@ final class PeriodChange {
         if (now == null || before == null) return "";
         double d = Math.round((now - before) * 10) / 10.0;
         if (d == 0) return "no change";
-        return (d > 0 ? "+" : MINUS) + String.format(Locale.ROOT, "%.1f", Math.abs(d));
+        return (d > 0 ? "+" : MINUS) + Messages.format("%.1f", Math.abs(d));
     }
 
     /** A ratio change with two decimals. */
@@ -47,7 +48,7 @@ final class PeriodChange {
         if (now == null || before == null) return "";
         double d = Math.round((now - before) * 100) / 100.0;
         if (d == 0) return "no change";
-        return (d > 0 ? "+" : MINUS) + String.format(Locale.ROOT, "%.2f", Math.abs(d));
+        return (d > 0 ? "+" : MINUS) + Messages.format("%.2f", Math.abs(d));
     }
 
     /** Findings per 100 studies of the period; null without studies. */
@@ -96,7 +97,7 @@ final class PeriodChange {
 
     /** Said once where a report's scope is stated, when some input had no patient identifier. */
     static String noPatientIdSentence(AuditResult r) {
-        return "REPEAT_STUDY and CUMULATIVE_DOSE are " + AuditResult.NO_PATIENT_ID + " (" + files(r)
+        return RuleIds.REPEAT_STUDY + " and " + RuleIds.CUMULATIVE_DOSE + " are " + AuditResult.NO_PATIENT_ID + " (" + files(r)
                 + "): each study of " + (r.filesWithoutPatientIdentifiers().size() == 1 ? "that file" : "those files")
                 + " counts as its own patient, so no repeat or cumulative dose can be found there.";
     }

@@ -2,11 +2,11 @@ package org.alaraaudit.report.pdf;
 
 import java.awt.Color;
 import java.awt.geom.Path2D;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.alaraaudit.audit.DoseSample;
+import org.alaraaudit.rules.Messages;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
@@ -97,7 +97,7 @@ final class ProtocolDoseChart {
         if (highest / lowest >= 50) {
             LogAxis log = new OneTwoFiveAxis(quantity.name() + " (" + quantity.unit() + "), log scale");
             log.setSmallestValue(0.01);
-            log.setNumberFormatOverride(new DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+            log.setNumberFormatOverride(Messages.decimalFormat("0.##"));
             log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // decades: 1, 10, 100
             log.setMinorTickCount(9);
             log.setMinorTickMarksVisible(true);

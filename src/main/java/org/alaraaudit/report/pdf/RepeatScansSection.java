@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.alaraaudit.audit.ComplianceFigures;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.rules.RuleIds;
 
 /** Repeat CT within the repeat window, by pseudonym: so a department can see who was scanned twice, never the MRN. */
 final class RepeatScansSection {
@@ -21,7 +22,7 @@ final class RepeatScansSection {
         long total = 0;
         Map<String, Long> byFacility = new TreeMap<>();
         for (Finding x : ctx.result.findings()) {
-            if (!x.ruleId().equals("REPEAT_STUDY")) continue;
+            if (!x.ruleId().equals(RuleIds.REPEAT_STUDY)) continue;
             total++;
             byFacility.merge(x.facility() == null ? "-" : x.facility(), 1L, Long::sum);
             if (repeats.size() < max) repeats.add(x);
@@ -30,7 +31,7 @@ final class RepeatScansSection {
                 + Text.percent(f.repeatRate()) + ") followed another CT of an overlapping region of the same patient within "
                 + Text.value(window, "hours") + ". Repeats of pediatric patients are MAJOR, of adults MINOR.");
         if (ctx.result.patientIdentifiersMissing()) {
-            ctx.paragraph("Not assessable.", "REPEAT_STUDY is " + org.alaraaudit.audit.AuditResult.NO_PATIENT_ID + " ("
+            ctx.paragraph("Not assessable.", RuleIds.REPEAT_STUDY + " is " + org.alaraaudit.audit.AuditResult.NO_PATIENT_ID + " ("
                     + PeriodChange.files(ctx.result) + "): repeats there are not counted above"
                     + (repeats.isEmpty() ? "." : "; the list below covers the other inputs only."));
         }

@@ -20,6 +20,8 @@ final class ReportContext {
     final Document document;
     final PdfWriter writer;
     final Typography type;
+    /** The rule set's titles and actions, from its DRL metadata. */
+    final RuleTitles rules;
 
     ReportContext(AuditResult result, ReportTemplate template, String institution, Document document, PdfWriter writer,
                   Typography type) {
@@ -29,7 +31,11 @@ final class ReportContext {
         this.document = document;
         this.writer = writer;
         this.type = type;
+        this.rules = RuleTitles.of(result.rules());
     }
+
+    /** Text for a reader: rule ids by their titles, no raw identifier (see {@link Text#plain}). */
+    String plain(String text) { return Text.plain(text, rules); }
 
     boolean includes(ReportSection s) { return template.includes(s); }
 
@@ -44,7 +50,7 @@ final class ReportContext {
     /** A section heading that starts a new page when too little room is left for it and a few lines of text. */
     void heading(String text) {
         keepRoom(140);
-        Paragraph p = type.paragraph(Text.plain(text), type.h1);
+        Paragraph p = type.paragraph(plain(text), type.h1);
         p.setSpacingBefore(4);
         p.setSpacingAfter(8);
         add(p);
@@ -52,14 +58,14 @@ final class ReportContext {
 
     void subheading(String text) {
         keepRoom(90);
-        Paragraph p = type.paragraph(Text.plain(text), type.h2);
+        Paragraph p = type.paragraph(plain(text), type.h2);
         p.setSpacingBefore(10);
         p.setSpacingAfter(4);
         add(p);
     }
 
     void paragraph(String text) {
-        Paragraph p = type.paragraph(Text.plain(text), type.body);
+        Paragraph p = type.paragraph(plain(text), type.body);
         p.setLeading(13);
         p.setSpacingAfter(6);
         add(p);
@@ -71,12 +77,12 @@ final class ReportContext {
         Paragraph p = new Paragraph(13, "", type.body);
         p.setSpacingAfter(6);
         p.add(type.phrase(lead + " ", type.bodyBold));
-        p.add(type.phrase(Text.plain(text), type.body));
+        p.add(type.phrase(plain(text), type.body));
         add(p);
     }
 
     void note(String text) {
-        Paragraph p = type.paragraph(Text.plain(text), type.smallItalic);
+        Paragraph p = type.paragraph(plain(text), type.smallItalic);
         p.setLeading(10.5f);
         p.setSpacingBefore(3);
         p.setSpacingAfter(6);

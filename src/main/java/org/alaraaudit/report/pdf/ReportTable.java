@@ -73,7 +73,7 @@ final class ReportTable {
     ReportTable row(Font font, String... cells) {
         for (int i = 0; i < cells.length; i++) {
             Font f = emphasised.contains(cells[i]) ? accent : font;
-            if (!verbatim.contains(i)) cells[i] = Text.plain(cells[i]);
+            if (!verbatim.contains(i)) cells[i] = ctx.plain(cells[i]);
             PdfPCell c = new PdfPCell(ctx.phrase(cells[i], f));
             c.setRunDirection(Typography.runDirection(cells[i] == null ? "" : cells[i]));
             c.setBorder(Rectangle.BOTTOM);

@@ -12,7 +12,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
+import org.alaraaudit.rules.Messages;
 
 /**
  * Text in any script with fonts from inside the jar: Liberation Sans (openpdf-fonts-extra, SIL OFL) first, then
@@ -85,7 +85,7 @@ public final class ScriptFonts {
         };
         if (ascii != null) return ascii;
         if (fallbackDraws(c)) return null;
-        return String.format(Locale.ROOT, "[U+%04X]", c);
+        return Messages.format("[U+%04X]", c);
     }
 
     private boolean fallbackDraws(int c) {

@@ -1,24 +1,24 @@
 package org.alaraaudit.report.pdf;
 
-import java.text.NumberFormat;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.alaraaudit.audit.AuditPeriod;
 import org.alaraaudit.report.Cells;
+import org.alaraaudit.rules.Messages;
 
 /** How the report writes counts, shares, dates and measured values: one place, so every section agrees. */
 final class Text {
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Messages.LOCALE);
 
     private Text() {}
 
-    static String count(long n) { return NumberFormat.getIntegerInstance(Locale.US).format(n); }
+    static String count(long n) { return Messages.count(n); }
 
     /** A share as a percentage with one decimal; "n/a" when nothing was there to divide by. */
     static String percent(Double share) {
         if (share == null) return "n/a";
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+        return Messages.format("%.1f%%", share * 100);
     }
 
     static String dateTime(LocalDateTime t) { return t == null ? "" : DATE_TIME.format(t); }
@@ -64,11 +64,11 @@ final class Text {
      * (setting keys, quantity and dataset ids like Shrimpton2005_AAPM96_ICRP60) with spaces for underscores, so no
      * identifier is printed raw or broken mid-word at a line end. File names (with a dot) are left alone.
      */
-    static String plain(String s) {
+    static String plain(String s, RuleTitles rules) {
         if (s == null || s.indexOf('_') < 0) return s;
         java.util.regex.Matcher m = IDENTIFIER.matcher(s);
         StringBuilder out = new StringBuilder();
-        while (m.find()) m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(title(m.group())));
+        while (m.find()) m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(title(m.group(), rules)));
         m.appendTail(out);
         return out.toString();
     }
@@ -77,8 +77,8 @@ final class Text {
      * One identifier's title: a rule's, a region's, a known dataset's, a lower-case key's words (settings,
      * quantities). Any other name is data (an accession number, a device's protocol name) and stays as written.
      */
-    static String title(String id) {
-        String rule = RuleTitles.titleOrNull(id);
+    static String title(String id, RuleTitles rules) {
+        String rule = rules.titleOrNull(id);
         if (rule != null) return rule;
         try {
             return org.alaraaudit.model.TargetRegion.valueOf(id).codeMeaning();

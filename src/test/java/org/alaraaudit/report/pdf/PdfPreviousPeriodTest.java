@@ -87,8 +87,8 @@ class PdfPreviousPeriodTest {
         AuditResult r = ReportFixtures.withoutPatientIdentifiers(plain);
         String flat = flatText(r, "no-ids");
         // Rules by their titles: the report prints no rule id.
-        String repeat = RuleTitles.title("REPEAT_STUDY");
-        String cumulative = RuleTitles.title("CUMULATIVE_DOSE");
+        String repeat = RuleTitles.of(r.rules()).title("REPEAT_STUDY");
+        String cumulative = RuleTitles.of(r.rules()).title("CUMULATIVE_DOSE");
         String sentence = repeat + " and " + cumulative + " are " + AuditResult.NO_PATIENT_ID + " (scan-log.csv)";
         int first = flat.indexOf(sentence);
         assertTrue(first >= 0, flat);

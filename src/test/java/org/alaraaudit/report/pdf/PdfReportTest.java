@@ -100,7 +100,7 @@ class PdfReportTest {
             List<Finding> serious = result.findings().stream().filter(x -> x.severity().atLeast(Severity.MAJOR)).toList();
             assertFalse(serious.isEmpty());
             for (Finding x : serious) if (x.accessionNumber() != null) assertTrue(flat.contains(x.accessionNumber()), x.accessionNumber());
-            assertTrue(flat.contains(RuleTitles.title("PEDIATRIC_ADULT_PROTOCOL")));
+            assertTrue(flat.contains(RuleTitles.of(result.rules()).title("PEDIATRIC_ADULT_PROTOCOL")));
             assertFalse(flat.contains("PEDIATRIC_ADULT_PROTOCOL"), "rules by title, never by id");
             assertTrue(flat.contains("LOCAL ODD SCAN"), "unmapped protocol listed");
 

@@ -202,7 +202,7 @@ class PdfSafetyOfficerTest {
         findings.add(finding("CT_ALERT_VALUE", Severity.CRITICAL, "Mercy"));
         List<ActionPoints.Point> points = ActionPoints.top(findings, List.of(), 3);
         assertEquals(List.of("CT_ALERT_VALUE", "PEDIATRIC_ADULT_PROTOCOL"), points.stream().map(ActionPoints.Point::ruleId).toList());
-        String adult = ActionPoints.describe(points.get(1));
+        String adult = ActionPoints.describe(points.get(1), RuleTitles.of(result.rules()));
         assertTrue(adult.contains("3 MAJOR findings (General 2, Mercy 1)"), adult);
     }
 
@@ -262,10 +262,11 @@ class PdfSafetyOfficerTest {
             assertFalse(raw.find(), () -> "raw identifier " + raw.group() + " in " + file.getFileName());
             assertFalse(text.contains("Shrimpton2005_AAPM96_ICRP60"));
         }
+        RuleTitles rules = RuleTitles.of(result.rules());
         for (String rule : List.of("DOSE_CHECK_OVERRIDDEN", "PEDIATRIC_REGION_UNKNOWN", "PEDIATRIC_PROTOCOL_SIZE_MISMATCH")) {
-            assertFalse(RuleTitles.title(rule).contains("_"), rule);
+            assertFalse(rules.title(rule).contains("_"), rule);
         }
-        for (var r : result.rules()) assertTrue(RuleTitles.titleOrNull(r.ruleId()) != null, "every rule has a title: " + r.ruleId());
+        for (var r : result.rules()) assertTrue(rules.titleOrNull(r.ruleId()) != null, "every rule has a title: " + r.ruleId());
         assertEquals("\u2264 80", Text.range(null, 80.0));
         assertEquals("\u2265 5", Text.range(5.0, null));
         assertEquals("5\u201380", Text.range(5.0, 80.0));
@@ -273,10 +274,10 @@ class PdfSafetyOfficerTest {
         assertEquals("12.3", Text.number(12.345));
         assertEquals("1234", Text.number(1234.0), "whole units are never rounded away");
         assertEquals("2.5", Text.number(2.5));
-        assertEquals("Abdomen and Pelvis", Text.plain("ABDOMEN_PELVIS"));
-        assertEquals("scan_log.csv:12", Text.plain("scan_log.csv:12"), "a file name is left alone");
-        assertEquals("accession ACC_123", Text.plain("accession ACC_123"), "an unknown upper-case name is data, left alone");
-        assertEquals("red marrow dose", Text.plain("red_marrow_dose"), "a lower-case key in words");
+        assertEquals("Abdomen and Pelvis", Text.plain("ABDOMEN_PELVIS", rules));
+        assertEquals("scan_log.csv:12", Text.plain("scan_log.csv:12", rules), "a file name is left alone");
+        assertEquals("accession ACC_123", Text.plain("accession ACC_123", rules), "an unknown upper-case name is data, left alone");
+        assertEquals("red marrow dose", Text.plain("red_marrow_dose", rules), "a lower-case key in words");
     }
 
     @Test

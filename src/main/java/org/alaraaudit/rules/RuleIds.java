@@ -1,0 +1,18 @@
+package org.alaraaudit.rules;
+
+/**
+ * The rule ids that Java code has to name: a report section given to one rule, a compliance figure counted from
+ * one rule's findings. Everything a reader sees of a rule (title, suggested action, threshold) is metadata in its
+ * DRL file, never here.
+ */
+public final class RuleIds {
+    public static final String PEDIATRIC_ADULT_PROTOCOL = "PEDIATRIC_ADULT_PROTOCOL";
+    public static final String REPEAT_STUDY = "REPEAT_STUDY";
+    public static final String CUMULATIVE_DOSE = "CUMULATIVE_DOSE";
+    public static final String DRL_MEDIAN_EXCEEDED = "DRL_MEDIAN_EXCEEDED";
+    public static final String UNMAPPED_PROTOCOL = "UNMAPPED_PROTOCOL";
+    public static final String DOSE_ABOVE_EXPECTED_RANGE = "DOSE_ABOVE_EXPECTED_RANGE";
+    public static final String CT_NOTIFICATION_VALUE = "CT_NOTIFICATION_VALUE";
+
+    private RuleIds() {}
+}
