@@ -237,7 +237,7 @@ final class SummarySheet {
         }
         int total = Severity.values().length + 1;
         BarChart chart = new BarChart(sheet, "Findings by rule", new CellRangeAddress(first, last, 0, 0))
-                .series("findings", new CellRangeAddress(first, last, total, total), 0x2E75B6)
+                .series("findings", new CellRangeAddress(first, last, total, total), org.alaraaudit.report.Palette.series(0))
                 .valueAxisTitle("findings");
         int height = Math.max(16, (last - first + 1) * 3 / 2 + 6);
         chart.draw(0, next, LAST_COLUMN + 1, next + height);

@@ -28,7 +28,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class DoseSizeChart {
     static final int MIN_POINTS = 5;
-    static final Color DRL = new Color(0x9E, 0x1B, 0x1B);
+    static final Color DRL = ChartStyle.DRL;
     static final Color EXPECTED = new Color(0x2E, 0x7D, 0x32);
 
     record Panel(String protocol, CatalogEntry entry, Double drl, List<ProtocolStatistics.SizePoint> points, boolean byDiameter) {}

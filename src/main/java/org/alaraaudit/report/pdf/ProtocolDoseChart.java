@@ -115,7 +115,7 @@ final class ProtocolDoseChart {
         if (anyDrl) {
             LineAndShapeRenderer marks = new LineAndShapeRenderer(false, true);
             marks.setSeriesShape(0, diamond(4.5));
-            marks.setSeriesPaint(0, new Color(0x9E, 0x1B, 0x1B));
+            marks.setSeriesPaint(0, ChartStyle.DRL);
             plot.setDataset(1, drl);
             plot.setRenderer(1, marks);
             plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);

@@ -1,4 +1,4 @@
-package org.alaraaudit.history.trend;
+package org.alaraaudit.report.trend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,6 +9,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.alaraaudit.history.trend.DoseMedian;
+import org.alaraaudit.history.trend.Grouping;
+import org.alaraaudit.history.trend.MonthFigures;
+import org.alaraaudit.history.trend.StepRule;
+import org.alaraaudit.history.trend.Trend;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
