@@ -268,7 +268,7 @@ final class SummarySheet {
             note(e.getKey() + " passed Excel's limit of 1,048,576 rows and continues on: "
                     + String.join(", ", e.getValue().subList(1, e.getValue().size())) + ".");
         }
-        note("Findings: fill in review_status (OPEN, JUSTIFIED, ACTION_TAKEN, FALSE_POSITIVE), justification, reviewer "
+        note("Findings: fill in review_status (" + org.alaraaudit.model.ReviewStatus.choices() + "), justification, reviewer "
                 + "and reviewed_on; keep the columns as they are, so that 'alara-audit review import' can read the review back.");
         note("DRL: diagnostic reference levels judge groups of patients, never one patient (ICRP 135).");
     }
