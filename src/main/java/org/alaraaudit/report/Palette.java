@@ -19,8 +19,17 @@ public final class Palette {
     public static final int RULE = 0xC8CCD2;
     public static final int CHART_TEXT = 0x333333;
     public static final int GRID = 0xDDDDDD;
+    /** A light tint of {@link #PRIMARY}: the fill of a box plot's boxes. */
+    public static final int PRIMARY_TINT = 0xA3C4DC;
+    /** A protocol's expected range drawn in a chart: green, apart from the DRL's red. */
+    public static final int EXPECTED = 0x2E7D32;
+    /** Severities, worst first: dark red, orange, sand, grey. */
+    public static final int CRITICAL = 0x9E1B1B;
+    public static final int MAJOR = 0xE07B25;
+    public static final int MINOR = 0xE9C46A;
+    public static final int INFO = 0x9AA5B1;
     /** A value above its reference level, in a table. */
-    public static final int FLAGGED = 0x9E1B1B;
+    public static final int FLAGGED = CRITICAL;
     /** The DRL drawn as a line in a chart: dark red and dashed ({@link #DRL_DASH}), never mistaken for a series. */
     public static final int DRL = 0xA50021;
     /** Dash and gap lengths of the DRL line, in points. */

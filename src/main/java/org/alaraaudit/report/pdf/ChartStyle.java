@@ -107,10 +107,10 @@ public final class ChartStyle {
 
     static Color severity(Severity s) {
         return switch (s) {
-            case CRITICAL -> Palette.awt(Palette.FLAGGED);
-            case MAJOR -> new Color(0xE0, 0x7B, 0x25);
-            case MINOR -> new Color(0xE9, 0xC4, 0x6A);
-            case INFO -> new Color(0x9A, 0xA5, 0xB1);
+            case CRITICAL -> Palette.awt(Palette.CRITICAL);
+            case MAJOR -> Palette.awt(Palette.MAJOR);
+            case MINOR -> Palette.awt(Palette.MINOR);
+            case INFO -> Palette.awt(Palette.INFO);
         };
     }
 
