@@ -66,9 +66,9 @@ public record AuditResult(
     public boolean patientIdentifiersMissing() { return !filesWithoutPatientIdentifiers.isEmpty(); }
 
     /** A finding's review as a safety officer filled it in on the workbook and {@code review import} stored it. */
-    public record Review(String status, String justification, String reviewer, LocalDate reviewedOn) {
+    public record Review(org.alaraaudit.model.ReviewStatus status, String justification, String reviewer, LocalDate reviewedOn) {
         /** OPEN, or no review at all: the finding still awaits one. */
-        public boolean open() { return status == null || status.equals("OPEN"); }
+        public boolean open() { return status == null || status == org.alaraaudit.model.ReviewStatus.OPEN; }
     }
 
     /** A CRITICAL or MAJOR finding of an earlier recorded period with no review yet, or one marked OPEN. */

@@ -12,9 +12,10 @@ import org.alaraaudit.history.HistoryStore;
 import org.alaraaudit.history.trend.Grouping;
 import org.alaraaudit.history.trend.StepRule;
 import org.alaraaudit.history.trend.Trend;
-import org.alaraaudit.history.trend.TrendPdf;
 import org.alaraaudit.history.trend.TrendQuery;
-import org.alaraaudit.history.trend.TrendWorkbook;
+import org.alaraaudit.report.trend.TrendPdf;
+import org.alaraaudit.report.trend.TrendText;
+import org.alaraaudit.report.trend.TrendWorkbook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,7 +85,7 @@ public final class TrendCommand implements Callable<Integer> {
         long studies = trend.months().stream().mapToLong(m -> m.studies()).sum();
         o.printf(java.util.Locale.ROOT, "Trend %s to %s: %d studies in %d months%s; %d protocol median step%s of more than %s.%n", trend.from(),
                 trend.to(), studies, trend.monthList().size(), grouping == Grouping.ALL ? "" : ", by " + grouping.label(),
-                trend.steps().size(), trend.steps().size() == 1 ? "" : "s", StepRule.percentText(rule.fraction()));
+                trend.steps().size(), trend.steps().size() == 1 ? "" : "s", TrendText.percentText(rule.fraction()));
         o.println("Reports: " + pdf);
         o.println("         " + xlsx);
         o.flush();

@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.alaraaudit.model.ReviewStatus;
 
 /**
  * {@code review import}: stores the review columns of an audit workbook against the stable finding ids. A row
@@ -30,7 +30,6 @@ import java.util.Objects;
  * transaction.
  */
 public final class ReviewImport {
-    public static final List<String> STATUSES = List.of("OPEN", "JUSTIFIED", "ACTION_TAKEN", "FALSE_POSITIVE");
     private static final int CHUNK = 500;
 
     /** A row that was not imported, and why. */
@@ -45,9 +44,9 @@ public final class ReviewImport {
 
     private record Known(String ruleId, String severity, String accessionNumber) {}
 
-    private record Stored(String status, String justification, String reviewer, LocalDate reviewedOn) {}
+    private record Stored(ReviewStatus status, String justification, String reviewer, LocalDate reviewedOn) {}
 
-    private record Valid(ReviewWorkbook.Row row, String status, LocalDate reviewedOn) {}
+    private record Valid(ReviewWorkbook.Row row, ReviewStatus status, LocalDate reviewedOn) {}
 
     private final HistoryStore store;
     private final Clock clock;
@@ -84,12 +83,12 @@ public final class ReviewImport {
                 continue;
             }
             if (r.status() == null) {
-                ignored.add(new Ignored(r.where(), r.findingId(), "review_status is empty; choose one of " + String.join(", ", STATUSES)));
+                ignored.add(new Ignored(r.where(), r.findingId(), "review_status is empty; choose one of " + ReviewStatus.choices()));
                 continue;
             }
-            String status = r.status().trim().toUpperCase(Locale.ROOT).replace(' ', '_');
-            if (!STATUSES.contains(status)) {
-                ignored.add(new Ignored(r.where(), r.findingId(), "review_status \"" + r.status() + "\" is not one of " + String.join(", ", STATUSES)));
+            ReviewStatus status = ReviewStatus.parse(r.status()).orElse(null);
+            if (status == null) {
+                ignored.add(new Ignored(r.where(), r.findingId(), "review_status \"" + r.status() + "\" is not one of " + ReviewStatus.choices()));
                 continue;
             }
             LocalDate on;
@@ -136,7 +135,7 @@ public final class ReviewImport {
                         delete.addBatch();
                         int i = 0;
                         insert.setString(++i, r.findingId());
-                        insert.setString(++i, v.status());
+                        insert.setString(++i, v.status().name());
                         insert.setString(++i, RunWriter.clip(r.justification(), 4000));
                         insert.setString(++i, RunWriter.clip(r.reviewer(), 500));
                         insert.setObject(++i, v.reviewedOn());
@@ -205,7 +204,7 @@ public final class ReviewImport {
                 for (int i = 0; i < chunk.size(); i++) p.setString(i + 1, chunk.get(i));
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
-                        out.put(rs.getString(1), new Stored(rs.getString(2), rs.getString(3), rs.getString(4),
+                        out.put(rs.getString(1), new Stored(ReviewStatus.valueOf(rs.getString(2).trim()), rs.getString(3), rs.getString(4),
                                 rs.getObject(5, LocalDate.class)));
                     }
                 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.alaraaudit.audit.AuditPeriod;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.ReviewStatus;
 import org.alaraaudit.model.Severity;
 
 /**
@@ -52,9 +53,10 @@ final class ReviewReader {
         try (PreparedStatement p = c.prepareStatement("SELECT f.finding_id, f.rule_id, f.severity, f.facility, f.accession_number,"
                 + " f.study_datetime, f.message, r.period_from, r.period_to, v.status, v.justification, v.reviewer, v.reviewed_on"
                 + " FROM run_finding f JOIN audit_run r ON r.id = f.run_id LEFT JOIN finding_review v ON v.finding_id = f.finding_id"
-                + " WHERE r.period_to < ? AND f.severity IN ('CRITICAL', 'MAJOR') AND (v.status IS NULL OR v.status = 'OPEN')"
+                + " WHERE r.period_to < ? AND f.severity IN ('CRITICAL', 'MAJOR') AND (v.status IS NULL OR v.status = ?)"
                 + " ORDER BY r.period_to DESC, r.recorded_at DESC, f.severity, f.rule_id, f.finding_id")) {
             p.setObject(1, period.from());
+            p.setString(2, ReviewStatus.OPEN.name());
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString(1);
@@ -80,7 +82,8 @@ final class ReviewReader {
 
     private static AuditResult.Review review(ResultSet rs, int first) throws SQLException {
         LocalDate on = rs.getObject(first + 3, LocalDate.class);
-        return new AuditResult.Review(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
+        // Only review import writes the column, and only the enum's names.
+        return new AuditResult.Review(ReviewStatus.valueOf(rs.getString(first).trim()), rs.getString(first + 1), rs.getString(first + 2),
                 on);
     }
 }

@@ -168,7 +168,7 @@ class ReviewImportTest {
         // a re-run of October shows each finding's review
         AuditResult rerun = runs.auditOnly(OCTOBER, dir.resolve("october.csv"));
         AuditResult.Review r = rerun.reviews().of(adult);
-        assertEquals(new AuditResult.Review("JUSTIFIED", "checked", "B", LocalDate.of(2026, 11, 6)), r);
+        assertEquals(new AuditResult.Review(org.alaraaudit.model.ReviewStatus.JUSTIFIED, "checked", "B", LocalDate.of(2026, 11, 6)), r);
         assertNull(rerun.reviews().of(notification));
         assertEquals(october.findings().stream().filter(f -> f.severity().atLeast(Severity.MAJOR)).count() - 1,
                 rerun.reviews().stillOpen(rerun.findings(), Severity.MAJOR));

@@ -26,6 +26,7 @@ import org.alaraaudit.history.trend.Trend;
 import org.alaraaudit.history.trend.TrendQuery;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.report.trend.TrendText;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -128,18 +129,18 @@ class TrendReportTest {
         assertTrue(first.contains("Steps to look at"), first);
         assertTrue(first.contains("more than 20 %"), first);
         assertFalse(t.steps().isEmpty(), "the sample months have protocol steps");
-        for (var s : t.steps()) assertTrue(first.contains(t.stepRule().changeText(s.change())), s.toString());
+        for (var s : t.steps()) assertTrue(first.contains(TrendText.changeText(t.stepRule(), s.change())), s.toString());
         assertTrue(first.contains("Above the DRL in 2026-10"), first);
     }
 
     @Test
     void aFlaggedStepNeverReadsAsTheThresholdItWasFlaggedAt() {
         StepRule rule = new StepRule(0.2, "test", 10);
-        assertEquals("+21 %", rule.changeText(0.206));
-        assertEquals("+20.3 %", rule.changeText(0.203));
-        assertEquals("\u221235 %", rule.changeText(-0.35));
-        assertEquals("20 %", StepRule.percentText(0.2));
-        assertEquals("12.5 %", StepRule.percentText(0.125));
+        assertEquals("+21 %", TrendText.changeText(rule, 0.206));
+        assertEquals("+20.3 %", TrendText.changeText(rule, 0.203));
+        assertEquals("\u221235 %", TrendText.changeText(rule, -0.35));
+        assertEquals("20 %", TrendText.percentText(0.2));
+        assertEquals("12.5 %", TrendText.percentText(0.125));
     }
 
     @Test

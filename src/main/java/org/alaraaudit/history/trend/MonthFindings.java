@@ -15,14 +15,4 @@ public record MonthFindings(YearMonth month, String group, long studies, Map<Sev
     public Double per100(Severity s) {
         return studies == 0 ? null : 100.0 * findings.getOrDefault(s, 0L) / studies;
     }
-
-    /** How the figure is defined, said once in each report. */
-    public static final String DEFINITION = "Findings per 100 studies: all findings of a severity that the audit reported for "
-            + "the month (event, study, study-pair, station-protocol, DRL-group and patient rules) divided by the studies "
-            + "audited in the month, times 100; the audit report's own figure. A finding over a whole run of several months "
-            + "counts in the run's last month.";
-
-    /** Why a station's or protocol's findings can add up to less than its facility's. */
-    public static final String NOT_ONE_STUDY = "Findings that concern no single study (over a station's protocol, a DRL group) "
-            + "are stored without a station or protocol: they count in the All facilities rows only.";
 }

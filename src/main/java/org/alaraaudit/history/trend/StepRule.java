@@ -15,26 +15,6 @@ public record StepRule(double fraction, String source, int minStudies) {
     public static final String SETTING = "trend_median_step_fraction";
 
     /** From {@code tables/settings.csv} of a rules folder, or of the built-in rules when {@code rules} is null. */
-    /**
-     * A change as the report prints it, never contradicting the threshold it was flagged at: whole percent, unless
-     * rounding would bring a flagged change down to the threshold (20.3 % of "more than 20 %" is "+20.3 %").
-     */
-    public String changeText(double change) {
-        double pct = 100 * change;
-        long whole = Math.round(Math.abs(pct));
-        String sign = pct < 0 ? "\u2212" : "+";
-        if (Math.abs(change) > fraction && whole <= 100 * fraction) {
-            return sign + String.format(java.util.Locale.ROOT, "%.1f %%", Math.abs(pct));
-        }
-        return sign + whole + " %";
-    }
-
-    /** {@code 20 %}, {@code 12.5 %}: the threshold as the report says it. */
-    public static String percentText(double fraction) {
-        double pct = 100 * fraction;
-        return (pct == Math.rint(pct) ? String.valueOf((long) pct) : String.format(java.util.Locale.ROOT, "%.1f", pct)) + " %";
-    }
-
     public static StepRule load(Path rules) {
         Path root = rules != null ? rules : RuleSet.defaultRules();
         Policy policy = Policy.from(TableFile.read(root.resolve("tables").resolve(Policy.FILE), "tables/" + Policy.FILE,

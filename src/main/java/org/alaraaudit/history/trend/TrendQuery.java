@@ -72,29 +72,22 @@ public final class TrendQuery {
 
     private static List<MonthFigures> months(Connection c, YearMonth from, YearMonth to, Grouping by) throws SQLException {
         Map<String, Map<YearMonth, Counts>> groups = new TreeMap<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT study_month, facility, station_name, main_protocol, modality, pediatric,"
+        eachStudyRow(c, "SELECT study_month, facility, station_name, main_protocol, modality, pediatric,"
                 + " adult_protocol, repeated, findings_critical, findings_major, findings_minor, findings_info FROM study"
-                + " WHERE audited AND study_month BETWEEN ? AND ?")) {
-            p.setString(1, from.toString());
-            p.setString(2, to.toString());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    YearMonth m = YearMonth.parse(rs.getString(1).trim());
-                    Counts n = groups.computeIfAbsent(by.key(rs.getString(2), rs.getString(3), rs.getString(4)), k -> new TreeMap<>())
-                            .computeIfAbsent(m, k -> new Counts());
-                    boolean ct = "CT".equals(rs.getString(5));
-                    boolean pediatric = rs.getBoolean(6);
-                    n.studies++;
-                    if (pediatric) n.pediatric++;
-                    if (ct) n.ct++;
-                    if (ct && pediatric) n.pediatricCt++;
-                    if (ct && pediatric && rs.getBoolean(7)) n.adultProtocol++;
-                    if (ct && rs.getBoolean(8)) n.repeated++;
-                    Severity[] order = {Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO};
-                    for (int i = 0; i < order.length; i++) n.findings.merge(order[i], (long) rs.getInt(9 + i), Long::sum);
-                }
-            }
-        }
+                + " WHERE audited AND study_month BETWEEN ? AND ?", from, to, (m, rs) -> {
+            Counts n = groups.computeIfAbsent(by.key(rs.getString(2), rs.getString(3), rs.getString(4)), k -> new TreeMap<>())
+                    .computeIfAbsent(m, k -> new Counts());
+            boolean ct = "CT".equals(rs.getString(5));
+            boolean pediatric = rs.getBoolean(6);
+            n.studies++;
+            if (pediatric) n.pediatric++;
+            if (ct) n.ct++;
+            if (ct && pediatric) n.pediatricCt++;
+            if (ct && pediatric && rs.getBoolean(7)) n.adultProtocol++;
+            if (ct && rs.getBoolean(8)) n.repeated++;
+            Severity[] order = {Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO};
+            for (int i = 0; i < order.length; i++) n.findings.merge(order[i], (long) rs.getInt(9 + i), Long::sum);
+        });
         List<MonthFigures> out = new ArrayList<>();
         for (Map.Entry<String, Map<YearMonth, Counts>> g : groups.entrySet()) {
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
@@ -157,6 +150,22 @@ public final class TrendQuery {
         return out;
     }
 
+    /** One row of a query over audited studies, with the month of its study (the query's first column). */
+    private interface StudyRow {
+        void accept(YearMonth month, ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a query whose two parameters are the first and last month, handing each row on with its study's month. */
+    private static void eachStudyRow(Connection c, String sql, YearMonth from, YearMonth to, StudyRow row) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, from.toString());
+            p.setString(2, to.toString());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) row.accept(YearMonth.parse(rs.getString(1).trim()), rs);
+            }
+        }
+    }
+
     private static void count(Map<String, Map<YearMonth, Map<Severity, Long>>> counts, String group, YearMonth m, Severity s) {
         counts.computeIfAbsent(group, k -> new TreeMap<>()).computeIfAbsent(m, k -> new EnumMap<>(Severity.class)).merge(s, 1L, Long::sum);
     }
@@ -177,41 +186,34 @@ public final class TrendQuery {
     private static DoseValues doseValues(Connection c, YearMonth from, YearMonth to, Grouping by, StepRule rule) throws SQLException {
         Map<MedianKey, Sample> drlSamples = new TreeMap<>(MEDIAN_ORDER);
         Map<ProtocolKey, Map<YearMonth, Sample>> protocolSamples = new TreeMap<>(PROTOCOL_ORDER);
-        try (PreparedStatement p = c.prepareStatement("SELECT s.study_month, s.facility, s.station_name, s.main_protocol,"
+        eachStudyRow(c, "SELECT s.study_month, s.facility, s.station_name, s.main_protocol,"
                 + " s.accession_number, d.quantity, d.standard_protocol, d.measured, d.phantom_cm, d.drl_set, d.exam_type, d.band,"
                 + " d.band_line, d.drl, d.drl_phantom_cm FROM dose_value d JOIN study s ON s.facility = d.facility"
-                + " AND s.accession_number = d.accession_number WHERE s.audited AND s.study_month BETWEEN ? AND ?")) {
-            p.setString(1, from.toString());
-            p.setString(2, to.toString());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    YearMonth m = YearMonth.parse(rs.getString(1).trim());
-                    String facility = rs.getString(2);
-                    String station = rs.getString(3);
-                    String study = facility + "\u001f" + rs.getString(5);
-                    String quantity = rs.getString(6);
-                    String protocol = rs.getString(7);
-                    double value = rs.getDouble(8);
-                    int phantom = rs.getInt(9);
-                    String examType = rs.getString(11);
-                    if (examType != null && phantom == rs.getInt(15)) {
-                        MedianKey k = new MedianKey(by.medianKey(facility, station, rs.getString(4)), rs.getString(10), examType,
-                                rs.getString(12), rs.getInt(13), quantity, m);
-                        Sample s = drlSamples.computeIfAbsent(k, x -> new Sample());
-                        s.values.add(value);
-                        s.studies.add(study);
-                        double drl = rs.getDouble(14);
-                        if (!rs.wasNull()) s.drl = drl;
-                    }
-                    if ("CTDIvol".equals(quantity) && protocol != null) {
-                        Sample s = protocolSamples.computeIfAbsent(new ProtocolKey(facility, station, protocol), x -> new TreeMap<>())
-                                .computeIfAbsent(m, x -> new Sample());
-                        s.values.add(value);
-                        s.studies.add(study);
-                    }
-                }
+                + " AND s.accession_number = d.accession_number WHERE s.audited AND s.study_month BETWEEN ? AND ?", from, to, (m, rs) -> {
+            String facility = rs.getString(2);
+            String station = rs.getString(3);
+            String study = facility + "\u001f" + rs.getString(5);
+            String quantity = rs.getString(6);
+            String protocol = rs.getString(7);
+            double value = rs.getDouble(8);
+            int phantom = rs.getInt(9);
+            String examType = rs.getString(11);
+            if (examType != null && phantom == rs.getInt(15)) {
+                MedianKey k = new MedianKey(by.medianKey(facility, station, rs.getString(4)), rs.getString(10), examType,
+                        rs.getString(12), rs.getInt(13), quantity, m);
+                Sample s = drlSamples.computeIfAbsent(k, x -> new Sample());
+                s.values.add(value);
+                s.studies.add(study);
+                double drl = rs.getDouble(14);
+                if (!rs.wasNull()) s.drl = drl;
             }
-        }
+            if ("CTDIvol".equals(quantity) && protocol != null) {
+                Sample s = protocolSamples.computeIfAbsent(new ProtocolKey(facility, station, protocol), x -> new TreeMap<>())
+                        .computeIfAbsent(m, x -> new Sample());
+                s.values.add(value);
+                s.studies.add(study);
+            }
+        });
         List<DoseMedian> medians = new ArrayList<>();
         for (Map.Entry<MedianKey, Sample> e : drlSamples.entrySet()) {
             MedianKey k = e.getKey();

@@ -3,9 +3,6 @@ package org.alaraaudit.report.excel;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xddf.usermodel.XDDFColor;
-import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
-import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
@@ -27,7 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  * cells if they are edited. Horizontal, because the category labels (rule ids, DRL groups) are long.
  */
 final class BarChart {
-    record Series(String name, CellRangeAddress values, byte[] rgb) {}
+    record Series(String name, CellRangeAddress values, int rgb) {}
 
     private final XSSFSheet sheet;
     private final String title;
@@ -41,8 +38,9 @@ final class BarChart {
         this.categories = categories;
     }
 
+    /** A series of bars in a colour of the {@link org.alaraaudit.report.Palette}. */
     BarChart series(String name, CellRangeAddress values, int rgb) {
-        series.add(new Series(name, values, new byte[]{(byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb}));
+        series.add(new Series(name, values, rgb));
         return this;
     }
 
@@ -74,9 +72,7 @@ final class BarChart {
             var values = XDDFDataSourcesFactory.fromNumericCellRange(sheet, s.values());
             XDDFBarChartData.Series bars = (XDDFBarChartData.Series) data.addSeries(cats, values);
             bars.setTitle(s.name(), null);
-            XDDFShapeProperties props = new XDDFShapeProperties();
-            props.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(s.rgb())));
-            bars.setShapeProperties(props);
+            bars.setShapeProperties(ChartShapes.fill(s.rgb()));
         }
         chart.plot(data);
         if (series.size() > 1) {

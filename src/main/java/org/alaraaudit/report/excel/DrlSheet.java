@@ -75,7 +75,7 @@ final class DrlSheet {
         sheet.setRowBreak(top - 1);
         new BarChart(sheet, "Median / DRL by group with a sufficient sample (above 1: above the DRL)",
                 new CellRangeAddress(1, judged, COLUMNS.size() - 1, COLUMNS.size() - 1))
-                .series("median / DRL", new CellRangeAddress(1, judged, RATIO_COLUMN, RATIO_COLUMN), 0x2E75B6)
+                .series("median / DRL", new CellRangeAddress(1, judged, RATIO_COLUMN, RATIO_COLUMN), org.alaraaudit.report.Palette.series(0))
                 .valueAxisTitle("median / DRL")
                 .draw(0, top, 11, top + Math.max(16, judged * 3 / 2 + 6));
     }

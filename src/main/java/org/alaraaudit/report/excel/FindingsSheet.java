@@ -3,6 +3,7 @@ package org.alaraaudit.report.excel;
 import java.util.ArrayList;
 import java.util.List;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.ReviewStatus;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.report.Disclosure;
 import org.alaraaudit.report.files.FindingsCsv;
@@ -22,7 +23,6 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 final class FindingsSheet {
     static final String NAME = "Findings";
     static final List<String> REVIEW_COLUMNS = List.of("review_status", "justification", "reviewer", "reviewed_on");
-    static final String[] REVIEW_STATUSES = {"OPEN", "JUSTIFIED", "ACTION_TAKEN", "FALSE_POSITIVE"};
     /** What identifies a finding to the reviewer; frozen at the left. */
     static final List<String> KEY_COLUMNS = List.of("finding_id", "severity", "rule_id", "accession_number");
     /** 0-based index of review_status: right after the key (column E). */
@@ -89,7 +89,7 @@ final class FindingsSheet {
         for (Finding f : findings) {
             RowCells row = t.row().text(f.findingId()).severity(f.severity()).text(f.ruleId()).text(f.accessionNumber());
             AuditResult.Review r = reviews.of(f);
-            if (r != null) row.text(r.status()).text(r.justification()).text(r.reviewer()).date(r.reviewedOn());
+            if (r != null) row.text(r.status() == null ? null : r.status().name()).text(r.justification()).text(r.reviewer()).date(r.reviewedOn());
             else row.skip().skip().skip().skip();
             row.text(f.scope()).text(f.facility()).text(f.stationName()).dateTime(f.studyDatetime());
             if (shown.showsPatients()) row.text(f.patientRef()).number(shown.age(f), styles.decimal);
@@ -104,12 +104,12 @@ final class FindingsSheet {
     /** review_status only takes the four statuses review import understands; reviewed_on only dates. */
     private static void reviewValidation(Sheet s, int lastRow) {
         DataValidationHelper h = s.getDataValidationHelper();
-        DataValidation status = h.createValidation(h.createExplicitListConstraint(REVIEW_STATUSES),
+        DataValidation status = h.createValidation(h.createExplicitListConstraint(ReviewStatus.names()),
                 new CellRangeAddressList(1, lastRow, REVIEW_STATUS_COLUMN, REVIEW_STATUS_COLUMN));
         status.setShowErrorBox(true);
         // POI writes showDropDown="!suppress", and Excel reads showDropDown="1" as "hide the arrow": true shows it
         status.setSuppressDropDownArrow(true);
-        status.createErrorBox("review_status", "Choose OPEN, JUSTIFIED, ACTION_TAKEN or FALSE_POSITIVE.");
+        status.createErrorBox("review_status", "Choose " + ReviewStatus.either() + ".");
         s.addValidationData(status);
         int reviewedOn = REVIEW_STATUS_COLUMN + 3;
         DataValidation date = h.createValidation(

@@ -238,7 +238,7 @@ final class SummarySheet {
         }
         int total = Severity.values().length + 1;
         BarChart chart = new BarChart(sheet, "Findings by rule", new CellRangeAddress(first, last, 0, 0))
-                .series("findings", new CellRangeAddress(first, last, total, total), 0x2E75B6)
+                .series("findings", new CellRangeAddress(first, last, total, total), org.alaraaudit.report.Palette.series(0))
                 .valueAxisTitle("findings");
         int height = Math.max(16, (last - first + 1) * 3 / 2 + 6);
         chart.draw(0, next, LAST_COLUMN + 1, next + height);
@@ -269,7 +269,7 @@ final class SummarySheet {
             note(e.getKey() + " passed Excel's limit of 1,048,576 rows and continues on: "
                     + String.join(", ", e.getValue().subList(1, e.getValue().size())) + ".");
         }
-        note("Findings: fill in review_status (OPEN, JUSTIFIED, ACTION_TAKEN, FALSE_POSITIVE), justification, reviewer "
+        note("Findings: fill in review_status (" + org.alaraaudit.model.ReviewStatus.choices() + "), justification, reviewer "
                 + "and reviewed_on; keep the columns as they are, so that 'alara-audit review import' can read the review back.");
         note("DRL: diagnostic reference levels judge groups of patients, never one patient (ICRP 135).");
     }

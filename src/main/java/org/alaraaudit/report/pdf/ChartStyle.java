@@ -6,29 +6,38 @@ import java.awt.Font;
 import java.awt.FontFormatException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.report.Palette;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleInsets;
 
 /**
- * One quiet look for every chart: the report's own typeface (drawn as outlines), white ground, hairline grid,
- * flat bars and no shadows. Flat colours also keep PDF/A-1 happy, which forbids transparency.
+ * One quiet look for every chart of the audit and trend PDFs: the report's own typeface (drawn as outlines),
+ * white ground, hairline grid, flat bars, no shadows, series in the {@link Palette}'s colour-blind-safe colours
+ * and the DRL as a dashed dark-red line. Flat colours also keep PDF/A-1 happy, which forbids transparency.
  */
-final class ChartStyle {
+public final class ChartStyle {
     private static final Font BASE = awtFont("liberation/LiberationSans-Regular.ttf");
     private static final Font BOLD = awtFont("liberation/LiberationSans-Bold.ttf");
-    static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
-    static final Color TEXT = new Color(0x33, 0x33, 0x33);
+    public static final Color GRID = Palette.awt(Palette.GRID);
+    public static final Color TEXT = Palette.awt(Palette.CHART_TEXT);
+    public static final Color DRL = Palette.awt(Palette.DRL);
 
     private ChartStyle() {}
 
+    /** A font from inside the jar; the platform's sans serif if it is missing. */
     private static Font awtFont(String resource) {
         try (InputStream in = ChartStyle.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) return new Font(Font.SANS_SERIF, Font.PLAIN, 9);
@@ -38,9 +47,9 @@ final class ChartStyle {
         }
     }
 
-    static Font font(float size) { return BASE.deriveFont(size); }
+    public static Font font(float size) { return BASE.deriveFont(size); }
 
-    static Font bold(float size) { return BOLD.deriveFont(size); }
+    public static Font bold(float size) { return BOLD.deriveFont(size); }
 
     static StandardChartTheme theme() {
         StandardChartTheme t = new StandardChartTheme("report");
@@ -98,17 +107,49 @@ final class ChartStyle {
 
     static Color severity(Severity s) {
         return switch (s) {
-            case CRITICAL -> new Color(0x9E, 0x1B, 0x1B);
-            case MAJOR -> new Color(0xE0, 0x7B, 0x25);
-            case MINOR -> new Color(0xE9, 0xC4, 0x6A);
-            case INFO -> new Color(0x9A, 0xA5, 0xB1);
+            case CRITICAL -> Palette.awt(Palette.CRITICAL);
+            case MAJOR -> Palette.awt(Palette.MAJOR);
+            case MINOR -> Palette.awt(Palette.MINOR);
+            case INFO -> Palette.awt(Palette.INFO);
         };
     }
 
-    /** A palette that stays distinct in greyscale print, for facilities. */
-    static Color series(int i) {
-        Color[] c = {new Color(0x1F, 0x3A, 0x5F), new Color(0x4F, 0x8F, 0xBF), new Color(0xA3, 0xC4, 0xDC),
-                new Color(0x6B, 0x8E, 0x23), new Color(0x8C, 0x6D, 0x31), new Color(0x7B, 0x41, 0x73)};
-        return c[i % c.length];
+    /** The {@code i}th series' colour, for facilities and the lines of a chart. */
+    public static Color series(int i) { return Palette.awt(Palette.series(i)); }
+
+    /** The DRL's dashed line. */
+    public static BasicStroke drlStroke() {
+        return new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, Palette.DRL_DASH, 0f);
+    }
+
+    /** The DRL at {@code value} on a chart's value axis, opaque (PDF/A-1 forbids transparency). */
+    public static ValueMarker drlMarker(double value) {
+        ValueMarker m = new ValueMarker(value, DRL, drlStroke());
+        m.setAlpha(1f);
+        return m;
+    }
+
+    /**
+     * Lines with round points in the series colours; a point is drawn hollow where {@code hollow} says so (a
+     * month whose sample is too small to judge: shown, not a judgement).
+     */
+    public static LineAndShapeRenderer lines(int series, java.util.function.BiPredicate<Integer, Integer> hollow) {
+        LineAndShapeRenderer r = new LineAndShapeRenderer(true, true) {
+            @Override
+            public Paint getItemFillPaint(int row, int column) {
+                return hollow.test(row, column) ? Color.WHITE : getItemPaint(row, column);
+            }
+        };
+        r.setUseFillPaint(true);
+        r.setDrawOutlines(true);
+        r.setUseOutlinePaint(false);
+        Shape point = new Ellipse2D.Double(-2.5, -2.5, 5, 5);
+        for (int i = 0; i < series; i++) {
+            r.setSeriesPaint(i, series(i));
+            r.setSeriesStroke(i, new BasicStroke(1.2f));
+            r.setSeriesShape(i, point);
+            r.setSeriesOutlineStroke(i, new BasicStroke(1f));
+        }
+        return r;
     }
 }

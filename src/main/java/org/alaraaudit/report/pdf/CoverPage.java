@@ -107,7 +107,7 @@ final class CoverPage {
             if (!f.severity().atLeast(Severity.MAJOR)) continue;
             due++;
             AuditResult.Review r = result.reviews().of(f);
-            if (r != null && r.status() != null) byStatus.merge(r.status(), 1L, Long::sum);
+            if (r != null && r.status() != null) byStatus.merge(r.status().name(), 1L, Long::sum);
         }
         if (due == 0) return "no CRITICAL or MAJOR finding in the period: nothing to review";
         long reviewed = byStatus.values().stream().mapToLong(Long::longValue).sum();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.alaraaudit.audit.ProtocolStatistics;
 import org.alaraaudit.model.CatalogEntry;
+import org.alaraaudit.report.Palette;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
@@ -28,8 +29,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class DoseSizeChart {
     static final int MIN_POINTS = 5;
-    static final Color DRL = new Color(0x9E, 0x1B, 0x1B);
-    static final Color EXPECTED = new Color(0x2E, 0x7D, 0x32);
+    static final Color DRL = ChartStyle.DRL;
+    static final Color EXPECTED = Palette.awt(Palette.EXPECTED);
 
     record Panel(String protocol, CatalogEntry entry, Double drl, List<ProtocolStatistics.SizePoint> points, boolean byDiameter) {}
 
@@ -76,7 +77,7 @@ final class DoseSizeChart {
         ChartStyle.finish(chart);
         // After the theme, which would otherwise repaint the dots in its own palette and shapes.
         r.setSeriesShape(0, new Ellipse2D.Double(-1.6, -1.6, 3.2, 3.2));
-        r.setSeriesPaint(0, new Color(0x1F, 0x3A, 0x5F));
+        r.setSeriesPaint(0, Palette.awt(Palette.PRIMARY));
         r.setAutoPopulateSeriesShape(false);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);

@@ -1,6 +1,5 @@
 package org.alaraaudit.report.pdf;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -80,13 +79,12 @@ final class DrlRatioChart {
         axis.setUpperBound(Math.max(1.5, Math.ceil(max * 4 + 0.5) / 4));
         CategoryPlot plot = new CategoryPlot(ordered, new CategoryAxis(), axis, new BarRenderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        ValueMarker one = new ValueMarker(1.0, new Color(0x9E, 0x1B, 0x1B), new BasicStroke(1.0f));
-        // Markers default to 80% alpha and a translucent label box; PDF/A-1 forbids transparency.
-        one.setAlpha(1f);
+        ValueMarker one = ChartStyle.drlMarker(1.0);
+        // A translucent label box by default; PDF/A-1 forbids transparency.
         one.setLabelBackgroundColor(Color.WHITE);
         one.setLabel("DRL");
         one.setLabelFont(ChartStyle.font(7.5f));
-        one.setLabelPaint(new Color(0x9E, 0x1B, 0x1B));
+        one.setLabelPaint(ChartStyle.DRL);
         plot.addRangeMarker(one, Layer.FOREGROUND);
         JFreeChart chart = new JFreeChart(null, null, plot, true);
         ChartStyle.finish(chart);

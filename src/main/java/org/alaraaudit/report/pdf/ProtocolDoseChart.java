@@ -1,11 +1,11 @@
 package org.alaraaudit.report.pdf;
 
-import java.awt.Color;
 import java.awt.geom.Path2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.alaraaudit.audit.DoseSample;
+import org.alaraaudit.report.Palette;
 import org.alaraaudit.rules.Messages;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -115,7 +115,7 @@ final class ProtocolDoseChart {
         if (anyDrl) {
             LineAndShapeRenderer marks = new LineAndShapeRenderer(false, true);
             marks.setSeriesShape(0, diamond(4.5));
-            marks.setSeriesPaint(0, new Color(0x9E, 0x1B, 0x1B));
+            marks.setSeriesPaint(0, ChartStyle.DRL);
             plot.setDataset(1, drl);
             plot.setRenderer(1, marks);
             plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
@@ -127,9 +127,9 @@ final class ProtocolDoseChart {
         box.setFillBox(true);
         box.setMaxOutlierVisible(false);
         box.setMinOutlierVisible(false);
-        box.setSeriesPaint(0, new Color(0xA3, 0xC4, 0xDC));
-        box.setSeriesOutlinePaint(0, new Color(0x1F, 0x3A, 0x5F));
-        box.setArtifactPaint(new Color(0x1F, 0x3A, 0x5F));
+        box.setSeriesPaint(0, Palette.awt(Palette.PRIMARY_TINT));
+        box.setSeriesOutlinePaint(0, Palette.awt(Palette.PRIMARY));
+        box.setArtifactPaint(Palette.awt(Palette.PRIMARY));
         box.setUseOutlinePaintForWhiskers(true);
         box.setMaximumBarWidth(0.6);
         box.setWhiskerWidth(0.6);

@@ -18,6 +18,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.alaraaudit.report.Palette;
 
 /**
  * How a report looks and what it contains: a {@code template.properties} in a folder, either one of the
@@ -64,8 +65,8 @@ public final class ReportTemplate {
         this.title = required(p, file, TITLE);
         this.subtitle = text(p, SUBTITLE);
         this.footerDisclaimer = text(p, FOOTER_DISCLAIMER);
-        this.primary = colour(p, file, PRIMARY, new Color(0x1F, 0x3A, 0x5F));
-        this.accent = colour(p, file, ACCENT, new Color(0xB0, 0x3A, 0x2E));
+        this.primary = colour(p, file, PRIMARY, Palette.awt(Palette.PRIMARY));
+        this.accent = colour(p, file, ACCENT, Palette.awt(Palette.ACCENT));
         String logoFile = text(p, LOGO);
         this.logo = logoFile.isEmpty() ? null : checkedImage(logos.read(logoFile, file), file);
         this.sections = sections(required(p, file, SECTIONS), file);

@@ -5,35 +5,36 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import java.awt.Color;
+import org.alaraaudit.report.Palette;
 
 /**
- * The report's type: Liberation Sans sizes and colours, with {@link ScriptFonts} behind every text so a name in
- * any script is printed as written.
+ * The reports' type, the audit PDF's and the trend PDF's: Liberation Sans sizes and colours, with {@link
+ * ScriptFonts} behind every text so a name in any script is printed as written.
  */
-final class Typography {
-    static final Color INK = new Color(0x22, 0x22, 0x22);
-    static final Color MUTED = new Color(0x66, 0x66, 0x66);
-    static final Color RULE = new Color(0xC8, 0xCC, 0xD2);
+public final class Typography {
+    public static final Color INK = Palette.awt(Palette.INK);
+    public static final Color MUTED = Palette.awt(Palette.MUTED);
+    public static final Color RULE = Palette.awt(Palette.RULE);
 
-    final BaseFont regular;
-    final BaseFont bold;
-    final BaseFont italic;
+    public final BaseFont regular;
+    public final BaseFont bold;
+    public final BaseFont italic;
     private final ScriptFonts scripts;
-    final Font title;
-    final Font subtitle;
-    final Font h1;
-    final Font h2;
-    final Font body;
-    final Font bodyBold;
-    final Font small;
-    final Font smallItalic;
-    final Font tableHeader;
-    final Font table;
-    final Font tableBold;
-    final Font figure;
-    final Font figureLabel;
+    public final Font title;
+    public final Font subtitle;
+    public final Font h1;
+    public final Font h2;
+    public final Font body;
+    public final Font bodyBold;
+    public final Font small;
+    public final Font smallItalic;
+    public final Font tableHeader;
+    public final Font table;
+    public final Font tableBold;
+    public final Font figure;
+    public final Font figureLabel;
 
-    Typography(Color primary) {
+    public Typography(Color primary) {
         scripts = new ScriptFonts();
         regular = scripts.regular;
         bold = scripts.bold;
@@ -54,13 +55,13 @@ final class Typography {
     }
 
     /** The fallbacks and replacements behind every text of the report. */
-    String clean(String s) { return scripts.clean(s); }
+    public String clean(String s) { return scripts.clean(s); }
 
-    Phrase phrase(String text, Font font) { return scripts.phrase(text, font); }
+    public Phrase phrase(String text, Font font) { return scripts.phrase(text, font); }
 
-    Paragraph paragraph(String text, Font font) { return scripts.paragraph(text, font); }
+    public Paragraph paragraph(String text, Font font) { return scripts.paragraph(text, font); }
 
-    static boolean rightToLeft(String s) { return ScriptFonts.rightToLeft(s); }
+    public static boolean rightToLeft(String s) { return ScriptFonts.rightToLeft(s); }
 
-    static int runDirection(String s) { return ScriptFonts.runDirection(s); }
+    public static int runDirection(String s) { return ScriptFonts.runDirection(s); }
 }

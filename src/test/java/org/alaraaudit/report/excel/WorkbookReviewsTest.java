@@ -26,7 +26,7 @@ class WorkbookReviewsTest {
     void importedReviewsFillTheReviewColumnsOfTheirFindingsOnly() throws Exception {
         AuditResult base = ReportFixtures.audit(dir);
         Finding reviewed = base.findings().get(0);
-        AuditResult.Review review = new AuditResult.Review("JUSTIFIED", "clinical need documented", "Dr Rad", LocalDate.of(2026, 11, 3));
+        AuditResult.Review review = new AuditResult.Review(org.alaraaudit.model.ReviewStatus.JUSTIFIED, "clinical need documented", "Dr Rad", LocalDate.of(2026, 11, 3));
         AuditResult r = new AuditResult(base.run(), base.rows(), base.rowsOutsidePeriod(), base.figures(), base.drlGroups(),
                 base.protocols(), base.findings(), base.rejected(), base.warnings(), base.rules(), base.tables(),
                 base.previousPeriod(), base.filesWithoutPatientIdentifiers(),

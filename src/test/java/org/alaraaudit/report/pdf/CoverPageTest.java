@@ -88,7 +88,7 @@ class CoverPageTest {
         AuditResult reviewed = new AuditResult(result.run(), result.rows(), result.rowsOutsidePeriod(), result.figures(),
                 result.drlGroups(), result.protocols(), result.findings(), result.rejected(), result.warnings(), result.rules(),
                 result.tables(), null, List.of(), new AuditResult.Reviews(Map.of(serious.get(0).findingId(),
-                new AuditResult.Review("JUSTIFIED", "trauma", "Dr Rad", LocalDate.of(2026, 11, 3))), List.of()), result.events());
+                new AuditResult.Review(org.alaraaudit.model.ReviewStatus.JUSTIFIED, "trauma", "Dr Rad", LocalDate.of(2026, 11, 3))), List.of()), result.events());
         String after = cover(reviewed, "default", "Memorial Hospital");
         assertTrue(after.contains("1 of " + serious.size() + " CRITICAL/MAJOR findings of the period have a review status"), after);
         assertTrue(after.contains("1 JUSTIFIED"), after);

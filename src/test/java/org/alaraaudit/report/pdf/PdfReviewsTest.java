@@ -38,7 +38,7 @@ class PdfReviewsTest {
         List<Finding> serious = base.findings().stream().filter(f -> f.severity().atLeast(Severity.MAJOR)).toList();
         assertTrue(serious.size() >= 2, "the fixture has at least two serious findings");
         Finding reviewed = serious.get(0);
-        AuditResult.Review review = new AuditResult.Review("JUSTIFIED", "trauma, adult protocol chosen for speed",
+        AuditResult.Review review = new AuditResult.Review(org.alaraaudit.model.ReviewStatus.JUSTIFIED, "trauma, adult protocol chosen for speed",
                 "Dr Rad", LocalDate.of(2026, 11, 3));
         AuditResult.OpenFinding old = new AuditResult.OpenFinding("f-old", "CT_NOTIFICATION_VALUE", Severity.MAJOR, "General",
                 "OLD-77", LocalDateTime.of(2026, 9, 12, 10, 0), "CTDIvol 62 mGy above 50 mGy",

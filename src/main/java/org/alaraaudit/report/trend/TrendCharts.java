@@ -1,13 +1,7 @@
-package org.alaraaudit.history.trend;
+package org.alaraaudit.report.trend;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontFormatException;
-import java.awt.Paint;
-import java.awt.geom.Ellipse2D;
-import java.io.IOException;
-import java.io.InputStream;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.YearMonth;
@@ -18,15 +12,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.alaraaudit.history.trend.DoseMedian;
+import org.alaraaudit.history.trend.MonthFigures;
+import org.alaraaudit.history.trend.MonthFindings;
+import org.alaraaudit.history.trend.Trend;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.report.Palette;
+import org.alaraaudit.report.pdf.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -34,15 +32,11 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * The trend's small multiples: one small line chart per series (facility, station or protocol), at most
  * {@value #MAX_LINES} lines each, the value axis scaled to the chart's own data so that a change of a few tenths
  * of a percent is visible, a gap where a month has no value, and a hollow point where the month's sample is
- * below the DRL table's minimum (shown, not a judgement). The look follows the audit report's charts.
+ * below the DRL table's minimum (shown, not a judgement). The look is the audit report's ({@link ChartStyle}).
  */
 final class TrendCharts {
-    static final int MAX_LINES = 6;
-    private static final Font BASE = awtFont("liberation/LiberationSans-Regular.ttf");
-    private static final Color TEXT = new Color(0x33, 0x33, 0x33);
-    private static final Color DRL = new Color(0x9E, 0x1B, 0x1B);
-    private static final Color[] PALETTE = {new Color(0x1F, 0x3A, 0x5F), new Color(0x4F, 0x8F, 0xBF), new Color(0xE0, 0x7B, 0x25),
-            new Color(0x6B, 0x8E, 0x23), new Color(0x7B, 0x41, 0x73), new Color(0x8C, 0x6D, 0x31)};
+    /** As many lines as the palette has colours, so no two lines of a chart share one. */
+    static final int MAX_LINES = Palette.seriesCount();
 
     /** One small chart with its title (the series it shows) and, when lines were left out, a note saying so. */
     record Panel(String title, String note, JFreeChart chart) {}
@@ -143,16 +137,16 @@ final class TrendCharts {
 
         JFreeChart draw(String axis, boolean percent, Double drl, boolean legend) {
             CategoryAxis x = new CategoryAxis(null);
-            x.setTickLabelFont(BASE.deriveFont(6.5f));
-            x.setTickLabelPaint(TEXT);
+            x.setTickLabelFont(ChartStyle.font(6.5f));
+            x.setTickLabelPaint(ChartStyle.TEXT);
             x.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
             x.setLowerMargin(0.02);
             x.setUpperMargin(0.02);
             NumberAxis y = new NumberAxis(axis);
-            y.setLabelFont(BASE.deriveFont(6.5f));
-            y.setTickLabelFont(BASE.deriveFont(6.5f));
-            y.setTickLabelPaint(TEXT);
-            y.setLabelPaint(TEXT);
+            y.setLabelFont(ChartStyle.font(6.5f));
+            y.setTickLabelFont(ChartStyle.font(6.5f));
+            y.setTickLabelPaint(ChartStyle.TEXT);
+            y.setLabelPaint(ChartStyle.TEXT);
             y.setAutoRangeIncludesZero(false);
             double[] range = range(percent, drl);
             if (range != null) y.setRange(range[0], range[1]);
@@ -160,34 +154,19 @@ final class TrendCharts {
                 // Fractions on the axis, read as percentages.
                 y.setNumberFormatOverride(new DecimalFormat("0.0%", DecimalFormatSymbols.getInstance(Locale.ROOT)));
             }
-            LineAndShapeRenderer r = new LineAndShapeRenderer(true, true) {
-                @Override
-                public Paint getItemFillPaint(int row, int column) {
-                    return hollow(row, column) ? Color.WHITE : getItemPaint(row, column);
-                }
-            };
-            r.setUseFillPaint(true);
-            r.setDrawOutlines(true);
-            r.setUseOutlinePaint(false);
-            for (int i = 0; i < data.getRowCount(); i++) {
-                r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-                r.setSeriesStroke(i, new BasicStroke(1.2f));
-                r.setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
-                r.setSeriesOutlineStroke(i, new BasicStroke(1f));
-            }
+            var r = ChartStyle.lines(data.getRowCount(), this::hollow);
             CategoryPlot plot = new CategoryPlot(data, x, y, r);
             plot.setBackgroundPaint(Color.WHITE);
             plot.setOutlineVisible(false);
-            plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+            plot.setRangeGridlinePaint(ChartStyle.GRID);
             plot.setRangeGridlineStroke(new BasicStroke(0.5f));
-            if (drl != null) plot.addRangeMarker(new ValueMarker(drl, DRL, new BasicStroke(1f, BasicStroke.CAP_BUTT,
-                    BasicStroke.JOIN_MITER, 10f, new float[]{4f, 2f}, 0f)));
-            JFreeChart chart = new JFreeChart(null, BASE.deriveFont(8f), plot, legend && data.getRowCount() > 0);
+            if (drl != null) plot.addRangeMarker(ChartStyle.drlMarker(drl));
+            JFreeChart chart = new JFreeChart(null, ChartStyle.font(8f), plot, legend && data.getRowCount() > 0);
             chart.setBackgroundPaint(Color.WHITE);
             if (chart.getLegend() != null) {
                 chart.getLegend().setFrame(BlockBorder.NONE);
-                chart.getLegend().setItemFont(BASE.deriveFont(6f));
-                chart.getLegend().setItemPaint(TEXT);
+                chart.getLegend().setItemFont(ChartStyle.font(6f));
+                chart.getLegend().setItemPaint(ChartStyle.TEXT);
                 chart.getLegend().setPosition(RectangleEdge.BOTTOM);
             }
             return chart;
@@ -217,15 +196,6 @@ final class TrendCharts {
             hi = Math.max(hi, mid + span / 2) + span * 0.12;
             // Shares, ratios and rates are never negative.
             return new double[]{Math.max(lo, 0), hi};
-        }
-    }
-
-    private static Font awtFont(String resource) {
-        try (InputStream in = TrendCharts.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) return new Font(Font.SANS_SERIF, Font.PLAIN, 9);
-            return Font.createFont(Font.TRUETYPE_FONT, in);
-        } catch (IOException | FontFormatException e) {
-            return new Font(Font.SANS_SERIF, Font.PLAIN, 9);
         }
     }
 }

@@ -1,60 +1,53 @@
-package org.alaraaudit.history.trend;
+package org.alaraaudit.report.trend;
 
-import com.lowagie.text.BadElementException;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.awt.Graphics2D;
-import java.awt.geom.Rectangle2D;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.alaraaudit.history.trend.DoseMedian;
+import org.alaraaudit.history.trend.Grouping;
+import org.alaraaudit.history.trend.MedianStep;
+import org.alaraaudit.history.trend.MonthFigures;
+import org.alaraaudit.history.trend.MonthFindings;
+import org.alaraaudit.history.trend.StoredRun;
+import org.alaraaudit.history.trend.Trend;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.report.Palette;
 import org.alaraaudit.report.ReportFile;
-import org.alaraaudit.report.pdf.ScriptFonts;
-import org.jfree.chart.JFreeChart;
+import org.alaraaudit.report.pdf.Typography;
+import org.alaraaudit.report.pdf.VectorChart;
 
 /**
  * The trend report as PDF, landscape: the per-month table, a chart of each series, the medians against the
- * DRL, the flagged steps, and the stored runs the numbers come from. Fonts are the audit report's
- * ({@link ScriptFonts}), embedded; charts are drawn as vectors.
+ * DRL, the flagged steps, and the stored runs the numbers come from. Type, colours and charts are the audit
+ * report's ({@link Typography}, {@link Palette}, {@link org.alaraaudit.report.pdf.ChartStyle}): fonts embedded,
+ * a station, protocol or facility printed in any script, charts drawn as vectors.
  */
 public final class TrendPdf {
-    private static final Color PRIMARY = new Color(0x1F, 0x3A, 0x5F);
-    private static final Color MUTED = new Color(0x66, 0x66, 0x66);
+    private static final Color PRIMARY = Palette.awt(Palette.PRIMARY);
 
-    /** A station, protocol or facility may be named in any script: the audit report's fonts and fallbacks. */
-    private final ScriptFonts scripts = new ScriptFonts();
-    private final BaseFont regular = scripts.regular;
-    private final BaseFont bold = scripts.bold;
-    private final Font title = new Font(bold, 20, Font.NORMAL, PRIMARY);
-    private final Font h1 = new Font(bold, 13, Font.NORMAL, PRIMARY);
-    private final Font body = new Font(regular, 9, Font.NORMAL, Color.DARK_GRAY);
-    private final Font small = new Font(regular, 7.5f, Font.NORMAL, MUTED);
-    private final Font head = new Font(bold, 7.5f, Font.NORMAL, Color.WHITE);
-    private final Font cell = new Font(regular, 7.5f, Font.NORMAL, Color.DARK_GRAY);
-    private final Font flagged = new Font(bold, 7.5f, Font.NORMAL, new Color(0x9E, 0x1B, 0x1B));
+    private final Typography type = new Typography(PRIMARY);
+    private final Font flagged = new Font(type.bold, type.table.getSize(), Font.NORMAL, Palette.awt(Palette.FLAGGED));
+    /** A median on too small a sample: shown, not a judgement. */
+    private final Font thin = new Font(type.italic, type.table.getSize(), Font.NORMAL, Typography.MUTED);
+    private final Font panelTitle = new Font(type.bold, 8f, Font.NORMAL, Typography.INK);
 
     /** Highest medians over the DRL listed on the first page; the rest are in the full table. */
     private static final int ABOVE_SHOWN = 6;
@@ -86,53 +79,39 @@ public final class TrendPdf {
         });
     }
 
-    /** Minutes are what a reader needs of the time a report was made. */
-    static String stamp(Instant at) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).format(at.atZone(ZoneOffset.UTC));
-    }
-
-    private String seriesName(Trend t) {
-        return switch (t.by()) {
-            case STATION -> "Station";
-            case PROTOCOL -> "Protocol";
-            case FACILITY -> "Facility";
-            case ALL -> "Series";
-        };
-    }
-
     private void body(Document doc, PdfWriter writer, Trend t, Instant generatedAt) throws DocumentException {
-        doc.add(new Paragraph("Dose trend " + t.from() + " to " + t.to(), title));
+        doc.add(new Paragraph("Dose trend " + t.from() + " to " + t.to(), type.title));
         doc.add(new Paragraph("By " + (t.by() == Grouping.ALL ? "facility" : t.by().label()) + ": each " + (t.by() == Grouping.ALL
                 ? "facility" : t.by().label()) + " is its own series and its doses are compared with the DRL on their own, never "
                 + "pooled with another facility's. " + t.runs().size() + " recorded audit run" + (t.runs().size() == 1 ? "" : "s")
-                + ", generated " + stamp(generatedAt) + ".", body));
+                + ", generated " + TrendText.stamp(generatedAt) + ".", type.body));
 
         section(doc, "Steps to look at");
-        String threshold = StepRule.percentText(t.stepRule().fraction());
+        String threshold = TrendText.percentText(t.stepRule().fraction());
         doc.add(new Paragraph(String.format(Locale.ROOT, "A station's protocol whose median CTDIvol moved by more than %s from one "
                 + "month to the next, both months with at least %d studies (local setting, default 20 %%: no published step size "
-                + "exists). A protocol edit or a software update is the usual reason.", threshold, t.stepRule().minStudies()), small));
+                + "exists). A protocol edit or a software update is the usual reason.", threshold, t.stepRule().minStudies()), type.small));
         if (t.steps().isEmpty()) {
-            doc.add(new Paragraph("No protocol median moved by more than " + threshold + ".", body));
+            doc.add(new Paragraph("No protocol median moved by more than " + threshold + ".", type.body));
         } else {
             doc.add(stepTable(t));
         }
         List<DoseMedian> above = aboveDrl(t);
         section(doc, "Above the DRL in " + t.to());
         if (above.isEmpty()) {
-            doc.add(new Paragraph("No median with a sufficient sample is above its DRL in " + t.to() + ".", body));
+            doc.add(new Paragraph("No median with a sufficient sample is above its DRL in " + t.to() + ".", type.body));
         } else {
             doc.add(aboveTable(t, above.subList(0, Math.min(ABOVE_SHOWN, above.size()))));
             if (above.size() > ABOVE_SHOWN) {
                 doc.add(new Paragraph("The " + ABOVE_SHOWN + " highest of " + above.size() + "; every median is in the table "
-                        + "\"Medians against the DRL, every series\".", small));
+                        + "\"Medians against the DRL, every series\".", type.small));
             }
         }
 
         section(doc, "Per month");
-        doc.add(new Paragraph(MonthFindings.DEFINITION + (t.by() == Grouping.STATION || t.by() == Grouping.PROTOCOL
-                ? " " + MonthFindings.NOT_ONE_STUDY : "") + " Pediatric protocol compliance: share of pediatric CT studies without "
-                + "an adult protocol; repeat rate: share of CT studies repeated (as the audit report).", small));
+        doc.add(new Paragraph(TrendText.FINDINGS_DEFINITION + (TrendText.belowFacility(t.by())
+                ? " " + TrendText.NOT_ONE_STUDY : "") + " Pediatric protocol compliance: share of pediatric CT studies without "
+                + "an adult protocol; repeat rate: share of CT studies repeated (as the audit report).", type.small));
         doc.add(monthTable(t));
 
         doc.newPage();
@@ -143,7 +122,7 @@ public final class TrendPdf {
         doc.add(new Paragraph("Median per month of CTDIvol (one value per diagnostic acquisition) and DLP (one per study), values "
                 + "on the DRL's phantom only. Months below the minimum sample of " + t.stepRule().minStudies()
                 + " studies are in grey italics with a *: their median is shown but not a judgement. Red: a median above its "
-                + "DRL on a sufficient sample.", small));
+                + "DRL on a sufficient sample.", type.small));
         doc.add(medianTable(t));
 
         section(doc, "Recorded audit runs these months come from");
@@ -168,7 +147,7 @@ public final class TrendPdf {
     }
 
     private PdfPTable aboveTable(Trend t, List<DoseMedian> above) {
-        PdfPTable table = table(new String[]{seriesName(t), "Exam type", "Band", "Quantity", "Median", "DRL", "Median / DRL", "Studies"},
+        PdfPTable table = table(new String[]{TrendText.seriesName(t.by()), "Exam type", "Band", "Quantity", "Median", "DRL", "Median / DRL", "Studies"},
                 new float[]{16, 12, 10, 6, 8, 8, 6, 5});
         for (DoseMedian d : above) {
             add(table, flagged, d.group(), d.examType(), d.band(), d.quantity(), number(d.median()) + " " + d.unit(),
@@ -179,14 +158,14 @@ public final class TrendPdf {
     }
 
     private void section(Document doc, String name) throws DocumentException {
-        Paragraph p = new Paragraph(name, h1);
+        Paragraph p = new Paragraph(name, type.h1);
         p.setSpacingBefore(8);
         p.setSpacingAfter(3);
         doc.add(p);
     }
 
     private PdfPTable monthTable(Trend t) {
-        String[] cols = {seriesName(t), "Month", "Studies", "Pediatric studies", "CT studies", "Pediatric CT studies",
+        String[] cols = {TrendText.seriesName(t.by()), "Month", "Studies", "Pediatric studies", "CT studies", "Pediatric CT studies",
                 "Pediatric protocol compliance", "Repeat rate", "CRITICAL per 100 studies", "MAJOR per 100 studies",
                 "MINOR per 100 studies", "INFO per 100 studies"};
         PdfPTable table = table(cols, new float[]{16, 6, 5, 5, 5, 5, 7, 6, 6, 6, 6, 6});
@@ -201,15 +180,13 @@ public final class TrendPdf {
         for (YearMonth month : t.monthList()) {
             MonthFindings f = t.findingsOf(Trend.ALL_FACILITIES, month);
             MonthFigures m = t.total(month);
-            add(table, bold(), Trend.ALL_FACILITIES, month.toString(), String.valueOf(m.studies()), String.valueOf(m.pediatricStudies()),
+            add(table, type.tableBold, Trend.ALL_FACILITIES, month.toString(), String.valueOf(m.studies()), String.valueOf(m.pediatricStudies()),
                     String.valueOf(m.ctStudies()), String.valueOf(m.pediatricCtStudies()), percent(m.pediatricProtocolCompliance()),
                     percent(m.repeatRate()), per100(f, Severity.CRITICAL), per100(f, Severity.MAJOR), per100(f, Severity.MINOR),
                     per100(f, Severity.INFO));
         }
         return table;
     }
-
-    private Font bold() { return new Font(bold, 7.5f, Font.NORMAL, Color.DARK_GRAY); }
 
     /** One decimal, as the audit report prints its findings per 100 studies. */
     static String per100(MonthFindings f, Severity s) {
@@ -220,7 +197,7 @@ public final class TrendPdf {
     /** One row per series, exam type, band and quantity, the months as columns: median, its ratio to the DRL, studies. */
     private PdfPTable medianTable(Trend t) {
         List<YearMonth> months = t.monthList();
-        List<String> headers = new java.util.ArrayList<>(List.of(seriesName(t), "Exam type", "Band", "Quantity", "DRL"));
+        List<String> headers = new java.util.ArrayList<>(List.of(TrendText.seriesName(t.by()), "Exam type", "Band", "Quantity", "DRL"));
         for (YearMonth m : months) headers.add(m + ": median (/ DRL), studies");
         float[] widths = new float[headers.size()];
         float[] fixed = {14, 11, 7, 5, 7};
@@ -230,19 +207,18 @@ public final class TrendPdf {
         for (DoseMedian d : t.medians()) {
             rows.computeIfAbsent(d.group() + "\u001f" + d.drlSet() + "\u001f" + d.series(), k -> new LinkedHashMap<>()).put(d.month(), d);
         }
-        Font thin = new Font(regular, 7.5f, Font.ITALIC, MUTED);
         for (Map<YearMonth, DoseMedian> row : rows.values()) {
             DoseMedian any = row.values().iterator().next();
-            add(table, cell, any.group(), any.examType(), any.band(), any.quantity(),
+            add(table, type.table, any.group(), any.examType(), any.band(), any.quantity(),
                     any.drl() == null ? "" : number(any.drl()) + " " + any.unit());
             for (YearMonth m : months) {
                 DoseMedian d = row.get(m);
                 if (d == null) {
-                    add(table, cell, "");
+                    add(table, type.table, "");
                     continue;
                 }
                 Double ratio = d.ratio();
-                Font f = !d.sufficient() ? thin : ratio != null && ratio > 1 ? flagged : cell;
+                Font f = !d.sufficient() ? thin : ratio != null && ratio > 1 ? flagged : type.table;
                 add(table, f, number(d.median()) + (ratio == null ? "" : String.format(Locale.ROOT, " (%.2f)", ratio)) + ", "
                         + d.studies() + (d.sufficient() ? "" : " *"));
             }
@@ -255,7 +231,7 @@ public final class TrendPdf {
                 "Median CTDIvol after (mGy)", "Change", "Studies before", "Studies after"}, new float[]{12, 8, 14, 5, 5, 7, 7, 6, 6, 6});
         for (MedianStep s : t.steps()) {
             add(table, s.facility(), s.station(), s.protocol(), s.before().toString(), s.after().toString(), number(s.medianBefore()),
-                    number(s.medianAfter()), t.stepRule().changeText(s.change()), String.valueOf(s.studiesBefore()),
+                    number(s.medianAfter()), TrendText.changeText(t.stepRule(), s.change()), String.valueOf(s.studiesBefore()),
                     String.valueOf(s.studiesAfter()));
         }
         return table;
@@ -265,7 +241,7 @@ public final class TrendPdf {
         PdfPTable table = table(new String[]{"Period", "Facilities", "Studies", "Generated", "Tool version", "Rule set"},
                 new float[]{12, 24, 5, 10, 6, 20});
         for (StoredRun r : runs) {
-            add(table, r.from() + " to " + r.to(), r.facilities(), String.valueOf(r.studies()), stamp(r.generatedAt()),
+            add(table, r.from() + " to " + r.to(), r.facilities(), String.valueOf(r.studies()), TrendText.stamp(r.generatedAt()),
                     r.toolVersion(), r.ruleSetDigest());
         }
         return table;
@@ -283,23 +259,23 @@ public final class TrendPdf {
         head.setColspan(columns);
         head.setBorder(0);
         head.setPadding(2);
-        head.addElement(new Paragraph(m.title(), h1));
+        head.addElement(new Paragraph(m.title(), type.h1));
         head.addElement(new Paragraph(caption + (m.without().isEmpty() ? "" : " No value in these months: "
-                + String.join(", ", m.without()) + "."), small));
+                + String.join(", ", m.without()) + "."), type.small));
         grid.addCell(head);
         grid.setHeaderRows(1);
         for (TrendCharts.Panel p : m.panels()) {
             PdfPCell c = new PdfPCell();
             c.setBorder(0);
             c.setPadding(3);
-            c.addElement(scripts.paragraph(p.title(), new Font(bold, 8f, Font.NORMAL, Color.DARK_GRAY)));
-            c.setRunDirection(ScriptFonts.runDirection(p.title()));
-            c.addElement(vector(writer, p.chart(), 250, 165));
-            if (p.note() != null) c.addElement(new Paragraph(p.note(), small));
+            c.addElement(type.paragraph(p.title(), panelTitle));
+            c.setRunDirection(Typography.runDirection(p.title()));
+            c.addElement(VectorChart.of(writer, p.chart(), 250, 165));
+            if (p.note() != null) c.addElement(new Paragraph(p.note(), type.small));
             grid.addCell(c);
         }
         if (m.panels().isEmpty()) {
-            PdfPCell none = new PdfPCell(new Phrase("Nothing to chart in these months.", body));
+            PdfPCell none = new PdfPCell(new Phrase("Nothing to chart in these months.", type.body));
             none.setColspan(columns);
             none.setBorder(0);
             grid.addCell(none);
@@ -308,30 +284,13 @@ public final class TrendPdf {
         doc.add(grid);
     }
 
-    private static Image vector(PdfWriter writer, JFreeChart chart, float width, float height) {
-        PdfTemplate tpl = writer.getDirectContent().createTemplate(width, height);
-        Graphics2D g2 = tpl.createGraphicsShapes(width, height);
-        try {
-            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
-        } finally {
-            g2.dispose();
-        }
-        try {
-            Image img = Image.getInstance(tpl);
-            img.scaleToFit(width, height);
-            return img;
-        } catch (BadElementException e) {
-            throw new IllegalStateException("chart: " + e.getMessage(), e);
-        }
-    }
-
     private PdfPTable table(String[] headers, float[] widths) {
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         table.setSpacingBefore(4);
         for (String h : headers) {
-            PdfPCell c = new PdfPCell(new Phrase(h, head));
+            PdfPCell c = new PdfPCell(new Phrase(h, type.tableHeader));
             c.setBackgroundColor(PRIMARY);
             c.setPadding(3);
             table.addCell(c);
@@ -339,14 +298,14 @@ public final class TrendPdf {
         return table;
     }
 
-    private void add(PdfPTable table, String... values) { add(table, cell, values); }
+    private void add(PdfPTable table, String... values) { add(table, type.table, values); }
 
     private void add(PdfPTable table, Font f, String... values) {
         for (String v : values) {
-            PdfPCell c = new PdfPCell(scripts.phrase(v == null ? "" : v, f));
-            c.setRunDirection(ScriptFonts.runDirection(v == null ? "" : v));
+            PdfPCell c = new PdfPCell(type.phrase(v == null ? "" : v, f));
+            c.setRunDirection(Typography.runDirection(v == null ? "" : v));
             c.setPadding(2.5f);
-            c.setBorderColor(new Color(0xC8, 0xCC, 0xD2));
+            c.setBorderColor(Typography.RULE);
             c.setHorizontalAlignment(Element.ALIGN_LEFT);
             table.addCell(c);
         }

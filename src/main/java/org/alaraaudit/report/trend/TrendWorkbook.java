@@ -1,4 +1,4 @@
-package org.alaraaudit.history.trend;
+package org.alaraaudit.report.trend;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,8 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.alaraaudit.history.trend.DoseMedian;
+import org.alaraaudit.history.trend.MedianStep;
+import org.alaraaudit.history.trend.MonthFigures;
+import org.alaraaudit.history.trend.MonthFindings;
+import org.alaraaudit.history.trend.StepRule;
+import org.alaraaudit.history.trend.StoredRun;
+import org.alaraaudit.history.trend.Trend;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.report.ReportFile;
+import org.alaraaudit.report.excel.ChartShapes;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.PrintSetup;
@@ -47,25 +55,6 @@ public final class TrendWorkbook {
     private final CellStyle percent;
     private final CellStyle decimal;
     private final CellStyle oneDecimal;
-
-    /** Okabe-Ito colours, told apart with any colour vision; the DRL line is a dashed dark red. */
-    private static final byte[][] PALETTE = {rgb(0x0072B2), rgb(0xE69F00), rgb(0x009E73), rgb(0xCC79A7), rgb(0x56B4E9), rgb(0xD55E00)};
-    private static final byte[] DRL_RGB = rgb(0xA50021);
-
-    private static byte[] rgb(int c) { return new byte[]{(byte) (c >> 16), (byte) (c >> 8), (byte) c}; }
-
-    /** A drawn line: without one, LibreOffice shows a line chart's series as loose markers. */
-    private static org.apache.poi.xddf.usermodel.XDDFShapeProperties line(byte[] rgb, boolean dashed) {
-        var line = new org.apache.poi.xddf.usermodel.XDDFLineProperties();
-        line.setFillProperties(new org.apache.poi.xddf.usermodel.XDDFSolidFillProperties(org.apache.poi.xddf.usermodel.XDDFColor.from(rgb)));
-        line.setWidth(dashed ? 1.25 : 2.0);
-        if (dashed) {
-            line.setPresetDash(new org.apache.poi.xddf.usermodel.XDDFPresetLineDash(org.apache.poi.xddf.usermodel.PresetLineDash.DASH));
-        }
-        var shape = new org.apache.poi.xddf.usermodel.XDDFShapeProperties();
-        shape.setLineProperties(line);
-        return shape;
-    }
 
     private TrendWorkbook() {
         Font bold = wb.createFont();
@@ -105,23 +94,15 @@ public final class TrendWorkbook {
     private record Block(String title, String axis, boolean percent, int monthRow, Map<String, Integer> rows, Integer drlRow,
                          String group) {}
 
-    private String seriesName(Trend t) {
-        return switch (t.by()) {
-            case STATION -> "Station";
-            case PROTOCOL -> "Protocol";
-            default -> "Facility";
-        };
-    }
-
     private List<Block> trend(XSSFSheet s, Trend t) {
         List<YearMonth> months = t.monthList();
         List<Block> blocks = new ArrayList<>();
         int[] r = {0};
         Row top = s.createRow(r[0]++);
-        top.createCell(0).setCellValue("Dose trend " + t.from() + " to " + t.to() + ", by " + seriesName(t).toLowerCase(java.util.Locale.ROOT));
+        top.createCell(0).setCellValue("Dose trend " + t.from() + " to " + t.to() + ", by " + TrendText.seriesName(t.by()).toLowerCase(java.util.Locale.ROOT));
         top.getCell(0).setCellStyle(title);
-        s.createRow(r[0]++).createCell(0).setCellValue(MonthFindings.DEFINITION);
-        if (t.by() == Grouping.STATION || t.by() == Grouping.PROTOCOL) s.createRow(r[0]++).createCell(0).setCellValue(MonthFindings.NOT_ONE_STUDY);
+        s.createRow(r[0]++).createCell(0).setCellValue(TrendText.FINDINGS_DEFINITION);
+        if (TrendText.belowFacility(t.by())) s.createRow(r[0]++).createCell(0).setCellValue(TrendText.NOT_ONE_STUDY);
         r[0]++;
         blocks.add(block(s, r, t, months, "Studies", "Studies", false, m -> (double) m.studies(), null));
         blocks.add(block(s, r, t, months, "Pediatric CT studies", "Pediatric CT studies", false, m -> (double) m.pediatricCtStudies(), null));
@@ -277,7 +258,7 @@ public final class TrendWorkbook {
                     series.setSmooth(false);
                     boolean drl = rr == (b.drlRow() == null ? -1 : b.drlRow());
                     series.setMarkerStyle(drl ? MarkerStyle.NONE : MarkerStyle.CIRCLE);
-                    series.setShapeProperties(line(drl ? DRL_RGB : PALETTE[colour++ % PALETTE.length], drl));
+                    series.setShapeProperties(drl ? ChartShapes.drlLine() : ChartShapes.line(colour++));
                     for (int c = 1; c <= months; c++) {
                         org.apache.poi.ss.usermodel.Cell cell = data.getRow(rr).getCell(c);
                         if (cell == null) continue;
@@ -299,7 +280,7 @@ public final class TrendWorkbook {
     }
 
     private void medians(Trend t) {
-        Sheet s = sheet(t, "Dose medians", "Month", seriesName(t), "DRL set", "Exam type", "Band", "Quantity", "Unit", "Values", "Studies",
+        Sheet s = sheet(t, "Dose medians", "Month", TrendText.seriesName(t.by()), "DRL set", "Exam type", "Band", "Quantity", "Unit", "Values", "Studies",
                 "Median", "DRL", "Median / DRL", "Sample");
         int r = 1;
         for (DoseMedian d : t.medians()) {
@@ -347,7 +328,7 @@ public final class TrendWorkbook {
             row.createCell(1).setCellValue(run.to().toString());
             row.createCell(2).setCellValue(run.facilities());
             row.createCell(3).setCellValue(run.studies());
-            row.createCell(4).setCellValue(TrendPdf.stamp(run.generatedAt()));
+            row.createCell(4).setCellValue(TrendText.stamp(run.generatedAt()));
             row.createCell(5).setCellValue(run.toolVersion());
             row.createCell(6).setCellValue(run.ruleSetDigest());
             row.createCell(7).setCellValue(run.inputs());
@@ -359,11 +340,11 @@ public final class TrendWorkbook {
         Sheet s = sheet(t, "About", "Item", "Value");
         String[][] rows = {
                 {"Months", t.from() + " to " + t.to()},
-                {"Series", "by " + seriesName(t).toLowerCase(java.util.Locale.ROOT) + "; dose medians are never pooled across facilities"},
-                {"Generated", TrendPdf.stamp(generatedAt)},
-                {"Findings per 100 studies", MonthFindings.DEFINITION},
+                {"Series", "by " + TrendText.seriesName(t.by()).toLowerCase(java.util.Locale.ROOT) + "; dose medians are never pooled across facilities"},
+                {"Generated", TrendText.stamp(generatedAt)},
+                {"Findings per 100 studies", TrendText.FINDINGS_DEFINITION},
                 {"By protocol", "a study counts under the standard protocol of its first diagnostic acquisition"},
-                {"Median steps", "flagged above " + StepRule.percentText(t.stepRule().fraction()) + " (setting " + StepRule.SETTING
+                {"Median steps", "flagged above " + TrendText.percentText(t.stepRule().fraction()) + " (setting " + StepRule.SETTING
                         + "), at least " + t.stepRule().minStudies() + " studies in both months"},
         };
         int r = 1;

@@ -1,4 +1,4 @@
-package org.alaraaudit.history.trend;
+package org.alaraaudit.report.trend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,7 +9,15 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.alaraaudit.history.trend.DoseMedian;
+import org.alaraaudit.history.trend.Grouping;
+import org.alaraaudit.history.trend.MonthFigures;
+import org.alaraaudit.history.trend.StepRule;
+import org.alaraaudit.history.trend.Trend;
+import java.awt.BasicStroke;
+import org.alaraaudit.report.Palette;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.junit.jupiter.api.Test;
@@ -63,5 +71,21 @@ class TrendChartsTest {
         int band0 = plot.getDataset().getRowIndex("CT HEAD band 0 CTDIvol");
         assertEquals(Color.WHITE, r.getItemFillPaint(band0, plot.getDataset().getColumnIndex("2026-09")));
         assertNotEquals(Color.WHITE, r.getItemFillPaint(band0, plot.getDataset().getColumnIndex("2026-10")));
+    }
+
+    @Test
+    void theDrlIsTheReportsDashedDarkRedLineAndTheLinesTakeThePalettesColours() {
+        List<DoseMedian> medians = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            for (YearMonth m : List.of(SEP, OCT)) {
+                medians.add(new DoseMedian(m, "General", "US", "CT HEAD", "band " + i, i, "CTDIvol", 20, 100 - i, 10 + i, 20.0, true));
+            }
+        }
+        CategoryPlot plot = named(trend(medians), "Median dose").panels().get(0).chart().getCategoryPlot();
+        ValueMarker drl = (ValueMarker) plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next();
+        assertEquals(new Color(Palette.DRL), drl.getPaint());
+        assertTrue(((BasicStroke) drl.getStroke()).getDashArray() != null, "dashed");
+        LineAndShapeRenderer r = (LineAndShapeRenderer) plot.getRenderer();
+        for (int i = 0; i < plot.getDataset().getRowCount(); i++) assertEquals(new Color(Palette.series(i)), r.getSeriesPaint(i));
     }
 }

@@ -1,0 +1,61 @@
+package org.alaraaudit.report.trend;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.alaraaudit.history.trend.Grouping;
+import org.alaraaudit.history.trend.StepRule;
+
+/** The words and numbers the trend PDF and workbook both print, written once so the two never disagree. */
+public final class TrendText {
+    /** How the findings figure is defined, said once in each report. */
+    static final String FINDINGS_DEFINITION = "Findings per 100 studies: all findings of a severity that the audit reported for "
+            + "the month (event, study, study-pair, station-protocol, DRL-group and patient rules) divided by the studies "
+            + "audited in the month, times 100; the audit report's own figure. A finding over a whole run of several months "
+            + "counts in the run's last month.";
+
+    /** Why a station's or protocol's findings can add up to less than its facility's. */
+    static final String NOT_ONE_STUDY = "Findings that concern no single study (over a station's protocol, a DRL group) "
+            + "are stored without a station or protocol: they count in the All facilities rows only.";
+
+    private TrendText() {}
+
+    /** Minutes are what a reader needs of the time a report was made. */
+    static String stamp(Instant at) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).format(at.atZone(ZoneOffset.UTC));
+    }
+
+    /** The heading of the column that names a series. */
+    static String seriesName(Grouping by) {
+        return switch (by) {
+            case STATION -> "Station";
+            case PROTOCOL -> "Protocol";
+            case FACILITY -> "Facility";
+            case ALL -> "Series";
+        };
+    }
+
+    /** Station and protocol series leave out the findings of no single study: the reports say so. */
+    static boolean belowFacility(Grouping by) { return by == Grouping.STATION || by == Grouping.PROTOCOL; }
+
+    /**
+     * A change as the report prints it, never contradicting the threshold it was flagged at: whole percent, unless
+     * rounding would bring a flagged change down to the threshold (20.3 % of "more than 20 %" is "+20.3 %").
+     */
+    public static String changeText(StepRule rule, double change) {
+        double pct = 100 * change;
+        long whole = Math.round(Math.abs(pct));
+        String sign = pct < 0 ? "\u2212" : "+";
+        if (Math.abs(change) > rule.fraction() && whole <= 100 * rule.fraction()) {
+            return sign + String.format(Locale.ROOT, "%.1f %%", Math.abs(pct));
+        }
+        return sign + whole + " %";
+    }
+
+    /** {@code 20 %}, {@code 12.5 %}: the threshold as the report says it. */
+    public static String percentText(double fraction) {
+        double pct = 100 * fraction;
+        return (pct == Math.rint(pct) ? String.valueOf((long) pct) : String.format(Locale.ROOT, "%.1f", pct)) + " %";
+    }
+}
