@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -184,7 +183,7 @@ public final class TableFile {
         /** A pipe-separated list such as {@code CHEST|ABDOMEN}; blank is the empty set (any). */
         public <E extends Enum<E>> Set<E> enumSet(String column, Class<E> type, Function<String, java.util.Optional<E>> parse) {
             String v = cells.get(column);
-            Set<E> out = new HashSet<>();
+            Set<E> out = java.util.EnumSet.noneOf(type); // declaration order: the same in every run and report
             if (v == null) return out;
             for (String part : v.split("\\|")) {
                 if (part.isBlank()) continue;
