@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A canonical XLSX scan log of 500,000 rows is read row by row: the heap kept alive while reading does not grow
  * with the rows read (a workbook loaded whole would hold hundreds of megabytes for this sheet).
  */
-class LargeWorkbookTest {
+class LargeWorkbookIT {
     private static final int ROWS = 500_000;
     private static final long MB = 1024 * 1024;
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code rules derive-ranges} on an H2 store filled by auditing the three sample months. */
-class DeriveRangesFromSampleMonthsTest {
+class DeriveRangesFromSampleMonthsIT {
     @TempDir
     static Path dir;
 

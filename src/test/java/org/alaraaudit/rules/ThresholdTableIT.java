@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rules do; a disagreement with the CSV is reported with both values; a row the audit could not apply without
  * guessing stops the load with one line naming row and column.
  */
-class ThresholdTableTest {
+class ThresholdTableIT {
     static final String RANGES = Table.CATALOG.title();
     static final String NOTIFICATIONS = Table.NOTIFICATION.title();
     static final String SETTINGS = Table.SETTING.title();
