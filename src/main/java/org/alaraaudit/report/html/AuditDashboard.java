@@ -225,7 +225,7 @@ public final class AuditDashboard {
         m.put("facility", f.facility());
         m.put("station", f.stationName());
         m.put("accession", f.accessionNumber());
-        m.put("date", f.studyDatetime() == null ? null : f.studyDatetime().toString().replace('T', ' '));
+        m.put("date", f.studyDatetime() == null ? null : f.studyDatetime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' '));
         if (shown.showsPatients()) {
             m.put("patient", f.patientRef());
             m.put("age", shown.age(f));

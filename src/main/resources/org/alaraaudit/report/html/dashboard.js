@@ -264,13 +264,13 @@
           }) };
       });
       bySeverity.chart.setOption(Object.assign(baseOption(), {
-        legend: { top: 0 }, grid: { left: 50, right: 20, top: 40, bottom: 90 },
+        legend: { top: 0 }, grid: { left: 50, right: 20, top: 40, bottom: 10, containLabel: true },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, formatter: function (ps) {
           var total = 0; ps.forEach(function (p) { total += p.value; });
           return esc(ps[0].name) + '<br>' + ps.map(function (p) { return p.marker + esc(p.seriesName) + ': ' + count(p.value); }).join('<br>')
             + '<br>n = ' + count(total) + ' findings';
         } },
-        xAxis: { type: 'category', data: keys, axisLabel: { interval: 0, rotate: keys.length > 4 ? 30 : 0, width: 110, overflow: 'truncate' },
+        xAxis: { type: 'category', data: keys, axisLabel: { interval: 0, rotate: keys.length > 6 ? 30 : 0, width: keys.length > 6 ? 120 : 220, overflow: 'truncate' },
           triggerEvent: true },
         yAxis: { type: 'value', name: 'Findings', minInterval: 1 },
         series: series
@@ -296,8 +296,11 @@
         return g.quantity === state.quantity && g.ratio !== null && (state.facility === ALL || g.facility === state.facility);
       });
       if (!groups.length) { emptyChart(drlChart, 'No ' + state.quantity + ' group with a DRL for this choice'); return; }
-      var labels = groups.map(function (g) { return (state.facility === ALL ? g.facility + ' \u00b7 ' : '') + g.examType + ' \u00b7 ' + g.band; });
-      fitHeight(drlChart, groups.length, 22, 80);
+      // Facility on a line of its own, so the exam type and band, which tell the groups apart, are never cut off.
+      var labels = groups.map(function (g) {
+        return (state.facility === ALL ? g.facility + '\n' : '') + String(g.examType).replace(/_/g, ' ') + ' \u00b7 ' + g.band;
+      });
+      fitHeight(drlChart, groups.length, state.facility === ALL ? 30 : 22, 80);
       drlChart.chart.setOption(Object.assign(baseOption(), {
         grid: { left: 10, right: 40, top: 24, bottom: 40, containLabel: true },
         tooltip: { trigger: 'item', confine: true, formatter: function (p) {
@@ -308,7 +311,7 @@
             + (g.previousRatio !== null ? '<br>previous period ratio ' + num(g.previousRatio) : g.notCompared ? '<br>' + esc(g.notCompared) : '');
         } },
         xAxis: { type: 'value', name: 'Median / DRL', nameLocation: 'middle', nameGap: 26, min: 0 },
-        yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 330, overflow: 'truncate', fontSize: 11 }, triggerEvent: true },
+        yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 330, overflow: 'truncate', fontSize: 10.5, lineHeight: 13 }, triggerEvent: true },
         series: [{ name: 'Median / DRL', type: 'bar', barMaxWidth: 16,
           data: groups.map(function (g) {
             var colour = !g.judged ? '#8a949e' : g.status === 'ABOVE' ? '#D55E00' : '#0072B2';
@@ -373,7 +376,7 @@
     var patientLevel = DATA.disclosure === 'patient-level';
     var columns = [
       { title: 'Severity', key: function (f) { return SEVERITIES.indexOf(f.severity); }, cell: function (f) { return el('td', null, [sev(f.severity)]); } },
-      { title: 'Rule', key: function (f) { return f.rule; }, cell: function (f) { return el('td', { title: DATA.rules[f.rule] || null, text: f.rule }); } },
+      { title: 'Rule', key: function (f) { return f.rule; }, cell: function (f) { return el('td', { className: 'rule', title: DATA.rules[f.rule] || null, text: f.rule }); } },
       { title: 'Facility / station', key: function (f) { return (f.facility || '') + ' \u00b7 ' + (f.station || ''); },
         cell: function (f) { return el('td', { className: 'verbatim' }, [f.facility || '\u2013', el('br'), f.station || '\u2013']); } },
       { title: 'Accession', key: function (f) { return f.accession; }, className: 'nowrap' },
@@ -384,7 +387,7 @@
       columns.push({ title: 'Age (y)', num: true, key: function (f) { return f.age; }, text: function (f) { return num(f.age); } });
     }
     columns.push({ title: 'Protocol', key: function (f) { return f.protocol; } });
-    columns.push({ title: 'Measured / reference', num: true, key: function (f) { return f.measured; },
+    columns.push({ title: 'Measured / reference', num: true, className: 'wrap', key: function (f) { return f.measured; },
       text: function (f) {
         var u = f.unit ? ' ' + f.unit : '';
         return (f.measured === null ? '\u2013' : num(f.measured) + u) + ' / ' + (f.reference === null ? '\u2013' : num(f.reference) + u);
@@ -427,7 +430,7 @@
         body.appendChild(el('tr', { className: 'finding' }, columns.map(function (c) {
           if (c.cell) return c.cell(f);
           var v = c.text ? c.text(f) : c.key(f);
-          return el('td', { className: (c.num ? 'num' : c.className || 'verbatim') }, [v === null || v === undefined ? '\u2013' : String(v)]);
+          return el('td', { className: (c.num ? 'num ' : '') + (c.className || (c.num ? '' : 'verbatim')) }, [v === null || v === undefined ? '\u2013' : String(v)]);
         })));
         // The message on a line of its own under the finding's columns, so the table fits a screen's width.
         body.appendChild(el('tr', { className: 'detail' }, [el('td'), el('td', { colspan: String(columns.length - 1), className: 'message verbatim',
@@ -713,7 +716,8 @@
   // Printed, every matching row is listed and the charts take the page's width.
   window.addEventListener('beforeprint', function () {
     page.print(true);
-    charts.forEach(function (c) { c.resize({ width: 940, height: 360 }); });
+    // 250 mm at 96 dpi; each chart keeps its own height, which its rows set.
+    charts.forEach(function (c) { c.resize({ width: 940 }); });
   });
   window.addEventListener('afterprint', function () {
     page.print(false);
