@@ -7,7 +7,7 @@
   'use strict';
   var DATA = JSON.parse(document.getElementById('dashboard-data').textContent);
   // Okabe-Ito, the palette of the trend workbook's charts: told apart with any colour vision. The DRL is dashed dark red.
-  var PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#F0E442'];
+  var PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#999999'];
   var DRL_COLOUR = '#A50021';
   var SEVERITIES = ['CRITICAL', 'MAJOR', 'MINOR', 'INFO'];
   var SEVERITY_COLOUR = { CRITICAL: '#D55E00', MAJOR: '#E69F00', MINOR: '#0072B2', INFO: '#56B4E9' };
@@ -631,7 +631,7 @@
         + ' lines with most studies are drawn; choose a ' + groupLabel.toLowerCase() + ' above to see its lines.' : '');
       drl.lines = lines;
       drl.chart.setOption(Object.assign(baseOption(), {
-        legend: { type: 'scroll', bottom: 0, orient: 'horizontal' }, grid: { left: 60, right: 40, top: 36, bottom: 90 },
+        legend: { bottom: 0, itemGap: 6, textStyle: { fontSize: 11 } }, grid: { left: 60, right: 40, top: 36, bottom: 40 + 18 * Math.ceil(lines.length / 2) },
         tooltip: { trigger: 'item', confine: true, formatter: function (p) {
           var m = p.data.m;
           return esc(m.group) + '<br>' + esc(m.series) + ', ' + esc(m.month) + '<br>median ' + num(m.median) + ' ' + esc(m.unit) + ' / DRL '
