@@ -27,7 +27,7 @@ public final class ChartLibrary {
 
     /** The jar's copy of the script is missing or differs from the pinned one: the build is broken (exit 70). */
     public static final class Altered extends IllegalStateException {
-        Altered(String message) { super(message); }
+        public Altered(String message) { super(message); }
     }
 
     private static volatile String verified;
