@@ -137,6 +137,11 @@
       tooltip: { confine: true }
     };
   }
+  /** Rows a wrapping legend takes: long names stand one to a row, short ones share it. */
+  function legendRows(names, perRow) {
+    var longest = names.reduce(function (n, s) { return Math.max(n, String(s).length); }, 0);
+    return Math.ceil(names.length / (longest > 40 ? 1 : longest > 25 ? Math.min(2, perRow) : perRow));
+  }
   /** An empty chart says why it is empty instead of showing bare axes. */
   function emptyChart(c, text) {
     c.chart.setOption({ title: { text: text, left: 'center', top: 'middle', textStyle: { fontSize: 13, fontWeight: 'normal', color: '#55606c' } },
@@ -596,7 +601,7 @@
       var percent = state.metric === 'compliance' || state.metric === 'repeatRate';
       monthly.groups = groups;
       monthly.chart.setOption(Object.assign(baseOption(), {
-        legend: { type: 'scroll', bottom: 0 }, grid: { left: 60, right: 40, top: 36, bottom: 60 },
+        legend: { bottom: 0, itemGap: 6, textStyle: { fontSize: 11 } }, grid: { left: 60, right: 40, top: 36, bottom: 56 + 18 * legendRows(groups, 3) },
         tooltip: { trigger: 'axis', confine: true, formatter: function (ps) {
           return esc(ps[0].axisValue) + '<br>' + ps.map(function (p) {
             var f = DATA.figures.filter(function (x) { return x.group === p.seriesName && x.month === p.axisValue; })[0];
@@ -631,7 +636,7 @@
         + ' lines with most studies are drawn; choose a ' + groupLabel.toLowerCase() + ' above to see its lines.' : '');
       drl.lines = lines;
       drl.chart.setOption(Object.assign(baseOption(), {
-        legend: { bottom: 0, itemGap: 6, textStyle: { fontSize: 11 } }, grid: { left: 60, right: 40, top: 36, bottom: 40 + 18 * Math.ceil(lines.length / 2) },
+        legend: { bottom: 0, itemGap: 6, textStyle: { fontSize: 11 } }, grid: { left: 60, right: 40, top: 36, bottom: 56 + 18 * legendRows(lines, 2) },
         tooltip: { trigger: 'item', confine: true, formatter: function (p) {
           var m = p.data.m;
           return esc(m.group) + '<br>' + esc(m.series) + ', ' + esc(m.month) + '<br>median ' + num(m.median) + ' ' + esc(m.unit) + ' / DRL '
