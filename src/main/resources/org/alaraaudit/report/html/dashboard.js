@@ -186,7 +186,8 @@
     var state = { facility: ALL, station: ALL, quantity: 'CTDIvol', severity: ALL, rule: ALL, review: ALL, sort: null, desc: false,
       page: 0, pageSize: 50, printing: false };
     var facilities = DATA.facilities.slice(1).map(function (f) { return f.name; });
-    var stationOf = {};
+    // Keyed by names from the input: a map without a prototype, so a station called "__proto__" is a station like any other.
+    var stationOf = Object.create(null);
     DATA.protocols.forEach(function (p) { stationOf[p.station] = p.facility; });
     DATA.findings.forEach(function (f) { if (f.station && !stationOf[f.station]) stationOf[f.station] = f.facility; });
     function stations() {
@@ -626,7 +627,7 @@
         return m.quantity === state.quantity && m.ratio !== null && (state.group === ALL || m.group === state.group);
       });
       if (!rows.length) { emptyChart(drl, 'No ' + state.quantity + ' median with a DRL for this choice'); drl.lines = []; return; }
-      var studies = {};
+      var studies = Object.create(null);
       rows.forEach(function (m) { var k = m.group + ' \u00b7 ' + m.series; studies[k] = (studies[k] || 0) + m.studies; });
       var all = Object.keys(studies);
       // As the trend PDF: the lines with most studies, so the chart stays readable; the filter reaches every line.
