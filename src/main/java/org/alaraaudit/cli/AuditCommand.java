@@ -57,8 +57,8 @@ public final class AuditCommand implements Callable<Integer> {
             "findings\\.csv|rejected\\.csv|(audit|trend)-(\\d{4}-\\d{2}|\\d{4}-\\d{2}(-\\d{2})?_\\d{4}-\\d{2}(-\\d{2})?|all)\\.xlsx");
 
     /** Formats this build can write; pdf and xlsx join when their writers land. */
-    static final Set<String> AVAILABLE_FORMATS = Set.of("pdf", "xlsx", "csv", "json");
-    static final Set<String> KNOWN_FORMATS = Set.of("pdf", "xlsx", "csv", "json");
+    static final Set<String> AVAILABLE_FORMATS = Set.of("pdf", "xlsx", "csv", "json", "html");
+    static final Set<String> KNOWN_FORMATS = Set.of("pdf", "xlsx", "csv", "json", "html");
 
     @Spec
     CommandSpec spec;
@@ -81,7 +81,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "LIST", split = ",", description = "Outputs: pdf, xlsx, csv, json (default: all four).")
+    @Option(names = "--format", paramLabel = "LIST", split = ",", description = "Outputs: pdf, xlsx, csv, json, html (default: pdf, xlsx, csv, json).")
     List<String> formats;
 
     @Option(names = "--template", paramLabel = "NAME-or-DIR", defaultValue = "default", description = "Report template (default: ${DEFAULT-VALUE}).")
@@ -119,6 +119,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Set<String> wanted = formats();
+        // The dashboard's charting library is checked before any work: a jar whose copy differs is a defect (exit 70).
+        if (wanted.contains("html")) org.alaraaudit.report.html.ChartLibrary.script();
         AuditPeriod auditPeriod = period();
         if (profile != null) {
             try {
@@ -210,7 +212,7 @@ public final class AuditCommand implements Callable<Integer> {
         Set<String> out = new LinkedHashSet<>();
         for (String f : formats) {
             String t = f.trim().toLowerCase(Locale.ROOT);
-            if (!KNOWN_FORMATS.contains(t)) throw new ErrorReport.UsageException("--format " + f + ": expected pdf, xlsx, csv or json");
+            if (!KNOWN_FORMATS.contains(t)) throw new ErrorReport.UsageException("--format " + f + ": expected pdf, xlsx, csv, json or html");
             if (!AVAILABLE_FORMATS.contains(t)) {
                 throw new ErrorReport.UsageException("--format " + t + ": not available in this release");
             }
@@ -263,6 +265,10 @@ public final class AuditCommand implements Callable<Integer> {
         if (wanted.contains("json")) {
             Path j = out.resolve("findings.json");
             reports.add(new ConcurrentReports.Target(j, () -> FindingsJson.write(result, shown, j)));
+        }
+        if (wanted.contains("html")) {
+            Path h = out.resolve("audit-" + label + ".html");
+            reports.add(new ConcurrentReports.Target(h, () -> org.alaraaudit.report.html.AuditDashboard.write(result, shown, institution, h)));
         }
         try {
             Files.createDirectories(out);

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code alara-audit trend}: month-over-month figures from the history store, as PDF and workbook. */
 @Command(name = "trend", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
-        description = "Trend report (PDF and Excel) from the history store: per month the studies, pediatric protocol compliance, "
+        description = "Trend report (PDF, Excel and an HTML dashboard) from the history store: per month the studies, pediatric protocol compliance, "
                 + "repeat rate, findings per 100 studies and median doses against the DRLs.")
 public final class TrendCommand implements Callable<Integer> {
     @Spec
@@ -59,6 +59,8 @@ public final class TrendCommand implements Callable<Integer> {
             throw new ErrorReport.UsageException("--to " + last + " is before --from " + first);
         }
         Grouping grouping = Grouping.parse(by);
+        // The dashboard's charting library is checked before any work: a jar whose copy differs is a defect (exit 70).
+        org.alaraaudit.report.html.ChartLibrary.script();
         StepRule rule = StepRule.load(rules);
         HistoryStore store = history.open();
         if (store == null) throw new ErrorReport.UsageException("trend reads the history store: --no-history leaves nothing to read");
@@ -74,10 +76,12 @@ public final class TrendCommand implements Callable<Integer> {
         Instant now = Instant.now();
         Path pdf = out.resolve("trend-" + trend.label() + ".pdf");
         Path xlsx = out.resolve("trend-" + trend.label() + ".xlsx");
+        Path html = out.resolve("trend-" + trend.label() + ".html");
         try {
             Files.createDirectories(out);
             TrendPdf.write(trend, now, pdf);
             TrendWorkbook.write(trend, now, xlsx);
+            org.alaraaudit.report.html.TrendDashboard.write(trend, now, html);
         } catch (IOException | RuntimeException e) {
             throw new ErrorReport.OutputException(out + ": " + e.getMessage(), e);
         }
@@ -88,6 +92,7 @@ public final class TrendCommand implements Callable<Integer> {
                 trend.steps().size(), trend.steps().size() == 1 ? "" : "s", TrendText.percentText(rule.fraction()));
         o.println("Reports: " + pdf);
         o.println("         " + xlsx);
+        o.println("         " + html);
         o.flush();
         return ExitCode.OK;
     }

@@ -10,7 +10,7 @@ import org.alaraaudit.history.trend.StepRule;
 /** The words and numbers the trend PDF and workbook both print, written once so the two never disagree. */
 public final class TrendText {
     /** How the findings figure is defined, said once in each report. */
-    static final String FINDINGS_DEFINITION = "Findings per 100 studies: all findings of a severity that the audit reported for "
+    public static final String FINDINGS_DEFINITION = "Findings per 100 studies: all findings of a severity that the audit reported for "
             + "the month (event, study, study-pair, station-protocol, DRL-group and patient rules) divided by the studies "
             + "audited in the month, times 100; the audit report's own figure. A finding over a whole run of several months "
             + "counts in the run's last month.";
