@@ -1,14 +1,10 @@
 package org.alaraaudit.audit;
 
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,11 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
-import org.alaraaudit.model.AcquisitionType;
-import org.alaraaudit.model.Contrast;
-import org.alaraaudit.model.Modality;
-import org.alaraaudit.model.SourceLine;
-import org.alaraaudit.model.TargetRegion;
+import org.alaraaudit.audit.spill.RowCodec;
+import org.alaraaudit.audit.spill.SpillIn;
+import org.alaraaudit.audit.spill.SpillOut;
 import org.alaraaudit.scanlog.ScanRow;
 import org.alaraaudit.scanlog.SpillFolder;
 
@@ -31,12 +25,14 @@ import org.alaraaudit.scanlog.SpillFolder;
  */
 public final class PatientPartitions implements AutoCloseable {
     private static final int BUCKETS = 64;
+    /** Words numbered per bucket (see {@link SpillOut}): 64 buckets of a few hundred texts each stay small. */
+    private static final int WORDS_PER_BUCKET = 2048;
 
     private final int inMemoryLimit;
     private Map<String, List<Entry>> memory = new HashMap<>();
     private int inMemory;
     private Path spillDir;
-    private DataOutputStream[] buckets;
+    private SpillOut[] buckets;
 
     /** Holding at most {@code inMemoryLimit} rows, fewer when the heap is small ({@link HeapBudget}). */
     public PatientPartitions(int inMemoryLimit) { this.inMemoryLimit = HeapBudget.rows(inMemoryLimit); }
@@ -69,18 +65,17 @@ public final class PatientPartitions implements AutoCloseable {
             return;
         }
         try {
-            for (DataOutputStream b : buckets) b.close();
+            for (SpillOut b : buckets) b.close();
             for (int i = 0; i < BUCKETS; i++) {
                 Map<String, List<ScanRow>> patients = new TreeMap<>();
                 Path f = bucket(i);
-                List<String> words = new ArrayList<>();
-                try (DataInputStream in = new DataInputStream(new SpillInput(f, 1 << 16))) {
+                try (SpillIn in = new SpillIn(f, 1 << 16)) {
                     while (true) {
                         ScanRow r;
                         int ordinal;
                         try {
-                            ordinal = in.readInt();
-                            r = read(in, words);
+                            ordinal = in.integer();
+                            r = RowCodec.row(in);
                         } catch (EOFException end) {
                             break;
                         }
@@ -98,11 +93,8 @@ public final class PatientPartitions implements AutoCloseable {
     private void spill() {
         try {
             spillDir = SpillFolder.create("patients");
-            buckets = new DataOutputStream[BUCKETS];
-            for (int i = 0; i < BUCKETS; i++) {
-                dictionaries.add(new HashMap<>());
-                buckets[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(bucket(i)), 1 << 15));
-            }
+            buckets = new SpillOut[BUCKETS];
+            for (int i = 0; i < BUCKETS; i++) buckets[i] = new SpillOut(bucket(i), 1 << 15, WORDS_PER_BUCKET);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create temporary files to group patients", e);
         }
@@ -113,173 +105,20 @@ public final class PatientPartitions implements AutoCloseable {
     private Path bucket(int i) { return spillDir.resolve("bucket-" + i + ".bin"); }
 
     private void write(ScanRow r, int ordinal) {
-        int b = Math.floorMod(r.patientRef().hashCode(), BUCKETS);
-        DataOutputStream o = buckets[b];
+        SpillOut o = buckets[Math.floorMod(r.patientRef().hashCode(), BUCKETS)];
         try {
-            o.writeInt(ordinal);
-            word(o, b, r.source().file());
-            o.writeLong(r.source().line());
-            str(o, r.patientRef());
-            o.writeDouble(r.ageYears());
-            word(o, b, r.sex());
-            num(o, r.weightKg());
-            num(o, r.heightCm());
-            word(o, b, r.facility());
-            word(o, b, r.stationName());
-            word(o, b, r.manufacturer());
-            word(o, b, r.model());
-            str(o, r.accessionNumber());
-            time(o, r.studyDatetime());
-            o.writeByte(r.modality().ordinal());
-            word(o, b, r.studyDescription());
-            word(o, b, r.indication());
-            word(o, b, r.protocolName());
-            o.writeByte(r.acquisitionType() == null ? -1 : r.acquisitionType().ordinal());
-            o.writeByte(r.targetRegion() == null ? -1 : r.targetRegion().ordinal());
-            time(o, r.eventDatetime());
-            str(o, r.eventUid());
-            num(o, r.kvp());
-            num(o, r.mas());
-            num(o, r.ctdivolMgy());
-            o.writeByte(r.phantomCm() == null ? -1 : r.phantomCm());
-            num(o, r.dlpMgycm());
-            num(o, r.scanLengthMm());
-            num(o, r.ssdeMgy());
-            num(o, r.effectiveDiameterCm());
-            num(o, r.waterEquivalentDiameterCm());
-            num(o, r.dapGycm2());
-            num(o, r.fluoroTimeS());
-            o.writeByte(r.doseCheckAlert() == null ? -1 : r.doseCheckAlert() ? 1 : 0);
-            num(o, r.doseCheckDlpAlertMgycm());
-            num(o, r.doseCheckDlpForwardEstimateMgycm());
-            num(o, r.doseCheckCtdivolAlertMgy());
-            num(o, r.doseCheckCtdivolForwardEstimateMgy());
-            word(o, b, r.doseCheckReason());
-            o.writeBoolean(r.patientPerStudy());
-            o.writeByte(r.contrast() == null ? -1 : r.contrast().ordinal());
+            o.integer(ordinal);
+            RowCodec.write(o, r);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the temporary patient buckets in " + spillDir, e);
         }
-    }
-
-    private static ScanRow read(DataInputStream in, List<String> words) throws IOException {
-        String file = word(in, words);
-        SourceLine source = new SourceLine(file, in.readLong());
-        String patient = str(in);
-        double age = in.readDouble();
-        String sex = word(in, words);
-        Double weight = num(in);
-        Double height = num(in);
-        String facility = word(in, words);
-        String station = word(in, words);
-        String manufacturer = word(in, words);
-        String model = word(in, words);
-        String accession = str(in);
-        LocalDateTime studyTime = time(in);
-        Modality modality = Modality.values()[in.readByte()];
-        String description = word(in, words);
-        String indication = word(in, words);
-        String protocol = word(in, words);
-        byte acq = in.readByte();
-        byte region = in.readByte();
-        LocalDateTime eventTime = time(in);
-        String uid = str(in);
-        Double kvp = num(in);
-        Double mas = num(in);
-        Double ctdivol = num(in);
-        byte phantom = in.readByte();
-        Double dlp = num(in);
-        Double scanLength = num(in);
-        Double ssde = num(in);
-        Double effectiveDiameter = num(in);
-        Double wed = num(in);
-        Double dap = num(in);
-        Double fluoro = num(in);
-        byte alert = in.readByte();
-        Double dlpAlert = num(in);
-        Double dlpForward = num(in);
-        Double ctdivolAlert = num(in);
-        Double ctdivolForward = num(in);
-        String reason = word(in, words);
-        boolean patientPerStudy = in.readBoolean();
-        byte contrast = in.readByte();
-        return new ScanRow(source, patient, age, sex, weight, height, facility, station, manufacturer, model, accession,
-                studyTime, modality, description, indication, protocol, acq < 0 ? null : AcquisitionType.values()[acq],
-                region < 0 ? null : TargetRegion.values()[region], eventTime, uid, kvp, mas, ctdivol,
-                phantom < 0 ? null : (int) phantom, dlp, scanLength, ssde, effectiveDiameter, wed, dap, fluoro,
-                alert < 0 ? null : alert == 1, dlpAlert, dlpForward, ctdivolAlert, ctdivolForward, reason, patientPerStudy,
-                contrast < 0 ? null : Contrast.values()[contrast]);
-    }
-
-    /**
-     * The texts that repeat from row to row (file, place, device, protocol, description) are written once per
-     * bucket and then as their number: reading the buckets back was a third of the patient phase, most of it
-     * decoding the same few hundred strings millions of times. Capped per bucket, so free text cannot grow it.
-     */
-    private static final int WORDS_PER_BUCKET = 2048;
-    private final List<Map<String, Integer>> dictionaries = new ArrayList<>();
-
-    private void word(DataOutputStream o, int bucket, String s) throws IOException {
-        if (s == null) {
-            o.writeByte(0);
-            return;
-        }
-        Map<String, Integer> dict = dictionaries.get(bucket);
-        Integer id = dict.get(s);
-        if (id != null) {
-            o.writeByte(3);
-            o.writeShort(id);
-        } else if (dict.size() < WORDS_PER_BUCKET) {
-            dict.put(s, dict.size());
-            o.writeByte(2);
-            SpillFields.text(o, s);
-        } else {
-            o.writeByte(1);
-            SpillFields.text(o, s);
-        }
-    }
-
-    private static String word(DataInputStream in, List<String> words) throws IOException {
-        switch (in.readByte()) {
-            case 0: return null;
-            case 1: return SpillFields.text(in);
-            case 2: {
-                String s = SpillFields.text(in);
-                words.add(s);
-                return s;
-            }
-            default: return words.get(in.readUnsignedShort());
-        }
-    }
-
-    /** Texts are written whole, of any length: a run must not depend on whether it spilled. */
-    private static void str(DataOutputStream o, String s) throws IOException { SpillFields.text(o, s); }
-
-    private static String str(DataInputStream in) throws IOException { return SpillFields.text(in); }
-
-    private static void num(DataOutputStream o, Double d) throws IOException {
-        o.writeDouble(d == null ? Double.NaN : d);
-    }
-
-    private static Double num(DataInputStream in) throws IOException {
-        double d = in.readDouble();
-        return Double.isNaN(d) ? null : d;
-    }
-
-    private static void time(DataOutputStream o, LocalDateTime t) throws IOException {
-        o.writeLong(t.toLocalDate().toEpochDay());
-        o.writeLong(t.toLocalTime().toNanoOfDay());
-    }
-
-    private static LocalDateTime time(DataInputStream in) throws IOException {
-        return LocalDateTime.of(java.time.LocalDate.ofEpochDay(in.readLong()), java.time.LocalTime.ofNanoOfDay(in.readLong()));
     }
 
     @Override
     public void close() {
         if (spillDir == null) return;
         try {
-            for (DataOutputStream b : buckets) b.close();
+            for (SpillOut b : buckets) b.close();
             for (int i = 0; i < BUCKETS; i++) Files.deleteIfExists(bucket(i));
             Files.deleteIfExists(spillDir);
         } catch (IOException ignored) {

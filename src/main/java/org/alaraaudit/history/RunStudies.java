@@ -16,7 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.alaraaudit.audit.SpillFields;
+import org.alaraaudit.audit.spill.SpillFields;
 import org.alaraaudit.audit.StudyDose;
 import org.alaraaudit.model.DoseMetric;
 import org.alaraaudit.model.Finding;

@@ -209,9 +209,11 @@ class PdfSafetyOfficerTest {
     private static final java.util.concurrent.atomic.AtomicInteger IDS = new java.util.concurrent.atomic.AtomicInteger();
 
     private static org.alaraaudit.model.Finding finding(String rule, Severity s, String facility) {
-        return new org.alaraaudit.model.Finding(rule + facility + IDS.incrementAndGet(), rule, s, "study", facility, "CT1", "A1",
-                LocalDateTime.of(2026, 10, 5, 9, 0), null, 9.0, "P", "P", null, null, null, null, null, null, "m", List.of(),
-                true, null);
+        return new org.alaraaudit.model.Finding(rule + facility + IDS.incrementAndGet(), rule, s, "study",
+                new org.alaraaudit.model.Finding.Where(facility, "CT1", "A1", LocalDateTime.of(2026, 10, 5, 9, 0), null, 9.0,
+                        true, "P", "P", null),
+                new org.alaraaudit.model.Finding.Measured(null, null, null), new org.alaraaudit.model.Finding.Against(null, null),
+                "m", List.of(), null);
     }
 
     @Test
