@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.alaraaudit.AuditFixture;
-import org.alaraaudit.audit.PatientPartitions;
+import org.alaraaudit.audit.spill.PatientPartitions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,6 +3,7 @@ package org.alaraaudit.report.excel;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Findings;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /** REPEAT_STUDY findings as pairs: the later study, the earlier one it repeats, and the time between them. */
@@ -18,7 +19,7 @@ final class RepeatsSheet {
 
     private RepeatsSheet() {}
 
-    static Table write(Workbook wb, Styles styles, List<Finding> findings, int rowsPerSheet) {
+    static Table write(Workbook wb, Styles styles, Findings findings, int rowsPerSheet) {
         Table t = new Table(wb, styles, NAME, COLUMNS, rowsPerSheet).open();
         for (Finding f : findings) {
             if (!RULE.equals(f.ruleId())) continue;

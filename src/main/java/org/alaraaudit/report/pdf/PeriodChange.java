@@ -2,8 +2,8 @@ package org.alaraaudit.report.pdf;
 
 import java.util.Locale;
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.audit.ComplianceFigures;
-import org.alaraaudit.audit.DrlGroup;
+import org.alaraaudit.audit.aggregate.ComplianceFigures;
+import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.audit.PreviousPeriod;
 
 /**

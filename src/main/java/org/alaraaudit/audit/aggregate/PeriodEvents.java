@@ -1,4 +1,4 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.aggregate;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -117,16 +117,16 @@ public final class PeriodEvents implements Iterable<PeriodEvents.Event> {
     }
 
     /** Collects the events of the period's studies as the audit assembles them, on the thread that assembles. */
-    static final class Collector {
+    public static final class Collector {
         private final Function<IrradiationEvent, Double> estimatedSsde;
         private final Map<List<String>, long[]> scanners = new TreeMap<>(Comparator.comparing((List<String> k) -> k.toString()));
         private Path file;
         private SpillOut out;
         private long size;
 
-        Collector(Function<IrradiationEvent, Double> estimatedSsde) { this.estimatedSsde = estimatedSsde; }
+        public Collector(Function<IrradiationEvent, Double> estimatedSsde) { this.estimatedSsde = estimatedSsde; }
 
-        void add(Study s) {
+        public void add(Study s) {
             if (!s.isInPeriod()) return;
             long[] n = scanners.computeIfAbsent(java.util.Arrays.asList(s.getFacility(), s.getStationName(), s.getManufacturer(),
                     s.getModel()), k -> new long[2]);
@@ -165,7 +165,7 @@ public final class PeriodEvents implements Iterable<PeriodEvents.Event> {
             out.flag(s.isPediatric());
         }
 
-        PeriodEvents build() {
+        public PeriodEvents build() {
             try {
                 if (out != null) out.close();
             } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.spill;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,16 +17,17 @@ import org.alaraaudit.audit.spill.FindingCodec;
 import org.alaraaudit.audit.spill.SpillIn;
 import org.alaraaudit.audit.spill.SpillOut;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Findings;
 import org.alaraaudit.scanlog.SpillFolder;
 
 /**
  * A run's findings in report order, with memory bounded by a fixed number of findings rather than by the input:
  * a registry-sized audit finds millions. Up to {@link #IN_MEMORY} they are held as a list; past that, each full
  * batch is sorted and written to a temporary file, and reading merges the sorted files. Every report reads the
- * findings front to back, which stays a stream; {@code get(i)} on a spilled log walks from the start.
+ * findings front to back, which stays a stream; there is no random access.
  */
-public final class FindingLog extends AbstractList<Finding> {
-    static final int IN_MEMORY = 50_000;
+public final class FindingLog implements Findings {
+    public static final int IN_MEMORY = 50_000;
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final List<Finding> inMemory;
@@ -56,15 +56,6 @@ public final class FindingLog extends AbstractList<Finding> {
     public boolean spilled() { return !runs.isEmpty(); }
 
     @Override
-    public Finding get(int index) {
-        if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
-        if (runs.isEmpty()) return inMemory.get(index);
-        Iterator<Finding> it = iterator();
-        for (int i = 0; i < index; i++) it.next();
-        return it.next();
-    }
-
-    @Override
     public Iterator<Finding> iterator() {
         if (runs.isEmpty()) return java.util.Collections.unmodifiableList(inMemory).iterator();
         return new Merge(runs, order);
@@ -89,7 +80,7 @@ public final class FindingLog extends AbstractList<Finding> {
         }
 
         /** Also hands every finding added to {@code counter}, on the thread that adds it. */
-        Builder counting(java.util.function.Consumer<Finding> counter) {
+        public Builder counting(java.util.function.Consumer<Finding> counter) {
             this.counter = counter;
             return this;
         }
