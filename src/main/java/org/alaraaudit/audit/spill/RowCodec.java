@@ -14,10 +14,15 @@ import org.alaraaudit.scanlog.ScanRow;
 
 /**
  * The one spill format of each part of a row (study header, acquisition, measurements, dose check, source
- * line), used by every temporary file that holds one: a new canonical column is written where its part is.
+ * line), used by every temporary file that holds one. The header and acquisition say which texts repeat from row
+ * to row (numbered as words); the measurements and the dose check are written by their record's components.
  * Texts are written whole, of any length: a run must not depend on whether it spilled.
  */
 public final class RowCodec {
+    /** Measurements and dose checks are numbers and flags: written component by component, so a new one needs no change here. */
+    private static final RecordCodec<Measurements> MEASUREMENTS = RecordCodec.of(Measurements.class);
+    private static final RecordCodec<DoseCheckRecord> DOSE_CHECK = RecordCodec.of(DoseCheckRecord.class);
+
     private RowCodec() {}
 
     public static void write(SpillOut o, ScanRow r) throws IOException {
@@ -76,39 +81,19 @@ public final class RowCodec {
                 in.text(), in.choice(Contrast.values()));
     }
 
-    public static void write(SpillOut o, Measurements m) throws IOException {
-        o.number(m.kvp());
-        o.number(m.mas());
-        o.number(m.ctdivolMgy());
-        o.whole(m.phantomCm());
-        o.number(m.dlpMgycm());
-        o.number(m.scanLengthMm());
-        o.number(m.ssdeMgy());
-        o.number(m.effectiveDiameterCm());
-        o.number(m.waterEquivalentDiameterCm());
-        o.number(m.dapGycm2());
-        o.number(m.fluoroTimeS());
-    }
+    public static void write(SpillOut o, Measurements m) throws IOException { MEASUREMENTS.write(o, m); }
 
-    public static Measurements measurements(SpillIn in) throws IOException {
-        return new Measurements(in.number(), in.number(), in.number(), in.whole(), in.number(), in.number(), in.number(),
-                in.number(), in.number(), in.number(), in.number());
-    }
+    public static Measurements measurements(SpillIn in) throws IOException { return MEASUREMENTS.read(in); }
 
     /** A dose check or none. */
     public static void write(SpillOut o, DoseCheckRecord d) throws IOException {
         o.flag(d != null);
         if (d == null) return;
-        o.flag(d.alert());
-        o.number(d.ctdivolAlertMgy());
-        o.number(d.ctdivolForwardEstimateMgy());
-        o.number(d.dlpAlertMgycm());
-        o.number(d.dlpForwardEstimateMgycm());
-        o.word(d.reason());
+        DOSE_CHECK.write(o, d);
     }
 
     public static DoseCheckRecord doseCheck(SpillIn in) throws IOException {
         if (!in.flag()) return null;
-        return new DoseCheckRecord(in.flag(), in.number(), in.number(), in.number(), in.number(), in.word());
+        return DOSE_CHECK.read(in);
     }
 }
