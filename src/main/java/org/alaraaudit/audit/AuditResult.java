@@ -5,7 +5,12 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.alaraaudit.audit.aggregate.ComplianceFigures;
+import org.alaraaudit.audit.aggregate.DrlGroup;
+import org.alaraaudit.audit.aggregate.PeriodEvents;
+import org.alaraaudit.audit.aggregate.ProtocolStatistics;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Findings;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.rules.PolicyTables;
 import org.alaraaudit.rules.RuleDescription;
@@ -13,7 +18,7 @@ import org.alaraaudit.scanlog.DataWarning;
 import org.alaraaudit.scanlog.Rejection;
 import org.alaraaudit.scanlog.RowAccounting;
 
-/** Everything one audit run found; every report is a reader of this. */
+/** Everything one audit run found; every report is a reader of this. Built with {@link #builder()}. */
 public record AuditResult(
         RunInfo run,
         RowAccounting rows,
@@ -21,7 +26,7 @@ public record AuditResult(
         ComplianceFigures figures,
         List<DrlGroup> drlGroups,
         List<ProtocolStatistics> protocols,
-        List<Finding> findings,
+        Findings findings,
         List<Rejection> rejected,
         List<DataWarning> warnings,
         List<RuleDescription> rules,
@@ -35,29 +40,74 @@ public record AuditResult(
         /** The period's irradiation events, one row each, and the scanners they came from; never null. */
         PeriodEvents events) {
 
-    public AuditResult(RunInfo run, RowAccounting rows, long rowsOutsidePeriod, ComplianceFigures figures,
-                       List<DrlGroup> drlGroups, List<ProtocolStatistics> protocols, List<Finding> findings,
-                       List<Rejection> rejected, List<DataWarning> warnings, List<RuleDescription> rules,
-                       PolicyTables tables, PreviousPeriod previousPeriod, List<String> filesWithoutPatientIdentifiers,
-                       Reviews reviews) {
-        this(run, rows, rowsOutsidePeriod, figures, drlGroups, protocols, findings, rejected, warnings, rules, tables,
-                previousPeriod, filesWithoutPatientIdentifiers, reviews, PeriodEvents.NONE);
+    /** A result to fill in part by part: the run builds one, and a test changes one part of a result it has. */
+    public static Builder builder() { return new Builder(); }
+
+    /** A builder holding this result's parts. */
+    public Builder toBuilder() {
+        return new Builder().run(run).rows(rows).rowsOutsidePeriod(rowsOutsidePeriod).figures(figures).drlGroups(drlGroups)
+                .protocols(protocols).findings(findings).rejected(rejected).warnings(warnings).rules(rules).tables(tables)
+                .previousPeriod(previousPeriod).filesWithoutPatientIdentifiers(filesWithoutPatientIdentifiers)
+                .reviews(reviews).events(events);
     }
 
-    public AuditResult(RunInfo run, RowAccounting rows, long rowsOutsidePeriod, ComplianceFigures figures,
-                       List<DrlGroup> drlGroups, List<ProtocolStatistics> protocols, List<Finding> findings,
-                       List<Rejection> rejected, List<DataWarning> warnings, List<RuleDescription> rules,
-                       PolicyTables tables, PreviousPeriod previousPeriod, List<String> filesWithoutPatientIdentifiers) {
-        this(run, rows, rowsOutsidePeriod, figures, drlGroups, protocols, findings, rejected, warnings, rules, tables,
-                previousPeriod, filesWithoutPatientIdentifiers, Reviews.NONE);
-    }
+    /** The parts of a result; those not given are empty (no previous period, no reviews, no events kept). */
+    public static final class Builder {
+        private RunInfo run;
+        private RowAccounting rows;
+        private long rowsOutsidePeriod;
+        private ComplianceFigures figures;
+        private List<DrlGroup> drlGroups = List.of();
+        private List<ProtocolStatistics> protocols = List.of();
+        private Findings findings = Findings.NONE;
+        private List<Rejection> rejected = List.of();
+        private List<DataWarning> warnings = List.of();
+        private List<RuleDescription> rules = List.of();
+        private PolicyTables tables;
+        private PreviousPeriod previousPeriod;
+        private List<String> filesWithoutPatientIdentifiers = List.of();
+        private Reviews reviews = Reviews.NONE;
+        private PeriodEvents events = PeriodEvents.NONE;
 
-    public AuditResult(RunInfo run, RowAccounting rows, long rowsOutsidePeriod, ComplianceFigures figures,
-                       List<DrlGroup> drlGroups, List<ProtocolStatistics> protocols, List<Finding> findings,
-                       List<Rejection> rejected, List<DataWarning> warnings, List<RuleDescription> rules,
-                       PolicyTables tables, PreviousPeriod previousPeriod) {
-        this(run, rows, rowsOutsidePeriod, figures, drlGroups, protocols, findings, rejected, warnings, rules, tables,
-                previousPeriod, List.of());
+        private Builder() {}
+
+        public Builder run(RunInfo v) { run = v; return this; }
+
+        public Builder rows(RowAccounting v) { rows = v; return this; }
+
+        public Builder rowsOutsidePeriod(long v) { rowsOutsidePeriod = v; return this; }
+
+        public Builder figures(ComplianceFigures v) { figures = v; return this; }
+
+        public Builder drlGroups(List<DrlGroup> v) { drlGroups = v; return this; }
+
+        public Builder protocols(List<ProtocolStatistics> v) { protocols = v; return this; }
+
+        public Builder findings(Findings v) { findings = v; return this; }
+
+        /** Findings in memory, in the order given. */
+        public Builder findings(List<Finding> v) { findings = Findings.of(v); return this; }
+
+        public Builder rejected(List<Rejection> v) { rejected = v; return this; }
+
+        public Builder warnings(List<DataWarning> v) { warnings = v; return this; }
+
+        public Builder rules(List<RuleDescription> v) { rules = v; return this; }
+
+        public Builder tables(PolicyTables v) { tables = v; return this; }
+
+        public Builder previousPeriod(PreviousPeriod v) { previousPeriod = v; return this; }
+
+        public Builder filesWithoutPatientIdentifiers(List<String> v) { filesWithoutPatientIdentifiers = v; return this; }
+
+        public Builder reviews(Reviews v) { reviews = v; return this; }
+
+        public Builder events(PeriodEvents v) { events = v; return this; }
+
+        public AuditResult build() {
+            return new AuditResult(run, rows, rowsOutsidePeriod, figures, drlGroups, protocols, findings, rejected, warnings,
+                    rules, tables, previousPeriod, filesWithoutPatientIdentifiers, reviews, events);
+        }
     }
 
     /** Said once in every report when some input had no patient identifier (scan-log format, OpenREM exports). */
@@ -87,7 +137,7 @@ public record AuditResult(
         public Review of(Finding f) { return byFindingId.get(f.findingId()); }
 
         /** How many of these findings of at least {@code severity} still await a review (none, or OPEN). */
-        public long stillOpen(List<Finding> findings, Severity severity) {
+        public long stillOpen(Findings findings, Severity severity) {
             return findings.stream().filter(f -> f.severity().atLeast(severity))
                     .filter(f -> of(f) == null || of(f).open()).count();
         }
@@ -95,6 +145,6 @@ public record AuditResult(
 
     /** Where an audit run finds the reviews: the history store implements it beside {@link DoseHistory}. */
     public interface ReviewSource {
-        Reviews reviews(List<Finding> findings, AuditPeriod period, Set<String> facilities);
+        Reviews reviews(Findings findings, AuditPeriod period, Set<String> facilities);
     }
 }

@@ -3,12 +3,17 @@ package org.alaraaudit.audit;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Function;
+import org.alaraaudit.audit.aggregate.ComplianceFigures;
+import org.alaraaudit.audit.aggregate.FindingCounts;
+import org.alaraaudit.audit.aggregate.PeriodEvents;
+import org.alaraaudit.audit.aggregate.PeriodTally;
+import org.alaraaudit.audit.spill.FindingLog;
+import org.alaraaudit.audit.spill.PatientPartitions;
 import org.alaraaudit.dosimetry.SsdeEstimate;
 import org.alaraaudit.model.Finding;
-import org.alaraaudit.model.Study;
+import org.alaraaudit.model.IrradiationEvent;
 import org.alaraaudit.rules.Policy;
 import org.alaraaudit.rules.RuleEngine;
 import org.alaraaudit.rules.RuleSet;
@@ -17,7 +22,10 @@ import org.alaraaudit.scanlog.Pseudonymiser;
 import org.alaraaudit.scanlog.RowValidator;
 import org.alaraaudit.scanlog.ScanLogInput;
 
-/** One audit: read and validate the inputs, group by patient, run the rules, and gather the result. */
+/**
+ * One audit, as a pipeline: read and validate the inputs, group the rows by patient, evaluate each patient
+ * (studies, doses, aggregates, rules), then the period's own rules, and gather the result.
+ */
 public final class AuditRun {
     /** Findings in the order every report lists them: most severe first, then by rule, place and time. */
     public static final Comparator<Finding> REPORT_ORDER = Comparator
@@ -45,125 +53,62 @@ public final class AuditRun {
         Policy policy = ruleSet.tables().policy().withPediatricAge(request.pediatricAgeYears()).withDrlSet(request.drlSet());
         ruleSet.tables().referenceLevels().set(policy.getDrlSet());
         List<DataWarning> warnings = new ArrayList<>();
-        LocalDateTime now = LocalDateTime.ofInstant(request.runTime(), request.zone());
-        RowValidator validator = new RowValidator(new Pseudonymiser(request.secret()), now, policy.getUnusualCtdivolMgy(), warnings::add);
-        ScanLogInput input = new ScanLogInput(request.inputs(), validator, ruleSet.tables().exclusions(), warnings,
-                request.scanLogOptions());
-
-        StudyAssembler assembler = new StudyAssembler(ruleSet.tables(), policy.getDrlSet(), policy.getPediatricAgeYears(), request.period());
+        ScanLogInput input = input(request, policy, warnings);
         RuleEngine engine = new RuleEngine(ruleSet, policy);
-        PeriodTally tally = new PeriodTally(policy.getDrlMinSampleStudies(), e -> {
+        Function<IrradiationEvent, Double> estimatedSsde = e -> {
             SsdeEstimate ssde = engine.estimates().ssde(e);
             return ssde == null ? null : ssde.mgy();
-        });
-        PeriodEvents.Collector periodEvents = new PeriodEvents.Collector(e -> {
-            SsdeEstimate ssde = engine.estimates().ssde(e);
-            return ssde == null ? null : ssde.mgy();
-        });
-        PatientDoses doses = new PatientDoses(engine.estimates(), ruleSet.tables().cumulativeDose(),
-                policy.getCumulativeWindowDays(), history);
+        };
+        PeriodTally tally = new PeriodTally(policy.getDrlMinSampleStudies(), estimatedSsde);
+        PeriodEvents.Collector events = new PeriodEvents.Collector(estimatedSsde);
+        FindingCounts counts = new FindingCounts();
         // One limit sets what each stage holds before it spills to disk: rows by patient, duplicate keys (12 bytes
         // each against a row's few hundred) and findings (each about five rows' weight).
         int limit = request.inMemoryRowLimit();
-        FindingCounts findingCounts = new FindingCounts();
-        FindingLog.Builder findings = new FindingLog.Builder(REPORT_ORDER, Math.max(1, limit / 5)).counting(findingCounts::add);
+        FindingLog.Builder findings = new FindingLog.Builder(REPORT_ORDER, Math.max(1, limit / 5)).counting(counts::add);
         try (PatientPartitions patients = new PatientPartitions(limit); RuleBatches rules = new RuleBatches(engine, findings)) {
             progress.started(AuditProgress.estimateRows(input.files()));
             try (RowGrouping grouping = new RowGrouping(patients)) {
                 input.read(grouping, progress::rowsRead, (int) Math.min(Integer.MAX_VALUE, 4L * limit));
                 grouping.finish();
             }
-            long toAudit = input.accounting().audited();
-            long[] counts = new long[3];
-            // Patients are evaluated in batches, one rule session per batch (see RuleEngine.evaluatePatients), on
-            // a second thread while this one assembles the next (RuleBatches).
-            List<List<Study>> batchStudies = new ArrayList<>();
-            List<List<?>> batchFacts = new ArrayList<>();
-            int[] batchSize = new int[1];
-            patients.forEachPatient(input::isDuplicate, rows -> {
-                List<Study> studies = assembler.assemble(rows);
-                PatientDoses.Assessment dose = doses.assess(studies, request.period().to());
-                List<Study> session;
-                List<?> facts;
-                if (rows.get(0).patientPerStudy()) {
-                    // A stand-in patient for one study of an export without identifiers: repeats and cumulative
-                    // dose are not assessable, and nothing about "this patient" may enter the history store.
-                    session = studies;
-                    facts = List.of();
-                    studies.forEach(tally::add);
-                    studies.forEach(periodEvents::add);
-                } else {
-                    session = withStoredStudies(studies, policy.getRepeatWindowHours());
-                    facts = dose.facts();
-                    if (dose.pediatricCtInPeriod()) tally.addPediatricMarrowDose(dose.marrowMgy());
-                    studies.forEach(tally::add);
-                    studies.forEach(periodEvents::add);
-                    history.audited(studies, doses::studyDoses);
-                }
-                batchStudies.add(session);
-                batchFacts.add(facts);
-                batchSize[0] += facts.size() + rows.size() + session.size();
-                if (batchSize[0] >= RuleEngine.BATCH_FACTS) {
-                    rules.submit(batchStudies, batchFacts);
-                    batchStudies.clear();
-                    batchFacts.clear();
-                    batchSize[0] = 0;
-                }
-                counts[0]++;
-                counts[1] += studies.size();
-                counts[2] += rows.size();
-                if ((counts[0] & 0xFF) == 0) {
-                    progress.patientsAudited(counts[0], counts[1]);
-                    progress.rowsAudited(counts[2], toAudit);
-                }
-            });
-            if (!batchStudies.isEmpty()) rules.submit(batchStudies, batchFacts);
-            rules.finish();
-            progress.patientsAudited(counts[0], counts[1]);
-            progress.rowsAudited(counts[2], toAudit);
+            PatientEvaluation evaluation = new PatientEvaluation(
+                    new StudyAssembler(ruleSet.tables(), policy.getDrlSet(), policy.getPediatricAgeYears(), request.period()),
+                    new PatientDoses(engine.estimates(), ruleSet.tables().cumulativeDose(), policy.getCumulativeWindowDays(), history),
+                    history, tally, events, rules, request.period().to(), policy.getRepeatWindowHours(), progress,
+                    input.accounting().audited());
+            patients.forEachPatient(input::isDuplicate, evaluation);
+            evaluation.finish();
         } finally {
             tally.finish();
         }
         findings.addAll(engine.evaluatePeriod(tally.periodFacts()));
-        FindingLog found = findings.build();
-
-        AuditPeriod shown = request.period().isWholeInput() ? AuditPeriod.covering(tally.first(), tally.last()) : request.period();
-        RunInfo run = new RunInfo(toolVersion, ruleSet.digest(), ruleSet.location(), input.inputFiles(), shown,
-                !request.period().isWholeInput(), policy.getPediatricAgeYears(), policy.getDrlSet(), request.runTime(),
-                request.institution());
-        ComplianceFigures figures = tally.figures(findingCounts, policy.getCumulativeWindowDays(),
-                policy.getPhantomFactor32To16(), policy.sourceOf("phantom_factor_32_to_16"));
-        PreviousPeriod previous = shown.isWholeInput() ? null : history.previousPeriod(shown, figures.studiesByFacility().keySet());
-        AuditResult.Reviews reviews = history instanceof AuditResult.ReviewSource source
-                ? source.reviews(found, shown, figures.studiesByFacility().keySet()) : AuditResult.Reviews.NONE;
-        return new AuditResult(run, input.accounting(), tally.rowsOutsidePeriod(), figures, tally.drlGroups(),
-                tally.protocols(), found, input.rejections(), warnings, ruleSet.rules(), ruleSet.tables(),
-                previous, input.filesWithoutPatientIdentifiers(), reviews, periodEvents.build());
+        return result(request, policy, input, warnings, tally, counts, findings.build(), events.build());
     }
 
-    /**
-     * The patient's studies plus the stored CT studies of earlier runs that REPEAT_STUDY may pair a study of the
-     * period with: those that started within the repeat window before one of them. They enter the rule session
-     * only, outside the period, so they never get findings or count in the figures; the input wins over the
-     * store for a study in both.
-     */
-    private List<Study> withStoredStudies(List<Study> studies, double repeatWindowHours) {
-        LocalDateTime first = null;
-        LocalDateTime last = null;
-        Set<String> inputKeys = new HashSet<>();
-        for (Study s : studies) {
-            inputKeys.add(s.getKey());
-            if (!s.isInPeriod() || !s.isCt()) continue;
-            if (first == null || s.getStudyDatetime().isBefore(first)) first = s.getStudyDatetime();
-            if (last == null || s.getStudyDatetime().isAfter(last)) last = s.getStudyDatetime();
+    private ScanLogInput input(AuditRequest request, Policy policy, List<DataWarning> warnings) {
+        LocalDateTime now = LocalDateTime.ofInstant(request.runTime(), request.zone());
+        RowValidator validator = new RowValidator(new Pseudonymiser(request.secret()), now, policy.getUnusualCtdivolMgy(), warnings::add);
+        return new ScanLogInput(request.inputs(), validator, ruleSet.tables().exclusions(), warnings, request.scanLogOptions());
+    }
+
+    private AuditResult result(AuditRequest request, Policy policy, ScanLogInput input, List<DataWarning> warnings,
+                               PeriodTally tally, FindingCounts counts, FindingLog found, PeriodEvents events) {
+        AuditPeriod shown = request.period().isWholeInput() ? AuditPeriod.covering(tally.first(), tally.last()) : request.period();
+        ComplianceFigures figures = tally.figures(counts, policy.getCumulativeWindowDays(),
+                policy.getPhantomFactor32To16(), policy.sourceOf("phantom_factor_32_to_16"));
+        AuditResult.Builder result = AuditResult.builder()
+                .run(new RunInfo(toolVersion, ruleSet.digest(), ruleSet.location(), input.inputFiles(), shown,
+                        !request.period().isWholeInput(), policy.getPediatricAgeYears(), policy.getDrlSet(), request.runTime(),
+                        request.institution()))
+                .rows(input.accounting()).rowsOutsidePeriod(tally.rowsOutsidePeriod()).figures(figures)
+                .drlGroups(tally.drlGroups()).protocols(tally.protocols()).findings(found).rejected(input.rejections())
+                .warnings(warnings).rules(ruleSet.rules()).tables(ruleSet.tables())
+                .filesWithoutPatientIdentifiers(input.filesWithoutPatientIdentifiers()).events(events);
+        if (!shown.isWholeInput()) result.previousPeriod(history.previousPeriod(shown, figures.studiesByFacility().keySet()));
+        if (history instanceof AuditResult.ReviewSource source) {
+            result.reviews(source.reviews(found, shown, figures.studiesByFacility().keySet()));
         }
-        if (first == null) return studies;
-        String patientRef = studies.get(0).getPatientRef();
-        List<EarlierStudy> stored = history.ctStudies(patientRef,
-                first.minusSeconds(Math.round(repeatWindowHours * 3600)), last);
-        if (stored.isEmpty()) return studies;
-        List<Study> all = new ArrayList<>(studies);
-        for (EarlierStudy e : stored) if (!inputKeys.contains(e.studyKey())) all.add(e.toStudy(patientRef));
-        return all;
+        return result.build();
     }
 }

@@ -4,7 +4,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.alaraaudit.model.Acquisition;
 import org.alaraaudit.model.EventRecord;
+import org.alaraaudit.model.Measurements;
 import org.alaraaudit.model.Modality;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.Study;
@@ -31,8 +33,8 @@ public record EarlierStudy(String facility, String stationName, String accession
                 accessionNumber, studyDatetime, Modality.CT, null, null);
         List<EventRecord> events = new ArrayList<>(regions.size());
         for (TargetRegion r : regions) {
-            events.add(new EventRecord(SOURCE, null, null, null, r, studyDatetime, null, null, null, null,
-                    r == TargetRegion.HEAD ? 16 : 32, null, null, null, null, null, null, null, null, null, null, null, null));
+            events.add(new EventRecord(SOURCE, new Acquisition(null, null, r, studyDatetime, null, null), Measurements.NONE,
+                    null, r, r == TargetRegion.HEAD ? 16 : 32, null, null, null, null, null));
         }
         return new Study(h, pediatric, false, events);
     }

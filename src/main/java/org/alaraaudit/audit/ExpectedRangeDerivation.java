@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.alaraaudit.audit.aggregate.LocalProtocolDoses;
 import org.alaraaudit.model.CatalogEntry;
 import org.alaraaudit.model.Range;
 import org.alaraaudit.rules.ProtocolCatalog;

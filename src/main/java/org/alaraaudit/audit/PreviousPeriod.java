@@ -2,6 +2,8 @@ package org.alaraaudit.audit;
 
 import java.time.Instant;
 import java.util.List;
+import org.alaraaudit.audit.aggregate.ComplianceFigures;
+import org.alaraaudit.audit.aggregate.DrlGroup;
 
 /**
  * The stored figures of the period before this run's, over the same facilities, so reports can show

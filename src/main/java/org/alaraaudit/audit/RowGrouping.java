@@ -1,5 +1,6 @@
 package org.alaraaudit.audit;
 
+import org.alaraaudit.audit.spill.PatientPartitions;
 import org.alaraaudit.scanlog.ScanLogInput;
 import org.alaraaudit.scanlog.ScanRow;
 

@@ -3,6 +3,7 @@ package org.alaraaudit.audit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.alaraaudit.audit.spill.FindingLog;
 import org.alaraaudit.model.Study;
 import org.alaraaudit.rules.RuleEngine;
 

@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.alaraaudit.model.Acquisition;
 import org.alaraaudit.model.CatalogEntry;
 import org.alaraaudit.model.Contrast;
-import org.alaraaudit.model.DoseCheckRecord;
 import org.alaraaudit.model.EventRecord;
+import org.alaraaudit.model.Measurements;
 import org.alaraaudit.model.Modality;
 import org.alaraaudit.model.NotificationValue;
 import org.alaraaudit.model.ReferenceLevel;
@@ -52,15 +53,12 @@ public final class StudyAssembler {
 
     private Study study(List<ScanRow> rows) {
         ScanRow first = rows.stream().min(Comparator.comparing(ScanRow::source)).orElseThrow();
-        Study.Header h = new Study.Header(first.patientRef(), first.ageYears(), first.sex(), first.weightKg(),
-                first.heightCm(), first.facility(), first.stationName(), first.manufacturer(), first.model(),
-                first.accessionNumber(), first.studyDatetime(), first.modality(), first.studyDescription(),
-                first.indication());
-        boolean pediatric = first.ageYears() < pediatricAgeYears;
-        Contrast contrast = first.modality() == Modality.CT ? contrast(rows) : null;
+        Study.Header h = first.study();
+        boolean pediatric = h.ageYears() < pediatricAgeYears;
+        Contrast contrast = h.modality() == Modality.CT ? contrast(rows) : null;
         List<EventRecord> events = new ArrayList<>(rows.size());
-        for (ScanRow r : rows) events.add(event(r, first, pediatric, contrast));
-        return new Study(h, pediatric, period.contains(first.studyDatetime()), events);
+        for (ScanRow r : rows) events.add(event(r, h, pediatric, contrast));
+        return new Study(h, pediatric, period.contains(h.studyDatetime()), events);
     }
 
     /**
@@ -70,12 +68,12 @@ public final class StudyAssembler {
     private final java.util.Map<String, java.util.Optional<CatalogEntry>> matched = new java.util.HashMap<>();
     private static final int MATCH_CACHE = 50_000;
 
-    private CatalogEntry catalogEntry(ScanRow r) {
-        if (r.protocolName() == null) return null;
-        String key = (r.stationName() == null ? "\u0000" : r.stationName()) + "\u001f" + r.protocolName();
+    private CatalogEntry catalogEntry(String protocolName, String stationName) {
+        if (protocolName == null) return null;
+        String key = (stationName == null ? "\u0000" : stationName) + "\u001f" + protocolName;
         java.util.Optional<CatalogEntry> found = matched.get(key);
         if (found == null) {
-            found = tables.catalog().match(r.protocolName(), r.stationName());
+            found = tables.catalog().match(protocolName, stationName);
             if (matched.size() < MATCH_CACHE) matched.put(key, found);
         }
         return found.orElse(null);
@@ -89,44 +87,40 @@ public final class StudyAssembler {
     private Contrast contrast(List<ScanRow> rows) {
         Contrast exam = null;
         for (ScanRow r : rows) {
-            Contrast c = r.contrast();
-            if (c == null) c = tables.contrastPatterns().of(r.protocolName());
-            if (c == null) c = tables.contrastPatterns().of(r.studyDescription());
+            Contrast c = r.acquisition().contrast();
+            if (c == null) c = tables.contrastPatterns().of(r.acquisition().protocolName());
+            if (c == null) c = tables.contrastPatterns().of(r.study().studyDescription());
             exam = Contrast.combine(exam, c);
         }
         return exam;
     }
 
-    private EventRecord event(ScanRow r, ScanRow study, boolean pediatric, Contrast contrast) {
-        CatalogEntry protocol = r.modality() == Modality.CT ? catalogEntry(r) : null;
-        TargetRegion region = region(r, protocol);
-        int phantom = r.phantomCm() != null ? r.phantomCm() : (region == TargetRegion.HEAD ? 16 : 32);
+    /** Judged by the study's age and weight (its first row's), the row's own modality, station and description. */
+    private EventRecord event(ScanRow r, Study.Header study, boolean pediatric, Contrast contrast) {
+        Acquisition given = r.acquisition();
+        Measurements measured = r.measurements();
+        Study.Header own = r.study();
+        CatalogEntry protocol = own.modality() == Modality.CT ? catalogEntry(given.protocolName(), own.stationName()) : null;
+        TargetRegion region = region(given, own, protocol);
+        int phantom = measured.phantomCm() != null ? measured.phantomCm() : (region == TargetRegion.HEAD ? 16 : 32);
         NotificationValue notification = null;
         ReferenceLevel drl = null;
-        if (r.modality() == Modality.CT) {
-            notification = tables.notificationValues().forSeries(region, r.acquisitionType(), study.ageYears(), phantom, pediatric,
+        if (own.modality() == Modality.CT) {
+            notification = tables.notificationValues().forSeries(region, given.acquisitionType(), study.ageYears(), phantom, pediatric,
                     protocol == null ? null : protocol.notificationCategory()).orElse(null);
             drl = ReferenceLevels.bandFor(pediatric ? drlSet : adultDrls, region, contrast, study.ageYears(), study.weightKg())
                     .orElse(null);
         }
-        return new EventRecord(r.source(), r.protocolName(), protocol, r.acquisitionType(), region, r.eventDatetime(),
-                r.eventUid(), r.kvp(), r.mas(), r.ctdivolMgy(), phantom, r.dlpMgycm(), r.scanLengthMm(), r.ssdeMgy(),
-                r.effectiveDiameterCm(), r.waterEquivalentDiameterCm(), r.dapGycm2(), r.fluoroTimeS(), notification, drl,
-                doseCheck(r), tables.seriesKinds().classify(r.acquisitionType(), r.protocolName(), r.ctdivolMgy()), contrast);
-    }
-
-    private static DoseCheckRecord doseCheck(ScanRow r) {
-        if (r.doseCheckAlert() == null) return null;
-        return new DoseCheckRecord(r.doseCheckAlert(), r.doseCheckCtdivolAlertMgy(), r.doseCheckCtdivolForwardEstimateMgy(),
-                r.doseCheckDlpAlertMgycm(), r.doseCheckDlpForwardEstimateMgycm(), r.doseCheckReason());
+        return new EventRecord(r.source(), given, measured, protocol, region, phantom, notification, drl, r.doseCheck(),
+                tables.seriesKinds().classify(given.acquisitionType(), given.protocolName(), measured.ctdivolMgy()), contrast);
     }
 
     /** Given in the row, else from the protocol catalog, else from the protocol name and study description. */
-    private static TargetRegion region(ScanRow r, CatalogEntry protocol) {
-        if (r.targetRegion() != null) return r.targetRegion();
+    private static TargetRegion region(Acquisition given, Study.Header study, CatalogEntry protocol) {
+        if (given.targetRegion() != null) return given.targetRegion();
         if (protocol != null && protocol.targetRegion() != null) return protocol.targetRegion();
-        Optional<TargetRegion> inferred = TargetRegion.infer(r.protocolName());
-        if (inferred.isEmpty()) inferred = TargetRegion.infer(r.studyDescription());
+        Optional<TargetRegion> inferred = TargetRegion.infer(given.protocolName());
+        if (inferred.isEmpty()) inferred = TargetRegion.infer(study.studyDescription());
         return inferred.orElse(TargetRegion.OTHER);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.audit.ComplianceFigures;
+import org.alaraaudit.audit.aggregate.ComplianceFigures;
 import org.alaraaudit.scanlog.RowAccounting;
 import org.alaraaudit.scanlog.TerminalText;
 

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.alaraaudit.audit.AuditPeriod;
-import org.alaraaudit.audit.ComplianceFigures;
-import org.alaraaudit.audit.DrlGroup;
-import org.alaraaudit.audit.MarrowDoseProfile;
+import org.alaraaudit.audit.aggregate.ComplianceFigures;
+import org.alaraaudit.audit.aggregate.DrlGroup;
+import org.alaraaudit.audit.aggregate.MarrowDoseProfile;
 import org.alaraaudit.audit.PreviousPeriod;
 import org.alaraaudit.model.Severity;
 

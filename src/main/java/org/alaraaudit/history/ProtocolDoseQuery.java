@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.alaraaudit.audit.DoseSample;
-import org.alaraaudit.audit.LocalProtocolDoses;
+import org.alaraaudit.audit.aggregate.DoseSample;
+import org.alaraaudit.audit.aggregate.LocalProtocolDoses;
 
 /**
  * The stored CTDIvol values of each station's standard protocols, per phantom, over the last months of the store.

@@ -15,6 +15,7 @@ import org.alaraaudit.audit.AuditPeriod;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.ReviewStatus;
+import org.alaraaudit.model.Findings;
 import org.alaraaudit.model.Severity;
 
 /**
@@ -30,7 +31,7 @@ final class ReviewReader {
      * Reviews are what people entered, a few per finding at most, while a registry-sized run has millions of
      * findings: the stored reviews are read whole and matched against the findings in one pass.
      */
-    AuditResult.Reviews read(List<Finding> findings, AuditPeriod period, Set<String> facilities) throws SQLException {
+    AuditResult.Reviews read(Findings findings, AuditPeriod period, Set<String> facilities) throws SQLException {
         Map<String, AuditResult.Review> stored = new HashMap<>();
         try (PreparedStatement p = c.prepareStatement("SELECT finding_id, status, justification, reviewer, reviewed_on FROM finding_review");
              ResultSet rs = p.executeQuery()) {

@@ -75,7 +75,7 @@ public final class RunHistory implements DoseHistory, AuditResult.ReviewSource, 
     }
 
     @Override
-    public AuditResult.Reviews reviews(List<org.alaraaudit.model.Finding> findings, AuditPeriod period, Set<String> facilities) {
+    public AuditResult.Reviews reviews(org.alaraaudit.model.Findings findings, AuditPeriod period, Set<String> facilities) {
         try {
             return new ReviewReader(reading).read(findings, period, facilities);
         } catch (SQLException e) {

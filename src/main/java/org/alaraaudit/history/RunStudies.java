@@ -16,10 +16,11 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.alaraaudit.audit.SpillFields;
+import org.alaraaudit.audit.spill.SpillFields;
 import org.alaraaudit.audit.StudyDose;
 import org.alaraaudit.model.DoseMetric;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Findings;
 import org.alaraaudit.model.ReferenceLevel;
 import org.alaraaudit.scanlog.SpillFolder;
 
@@ -62,7 +63,7 @@ final class RunStudies implements AutoCloseable {
     boolean spilled() { return files != null; }
 
     /** Each partition with the study-level findings on its studies; a spilled run reads its files back one by one. */
-    void forEachPartition(List<Finding> findings, PartitionWriter writer) throws SQLException {
+    void forEachPartition(Findings findings, PartitionWriter writer) throws SQLException {
         if (files == null) {
             writer.write(List.copyOf(memory.values()), new StudyFindings(findings));
             return;

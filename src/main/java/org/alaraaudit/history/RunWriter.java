@@ -17,10 +17,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.alaraaudit.audit.AuditPeriod;
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.audit.ComplianceFigures;
-import org.alaraaudit.audit.DrlGroup;
-import org.alaraaudit.audit.MarrowDoseProfile;
+import org.alaraaudit.audit.aggregate.ComplianceFigures;
+import org.alaraaudit.audit.aggregate.DrlGroup;
+import org.alaraaudit.audit.aggregate.MarrowDoseProfile;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Findings;
 import org.alaraaudit.scanlog.InputFile;
 
 /**
@@ -62,7 +63,7 @@ final class RunWriter {
     }
 
     /** The run's findings by id, as review import checks a workbook row against them (V2). */
-    private void insertFindings(long runId, List<Finding> findings) throws SQLException {
+    private void insertFindings(long runId, Findings findings) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO run_finding (run_id, finding_id, rule_id, severity, scope,"
                 + " facility, accession_number, study_datetime, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             Set<Long> shared = sharedIdHashes(findings);
@@ -92,7 +93,7 @@ final class RunWriter {
      * The 64-bit hashes that more than one finding's id has: eight bytes a finding for one sort, where a set of
      * every id would hold millions of strings on a registry-sized run.
      */
-    private static Set<Long> sharedIdHashes(List<Finding> findings) {
+    private static Set<Long> sharedIdHashes(Findings findings) {
         long[] hashes = new long[findings.size()];
         int n = 0;
         for (Finding f : findings) hashes[n++] = idHash(f);

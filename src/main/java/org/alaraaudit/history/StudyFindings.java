@@ -2,10 +2,10 @@ package org.alaraaudit.history;
 
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Findings;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.rules.RuleIds;
 
@@ -31,7 +31,7 @@ final class StudyFindings {
 
     StudyFindings() {}
 
-    StudyFindings(List<Finding> findings) {
+    StudyFindings(Findings findings) {
         for (Finding f : findings) if (counts(f)) add(key(f), f.ruleId(), f.severity());
     }
 

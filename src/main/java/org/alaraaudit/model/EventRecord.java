@@ -4,28 +4,18 @@ import java.time.LocalDateTime;
 
 /**
  * What one irradiation event was, as read and resolved against the policy tables, before it is placed in its
- * study. Absent values are null. {@code contrast} is the exam's, as the DRL sets class exams: the same for every
- * event of a study, null when not known.
+ * study: the row's {@code given} acquisition and {@code measured} values, and what the tables resolved. Absent
+ * values are null. {@code targetRegion} is the given region, else the catalog's, else inferred; {@code phantomCm}
+ * the logged phantom, else the region's; {@code contrast} is the exam's, as the DRL sets class exams: the same
+ * for every event of a study, null when not known.
  */
 public record EventRecord(
         SourceLine source,
-        String protocolName,
+        Acquisition given,
+        Measurements measured,
         CatalogEntry protocol,
-        AcquisitionType acquisitionType,
         TargetRegion targetRegion,
-        LocalDateTime eventDatetime,
-        String eventUid,
-        Double kvp,
-        Double mas,
-        Double ctdivolMgy,
         int phantomCm,
-        Double dlpMgycm,
-        Double scanLengthMm,
-        Double ssdeMgy,
-        Double effectiveDiameterCm,
-        Double waterEquivalentDiameterCm,
-        Double dapGycm2,
-        Double fluoroTimeS,
         NotificationValue notificationValue,
         ReferenceLevel referenceLevel,
         DoseCheckRecord doseCheck,
@@ -38,11 +28,40 @@ public record EventRecord(
      * every event counts in the accumulated and organ doses.
      */
     public boolean diagnostic() {
-        return (acquisitionType == null || acquisitionType.isDiagnostic()) && seriesKind != SeriesKind.BOLUS_TRACKING;
+        return (acquisitionType() == null || acquisitionType().isDiagnostic()) && seriesKind != SeriesKind.BOLUS_TRACKING;
     }
 
     public String standardProtocol() {
-        if (protocolName == null) return null;
-        return protocol != null ? protocol.standardNameFor(protocolName) : protocolName.trim();
+        String name = protocolName();
+        if (name == null) return null;
+        return protocol != null ? protocol.standardNameFor(name) : name.trim();
     }
+
+    public String protocolName() { return given.protocolName(); }
+
+    public AcquisitionType acquisitionType() { return given.acquisitionType(); }
+
+    public LocalDateTime eventDatetime() { return given.eventDatetime(); }
+
+    public String eventUid() { return given.eventUid(); }
+
+    public Double kvp() { return measured.kvp(); }
+
+    public Double mas() { return measured.mas(); }
+
+    public Double ctdivolMgy() { return measured.ctdivolMgy(); }
+
+    public Double dlpMgycm() { return measured.dlpMgycm(); }
+
+    public Double scanLengthMm() { return measured.scanLengthMm(); }
+
+    public Double ssdeMgy() { return measured.ssdeMgy(); }
+
+    public Double effectiveDiameterCm() { return measured.effectiveDiameterCm(); }
+
+    public Double waterEquivalentDiameterCm() { return measured.waterEquivalentDiameterCm(); }
+
+    public Double dapGycm2() { return measured.dapGycm2(); }
+
+    public Double fluoroTimeS() { return measured.fluoroTimeS(); }
 }

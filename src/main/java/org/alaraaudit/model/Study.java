@@ -14,20 +14,7 @@ import java.util.TreeSet;
 
 /** One examination of one patient, a study being (facility, accession number), with its events. Immutable. */
 public final class Study {
-    private final String patientRef;
-    private final double ageYears;
-    private final String sex;
-    private final Double weightKg;
-    private final Double heightCm;
-    private final String facility;
-    private final String stationName;
-    private final String manufacturer;
-    private final String model;
-    private final String accessionNumber;
-    private final LocalDateTime studyDatetime;
-    private final Modality modality;
-    private final String studyDescription;
-    private final String indication;
+    private final Header header;
     private final boolean pediatric;
     private final boolean inPeriod;
     private final List<IrradiationEvent> events;
@@ -37,24 +24,17 @@ public final class Study {
     public record Header(String patientRef, double ageYears, String sex, Double weightKg, Double heightCm,
                          String facility, String stationName, String manufacturer, String model,
                          String accessionNumber, LocalDateTime studyDatetime, Modality modality,
-                         String studyDescription, String indication) {}
+                         String studyDescription, String indication) {
+        /** A study is (facility, accession number). */
+        public String studyKey() { return facility + "\u001f" + accessionNumber; }
+    }
+
+    /** The study-level columns. */
+    public Header getHeader() { return header; }
 
     /** Events are put in time order (then by content) so that results never depend on the order of the input. */
     public Study(Header h, boolean pediatric, boolean inPeriod, List<EventRecord> records) {
-        this.patientRef = h.patientRef();
-        this.ageYears = h.ageYears();
-        this.sex = h.sex();
-        this.weightKg = h.weightKg();
-        this.heightCm = h.heightCm();
-        this.facility = h.facility();
-        this.stationName = h.stationName();
-        this.manufacturer = h.manufacturer();
-        this.model = h.model();
-        this.accessionNumber = h.accessionNumber();
-        this.studyDatetime = h.studyDatetime();
-        this.modality = h.modality();
-        this.studyDescription = h.studyDescription();
-        this.indication = h.indication();
+        this.header = h;
         this.pediatric = pediatric;
         this.inPeriod = inPeriod;
 
@@ -93,40 +73,40 @@ public final class Study {
             .thenComparing(EventRecord::kvp, NUM)
             .thenComparing(EventRecord::source);
 
-    public String getKey() { return facility + "\u001f" + accessionNumber; }
+    public String getKey() { return header.studyKey(); }
 
-    public String getPatientRef() { return patientRef; }
+    public String getPatientRef() { return header.patientRef(); }
 
-    public double getAgeYears() { return ageYears; }
+    public double getAgeYears() { return header.ageYears(); }
 
     /** The age for a message, cut to one decimal so that a child never reads as having reached a limit. */
-    public String getAgeText() { return CalendarAge.display(ageYears); }
+    public String getAgeText() { return CalendarAge.display(header.ageYears()); }
 
-    public String getSex() { return sex; }
+    public String getSex() { return header.sex(); }
 
-    public Double getWeightKg() { return weightKg; }
+    public Double getWeightKg() { return header.weightKg(); }
 
-    public Double getHeightCm() { return heightCm; }
+    public Double getHeightCm() { return header.heightCm(); }
 
-    public String getFacility() { return facility; }
+    public String getFacility() { return header.facility(); }
 
-    public String getStationName() { return stationName; }
+    public String getStationName() { return header.stationName(); }
 
-    public String getManufacturer() { return manufacturer; }
+    public String getManufacturer() { return header.manufacturer(); }
 
-    public String getModel() { return model; }
+    public String getModel() { return header.model(); }
 
-    public String getAccessionNumber() { return accessionNumber; }
+    public String getAccessionNumber() { return header.accessionNumber(); }
 
-    public LocalDateTime getStudyDatetime() { return studyDatetime; }
+    public LocalDateTime getStudyDatetime() { return header.studyDatetime(); }
 
-    public Modality getModality() { return modality; }
+    public Modality getModality() { return header.modality(); }
 
-    public boolean isCt() { return modality == Modality.CT; }
+    public boolean isCt() { return header.modality() == Modality.CT; }
 
-    public String getStudyDescription() { return studyDescription; }
+    public String getStudyDescription() { return header.studyDescription(); }
 
-    public String getIndication() { return indication; }
+    public String getIndication() { return header.indication(); }
 
     public boolean isPediatric() { return pediatric; }
 
@@ -151,12 +131,12 @@ public final class Study {
 
     /** Hours from the other study's start to this one's (positive when the other came first). */
     public double hoursAfter(Study other) {
-        return Duration.between(other.studyDatetime, studyDatetime).toSeconds() / 3600.0;
+        return Duration.between(other.getStudyDatetime(), getStudyDatetime()).toSeconds() / 3600.0;
     }
 
     /** Strict order of studies by start, then key, so "the earlier study" is always defined. */
     public boolean startsBefore(Study other) {
-        int c = studyDatetime.compareTo(other.studyDatetime);
+        int c = getStudyDatetime().compareTo(other.getStudyDatetime());
         return c < 0 || (c == 0 && getKey().compareTo(other.getKey()) < 0);
     }
 
@@ -257,11 +237,11 @@ public final class Study {
     }
 
     @Override
-    public String toString() { return "Study[" + facility + " " + accessionNumber + " " + studyDatetime + "]"; }
+    public String toString() { return "Study[" + header.facility() + " " + header.accessionNumber() + " " + header.studyDatetime() + "]"; }
 
     @Override
     public boolean equals(Object o) { return this == o; }
 
     @Override
-    public int hashCode() { return Objects.hash(facility, accessionNumber); }
+    public int hashCode() { return Objects.hash(header.facility(), header.accessionNumber()); }
 }

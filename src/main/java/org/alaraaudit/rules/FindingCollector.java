@@ -95,9 +95,10 @@ public final class FindingCollector {
         Map<String, Object> md = ctx.getRule().getMetaData();
         String ruleId = meta(md, "ruleId");
         findings.add(new Finding(id(ruleId, u.facility(), u.stationName(), u.protocolName()), ruleId,
-                Severity.valueOf(meta(md, "severity")), meta(md, "scope"), u.facility(), u.stationName(), null, null,
-                null, null, u.protocolName(), u.protocolName(), null, quantity, measured, reference, unit,
-                source != null ? source : meta(md, "source"), message, lines, true, null));
+                Severity.valueOf(meta(md, "severity")), meta(md, "scope"),
+                Finding.Where.inPeriod(u.facility(), u.stationName(), u.protocolName(), u.protocolName(), null),
+                new Finding.Measured(quantity, measured, unit),
+                new Finding.Against(reference, source != null ? source : meta(md, "source")), message, lines, null));
     }
 
     /** A period-level finding on a facility x exam type x band group (DRL_MEDIAN_EXCEEDED). */
@@ -107,8 +108,9 @@ public final class FindingCollector {
         TargetRegion region = g.getLevel().targetRegions().size() == 1 ? g.getLevel().targetRegions().iterator().next() : null;
         findings.add(new Finding(id(ruleId, g.getFacility(), g.getDrlSet(), g.getExamType(), g.getBand(), g.getQuantity(),
                 String.valueOf(g.getDataPhantomCm())), ruleId, Severity.valueOf(meta(md, "severity")), meta(md, "scope"),
-                g.getFacility(), null, null, null, null, null, null, null, region, "median " + g.getQuantity(),
-                g.getMedian(), g.getDrl(), g.getUnit(), g.getLevel().source(), message, g.getLines(), true, null));
+                Finding.Where.inPeriod(g.getFacility(), null, null, null, region),
+                new Finding.Measured("median " + g.getQuantity(), g.getMedian(), g.getUnit()),
+                new Finding.Against(g.getDrl(), g.getLevel().source()), message, g.getLines(), null));
     }
 
     /** A patient-level finding over the look-back window (CUMULATIVE_DOSE), placed on the latest study of the period. */
@@ -117,10 +119,10 @@ public final class FindingCollector {
         String ruleId = meta(md, "ruleId");
         Study s = c.getStudy();
         findings.add(new Finding(id(ruleId, c.getPatientRef(), c.getWindowTo().toString()), ruleId,
-                Severity.valueOf(meta(md, "severity")), meta(md, "scope"), s.getFacility(), s.getStationName(),
-                s.getAccessionNumber(), s.getStudyDatetime(), s.getPatientRef(), s.getAgeYears(), null, null, null,
-                "cumulative " + c.getMetric().code(), c.getValue(), c.getReached().threshold(), c.getUnit(),
-                c.getReached().source(), message, List.copyOf(new java.util.TreeSet<>(c.getLines())), s.isPediatric(), null));
+                Severity.valueOf(meta(md, "severity")), meta(md, "scope"), Finding.Where.onStudy(s, null, null, null),
+                new Finding.Measured("cumulative " + c.getMetric().code(), c.getValue(), c.getUnit()),
+                new Finding.Against(c.getReached().threshold(), c.getReached().source()), message,
+                List.copyOf(new java.util.TreeSet<>(c.getLines())), null));
     }
 
     private void add(RuleContext ctx, Study s, IrradiationEvent at, TargetRegion region, String quantity, Double measured,
@@ -138,10 +140,11 @@ public final class FindingCollector {
         System.arraycopy(keys, 0, idParts, 1, keys.length);
         IrradiationEvent ref = at != null ? at : firstDiagnostic(s);
         findings.add(new Finding(id(idParts), ruleId, Severity.valueOf(meta(md, "severity")), meta(md, "scope"),
-                s.getFacility(), s.getStationName(), s.getAccessionNumber(), s.getStudyDatetime(), s.getPatientRef(),
-                s.getAgeYears(), ref == null ? null : ref.getProtocolName(), ref == null ? null : ref.getStandardProtocol(),
-                region, quantity, measured, reference, unit, source != null ? source : meta(md, "source"), message,
-                List.copyOf(new java.util.TreeSet<>(lines)), s.isPediatric(), related));
+                Finding.Where.onStudy(s, ref == null ? null : ref.getProtocolName(),
+                        ref == null ? null : ref.getStandardProtocol(), region),
+                new Finding.Measured(quantity, measured, unit),
+                new Finding.Against(reference, source != null ? source : meta(md, "source")), message,
+                List.copyOf(new java.util.TreeSet<>(lines)), related));
     }
 
     private static IrradiationEvent firstDiagnostic(Study s) {

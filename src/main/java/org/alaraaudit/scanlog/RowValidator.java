@@ -7,9 +7,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.alaraaudit.model.Acquisition;
 import org.alaraaudit.model.AcquisitionType;
 import org.alaraaudit.model.Contrast;
+import org.alaraaudit.model.DoseCheckRecord;
+import org.alaraaudit.model.Measurements;
 import org.alaraaudit.model.Modality;
+import org.alaraaudit.model.Study;
 import org.alaraaudit.model.TargetRegion;
 
 /**
@@ -167,14 +171,16 @@ public final class RowValidator {
         Double ctdivolForward = attribute(raw, DoseCheck.CTDIVOL_FORWARD);
         String reason = raw.extras().get(DoseCheck.REASON);
         Boolean alert = doseCheckAlert(raw, dlpAlert, dlpForward, ctdivolAlert, ctdivolForward, reason);
-        return new ScanRow(raw.source(), pseudonymiser.pseudonym(raw.get(PATIENT_ID)), age, sex, weight, height,
+        Study.Header study = new Study.Header(pseudonymiser.pseudonym(raw.get(PATIENT_ID)), age, sex, weight, height,
                 facility, station, identity.mask(raw.get(MANUFACTURER)), identity.mask(raw.get(MODEL)),
                 accession, studyDatetime, modality, identity.mask(raw.get(STUDY_DESCRIPTION)),
-                identity.mask(raw.get(INDICATION)),
-                protocol, acquisition, region, eventDatetime, raw.get(EVENT_UID), kvp, mas, ctdivol, phantom, dlp,
-                scanLength, ssde, effDiameter, wed, dap, fluoro, alert, dlpAlert, dlpForward, ctdivolAlert,
-                ctdivolForward, reason == null || reason.isBlank() ? null : identity.mask(reason.trim()),
-                raw.extras().containsKey(RawRow.PATIENT_PER_STUDY), contrast(raw));
+                identity.mask(raw.get(INDICATION)));
+        Acquisition given = new Acquisition(protocol, acquisition, region, eventDatetime, raw.get(EVENT_UID), contrast(raw));
+        Measurements measured = new Measurements(kvp, mas, ctdivol, phantom, dlp, scanLength, ssde, effDiameter, wed, dap,
+                fluoro);
+        DoseCheckRecord doseCheck = alert == null ? null : new DoseCheckRecord(alert, ctdivolAlert, ctdivolForward,
+                dlpAlert, dlpForward, reason == null || reason.isBlank() ? null : identity.mask(reason.trim()));
+        return new ScanRow(raw.source(), study, given, measured, doseCheck, raw.extras().containsKey(RawRow.PATIENT_PER_STUDY));
     }
 
     /** The contrast column: yes or no, with or without, or both (an exam done with and without contrast). */

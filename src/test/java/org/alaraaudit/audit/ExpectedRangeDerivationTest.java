@@ -8,6 +8,8 @@ import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.List;
 import org.alaraaudit.AuditFixture;
+import org.alaraaudit.audit.aggregate.DoseSample;
+import org.alaraaudit.audit.aggregate.LocalProtocolDoses;
 import org.alaraaudit.model.CatalogEntry;
 import org.alaraaudit.rules.ProtocolCatalog;
 import org.alaraaudit.rules.TableFile;

@@ -76,7 +76,7 @@ class RowAccountingProperties {
             var b = fx.auditFiles(List.of(write(shuffled, dir, "a.csv")));
             assertEquals(a.rows().audited(), b.rows().audited());
             assertEquals(a.rows().rejected(), b.rows().rejected());
-            assertEquals(keys(a.findings()), keys(b.findings()));
+            assertEquals(keys(a.findings().stream().toList()), keys(b.findings().stream().toList()));
         } finally {
             try (var s = Files.walk(dir)) {
                 for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

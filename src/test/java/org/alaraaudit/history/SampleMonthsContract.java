@@ -60,7 +60,7 @@ abstract class SampleMonthsContract {
             AuditPeriod month = AuditPeriod.month(YearMonth.parse(m));
             org.alaraaudit.audit.AuditResult a = inMemory.audit(month, SAMPLE.resolve("scan-log-" + m + ".csv"));
             org.alaraaudit.audit.AuditResult b = spilled.audit(month, SAMPLE.resolve("scan-log-" + m + ".csv"));
-            assertEquals(java.util.List.copyOf(a.findings()), java.util.List.copyOf(b.findings()), m);
+            assertEquals(a.findings().stream().toList(), b.findings().stream().toList(), m);
         }
         assertTrue(inMemory.count("SELECT COUNT(*) FROM study") > 5_000, "well past the limit of 400");
         assertEquals(inMemory.snapshot(), spilled.snapshot());

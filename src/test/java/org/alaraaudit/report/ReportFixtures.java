@@ -10,8 +10,8 @@ import java.util.Map;
 import org.alaraaudit.AuditFixture;
 import org.alaraaudit.audit.AuditPeriod;
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.audit.ComplianceFigures;
-import org.alaraaudit.audit.DrlGroup;
+import org.alaraaudit.audit.aggregate.ComplianceFigures;
+import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.audit.PreviousPeriod;
 import org.alaraaudit.model.Finding;
 
@@ -84,7 +84,7 @@ public final class ReportFixtures {
     public static AuditResult withoutPatientIdentifiers(AuditResult r) {
         List<Finding> kept = r.findings().stream()
                 .filter(f -> !f.ruleId().equals("REPEAT_STUDY") && !f.ruleId().equals("CUMULATIVE_DOSE")).toList();
-        return copy(r, null, kept, List.of("scan-log.csv"));
+        return copy(r, null, org.alaraaudit.model.Findings.of(kept), List.of("scan-log.csv"));
     }
 
     /** -Dreport.keep=DIR keeps a copy of a file a test wrote, to look at it. */
@@ -95,8 +95,8 @@ public final class ReportFixtures {
         java.nio.file.Files.copy(file, Path.of(keep).resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    public static AuditResult copy(AuditResult r, PreviousPeriod p, List<Finding> findings, List<String> noIds) {
-        return new AuditResult(r.run(), r.rows(), r.rowsOutsidePeriod(), r.figures(), r.drlGroups(), r.protocols(), findings,
-                r.rejected(), r.warnings(), r.rules(), r.tables(), p, noIds);
+    public static AuditResult copy(AuditResult r, PreviousPeriod p, org.alaraaudit.model.Findings findings, List<String> noIds) {
+        return r.toBuilder().previousPeriod(p).findings(findings).filesWithoutPatientIdentifiers(noIds)
+                .reviews(AuditResult.Reviews.NONE).events(org.alaraaudit.audit.aggregate.PeriodEvents.NONE).build();
     }
 }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.alaraaudit.AuditFixture;
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.audit.DrlGroup;
+import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.model.Contrast;
 import org.alaraaudit.scanlog.Rejection;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import org.alaraaudit.audit.AuditRequest;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.AuditRun;
 import org.alaraaudit.audit.DoseHistory;
-import org.alaraaudit.audit.MarrowDoseProfile;
+import org.alaraaudit.audit.aggregate.MarrowDoseProfile;
 import org.alaraaudit.audit.StudyDose;
 import org.alaraaudit.model.DoseMetric;
 import org.alaraaudit.model.Finding;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.alaraaudit.AuditFixture;
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.audit.DrlGroup;
+import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.model.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

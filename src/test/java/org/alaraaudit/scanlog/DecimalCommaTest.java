@@ -57,8 +57,8 @@ class DecimalCommaTest {
                 new ScanLogOptions(profile.toString(), null));
         List<ScanRow> rows = new ArrayList<>();
         in.read((row, ordinal) -> rows.add(row), n -> { });
-        assertEquals(List.of(1234.0, 1052.5), rows.stream().map(ScanRow::dlpMgycm).toList());
-        assertEquals(List.of(2.5, 2.0), rows.stream().map(ScanRow::ctdivolMgy).toList());
+        assertEquals(List.of(1234.0, 1052.5), rows.stream().map(r -> r.measurements().dlpMgycm()).toList());
+        assertEquals(List.of(2.5, 2.0), rows.stream().map(r -> r.measurements().ctdivolMgy()).toList());
         assertEquals(List.of(
                 new Rejection("export.csv", 3, "dlp_mgycm", "1.23", DecimalComma.MISPLACED_DOT),
                 new Rejection("export.csv", 4, "ctdivol_mgy", "12.5", DecimalComma.MISPLACED_DOT)), in.rejections());

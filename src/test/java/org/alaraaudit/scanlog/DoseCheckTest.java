@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.alaraaudit.AuditFixture;
-import org.alaraaudit.audit.PatientPartitions;
+import org.alaraaudit.audit.spill.PatientPartitions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,24 +89,23 @@ class DoseCheckTest {
     void scanRowsCarryTheRecordFromEveryFormatAlike() {
         for (String name : List.of(OpenRemExportWriter.CSV, OpenRemExportWriter.XLSX, OpenRemExportWriter.CANONICAL)) {
             List<ScanRow> rows = validRows(OpenRemTestFiles.file(name));
-            List<ScanRow> toshiba = rows.stream().filter(r -> r.accessionNumber().equals("RCH26101204")).toList();
+            List<ScanRow> toshiba = rows.stream().filter(r -> r.study().accessionNumber().equals("RCH26101204")).toList();
             ScanRow e2 = toshiba.get(1);
-            assertEquals(Boolean.TRUE, e2.doseCheckAlert(), name);
-            assertEquals(100.0, e2.doseCheckDlpAlertMgycm(), name);
-            assertEquals(502.4, e2.doseCheckDlpForwardEstimateMgycm(), name);
-            assertEquals(10.0, e2.doseCheckCtdivolAlertMgy(), name);
-            assertEquals(10.6, e2.doseCheckCtdivolForwardEstimateMgy(), name);
-            assertNull(e2.doseCheckReason(), name);
-            assertTrue(e2.doseCheckOverriddenWithoutReason(), name);
+            assertTrue(e2.doseCheck().alert(), name);
+            assertEquals(100.0, e2.doseCheck().dlpAlertMgycm(), name);
+            assertEquals(502.4, e2.doseCheck().dlpForwardEstimateMgycm(), name);
+            assertEquals(10.0, e2.doseCheck().ctdivolAlertMgy(), name);
+            assertEquals(10.6, e2.doseCheck().ctdivolForwardEstimateMgy(), name);
+            assertNull(e2.doseCheck().reason(), name);
+            assertTrue(e2.doseCheck().overriddenWithoutReason(), name);
 
-            List<ScanRow> withReason = rows.stream().filter(r -> r.accessionNumber().equals("RCH26101405")).toList();
-            assertEquals("Patient repositioned after motion", withReason.get(0).doseCheckReason(), name);
-            assertFalse(withReason.get(0).doseCheckOverriddenWithoutReason(), name);
-            assertNull(withReason.get(1).doseCheckAlert(), name + ": a notification only");
+            List<ScanRow> withReason = rows.stream().filter(r -> r.study().accessionNumber().equals("RCH26101405")).toList();
+            assertEquals("Patient repositioned after motion", withReason.get(0).doseCheck().reason(), name);
+            assertFalse(withReason.get(0).doseCheck().overriddenWithoutReason(), name);
+            assertNull(withReason.get(1).doseCheck(), name + ": a notification only");
 
-            ScanRow plain = rows.stream().filter(r -> r.accessionNumber().equals("RCH26100501")).findFirst().orElseThrow();
-            assertNull(plain.doseCheckAlert(), name);
-            assertNull(plain.doseCheckDlpAlertMgycm(), name);
+            ScanRow plain = rows.stream().filter(r -> r.study().accessionNumber().equals("RCH26100501")).findFirst().orElseThrow();
+            assertNull(plain.doseCheck(), name);
         }
     }
 
@@ -129,8 +128,8 @@ class DoseCheckTest {
 
         Files.writeString(f, new AuditFixture().row(DoseCheck.ALERT, "Yes").csv(), StandardCharsets.UTF_8);
         List<ScanRow> rows = validRows(f);
-        assertEquals(Boolean.TRUE, rows.get(0).doseCheckAlert());
-        assertTrue(rows.get(0).doseCheckOverriddenWithoutReason(), "an alert with no reason column");
+        assertTrue(rows.get(0).doseCheck().alert());
+        assertTrue(rows.get(0).doseCheck().overriddenWithoutReason(), "an alert with no reason column");
     }
 
     @Test

@@ -86,8 +86,8 @@ class NoPatientIdentifierTest {
         List<DataWarning> gaps = warnings.stream().filter(w -> "patient_id".equals(w.column())).toList();
         assertEquals(2, gaps.size(), "one per event row of the study");
         assertEquals(2, gaps.get(0).line());
-        ScanRow stand = rows.stream().filter(r -> r.accessionNumber().equals("RCH26100501")).findFirst().orElseThrow();
-        ScanRow other = rows.stream().filter(r -> r.accessionNumber().equals("RCH26100702")).findFirst().orElseThrow();
+        ScanRow stand = rows.stream().filter(r -> r.study().accessionNumber().equals("RCH26100501")).findFirst().orElseThrow();
+        ScanRow other = rows.stream().filter(r -> r.study().accessionNumber().equals("RCH26100702")).findFirst().orElseThrow();
         assertTrue(stand.patientPerStudy());
         assertFalse(other.patientPerStudy());
         assertNotEquals(stand.patientRef(), other.patientRef());

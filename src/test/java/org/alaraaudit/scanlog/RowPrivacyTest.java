@@ -143,12 +143,12 @@ class RowPrivacyTest {
         RowValidator v = new RowValidator(new Pseudonymiser(AuditFixture.SECRET), java.time.LocalDateTime.of(2026, 11, 2, 7, 0),
                 1000, w -> { });
         ScanRow row = v.validate(raw).row();
-        assertEquals("pt [patient id] dob [birth date]", row.indication());
-        assertEquals("CT ABD [patient id]", row.studyDescription());
-        assertEquals("PED ABD [birth date]", row.protocolName());
-        assertEquals("[patient id]", row.manufacturer());
-        assertEquals("[birth date]", row.model());
-        assertEquals("override for [patient id]", row.doseCheckReason());
+        assertEquals("pt [patient id] dob [birth date]", row.study().indication());
+        assertEquals("CT ABD [patient id]", row.study().studyDescription());
+        assertEquals("PED ABD [birth date]", row.acquisition().protocolName());
+        assertEquals("[patient id]", row.study().manufacturer());
+        assertEquals("[birth date]", row.study().model());
+        assertEquals("override for [patient id]", row.doseCheck().reason());
     }
 
     @Test

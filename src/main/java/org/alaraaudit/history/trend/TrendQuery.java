@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.alaraaudit.audit.DoseSample;
+import org.alaraaudit.audit.aggregate.DoseSample;
 import org.alaraaudit.history.HistoryException;
 import org.alaraaudit.history.HistoryStore;
 import org.alaraaudit.model.Severity;

@@ -3,6 +3,7 @@ package org.alaraaudit.report.excel;
 import java.util.Comparator;
 import java.util.List;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Findings;
 import org.alaraaudit.report.Cells;
 import org.alaraaudit.rules.RuleIds;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -19,7 +20,7 @@ final class CumulativeDoseSheet {
 
     private CumulativeDoseSheet() {}
 
-    static Table write(Workbook wb, Styles styles, List<Finding> findings, int rowsPerSheet) {
+    static Table write(Workbook wb, Styles styles, Findings findings, int rowsPerSheet) {
         Table t = new Table(wb, styles, NAME, COLUMNS, rowsPerSheet).open();
         List<Finding> rows = findings.stream().filter(f -> RULE.equals(f.ruleId()))
                 .sorted(Comparator.comparing(Finding::patientRef, Comparator.nullsLast(Comparator.naturalOrder()))

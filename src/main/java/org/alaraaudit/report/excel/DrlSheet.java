@@ -1,7 +1,7 @@
 package org.alaraaudit.report.excel;
 
 import java.util.List;
-import org.alaraaudit.audit.DrlGroup;
+import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.audit.PreviousPeriod;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.FontFormatting;

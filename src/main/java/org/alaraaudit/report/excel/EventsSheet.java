@@ -1,7 +1,7 @@
 package org.alaraaudit.report.excel;
 
 import java.util.List;
-import org.alaraaudit.audit.PeriodEvents;
+import org.alaraaudit.audit.aggregate.PeriodEvents;
 import org.alaraaudit.report.Cells;
 import org.apache.poi.ss.usermodel.Workbook;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.ReviewStatus;
+import org.alaraaudit.model.Findings;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.report.Disclosure;
 import org.alaraaudit.report.files.FindingsCsv;
@@ -73,12 +74,12 @@ final class FindingsSheet {
         };
     }
 
-    static Table write(Workbook wb, Styles styles, List<Finding> findings, int rowsPerSheet) {
+    static Table write(Workbook wb, Styles styles, Findings findings, int rowsPerSheet) {
         return write(wb, styles, findings, AuditResult.Reviews.NONE, Disclosure.PATIENT_LEVEL, rowsPerSheet);
     }
 
     /** Reviews already imported are written back into the review columns, so next month's workbook carries them. */
-    static Table write(Workbook wb, Styles styles, List<Finding> findings, AuditResult.Reviews reviews, Disclosure shown,
+    static Table write(Workbook wb, Styles styles, Findings findings, AuditResult.Reviews reviews, Disclosure shown,
                        int rowsPerSheet) {
         Table t = new Table(wb, styles, NAME, columns(shown), rowsPerSheet)
                 .reviewColumns(REVIEW_STATUS_COLUMN, REVIEW_COLUMNS.size())

@@ -3,9 +3,10 @@ package org.alaraaudit.report.excel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.alaraaudit.audit.DoseSample;
-import org.alaraaudit.audit.ProtocolStatistics;
+import org.alaraaudit.audit.aggregate.DoseSample;
+import org.alaraaudit.audit.aggregate.ProtocolStatistics;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Findings;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /** Per station and standard protocol: how often it ran, on how many children, its typical doses and its findings. */
@@ -19,7 +20,7 @@ final class ProtocolsSheet {
 
     private ProtocolsSheet() {}
 
-    static Table write(Workbook wb, Styles styles, List<ProtocolStatistics> protocols, List<Finding> findings,
+    static Table write(Workbook wb, Styles styles, List<ProtocolStatistics> protocols, Findings findings,
                        int rowsPerSheet) {
         Map<String, Long> counts = new HashMap<>();
         for (Finding f : findings) counts.merge(key(f.facility(), f.stationName(), f.standardProtocol()), 1L, Long::sum);

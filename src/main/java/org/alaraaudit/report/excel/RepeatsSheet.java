@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.rules.RuleIds;
+import org.alaraaudit.model.Findings;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /** REPEAT_STUDY findings as pairs: the later study, the earlier one it repeats, and the time between them. */
@@ -19,7 +20,7 @@ final class RepeatsSheet {
 
     private RepeatsSheet() {}
 
-    static Table write(Workbook wb, Styles styles, List<Finding> findings, int rowsPerSheet) {
+    static Table write(Workbook wb, Styles styles, Findings findings, int rowsPerSheet) {
         Table t = new Table(wb, styles, NAME, COLUMNS, rowsPerSheet).open();
         for (Finding f : findings) {
             if (!RULE.equals(f.ruleId())) continue;

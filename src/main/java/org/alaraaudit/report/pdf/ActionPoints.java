@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.alaraaudit.audit.DrlGroup;
+import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Findings;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.rules.RuleIds;
 
@@ -24,7 +25,7 @@ final class ActionPoints {
 
     private ActionPoints() {}
 
-    static List<Point> top(List<Finding> findings, List<DrlGroup> drlGroups, int n) {
+    static List<Point> top(Findings findings, List<DrlGroup> drlGroups, int n) {
         Map<String, Map<String, long[]>> counts = new LinkedHashMap<>();
         Map<String, Map<String, Long>> protocols = new LinkedHashMap<>();
         for (Finding f : findings) {

@@ -3,7 +3,7 @@ package org.alaraaudit.report.pdf;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.alaraaudit.audit.ProtocolStatistics;
+import org.alaraaudit.audit.aggregate.ProtocolStatistics;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.rules.RuleIds;
 import org.alaraaudit.scanlog.DataWarning;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.alaraaudit.audit.ProtocolStatistics;
+import org.alaraaudit.audit.aggregate.ProtocolStatistics;
 import org.alaraaudit.model.CatalogEntry;
 import org.alaraaudit.report.Palette;
 import org.jfree.chart.JFreeChart;

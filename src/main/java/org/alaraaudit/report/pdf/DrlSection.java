@@ -1,6 +1,6 @@
 package org.alaraaudit.report.pdf;
 
-import org.alaraaudit.audit.DrlGroup;
+import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.report.Cells;
 
 /** The DRL comparison per facility, exam type and band, with how it was done and what it does not mean. */

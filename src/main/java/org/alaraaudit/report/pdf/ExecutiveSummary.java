@@ -5,8 +5,8 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import org.alaraaudit.audit.ComplianceFigures;
-import org.alaraaudit.audit.DrlGroup;
+import org.alaraaudit.audit.aggregate.ComplianceFigures;
+import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.scanlog.RowAccounting;
 

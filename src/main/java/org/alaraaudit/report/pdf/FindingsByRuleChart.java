@@ -1,9 +1,9 @@
 package org.alaraaudit.report.pdf;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Findings;
 import org.alaraaudit.model.Severity;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -22,7 +22,7 @@ final class FindingsByRuleChart {
     private FindingsByRuleChart() {}
 
     /** Per severity present, most severe first: rule title to count, largest first. */
-    static Map<Severity, Map<String, Long>> counts(List<Finding> findings, RuleTitles rules) {
+    static Map<Severity, Map<String, Long>> counts(Findings findings, RuleTitles rules) {
         Map<Severity, Map<String, Long>> raw = new java.util.EnumMap<>(Severity.class);
         for (Finding f : findings) raw.computeIfAbsent(f.severity(), k -> new LinkedHashMap<>()).merge(rules.title(f.ruleId()), 1L, Long::sum);
         Map<Severity, Map<String, Long>> out = new LinkedHashMap<>();

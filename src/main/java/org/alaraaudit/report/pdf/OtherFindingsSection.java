@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.alaraaudit.audit.ProtocolStatistics;
+import org.alaraaudit.audit.aggregate.ProtocolStatistics;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
 

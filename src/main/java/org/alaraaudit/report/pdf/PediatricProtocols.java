@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.audit.ProtocolStatistics;
+import org.alaraaudit.audit.aggregate.ProtocolStatistics;
 import org.alaraaudit.model.CatalogEntry;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Population;

@@ -1,8 +1,8 @@
 package org.alaraaudit.report.pdf;
 
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.audit.ComplianceFigures;
-import org.alaraaudit.audit.DrlGroup;
+import org.alaraaudit.audit.aggregate.ComplianceFigures;
+import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.audit.PreviousPeriod;
 import org.alaraaudit.rules.Messages;
 import org.alaraaudit.rules.RuleIds;

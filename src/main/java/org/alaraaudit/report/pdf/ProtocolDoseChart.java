@@ -4,7 +4,7 @@ import java.awt.geom.Path2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.alaraaudit.audit.DoseSample;
+import org.alaraaudit.audit.aggregate.DoseSample;
 import org.alaraaudit.report.Palette;
 import org.alaraaudit.rules.Messages;
 import org.jfree.chart.JFreeChart;

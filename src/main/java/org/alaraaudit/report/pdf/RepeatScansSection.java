@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.alaraaudit.audit.ComplianceFigures;
+import org.alaraaudit.audit.aggregate.ComplianceFigures;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.rules.RuleIds;
 

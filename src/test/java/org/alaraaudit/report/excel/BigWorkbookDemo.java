@@ -16,9 +16,10 @@ public final class BigWorkbookDemo {
         AuditResult r = ExcelReportTest.audit(Files.createTempDirectory("big"));
         int n = Integer.parseInt(args[1]);
         List<Finding> many = new ArrayList<>(n);
-        while (many.size() < n) many.add(r.findings().get(many.size() % r.findings().size()));
-        AuditResult big = new AuditResult(r.run(), r.rows(), r.rowsOutsidePeriod(), r.figures(), r.drlGroups(),
-                r.protocols(), many, r.rejected(), r.warnings(), r.rules(), r.tables(), r.previousPeriod());
+        List<Finding> found = r.findings().stream().toList();
+        while (many.size() < n) many.add(found.get(many.size() % found.size()));
+        AuditResult big = r.toBuilder().findings(many).filesWithoutPatientIdentifiers(List.of())
+                .reviews(AuditResult.Reviews.NONE).events(org.alaraaudit.audit.aggregate.PeriodEvents.NONE).build();
         long t = System.nanoTime();
         ExcelReport.write(big, Path.of(args[0]));
         Runtime rt = Runtime.getRuntime();

@@ -113,8 +113,9 @@ class ExcelReportTest {
         try (XSSFWorkbook wb = open(file)) {
             Sheet s = wb.getSheet("Findings");
             List<String> h = header(s);
-            for (int i = 0; i < result.findings().size(); i++) {
-                Finding f = result.findings().get(i);
+            List<Finding> found = result.findings().stream().toList();
+            for (int i = 0; i < found.size(); i++) {
+                Finding f = found.get(i);
                 Row row = s.getRow(i + 1);
                 assertEquals(f.findingId(), row.getCell(h.indexOf("finding_id")).getStringCellValue());
                 assertEquals(f.ruleId(), row.getCell(h.indexOf("rule_id")).getStringCellValue());

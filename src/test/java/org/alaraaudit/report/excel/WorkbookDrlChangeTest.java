@@ -10,7 +10,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.alaraaudit.audit.AuditPeriod;
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.audit.DrlGroup;
+import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.audit.PreviousPeriod;
 import org.alaraaudit.report.ReportFixtures;
 import org.apache.poi.ss.usermodel.CellType;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.audit.PeriodEvents;
+import org.alaraaudit.audit.aggregate.PeriodEvents;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;

@@ -25,12 +25,10 @@ class WorkbookReviewsTest {
     @Test
     void importedReviewsFillTheReviewColumnsOfTheirFindingsOnly() throws Exception {
         AuditResult base = ReportFixtures.audit(dir);
-        Finding reviewed = base.findings().get(0);
+        Finding reviewed = base.findings().stream().findFirst().orElseThrow();
         AuditResult.Review review = new AuditResult.Review(org.alaraaudit.model.ReviewStatus.JUSTIFIED, "clinical need documented", "Dr Rad", LocalDate.of(2026, 11, 3));
-        AuditResult r = new AuditResult(base.run(), base.rows(), base.rowsOutsidePeriod(), base.figures(), base.drlGroups(),
-                base.protocols(), base.findings(), base.rejected(), base.warnings(), base.rules(), base.tables(),
-                base.previousPeriod(), base.filesWithoutPatientIdentifiers(),
-                new AuditResult.Reviews(Map.of(reviewed.findingId(), review), List.of()));
+        AuditResult r = base.toBuilder().reviews(new AuditResult.Reviews(Map.of(reviewed.findingId(), review), List.of()))
+                .events(org.alaraaudit.audit.aggregate.PeriodEvents.NONE).build();
         Path xlsx = dir.resolve("audit.xlsx");
         ExcelReport.write(r, xlsx);
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {

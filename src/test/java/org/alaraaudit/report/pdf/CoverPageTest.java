@@ -70,11 +70,10 @@ class CoverPageTest {
     void theInstitutionIsNeverBlank() throws IOException {
         assertTrue(cover(result, "accreditation", "Memorial Hospital").contains("Memorial Hospital"));
         var run = result.run();
-        AuditResult anonymous = new AuditResult(new org.alaraaudit.audit.RunInfo(run.toolVersion(), run.ruleSetDigest(),
+        AuditResult anonymous = result.toBuilder().run(new org.alaraaudit.audit.RunInfo(run.toolVersion(), run.ruleSetDigest(),
                 run.ruleSetLocation(), run.inputs(), run.period(), run.periodGiven(), run.pediatricAgeYears(), run.drlSet(),
-                run.generatedAt(), null), result.rows(), result.rowsOutsidePeriod(), result.figures(), result.drlGroups(),
-                result.protocols(), result.findings(), result.rejected(), result.warnings(), result.rules(), result.tables(),
-                null, List.of(), AuditResult.Reviews.NONE, result.events());
+                run.generatedAt(), null)).previousPeriod(null).filesWithoutPatientIdentifiers(List.of())
+                .reviews(AuditResult.Reviews.NONE).build();
         String t = cover(anonymous, "accreditation", null);
         assertTrue(t.contains("General CT Dose Compliance Report for Accreditation"), "the facilities stand in: " + t);
     }
@@ -85,10 +84,9 @@ class CoverPageTest {
         assertFalse(serious.isEmpty(), "the adult protocol on a child is MAJOR");
         String before = cover(result, "default", "Memorial Hospital");
         assertTrue(before.contains("0 of " + serious.size() + " CRITICAL/MAJOR findings of the period have a review status (0%)"), before);
-        AuditResult reviewed = new AuditResult(result.run(), result.rows(), result.rowsOutsidePeriod(), result.figures(),
-                result.drlGroups(), result.protocols(), result.findings(), result.rejected(), result.warnings(), result.rules(),
-                result.tables(), null, List.of(), new AuditResult.Reviews(Map.of(serious.get(0).findingId(),
-                new AuditResult.Review(org.alaraaudit.model.ReviewStatus.JUSTIFIED, "trauma", "Dr Rad", LocalDate.of(2026, 11, 3))), List.of()), result.events());
+        AuditResult reviewed = result.toBuilder().previousPeriod(null).filesWithoutPatientIdentifiers(List.of())
+                .reviews(new AuditResult.Reviews(Map.of(serious.get(0).findingId(),
+                        new AuditResult.Review(org.alaraaudit.model.ReviewStatus.JUSTIFIED, "trauma", "Dr Rad", LocalDate.of(2026, 11, 3))), List.of())).build();
         String after = cover(reviewed, "default", "Memorial Hospital");
         assertTrue(after.contains("1 of " + serious.size() + " CRITICAL/MAJOR findings of the period have a review status"), after);
         assertTrue(after.contains("1 JUSTIFIED"), after);

@@ -43,10 +43,8 @@ class PdfReviewsTest {
         AuditResult.OpenFinding old = new AuditResult.OpenFinding("f-old", "CT_NOTIFICATION_VALUE", Severity.MAJOR, "General",
                 "OLD-77", LocalDateTime.of(2026, 9, 12, 10, 0), "CTDIvol 62 mGy above 50 mGy",
                 LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 30), null);
-        AuditResult r = new AuditResult(base.run(), base.rows(), base.rowsOutsidePeriod(), base.figures(), base.drlGroups(),
-                base.protocols(), base.findings(), base.rejected(), base.warnings(), base.rules(), base.tables(),
-                base.previousPeriod(), base.filesWithoutPatientIdentifiers(),
-                new AuditResult.Reviews(Map.of(reviewed.findingId(), review), List.of(old)));
+        AuditResult r = base.toBuilder().reviews(new AuditResult.Reviews(Map.of(reviewed.findingId(), review), List.of(old)))
+                .events(org.alaraaudit.audit.aggregate.PeriodEvents.NONE).build();
         String t = text(r);
         assertTrue(t.contains("Review: JUSTIFIED - trauma, adult protocol chosen for speed (Dr Rad, 2026-11-03)"), t);
         assertTrue(t.contains("Review status: 1 reviewed, " + (serious.size() - 1) + " still open"), t);

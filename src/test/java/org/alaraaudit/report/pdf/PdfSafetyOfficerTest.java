@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alaraaudit.AuditFixture;
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.audit.FacilityFigures;
-import org.alaraaudit.audit.ProtocolStatistics;
+import org.alaraaudit.audit.aggregate.FacilityFigures;
+import org.alaraaudit.audit.aggregate.ProtocolStatistics;
 import org.alaraaudit.model.Severity;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -68,9 +68,8 @@ class PdfSafetyOfficerTest {
                 open("f1", Severity.CRITICAL, "CRIT-OLD-1", LocalDateTime.of(2026, 10, 28, 9, 0)),
                 open("f2", Severity.MAJOR, "MAJ-OLD-2", LocalDateTime.of(2026, 8, 30, 9, 0)),
                 open("f3", Severity.MAJOR, "MAJ-OLD-3", LocalDateTime.of(2026, 5, 20, 9, 0)));
-        result = new AuditResult(base.run(), base.rows(), base.rowsOutsidePeriod(), base.figures(), base.drlGroups(),
-                base.protocols(), base.findings(), base.rejected(), base.warnings(), base.rules(), base.tables(),
-                base.previousPeriod(), base.filesWithoutPatientIdentifiers(), new AuditResult.Reviews(Map.of(), open));
+        result = base.toBuilder().reviews(new AuditResult.Reviews(Map.of(), open))
+                .events(org.alaraaudit.audit.aggregate.PeriodEvents.NONE).build();
         pdf = dir.resolve("officer.pdf");
         PdfReport.write(result, ReportTemplate.load("default"), null, pdf);
         accreditation = dir.resolve("accreditation.pdf");
@@ -200,7 +199,7 @@ class PdfSafetyOfficerTest {
         List<org.alaraaudit.model.Finding> findings = new ArrayList<>();
         for (String site : List.of("General", "General", "Mercy")) findings.add(finding("PEDIATRIC_ADULT_PROTOCOL", Severity.MAJOR, site));
         findings.add(finding("CT_ALERT_VALUE", Severity.CRITICAL, "Mercy"));
-        List<ActionPoints.Point> points = ActionPoints.top(findings, List.of(), 3);
+        List<ActionPoints.Point> points = ActionPoints.top(org.alaraaudit.model.Findings.of(findings), List.of(), 3);
         assertEquals(List.of("CT_ALERT_VALUE", "PEDIATRIC_ADULT_PROTOCOL"), points.stream().map(ActionPoints.Point::ruleId).toList());
         String adult = ActionPoints.describe(points.get(1), RuleTitles.of(result.rules()));
         assertTrue(adult.contains("3 MAJOR findings (General 2, Mercy 1)"), adult);
@@ -209,9 +208,11 @@ class PdfSafetyOfficerTest {
     private static final java.util.concurrent.atomic.AtomicInteger IDS = new java.util.concurrent.atomic.AtomicInteger();
 
     private static org.alaraaudit.model.Finding finding(String rule, Severity s, String facility) {
-        return new org.alaraaudit.model.Finding(rule + facility + IDS.incrementAndGet(), rule, s, "study", facility, "CT1", "A1",
-                LocalDateTime.of(2026, 10, 5, 9, 0), null, 9.0, "P", "P", null, null, null, null, null, null, "m", List.of(),
-                true, null);
+        return new org.alaraaudit.model.Finding(rule + facility + IDS.incrementAndGet(), rule, s, "study",
+                new org.alaraaudit.model.Finding.Where(facility, "CT1", "A1", LocalDateTime.of(2026, 10, 5, 9, 0), null, 9.0,
+                        true, "P", "P", null),
+                new org.alaraaudit.model.Finding.Measured(null, null, null), new org.alaraaudit.model.Finding.Against(null, null),
+                "m", List.of(), null);
     }
 
     @Test

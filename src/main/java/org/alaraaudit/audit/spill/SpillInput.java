@@ -1,4 +1,4 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.spill;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,13 +10,13 @@ import java.nio.file.Path;
  * a number byte by byte, and the synchronized single-byte read was a tenth of reading the patient buckets and the
  * spilled findings back. Only one thread ever reads one of these files.
  */
-final class SpillInput extends InputStream {
+public final class SpillInput extends InputStream {
     private final InputStream in;
     private final byte[] buffer;
     private int pos;
     private int end;
 
-    SpillInput(Path file, int bufferSize) throws IOException {
+    public SpillInput(Path file, int bufferSize) throws IOException {
         this.in = Files.newInputStream(file);
         this.buffer = new byte[bufferSize];
     }

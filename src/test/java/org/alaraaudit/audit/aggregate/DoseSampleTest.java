@@ -1,17 +1,18 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.alaraaudit.audit.spill.DoseValueFile;
 
 /** A sample whose values went to disk gives the quantiles sorting in memory gives, to the last bit. */
 class DoseSampleTest {
     @Test
     void quantilesOfASpilledSampleEqualThoseOfTheSortedValues() {
         Random r = new Random(3);
-        try (DoseValueFile file = new DoseValueFile()) {
+        try (DoseValueFile file = new DoseValueFile(DoseSample.BLOCK)) {
             DoseSample spilled = new DoseSample(file);
             DoseSample inMemory = new DoseSample();
             int n = 5 * DoseSample.BLOCK + 123;
@@ -39,7 +40,7 @@ class DoseSampleTest {
 
     @Test
     void negativeAndSignedZeroValuesKeepTheirOrder() {
-        try (DoseValueFile file = new DoseValueFile()) {
+        try (DoseValueFile file = new DoseValueFile(DoseSample.BLOCK)) {
             DoseSample spilled = new DoseSample(file);
             DoseSample inMemory = new DoseSample();
             Random r = new Random(4);

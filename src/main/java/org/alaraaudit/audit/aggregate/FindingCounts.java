@@ -1,4 +1,4 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.aggregate;
 
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,7 +15,7 @@ import org.alaraaudit.rules.RuleIds;
  * station and protocol, and which studies had an adult protocol or were repeats. Counting on the way in spares
  * a pass over a log that may be on disk.
  */
-final class FindingCounts {
+public final class FindingCounts {
     final Set<String> adultProtocolStudies = new HashSet<>();
     final Set<String> repeatedStudies = new HashSet<>();
     final Map<String, Long> bySeverity = new LinkedHashMap<>();
@@ -24,11 +24,11 @@ final class FindingCounts {
     final Map<String, Long> byStation = counts();
     final Map<String, Long> byProtocol = counts();
 
-    FindingCounts() {
+    public FindingCounts() {
         for (Severity sev : Severity.values()) bySeverity.put(sev.name(), 0L);
     }
 
-    void add(Finding f) {
+    public void add(Finding f) {
         if (f.ruleId().equals(RuleIds.PEDIATRIC_ADULT_PROTOCOL)) adultProtocolStudies.add(f.facility() + "\u001f" + f.accessionNumber());
         if (f.ruleId().equals(RuleIds.REPEAT_STUDY)) repeatedStudies.add(f.facility() + "\u001f" + f.accessionNumber());
         bySeverity.merge(f.severity().name(), 1L, Long::sum);

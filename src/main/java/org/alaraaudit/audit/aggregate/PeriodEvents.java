@@ -1,8 +1,5 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.aggregate;
 
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +15,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.alaraaudit.audit.spill.RowCodec;
+import org.alaraaudit.audit.spill.SpillIn;
+import org.alaraaudit.audit.spill.SpillOut;
+import org.alaraaudit.model.Acquisition;
 import org.alaraaudit.model.IrradiationEvent;
+import org.alaraaudit.model.Measurements;
 import org.alaraaudit.model.Study;
 import org.alaraaudit.scanlog.SpillFolder;
 
@@ -31,13 +33,60 @@ public final class PeriodEvents implements Iterable<PeriodEvents.Event> {
     /** No events kept: results built by hand, and runs that never saw any. */
     public static final PeriodEvents NONE = new PeriodEvents(null, 0, List.of());
     private static final Cleaner CLEANER = Cleaner.create();
+    /** Words numbered in the events file (see {@link SpillOut}): places, devices and protocols. */
+    private static final int WORDS = 8192;
 
-    /** One irradiation event as the event sheet shows it; {@code ssdeMgy} as logged, else as estimated. */
-    public record Event(String facility, String stationName, String manufacturer, String model, String accessionNumber,
-                        LocalDateTime studyDatetime, String patientRef, Double ageYears, String sex, String modality,
-                        String protocolName, String standardProtocol, String targetRegion, String acquisitionType,
-                        String contrast, Double kvp, Double mas, Double ctdivolMgy, Integer phantomCm, Double dlpMgycm,
-                        Double ssdeMgy, boolean ssdeEstimated, Double dapGycm2, boolean pediatric) {}
+    /**
+     * One irradiation event as the event sheet shows it, from its parts: the study header, the acquisition as
+     * resolved (region from the catalog, the exam's contrast), and the measurements with the phantom the dose was
+     * judged on (CT only) and {@code ssdeMgy} as logged, else as estimated.
+     */
+    public record Event(Study.Header study, Acquisition acquisition, String standardProtocol, Measurements measured,
+                        boolean ssdeEstimated, boolean pediatric) {
+        public String facility() { return study.facility(); }
+
+        public String stationName() { return study.stationName(); }
+
+        public String manufacturer() { return study.manufacturer(); }
+
+        public String model() { return study.model(); }
+
+        public String accessionNumber() { return study.accessionNumber(); }
+
+        public LocalDateTime studyDatetime() { return study.studyDatetime(); }
+
+        public String patientRef() { return study.patientRef(); }
+
+        public Double ageYears() { return study.ageYears(); }
+
+        public String sex() { return study.sex(); }
+
+        public String modality() { return study.modality() == null ? null : study.modality().name(); }
+
+        public String protocolName() { return acquisition.protocolName(); }
+
+        public String targetRegion() { return acquisition.targetRegion() == null ? null : acquisition.targetRegion().name(); }
+
+        public String acquisitionType() {
+            return acquisition.acquisitionType() == null ? null : acquisition.acquisitionType().name();
+        }
+
+        public String contrast() { return acquisition.contrast() == null ? null : acquisition.contrast().label(); }
+
+        public Double kvp() { return measured.kvp(); }
+
+        public Double mas() { return measured.mas(); }
+
+        public Double ctdivolMgy() { return measured.ctdivolMgy(); }
+
+        public Integer phantomCm() { return measured.phantomCm(); }
+
+        public Double dlpMgycm() { return measured.dlpMgycm(); }
+
+        public Double ssdeMgy() { return measured.ssdeMgy(); }
+
+        public Double dapGycm2() { return measured.dapGycm2(); }
+    }
 
     /** A scanner found in the data: where it stands, what it is, and how many of the period's studies it made. */
     public record Scanner(String facility, String stationName, String manufacturer, String model, long studies, long events) {}
@@ -61,23 +110,23 @@ public final class PeriodEvents implements Iterable<PeriodEvents.Event> {
     public Iterator<Event> iterator() {
         if (file == null || size == 0) return java.util.Collections.emptyIterator();
         try {
-            return new Reader(new DataInputStream(new SpillInput(file, 1 << 15)), size);
+            return new Reader(new SpillIn(file, 1 << 15), size);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the temporary events file " + file, e);
         }
     }
 
     /** Collects the events of the period's studies as the audit assembles them, on the thread that assembles. */
-    static final class Collector {
+    public static final class Collector {
         private final Function<IrradiationEvent, Double> estimatedSsde;
         private final Map<List<String>, long[]> scanners = new TreeMap<>(Comparator.comparing((List<String> k) -> k.toString()));
         private Path file;
-        private DataOutputStream out;
+        private SpillOut out;
         private long size;
 
-        Collector(Function<IrradiationEvent, Double> estimatedSsde) { this.estimatedSsde = estimatedSsde; }
+        public Collector(Function<IrradiationEvent, Double> estimatedSsde) { this.estimatedSsde = estimatedSsde; }
 
-        void add(Study s) {
+        public void add(Study s) {
             if (!s.isInPeriod()) return;
             long[] n = scanners.computeIfAbsent(java.util.Arrays.asList(s.getFacility(), s.getStationName(), s.getManufacturer(),
                     s.getModel()), k -> new long[2]);
@@ -87,7 +136,7 @@ public final class PeriodEvents implements Iterable<PeriodEvents.Event> {
                 if (out == null) {
                     file = SpillFolder.createFile("events");
                     file.toFile().deleteOnExit();
-                    out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+                    out = new SpillOut(file, 1 << 16, WORDS);
                 }
                 for (IrradiationEvent e : s.getEvents()) {
                     write(s, e);
@@ -99,40 +148,24 @@ public final class PeriodEvents implements Iterable<PeriodEvents.Event> {
         }
 
         private void write(Study s, IrradiationEvent e) throws IOException {
-            SpillFields.text(out, s.getFacility());
-            SpillFields.text(out, s.getStationName());
-            SpillFields.text(out, s.getManufacturer());
-            SpillFields.text(out, s.getModel());
-            SpillFields.text(out, s.getAccessionNumber());
-            SpillFields.time(out, s.getStudyDatetime());
-            SpillFields.text(out, s.getPatientRef());
-            SpillFields.number(out, s.getAgeYears());
-            SpillFields.text(out, s.getSex());
-            SpillFields.text(out, s.getModality() == null ? null : s.getModality().name());
-            SpillFields.text(out, e.getProtocolName());
-            SpillFields.text(out, e.getStandardProtocol());
-            SpillFields.text(out, e.getTargetRegion() == null ? null : e.getTargetRegion().name());
-            SpillFields.text(out, e.getAcquisitionType() == null ? null : e.getAcquisitionType().name());
-            SpillFields.text(out, e.getContrast() == null ? null : e.getContrast().label());
-            SpillFields.number(out, e.getKvp());
-            SpillFields.number(out, e.getMas());
-            SpillFields.number(out, e.getCtdivol());
+            RowCodec.write(out, s.getHeader());
+            RowCodec.write(out, new Acquisition(e.getProtocolName(), e.getAcquisitionType(), e.getTargetRegion(),
+                    e.getEventDatetime(), e.getEventUid(), e.getContrast()));
+            out.word(e.getStandardProtocol());
             boolean ct = e.isCt();
-            SpillFields.number(out, ct ? (double) e.getPhantom() : null);
-            SpillFields.number(out, e.getDlp());
-            Double ssde = e.getSsde();
+            Measurements measured = e.getRecord().measured().withPhantomCm(ct ? e.getPhantom() : null);
             boolean estimated = false;
-            if (ssde == null && ct) {
-                ssde = estimatedSsde.apply(e);
+            if (measured.ssdeMgy() == null && ct) {
+                Double ssde = estimatedSsde.apply(e);
                 estimated = ssde != null;
+                measured = measured.withSsdeMgy(ssde);
             }
-            SpillFields.number(out, ssde);
-            out.writeBoolean(estimated);
-            SpillFields.number(out, e.getDap());
-            out.writeBoolean(s.isPediatric());
+            RowCodec.write(out, measured);
+            out.flag(estimated);
+            out.flag(s.isPediatric());
         }
 
-        PeriodEvents build() {
+        public PeriodEvents build() {
             try {
                 if (out != null) out.close();
             } catch (IOException e) {
@@ -156,10 +189,10 @@ public final class PeriodEvents implements Iterable<PeriodEvents.Event> {
     }
 
     private static final class Reader implements Iterator<Event> {
-        private final DataInputStream in;
+        private final SpillIn in;
         private long left;
 
-        Reader(DataInputStream in, long size) {
+        Reader(SpillIn in, long size) {
             this.in = in;
             this.left = size;
         }
@@ -175,13 +208,8 @@ public final class PeriodEvents implements Iterable<PeriodEvents.Event> {
         public Event next() {
             if (left <= 0) throw new NoSuchElementException();
             try {
-                Event e = new Event(SpillFields.text(in), SpillFields.text(in), SpillFields.text(in), SpillFields.text(in),
-                        SpillFields.text(in), SpillFields.time(in), SpillFields.text(in), SpillFields.number(in),
-                        SpillFields.text(in), SpillFields.text(in), SpillFields.text(in), SpillFields.text(in),
-                        SpillFields.text(in), SpillFields.text(in), SpillFields.text(in), SpillFields.number(in),
-                        SpillFields.number(in), SpillFields.number(in), intOrNull(SpillFields.number(in)),
-                        SpillFields.number(in), SpillFields.number(in), in.readBoolean(), SpillFields.number(in),
-                        in.readBoolean());
+                Event e = new Event(RowCodec.header(in), RowCodec.acquisition(in), in.word(), RowCodec.measurements(in),
+                        in.flag(), in.flag());
                 if (--left == 0) close();
                 return e;
             } catch (EOFException e) {
@@ -190,8 +218,6 @@ public final class PeriodEvents implements Iterable<PeriodEvents.Event> {
                 throw new UncheckedIOException("cannot read the temporary events file", e);
             }
         }
-
-        private static Integer intOrNull(Double d) { return d == null ? null : d.intValue(); }
 
         private void close() {
             try {

@@ -1,4 +1,4 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.aggregate;
 
 /**
  * One facility's headline figures of the period: the same counts as the pooled {@link ComplianceFigures}, so a

@@ -1,4 +1,4 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.spill;
 
 /**
  * How much the audit holds in memory before a stage spills to disk, from the heap the JVM was given

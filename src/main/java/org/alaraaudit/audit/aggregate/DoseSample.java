@@ -1,8 +1,9 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.aggregate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.alaraaudit.audit.spill.DoseValueFile;
 
 /**
  * A growing sample of dose values kept as primitives, with the order statistics DRL work needs. A sample given

@@ -1,4 +1,4 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.aggregate;
 
 /**
  * One facility x exam type x band group of the period, with its median compared to the DRL (ICRP 135: DRLs

@@ -1,4 +1,4 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.aggregate;
 
 /**
  * How many of the period's pediatric CT patients fall in each band of estimated cumulative red-marrow dose over

@@ -1,4 +1,4 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.spill;
 
 import java.io.DataInput;
 import java.io.DataOutput;

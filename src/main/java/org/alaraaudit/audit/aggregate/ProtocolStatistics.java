@@ -1,4 +1,6 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.aggregate;
+
+import org.alaraaudit.audit.spill.DoseValueFile;
 
 /**
  * Use and doses of one standard protocol at one station in the period: CTDIvol per diagnostic acquisition and

@@ -1,4 +1,4 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.aggregate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.alaraaudit.audit.spill.DoseValueFile;
 import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.DoseGroup;
 import org.alaraaudit.model.IrradiationEvent;

@@ -1,4 +1,4 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.aggregate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.alaraaudit.audit.spill.DoseValueFile;
 import org.alaraaudit.model.IrradiationEvent;
 import org.alaraaudit.model.ProtocolUse;
 import org.alaraaudit.model.SourceLine;
@@ -16,7 +17,7 @@ import org.alaraaudit.model.Study;
  * Counts the period's studies as they pass, one patient at a time, so the compliance figures and the period-level
  * facts never need the whole input in memory.
  */
-final class PeriodTally {
+public final class PeriodTally {
     private long studies;
     private long pediatricStudies;
     private long events;
@@ -36,16 +37,16 @@ final class PeriodTally {
     private final DrlTally drl;
     private final MarrowDoseProfile.Counter marrowProfile = new MarrowDoseProfile.Counter();
 
-    private final DoseValueFile doses = new DoseValueFile();
+    private final DoseValueFile doses = new DoseValueFile(DoseSample.BLOCK);
 
     /** {@code ssde}: an acquisition's SSDE in mGy, null when the log allows none (never from age). */
-    PeriodTally(int drlMinSampleStudies, java.util.function.Function<IrradiationEvent, Double> ssde) {
+    public PeriodTally(int drlMinSampleStudies, java.util.function.Function<IrradiationEvent, Double> ssde) {
         this.drl = new DrlTally(drlMinSampleStudies, doses);
         this.ssde = ssde;
     }
 
     /** Every study is in: the samples keep their quantiles, and the dose values and their file go. */
-    void finish() {
+    public void finish() {
         try {
             drl.freeze();
             protocols.values().forEach(ProtocolStatistics::freeze);
@@ -87,7 +88,7 @@ final class PeriodTally {
         }
     }
 
-    void add(Study s) {
+    public void add(Study s) {
         if (!s.isInPeriod()) {
             rowsOutsidePeriod += s.getEvents().size();
             return;
@@ -137,7 +138,7 @@ final class PeriodTally {
     }
 
     /** Period-level facts for the rules that look across patients. */
-    List<Object> periodFacts() {
+    public List<Object> periodFacts() {
         List<Object> facts = new ArrayList<>();
         for (PediatricUse u : pediatricUses.values()) {
             if (!u.mapped || u.body32cmStudies > 0) facts.add(u.fact());
@@ -147,19 +148,19 @@ final class PeriodTally {
     }
 
     /** A pediatric CT patient of the period: their cumulative marrow dose, null when nothing could be estimated. */
-    void addPediatricMarrowDose(Double mgy) { marrowProfile.add(mgy); }
+    public void addPediatricMarrowDose(Double mgy) { marrowProfile.add(mgy); }
 
-    List<DrlGroup> drlGroups() { return drl.rows(); }
+    public List<DrlGroup> drlGroups() { return drl.rows(); }
 
-    long rowsOutsidePeriod() { return rowsOutsidePeriod; }
+    public long rowsOutsidePeriod() { return rowsOutsidePeriod; }
 
-    LocalDate first() { return first; }
+    public LocalDate first() { return first; }
 
-    LocalDate last() { return last; }
+    public LocalDate last() { return last; }
 
-    List<ProtocolStatistics> protocols() { return List.copyOf(protocols.values()); }
+    public List<ProtocolStatistics> protocols() { return List.copyOf(protocols.values()); }
 
-    ComplianceFigures figures(FindingCounts found, int windowDays, double phantomFactor, String phantomFactorSource) {
+    public ComplianceFigures figures(FindingCounts found, int windowDays, double phantomFactor, String phantomFactorSource) {
         int adultProtocol = found.adultProtocolStudies.size();
         int repeated = found.repeatedStudies.size();
         Double compliance = pediatricCtStudies == 0 ? null : 1.0 - (double) adultProtocol / pediatricCtStudies;

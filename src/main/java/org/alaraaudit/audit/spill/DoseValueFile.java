@@ -1,4 +1,4 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.audit.spill;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,17 +10,20 @@ import java.nio.file.StandardOpenOption;
 import org.alaraaudit.scanlog.SpillFolder;
 
 /**
- * One temporary file shared by a run's dose samples, written in blocks of {@link DoseSample#BLOCK} values: a
+ * One temporary file shared by a run's dose samples, written in blocks of a fixed number of values: a
  * registry-sized run has millions of CTDIvol values per protocol. Created on the first block, deleted on close.
  */
-final class DoseValueFile implements AutoCloseable {
+public final class DoseValueFile implements AutoCloseable {
     private Path path;
     private FileChannel channel;
     private long end;
-    private final ByteBuffer buffer = ByteBuffer.allocate(DoseSample.BLOCK * Double.BYTES);
+    private final ByteBuffer buffer;
+
+    /** Blocks of {@code blockValues} values. */
+    public DoseValueFile(int blockValues) { this.buffer = ByteBuffer.allocate(blockValues * Double.BYTES); }
 
     /** Writes a full block and returns where it starts. */
-    long append(double[] values, int n) {
+    public long append(double[] values, int n) {
         try {
             if (channel == null) {
                 path = SpillFolder.createFile("doses");
@@ -38,7 +41,7 @@ final class DoseValueFile implements AutoCloseable {
         }
     }
 
-    void read(long offset, double[] into, int n) {
+    public void read(long offset, double[] into, int n) {
         try {
             buffer.clear();
             buffer.limit(n * Double.BYTES);
