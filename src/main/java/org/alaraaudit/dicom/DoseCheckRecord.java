@@ -17,9 +17,18 @@ public record DoseCheckRecord(Measurement dlpAlert, Measurement ctdivolAlert, Me
         if (alert == null && note == null) return null;
         return new DoseCheckRecord(num(alert, Codes.DLP_ALERT_VALUE), num(alert, Codes.CTDIVOL_ALERT_VALUE),
                 num(alert, Codes.ACCUMULATED_DLP_FORWARD), num(alert, Codes.ACCUMULATED_CTDIVOL_FORWARD),
-                text(alert, Codes.REASON_FOR_PROCEEDING), alert != null && alert.find(Codes.PERSON_NAME).isPresent(),
+                text(alert, Codes.REASON_FOR_PROCEEDING), authorised(alert),
                 num(note, Codes.DLP_NOTIFICATION_VALUE), num(note, Codes.CTDIVOL_NOTIFICATION_VALUE),
                 num(note, Codes.DLP_FORWARD), num(note, Codes.CTDIVOL_FORWARD), text(note, Codes.REASON_FOR_PROCEEDING));
+    }
+
+    /**
+     * A person named as authorising the irradiation. The item must be a valid PNAME with a name in it: a
+     * Spectrum Dynamics report writes an empty one of value type "PERSON NAME", which no reader accepts.
+     */
+    private static boolean authorised(ContentItem alert) {
+        if (alert == null) return false;
+        return alert.find(Codes.PERSON_NAME).filter(p -> "PNAME".equals(p.valueType()) && p.text() != null).isPresent();
     }
 
     private static Measurement num(ContentItem c, String code) {
