@@ -78,11 +78,28 @@ public final class DicomJsonReader {
         return ds;
     }
 
+    private static final java.util.Set<String> TEXT_VRS = java.util.Set.of("SH", "LO", "ST", "LT", "UT", "PN", "UC");
+
     private static String text(JsonNode v, String vr) {
         if (v == null || v.isNull()) return "";
-        if ("PN".equals(vr) && v.isObject()) return v.path("Alphabetic").asText("");
+        if ("PN".equals(vr) && v.isObject()) return repaired(v.path("Alphabetic").asText(""));
         if (v.isBigDecimal()) return v.decimalValue().toString();
-        return v.asText();
+        return TEXT_VRS.contains(vr) ? repaired(v.asText()) : v.asText();
+    }
+
+    /**
+     * A server that decoded UTF-8 bytes by a wrong Latin-1 declaration (a Siemens protocol name) sends
+     * "testÃ¦Ã¸Ã¥"; as in Part 10 files, text whose Latin-1 bytes are valid UTF-8 is taken as UTF-8.
+     */
+    static String repaired(String s) {
+        boolean high = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 0xFF) return s;
+            if (c >= 0x80) high = true;
+        }
+        if (!high) return s;
+        return TextDecoder.forDeclaration("ISO_IR 100").decode(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "LO");
     }
 
     private static String where(String path) { return path.isEmpty() ? "" : path + ": "; }
