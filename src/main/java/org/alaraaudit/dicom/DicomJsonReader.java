@@ -83,7 +83,10 @@ public final class DicomJsonReader {
     private static String text(JsonNode v, String vr) {
         if (v == null || v.isNull()) return "";
         if ("PN".equals(vr) && v.isObject()) return repaired(v.path("Alphabetic").asText(""));
-        if (v.isBigDecimal()) return v.decimalValue().toString();
+        if (v.isIntegralNumber()) return v.bigIntegerValue().toString();
+        // Servers print DS values as doubles with 17 digits (5.2999999999999998); the shortest form that reads
+        // back to the same double is what the file held.
+        if (v.isNumber()) return java.math.BigDecimal.valueOf(v.doubleValue()).toString();
         return TEXT_VRS.contains(vr) ? repaired(v.asText()) : v.asText();
     }
 

@@ -61,7 +61,8 @@ public final class DicomWebClient {
         this.credentials = credentials;
         this.progress = progress;
         this.pause = pause;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        // HTTP/1.1: over plain http Java would offer an h2c upgrade, which PACS web servers (Orthanc's) may not survive.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(20)).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     public URI root() { return root; }
