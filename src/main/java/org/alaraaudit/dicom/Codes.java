@@ -38,8 +38,9 @@ final class Codes {
     static final String PHANTOM = "113835";
     static final String DLP = "113838";
     static final String SSDE = "113930";
-    static final String EFFECTIVE_DIAMETER = "113933";
-    static final String WATER_EQUIVALENT_DIAMETER = "113987";
+    /** Patient size items (TID 10013, CP-1654): found by meaning, since vendors place them at different depths. */
+    static final Set<String> WATER_EQUIVALENT_DIAMETER = Set.of("water equivalent diameter");
+    static final Set<String> EFFECTIVE_DIAMETER = Set.of("derived effective diameter", "effective diameter");
 
     // Dose Check (TID 10015).
     static final String DOSE_CHECK_ALERT = "113900";

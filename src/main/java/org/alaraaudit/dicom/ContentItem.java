@@ -76,6 +76,19 @@ public record ContentItem(String path, String relationship, String valueType, Co
         return Optional.empty();
     }
 
+    /** The first item anywhere below whose concept meaning is one of these (case aside), depth first. */
+    public Optional<ContentItem> findByMeaning(java.util.Set<String> meanings) {
+        for (ContentItem c : children) {
+            if (c.concept() != null && c.concept().meaning() != null
+                    && meanings.contains(c.concept().meaning().toLowerCase(java.util.Locale.ROOT))) {
+                return Optional.of(c);
+            }
+            Optional<ContentItem> deeper = c.findByMeaning(meanings);
+            if (deeper.isPresent()) return deeper;
+        }
+        return Optional.empty();
+    }
+
     /** The path with the concept's meaning, for messages: {@code 1.5.7.1 (Mean CTDIvol)}. */
     public String where() { return path + (concept == null || concept.meaning() == null ? "" : " (" + concept.meaning() + ")"); }
 

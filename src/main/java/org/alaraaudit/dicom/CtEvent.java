@@ -34,8 +34,12 @@ public record CtEvent(int number, String path, String protocol, Code targetRegio
         return new CtEvent(number, acq.path(), text(acq, Codes.ACQUISITION_PROTOCOL), code(acq, Codes.TARGET_REGION),
                 code(acq, Codes.CT_ACQUISITION_TYPE), text(acq, Codes.IRRADIATION_EVENT_UID), DicomDates.dateTime(text(acq, Codes.DATETIME_STARTED)),
                 kvp, mas, num(dose, Codes.MEAN_CTDIVOL), code(dose, Codes.PHANTOM), num(dose, Codes.DLP),
-                num(params, Codes.SCANNING_LENGTH), num(dose, Codes.SSDE), num(dose, Codes.EFFECTIVE_DIAMETER),
-                num(dose, Codes.WATER_EQUIVALENT_DIAMETER), dose == null ? null : DoseCheckRecord.of(dose));
+                num(params, Codes.SCANNING_LENGTH), deep(acq, Codes.SSDE), acq.findByMeaning(Codes.EFFECTIVE_DIAMETER).map(Measurement::of).orElse(null),
+                acq.findByMeaning(Codes.WATER_EQUIVALENT_DIAMETER).map(Measurement::of).orElse(null), dose == null ? null : DoseCheckRecord.of(dose));
+    }
+
+    private static Measurement deep(ContentItem parent, String code) {
+        return parent.child(code).or(() -> parent.find(code)).map(Measurement::of).orElse(null);
     }
 
     static Measurement num(ContentItem parent, String code) {

@@ -14,25 +14,25 @@ import java.util.zip.Deflater;
  * Writes small DICOM files for tests, in any of the four transfer syntaxes, with defined or undefined lengths of
  * sequences and items, and the same content as DICOM JSON. Elements are given in tag order.
  */
-final class SyntheticDicom {
-    record El(int tag, String vr, Object value) {}
+public final class SyntheticDicom {
+    public record El(int tag, String vr, Object value) {}
 
-    static El el(int tag, String vr, String value) { return new El(tag, vr, value); }
+    public static El el(int tag, String vr, String value) { return new El(tag, vr, value); }
 
-    static El raw(int tag, String vr, byte[] value) { return new El(tag, vr, value); }
+    public static El raw(int tag, String vr, byte[] value) { return new El(tag, vr, value); }
 
     @SafeVarargs
-    static El sq(int tag, List<El>... items) { return new El(tag, "SQ", List.of(items)); }
+    public static El sq(int tag, List<El>... items) { return new El(tag, "SQ", List.of(items)); }
 
-    static El sqOf(int tag, List<List<El>> items) { return new El(tag, "SQ", items); }
+    public static El sqOf(int tag, List<List<El>> items) { return new El(tag, "SQ", items); }
 
     private static final Set<String> LONG = Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV");
 
-    static List<El> code(String value, String scheme, String meaning) {
+    public static List<El> code(String value, String scheme, String meaning) {
         return List.of(el(Tag.CODE_VALUE, "SH", value), el(Tag.CODING_SCHEME_DESIGNATOR, "SH", scheme), el(Tag.CODE_MEANING, "LO", meaning));
     }
 
-    static List<El> container(String rel, String code, String meaning, List<List<El>> children) {
+    public static List<El> container(String rel, String code, String meaning, List<List<El>> children) {
         List<El> out = new ArrayList<>();
         if (rel != null) out.add(el(Tag.RELATIONSHIP_TYPE, "CS", rel));
         out.add(el(Tag.VALUE_TYPE, "CS", "CONTAINER"));
@@ -42,32 +42,36 @@ final class SyntheticDicom {
         return out;
     }
 
-    static List<El> num(String code, String meaning, String value, String unit) {
+    public static List<El> num(String code, String meaning, String value, String unit) {
         return List.of(el(Tag.RELATIONSHIP_TYPE, "CS", "CONTAINS"), el(Tag.VALUE_TYPE, "CS", "NUM"),
                 sq(Tag.CONCEPT_NAME_CODE_SEQUENCE, code(code, "DCM", meaning)),
                 sq(Tag.MEASURED_VALUE_SEQUENCE, List.of(sq(Tag.MEASUREMENT_UNITS_CODE_SEQUENCE, code(unit, "UCUM", unit)),
                         el(Tag.NUMERIC_VALUE, "DS", value))));
     }
 
-    static List<El> text(String code, String meaning, String value) {
+    public static List<El> text(String code, String meaning, String value) {
         return List.of(el(Tag.RELATIONSHIP_TYPE, "CS", "CONTAINS"), el(Tag.VALUE_TYPE, "CS", "TEXT"),
                 sq(Tag.CONCEPT_NAME_CODE_SEQUENCE, code(code, "DCM", meaning)), el(Tag.TEXT_VALUE, "UT", value));
     }
 
-    static List<El> coded(String code, String meaning, String value, String scheme, String valueMeaning) {
+    public static List<El> coded(String code, String meaning, String value, String scheme, String valueMeaning) {
         return List.of(el(Tag.RELATIONSHIP_TYPE, "CS", "CONTAINS"), el(Tag.VALUE_TYPE, "CS", "CODE"),
                 sq(Tag.CONCEPT_NAME_CODE_SEQUENCE, code(code, "DCM", meaning)),
                 sq(Tag.CONCEPT_CODE_SEQUENCE, code(value, scheme, valueMeaning)));
     }
 
     /** A CT dose report of one spiral event: CTDIvol 3.2 mGy, DLP 120.5 mGy.cm, 100 kV, 50 mA for 4 s. */
-    static List<El> ctReport(String charset, String protocol) {
+    public static List<El> ctReport(String charset, String protocol) { return ctReport(charset, protocol, List.of()); }
+
+    /** As {@link #ctReport(String, String)}, with more items in the event's CT Dose container. */
+    public static List<El> ctReport(String charset, String protocol, List<List<El>> moreDose) {
         List<List<El>> params = List.of(num("113824", "Exposure Time", "4", "s"),
                 container("CONTAINS", "113831", "CT X-Ray Source Parameters",
                         List.of(num("113733", "KVP", "100", "kV"), num("113734", "X-Ray Tube Current", "50", "mA"))));
-        List<List<El>> dose = List.of(num("113830", "Mean CTDIvol", "3.2", "mGy"),
+        List<List<El>> dose = new ArrayList<>(List.of(num("113830", "Mean CTDIvol", "3.2", "mGy"),
                 coded("113835", "CTDIw Phantom Type", "113691", "DCM", "IEC Body Dosimetry Phantom"),
-                num("113838", "DLP", "120.5", "mGy.cm"));
+                num("113838", "DLP", "120.5", "mGy.cm")));
+        dose.addAll(moreDose);
         List<List<El>> acquisition = List.of(text("125203", "Acquisition Protocol", protocol),
                 coded("123014", "Target Region", "T-D3000", "SRT", "Chest"),
                 coded("113820", "CT Acquisition Type", "P5-08001", "SRT", "Spiral Acquisition"),
@@ -90,8 +94,22 @@ final class SyntheticDicom {
         return out;
     }
 
+    /** A projection X-ray report (TID 10001) of one radiograph, reported as {@code procedure}. */
+    public static List<El> projectionReport(String procedureCode, String procedureMeaning, List<List<El>> event) {
+        List<El> out = new ArrayList<>(List.of(el(Tag.SOP_CLASS_UID, "UI", "1.2.840.10008.5.1.4.1.1.88.67"),
+                el(Tag.SOP_INSTANCE_UID, "UI", "1.2.3.19"), el(Tag.STUDY_DATE, "DA", "20261002"), el(Tag.STUDY_TIME, "TM", "1015"),
+                el(Tag.ACCESSION_NUMBER, "SH", "ACC2"), el(Tag.INSTITUTION_NAME, "LO", "North Clinic"), el(Tag.STATION_NAME, "SH", "DX1"),
+                el(Tag.PATIENT_ID, "LO", "P2"), el(Tag.PATIENT_AGE, "AS", "010M"), el(Tag.STUDY_INSTANCE_UID, "UI", "1.2.3.17")));
+        List<El> procedure = new ArrayList<>(List.of(el(Tag.RELATIONSHIP_TYPE, "CS", "HAS CONCEPT MOD"), el(Tag.VALUE_TYPE, "CS", "CODE"),
+                sq(Tag.CONCEPT_NAME_CODE_SEQUENCE, code("121058", "DCM", "Procedure reported")),
+                sq(Tag.CONCEPT_CODE_SEQUENCE, code(procedureCode, "SCT", procedureMeaning))));
+        out.addAll(container(null, "113701", "X-Ray Radiation Dose Report",
+                List.of(procedure, container("CONTAINS", "113706", "Irradiation Event X-Ray Data", event))));
+        return out;
+    }
+
     /** A Part 10 file of these elements. */
-    static byte[] part10(List<El> elements, String transferSyntax, boolean undefinedLengths, Charset charset) {
+    public static byte[] part10(List<El> elements, String transferSyntax, boolean undefinedLengths, Charset charset) {
         boolean explicit = !transferSyntax.equals(Part10Reader.IMPLICIT_LITTLE);
         boolean big = transferSyntax.equals(Part10Reader.EXPLICIT_BIG);
         ByteArrayOutputStream meta = new ByteArrayOutputStream();
@@ -170,7 +188,7 @@ final class SyntheticDicom {
 
     /** The same elements as a DICOM JSON object (PS3.18 F.2). */
     @SuppressWarnings("unchecked")
-    static String json(List<El> elements) {
+    public static String json(List<El> elements) {
         StringBuilder b = new StringBuilder("{");
         boolean first = true;
         for (El e : elements) {
