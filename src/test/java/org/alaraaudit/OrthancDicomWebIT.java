@@ -67,7 +67,7 @@ class OrthancDicomWebIT {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         // Orthanc answers once it has opened its store: wait for it, as a user would before pulling.
         boolean up = false;
-        for (int i = 0; i < 300 && !up && orthanc.isAlive(); i++) {
+        for (int i = 0; i < 1200 && !up && orthanc.isAlive(); i++) {
             try {
                 up = client.send(HttpRequest.newBuilder(URI.create(base + "system")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException notYet) {

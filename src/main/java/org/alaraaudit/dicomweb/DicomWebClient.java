@@ -75,6 +75,7 @@ public final class DicomWebClient {
                 URI q = root.resolve("instances?SOPClassUID=" + sopClass + "&StudyDate=" + DA.format(from) + "-" + DA.format(to)
                         + "&includefield=" + enc("0020000D,0020000E,00080016,00080018") + "&limit=" + PAGE + "&offset=" + offset);
                 List<DataSet> page = json(q, "searching for dose reports");
+                int before = found.size();
                 for (DataSet d : page) {
                     String uid = d.string(Tag.SOP_INSTANCE_UID);
                     String cls = d.string(Tag.SOP_CLASS_UID);
@@ -82,7 +83,8 @@ public final class DicomWebClient {
                     if (uid == null || (cls != null && !cls.equals(sopClass))) continue;
                     found.putIfAbsent(uid, new Instance(d.string(Tag.STUDY_INSTANCE_UID), d.string(Tag.SERIES_INSTANCE_UID), uid, sopClass));
                 }
-                if (page.size() < PAGE) break;
+                // A server that ignores the offset would hand out the same page for ever.
+                if (page.size() < PAGE || found.size() == before) break;
             }
         }
         progress.accept("found " + found.size() + " structured report" + (found.size() == 1 ? "" : "s") + " of the period");
