@@ -172,10 +172,7 @@ public final class Part10Reader {
 
     private boolean startsWithItem() {
         int p = buf.position();
-        boolean big = buf.order() == ByteOrder.BIG_ENDIAN;
-        int group = big ? buf.getShort(p) & 0xFFFF : buf.getShort(p) & 0xFFFF;
-        int element = buf.getShort(p + 2) & 0xFFFF;
-        return group == 0xFFFE && element == 0xE000;
+        return (buf.getShort(p) & 0xFFFF) == 0xFFFE && (buf.getShort(p + 2) & 0xFFFF) == 0xE000;
     }
 
     /** Items up to the sequence's length or its delimiter. An undefined-length UN is implicit VR inside (PS3.5 6.2.2). */

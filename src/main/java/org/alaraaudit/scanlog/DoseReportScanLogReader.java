@@ -156,6 +156,7 @@ public final class DoseReportScanLogReader implements ScanLogReader {
     private final class Row {
         final Map<CanonicalColumn, String> cells = new EnumMap<>(CanonicalColumn.class);
         final Map<String, String> extras = new LinkedHashMap<>();
+        final String studyDescription;
         String fault;
         String faultItem;
 
@@ -184,8 +185,6 @@ public final class DoseReportScanLogReader implements ScanLogReader {
             if (r.sopInstanceUid() != null) extras.put(SOP_INSTANCE_UID, r.sopInstanceUid());
             this.studyDescription = r.studyDescription();
         }
-
-        private final String studyDescription;
 
         void text(CanonicalColumn c, String v) {
             if (v != null && !v.isBlank()) cells.put(c, v);
