@@ -20,7 +20,10 @@ public record DoseReport(String sopInstanceUid, String studyInstanceUid, String 
     /** An event that cannot be mapped, with the content item at fault and why. */
     public record EventFault(int number, String path, String reason) {}
 
-    /** The totals as the report states them (TID 10012 for CT, TID 10002 per plane, summed, for projection X-ray). */
+    /**
+     * The totals as the report states them (TID 10012 for CT, TID 10002 per plane, summed, for projection X-ray),
+     * projection totals in Gy·m², Gy and s whatever unit they were written in.
+     */
     public record Totals(BigDecimal events, Measurement dlp, BigDecimal dapGym2, BigDecimal doseRpGy, BigDecimal fluoroTimeS) {}
 
     private static final Map<String, String> SOP_CLASSES = Map.ofEntries(
@@ -36,7 +39,10 @@ public record DoseReport(String sopInstanceUid, String studyInstanceUid, String 
 
     /** Modality of the events: CT, or for projection X-ray MG, RF (any fluoroscopy) or DX. */
     public String modality() {
-        if (!ctEvents.isEmpty() || (procedure != null && (procedure.is("P5-08000") || procedure.is("77477000")))) return "CT";
+        if (!ctEvents.isEmpty() || totals.dlp() != null || totals.events() != null
+                || (procedure != null && (procedure.is("P5-08000") || procedure.is("77477000")))) {
+            return "CT";
+        }
         if (procedure != null && Codes.MAMMOGRAPHY.contains(procedure.value())) return "MG";
         boolean fluoro = projectionEvents.stream().anyMatch(ProjectionEvent::isFluoroscopy)
                 || (totals.fluoroTimeS() != null && totals.fluoroTimeS().signum() > 0);
@@ -91,7 +97,7 @@ public record DoseReport(String sopInstanceUid, String studyInstanceUid, String 
                 header(ds, Tag.PATIENT_SIZE, "m"), header(ds, Tag.PATIENT_WEIGHT, "kg"), institution, station,
                 ds.string(Tag.MANUFACTURER), ds.string(Tag.MANUFACTURER_MODEL_NAME), ds.string(Tag.ACCESSION_NUMBER), study,
                 ds.string(Tag.STUDY_DESCRIPTION), root.child(Codes.PROCEDURE_REPORTED).map(ContentItem::code).orElse(null),
-                List.copyOf(ct), List.copyOf(projection), List.copyOf(faults), totals(root));
+                List.copyOf(ct), List.copyOf(projection), List.copyOf(faults), totalsOrNone(root));
     }
 
     private static Measurement header(DataSet ds, int tag, String unit) {
@@ -106,6 +112,15 @@ public record DoseReport(String sopInstanceUid, String studyInstanceUid, String 
         }
     }
 
+    /** Totals are what the report says, not what is audited: a total that does not read leaves them unknown. */
+    private static Totals totalsOrNone(ContentItem root) {
+        try {
+            return totals(root);
+        } catch (DicomException e) {
+            return new Totals(null, null, null, null, null);
+        }
+    }
+
     private static Totals totals(ContentItem root) {
         ContentItem ct = root.child(Codes.CT_ACCUMULATED).orElse(null);
         if (ct != null) {
@@ -116,16 +131,16 @@ public record DoseReport(String sopInstanceUid, String studyInstanceUid, String 
         BigDecimal rp = null;
         BigDecimal fluoro = null;
         for (ContentItem plane : root.all(Codes.ACCUMULATED_XRAY)) {
-            dap = add(dap, plane.find(Codes.DAP_TOTAL).map(Measurement::of).orElse(null));
-            rp = add(rp, plane.find(Codes.DOSE_RP_TOTAL).map(Measurement::of).orElse(null));
-            fluoro = add(fluoro, plane.find(Codes.TOTAL_FLUORO_TIME).map(Measurement::of).orElse(null));
+            dap = add(dap, plane.find(Codes.DAP_TOTAL).map(Measurement::of).map(Units::grayMetre2).orElse(null));
+            rp = add(rp, plane.find(Codes.DOSE_RP_TOTAL).map(Measurement::of).map(Units::gray).orElse(null));
+            fluoro = add(fluoro, plane.find(Codes.TOTAL_FLUORO_TIME).map(Measurement::of).map(Units::seconds).orElse(null));
         }
         return new Totals(null, null, dap, rp, fluoro);
     }
 
-    private static BigDecimal add(BigDecimal sum, Measurement m) {
-        if (m == null) return sum;
-        return sum == null ? m.value() : sum.add(m.value());
+    private static BigDecimal add(BigDecimal sum, BigDecimal v) {
+        if (v == null) return sum;
+        return sum == null ? v : sum.add(v);
     }
 
     static String sopClassName(String uid) {

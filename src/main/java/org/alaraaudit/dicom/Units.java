@@ -38,6 +38,31 @@ final class Units {
         }
     }
 
+    /** A dose-area product in Gy·m² (the unit of TID 10001 totals), from Gy·m², Gy·cm², dGy·cm², cGy·cm², mGy·cm², µGy·m². */
+    static BigDecimal grayMetre2(Measurement m) {
+        String u = m.unit() == null ? "gym2" : norm(m.unit());
+        switch (u) {
+            case "gym2": return m.value();
+            case "gycm2": return m.value().movePointLeft(4);
+            case "dgycm2": return m.value().movePointLeft(5);
+            case "cgycm2": return m.value().movePointLeft(6);
+            case "mgycm2": return m.value().movePointLeft(7);
+            case "ugym2": return m.value().movePointLeft(6);
+            default: throw new DicomException(m.path() + ": the dose-area product unit \"" + m.unit() + "\" is not Gy.m2 or Gy.cm2");
+        }
+    }
+
+    /** An air kerma in Gy, from Gy or mGy. */
+    static BigDecimal gray(Measurement m) {
+        String u = m.unit() == null ? "gy" : norm(m.unit());
+        switch (u) {
+            case "gy": return m.value();
+            case "mgy": return m.value().movePointLeft(3);
+            case "ugy": return m.value().movePointLeft(6);
+            default: throw new DicomException(m.path() + ": the dose unit \"" + m.unit() + "\" is not Gy or mGy");
+        }
+    }
+
     /** UCUM and vendor spellings alike: "uA.s", "µAs" and "uAs" are one unit. */
     private static String norm(String unit) {
         return unit.trim().toLowerCase(Locale.ROOT).replace("µ", "u").replace("μ", "u").replaceAll("[\\s.·*]", "");
