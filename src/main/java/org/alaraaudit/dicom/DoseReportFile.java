@@ -53,8 +53,10 @@ public record DoseReportFile(List<DoseReport> reports, List<Problem> problems, S
     public static DoseReportFile read(byte[] bytes) {
         List<DataSet> documents;
         try {
-            documents = Part10Reader.isPart10(bytes) ? List.of(Part10Reader.read(bytes))
-                    : DicomJsonReader.read(new ByteArrayInputStream(bytes));
+            boolean json = !Part10Reader.isPart10(bytes)
+                    && DicomJsonReader.looksLikeDicomJson(new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.UTF_8));
+            // Neither: Part 10 reading names what is missing (a .dcm file without the "DICM" preamble).
+            documents = json ? DicomJsonReader.read(new ByteArrayInputStream(bytes)) : List.of(Part10Reader.read(bytes));
         } catch (DicomException e) {
             return new DoseReportFile(List.of(), List.of(new Problem(-1, e.getMessage())), sha256(bytes));
         }

@@ -24,6 +24,8 @@ public final class ScanLogOpener {
         if (!Files.isReadable(f)) throw new ScanLogException(f + ": cannot be read (permission denied)");
         String name = f.getFileName().toString();
         org.alaraaudit.dicom.DoseReportFile.Format dicom = org.alaraaudit.dicom.DoseReportFile.detect(f);
+        // A .dcm file that does not start as DICOM is still meant as one: rejected with the reason, not read as CSV.
+        if (dicom == null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".dcm")) dicom = org.alaraaudit.dicom.DoseReportFile.Format.PART10;
         if (dicom != null) return new DoseReportScanLogReader(f, dicom);
         if (XlsxTable.looksLikeXls(f)) {
             if (isEncrypted(f)) {
