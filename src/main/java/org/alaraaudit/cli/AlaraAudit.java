@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "alara-audit", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
         description = "Audits exported CT and X-ray scan logs against pediatric ALARA policies and dose reference levels.",
         subcommands = {AuditCommand.class, RulesCommand.class, GenerateCommand.class, TrendCommand.class, ReviewCommand.class,
-                VerifyCommand.class},
+                VerifyCommand.class, PullCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (findings may exist)", "1:findings at or above --fail-on", "2:usage error",
                 "3:input unusable", "4:rules do not compile, a table is invalid or a rule fails", "5:report or history could not be written",

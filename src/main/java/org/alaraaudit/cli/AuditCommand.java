@@ -63,8 +63,11 @@ public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Scan-log files or folders of them.")
-    List<Path> inputs;
+    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Scan-log files, DICOM dose reports, or folders of them.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Mixin
+    DicomWebOptions dicomweb;
 
     @Option(names = "--period", paramLabel = "YYYY-MM", description = "Audit this calendar month; earlier studies serve as history.")
     String period;
@@ -118,6 +121,21 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (dicomweb.url == null) {
+            if (inputs.isEmpty()) throw new ErrorReport.UsageException("give scan-log files or folders, or --dicomweb URL");
+            return audit();
+        }
+        AuditPeriod p = period();
+        if (p.from() == null || p.to() == null) throw new ErrorReport.UsageException("--dicomweb needs --period or --from and --to");
+        // The pulled reports are read like a folder of DICOM JSON files, which is removed when the run ends.
+        try (DicomWebOptions.Pulled pulled = dicomweb.pull(p.from(), p.to(), spec.commandLine().getErr())) {
+            inputs = new ArrayList<>(inputs);
+            inputs.add(pulled.folder);
+            return audit();
+        }
+    }
+
+    private Integer audit() throws IOException {
         Set<String> wanted = formats();
         // The dashboard's charting library is checked before any work: a jar whose copy differs is a defect (exit 70).
         if (wanted.contains("html")) org.alaraaudit.report.html.ChartLibrary.script();

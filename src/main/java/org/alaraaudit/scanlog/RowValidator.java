@@ -75,8 +75,10 @@ public final class RowValidator {
             outcome = new Outcome(row, null);
         } catch (Fault f) {
             patients.addIdentifier(raw.get(PATIENT_ID));
+            // A dose report's "line" is the event's number in the file; its content item says where it is.
+            String item = raw.extras().get(DoseReportScanLogReader.ITEM);
             outcome = new Outcome(null, new Rejection(raw.source().file(), raw.source().line(),
-                    f.column, shown(identity, f.column, f.value), f.getMessage()));
+                    f.column, shown(identity, f.column, f.value), f.getMessage() + (item == null ? "" : " (event at item " + item + ")")));
         }
         for (DataWarning w : rowWarnings) {
             warningSink.accept(new DataWarning(w.file(), w.line(), w.column(), shown(identity, w.column(), w.value()), w.reason()));

@@ -82,7 +82,9 @@ public final class ScanLogInput {
                 try (Stream<Path> s = Files.walk(p)) {
                     List<Path> found = s.filter(Files::isRegularFile).filter(ScanLogInput::looksLikeScanLog).filter(f -> !skip.test(f))
                             .sorted().toList();
-                    if (found.isEmpty()) throw new ScanLogException(p + ": the folder holds no scan logs (*.csv, *.xlsx)");
+                    if (found.isEmpty()) {
+                        throw new ScanLogException(p + ": the folder holds no scan logs (*.csv, *.xlsx) or DICOM dose reports");
+                    }
                     out.addAll(found);
                 } catch (IOException e) {
                     throw new ScanLogException(p + ": the folder cannot be read: " + e.getMessage(), e);
@@ -100,7 +102,10 @@ public final class ScanLogInput {
     private static boolean looksLikeScanLog(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         // "~$name.xlsx" is the lock file Excel leaves next to an open workbook, not a workbook.
-        return SCAN_LOG_EXTENSIONS.stream().anyMatch(n::endsWith) && !n.startsWith(".") && !n.startsWith("~$");
+        if (n.startsWith(".") || n.startsWith("~$")) return false;
+        if (SCAN_LOG_EXTENSIONS.stream().anyMatch(n::endsWith) || n.endsWith(".dcm")) return true;
+        // DICOM files often have no extension (a PACS export's IM000001); DICOM JSON ends in .json like other JSON.
+        return org.alaraaudit.dicom.DoseReportFile.detect(p) != null;
     }
 
     public void read(RowSink sink, Progress progress) { read(sink, progress, DuplicateFilter.IN_MEMORY_KEYS); }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Opens an input file with the right reader: the container from the file's first bytes (an XLSX workbook is a
  * ZIP archive whatever its name), the profile from the options or the header. Canonical CSV keeps its own
- * reader, the format's reference implementation.
+ * reader, the format's reference implementation. DICOM dose reports (Part 10 or DICOM JSON) are told by their
+ * first bytes too and read event by event.
  */
 public final class ScanLogOpener {
     private final ScanLogOptions options;
@@ -22,6 +23,10 @@ public final class ScanLogOpener {
     public ScanLogReader open(Path f) {
         if (!Files.isReadable(f)) throw new ScanLogException(f + ": cannot be read (permission denied)");
         String name = f.getFileName().toString();
+        org.alaraaudit.dicom.DoseReportFile.Format dicom = org.alaraaudit.dicom.DoseReportFile.detect(f);
+        // A .dcm file that does not start as DICOM is still meant as one: rejected with the reason, not read as CSV.
+        if (dicom == null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".dcm")) dicom = org.alaraaudit.dicom.DoseReportFile.Format.PART10;
+        if (dicom != null) return new DoseReportScanLogReader(f, dicom);
         if (XlsxTable.looksLikeXls(f)) {
             if (isEncrypted(f)) {
                 throw new ScanLogException(name + ": the workbook is password-protected; remove the password"
