@@ -81,7 +81,7 @@ final class DeriveRangesCommand implements Callable<Integer> {
                     w.flush();
                 });
             } catch (IOException | RuntimeException e) {
-                throw new ErrorReport.OutputException(out + ": " + e.getMessage(), e);
+                throw ErrorReport.writeFailure(out + ": " + e.getMessage(), e);
             }
         }
         notes.printf(Locale.ROOT, "%d expected range%s proposed from %s to %s (%s), at least %d studies each%s%n",

@@ -57,7 +57,12 @@ public final class TrendCommand implements Callable<Integer> {
         if (first != null && last != null && last.isBefore(first)) {
             throw new ErrorReport.UsageException("--to " + last + " is before --from " + first);
         }
-        Grouping grouping = Grouping.parse(by);
+        Grouping grouping;
+        try {
+            grouping = Grouping.parse(by);
+        } catch (IllegalArgumentException e) {
+            throw new ErrorReport.UsageException(e.getMessage());
+        }
         StepRule rule = StepRule.load(rules);
         HistoryStore store = history.open();
         if (store == null) throw new ErrorReport.UsageException("trend reads the history store: --no-history leaves nothing to read");
@@ -78,7 +83,7 @@ public final class TrendCommand implements Callable<Integer> {
             TrendPdf.write(trend, now, pdf);
             TrendWorkbook.write(trend, now, xlsx);
         } catch (IOException | RuntimeException e) {
-            throw new ErrorReport.OutputException(out + ": " + e.getMessage(), e);
+            throw ErrorReport.writeFailure(out + ": " + e.getMessage(), e);
         }
         PrintWriter o = spec.commandLine().getOut();
         long studies = trend.months().stream().mapToLong(m -> m.studies()).sum();
