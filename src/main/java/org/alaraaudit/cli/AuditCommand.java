@@ -44,8 +44,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code alara-audit audit INPUT...}: the monthly job. */
-@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
-        description = "Audits scan-log files (or folders of them) and writes the reports.")
+@Command(name = "audit", description = "Audits scan-log files (or folders of them) and writes the reports.")
 public final class AuditCommand implements Callable<Integer> {
     /** Names of the reports audit and trend write that a folder walk would take for scan logs (csv, xlsx). */
     private static final Pattern OWN_REPORT = Pattern.compile(
@@ -66,11 +65,11 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DATE", description = "Last day of the audit period (YYYY-MM-DD).")
     String to;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rule files and tables to use (default: the built-in rules).")
-    Path rules;
+    @Mixin
+    RulesOption rules;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    ReportsFolderOption out;
 
     @Option(names = "--format", paramLabel = "LIST", split = ",", description = "Outputs: pdf, xlsx, csv, json (default: all four).")
     List<String> formats;
@@ -104,9 +103,6 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Show progress on a terminal (default: on).")
     boolean progress;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
-
     @Override
     public Integer call() throws IOException {
         Set<ReportSet.Format> wanted = formats();
@@ -125,7 +121,7 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         checkOut();
         List<Path> files = inputFiles(err);
-        RuleSet ruleSet = RuleSet.load(rules);
+        RuleSet ruleSet = RuleSet.load(rules.folder);
         byte[] secret = SiteSecret.resolve(System.getenv(), DataFolder.resolve(System.getenv()),
                 w -> err.println("alara-audit: warning: " + w));
         AuditRequest request = new AuditRequest(files, auditPeriod, pediatricAge, drlSet, institution, Instant.now(),
@@ -154,11 +150,11 @@ public final class AuditCommand implements Callable<Integer> {
      */
     private void checkOut() {
         try {
-            ReportFolder.check(out);
+            ReportFolder.check(out.folder);
         } catch (ReportFolder.Unusable e) {
             throw new ErrorReport.OutputException(e.getMessage(), e);
         }
-        ReportFile.removeLeftOvers(out);
+        ReportFile.removeLeftOvers(out.folder);
         SpillFolder.removeLeftOvers();
     }
 
@@ -167,7 +163,7 @@ public final class AuditCommand implements Callable<Integer> {
      * (audit data --out data/reports) a second run would otherwise read its own findings.csv as a scan log.
      */
     private List<Path> inputFiles(PrintWriter err) {
-        Path outFolder = out.toAbsolutePath().normalize();
+        Path outFolder = out.folder.toAbsolutePath().normalize();
         boolean outInsideAnInput = inputs.stream().map(p -> p.toAbsolutePath().normalize())
                 .anyMatch(p -> Files.isDirectory(p) && outFolder.startsWith(p) && !outFolder.equals(p));
         List<Path> skipped = new ArrayList<>();
@@ -185,7 +181,7 @@ public final class AuditCommand implements Callable<Integer> {
         return files;
     }
 
-    /** cli.md: no valid rows is an unusable input (exit 3), and nothing is written for it. */
+    /** No valid rows is an unusable input (exit 3), and nothing is written for it. */
     private static void refuseWithoutValidRows(AuditResult result) {
         if (result.rows().audited() > 0) return;
         String files = String.join(", ", result.run().inputs().stream().map(f -> f.file()).toList());
@@ -235,11 +231,11 @@ public final class AuditCommand implements Callable<Integer> {
     /** Writes the reports; a writer's defect is exit 70 (rethrown), a file system's failure exit 5 naming every file. */
     private List<Path> write(AuditResult result, ReportSet reports) {
         try {
-            return reports.write(result, out);
+            return reports.write(result, out.folder);
         } catch (ConcurrentReports.NotAllWritten e) {
             throw notWritten(e);
         } catch (IOException e) {
-            throw new ErrorReport.OutputException(out + ": " + e.getMessage(), e);
+            throw new ErrorReport.OutputException(out.folder + ": " + e.getMessage(), e);
         }
     }
 

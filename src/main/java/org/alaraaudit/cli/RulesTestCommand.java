@@ -20,8 +20,11 @@ import picocli.CommandLine.Spec;
  * passed or failed. Exit 0 when every case passes, 1 when one fails, 3 when the cases cannot be read, 4 when
  * the rules cannot be used.
  */
-@Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Runs rule test cases (a case file or a folder of *.csv case files) and reports each case as passed or failed.")
+@Command(name = "test",
+        description = "Runs rule test cases (a case file or a folder of *.csv case files) and reports each case as passed or failed.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every case passed", "1:a case failed", "2:usage error", "3:the cases cannot be read",
+                "4:rules do not compile, a table is invalid or a rule fails"})
 public final class RulesTestCommand implements Callable<Integer> {
     static final int FAILED = 1;
 
@@ -32,7 +35,7 @@ public final class RulesTestCommand implements Callable<Integer> {
     Path cases;
 
     @Mixin
-    RulesCommand.RulesFolder folder;
+    RulesOption rules;
 
     @Override
     public Integer call() {
@@ -43,7 +46,7 @@ public final class RulesTestCommand implements Callable<Integer> {
         } catch (CasesUnusable e) {
             return unusable(e.getMessage());
         }
-        RuleSet rs = RuleSet.load(folder.rules);
+        RuleSet rs = RuleSet.load(rules.folder);
         RuleCases harness = new RuleCases(rs, AlaraAudit.version());
         out.printf(Locale.ROOT, "Rules from %s (%s)%n", rs.location(), rs.digest());
         int passed = 0;

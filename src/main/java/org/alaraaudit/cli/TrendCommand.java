@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code alara-audit trend}: month-over-month figures from the history store, as PDF and workbook. */
-@Command(name = "trend", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
-        description = "Trend report (PDF and Excel) from the history store: per month the studies, pediatric protocol compliance, "
-                + "repeat rate, findings per 100 studies and median doses against the DRLs.")
+@Command(name = "trend", description = "Trend report (PDF and Excel) from the history store: per month the studies, pediatric protocol compliance, "
+                + "repeat rate, findings per 100 studies and median doses against the DRLs. The median-step threshold is the "
+                + "--rules folder's tables/settings.csv.")
 public final class TrendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,17 +38,16 @@ public final class TrendCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "facility|station|protocol", description = "What each series is: a facility (default), a station or a protocol. Dose medians are never pooled across facilities.")
     String by;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    ReportsFolderOption out;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder whose tables/settings.csv sets the median-step threshold (default: the built-in rules).")
-    Path rules;
+    /** Its tables/settings.csv sets the median-step threshold. */
+    @Mixin
+    RulesOption rules;
 
     @Mixin
     HistoryOptions history;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
 
     @Override
     public Integer call() {
@@ -63,7 +62,7 @@ public final class TrendCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ErrorReport.UsageException(e.getMessage());
         }
-        StepRule rule = StepRule.load(rules);
+        StepRule rule = StepRule.load(rules.folder);
         HistoryStore store = history.open();
         if (store == null) throw new ErrorReport.UsageException("trend reads the history store: --no-history leaves nothing to read");
         Trend trend = new TrendQuery(store).load(first, last, grouping, rule);
@@ -76,14 +75,14 @@ public final class TrendCommand implements Callable<Integer> {
             return ExitCode.INPUT_UNUSABLE;
         }
         Instant now = Instant.now();
-        Path pdf = out.resolve("trend-" + trend.label() + ".pdf");
-        Path xlsx = out.resolve("trend-" + trend.label() + ".xlsx");
+        Path pdf = out.folder.resolve("trend-" + trend.label() + ".pdf");
+        Path xlsx = out.folder.resolve("trend-" + trend.label() + ".xlsx");
         try {
-            Files.createDirectories(out);
+            Files.createDirectories(out.folder);
             TrendPdf.write(trend, now, pdf);
             TrendWorkbook.write(trend, now, xlsx);
         } catch (IOException | RuntimeException e) {
-            throw ErrorReport.writeFailure(out + ": " + e.getMessage(), e);
+            throw ErrorReport.writeFailure(out.folder + ": " + e.getMessage(), e);
         }
         PrintWriter o = spec.commandLine().getOut();
         long studies = trend.months().stream().mapToLong(m -> m.studies()).sum();
