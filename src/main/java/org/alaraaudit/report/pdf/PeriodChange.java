@@ -3,7 +3,6 @@ package org.alaraaudit.report.pdf;
 import java.util.Locale;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.ComplianceFigures;
-import org.alaraaudit.audit.DrlGroup;
 import org.alaraaudit.audit.PreviousPeriod;
 
 /**
@@ -75,18 +74,6 @@ final class PeriodChange {
     static ComplianceFigures previous(AuditResult r) {
         PreviousPeriod p = r.previousPeriod();
         return p == null ? null : p.figures();
-    }
-
-    /** The previous period's group with the same facility, exam type, band and quantity, else null. */
-    static DrlGroup previousGroup(PreviousPeriod p, DrlGroup g) {
-        if (p == null || p.drlGroups() == null) return null;
-        for (DrlGroup q : p.drlGroups()) {
-            if (java.util.Objects.equals(q.facility(), g.facility()) && java.util.Objects.equals(q.examType(), g.examType())
-                    && java.util.Objects.equals(q.band(), g.band()) && java.util.Objects.equals(q.quantity(), g.quantity())) {
-                return q;
-            }
-        }
-        return null;
     }
 
     /** "the previous period (2026-09-01 to 2026-09-30)". */
