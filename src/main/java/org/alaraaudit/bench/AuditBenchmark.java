@@ -20,11 +20,9 @@ import org.alaraaudit.audit.AuditProgress;
 import org.alaraaudit.audit.AuditRequest;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.AuditRun;
-import org.alaraaudit.report.excel.ExcelReport;
-import org.alaraaudit.report.files.FindingsCsv;
-import org.alaraaudit.report.files.FindingsJson;
-import org.alaraaudit.report.pdf.PdfReport;
 import org.alaraaudit.report.pdf.ReportTemplate;
+import org.alaraaudit.report.set.ReportSet;
+import org.alaraaudit.report.set.ReportSet.Format;
 import org.alaraaudit.rules.RuleSet;
 import org.alaraaudit.sample.GeneratorSettings;
 import org.alaraaudit.sample.ScanLogGenerator;
@@ -32,6 +30,7 @@ import org.alaraaudit.scanlog.DataWarning;
 import org.alaraaudit.scanlog.Pseudonymiser;
 import org.alaraaudit.scanlog.RowValidator;
 import org.alaraaudit.scanlog.ScanLogInput;
+import org.alaraaudit.scanlog.SpillFolder;
 
 /**
  * Measures the audit at growing sizes and prints seconds, events per second and peak heap for each step:
@@ -92,21 +91,23 @@ public final class AuditBenchmark {
             else sizes.add(Long.parseLong(a.replace("_", "")));
         }
         if (sizes.isEmpty()) sizes = List.of(10_000L, 100_000L, 1_000_000L);
-        Path work = Files.createTempDirectory("alara-bench");
+        Path work = SpillFolder.create("bench");
         System.out.printf(Locale.ROOT, "alara-audit benchmark: Java %s, %d cores, max heap %d MB, %s%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("os.name"));
         RuleSet rules = RuleSet.load(null);
+        ReportTemplate template = ReportTemplate.load("default");
         HeapAfterGc.install();
         System.out.printf(Locale.ROOT, "%-10s %-28s %9s %9s %12s %14s %12s %12s%n", "events", "step", "seconds", "cpu s",
                 "events/s", "us per event", "peak heap MB", "live max MB");
         // Warm-up: a throwaway 10k run so the JIT and the rule base are warm before anything is timed.
-        runSize(rules, work, 10_000L, reports, false);
-        for (long target : sizes) runSize(rules, work, target, reports, true);
-        Files.deleteIfExists(work);
+        runSize(rules, template, work, 10_000L, reports, false);
+        for (long target : sizes) runSize(rules, template, work, target, reports, true);
+        SpillFolder.delete(work);
     }
 
-    private static void runSize(RuleSet rules, Path work, long target, boolean reports, boolean print) throws IOException {
+    private static void runSize(RuleSet rules, ReportTemplate template, Path work, long target, boolean reports, boolean print)
+            throws IOException {
         {
             Path log = work.resolve("log-" + target + ".csv");
             long events = generate(log, target);
@@ -119,20 +120,17 @@ public final class AuditBenchmark {
                 phases.start = System.nanoTime();
                 result[0] = audit(rules, log, phases);
                 phases.audited = System.nanoTime();
-                // As the audit command writes them: side by side (report.ConcurrentReports).
-                org.alaraaudit.report.ConcurrentReports.writeAll(List.of(() -> {
-                    FindingsCsv.writeFindings(result[0], out.resolve("findings.csv"));
-                    FindingsCsv.writeRejected(result[0], out.resolve("rejected.csv"));
-                }, () -> FindingsJson.write(result[0], out.resolve("findings.json"))));
+                // As the audit command writes them: side by side.
+                new ReportSet(List.of(Format.CSV, Format.JSON), template, null).write(result[0], out);
                 phases.written = System.nanoTime();
             }));
             if (reports) {
-                steps.add(measure("workbook (xlsx)", () -> ExcelReport.write(result[0], out.resolve("audit.xlsx"))));
-                steps.add(measure("PDF", () -> PdfReport.write(result[0], ReportTemplate.load("default"), null, out.resolve("audit.pdf"))));
+                steps.add(measure("workbook (xlsx)", () -> new ReportSet(List.of(Format.XLSX), template, null).write(result[0], out)));
+                steps.add(measure("PDF", () -> new ReportSet(List.of(Format.PDF), template, null).write(result[0], out)));
             }
             if (!print) {
                 result[0] = null;
-                deleteTree(out);
+                SpillFolder.delete(out);
                 Files.deleteIfExists(log);
                 return;
             }
@@ -145,7 +143,7 @@ public final class AuditBenchmark {
             System.out.printf(Locale.ROOT, "%-10d %-28s %s%n", events, "  full audit, by phase", phases);
             System.out.printf(Locale.ROOT, "%-10d findings %d, studies %d%n", events, result[0].findings().size(), result[0].figures().studies());
             result[0] = null;
-            deleteTree(out);
+            SpillFolder.delete(out);
             Files.deleteIfExists(log);
         }
     }
@@ -217,11 +215,5 @@ public final class AuditBenchmark {
         AuditRequest req = new AuditRequest(List.of(log), AuditPeriod.WHOLE_INPUT, null, null, "Benchmark Hospital",
                 Instant.parse("2026-11-02T07:00:00Z"), ZoneOffset.UTC, SECRET, 250_000);
         return new AuditRun(rules, "bench", org.alaraaudit.audit.DoseHistory.NONE).run(req, progress);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 }

@@ -3,11 +3,14 @@ package org.alaraaudit.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The top command: its subcommands do the work. */
-@Command(name = "alara-audit", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
+// INHERIT: every subcommand takes --help and --version, as the top command does.
+@Command(name = "alara-audit", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
         description = "Audits exported CT and X-ray scan logs against pediatric ALARA policies and dose reference levels.",
         subcommands = {AuditCommand.class, RulesCommand.class, GenerateCommand.class, TrendCommand.class, ReviewCommand.class,
                 VerifyCommand.class, PullCommand.class},
@@ -18,6 +21,10 @@ import picocli.CommandLine.Spec;
 public final class AlaraAudit implements Runnable {
     @Spec
     CommandSpec spec;
+
+    /** Read by {@link ErrorReport} from the parse result, wherever on the command line it stands. */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean verbose;
 
     @Override
     public void run() {

@@ -12,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -25,13 +24,9 @@ import org.alaraaudit.model.Severity;
 import org.alaraaudit.report.ConcurrentReports;
 import org.alaraaudit.report.ReportFile;
 import org.alaraaudit.report.ReportFolder;
-import org.alaraaudit.report.Disclosure;
-import org.alaraaudit.report.files.FindingsCsv;
-import org.alaraaudit.report.excel.ExcelReport;
-import org.alaraaudit.report.files.FindingsJson;
-import org.alaraaudit.report.pdf.PdfReport;
 import org.alaraaudit.report.pdf.ReportTemplate;
 import org.alaraaudit.report.pdf.TemplateException;
+import org.alaraaudit.report.set.ReportSet;
 import org.alaraaudit.rules.NumericSetting;
 import org.alaraaudit.rules.RuleSet;
 import org.alaraaudit.scanlog.DataFolder;
@@ -49,16 +44,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code alara-audit audit INPUT...}: the monthly job. */
-@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
-        description = "Audits scan-log files (or folders of them) and writes the reports.")
+@Command(name = "audit", description = "Audits scan-log files (or folders of them) and writes the reports.")
 public final class AuditCommand implements Callable<Integer> {
     /** Names of the reports audit and trend write that a folder walk would take for scan logs (csv, xlsx). */
     private static final Pattern OWN_REPORT = Pattern.compile(
             "findings\\.csv|rejected\\.csv|(audit|trend)-(\\d{4}-\\d{2}|\\d{4}-\\d{2}(-\\d{2})?_\\d{4}-\\d{2}(-\\d{2})?|all)\\.xlsx");
-
-    /** Formats this build can write; pdf and xlsx join when their writers land. */
-    static final Set<String> AVAILABLE_FORMATS = Set.of("pdf", "xlsx", "csv", "json", "html");
-    static final Set<String> KNOWN_FORMATS = Set.of("pdf", "xlsx", "csv", "json", "html");
 
     @Spec
     CommandSpec spec;
@@ -78,11 +68,11 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DATE", description = "Last day of the audit period (YYYY-MM-DD).")
     String to;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rule files and tables to use (default: the built-in rules).")
-    Path rules;
+    @Mixin
+    RulesOption rules;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    ReportsFolderOption out;
 
     @Option(names = "--format", paramLabel = "LIST", split = ",", description = "Outputs: pdf, xlsx, csv, json, html (default: pdf, xlsx, csv, json).")
     List<String> formats;
@@ -116,9 +106,6 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Show progress on a terminal (default: on).")
     boolean progress;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
-
     @Override
     public Integer call() throws IOException {
         if (dicomweb.url == null) {
@@ -136,9 +123,9 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private Integer audit() throws IOException {
-        Set<String> wanted = formats();
+        Set<ReportSet.Format> wanted = formats();
         // The dashboard's charting library is checked before any work: a jar whose copy differs is a defect (exit 70).
-        if (wanted.contains("html")) org.alaraaudit.report.html.ChartLibrary.script();
+        if (wanted.contains(ReportSet.Format.HTML)) org.alaraaudit.report.html.ChartLibrary.script();
         AuditPeriod auditPeriod = period();
         if (profile != null) {
             try {
@@ -154,7 +141,7 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         checkOut();
         List<Path> files = inputFiles(err);
-        RuleSet ruleSet = RuleSet.load(rules);
+        RuleSet ruleSet = RuleSet.load(rules.folder);
         byte[] secret = SiteSecret.resolve(System.getenv(), DataFolder.resolve(System.getenv()),
                 w -> err.println("alara-audit: warning: " + w));
         AuditRequest request = new AuditRequest(files, auditPeriod, pediatricAge, drlSet, institution, Instant.now(),
@@ -167,7 +154,7 @@ public final class AuditCommand implements Callable<Integer> {
             }
             refuseWithoutValidRows(result);
             // Reports first: a store that cannot be written must not cost the month's reports.
-            written = write(result, wanted, reportTemplate);
+            written = write(result, new ReportSet(wanted, reportTemplate, institution));
             runHistory.record(result);
         }
         Summary.print(spec.commandLine().getOut(), result, written);
@@ -183,11 +170,11 @@ public final class AuditCommand implements Callable<Integer> {
      */
     private void checkOut() {
         try {
-            ReportFolder.check(out);
+            ReportFolder.check(out.folder);
         } catch (ReportFolder.Unusable e) {
             throw new ErrorReport.OutputException(e.getMessage(), e);
         }
-        ReportFile.removeLeftOvers(out);
+        ReportFile.removeLeftOvers(out.folder);
         SpillFolder.removeLeftOvers();
     }
 
@@ -196,7 +183,7 @@ public final class AuditCommand implements Callable<Integer> {
      * (audit data --out data/reports) a second run would otherwise read its own findings.csv as a scan log.
      */
     private List<Path> inputFiles(PrintWriter err) {
-        Path outFolder = out.toAbsolutePath().normalize();
+        Path outFolder = out.folder.toAbsolutePath().normalize();
         boolean outInsideAnInput = inputs.stream().map(p -> p.toAbsolutePath().normalize())
                 .anyMatch(p -> Files.isDirectory(p) && outFolder.startsWith(p) && !outFolder.equals(p));
         List<Path> skipped = new ArrayList<>();
@@ -214,7 +201,7 @@ public final class AuditCommand implements Callable<Integer> {
         return files;
     }
 
-    /** cli.md: no valid rows is an unusable input (exit 3), and nothing is written for it. */
+    /** No valid rows is an unusable input (exit 3), and nothing is written for it. */
     private static void refuseWithoutValidRows(AuditResult result) {
         if (result.rows().audited() > 0) return;
         String files = String.join(", ", result.run().inputs().stream().map(f -> f.file()).toList());
@@ -225,16 +212,13 @@ public final class AuditCommand implements Callable<Integer> {
         throw new ScanLogException(m.toString());
     }
 
-    private Set<String> formats() {
-        if (formats == null || formats.isEmpty()) return new LinkedHashSet<>(List.of("pdf", "xlsx", "csv", "json"));
-        Set<String> out = new LinkedHashSet<>();
+    private Set<ReportSet.Format> formats() {
+        if (formats == null || formats.isEmpty()) return ReportSet.defaults();
+        Set<ReportSet.Format> out = new LinkedHashSet<>();
         for (String f : formats) {
-            String t = f.trim().toLowerCase(Locale.ROOT);
-            if (!KNOWN_FORMATS.contains(t)) throw new ErrorReport.UsageException("--format " + f + ": expected pdf, xlsx, csv, json or html");
-            if (!AVAILABLE_FORMATS.contains(t)) {
-                throw new ErrorReport.UsageException("--format " + t + ": not available in this release");
-            }
-            out.add(t);
+            ReportSet.Format format = ReportSet.Format.named(f);
+            if (format == null) throw new ErrorReport.UsageException("--format " + f + ": expected pdf, xlsx, csv, json or html");
+            out.add(format);
         }
         return out;
     }
@@ -247,6 +231,9 @@ public final class AuditCommand implements Callable<Integer> {
                 if (from == null || to == null) throw new ErrorReport.UsageException("--from and --to go together");
                 return new AuditPeriod(LocalDate.parse(from), LocalDate.parse(to));
             }
+        } catch (IllegalArgumentException e) {
+            // The period ends before it starts.
+            throw new ErrorReport.UsageException(e.getMessage());
         } catch (DateTimeParseException e) {
             throw new ErrorReport.UsageException("cannot read the period \"" + e.getParsedString() + "\": expected --period YYYY-MM or --from/--to YYYY-MM-DD");
         }
@@ -261,42 +248,23 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    private List<Path> write(AuditResult result, Set<String> wanted, ReportTemplate reportTemplate) {
-        String label = result.run().period().label();
-        Disclosure shown = reportTemplate.disclosure();
-        // Each report reads the result only; on two cores two are written at once (ConcurrentReports).
-        List<ConcurrentReports.Target> reports = new ArrayList<>();
-        if (wanted.contains("pdf")) {
-            Path p = out.resolve("audit-" + label + ".pdf");
-            reports.add(new ConcurrentReports.Target(p, () -> PdfReport.write(result, reportTemplate, institution, p)));
-        }
-        if (wanted.contains("xlsx")) {
-            Path x = out.resolve("audit-" + label + ".xlsx");
-            reports.add(new ConcurrentReports.Target(x, () -> ExcelReport.write(result, shown, x)));
-        }
-        if (wanted.contains("csv")) {
-            Path f = out.resolve("findings.csv");
-            Path r = out.resolve("rejected.csv");
-            reports.add(new ConcurrentReports.Target(f, () -> FindingsCsv.writeFindings(result, shown, f)));
-            reports.add(new ConcurrentReports.Target(r, () -> FindingsCsv.writeRejected(result, shown, r)));
-        }
-        if (wanted.contains("json")) {
-            Path j = out.resolve("findings.json");
-            reports.add(new ConcurrentReports.Target(j, () -> FindingsJson.write(result, shown, j)));
-        }
-        if (wanted.contains("html")) {
-            Path h = out.resolve("audit-" + label + ".html");
-            reports.add(new ConcurrentReports.Target(h, () -> org.alaraaudit.report.html.AuditDashboard.write(result, shown, institution, h)));
-        }
+    /** Writes the reports; a writer's defect is exit 70 (rethrown), a file system's failure exit 5 naming every file. */
+    private List<Path> write(AuditResult result, ReportSet reports) {
         try {
-            Files.createDirectories(out);
-            ConcurrentReports.writeEach(reports);
+            return reports.write(result, out.folder);
         } catch (ConcurrentReports.NotAllWritten e) {
-            throw new ErrorReport.OutputException(notAllWritten(e), e);
-        } catch (IOException | RuntimeException e) {
-            throw new ErrorReport.OutputException(out + ": " + e.getMessage(), e);
+            throw notWritten(e);
+        } catch (IOException e) {
+            throw new ErrorReport.OutputException(out.folder + ": " + e.getMessage(), e);
         }
-        return reports.stream().map(ConcurrentReports.Target::file).toList();
+    }
+
+    /** The first writer defect as it is (exit 70); when the file system failed them all, which were written (exit 5). */
+    static RuntimeException notWritten(ConcurrentReports.NotAllWritten e) {
+        for (Throwable t : e.failed().values()) {
+            if (!ErrorReport.isIoFailure(t)) return ErrorReport.writeFailure(e.getMessage(), t);
+        }
+        return new ErrorReport.OutputException(notAllWritten(e), e);
     }
 
     /** Which reports this run wrote and which it did not, each with the reason. */

@@ -23,10 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code alara-audit rules derive-ranges}: expected CTDIvol ranges proposed from the site's own history store. */
-@Command(name = "derive-ranges", mixinStandardHelpOptions = true, description = {
+@Command(name = "derive-ranges", description = {
         "Proposes expected CTDIvol ranges per station, protocol and phantom from the history store (5th-95th percentile",
         "of the last months), as protocol-catalog rows for the safety officer to review and adopt; the catalog in use",
-        "stays the authority until rows are adopted."})
+        "stays the authority until rows are adopted. The rows follow the protocol catalog of the --rules folder."})
 final class DeriveRangesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,17 +43,16 @@ final class DeriveRangesCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the rows to FILE (default: standard output).")
     Path out;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder whose protocol catalog the rows follow (default: the built-in rules).")
-    Path rules;
+    /** Its protocol catalog is what the rows follow. */
+    @Mixin
+    RulesOption rules;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
 
     @Override
     public Integer call() throws IOException {
         if (months < 1) throw new ErrorReport.UsageException("--months " + months + ": give at least 1 month");
         if (minStudies < 1) throw new ErrorReport.UsageException("--min-studies " + minStudies + ": give at least 1 study");
-        ProtocolCatalog catalog = PolicyTables.load((rules != null ? rules : RuleSet.defaultRules()).resolve("tables")).catalog();
+        ProtocolCatalog catalog = PolicyTables.load((rules.folder != null ? rules.folder : RuleSet.defaultRules()).resolve("tables")).catalog();
         HistoryStore store = history.open();
         if (store == null) throw new ErrorReport.UsageException("derive-ranges reads the history store: --no-history leaves nothing to read");
         PrintWriter err = spec.commandLine().getErr();
@@ -81,7 +80,7 @@ final class DeriveRangesCommand implements Callable<Integer> {
                     w.flush();
                 });
             } catch (IOException | RuntimeException e) {
-                throw new ErrorReport.OutputException(out + ": " + e.getMessage(), e);
+                throw ErrorReport.writeFailure(out + ": " + e.getMessage(), e);
             }
         }
         notes.printf(Locale.ROOT, "%d expected range%s proposed from %s to %s (%s), at least %d studies each%s%n",

@@ -73,7 +73,7 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
             // A rule failed while running (most likely a local rule): a policy problem, not the tool's.
             err.println("alara-audit: a rule failed while auditing: " + ex.getMessage());
             code = ExitCode.RULES_INVALID;
-        } else if (ex instanceof ErrorReport.UsageException || ex instanceof IllegalArgumentException) {
+        } else if (ex instanceof ErrorReport.UsageException) {
             err.println("alara-audit: " + ex.getMessage());
             code = ExitCode.USAGE;
         } else if (ex instanceof HistoryException) {
@@ -134,12 +134,32 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         return false;
     }
 
-    /** A usage error found after parsing (a format not available, a bad period). */
+    /**
+     * A report or file that could not be written, as the exit code should tell it: the file system's (exit 5) when an
+     * {@link IOException} is at its root, else the defect itself (exit 70): a writer's bug is not a full disk.
+     */
+    static RuntimeException writeFailure(String message, Throwable e) {
+        if (isIoFailure(e)) return new OutputException(message, e);
+        return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+
+    /** An {@link IOException}, or a runtime exception a library wrapped one in ({@link UncheckedIOException}, POI's). */
+    static boolean isIoFailure(Throwable t) {
+        for (int depth = 0; t != null && depth < 16; t = t.getCause(), depth++) {
+            if (t instanceof IOException) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A user error found after parsing (a bad period, a --by picocli cannot check): exit 2. The only exception
+     * besides picocli's own parameter errors that means "the command line is wrong".
+     */
     static final class UsageException extends RuntimeException {
         UsageException(String message) { super(message); }
     }
 
-    /** A report or store that could not be written. */
+    /** A report or store that could not be written because the file system failed: exit 5. */
     static final class OutputException extends RuntimeException {
         OutputException(String message, Throwable cause) { super(message, cause); }
     }

@@ -1,6 +1,6 @@
 package org.alaraaudit.cli;
 
-/** The exit codes of cli.md, which schedulers rely on. */
+/** The exit codes the README documents ("Exit codes"), which schedulers rely on. */
 public final class ExitCode {
     public static final int OK = 0;
     public static final int FINDINGS_AT_FAIL_LEVEL = 1;

@@ -17,8 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code alara-audit generate}: a realistic synthetic scan log for demos and benchmarks; same seed, same file. */
-@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
-        description = "Writes a realistic synthetic scan log (canonical CSV). Same seed and dates, same file.")
+@Command(name = "generate", description = "Writes a realistic synthetic scan log (canonical CSV). Same seed and dates, same file.")
 public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,8 +40,6 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--split-by-month", paramLabel = "DIR", description = "Write one file per month, scan-log-YYYY-MM.csv, into DIR.")
     Path splitDir;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
 
     @Override
     public Integer call() throws IOException {

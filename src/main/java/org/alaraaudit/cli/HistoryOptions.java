@@ -39,7 +39,13 @@ public final class HistoryOptions {
     /** Opens the store (creating and migrating it on first use); null without one. Exit code 5 when it cannot be opened. */
     HistoryStore open() {
         String u = url();
-        return u == null ? null : HistoryStore.open(u, env());
+        if (u == null) return null;
+        try {
+            return HistoryStore.open(u, env());
+        } catch (IllegalArgumentException e) {
+            // Not a JDBC URL, or not one of a supported store.
+            throw new ErrorReport.UsageException(e.getMessage());
+        }
     }
 
     /** The store as an audit run reads and records it; a no-op without a store. */

@@ -8,17 +8,16 @@ import java.util.concurrent.Callable;
 import org.alaraaudit.history.HistoryStore;
 import org.alaraaudit.history.ReviewImport;
 import org.alaraaudit.history.ReviewWorkbook;
+import org.alaraaudit.scanlog.ScanLogException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code alara-audit review import}: the safety officer's reviews, from the audit workbook into the history store. */
-@Command(name = "review", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
-        description = "Reads the reviews a safety officer filled in on an audit workbook into the history store.",
+@Command(name = "review", description = "Reads the reviews a safety officer filled in on an audit workbook into the history store.",
         subcommands = {ReviewCommand.Import.class})
 public final class ReviewCommand implements Runnable {
     @Spec
@@ -29,7 +28,7 @@ public final class ReviewCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "a subcommand is required: import");
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(name = "import",
             description = "Stores review_status, justification, reviewer and reviewed_on of each finding on the workbook's Findings "
                     + "sheet(s) against its finding_id. Rows with an unknown finding id, edited identifying columns or an invalid "
                     + "status are reported by row and ignored.")
@@ -43,8 +42,6 @@ public final class ReviewCommand implements Runnable {
         @Mixin
         HistoryOptions history;
 
-        @Option(names = "--verbose", description = "Print stack traces of errors.")
-        boolean verbose;
 
         @Override
         public Integer call() {
@@ -54,11 +51,7 @@ public final class ReviewCommand implements Runnable {
             try {
                 s = new ReviewImport(store, Clock.systemUTC()).importWorkbook(workbook);
             } catch (ReviewWorkbook.UnusableException e) {
-                PrintWriter err = spec.commandLine().getErr();
-                err.println("alara-audit: input unusable: " + e.getMessage());
-                if (verbose) e.printStackTrace(err);
-                err.flush();
-                return ExitCode.INPUT_UNUSABLE;
+                throw new ScanLogException(e.getMessage(), e);
             }
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "Reviews from %s (sha256 %s) into %s%n", s.workbook(), s.sha256().substring(0, 16), store.printable());

@@ -30,8 +30,7 @@ import picocli.CommandLine.Spec;
  * {@code alara-audit rules list|validate|test|export-thresholds|derive-ranges}: what the policy in force checks, whether it
  * compiles, the thresholds workbook written from the CSV tables, and expected ranges proposed from local history.
  */
-@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
-        description = "Lists or validates the rules and tables.",
+@Command(name = "rules", description = "Lists or validates the rules and tables.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Validate.class, RulesTestCommand.class,
                 RulesCommand.ExportThresholds.class, DeriveRangesCommand.class, RulesCommand.VerifyTables.class})
 public final class RulesCommand implements Runnable {
@@ -43,26 +42,17 @@ public final class RulesCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "a subcommand is required: list, validate, test, export-thresholds, derive-ranges or verify-tables");
     }
 
-    /** The options every rules subcommand takes. */
-    static final class RulesFolder {
-        @Option(names = "--rules", paramLabel = "DIR", description = "Rule files and tables (default: the built-in rules).")
-        Path rules;
-
-        @Option(names = "--verbose", description = "Print stack traces of errors.")
-        boolean verbose;
-    }
-
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Each rule's id, severity, scope and source.")
+    @Command(name = "list", description = "Each rule's id, severity, scope and source.")
     static final class ListRules implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Mixin
-        RulesFolder folder;
+        RulesOption rules;
 
         @Override
         public Integer call() {
-            RuleSet rs = RuleSet.load(folder.rules);
+            RuleSet rs = RuleSet.load(rules.folder);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "Rules from %s (%s)%n%n", rs.location(), rs.digest());
             out.printf(Locale.ROOT, "%-34s %-9s %-17s %s%n", "RULE ID", "SEVERITY", "SCOPE", "WHEN / SOURCE");
@@ -76,21 +66,21 @@ public final class RulesCommand implements Runnable {
         }
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true, description = {"Compiles the rules and checks every table,",
+    @Command(name = "validate", description = {"Compiles the rules and checks every table,",
             "and lists each value on which the thresholds workbook (tables/thresholds.drl.xlsx) and the CSV tables disagree."})
     static final class Validate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Mixin
-        RulesFolder folder;
+        RulesOption rules;
 
         @Option(names = "--strict", description = "Exit 4 when the thresholds workbook and the CSV tables disagree on any value.")
         boolean strict;
 
         @Override
         public Integer call() {
-            RuleSet rs = RuleSet.load(folder.rules);
+            RuleSet rs = RuleSet.load(rules.folder);
             long ids = rs.rules().stream().map(RuleDescription::ruleId).distinct().count();
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "OK: %d rules (%d rule ids) compiled, tables valid; %s%n", rs.rules().size(), ids, rs.digest());
@@ -143,7 +133,7 @@ public final class RulesCommand implements Runnable {
         for (ThresholdChange c : t.conflicts()) out.println("  CONFLICT " + c.describe());
     }
 
-    @Command(name = "verify-tables", mixinStandardHelpOptions = true, description = {
+    @Command(name = "verify-tables", description = {
             "Records that NAME confirmed the values of the rules folder's reference tables against their publications:",
             "fills verified_by and verified_on of every row (of the TABLEs given, else of every table with a source column).",
             "The reports then say \"confirmed by NAME on DATE\" instead of the default status."})
@@ -164,8 +154,6 @@ public final class RulesCommand implements Runnable {
         @Parameters(paramLabel = "TABLE", arity = "0..*", description = "Table file names, e.g. drl-us-kanal2022.csv (default: all).")
         List<String> names = List.of();
 
-        @Option(names = "--verbose", description = "Print stack traces of errors.")
-        boolean verbose;
 
         @Override
         public Integer call() {
@@ -198,7 +186,7 @@ public final class RulesCommand implements Runnable {
         }
     }
 
-    @Command(name = "export-thresholds", mixinStandardHelpOptions = true, description = {
+    @Command(name = "export-thresholds", description = {
             "Writes DIR/tables/thresholds.drl.xlsx from the CSV tables of the rules folder DIR: the expected dose ranges,",
             "notification values, settings and cumulative-dose levels, as one decision table to edit in LibreOffice or Excel."})
     static final class ExportThresholds implements Callable<Integer> {
@@ -211,8 +199,6 @@ public final class RulesCommand implements Runnable {
         @Option(names = "--force", description = "Replace a workbook whose values differ from the CSV tables (those edits are lost).")
         boolean force;
 
-        @Option(names = "--verbose", description = "Print stack traces of errors.")
-        boolean verbose;
 
         @Override
         public Integer call() throws IOException {

@@ -23,9 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code alara-audit trend}: month-over-month figures from the history store, as PDF and workbook. */
-@Command(name = "trend", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
-        description = "Trend report (PDF, Excel and an HTML dashboard) from the history store: per month the studies, pediatric protocol compliance, "
-                + "repeat rate, findings per 100 studies and median doses against the DRLs.")
+@Command(name = "trend", description = "Trend report (PDF, Excel and an HTML dashboard) from the history store: per month the studies, "
+                + "pediatric protocol compliance, repeat rate, findings per 100 studies and median doses against the DRLs. The "
+                + "median-step threshold is the --rules folder's tables/settings.csv.")
 public final class TrendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,17 +39,16 @@ public final class TrendCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "facility|station|protocol", description = "What each series is: a facility (default), a station or a protocol. Dose medians are never pooled across facilities.")
     String by;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    ReportsFolderOption out;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder whose tables/settings.csv sets the median-step threshold (default: the built-in rules).")
-    Path rules;
+    /** Its tables/settings.csv sets the median-step threshold. */
+    @Mixin
+    RulesOption rules;
 
     @Mixin
     HistoryOptions history;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
 
     @Override
     public Integer call() {
@@ -58,10 +57,15 @@ public final class TrendCommand implements Callable<Integer> {
         if (first != null && last != null && last.isBefore(first)) {
             throw new ErrorReport.UsageException("--to " + last + " is before --from " + first);
         }
-        Grouping grouping = Grouping.parse(by);
+        Grouping grouping;
+        try {
+            grouping = Grouping.parse(by);
+        } catch (IllegalArgumentException e) {
+            throw new ErrorReport.UsageException(e.getMessage());
+        }
         // The dashboard's charting library is checked before any work: a jar whose copy differs is a defect (exit 70).
         org.alaraaudit.report.html.ChartLibrary.script();
-        StepRule rule = StepRule.load(rules);
+        StepRule rule = StepRule.load(rules.folder);
         HistoryStore store = history.open();
         if (store == null) throw new ErrorReport.UsageException("trend reads the history store: --no-history leaves nothing to read");
         Trend trend = new TrendQuery(store).load(first, last, grouping, rule);
@@ -74,16 +78,16 @@ public final class TrendCommand implements Callable<Integer> {
             return ExitCode.INPUT_UNUSABLE;
         }
         Instant now = Instant.now();
-        Path pdf = out.resolve("trend-" + trend.label() + ".pdf");
-        Path xlsx = out.resolve("trend-" + trend.label() + ".xlsx");
-        Path html = out.resolve("trend-" + trend.label() + ".html");
+        Path pdf = out.folder.resolve("trend-" + trend.label() + ".pdf");
+        Path xlsx = out.folder.resolve("trend-" + trend.label() + ".xlsx");
+        Path html = out.folder.resolve("trend-" + trend.label() + ".html");
         try {
-            Files.createDirectories(out);
+            Files.createDirectories(out.folder);
             TrendPdf.write(trend, now, pdf);
             TrendWorkbook.write(trend, now, xlsx);
             org.alaraaudit.report.html.TrendDashboard.write(trend, now, html);
         } catch (IOException | RuntimeException e) {
-            throw new ErrorReport.OutputException(out + ": " + e.getMessage(), e);
+            throw ErrorReport.writeFailure(out.folder + ": " + e.getMessage(), e);
         }
         PrintWriter o = spec.commandLine().getOut();
         long studies = trend.months().stream().mapToLong(m -> m.studies()).sum();

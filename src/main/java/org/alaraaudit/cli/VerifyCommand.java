@@ -19,7 +19,7 @@ import org.alaraaudit.rules.RuleSet;
 import org.alaraaudit.scanlog.ScanLogException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
  * of the rules, and compares them with what a report says it was made from, so a reviewer can check a report
  * against its sources without re-running the audit.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = AlaraAudit.Version.class,
-        description = "Checks scan-log files and rules against the digests recorded in a report's findings.json.",
+@Command(name = "verify", description = "Checks scan-log files and rules (--rules, the folder the report was made with) against "
+        + "the digests recorded in a report's findings.json.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file and the rules match", "1:something does not match or is missing", "2:usage error",
                 "3:findings.json or an input cannot be read"})
@@ -43,11 +43,10 @@ public final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "INPUT", description = "The scan-log files the report names.")
     List<Path> inputs = List.of();
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder the report was made with (default: the built-in rules).")
-    Path rules;
+    /** The rules the report was made with. */
+    @Mixin
+    RulesOption rules;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
 
     @Override
     public Integer call() {
@@ -75,7 +74,7 @@ public final class VerifyCommand implements Callable<Integer> {
             ok = false;
         }
         String recordedRules = run.path("rule_set_digest").asText();
-        String actualRules = RuleSet.load(rules).digest();
+        String actualRules = RuleSet.load(rules.folder).digest();
         boolean rulesMatch = recordedRules.equals(actualRules);
         out.printf("%-14s rules %s%s%n", rulesMatch ? "OK" : "DIFFERS", actualRules,
                 rulesMatch ? "" : " (report: " + recordedRules + ")");

@@ -37,9 +37,9 @@ public final class Ssde {
         }
         if (ctdivolMgy == null || !Double.isFinite(ctdivolMgy) || ctdivolMgy < 0 || size == null) return Optional.empty();
         Optional<Diameter> diameter = size.preferredDiameter();
-        Optional<Fit> fit = coefficients.forPhantom(phantomCm);
-        if (diameter.isEmpty() || fit.isEmpty() || !fit.get().covers(diameter.get().cm())) return Optional.empty();
-        double f = fit.get().factor(diameter.get().cm());
+        OptionalDouble factor = diameter.isEmpty() ? OptionalDouble.empty() : conversionFactor(phantomCm, diameter.get().cm());
+        if (factor.isEmpty()) return Optional.empty();
+        double f = factor.getAsDouble();
         String method = diameter.get().basis() + ", AAPM 204 conversion factor " + Figures.format(f) + " ("
                 + phantomCm + " cm phantom) × CTDIvol " + Figures.format(ctdivolMgy) + " mGy";
         return Optional.of(new SsdeEstimate(f * ctdivolMgy, method));

@@ -26,12 +26,6 @@ public final class StoreUrl {
         return !rest.startsWith("mem:") && !rest.startsWith("tcp:") && !rest.startsWith("ssl:") && !rest.startsWith("zip:");
     }
 
-    /** The folder an H2 file store lives in, to create before H2 opens it; null for other stores. */
-    static Path h2Folder(String url) {
-        Path base = h2Base(url);
-        return base == null ? null : base.getParent();
-    }
-
     /** An H2 file store's path without H2's {@code .mv.db}, absolute; null for other stores. */
     static Path h2Base(String url) {
         if (!isH2File(url)) return null;

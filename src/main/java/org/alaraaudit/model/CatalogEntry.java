@@ -31,6 +31,4 @@ public record CatalogEntry(
     public String standardNameFor(String protocolName) {
         return standardName != null ? standardName : protocolName.trim();
     }
-
-    public boolean hasSizeRange() { return !ageYears.isUnbounded() || !weightKg.isUnbounded(); }
 }

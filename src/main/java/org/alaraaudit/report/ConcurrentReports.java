@@ -59,18 +59,6 @@ public final class ConcurrentReports {
 
     private ConcurrentReports() {}
 
-    /** Writes every report; throws the first failure once all have finished. */
-    public static void writeAll(List<Report> reports) throws IOException {
-        for (Throwable t : run(reports)) {
-            if (t == null) continue;
-            if (t instanceof UncheckedIOException u) throw u.getCause();
-            if (t instanceof IOException e) throw e;
-            if (t instanceof RuntimeException r) throw r;
-            if (t instanceof Error e) throw e;
-            throw new IOException(t);
-        }
-    }
-
     /** Writes every target; when any fails, throws {@link NotAllWritten} naming the files written and not. */
     public static void writeEach(List<Target> targets) throws NotAllWritten {
         List<Throwable> outcomes = run(targets.stream().map(Target::report).toList());

@@ -14,9 +14,9 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Runs the rules: short-lived sessions over one patient or a batch of patients ({@link #evaluatePatients}), so
- * memory is bounded by a batch rather than the input,
- * and one session over the period's aggregates for rules that look across patients.
+ * Runs the rules: short-lived sessions over a batch of patients ({@link #evaluatePatients}), so memory is
+ * bounded by a batch rather than the input, and one session over the period's aggregates for rules that look
+ * across patients.
  */
 public final class RuleEngine {
     private final KieBase kieBase;
@@ -33,21 +33,6 @@ public final class RuleEngine {
         for (KiePackage p : kieBase.getKiePackages()) {
             p.getGlobalVariables().forEach(g -> globals.add(g.getName()));
         }
-    }
-
-    /** All studies of one patient in the input, those before the period serving as history. */
-    public List<Finding> evaluatePatient(Collection<Study> studies) { return evaluatePatient(studies, List.of()); }
-
-    /**
-     * As above, with facts computed for the patient beforehand (cumulative doses). The table rows the rules
-     * join against (imaging alternatives) are inserted in every session.
-     */
-    public List<Finding> evaluatePatient(Collection<Study> studies, Collection<?> patientFacts) {
-        return evaluate(session -> {
-            alternatives.forEach(session::insert);
-            patientFacts.forEach(session::insert);
-            insertStudies(session, studies);
-        });
     }
 
     /**

@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A deterministic, streaming generator of realistic synthetic scan logs in the canonical format
- * ({@code scan-log-format.md}): one row per irradiation event, rows in study_datetime order.
+ * (README, "Input: the canonical scan log"): one row per irradiation event, rows in study_datetime order.
  *
  * <p>Two facilities ("St Elsewhere Children's", "County General"), four CT scanners and one DX
  * room each; about 30% pediatric patients with a realistic growth curve; CT head, chest,

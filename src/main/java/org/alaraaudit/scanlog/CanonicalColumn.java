@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The columns of the canonical scan log (spec: scan-log-format.md), in their documented order. */
+/** The columns of the canonical scan log (README, "Input: the canonical scan log"), in their documented order. */
 public enum CanonicalColumn {
     PATIENT_ID(true), BIRTH_DATE(false), AGE_YEARS(false), SEX(false), WEIGHT_KG(false), HEIGHT_CM(false),
     FACILITY(true), STATION_NAME(true), MANUFACTURER(false), MODEL(false), ACCESSION_NUMBER(true),

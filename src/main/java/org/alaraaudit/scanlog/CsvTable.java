@@ -117,9 +117,6 @@ final class CsvTable implements TabularFile {
     }
 
     @Override
-    public String fileName() { return name; }
-
-    @Override
     public Path path() { return path; }
 
     @Override

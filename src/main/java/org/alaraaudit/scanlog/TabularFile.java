@@ -19,9 +19,9 @@ interface TabularFile extends AutoCloseable {
         }
     }
 
-    String fileName();
-
     Path path();
+
+    default String fileName() { return path().getFileName().toString(); }
 
     /** The header cells as written, in column order. */
     List<String> header();

@@ -113,9 +113,6 @@ final class XlsxTable implements TabularFile {
     public String sha256() { return sha256; }
 
     @Override
-    public String fileName() { return name; }
-
-    @Override
     public Path path() { return path; }
 
     @Override

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.alaraaudit.AuditFixture;
 import org.alaraaudit.model.TableException;
+import org.alaraaudit.report.Disclosure;
 import org.alaraaudit.report.files.FindingsJson;
 import org.alaraaudit.rules.PolicyTables;
 import org.alaraaudit.rules.RuleSet;
@@ -82,7 +83,7 @@ class DoseTablesLoadingTest {
         for (int i = 0; i < 10; i++) f.row("patient_id", "P" + i, "accession_number", "A" + i, "ctdivol_mgy", "3.0");
         AuditResult r = f.audit(dir);
         Path out = dir.resolve("findings.json");
-        FindingsJson.write(r, out);
+        FindingsJson.write(r, Disclosure.PATIENT_LEVEL, out);
         JsonNode root = new ObjectMapper().readTree(out.toFile());
         JsonNode g = root.get("drl_groups").get(0);
         assertEquals("ABOVE", g.get("status").asText());

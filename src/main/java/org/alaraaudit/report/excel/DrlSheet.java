@@ -40,7 +40,7 @@ final class DrlSheet {
         int judged = (int) groups.stream().filter(DrlSheet::judged).count();
         Table t = new Table(wb, styles, NAME, COLUMNS, Table.EXCEL_DATA_ROWS).open();
         for (DrlGroup g : groups) {
-            DrlGroup q = previous(previous, g);
+            DrlGroup q = previous == null ? null : previous.group(g);
             RowCells row = t.row();
             row.text(g.facility()).text(g.examType()).text(g.band()).text(g.quantity()).text(unit(g.quantity()))
                     .count(g.studies()).count(g.n()).number(cm(g.phantomCm()), styles.integer)
@@ -130,17 +130,6 @@ final class DrlSheet {
         String q = quantity.toUpperCase(java.util.Locale.ROOT);
         if (q.contains("CTDI") || q.contains("SSDE")) return "mGy";
         if (q.contains("DLP")) return "mGy·cm";
-        return null;
-    }
-
-    static DrlGroup previous(PreviousPeriod p, DrlGroup g) {
-        if (p == null || p.drlGroups() == null) return null;
-        for (DrlGroup q : p.drlGroups()) {
-            if (java.util.Objects.equals(q.facility(), g.facility()) && java.util.Objects.equals(q.examType(), g.examType())
-                    && java.util.Objects.equals(q.band(), g.band()) && java.util.Objects.equals(q.quantity(), g.quantity())) {
-                return q;
-            }
-        }
         return null;
     }
 

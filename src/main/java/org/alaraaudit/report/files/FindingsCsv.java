@@ -28,10 +28,6 @@ public final class FindingsCsv {
 
     private FindingsCsv() {}
 
-    public static void writeFindings(AuditResult result, Path target) throws IOException {
-        writeFindings(result, Disclosure.PATIENT_LEVEL, target);
-    }
-
     /** The columns this disclosure allows: without patient_ref and age_years when patients may not be shown. */
     public static List<String> findingColumns(Disclosure shown) {
         if (shown.showsPatients()) return FINDING_COLUMNS;
@@ -65,10 +61,6 @@ public final class FindingsCsv {
     }
 
     private static String nz(String s) { return s == null ? "" : s; }
-
-    public static void writeRejected(AuditResult result, Path target) throws IOException {
-        writeRejected(result, Disclosure.PATIENT_LEVEL, target);
-    }
 
     /** {@code shown}: an accreditation template withholds a rejected age as it withholds the findings' ages. */
     public static void writeRejected(AuditResult result, Disclosure shown, Path target) throws IOException {

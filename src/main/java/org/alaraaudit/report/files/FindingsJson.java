@@ -26,10 +26,6 @@ import org.alaraaudit.scanlog.Rejection;
 public final class FindingsJson {
     private FindingsJson() {}
 
-    public static void write(AuditResult result, Path target) throws IOException {
-        write(result, Disclosure.PATIENT_LEVEL, target);
-    }
-
     /** {@code shown}: an accreditation template writes no patient_ref and no age_years, and messages without ages. */
     public static void write(AuditResult result, Disclosure shown, Path target) throws IOException {
         ReportFile.write(target, out -> {

@@ -75,7 +75,7 @@ final class DrlSection {
                 "Prev. ratio#", "Change");
         int missing = 0;
         for (DrlGroup g : ctx.result.drlGroups()) {
-            DrlGroup q = PeriodChange.previousGroup(p, g);
+            DrlGroup q = p.group(g);
             if (q == null) {
                 missing++;
                 continue;

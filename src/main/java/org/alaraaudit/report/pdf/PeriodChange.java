@@ -78,18 +78,6 @@ final class PeriodChange {
         return p == null ? null : p.figures();
     }
 
-    /** The previous period's group with the same facility, exam type, band and quantity, else null. */
-    static DrlGroup previousGroup(PreviousPeriod p, DrlGroup g) {
-        if (p == null || p.drlGroups() == null) return null;
-        for (DrlGroup q : p.drlGroups()) {
-            if (java.util.Objects.equals(q.facility(), g.facility()) && java.util.Objects.equals(q.examType(), g.examType())
-                    && java.util.Objects.equals(q.band(), g.band()) && java.util.Objects.equals(q.quantity(), g.quantity())) {
-                return q;
-            }
-        }
-        return null;
-    }
-
     /** "the previous period (2026-09-01 to 2026-09-30)". */
     static String describe(PreviousPeriod p) {
         return "the previous period (" + Text.period(p.period()) + ")";

@@ -1,0 +1,6 @@
+package org.alaraaudit.rules.check;
+
+/** The input cannot be used as rule test cases: no such file, not CSV, no expectation columns. */
+public final class CasesUnusable extends RuntimeException {
+    CasesUnusable(String message) { super(message); }
+}
