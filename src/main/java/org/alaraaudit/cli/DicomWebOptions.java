@@ -7,13 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.alaraaudit.dicomweb.Credentials;
 import org.alaraaudit.dicomweb.DicomWebClient;
 import org.alaraaudit.dicomweb.DicomWebException;
 import org.alaraaudit.dicomweb.DoseReportPull;
 import org.alaraaudit.scanlog.ScanLogException;
+import org.alaraaudit.scanlog.SpillFolder;
 import picocli.CommandLine.Option;
 
 /** The DICOMweb server to pull dose reports from, and how to sign in; shared by {@code audit} and {@code pull}. */
@@ -39,22 +38,25 @@ final class DicomWebOptions {
         Pulled(Path folder) { this.folder = folder; }
 
         @Override
-        public void close() throws IOException {
-            if (folder == null || !Files.exists(folder)) return;
-            try (Stream<Path> s = Files.walk(folder)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            }
+        public void close() {
+            if (folder != null) SpillFolder.delete(folder);
         }
     }
 
     /** Pulls the dose reports of the studies dated {@code from} to {@code to}; exit 3 with the server's reason when it cannot. */
     Pulled pull(LocalDate from, LocalDate to, PrintWriter err) throws IOException {
-        Credentials credentials = Credentials.resolve(user, passwordFile, tokenFile, System.getenv());
         java.util.function.Consumer<String> progress = m -> {
             err.println("alara-audit: dicomweb: " + m);
             err.flush();
         };
-        DicomWebClient client = new DicomWebClient(url, credentials, progress, d -> Thread.sleep(d.toMillis()));
+        DicomWebClient client;
+        try {
+            // A missing password, an unreadable token file, a URL that is not http(s): the user's to mend (exit 2).
+            client = new DicomWebClient(url, Credentials.resolve(user, passwordFile, tokenFile, System.getenv()), progress,
+                    d -> Thread.sleep(d.toMillis()));
+        } catch (IllegalArgumentException e) {
+            throw new ErrorReport.UsageException(e.getMessage());
+        }
         Path folder;
         try {
             folder = Files.createTempDirectory("alara-dicomweb-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
