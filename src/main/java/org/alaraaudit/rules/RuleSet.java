@@ -39,8 +39,10 @@ public final class RuleSet {
     private final PolicyTables tables;
     private final String digest;
     private final List<RuleDescription> rules;
+    private final Origin origin;
 
-    private RuleSet(String location, KieBase kieBase, PolicyTables tables, String digest, List<RuleDescription> rules) {
+    private RuleSet(String location, KieBase kieBase, PolicyTables tables, String digest, List<RuleDescription> rules, Origin origin) {
+        this.origin = origin;
         this.location = location;
         this.kieBase = kieBase;
         this.tables = tables;
@@ -48,11 +50,42 @@ public final class RuleSet {
         this.rules = rules;
     }
 
-    /** Loads a rules folder, or the default policy inside the tool when {@code dir} is null. */
+    /** Where a rule set's compiled rules came from this time. */
+    public enum Origin {
+        /** Compiled from the DRL files now. */
+        SOURCE,
+        /** The built-in rules as compiled when the tool was built. */
+        BUILT_IN,
+        /** A rules folder as compiled by an earlier run, from the user's rule cache. */
+        CACHE
+    }
+
+    /**
+     * Loads a rules folder, or the default policy inside the tool when {@code dir} is null; a folder compiled by an
+     * earlier run with the same files comes from the user's rule cache ({@link RuleBaseCache#forUser}).
+     */
     public static RuleSet load(Path dir) {
+        return load(dir, RuleBaseCache.forUser());
+    }
+
+    /**
+     * As {@link #load(Path)} with this cache. The tables are read and checked every time; the rules are compiled
+     * only when no compiled form for exactly these files is at hand (the built-in archive for the default rules,
+     * else {@code cache}), and a folder that compiles without errors is then kept in {@code cache}.
+     */
+    public static RuleSet load(Path dir, RuleBaseCache cache) {
         Path root = dir != null ? dir : defaultRules();
         if (!Files.isDirectory(root)) throw new RuleSetException(List.of(root + ": no such rules folder"));
         List<Path> files = listFiles(root);
+        String digest = digest(root, files);
+        Origin origin = Origin.BUILT_IN;
+        RuleBaseArchive.Bases compiled = dir == null ? DefaultRuleBase.bases(digest) : null;
+        String buildId = DefaultRuleBase.buildId();
+        if (compiled == null && buildId != null) {
+            compiled = cache.find(buildId, digest);
+            origin = Origin.CACHE;
+        }
+        if (compiled != null && compiled.workbook() != null) ThresholdWorkbook.remember(compiled.workbookSha(), compiled.workbook());
         List<String> problems = new ArrayList<>();
         PolicyTables tables = null;
         try {
@@ -62,10 +95,14 @@ public final class RuleSet {
         } catch (TableException e) {
             problems.add("ERROR tables/" + e.getMessage());
         }
-        KieBase kbase = compile(root, files, problems);
+        KieBase kbase = compiled != null ? compiled.policy() : compile(root, files, problems);
         if (!problems.isEmpty()) throw new RuleSetException(problems);
+        if (compiled == null) {
+            origin = Origin.SOURCE;
+            if (buildId != null) cache.store(buildId, digest, kbase, ThresholdWorkbook.compiledIn(root.resolve("tables")));
+        }
         String location = dir != null ? dir.toString() : "built-in default rules";
-        return new RuleSet(location, kbase, tables, digest(root, files), describe(kbase, root));
+        return new RuleSet(location, kbase, tables, digest, describe(kbase, root), origin);
     }
 
     /** The rules/ folder shipped inside the jar (or target/classes when run from a build). */
@@ -196,4 +233,6 @@ public final class RuleSet {
     public String digest() { return digest; }
 
     public List<RuleDescription> rules() { return rules; }
+
+    public Origin origin() { return origin; }
 }
