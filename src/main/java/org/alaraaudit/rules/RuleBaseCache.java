@@ -26,18 +26,24 @@ public final class RuleBaseCache {
     static final int KEEP = 8;
 
     /** No cache: every load of a rules folder compiles it. */
-    public static final RuleBaseCache NONE = new RuleBaseCache(null);
+    public static final RuleBaseCache NONE = new RuleBaseCache(null, 0);
 
     private final Path folder;
+    private final int keep;
 
-    private RuleBaseCache(Path folder) { this.folder = folder; }
+    private RuleBaseCache(Path folder, int keep) {
+        this.folder = folder;
+        this.keep = keep;
+    }
 
     /** {@code rule-cache/} in the user's data folder ({@code ALARA_AUDIT_HOME}, see {@link DataFolder#resolve}). */
     public static RuleBaseCache forUser() {
         return in(DataFolder.resolve(System.getenv()).resolve(FOLDER));
     }
 
-    public static RuleBaseCache in(Path folder) { return new RuleBaseCache(folder); }
+    public static RuleBaseCache in(Path folder) { return new RuleBaseCache(folder, KEEP); }
+
+    static RuleBaseCache in(Path folder, int keep) { return new RuleBaseCache(folder, keep); }
 
     /** Where the compiled form of the rule set with this digest is kept. */
     Path fileFor(String ruleSetDigest) {
@@ -92,7 +98,7 @@ public final class RuleBaseCache {
         }
     }
 
-    /** Keeps the {@link #KEEP} most recently used files and drops older ones and parts left by killed runs. */
+    /** Keeps the most recently used files (as many as {@code keep}) and drops older ones and parts left by killed runs. */
     private void prune() throws IOException {
         long hourAgo = System.currentTimeMillis() - 3_600_000L;
         List<Path> files;
@@ -105,7 +111,7 @@ public final class RuleBaseCache {
         }
         List<Path> archives = files.stream().filter(p -> p.getFileName().toString().endsWith(SUFFIX))
                 .sorted(Comparator.comparing(RuleBaseCache::modified).reversed()).toList();
-        for (Path p : archives.subList(Math.min(KEEP, archives.size()), archives.size())) Files.deleteIfExists(p);
+        for (Path p : archives.subList(Math.min(keep, archives.size()), archives.size())) Files.deleteIfExists(p);
     }
 
     private static FileTime modified(Path p) {
