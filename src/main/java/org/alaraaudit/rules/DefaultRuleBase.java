@@ -18,11 +18,15 @@ import java.util.UUID;
  */
 final class DefaultRuleBase {
     static final String RESOURCE = "/org/alaraaudit/rules/default-rules.kbase";
+    /** The same rules folder as a small zip: opening the jar itself as a file system reads all of its 26,000 entries. */
+    static final String PACKED = "/org/alaraaudit/rules/default-rules.zip";
 
     private static byte[] archive;
     private static boolean looked;
     private static String digest;
     private static RuleBaseArchive.Bases bases;
+    private static Path packed;
+    private static boolean unpacked;
 
     private DefaultRuleBase() {}
 
@@ -43,6 +47,33 @@ final class DefaultRuleBase {
             bases = read;
         }
         return read;
+    }
+
+    /**
+     * The built-in rules folder from the packed zip in the jar, or null when there is none (run from a classes
+     * folder, or a temporary file cannot be written). The zip is copied to a temporary file only to be opened as a
+     * file system, and deleted at once: the open file system keeps reading it, and nothing is left behind.
+     */
+    static synchronized Path packedRules() {
+        if (unpacked) return packed;
+        unpacked = true;
+        try (InputStream in = DefaultRuleBase.class.getResourceAsStream(PACKED)) {
+            if (in == null) return null;
+            Path zip = Files.createTempFile("alara-audit-rules-", ".zip");
+            try {
+                Files.copy(in, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                packed = java.nio.file.FileSystems.newFileSystem(zip).getPath("/");
+            } finally {
+                try {
+                    Files.deleteIfExists(zip);
+                } catch (IOException e) {
+                    zip.toFile().deleteOnExit(); // a file system that cannot delete an open file
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            packed = null;
+        }
+        return packed;
     }
 
     private static byte[] archive() {
@@ -82,7 +113,26 @@ final class DefaultRuleBase {
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.write(out, bytes);
+        pack(rules, out.resolveSibling(Path.of(PACKED).getFileName().toString()));
         System.out.printf("Compiled the default rules (%d rules, %s) into %s (%d KB)%n", compiled.rules().size(),
                 compiled.digest(), out, bytes.length >> 10);
+    }
+
+    /** Writes the rules folder as a zip with the same relative paths, so that its digest is the folder's. */
+    private static void pack(Path rules, Path zip) throws IOException {
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
+             var files = Files.walk(rules)) {
+            for (Path p : files.sorted().toList()) {
+                if (p.equals(rules)) continue;
+                String name = rules.relativize(p).toString().replace('\\', '/');
+                if (Files.isDirectory(p)) {
+                    out.putNextEntry(new java.util.zip.ZipEntry(name + "/"));
+                } else {
+                    out.putNextEntry(new java.util.zip.ZipEntry(name));
+                    Files.copy(p, out);
+                }
+                out.closeEntry();
+            }
+        }
     }
 }

@@ -112,6 +112,8 @@ public final class RuleSet {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
+                Path packed = DefaultRuleBase.packedRules();
+                if (packed != null) return packed;
                 FileSystem fs;
                 try {
                     fs = FileSystems.getFileSystem(uri);

@@ -171,4 +171,23 @@ class CompiledRuleBaseTest {
         Path home = org.alaraaudit.scanlog.DataFolder.resolve(System.getenv());
         assertEquals(home.resolve("rule-cache").resolve("ab.kbase"), RuleBaseCache.forUser().fileFor("sha256:ab"));
     }
+
+    @Test
+    void thePackedRulesTheJarReadsAreTheRulesFolderFileForFile() throws IOException {
+        Path packed = DefaultRuleBase.packedRules();
+        assertTrue(packed != null, "the build packs the rules (process-classes)");
+        java.util.Map<String, String> folder = contents(RuleSet.defaultRules());
+        assertTrue(folder.size() > 30);
+        assertEquals(folder, contents(packed));
+    }
+
+    private static java.util.Map<String, String> contents(Path root) throws IOException {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (var files = Files.walk(root)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString().replace('\\', '/'), RuleBaseArchive.sha256Hex(Files.readAllBytes(p)));
+            }
+        }
+        return out;
+    }
 }
