@@ -68,8 +68,14 @@ public final class RuleBaseCache {
     /** Keeps the compiled bases of a rule set that compiled without errors; quietly nothing when that fails. */
     void store(String buildId, String ruleSetDigest, KieBase policy, Map.Entry<String, KieBase> workbook) {
         if (folder == null) return;
-        byte[] bytes = RuleBaseArchive.write(buildId, ruleSetDigest, policy,
-                workbook == null ? null : workbook.getValue(), workbook == null ? null : workbook.getKey());
+        byte[] bytes;
+        try {
+            bytes = RuleBaseArchive.write(buildId, ruleSetDigest, policy,
+                    workbook == null ? null : workbook.getValue(), workbook == null ? null : workbook.getKey());
+        } catch (RuntimeException e) {
+            // Something in a site's rules that Drools cannot serialize: that folder is compiled at every run, as before.
+            return;
+        }
         Path file = fileFor(ruleSetDigest);
         Path part = null;
         try {

@@ -78,11 +78,12 @@ public final class RuleSet {
         if (!Files.isDirectory(root)) throw new RuleSetException(List.of(root + ": no such rules folder"));
         List<Path> files = listFiles(root);
         String digest = digest(root, files);
-        Origin origin = Origin.BUILT_IN;
-        RuleBaseArchive.Bases compiled = dir == null ? DefaultRuleBase.bases(digest) : null;
         String buildId = DefaultRuleBase.buildId();
-        if (compiled == null && buildId != null) {
-            compiled = cache.find(buildId, digest);
+        Origin origin = Origin.SOURCE;
+        RuleBaseArchive.Bases compiled = null;
+        if (dir == null && (compiled = DefaultRuleBase.bases(digest)) != null) {
+            origin = Origin.BUILT_IN;
+        } else if (buildId != null && (compiled = cache.find(buildId, digest)) != null) {
             origin = Origin.CACHE;
         }
         if (compiled != null && compiled.workbook() != null) ThresholdWorkbook.remember(compiled.workbookSha(), compiled.workbook());
@@ -97,10 +98,7 @@ public final class RuleSet {
         }
         KieBase kbase = compiled != null ? compiled.policy() : compile(root, files, problems);
         if (!problems.isEmpty()) throw new RuleSetException(problems);
-        if (compiled == null) {
-            origin = Origin.SOURCE;
-            if (buildId != null) cache.store(buildId, digest, kbase, ThresholdWorkbook.compiledIn(root.resolve("tables")));
-        }
+        if (compiled == null && buildId != null) cache.store(buildId, digest, kbase, ThresholdWorkbook.compiledIn(root.resolve("tables")));
         String location = dir != null ? dir.toString() : "built-in default rules";
         return new RuleSet(location, kbase, tables, digest, describe(kbase, root), origin);
     }
