@@ -86,8 +86,10 @@ public final class AuditBenchmark {
     public static void main(String[] args) throws IOException {
         List<Long> sizes = new ArrayList<>();
         boolean reports = true;
+        boolean startup = true;
         for (String a : args) {
             if (a.equals("--no-reports")) reports = false;
+            else if (a.equals("--no-startup")) startup = false;
             else sizes.add(Long.parseLong(a.replace("_", "")));
         }
         if (sizes.isEmpty()) sizes = List.of(10_000L, 100_000L, 1_000_000L);
@@ -95,6 +97,7 @@ public final class AuditBenchmark {
         System.out.printf(Locale.ROOT, "alara-audit benchmark: Java %s, %d cores, max heap %d MB, %s%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("os.name"));
+        if (startup) StartupBenchmark.run(StartupBenchmark.ownJar(), System.out);
         RuleSet rules = RuleSet.load(null);
         ReportTemplate template = ReportTemplate.load("default");
         HeapAfterGc.install();

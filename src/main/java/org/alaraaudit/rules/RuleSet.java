@@ -38,8 +38,10 @@ public final class RuleSet {
     private final PolicyTables tables;
     private final String digest;
     private final List<RuleDescription> rules;
+    private final Origin origin;
 
-    private RuleSet(String location, KieBase kieBase, PolicyTables tables, String digest, List<RuleDescription> rules) {
+    private RuleSet(String location, KieBase kieBase, PolicyTables tables, String digest, List<RuleDescription> rules, Origin origin) {
+        this.origin = origin;
         this.location = location;
         this.kieBase = kieBase;
         this.tables = tables;
@@ -47,11 +49,43 @@ public final class RuleSet {
         this.rules = rules;
     }
 
-    /** Loads a rules folder, or the default policy inside the tool when {@code dir} is null. */
+    /** Where a rule set's compiled rules came from this time. */
+    public enum Origin {
+        /** Compiled from the DRL files now. */
+        SOURCE,
+        /** The built-in rules as compiled when the tool was built. */
+        BUILT_IN,
+        /** A rules folder as compiled by an earlier run, from the user's rule cache. */
+        CACHE
+    }
+
+    /**
+     * Loads a rules folder, or the default policy inside the tool when {@code dir} is null; a folder compiled by an
+     * earlier run with the same files comes from the user's rule cache ({@link RuleBaseCache#forUser}).
+     */
     public static RuleSet load(Path dir) {
+        return load(dir, RuleBaseCache.forUser());
+    }
+
+    /**
+     * As {@link #load(Path)} with this cache. The tables are read and checked every time; the rules are compiled
+     * only when no compiled form for exactly these files is at hand (the built-in archive for the default rules,
+     * else {@code cache}), and a folder that compiles without errors is then kept in {@code cache}.
+     */
+    public static RuleSet load(Path dir, RuleBaseCache cache) {
         Path root = dir != null ? dir : defaultRules();
         if (!Files.isDirectory(root)) throw new RuleSetException(List.of(root + ": no such rules folder"));
         List<Path> files = listFiles(root);
+        String digest = digest(root, files);
+        String buildId = DefaultRuleBase.buildId();
+        Origin origin = Origin.SOURCE;
+        RuleBaseArchive.Bases compiled = null;
+        if (dir == null && (compiled = DefaultRuleBase.bases(digest)) != null) {
+            origin = Origin.BUILT_IN;
+        } else if (buildId != null && (compiled = cache.find(buildId, digest)) != null) {
+            origin = Origin.CACHE;
+        }
+        if (compiled != null && compiled.workbook() != null) ThresholdWorkbook.remember(compiled.workbookSha(), compiled.workbook());
         List<String> problems = new ArrayList<>();
         PolicyTables tables = null;
         try {
@@ -62,12 +96,15 @@ public final class RuleSet {
             problems.add("ERROR tables/" + e.getMessage());
         }
         Map<String, String> displayName = new HashMap<>();
-        KieBase kbase = compile(root, files, problems, displayName);
+        KieBase kbase = compiled != null ? compiled.policy() : compile(root, files, problems, displayName);
+        if (compiled != null) displayName.putAll(displayNames(root, files));
         if (!problems.isEmpty()) throw new RuleSetException(problems);
+        // Checked whichever way the rules came: a precompiled base must carry every rule's words as well.
         List<RuleDescription> rules = RuleMetadata.describe(kbase, r -> fileOf(r, displayName), tables.policy(), problems);
         if (!problems.isEmpty()) throw new RuleSetException(problems);
+        if (compiled == null && buildId != null) cache.store(buildId, digest, kbase, ThresholdWorkbook.compiledIn(root.resolve("tables")));
         String location = dir != null ? dir.toString() : "built-in default rules";
-        return new RuleSet(location, kbase, tables, digest(root, files), rules);
+        return new RuleSet(location, kbase, tables, digest, rules, origin);
     }
 
     /** The rules/ folder shipped inside the jar (or target/classes when run from a build). */
@@ -77,6 +114,8 @@ public final class RuleSet {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
+                Path packed = DefaultRuleBase.packedRules();
+                if (packed != null) return packed;
                 FileSystem fs;
                 try {
                     fs = FileSystems.getFileSystem(uri);
@@ -116,8 +155,7 @@ public final class RuleSet {
             drls++;
             try {
                 byte[] bytes = Files.readAllBytes(f);
-                // Placing the file under its package's folder keeps Drools from warning about every rule file.
-                String kfsPath = packageFolder(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)) + f.getFileName();
+                String kfsPath = kfsPath(bytes, f);
                 displayName.put(kfsPath, rel);
                 kfs.write(KFS_ROOT + kfsPath, ks.getResources().newByteArrayResource(bytes).setSourcePath(kfsPath));
             } catch (IOException e) {
@@ -136,6 +174,26 @@ public final class RuleSet {
         }
         if (!problems.isEmpty()) return null;
         return ks.newKieContainer(kb.getKieModule().getReleaseId()).getKieBase();
+    }
+
+    /** Where a rule file is placed for Drools: under its package's folder, which keeps Drools from warning about it. */
+    private static String kfsPath(byte[] drl, Path f) {
+        return packageFolder(new String(drl, java.nio.charset.StandardCharsets.UTF_8)) + f.getFileName();
+    }
+
+    /** The names messages give the rule files of a precompiled base (policy/x.drl), by the path Drools knows them by. */
+    private static Map<String, String> displayNames(Path root, List<Path> files) {
+        Map<String, String> names = new HashMap<>();
+        for (Path f : files) {
+            String rel = relative(root, f);
+            if (!rel.endsWith(".drl")) continue;
+            try {
+                names.put(kfsPath(Files.readAllBytes(f), f), rel);
+            } catch (IOException e) {
+                // The digest read every file a moment ago; a file gone since is named by its package instead.
+            }
+        }
+        return names;
     }
 
     private static String packageFolder(String drl) {
@@ -180,4 +238,6 @@ public final class RuleSet {
     public String digest() { return digest; }
 
     public List<RuleDescription> rules() { return rules; }
+
+    public Origin origin() { return origin; }
 }

@@ -130,7 +130,12 @@ public final class ThresholdWorkbook {
         }
         List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) throw new ThresholdWorkbookException(FILE, compileProblems(bytes, errors));
-        KieBase base = ks.newKieContainer(id).getKieBase();
+        Compiled c = compiled(ks.newKieContainer(id).getKieBase());
+        COMPILED.put(sha, c);
+        return c;
+    }
+
+    private static Compiled compiled(KieBase base) {
         List<SheetRow> rows = new ArrayList<>();
         for (KiePackage pkg : base.getKiePackages()) {
             for (Rule r : pkg.getRules()) {
@@ -143,9 +148,27 @@ public final class ThresholdWorkbook {
                     + " (Drools reads only the first worksheet)"));
         }
         rows.sort(Comparator.comparingLong(SheetRow::row));
-        Compiled c = new Compiled(base, List.copyOf(rows));
-        COMPILED.put(sha, c);
-        return c;
+        return new Compiled(base, List.copyOf(rows));
+    }
+
+    /**
+     * Takes a base compiled earlier (read from a rule-base archive) for the workbook whose bytes have this SHA-256,
+     * so that {@link #apply} runs it instead of compiling the sheet again.
+     */
+    static void remember(String sha, KieBase base) {
+        COMPILED.put(sha, compiled(base));
+    }
+
+    /** The SHA-256 of the folder's workbook and its compiled base, for archiving; null without a workbook. */
+    static Map.Entry<String, KieBase> compiledIn(Path tablesDir) {
+        Path file = tablesDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) return null;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return Map.entry(sha256(bytes), compile(bytes).kieBase());
+        } catch (IOException e) {
+            throw new ThresholdWorkbookException(FILE, List.of(FILE + ": cannot be read: " + e.getMessage()));
+        }
     }
 
     /** Drools names the generated DRL's line; the rule name or the DRL's "rule values at A14" comment gives the row. */
