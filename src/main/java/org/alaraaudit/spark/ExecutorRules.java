@@ -25,7 +25,7 @@ final class ExecutorRules {
 
     private ExecutorRules(AuditSettings settings) {
         this.settings = settings;
-        this.ruleSet = RuleSet.load(Path.of(settings.rules()));
+        this.ruleSet = RuleSet.load(settings.rules() == null ? null : Path.of(settings.rules()));
         this.policy = ruleSet.tables().policy().withPediatricAge(settings.pediatricAgeYears()).withDrlSet(settings.drlSet());
         ruleSet.tables().referenceLevels().set(policy.getDrlSet());
         this.engine = new RuleEngine(ruleSet, policy);

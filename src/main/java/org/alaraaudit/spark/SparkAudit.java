@@ -62,6 +62,10 @@ public final class SparkAudit implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master when not started by spark-submit, e.g. local[2].")
     String master;
 
+    /** The run's clock, fixed by tests so two audits of the same files can be compared value for value. */
+    @Option(names = "--run-time", hidden = true, paramLabel = "INSTANT")
+    Instant runTime;
+
     private final Map<String, String> env;
     private final PrintWriter err;
 
@@ -94,11 +98,12 @@ public final class SparkAudit implements Callable<Integer> {
         AuditPeriod auditPeriod = parsePeriod();
         if (Files.exists(out)) throw new IllegalArgumentException("--out " + out + ": exists; give a new folder, so no run is half-overwritten");
         List<String> files = ScanLogInput.expand(List.of(input)).stream().map(p -> p.toAbsolutePath().toString()).toList();
-        Path rulesDir = (rules != null ? rules : RuleSet.defaultRules()).toAbsolutePath();
-        RuleSet ruleSet = RuleSet.load(rulesDir);
+        // Null stands for the rule base built into the jar, which every executor has too.
+        String rulesDir = rules == null ? null : rules.toAbsolutePath().toString();
+        RuleSet ruleSet = RuleSet.load(rules == null ? null : Path.of(rulesDir));
         byte[] secret = secret();
-        AuditSettings settings = new AuditSettings(rulesDir.toString(), auditPeriod.from(), auditPeriod.to(), null, null,
-                Instant.now(), ZoneId.systemDefault().getId());
+        AuditSettings settings = new AuditSettings(rulesDir, auditPeriod.from(), auditPeriod.to(), null, null,
+                runTime != null ? runTime : Instant.now(), ZoneId.systemDefault().getId());
         SparkConf conf = new SparkConf().setAppName("alara-audit");
         if (master != null) conf.setMaster(master);
         SparkSession session = SparkSession.builder().config(conf).getOrCreate();
