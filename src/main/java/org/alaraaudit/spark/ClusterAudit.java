@@ -104,7 +104,9 @@ final class ClusterAudit {
         PatientDoses doses = new PatientDoses(engine.estimates(), ruleSet.tables().cumulativeDose(), policy.getCumulativeWindowDays(),
                 DoseHistory.NONE);
         try {
-            for (Iterator<Tuple2<String, Iterable<FileRead.Row>>> it = patients.toLocalIterator(); it.hasNext(); ) {
+            // In pseudonym order, as one machine hands them over: a few aggregates keep the order they first saw
+            // their groups in (two DRL groups of one facility whose table lines tie), so the order is part of the result.
+            for (Iterator<Tuple2<String, Iterable<FileRead.Row>>> it = patients.sortByKey().toLocalIterator(); it.hasNext(); ) {
                 List<ScanRow> rows = PatientRules.rows(it.next()._2());
                 List<Study> assembled = assembler.assemble(rows);
                 PatientDoses.Assessment dose = doses.assess(assembled, settings.period().to());

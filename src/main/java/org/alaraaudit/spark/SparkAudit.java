@@ -75,7 +75,23 @@ public final class SparkAudit implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        routeLog4jToSparksLogging();
         System.exit(run(args, System.getenv(), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Under spark-submit both bridges are on the classpath: Spark's slf4j-to-log4j and this jar's log4j-to-slf4j
+     * (the command-line tool's). Log4j would pick the latter, which log4j-slf4j2-impl refuses as a loop, so the
+     * driver is told to use Spark's log4j-core before anything logs.
+     */
+    private static void routeLog4jToSparksLogging() {
+        if (System.getProperty("log4j2.provider") != null || System.getProperty("log4j.provider") != null) return;
+        try {
+            Class.forName("org.apache.logging.log4j.core.impl.Log4jProvider", false, SparkAudit.class.getClassLoader());
+            System.setProperty("log4j.provider", "org.apache.logging.log4j.core.impl.Log4jProvider");
+        } catch (ClassNotFoundException noLog4jCore) {
+            // Spark without log4j-core: log4j-to-slf4j is the only way out, and no loop can form.
+        }
     }
 
     /** Runs one audit and returns the exit code the README documents for the command-line tool. */
