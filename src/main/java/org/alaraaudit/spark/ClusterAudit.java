@@ -57,16 +57,21 @@ final class ClusterAudit {
         this.toolVersion = toolVersion;
     }
 
-    Outcome run(List<String> files, AuditSettings settings, byte[] secret, int partitions) {
+    /** The CSV files, one task each. */
+    Outcome runFiles(List<String> files, AuditSettings settings, byte[] secret, int partitions) {
         Broadcast<byte[]> key = spark.broadcast(secret);
         List<Tuple2<Integer, String>> indexed = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) indexed.add(new Tuple2<>(i, files.get(i)));
-        JavaRDD<FileRead.Part> parts = spark.parallelize(indexed, Math.max(1, files.size()))
-                .flatMap(f -> FileRead.read(f._1(), f._2(), settings, key.value()).iterator())
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        return run(spark.parallelize(indexed, Math.max(1, files.size()))
+                .flatMap(f -> FileRead.read(f._1(), f._2(), settings, key.value()).iterator()), settings, partitions);
+    }
+
+    /** Rows as read by Spark from any source, each partition validated on its executor, then audited. */
+    Outcome run(JavaRDD<FileRead.Part> read, AuditSettings settings, int partitions) {
+        JavaRDD<FileRead.Part> parts = read.persist(StorageLevel.MEMORY_AND_DISK());
         List<FileRead.Summary> summaries = new ArrayList<>(parts.filter(p -> p instanceof FileRead.Summary)
                 .map(p -> (FileRead.Summary) p).collect());
-        summaries.sort(java.util.Comparator.comparingInt(FileRead.Summary::file));
+        summaries.sort(java.util.Comparator.comparingInt(FileRead.Summary::file).thenComparing(FileRead.Summary::name));
 
         // A row that repeats one of an earlier file: the first in input order is kept, wherever it was read.
         JavaRDD<FileRead.Row> valid = parts.filter(p -> p instanceof FileRead.Row).map(p -> (FileRead.Row) p);
@@ -143,7 +148,7 @@ final class ClusterAudit {
             valid += s.valid();
             rejected += s.rejected();
             excluded += s.excluded();
-            inputs.add(s.input());
+            if (s.path() != null) inputs.add(s.input()); // a Parquet partition is no input file of its own
             rejections.addAll(s.rejectionList());
             warnings.addAll(s.warningList());
             if (s.withoutPatientIds()) withoutIds.add(s.name());

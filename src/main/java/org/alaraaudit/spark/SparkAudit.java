@@ -110,10 +110,9 @@ public final class SparkAudit implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("csv")) throw new IllegalArgumentException("--format " + format + ": only csv is read so far");
+        if (!format.equals("csv") && !format.equals("parquet")) throw new IllegalArgumentException("--format " + format + ": expected csv or parquet");
         AuditPeriod auditPeriod = parsePeriod();
         if (Files.exists(out)) throw new IllegalArgumentException("--out " + out + ": exists; give a new folder, so no run is half-overwritten");
-        List<String> files = ScanLogInput.expand(List.of(input)).stream().map(p -> p.toAbsolutePath().toString()).toList();
         // Null stands for the rule base built into the jar, which every executor has too.
         String rulesDir = rules == null ? null : rules.toAbsolutePath().toString();
         RuleSet ruleSet = RuleSet.load(rules == null ? null : Path.of(rulesDir));
@@ -126,7 +125,11 @@ public final class SparkAudit implements Callable<Integer> {
         try {
             JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
             int n = partitions > 0 ? partitions : spark.defaultParallelism();
-            ClusterAudit.Outcome outcome = new ClusterAudit(spark, ruleSet, AlaraAudit.version()).run(files, settings, secret, n);
+            ClusterAudit audit = new ClusterAudit(spark, ruleSet, AlaraAudit.version());
+            ClusterAudit.Outcome outcome = format.equals("csv")
+                    ? audit.runFiles(ScanLogInput.expand(List.of(input)).stream().map(p -> p.toAbsolutePath().toString()).toList(),
+                            settings, secret, n)
+                    : audit.run(ParquetRead.parts(session, input.toString(), settings, spark.broadcast(secret)), settings, n);
             AuditResult result = outcome.result();
             Files.createDirectories(out);
             FindingTables.write(session, outcome.findings(), result.rejected(), out);
