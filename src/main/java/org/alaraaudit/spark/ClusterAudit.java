@@ -83,6 +83,9 @@ final class ClusterAudit {
 
         JavaRDD<byte[]> findings = patients.mapPartitions(p -> PatientRules.findings(p, settings))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        // Run the rules on every partition at once now: the driver's streaming reads below would compute the
+        // partitions one after another.
+        findings.count();
         AuditResult result = result(settings, summaries, auditedRows, patients, findings);
         parts.unpersist();
         patients.unpersist();
