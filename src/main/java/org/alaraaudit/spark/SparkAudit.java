@@ -113,6 +113,9 @@ public final class SparkAudit implements Callable<Integer> {
         if (!format.equals("csv") && !format.equals("parquet")) throw new IllegalArgumentException("--format " + format + ": expected csv or parquet");
         AuditPeriod auditPeriod = parsePeriod();
         if (Files.exists(out)) throw new IllegalArgumentException("--out " + out + ": exists; give a new folder, so no run is half-overwritten");
+        // Every input problem is told before the cluster starts work (a Parquet path is Spark's to read).
+        List<String> files = format.equals("csv")
+                ? ScanLogInput.expand(List.of(input)).stream().map(p -> p.toAbsolutePath().toString()).toList() : List.of();
         // Null stands for the rule base built into the jar, which every executor has too.
         String rulesDir = rules == null ? null : rules.toAbsolutePath().toString();
         RuleSet ruleSet = RuleSet.load(rules == null ? null : Path.of(rulesDir));
@@ -127,8 +130,7 @@ public final class SparkAudit implements Callable<Integer> {
             int n = partitions > 0 ? partitions : spark.defaultParallelism();
             ClusterAudit audit = new ClusterAudit(spark, ruleSet, AlaraAudit.version());
             ClusterAudit.Outcome outcome = format.equals("csv")
-                    ? audit.runFiles(ScanLogInput.expand(List.of(input)).stream().map(p -> p.toAbsolutePath().toString()).toList(),
-                            settings, secret, n)
+                    ? audit.runFiles(files, settings, secret, n)
                     : audit.run(ParquetRead.parts(session, input.toString(), settings, spark.broadcast(secret)), settings, n);
             AuditResult result = outcome.result();
             Files.createDirectories(out);
