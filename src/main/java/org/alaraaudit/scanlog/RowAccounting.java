@@ -8,6 +8,17 @@ public final class RowAccounting {
     private long duplicate;
     private long excluded;
 
+    /** Counts summed over several readers (one per input file on a cluster); {@link #reconciles()} still checks them. */
+    public static RowAccounting of(long read, long audited, long rejected, long duplicate, long excluded) {
+        RowAccounting a = new RowAccounting();
+        a.read = read;
+        a.audited = audited;
+        a.rejected = rejected;
+        a.duplicate = duplicate;
+        a.excluded = excluded;
+        return a;
+    }
+
     void countRead() { read++; }
 
     /** Rows that passed exclusions and validation: each is audited unless it repeats an earlier one. */

@@ -17,6 +17,11 @@ public final class SpillIn implements Closeable {
         this.in = new DataInputStream(new SpillInput(path, bufferSize));
     }
 
+    /** Records read from a stream written by {@link SpillOut#SpillOut(java.io.OutputStream, int)}. */
+    public SpillIn(java.io.InputStream stream) {
+        this.in = new DataInputStream(stream);
+    }
+
     public String text() throws IOException { return SpillFields.text(in); }
 
     public String word() throws IOException {

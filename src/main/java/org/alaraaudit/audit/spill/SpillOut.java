@@ -34,6 +34,12 @@ public final class SpillOut implements Closeable {
         this.maxWords = Math.min(maxWords, MAX_WORDS);
     }
 
+    /** Records written to a stream: how a cluster ships rows and findings between machines as bytes. */
+    public SpillOut(java.io.OutputStream stream, int maxWords) {
+        this.out = new DataOutputStream(stream);
+        this.maxWords = Math.min(maxWords, MAX_WORDS);
+    }
+
     /** A text of any length, null included, that seldom repeats. */
     public void text(String s) throws IOException { SpillFields.text(out, s); }
 

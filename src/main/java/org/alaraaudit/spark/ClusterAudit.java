@@ -1,0 +1,173 @@
+package org.alaraaudit.spark;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+import org.alaraaudit.audit.AuditPeriod;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.audit.AuditRun;
+import org.alaraaudit.audit.DoseHistory;
+import org.alaraaudit.audit.PatientDoses;
+import org.alaraaudit.audit.RunInfo;
+import org.alaraaudit.audit.StudyAssembler;
+import org.alaraaudit.audit.aggregate.ComplianceFigures;
+import org.alaraaudit.audit.aggregate.FindingCounts;
+import org.alaraaudit.audit.aggregate.PeriodEvents;
+import org.alaraaudit.audit.aggregate.PeriodTally;
+import org.alaraaudit.audit.spill.FindingLog;
+import org.alaraaudit.dosimetry.SsdeEstimate;
+import org.alaraaudit.model.IrradiationEvent;
+import org.alaraaudit.model.Study;
+import org.alaraaudit.rules.Policy;
+import org.alaraaudit.rules.RuleEngine;
+import org.alaraaudit.rules.RuleSet;
+import org.alaraaudit.scanlog.DataWarning;
+import org.alaraaudit.scanlog.InputFile;
+import org.alaraaudit.scanlog.Rejection;
+import org.alaraaudit.scanlog.RowAccounting;
+import org.alaraaudit.scanlog.ScanRow;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * The audit as Spark stages: files are read and validated on executors (one task per file), duplicates are
+ * decided across all files, rows are partitioned by pseudonym and each partition runs the patient rules. The
+ * period's aggregates are then tallied by the same code as on one machine, patient by patient, from the
+ * partitions streamed to the driver one at a time (memory bounded by a partition), and the period rules judge them.
+ */
+final class ClusterAudit {
+    /** What the run produced: the result every report is written from, and the partitions for the tables. */
+    record Outcome(AuditResult result, JavaRDD<byte[]> findings) {}
+
+    /** The period rules' findings (few: one per DRL group or protocol use), kept for the finding tables. */
+    private final List<byte[]> periodFindings = new ArrayList<>();
+
+    private final JavaSparkContext spark;
+    private final RuleSet ruleSet;
+    private final String toolVersion;
+
+    ClusterAudit(JavaSparkContext spark, RuleSet ruleSet, String toolVersion) {
+        this.spark = spark;
+        this.ruleSet = ruleSet;
+        this.toolVersion = toolVersion;
+    }
+
+    /** The CSV files, one task each. */
+    Outcome runFiles(List<String> files, AuditSettings settings, byte[] secret, int partitions) {
+        Broadcast<byte[]> key = spark.broadcast(secret);
+        List<Tuple2<Integer, String>> indexed = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) indexed.add(new Tuple2<>(i, files.get(i)));
+        return run(spark.parallelize(indexed, Math.max(1, files.size()))
+                .flatMap(f -> FileRead.read(f._1(), f._2(), settings, key.value()).iterator()), settings, partitions);
+    }
+
+    /** Rows as read by Spark from any source, each partition validated on its executor, then audited. */
+    Outcome run(JavaRDD<FileRead.Part> read, AuditSettings settings, int partitions) {
+        JavaRDD<FileRead.Part> parts = read.persist(StorageLevel.MEMORY_AND_DISK());
+        List<FileRead.Summary> summaries = new ArrayList<>(parts.filter(p -> p instanceof FileRead.Summary)
+                .map(p -> (FileRead.Summary) p).collect());
+        summaries.sort(java.util.Comparator.comparingInt(FileRead.Summary::file).thenComparing(FileRead.Summary::name));
+
+        // A row that repeats one of an earlier file: the first in input order is kept, wherever it was read.
+        JavaRDD<FileRead.Row> valid = parts.filter(p -> p instanceof FileRead.Row).map(p -> (FileRead.Row) p);
+        JavaRDD<FileRead.Row> audited = valid.mapToPair(r -> new Tuple2<>(r.content(), r))
+                .reduceByKey(ClusterAudit::earlier, partitions).values();
+        JavaPairRDD<String, Iterable<FileRead.Row>> patients = audited.mapToPair(r -> new Tuple2<>(r.patient(), r))
+                .groupByKey(partitions).persist(StorageLevel.MEMORY_AND_DISK());
+        long auditedRows = audited.count();
+
+        JavaRDD<byte[]> findings = patients.mapPartitions(p -> PatientRules.findings(p, settings))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        // Run the rules on every partition at once now: the driver's streaming reads below would compute the
+        // partitions one after another.
+        findings.count();
+        AuditResult result = result(settings, summaries, auditedRows, patients, findings);
+        parts.unpersist();
+        patients.unpersist();
+        return new Outcome(result, findings.union(spark.parallelize(periodFindings, 1)));
+    }
+
+    private static FileRead.Row earlier(FileRead.Row a, FileRead.Row b) {
+        if (a.file() != b.file()) return a.file() < b.file() ? a : b;
+        return a.ordinal() <= b.ordinal() ? a : b;
+    }
+
+    private AuditResult result(AuditSettings settings, List<FileRead.Summary> summaries, long auditedRows,
+                               JavaPairRDD<String, Iterable<FileRead.Row>> patients, JavaRDD<byte[]> patientFindings) {
+        Policy policy = ruleSet.tables().policy().withPediatricAge(settings.pediatricAgeYears()).withDrlSet(settings.drlSet());
+        ruleSet.tables().referenceLevels().set(policy.getDrlSet());
+        RuleEngine engine = new RuleEngine(ruleSet, policy);
+        Function<IrradiationEvent, Double> estimatedSsde = e -> {
+            SsdeEstimate ssde = engine.estimates().ssde(e);
+            return ssde == null ? null : ssde.mgy();
+        };
+        PeriodTally tally = new PeriodTally(policy.getDrlMinSampleStudies(), estimatedSsde);
+        PeriodEvents.Collector events = new PeriodEvents.Collector(estimatedSsde);
+        StudyAssembler assembler = new StudyAssembler(ruleSet.tables(), policy.getDrlSet(), policy.getPediatricAgeYears(), settings.period());
+        PatientDoses doses = new PatientDoses(engine.estimates(), ruleSet.tables().cumulativeDose(), policy.getCumulativeWindowDays(),
+                DoseHistory.NONE);
+        try {
+            // In pseudonym order, as one machine hands them over: a few aggregates keep the order they first saw
+            // their groups in (two DRL groups of one facility whose table lines tie), so the order is part of the result.
+            for (Iterator<Tuple2<String, Iterable<FileRead.Row>>> it = patients.sortByKey().toLocalIterator(); it.hasNext(); ) {
+                List<ScanRow> rows = PatientRules.rows(it.next()._2());
+                List<Study> assembled = assembler.assemble(rows);
+                PatientDoses.Assessment dose = doses.assess(assembled, settings.period().to());
+                if (!rows.get(0).patientPerStudy() && dose.pediatricCtInPeriod()) tally.addPediatricMarrowDose(dose.marrowMgy());
+                assembled.forEach(tally::add);
+                assembled.forEach(events::add);
+            }
+        } finally {
+            tally.finish();
+        }
+        FindingCounts counts = new FindingCounts();
+        FindingLog.Builder findings = new FindingLog.Builder(AuditRun.REPORT_ORDER).counting(counts::add);
+        List<org.alaraaudit.model.Finding> batch = new ArrayList<>();
+        for (Iterator<byte[]> it = patientFindings.toLocalIterator(); it.hasNext(); ) {
+            batch.add(Encoded.finding(it.next()));
+            if (batch.size() == 10_000) {
+                findings.addAll(batch);
+                batch.clear();
+            }
+        }
+        findings.addAll(batch);
+        List<org.alaraaudit.model.Finding> period = engine.evaluatePeriod(tally.periodFacts());
+        period.forEach(f -> periodFindings.add(Encoded.finding(f)));
+        findings.addAll(period);
+        FindingLog found = findings.build();
+
+        long read = 0, valid = 0, rejected = 0, excluded = 0;
+        List<InputFile> inputs = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        List<DataWarning> warnings = new ArrayList<>();
+        List<String> withoutIds = new ArrayList<>();
+        for (FileRead.Summary s : summaries) {
+            read += s.read();
+            valid += s.valid();
+            rejected += s.rejected();
+            excluded += s.excluded();
+            if (s.path() != null) inputs.add(s.input()); // a Parquet partition is no input file of its own
+            rejections.addAll(s.rejectionList());
+            warnings.addAll(s.warningList());
+            if (s.withoutPatientIds()) withoutIds.add(s.name());
+        }
+        RowAccounting rows = RowAccounting.of(read, auditedRows, rejected, valid - auditedRows, excluded);
+        AuditPeriod requested = settings.period();
+        AuditPeriod shown = requested.isWholeInput() ? AuditPeriod.covering(tally.first(), tally.last()) : requested;
+        ComplianceFigures figures = tally.figures(counts, policy.getCumulativeWindowDays(),
+                policy.getPhantomFactor32To16(), policy.sourceOf("phantom_factor_32_to_16"));
+        return AuditResult.builder()
+                .run(new RunInfo(toolVersion, ruleSet.digest(), ruleSet.location(), inputs, shown, !requested.isWholeInput(),
+                        policy.getPediatricAgeYears(), policy.getDrlSet(), settings.runTime(), null))
+                .rows(rows).rowsOutsidePeriod(tally.rowsOutsidePeriod()).figures(figures)
+                .drlGroups(tally.drlGroups()).protocols(tally.protocols()).findings(found).rejected(rejections)
+                .warnings(warnings).rules(ruleSet.rules()).tables(ruleSet.tables())
+                .filesWithoutPatientIdentifiers(withoutIds).events(events.build())
+                .build();
+    }
+}

@@ -1,0 +1,146 @@
+package org.alaraaudit.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.alaraaudit.AuditFixture;
+import org.alaraaudit.audit.AuditPeriod;
+import org.alaraaudit.audit.AuditProgress;
+import org.alaraaudit.audit.AuditRequest;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.audit.AuditRun;
+import org.alaraaudit.cli.AlaraAudit;
+import org.alaraaudit.report.files.FindingsJson;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.alaraaudit.sample.GeneratorSettings;
+import org.alaraaudit.sample.ScanLogGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark audit in local mode against the single-machine audit on the sample months. */
+class SparkAuditIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theSampleMonthsGiveTheSameFindingsAccountingAndFiguresOnSparkAsOnOneMachine(@TempDir Path tmp) throws Exception {
+        Path out = assertSameBothWays(Path.of("sample-data").toAbsolutePath(), YearMonth.of(2026, 10), tmp);
+        assertTrue(partFiles(out.resolve("findings-parquet"), ".parquet") > 0, "findings as Parquet");
+        assertTrue(partFiles(out.resolve("findings-csv"), ".csv") > 0, "findings as CSV");
+        assertTrue(partFiles(out.resolve("rejected-csv"), ".csv") > 0, "rejected rows");
+    }
+
+    /** Generated networks of a few hundred patients: whatever the mix, both ways agree. Few tries: each starts Spark. */
+    @Property(tries = 2)
+    void generatedLogsGiveTheSameResultOnSparkAsOnOneMachine(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+                                                          @ForAll @IntRange(min = 200, max = 1500) int studies) throws Exception {
+        Path tmp = Files.createTempDirectory("spark-property");
+        Path logs = tmp.resolve("logs");
+        Files.createDirectories(logs);
+        new ScanLogGenerator(new GeneratorSettings(studies, seed, LocalDate.of(2026, 8, 1), LocalDate.of(2026, 10, 31)))
+                .writeByMonth(logs, ScanLogGenerator.DEFAULT_MONTH_PREFIX);
+        assertSameBothWays(logs, YearMonth.of(2026, 10), tmp);
+    }
+
+    /** Audits {@code input} on one machine and on Spark local[2] and compares their findings.json; returns Spark's --out. */
+    private static Path assertSameBothWays(Path input, YearMonth month, Path tmp) throws Exception {
+        AuditResult alone = new AuditRun(AuditFixture.DEFAULT_RULES, AlaraAudit.version()).run(new AuditRequest(List.of(input),
+                AuditPeriod.month(month), null, null, null, AuditFixture.RUN_TIME, ZoneId.systemDefault(), AuditFixture.SECRET, 250_000),
+                AuditProgress.NONE);
+        Path single = tmp.resolve("single.json");
+        FindingsJson.write(alone, org.alaraaudit.report.Disclosure.PATIENT_LEVEL, single);
+
+        Path out = tmp.resolve("spark");
+        StringWriter err = new StringWriter();
+        int code = SparkAudit.run(new String[] {"--master", "local[2]", "--partitions", "4", "--input", input.toString(),
+                "--format", "csv", "--rules", Path.of("rules").toAbsolutePath().toString(), "--period", month.toString(),
+                "--out", out.toString(), "--run-time", AuditFixture.RUN_TIME.toString()},
+                Map.of("ALARA_AUDIT_SECRET", new String(AuditFixture.SECRET, java.nio.charset.StandardCharsets.UTF_8)),
+                new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+
+        ObjectNode expected = comparable(JSON.readTree(single.toFile()));
+        ObjectNode actual = comparable(JSON.readTree(out.resolve("findings.json").toFile()));
+        assertTrue(expected.path("findings").size() > 0, "the audit has findings to compare");
+        assertEquals(expected.path("findings"), actual.path("findings"), "findings");
+        expected.remove("findings");
+        actual.remove("findings");
+        assertEquals(expected, actual, "accounting, figures, DRL groups");
+        return out;
+    }
+
+    @Test
+    void aParquetCopyOfTheSampleMonthsGivesTheSameFindingsAndAccountingAsTheCsv(@TempDir Path tmp) throws Exception {
+        Path samples = Path.of("sample-data").toAbsolutePath();
+        Path parquet = tmp.resolve("parquet");
+        org.apache.spark.sql.SparkSession session = org.apache.spark.sql.SparkSession.builder().master("local[2]").getOrCreate();
+        try {
+            // Every column as text, as a lake's raw landing zone holds them; one Parquet file per month.
+            for (String month : List.of("2026-08", "2026-09", "2026-10")) {
+                session.read().option("header", "true").csv(samples.resolve("scan-log-" + month + ".csv").toString())
+                        .coalesce(1).write().parquet(parquet.resolve("month=" + month).toString());
+            }
+        } finally {
+            session.stop();
+        }
+        Map<String, String> env = Map.of("ALARA_AUDIT_SECRET", new String(AuditFixture.SECRET, java.nio.charset.StandardCharsets.UTF_8));
+        Path fromCsv = tmp.resolve("csv-out");
+        Path fromParquet = tmp.resolve("parquet-out");
+        StringWriter err = new StringWriter();
+        assertEquals(0, SparkAudit.run(args(samples, "csv", fromCsv), env, new PrintWriter(err, true)), err.toString());
+        assertEquals(0, SparkAudit.run(args(parquet, "parquet", fromParquet), env, new PrintWriter(err, true)), err.toString());
+
+        JsonNode csv = JSON.readTree(fromCsv.resolve("findings.json").toFile());
+        JsonNode pq = JSON.readTree(fromParquet.resolve("findings.json").toFile());
+        assertEquals(csv.path("rows"), pq.path("rows"), "accounting");
+        assertEquals(csv.path("figures"), pq.path("figures"), "figures");
+        assertEquals(verdicts(csv), verdicts(pq), "findings: id, rule, severity, value");
+    }
+
+    private static String[] args(Path input, String format, Path out) {
+        return new String[] {"--master", "local[2]", "--input", input.toString(), "--format", format, "--period", "2026-10",
+                "--out", out.toString(), "--run-time", AuditFixture.RUN_TIME.toString()};
+    }
+
+    /** What a finding says, leaving out the lines it points to: a Parquet row has a row number, not a CSV line. */
+    private static java.util.Set<String> verdicts(JsonNode report) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (JsonNode f : report.path("findings")) {
+            ObjectNode what = f.deepCopy();
+            List<String> lineFields = new java.util.ArrayList<>();
+            what.fieldNames().forEachRemaining(n -> { if (n.contains("line") || n.equals("message")) lineFields.add(n); });
+            what.remove(lineFields);
+            out.add(what.toString());
+        }
+        return out;
+    }
+
+    /** All but where the rule base was loaded from, which the two runs name differently (jar or folder). */
+    private static ObjectNode comparable(JsonNode report) {
+        ObjectNode copy = report.deepCopy();
+        JsonNode run = copy.path("run");
+        if (run instanceof ObjectNode r) r.remove("rule_set");
+        return copy;
+    }
+
+    private static long partFiles(Path dir, String suffix) throws Exception {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).count();
+        }
+    }
+}
