@@ -19,6 +19,7 @@ import java.util.function.IntPredicate;
 import org.alaraaudit.model.AcquisitionType;
 import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.Modality;
+import org.alaraaudit.model.ProjectionDose;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.TargetRegion;
 import org.alaraaudit.scanlog.ScanRow;
@@ -157,6 +158,7 @@ public final class PatientPartitions implements AutoCloseable {
             word(o, b, r.doseCheckReason());
             o.writeBoolean(r.patientPerStudy());
             o.writeByte(r.contrast() == null ? -1 : r.contrast().ordinal());
+            projection(o, b, r.projection());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the temporary patient buckets in " + spillDir, e);
         }
@@ -203,12 +205,32 @@ public final class PatientPartitions implements AutoCloseable {
         String reason = word(in, words);
         boolean patientPerStudy = in.readBoolean();
         byte contrast = in.readByte();
+        ProjectionDose projection = projection(in, words);
         return new ScanRow(source, patient, age, sex, weight, height, facility, station, manufacturer, model, accession,
                 studyTime, modality, description, indication, protocol, acq < 0 ? null : AcquisitionType.values()[acq],
                 region < 0 ? null : TargetRegion.values()[region], eventTime, uid, kvp, mas, ctdivol,
                 phantom < 0 ? null : (int) phantom, dlp, scanLength, ssde, effectiveDiameter, wed, dap, fluoro,
                 alert < 0 ? null : alert == 1, dlpAlert, dlpForward, ctdivolAlert, ctdivolForward, reason, patientPerStudy,
-                contrast < 0 ? null : Contrast.values()[contrast]);
+                contrast < 0 ? null : Contrast.values()[contrast], projection);
+    }
+
+    /** A CT row writes one byte for its empty radiography part, so spilling CT months costs nothing more. */
+    private void projection(DataOutputStream o, int b, ProjectionDose p) throws IOException {
+        o.writeBoolean(!p.isEmpty());
+        if (p.isEmpty()) return;
+        word(o, b, p.bodyPart());
+        word(o, b, p.view());
+        num(o, p.exposureIndex());
+        num(o, p.targetExposureIndex());
+        num(o, p.exportedDeviationIndex());
+        num(o, p.kaRMgy());
+        num(o, p.peakSkinDoseMgy());
+        word(o, b, p.plane());
+    }
+
+    private static ProjectionDose projection(DataInputStream in, List<String> words) throws IOException {
+        if (!in.readBoolean()) return ProjectionDose.NONE;
+        return new ProjectionDose(word(in, words), word(in, words), num(in), num(in), num(in), num(in), num(in), word(in, words));
     }
 
     /**

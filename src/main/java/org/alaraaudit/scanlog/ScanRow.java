@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import org.alaraaudit.model.AcquisitionType;
 import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.Modality;
+import org.alaraaudit.model.ProjectionDose;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.TargetRegion;
 
@@ -18,7 +19,8 @@ import org.alaraaudit.model.TargetRegion;
  * {@code doseCheckReason} is the operator's reason for proceeding. {@code patientPerStudy} is true when the
  * export named no patient and {@code patientRef} stands for the study alone (REPEAT_STUDY and
  * CUMULATIVE_DOSE cannot be assessed for it). {@code contrast} is the contrast column as given (with, without or
- * both), null when the column is blank or absent.
+ * both), null when the column is blank or absent. {@code projection} holds the radiography and fluoroscopy values
+ * (body part, view, exposure index, Ka,r, peak skin dose, plane), {@link ProjectionDose#NONE} when the row has none.
  */
 public record ScanRow(
         SourceLine source,
@@ -59,7 +61,8 @@ public record ScanRow(
         Double doseCheckCtdivolForwardEstimateMgy,
         String doseCheckReason,
         boolean patientPerStudy,
-        Contrast contrast) {
+        Contrast contrast,
+        ProjectionDose projection) {
 
     /** A study is (facility, accession number). */
     public String studyKey() { return facility + "\u001f" + accessionNumber; }
