@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.alaraaudit.model.EventRecord;
 import org.alaraaudit.model.Modality;
+import org.alaraaudit.model.ProjectionDose;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.Study;
 import org.alaraaudit.model.TargetRegion;
@@ -32,7 +33,7 @@ public record EarlierStudy(String facility, String stationName, String accession
         List<EventRecord> events = new ArrayList<>(regions.size());
         for (TargetRegion r : regions) {
             events.add(new EventRecord(SOURCE, null, null, null, r, studyDatetime, null, null, null, null,
-                    r == TargetRegion.HEAD ? 16 : 32, null, null, null, null, null, null, null, null, null, null, null, null));
+                    r == TargetRegion.HEAD ? 16 : 32, null, null, null, null, null, null, null, null, null, null, null, null, ProjectionDose.NONE));
         }
         return new Study(h, pediatric, false, events);
     }

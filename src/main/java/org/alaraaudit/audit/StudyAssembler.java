@@ -98,7 +98,9 @@ public final class StudyAssembler {
     }
 
     private EventRecord event(ScanRow r, ScanRow study, boolean pediatric, Contrast contrast) {
-        CatalogEntry protocol = r.modality() == Modality.CT ? catalogEntry(r) : null;
+        // Radiographs are matched too: a child's exposure with an adult radiography protocol is the CT finding's twin.
+        CatalogEntry protocol = r.modality() == Modality.CT || r.modality() == Modality.DX || r.modality() == Modality.CR
+                ? catalogEntry(r) : null;
         TargetRegion region = region(r, protocol);
         int phantom = r.phantomCm() != null ? r.phantomCm() : (region == TargetRegion.HEAD ? 16 : 32);
         NotificationValue notification = null;
@@ -112,7 +114,8 @@ public final class StudyAssembler {
         return new EventRecord(r.source(), r.protocolName(), protocol, r.acquisitionType(), region, r.eventDatetime(),
                 r.eventUid(), r.kvp(), r.mas(), r.ctdivolMgy(), phantom, r.dlpMgycm(), r.scanLengthMm(), r.ssdeMgy(),
                 r.effectiveDiameterCm(), r.waterEquivalentDiameterCm(), r.dapGycm2(), r.fluoroTimeS(), notification, drl,
-                doseCheck(r), tables.seriesKinds().classify(r.acquisitionType(), r.protocolName(), r.ctdivolMgy()), contrast);
+                doseCheck(r), tables.seriesKinds().classify(r.acquisitionType(), r.protocolName(), r.ctdivolMgy()), contrast,
+                r.projection());
     }
 
     private static DoseCheckRecord doseCheck(ScanRow r) {

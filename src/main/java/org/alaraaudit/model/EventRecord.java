@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
  * What one irradiation event was, as read and resolved against the policy tables, before it is placed in its
  * study. Absent values are null. {@code contrast} is the exam's, as the DRL sets class exams: the same for every
  * event of a study, null when not known.
+ * {@code projection} holds the radiography and fluoroscopy values, {@link ProjectionDose#NONE} for CT.
  */
 public record EventRecord(
         SourceLine source,
@@ -30,7 +31,8 @@ public record EventRecord(
         ReferenceLevel referenceLevel,
         DoseCheckRecord doseCheck,
         SeriesKind seriesKind,
-        Contrast contrast) {
+        Contrast contrast,
+        ProjectionDose projection) {
 
     /**
      * A blank type counts as diagnostic; localizers and bolus-tracking monitoring do not. A perfusion or other
