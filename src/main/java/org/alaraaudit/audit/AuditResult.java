@@ -33,7 +33,18 @@ public record AuditResult(
         /** The imported reviews of this run's findings and the earlier periods' findings still awaiting review; never null. */
         Reviews reviews,
         /** The period's irradiation events, one row each, and the scanners they came from; never null. */
-        PeriodEvents events) {
+        PeriodEvents events,
+        /** The radiography and fluoroscopy figures (typical values, deviation index, retake rates); never null. */
+        ProjectionFigures projection) {
+
+    public AuditResult(RunInfo run, RowAccounting rows, long rowsOutsidePeriod, ComplianceFigures figures,
+                       List<DrlGroup> drlGroups, List<ProtocolStatistics> protocols, List<Finding> findings,
+                       List<Rejection> rejected, List<DataWarning> warnings, List<RuleDescription> rules,
+                       PolicyTables tables, PreviousPeriod previousPeriod, List<String> filesWithoutPatientIdentifiers,
+                       Reviews reviews, PeriodEvents events) {
+        this(run, rows, rowsOutsidePeriod, figures, drlGroups, protocols, findings, rejected, warnings, rules, tables,
+                previousPeriod, filesWithoutPatientIdentifiers, reviews, events, ProjectionFigures.NONE);
+    }
 
     public AuditResult(RunInfo run, RowAccounting rows, long rowsOutsidePeriod, ComplianceFigures figures,
                        List<DrlGroup> drlGroups, List<ProtocolStatistics> protocols, List<Finding> findings,

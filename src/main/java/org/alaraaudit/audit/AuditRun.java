@@ -66,6 +66,7 @@ public final class AuditRun {
         // each against a row's few hundred) and findings (each about five rows' weight).
         int limit = request.inMemoryRowLimit();
         FindingCounts findingCounts = new FindingCounts();
+        ProjectionTally projection = new ProjectionTally(policy);
         FindingLog.Builder findings = new FindingLog.Builder(REPORT_ORDER, Math.max(1, limit / 5)).counting(findingCounts::add);
         try (PatientPartitions patients = new PatientPartitions(limit); RuleBatches rules = new RuleBatches(engine, findings)) {
             progress.started(AuditProgress.estimateRows(input.files()));
@@ -92,12 +93,14 @@ public final class AuditRun {
                     facts = List.of();
                     studies.forEach(tally::add);
                     studies.forEach(periodEvents::add);
+                    projection.addPatient(studies);
                 } else {
                     session = withStoredStudies(studies, policy.getRepeatWindowHours());
                     facts = dose.facts();
                     if (dose.pediatricCtInPeriod()) tally.addPediatricMarrowDose(dose.marrowMgy());
                     studies.forEach(tally::add);
                     studies.forEach(periodEvents::add);
+                    projection.addPatient(studies);
                     history.audited(studies, doses::studyDoses);
                 }
                 batchStudies.add(session);
@@ -138,7 +141,7 @@ public final class AuditRun {
                 ? source.reviews(found, shown, figures.studiesByFacility().keySet()) : AuditResult.Reviews.NONE;
         return new AuditResult(run, input.accounting(), tally.rowsOutsidePeriod(), figures, tally.drlGroups(),
                 tally.protocols(), found, input.rejections(), warnings, ruleSet.rules(), ruleSet.tables(),
-                previous, input.filesWithoutPatientIdentifiers(), reviews, periodEvents.build());
+                previous, input.filesWithoutPatientIdentifiers(), reviews, periodEvents.build(), projection.figures());
     }
 
     /**

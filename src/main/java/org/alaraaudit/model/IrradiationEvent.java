@@ -116,6 +116,16 @@ public final class IrradiationEvent {
         return c != 0 ? c < 0 : index < other.index;
     }
 
+    /**
+     * The same image as the other event: a radiograph of the same patient, body part and view. RADIOGRAPH_RETAKE
+     * and the retake rates of the report both take a retake as such a pair within the retake window.
+     */
+    public boolean sameImageAs(IrradiationEvent other) {
+        return isRadiograph() && other.isRadiograph() && r.projection().bodyPart() != null && r.projection().view() != null
+                && getPatientRef().equals(other.getPatientRef())
+                && r.projection().bodyPart().equals(other.getBodyPart()) && r.projection().view().equals(other.getView());
+    }
+
     /** Minutes from the other event to this one (negative when this one came first). */
     public double minutesAfter(IrradiationEvent other) {
         return java.time.Duration.between(other.r.eventDatetime(), r.eventDatetime()).getSeconds() / 60.0;
