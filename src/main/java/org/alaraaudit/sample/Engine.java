@@ -78,6 +78,13 @@ final class Engine {
     private final String uidRoot;
 
     private final String[] row = new String[COUNT];
+    /**
+     * The detector values of radiographs and their planted anomalies draw from a stream of their own, so that adding
+     * them left every other value of the sample months as it was.
+     */
+    private final Rng detector;
+    /** Stations that export the deviation index; the others give EI and its target only, and the audit computes it. */
+    private static final double DX_TARGET_EI = 250;
     private RowSink sink;
     private long rows;
     private LocalDateTime studyTime;
@@ -86,6 +93,7 @@ final class Engine {
         this.settings = settings;
         this.rng = Rng.derived(settings.seed(), 1);
         this.schedule = new AnomalySchedule(Rng.derived(settings.seed(), 2));
+        this.detector = Rng.derived(settings.seed(), 4);
         this.clock = new StudyClock(settings.from(), settings.to(), Math.max(1, settings.studies()));
         this.end = settings.to().atTime(23, 59, 59);
         Rng ids = Rng.derived(settings.seed(), 3);
@@ -906,9 +914,24 @@ final class Engine {
                 : Math.max(0.06, StrictMath.pow(weight / 75.0, 1.2));
         LocalDateTime et = t.plusSeconds(rng.between(30, 120));
         int missingAt = dapMissing ? rng.nextInt(views.length) : -1;
+        // Planted radiography anomalies (Anomaly has the CT ones): an adult protocol on a child, a retake (the
+        // first view taken again instead of the second), and a child's overexposure at DI above +3.
+        boolean child = age < 18;
+        boolean adultProtocol = child && detector.chance(0.02);
+        boolean retake = views.length >= 2 && detector.chance(0.02);
+        int overexposedAt = child && detector.chance(0.02) ? detector.nextInt(views.length) : -1;
+        boolean exportsDi = facility == 0;
         for (int k = 0; k < views.length; k++) {
             double dap = rng.logNormal(dapAdult[k] * size, 0.3);
-            fillEvent(et, k, views[k], "", region, 0, 0, 0, 0, 0);
+            String view = retake && k == 1 ? views[0] : views[k];
+            fillEvent(et, k, adultProtocol ? view + " ADULT" : view, "", region, 0, 0, 0, 0, 0);
+            int space = view.lastIndexOf(' ');
+            row[BODY_PART] = view.substring(0, space);
+            row[VIEW] = view.substring(space + 1);
+            double di = k == overexposedAt ? detector.uniform(3.2, 4.5) : detector.uniform(-0.9, 0.9);
+            row[EXPOSURE_INDEX] = fmt(DX_TARGET_EI * StrictMath.pow(10, di / 10), 1);
+            row[TARGET_EXPOSURE_INDEX] = fmt(DX_TARGET_EI, 0);
+            row[DEVIATION_INDEX] = exportsDi ? fmt(di, 2) : "";
             row[KVP] = fmt(Math.round(kvpBase + rng.uniform(-3, 5)), 0);
             row[MAS] = fmt(masBase * rng.logNormal(1.0, 0.2), 2);
             row[CTDIVOL_MGY] = "";
@@ -996,6 +1019,7 @@ final class Engine {
         row[WATER_EQUIVALENT_DIAMETER_CM] = "";
         row[DAP_GYCM2] = "";
         row[FLUORO_TIME_S] = "";
+        for (int c = BODY_PART; c <= PLANE; c++) row[c] = "";
     }
 
     private void sinkRow() throws IOException {

@@ -32,7 +32,8 @@ class ScanLogGeneratorTest {
             "manufacturer", "model", "accession_number", "study_datetime", "modality", "study_description",
             "indication", "protocol_name", "acquisition_type", "target_region", "event_datetime", "event_uid", "kvp",
             "mas", "ctdivol_mgy", "phantom", "dlp_mgycm", "scan_length_mm", "ssde_mgy", "effective_diameter_cm",
-            "water_equivalent_diameter_cm", "dap_gycm2", "fluoro_time_s");
+            "water_equivalent_diameter_cm", "dap_gycm2", "fluoro_time_s", "body_part", "view", "exposure_index",
+            "target_exposure_index", "deviation_index", "ka_r_mgy", "peak_skin_dose_mgy", "plane");
 
     static final List<String> NUMERIC = List.of("age_years", "weight_kg", "height_cm", "kvp", "mas", "ctdivol_mgy",
             "phantom", "dlp_mgycm", "scan_length_mm", "ssde_mgy", "effective_diameter_cm",
