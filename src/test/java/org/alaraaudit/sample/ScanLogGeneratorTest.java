@@ -81,7 +81,7 @@ class ScanLogGeneratorTest {
     @Test
     void everyRowParsesExceptThePlantedBadValues() {
         GeneratedLog log = Shared.log2000();
-        Set<String> modalities = Set.of("CT", "DX");
+        Set<String> modalities = Set.of("CT", "DX", "RF");
         Set<String> types = Set.of("", "SPIRAL", "SEQUENCED", "CONSTANT_ANGLE", "STATIONARY");
         Set<String> regions = Set.of("HEAD", "NECK", "CHEST", "ABDOMEN_PELVIS", "CHEST_ABDOMEN_PELVIS", "EXTREMITY",
                 "ABDOMEN", "OTHER");
@@ -207,10 +207,13 @@ class ScanLogGeneratorTest {
         GeneratedLog log = Shared.log2000();
         Map<String, Set<String>> ct = new HashMap<>();
         Map<String, Set<String>> dx = new HashMap<>();
+        Map<String, Set<String>> rf = new HashMap<>();
         for (Map<String, String> r : log.rows) {
-            (r.get("modality").equals("CT") ? ct : dx).computeIfAbsent(r.get("facility"), k -> new HashSet<>())
+            String m = r.get("modality");
+            (m.equals("CT") ? ct : m.equals("DX") ? dx : rf).computeIfAbsent(r.get("facility"), k -> new HashSet<>())
                     .add(r.get("station_name"));
         }
+        assertEquals(2, rf.values().stream().mapToInt(Set::size).sum(), "one fluoroscopy room each");
         assertEquals(Set.of("St Elsewhere Children's", "County General"), ct.keySet());
         assertEquals(4, ct.values().stream().mapToInt(Set::size).sum());
         assertEquals(2, dx.values().stream().mapToInt(Set::size).sum());
