@@ -42,3 +42,13 @@ dose_check_dlp_forward_estimate_mgycm = dose_check_dlp_forward_estimate_mgycm
 dose_check_ctdivol_alert_mgy = dose_check_ctdivol_alert_mgy
 dose_check_ctdivol_forward_estimate_mgy = dose_check_ctdivol_forward_estimate_mgy
 dose_check_reason = dose_check_reason
+
+# Radiography and fluoroscopy.
+body_part = body_part
+view = view
+exposure_index = exposure_index
+target_exposure_index = target_exposure_index
+deviation_index = deviation_index
+ka_r_mgy = ka_r_mgy
+peak_skin_dose_mgy = peak_skin_dose_mgy
+plane = plane

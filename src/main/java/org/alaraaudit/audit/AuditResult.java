@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.alaraaudit.audit.aggregate.ProjectionTally;
+import org.alaraaudit.audit.aggregate.ProjectionFigures;
 import org.alaraaudit.audit.aggregate.ComplianceFigures;
 import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.audit.aggregate.PeriodEvents;
@@ -38,7 +40,9 @@ public record AuditResult(
         /** The imported reviews of this run's findings and the earlier periods' findings still awaiting review; never null. */
         Reviews reviews,
         /** The period's irradiation events, one row each, and the scanners they came from; never null. */
-        PeriodEvents events) {
+        PeriodEvents events,
+        /** The radiography and fluoroscopy figures (typical values, deviation index, retake rates); never null. */
+        ProjectionFigures projection) {
 
     /** A result to fill in part by part: the run builds one, and a test changes one part of a result it has. */
     public static Builder builder() { return new Builder(); }
@@ -48,7 +52,7 @@ public record AuditResult(
         return new Builder().run(run).rows(rows).rowsOutsidePeriod(rowsOutsidePeriod).figures(figures).drlGroups(drlGroups)
                 .protocols(protocols).findings(findings).rejected(rejected).warnings(warnings).rules(rules).tables(tables)
                 .previousPeriod(previousPeriod).filesWithoutPatientIdentifiers(filesWithoutPatientIdentifiers)
-                .reviews(reviews).events(events);
+                .reviews(reviews).events(events).projection(projection);
     }
 
     /** The parts of a result; those not given are empty (no previous period, no reviews, no events kept). */
@@ -68,6 +72,7 @@ public record AuditResult(
         private List<String> filesWithoutPatientIdentifiers = List.of();
         private Reviews reviews = Reviews.NONE;
         private PeriodEvents events = PeriodEvents.NONE;
+        private ProjectionFigures projection = ProjectionFigures.NONE;
 
         private Builder() {}
 
@@ -104,9 +109,11 @@ public record AuditResult(
 
         public Builder events(PeriodEvents v) { events = v; return this; }
 
+        public Builder projection(ProjectionFigures v) { projection = v; return this; }
+
         public AuditResult build() {
             return new AuditResult(run, rows, rowsOutsidePeriod, figures, drlGroups, protocols, findings, rejected, warnings,
-                    rules, tables, previousPeriod, filesWithoutPatientIdentifiers, reviews, events);
+                    rules, tables, previousPeriod, filesWithoutPatientIdentifiers, reviews, events, projection);
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import org.alaraaudit.audit.aggregate.ProjectionTally;
+import org.alaraaudit.audit.aggregate.ProjectionFigures;
 import org.alaraaudit.audit.aggregate.ComplianceFigures;
 import org.alaraaudit.audit.aggregate.FindingCounts;
 import org.alaraaudit.audit.aggregate.PeriodEvents;
@@ -65,6 +67,7 @@ public final class AuditRun {
         // One limit sets what each stage holds before it spills to disk: rows by patient, duplicate keys (12 bytes
         // each against a row's few hundred) and findings (each about five rows' weight).
         int limit = request.inMemoryRowLimit();
+        ProjectionTally projection = new ProjectionTally(policy);
         FindingLog.Builder findings = new FindingLog.Builder(REPORT_ORDER, Math.max(1, limit / 5)).counting(counts::add);
         try (PatientPartitions patients = new PatientPartitions(limit); RuleBatches rules = new RuleBatches(engine, findings)) {
             progress.started(AuditProgress.estimateRows(input.files()));
@@ -75,7 +78,7 @@ public final class AuditRun {
             PatientEvaluation evaluation = new PatientEvaluation(
                     new StudyAssembler(ruleSet.tables(), policy.getDrlSet(), policy.getPediatricAgeYears(), request.period()),
                     new PatientDoses(engine.estimates(), ruleSet.tables().cumulativeDose(), policy.getCumulativeWindowDays(), history),
-                    history, tally, events, rules, request.period().to(), policy.getRepeatWindowHours(), progress,
+                    history, tally, events, projection, rules, request.period().to(), policy.getRepeatWindowHours(), progress,
                     input.accounting().audited());
             patients.forEachPatient(input::isDuplicate, evaluation);
             evaluation.finish();
@@ -83,7 +86,7 @@ public final class AuditRun {
             tally.finish();
         }
         findings.addAll(engine.evaluatePeriod(tally.periodFacts()));
-        return result(request, policy, input, warnings, tally, counts, findings.build(), events.build());
+        return result(request, policy, input, warnings, tally, counts, findings.build(), events.build(), projection);
     }
 
     private ScanLogInput input(AuditRequest request, Policy policy, List<DataWarning> warnings) {
@@ -93,7 +96,8 @@ public final class AuditRun {
     }
 
     private AuditResult result(AuditRequest request, Policy policy, ScanLogInput input, List<DataWarning> warnings,
-                               PeriodTally tally, FindingCounts counts, FindingLog found, PeriodEvents events) {
+                               PeriodTally tally, FindingCounts counts, FindingLog found, PeriodEvents events,
+                               ProjectionTally projection) {
         AuditPeriod shown = request.period().isWholeInput() ? AuditPeriod.covering(tally.first(), tally.last()) : request.period();
         ComplianceFigures figures = tally.figures(counts, policy.getCumulativeWindowDays(),
                 policy.getPhantomFactor32To16(), policy.sourceOf("phantom_factor_32_to_16"));
@@ -104,7 +108,8 @@ public final class AuditRun {
                 .rows(input.accounting()).rowsOutsidePeriod(tally.rowsOutsidePeriod()).figures(figures)
                 .drlGroups(tally.drlGroups()).protocols(tally.protocols()).findings(found).rejected(input.rejections())
                 .warnings(warnings).rules(ruleSet.rules()).tables(ruleSet.tables())
-                .filesWithoutPatientIdentifiers(input.filesWithoutPatientIdentifiers()).events(events);
+                .filesWithoutPatientIdentifiers(input.filesWithoutPatientIdentifiers()).events(events)
+                .projection(projection.figures());
         if (!shown.isWholeInput()) result.previousPeriod(history.previousPeriod(shown, figures.studiesByFacility().keySet()));
         if (history instanceof AuditResult.ReviewSource source) {
             result.reviews(source.reviews(found, shown, figures.studiesByFacility().keySet()));

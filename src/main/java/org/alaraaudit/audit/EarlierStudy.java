@@ -8,6 +8,7 @@ import org.alaraaudit.model.Acquisition;
 import org.alaraaudit.model.EventRecord;
 import org.alaraaudit.model.Measurements;
 import org.alaraaudit.model.Modality;
+import org.alaraaudit.model.ProjectionDose;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.Study;
 import org.alaraaudit.model.TargetRegion;
@@ -34,7 +35,7 @@ public record EarlierStudy(String facility, String stationName, String accession
         List<EventRecord> events = new ArrayList<>(regions.size());
         for (TargetRegion r : regions) {
             events.add(new EventRecord(SOURCE, new Acquisition(null, null, r, studyDatetime, null, null), Measurements.NONE,
-                    null, r, r == TargetRegion.HEAD ? 16 : 32, null, null, null, null, null));
+                    null, r, r == TargetRegion.HEAD ? 16 : 32, null, null, null, null, null, ProjectionDose.NONE));
         }
         return new Study(h, pediatric, false, events);
     }

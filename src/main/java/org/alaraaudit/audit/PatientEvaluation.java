@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.alaraaudit.audit.aggregate.ProjectionTally;
+import org.alaraaudit.audit.aggregate.ProjectionFigures;
 import org.alaraaudit.audit.aggregate.PeriodEvents;
 import org.alaraaudit.audit.aggregate.PeriodTally;
 import org.alaraaudit.model.Study;
@@ -25,6 +27,7 @@ final class PatientEvaluation implements Consumer<List<ScanRow>> {
     private final DoseHistory history;
     private final PeriodTally tally;
     private final PeriodEvents.Collector events;
+    private final ProjectionTally projection;
     private final RuleBatches rules;
     private final LocalDate periodEnd;
     private final double repeatWindowHours;
@@ -39,13 +42,14 @@ final class PatientEvaluation implements Consumer<List<ScanRow>> {
     private long rows;
 
     PatientEvaluation(StudyAssembler assembler, PatientDoses doses, DoseHistory history, PeriodTally tally,
-                      PeriodEvents.Collector events, RuleBatches rules, LocalDate periodEnd, double repeatWindowHours,
-                      AuditProgress progress, long rowsToAudit) {
+                      PeriodEvents.Collector events, ProjectionTally projection, RuleBatches rules, LocalDate periodEnd,
+                      double repeatWindowHours, AuditProgress progress, long rowsToAudit) {
         this.assembler = assembler;
         this.doses = doses;
         this.history = history;
         this.tally = tally;
         this.events = events;
+        this.projection = projection;
         this.rules = rules;
         this.periodEnd = periodEnd;
         this.repeatWindowHours = repeatWindowHours;
@@ -92,6 +96,7 @@ final class PatientEvaluation implements Consumer<List<ScanRow>> {
     private void aggregate(List<Study> assembled) {
         assembled.forEach(tally::add);
         assembled.forEach(events::add);
+        projection.addPatient(assembled);
     }
 
     private void submit() {

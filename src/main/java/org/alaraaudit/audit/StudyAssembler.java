@@ -100,7 +100,9 @@ public final class StudyAssembler {
         Acquisition given = r.acquisition();
         Measurements measured = r.measurements();
         Study.Header own = r.study();
-        CatalogEntry protocol = own.modality() == Modality.CT ? catalogEntry(given.protocolName(), own.stationName()) : null;
+        // Radiographs are matched too: a child's exposure with an adult radiography protocol is the CT finding's twin.
+        CatalogEntry protocol = own.modality() == Modality.CT || own.modality() == Modality.DX || own.modality() == Modality.CR
+                ? catalogEntry(given.protocolName(), own.stationName()) : null;
         TargetRegion region = region(given, own, protocol);
         int phantom = measured.phantomCm() != null ? measured.phantomCm() : (region == TargetRegion.HEAD ? 16 : 32);
         NotificationValue notification = null;
@@ -112,7 +114,8 @@ public final class StudyAssembler {
                     .orElse(null);
         }
         return new EventRecord(r.source(), given, measured, protocol, region, phantom, notification, drl, r.doseCheck(),
-                tables.seriesKinds().classify(given.acquisitionType(), given.protocolName(), measured.ctdivolMgy()), contrast);
+                tables.seriesKinds().classify(given.acquisitionType(), given.protocolName(), measured.ctdivolMgy()), contrast,
+                r.projection());
     }
 
     /** Given in the row, else from the protocol catalog, else from the protocol name and study description. */

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
  * values are null. {@code targetRegion} is the given region, else the catalog's, else inferred; {@code phantomCm}
  * the logged phantom, else the region's; {@code contrast} is the exam's, as the DRL sets class exams: the same
  * for every event of a study, null when not known.
+ * {@code projection} holds the radiography and fluoroscopy values, {@link ProjectionDose#NONE} for CT.
  */
 public record EventRecord(
         SourceLine source,
@@ -20,7 +21,8 @@ public record EventRecord(
         ReferenceLevel referenceLevel,
         DoseCheckRecord doseCheck,
         SeriesKind seriesKind,
-        Contrast contrast) {
+        Contrast contrast,
+        ProjectionDose projection) {
 
     /**
      * A blank type counts as diagnostic; localizers and bolus-tracking monitoring do not. A perfusion or other

@@ -83,6 +83,57 @@ public final class IrradiationEvent {
 
     public Double getFluoroTime() { return r.fluoroTimeS(); }
 
+    public ProjectionDose getProjection() { return r.projection(); }
+
+    public String getBodyPart() { return r.projection().bodyPart(); }
+
+    public String getView() { return r.projection().view(); }
+
+    public Double getExposureIndex() { return r.projection().exposureIndex(); }
+
+    public Double getTargetExposureIndex() { return r.projection().targetExposureIndex(); }
+
+    /** As exported, else 10·log10(EI / EI_T); null when neither is known. */
+    public Double getDeviationIndex() { return r.projection().deviationIndex(); }
+
+    public boolean isDeviationIndexComputed() { return r.projection().deviationIndexComputed(); }
+
+    public Double getKar() { return r.projection().kaRMgy(); }
+
+    public Double getPeakSkinDose() { return r.projection().peakSkinDoseMgy(); }
+
+    /** The patient's pseudonym: a rule that pairs events joins on it, so that Drools can index the join. */
+    public String getPatientRef() { return study.getPatientRef(); }
+
+    /**
+     * Exposed before the other event: by event time, and at the same time (exports that give only the study's
+     * time) by study and position in it, so that of two events exactly one is the earlier.
+     */
+    public boolean before(IrradiationEvent other) {
+        int c = r.eventDatetime().compareTo(other.r.eventDatetime());
+        if (c != 0) return c < 0;
+        c = study.getKey().compareTo(other.study.getKey());
+        return c != 0 ? c < 0 : index < other.index;
+    }
+
+    /**
+     * The same image as the other event: a radiograph of the same patient, body part and view. RADIOGRAPH_RETAKE
+     * and the retake rates of the report both take a retake as such a pair within the retake window.
+     */
+    public boolean sameImageAs(IrradiationEvent other) {
+        return isRadiograph() && other.isRadiograph() && r.projection().bodyPart() != null && r.projection().view() != null
+                && getPatientRef().equals(other.getPatientRef())
+                && r.projection().bodyPart().equals(other.getBodyPart()) && r.projection().view().equals(other.getView());
+    }
+
+    /** Minutes from the other event to this one (negative when this one came first). */
+    public double minutesAfter(IrradiationEvent other) {
+        return java.time.Duration.between(other.r.eventDatetime(), r.eventDatetime()).getSeconds() / 60.0;
+    }
+
+    /** A radiograph (DX or CR): the modalities with an exposure index and a detector target. */
+    public boolean isRadiograph() { return study.isRadiography(); }
+
     public NotificationValue getNotificationValue() { return r.notificationValue(); }
 
     public ReferenceLevel getReferenceLevel() { return r.referenceLevel(); }

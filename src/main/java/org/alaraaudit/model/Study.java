@@ -104,6 +104,32 @@ public final class Study {
 
     public boolean isCt() { return header.modality() == Modality.CT; }
 
+    /** Projection radiography (DX, CR). */
+    public boolean isRadiography() { return header.modality() == Modality.DX || header.modality() == Modality.CR; }
+
+    /** Fluoroscopy or fluoroscopically guided intervention (RF, XA). */
+    public boolean isFluoroscopy() { return header.modality() == Modality.RF || header.modality() == Modality.XA; }
+
+    /**
+     * The procedure's reference air kerma: the sum of its events' Ka,r (an export of totals has one event holding
+     * the total), over both planes of a biplane system. Summing the planes overstates the dose at any one skin
+     * site, so a notification errs early rather than late. Null when no event gives one.
+     */
+    public Double getKarTotalMgy() {
+        Double sum = null;
+        for (IrradiationEvent e : events) if (e.getKar() != null) sum = (sum == null ? 0 : sum) + e.getKar();
+        return sum;
+    }
+
+    /** The highest peak skin dose an event or the export's total gives; null when none does. */
+    public Double getPeakSkinDoseMgy() {
+        Double max = null;
+        for (IrradiationEvent e : events) {
+            if (e.getPeakSkinDose() != null && (max == null || e.getPeakSkinDose() > max)) max = e.getPeakSkinDose();
+        }
+        return max;
+    }
+
     public String getStudyDescription() { return header.studyDescription(); }
 
     public String getIndication() { return header.indication(); }

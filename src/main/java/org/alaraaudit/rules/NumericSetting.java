@@ -28,7 +28,22 @@ public enum NumericSetting {
     /** Optional: a stationary series below this CTDIvol is bolus tracking where its text does not say. */
     BOLUS_TRACKING_MAX_CTDIVOL_MGY("bolus_tracking_max_ctdivol_mgy", "mGy", 0, false, 1000, false, false),
     /** Read by the trend report only, so an audit does not need it. */
-    TREND_MEDIAN_STEP_FRACTION("trend_median_step_fraction", "", 0, false, 1, false, false);
+    TREND_MEDIAN_STEP_FRACTION("trend_median_step_fraction", "", 0, false, 1, false, false),
+    /** Optional (radiography): the same body part and view exposed again within this window is a retake. */
+    RETAKE_WINDOW_MINUTES("retake_window_minutes", "minutes", 0, false, 1440, false, false),
+    /** Optional (radiography): a station's retake rate for a body part above this fraction is flagged. */
+    RETAKE_RATE_TARGET("retake_rate_target", "", 0, false, 1, false, false),
+    /** Optional (radiography): the deviation-index action levels; ±30 is the most a row may hold. */
+    DEVIATION_INDEX_OVER("deviation_index_over", "", -30, true, 30, false, false),
+    DEVIATION_INDEX_OVER_INVESTIGATE("deviation_index_over_investigate", "", -30, true, 30, false, false),
+    DEVIATION_INDEX_UNDER("deviation_index_under", "", -30, true, 30, false, false),
+    DEVIATION_INDEX_UNDER_INVESTIGATE("deviation_index_under_investigate", "", -30, true, 30, false, false),
+    /** Optional (fluoroscopy): reference air kerma and skin dose levels, up to the 100 Gy a row may hold. */
+    FLUORO_KAR_NOTIFICATION_MGY("fluoro_kar_notification_mgy", "mGy", 0, false, 100_000, false, false),
+    FLUORO_KAR_NOTIFICATION_STEP_MGY("fluoro_kar_notification_step_mgy", "mGy", 0, false, 100_000, false, false),
+    FLUORO_SRDL_KAR_MGY("fluoro_srdl_kar_mgy", "mGy", 0, false, 100_000, false, false),
+    FLUORO_SRDL_PEAK_SKIN_DOSE_MGY("fluoro_srdl_peak_skin_dose_mgy", "mGy", 0, false, 100_000, false, false),
+    FLUORO_HISTORIC_SKIN_DOSE_MGY("fluoro_historic_skin_dose_mgy", "mGy", 0, false, 100_000, false, false);
 
     private final String key;
     private final String unit;

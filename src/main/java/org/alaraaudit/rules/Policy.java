@@ -112,6 +112,59 @@ public final class Policy {
 
     private double optional(String key, double otherwise) { return settings.containsKey(key) ? value(key) : otherwise; }
 
+    /**
+     * The radiography and fluoroscopy settings, optional so that a rules folder from before them still loads;
+     * these are the shipped values (settings.csv gives each one's source and status).
+     */
+    private static final Map<String, Double> PROJECTION_DEFAULTS = Map.ofEntries(
+            Map.entry("retake_window_minutes", 15.0), Map.entry("retake_rate_target", 0.10),
+            Map.entry("deviation_index_over", 1.0), Map.entry("deviation_index_over_investigate", 3.0),
+            Map.entry("deviation_index_under", -1.0), Map.entry("deviation_index_under_investigate", -3.0),
+            Map.entry("fluoro_kar_notification_mgy", 3000.0), Map.entry("fluoro_kar_notification_step_mgy", 1000.0),
+            Map.entry("fluoro_srdl_kar_mgy", 5000.0), Map.entry("fluoro_srdl_peak_skin_dose_mgy", 3000.0),
+            Map.entry("fluoro_historic_skin_dose_mgy", 15000.0));
+
+    private double projection(String key) { return optional(key, PROJECTION_DEFAULTS.get(key)); }
+
+    public double getRetakeWindowMinutes() { return projection("retake_window_minutes"); }
+
+    public double getRetakeRateTarget() { return projection("retake_rate_target"); }
+
+    public double getDeviationIndexOver() { return projection("deviation_index_over"); }
+
+    public double getDeviationIndexOverInvestigate() { return projection("deviation_index_over_investigate"); }
+
+    public double getDeviationIndexUnder() { return projection("deviation_index_under"); }
+
+    public double getDeviationIndexUnderInvestigate() { return projection("deviation_index_under_investigate"); }
+
+    public double getFluoroKarNotificationMgy() { return projection("fluoro_kar_notification_mgy"); }
+
+    public double getFluoroKarNotificationStepMgy() { return projection("fluoro_kar_notification_step_mgy"); }
+
+    public double getFluoroSrdlKarMgy() { return projection("fluoro_srdl_kar_mgy"); }
+
+    public double getFluoroSrdlPeakSkinDoseMgy() { return projection("fluoro_srdl_peak_skin_dose_mgy"); }
+
+    public double getFluoroHistoricSkinDoseMgy() { return projection("fluoro_historic_skin_dose_mgy"); }
+
+    /**
+     * The highest notification level a procedure's Ka,r has reached (the first level, then each further step), or
+     * null below the first: the in-room notifications of AAPM MPPG 12.a, one per level.
+     */
+    public Double karNotificationReached(double karMgy) {
+        double first = getFluoroKarNotificationMgy();
+        if (karMgy < first) return null;
+        double step = getFluoroKarNotificationStepMgy();
+        return first + Math.floor((karMgy - first) / step) * step;
+    }
+
+    /** How many notifications (the first level and each further step) a Ka,r has passed; 0 below the first. */
+    public int karNotifications(double karMgy) {
+        Double reached = karNotificationReached(karMgy);
+        return reached == null ? 0 : 1 + (int) Math.round((reached - getFluoroKarNotificationMgy()) / getFluoroKarNotificationStepMgy());
+    }
+
     public String getUnknownSexMarrow() { return settings.get("unknown_sex_marrow").value(); }
 
     public String getKFactorDataset() { return settings.get("k_factor_dataset").value(); }
@@ -133,6 +186,7 @@ public final class Policy {
             case "phantom_ratio_16_to_32": return Messages.number(getPhantomRatio16To32());
             case "bolus_tracking_max_ctdivol_mgy": return Messages.number(getBolusTrackingMaxCtdivolMgy());
             default:
+                if (!settings.containsKey(key) && PROJECTION_DEFAULTS.containsKey(key)) return Messages.number(projection(key));
                 Setting s = settings.get(key);
                 if (s == null) return null;
                 Double d = TableFile.decimal(s.value());

@@ -38,13 +38,23 @@ final class Columns {
     static final int WATER_EQUIVALENT_DIAMETER_CM = 28;
     static final int DAP_GYCM2 = 29;
     static final int FLUORO_TIME_S = 30;
+    static final int BODY_PART = 31;
+    static final int VIEW = 32;
+    static final int EXPOSURE_INDEX = 33;
+    static final int TARGET_EXPOSURE_INDEX = 34;
+    static final int DEVIATION_INDEX = 35;
+    static final int KA_R_MGY = 36;
+    static final int PEAK_SKIN_DOSE_MGY = 37;
+    static final int PLANE = 38;
 
     static final List<String> NAMES = List.of(
             "patient_id", "birth_date", "age_years", "sex", "weight_kg", "height_cm",
             "facility", "station_name", "manufacturer", "model", "accession_number", "study_datetime",
             "modality", "study_description", "indication", "protocol_name", "acquisition_type", "target_region",
             "event_datetime", "event_uid", "kvp", "mas", "ctdivol_mgy", "phantom", "dlp_mgycm", "scan_length_mm",
-            "ssde_mgy", "effective_diameter_cm", "water_equivalent_diameter_cm", "dap_gycm2", "fluoro_time_s");
+            "ssde_mgy", "effective_diameter_cm", "water_equivalent_diameter_cm", "dap_gycm2", "fluoro_time_s",
+            "body_part", "view", "exposure_index", "target_exposure_index", "deviation_index", "ka_r_mgy",
+            "peak_skin_dose_mgy", "plane");
 
     static final int COUNT = NAMES.size();
 }

@@ -78,6 +78,14 @@ final class Engine {
     private final String uidRoot;
 
     private final String[] row = new String[COUNT];
+    /**
+     * The detector values of radiographs and their planted anomalies draw from a stream of their own, so that adding
+     * them left every other value of the sample months as it was.
+     */
+    private final Rng detector;
+    private long fluoroCount;
+    /** Stations that export the deviation index; the others give EI and its target only, and the audit computes it. */
+    private static final double DX_TARGET_EI = 250;
     private RowSink sink;
     private long rows;
     private LocalDateTime studyTime;
@@ -86,6 +94,7 @@ final class Engine {
         this.settings = settings;
         this.rng = Rng.derived(settings.seed(), 1);
         this.schedule = new AnomalySchedule(Rng.derived(settings.seed(), 2));
+        this.detector = Rng.derived(settings.seed(), 4);
         this.clock = new StudyClock(settings.from(), settings.to(), Math.max(1, settings.studies()));
         this.end = settings.to().atTime(23, 59, 59);
         Rng ids = Rng.derived(settings.seed(), 3);
@@ -304,6 +313,7 @@ final class Engine {
         }
         if (dx) {
             emitDx(p, t, facility, false, dup);
+            if (dup == Dup.NONE && detector.chance(FLUORO_SHARE)) emitFluoro(p, t, facility);
         } else {
             Ct ct = normalCt(p, t, facility, null);
             ct.defect = defect;
@@ -906,9 +916,24 @@ final class Engine {
                 : Math.max(0.06, StrictMath.pow(weight / 75.0, 1.2));
         LocalDateTime et = t.plusSeconds(rng.between(30, 120));
         int missingAt = dapMissing ? rng.nextInt(views.length) : -1;
+        // Planted radiography anomalies (Anomaly has the CT ones): an adult protocol on a child, a retake (the
+        // first view taken again instead of the second), and a child's overexposure at DI above +3.
+        boolean child = age < 18;
+        boolean adultProtocol = child && detector.chance(0.02);
+        boolean retake = views.length >= 2 && detector.chance(0.02);
+        int overexposedAt = child && detector.chance(0.02) ? detector.nextInt(views.length) : -1;
+        boolean exportsDi = facility == 0;
         for (int k = 0; k < views.length; k++) {
             double dap = rng.logNormal(dapAdult[k] * size, 0.3);
-            fillEvent(et, k, views[k], "", region, 0, 0, 0, 0, 0);
+            String view = retake && k == 1 ? views[0] : views[k];
+            fillEvent(et, k, adultProtocol ? view + " ADULT" : view, "", region, 0, 0, 0, 0, 0);
+            int space = view.lastIndexOf(' ');
+            row[BODY_PART] = view.substring(0, space);
+            row[VIEW] = view.substring(space + 1);
+            double di = k == overexposedAt ? detector.uniform(3.2, 4.5) : detector.uniform(-0.9, 0.9);
+            row[EXPOSURE_INDEX] = fmt(DX_TARGET_EI * StrictMath.pow(10, di / 10), 1);
+            row[TARGET_EXPOSURE_INDEX] = fmt(DX_TARGET_EI, 0);
+            row[DEVIATION_INDEX] = exportsDi ? fmt(di, 2) : "";
             row[KVP] = fmt(Math.round(kvpBase + rng.uniform(-3, 5)), 0);
             row[MAS] = fmt(masBase * rng.logNormal(1.0, 0.2), 2);
             row[CTDIVOL_MGY] = "";
@@ -925,6 +950,51 @@ final class Engine {
             }
             sinkRow();
             et = et.plusSeconds(rng.between(30, 90));
+        }
+    }
+
+    /** Fluoroscopy procedures per radiography study: a few a month, enough for the skin-dose rules to be seen. */
+    static final double FLUORO_SHARE = 0.06;
+
+    /**
+     * A fluoroscopy procedure of the radiography patient, at the same study time (rows stay in study-time order),
+     * from the detector stream only: its own accession and UID series, so no other value of the log changes.
+     * Children get a voiding cystourethrogram of a few mGy; adults a coronary procedure of 0.4-2.6 Gy reference air
+     * kerma over both planes, and now and then (the planted anomaly) a long intervention of 5.2-6.8 Gy, past the
+     * substantial radiation dose level, with its peak skin dose.
+     */
+    private void emitFluoro(Patient p, LocalDateTime t, int facility) throws IOException {
+        double age = p.age(t.toLocalDate());
+        boolean child = age < 18;
+        Station st = Site.RF[facility];
+        Arrays.fill(row, "");
+        row[PATIENT_ID] = p.id;
+        row[BIRTH_DATE] = p.birth.toString();
+        if (facility == Site.COUNTY_GENERAL) row[AGE_YEARS] = fmt(age, 2);
+        row[SEX] = String.valueOf(p.sex);
+        setStation(st);
+        long n = ++fluoroCount;
+        row[ACCESSION_NUMBER] = "FL" + Site.ACCESSION_PREFIX[facility] + pad(accessionBase + n, 8);
+        row[STUDY_DATETIME] = dateTime(t);
+        studyTime = t;
+        row[MODALITY] = "RF";
+        boolean planted = !child && detector.chance(0.25);
+        row[STUDY_DESCRIPTION] = child ? "FL VOIDING CYSTOURETHROGRAM" : planted ? "XA CORONARY INTERVENTION" : "XA CORONARY ANGIOGRAPHY";
+        double karTotal = child ? detector.uniform(1, 6) : planted ? detector.uniform(5200, 6800) : detector.uniform(400, 2600);
+        int runs = child ? 1 : 2;
+        LocalDateTime et = t.plusMinutes(5);
+        for (int k = 0; k < runs; k++) {
+            double share = runs == 1 ? 1 : (k == 0 ? 0.6 : 0.4);
+            fillEvent(et, k, child ? "VCUG" : "CORONARY", "", child ? "ABDOMEN_PELVIS" : "CHEST", 0, 0, 0, 0, 0);
+            row[EVENT_UID] = uidRoot + ".9." + pad(n * 10 + k, 10);
+            row[KVP] = fmt(child ? 70 : 85, 0);
+            row[DAP_GYCM2] = fmt(karTotal * share * (child ? 0.05 : 0.12), 2);
+            row[FLUORO_TIME_S] = fmt(child ? detector.uniform(20, 90) : detector.uniform(300, planted ? 2400 : 900) * share, 0);
+            row[KA_R_MGY] = fmt(karTotal * share, 1);
+            if (planted && k == 0) row[PEAK_SKIN_DOSE_MGY] = fmt(karTotal * 0.55, 0);
+            row[PLANE] = runs == 1 ? "A" : (k == 0 ? "A" : "B");
+            sinkRow();
+            et = et.plusMinutes(child ? 2 : 20);
         }
     }
 
@@ -996,6 +1066,7 @@ final class Engine {
         row[WATER_EQUIVALENT_DIAMETER_CM] = "";
         row[DAP_GYCM2] = "";
         row[FLUORO_TIME_S] = "";
+        for (int c = BODY_PART; c <= PLANE; c++) row[c] = "";
     }
 
     private void sinkRow() throws IOException {

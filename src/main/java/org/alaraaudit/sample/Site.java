@@ -39,6 +39,13 @@ final class Site {
     static final Station CGH_DX1 = new Station(COUNTY_GENERAL, "CGH-DX1", "Canon Inc.", "CXDI-710C Wireless", false,
             SizeReport.NONE, "");
 
+    static final Station SEC_RF1 = new Station(ST_ELSEWHERE, "SECH-RF1", "Philips", "Azurion 7 B20/15", false,
+            SizeReport.NONE, "");
+    static final Station CGH_RF1 = new Station(COUNTY_GENERAL, "CGH-RF1", "Siemens Healthineers", "Artis icono biplane", false,
+            SizeReport.NONE, "");
+    /** Fluoroscopy rooms: a pediatric one at St Elsewhere, a biplane cardiac room at County General. */
+    static final Station[] RF = {SEC_RF1, CGH_RF1};
+
     static final Station[][] CT = {{SEC_CT1, SEC_CT2}, {CGH_CT_ED, CGH_CT2}};
     static final double[][] CT_SHARE = {{0.6, 0.4}, {0.55, 0.45}};
     static final Station[] DX = {SEC_DX1, CGH_DX1};

@@ -12,7 +12,9 @@ public enum CanonicalColumn {
     STUDY_DATETIME(true), MODALITY(true), STUDY_DESCRIPTION(false), INDICATION(false), PROTOCOL_NAME(false),
     ACQUISITION_TYPE(false), TARGET_REGION(false), EVENT_DATETIME(false), EVENT_UID(false), KVP(false), MAS(false),
     CTDIVOL_MGY(false), PHANTOM(false), DLP_MGYCM(false), SCAN_LENGTH_MM(false), SSDE_MGY(false),
-    EFFECTIVE_DIAMETER_CM(false), WATER_EQUIVALENT_DIAMETER_CM(false), DAP_GYCM2(false), FLUORO_TIME_S(false), CONTRAST(false);
+    EFFECTIVE_DIAMETER_CM(false), WATER_EQUIVALENT_DIAMETER_CM(false), DAP_GYCM2(false), FLUORO_TIME_S(false), CONTRAST(false),
+    BODY_PART(false), VIEW(false), EXPOSURE_INDEX(false), TARGET_EXPOSURE_INDEX(false), DEVIATION_INDEX(false),
+    KA_R_MGY(false), PEAK_SKIN_DOSE_MGY(false), PLANE(false);
 
     private static final Map<String, CanonicalColumn> BY_HEADER = new HashMap<>();
 

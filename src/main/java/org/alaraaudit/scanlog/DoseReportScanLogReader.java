@@ -31,14 +31,8 @@ public final class DoseReportScanLogReader implements ScanLogReader {
     public static final String ITEM = "dicom_item";
     /** Attribute: the SOP Instance UID of the dose report. */
     public static final String SOP_INSTANCE_UID = "sop_instance_uid";
-    /** Projection X-ray values that have no canonical column yet; kept as attributes under these names. */
+    /** Attribute: the anatomy of a radiograph when it is not a region the CT rules know (a radiograph's "Hip joint"). */
     public static final String BODY_PART = "body_part";
-    public static final String VIEW = "view";
-    public static final String PLANE = "plane";
-    public static final String EXPOSURE_INDEX = "exposure_index";
-    public static final String TARGET_EXPOSURE_INDEX = "target_exposure_index";
-    public static final String DEVIATION_INDEX = "deviation_index";
-    public static final String KA_R_MGY = "ka_r_mgy";
 
     private final Path path;
     private final String name;
@@ -136,19 +130,19 @@ public final class DoseReportScanLogReader implements ScanLogReader {
         Row row = new Row(r, e.path());
         row.text(CanonicalColumn.PROTOCOL_NAME, e.protocol());
         row.region(e.targetRegion(), BODY_PART);
-        if (e.targetRegion() != null && e.targetRegion().meaning() != null) row.extras.put(BODY_PART, e.targetRegion().meaning());
+        if (e.targetRegion() != null) row.text(CanonicalColumn.BODY_PART, e.targetRegion().meaning());
         row.text(CanonicalColumn.EVENT_UID, e.eventUid());
         row.text(CanonicalColumn.EVENT_DATETIME, e.eventDateTime());
         row.measure(CanonicalColumn.KVP, e.kvp());
         if (e.mas() != null) row.cells.put(CanonicalColumn.MAS, CellText.plain(e.mas()));
         row.measure(CanonicalColumn.DAP_GYCM2, e.dap());
         if (e.isFluoroscopy()) row.measure(CanonicalColumn.FLUORO_TIME_S, e.irradiationDuration());
-        if (e.view() != null && e.view().meaning() != null) row.extras.put(VIEW, e.view().meaning());
-        if (e.plane() != null && e.plane().meaning() != null) row.extras.put(PLANE, e.plane().meaning());
-        row.number(EXPOSURE_INDEX, e.exposureIndex());
-        row.number(TARGET_EXPOSURE_INDEX, e.targetExposureIndex());
-        row.number(DEVIATION_INDEX, e.deviationIndex());
-        row.attribute(KA_R_MGY, ValueKind.MILLIGRAY, e.doseRp());
+        if (e.view() != null) row.text(CanonicalColumn.VIEW, e.view().meaning());
+        if (e.plane() != null) row.text(CanonicalColumn.PLANE, e.plane().meaning());
+        row.number(CanonicalColumn.EXPOSURE_INDEX, e.exposureIndex());
+        row.number(CanonicalColumn.TARGET_EXPOSURE_INDEX, e.targetExposureIndex());
+        row.number(CanonicalColumn.DEVIATION_INDEX, e.deviationIndex());
+        row.measure(CanonicalColumn.KA_R_MGY, e.doseRp());
         return row.build();
     }
 
@@ -200,8 +194,9 @@ public final class DoseReportScanLogReader implements ScanLogReader {
             if (v != null) extras.put(name, v);
         }
 
-        void number(String name, Measurement m) {
-            if (m != null) extras.put(name, CellText.plain(m.value()));
+        /** A dimensionless value (exposure index, deviation index): written as the report gives it. */
+        void number(CanonicalColumn c, Measurement m) {
+            if (m != null) cells.put(c, CellText.plain(m.value()));
         }
 
         private String converted(ValueKind kind, String column, Measurement m) {

@@ -14,6 +14,7 @@ import org.alaraaudit.model.DoseCheckRecord;
 import org.alaraaudit.model.Measurements;
 import org.alaraaudit.model.Modality;
 import org.alaraaudit.model.Study;
+import org.alaraaudit.model.ProjectionDose;
 import org.alaraaudit.model.TargetRegion;
 
 /**
@@ -182,7 +183,49 @@ public final class RowValidator {
                 fluoro);
         DoseCheckRecord doseCheck = alert == null ? null : new DoseCheckRecord(alert, ctdivolAlert, ctdivolForward,
                 dlpAlert, dlpForward, reason == null || reason.isBlank() ? null : identity.mask(reason.trim()));
-        return new ScanRow(raw.source(), study, given, measured, doseCheck, raw.extras().containsKey(RawRow.PATIENT_PER_STUDY));
+        return new ScanRow(raw.source(), study, given, measured, doseCheck, raw.extras().containsKey(RawRow.PATIENT_PER_STUDY),
+                projection(raw, identity));
+    }
+
+    /**
+     * The radiography and fluoroscopy values. The limits reject what no device reports: an exposure index of
+     * 100,000 is a thousand times a typical one, a deviation index beyond ±30 a factor of 1,000 from the target,
+     * and 100 Gy of air kerma or skin dose a unit mix-up (µGy read as mGy) rather than a patient.
+     */
+    private ProjectionDose projection(RawRow raw, IdentifyingValues identity) {
+        String bodyPart = upper(identity.mask(raw.get(BODY_PART)));
+        String view = upper(identity.mask(raw.get(VIEW)));
+        Double ei = within(raw, EXPOSURE_INDEX, 0, 100_000, "is not a possible exposure index (0 to 100,000)");
+        Double target = within(raw, TARGET_EXPOSURE_INDEX, 0, 100_000, "is not a possible target exposure index (0 to 100,000)");
+        Double di = within(raw, DEVIATION_INDEX, -30, 30, "is not a possible deviation index (-30 to 30)");
+        Double kar = within(raw, KA_R_MGY, 0, 100_000, "is not a possible reference air kerma (0 to 100,000 mGy)");
+        Double psd = within(raw, PEAK_SKIN_DOSE_MGY, 0, 100_000, "is not a possible peak skin dose (0 to 100,000 mGy)");
+        ProjectionDose p = ProjectionDose.of(bodyPart, view, ei, target, di, kar, psd, plane(raw));
+        Double computed = p.computedDeviationIndex();
+        if (di != null && computed != null && Math.abs(di - computed) > ProjectionDose.DEVIATION_INDEX_TOLERANCE) {
+            warn(raw, DEVIATION_INDEX, "disagrees with 10·log10(exposure_index / target_exposure_index) = "
+                    + fmt(computed) + "; the exported value is used");
+        }
+        return p;
+    }
+
+    private static String upper(String v) { return v == null ? null : v.trim().toUpperCase(Locale.ROOT); }
+
+    private Double within(RawRow raw, CanonicalColumn c, double min, double max, String reason) {
+        Double d = number(raw, c);
+        if (d != null && (d < min || d > max)) throw new Fault(c, raw.get(c), reason);
+        return d;
+    }
+
+    /** The plane of a biplane system, A or B; OpenREM writes "Plane A", and a single-plane system has plane A. */
+    private static String plane(RawRow raw) {
+        String v = raw.get(PLANE);
+        if (v == null) return null;
+        switch (v.trim().toUpperCase(Locale.ROOT)) {
+            case "A": case "PLANE A": case "FRONTAL": case "SINGLE PLANE": case "SINGLE": return "A";
+            case "B": case "PLANE B": case "LATERAL": return "B";
+            default: throw new Fault(PLANE, v, "is not a plane (A or B)");
+        }
     }
 
     /** The contrast column: yes or no, with or without, or both (an exam done with and without contrast). */

@@ -3,6 +3,7 @@ package org.alaraaudit.scanlog;
 import org.alaraaudit.model.Acquisition;
 import org.alaraaudit.model.DoseCheckRecord;
 import org.alaraaudit.model.Measurements;
+import org.alaraaudit.model.ProjectionDose;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.Study;
 
@@ -14,7 +15,9 @@ import org.alaraaudit.model.Study;
  * {@code acquisition} what the event was, {@code measurements} what the scanner measured. {@code doseCheck} is
  * the scanner's Dose Check (NEMA XR 25) record of the event, null when the export has none or records no check.
  * {@code patientPerStudy} is true when the export named no patient and the patient reference stands for the
- * study alone (REPEAT_STUDY and CUMULATIVE_DOSE cannot be assessed for it).
+ * study alone (REPEAT_STUDY and CUMULATIVE_DOSE cannot be assessed for it). {@code projection} holds the
+ * radiography and fluoroscopy values (body part, view, exposure index, Ka,r, peak skin dose, plane),
+ * {@link ProjectionDose#NONE} when the row has none.
  */
 public record ScanRow(
         SourceLine source,
@@ -22,7 +25,8 @@ public record ScanRow(
         Acquisition acquisition,
         Measurements measurements,
         DoseCheckRecord doseCheck,
-        boolean patientPerStudy) {
+        boolean patientPerStudy,
+        ProjectionDose projection) {
 
     public String patientRef() { return study.patientRef(); }
 

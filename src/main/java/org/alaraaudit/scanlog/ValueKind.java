@@ -21,7 +21,7 @@ enum ValueKind {
     MILLIMETRES("mm", u("mm", 1, 1), u("cm", 10, 1), u("m", 1000, 1)),
     KILOVOLTS("kVp", u("kvp", 1, 1), u("kv", 1, 1)),
     MILLIAMPERE_SECONDS("mAs", u("mas", 1, 1), u("as", 1000, 1)),
-    MILLIGRAY("mGy", u("mgy", 1, 1), u("gy", 1000, 1), u("ugy", 1, 1000)),
+    MILLIGRAY("mGy", u("mgy", 1, 1), u("gy", 1000, 1), u("cgy", 10, 1), u("ugy", 1, 1000)),
     MILLIGRAY_CENTIMETRES("mGy·cm", u("mgycm", 1, 1), u("gycm", 1000, 1), u("mgymm", 1, 10)),
     GRAY_SQUARE_CENTIMETRES("Gy·cm²", u("gycm2", 1, 1), u("gym2", 10000, 1), u("dgycm2", 1, 10), u("cgycm2", 1, 100),
             u("mgycm2", 1, 1000), u("ugycm2", 1, 1_000_000), u("mgym2", 10, 1), u("ugym2", 1, 100)),
@@ -77,7 +77,7 @@ enum ValueKind {
             case SCAN_LENGTH_MM: return MILLIMETRES;
             case KVP: return KILOVOLTS;
             case MAS: return MILLIAMPERE_SECONDS;
-            case CTDIVOL_MGY: case SSDE_MGY: return MILLIGRAY;
+            case CTDIVOL_MGY: case SSDE_MGY: case KA_R_MGY: case PEAK_SKIN_DOSE_MGY: return MILLIGRAY;
             case DLP_MGYCM: return MILLIGRAY_CENTIMETRES;
             case DAP_GYCM2: return GRAY_SQUARE_CENTIMETRES;
             case FLUORO_TIME_S: return SECONDS;

@@ -32,7 +32,8 @@ class ScanLogGeneratorTest {
             "manufacturer", "model", "accession_number", "study_datetime", "modality", "study_description",
             "indication", "protocol_name", "acquisition_type", "target_region", "event_datetime", "event_uid", "kvp",
             "mas", "ctdivol_mgy", "phantom", "dlp_mgycm", "scan_length_mm", "ssde_mgy", "effective_diameter_cm",
-            "water_equivalent_diameter_cm", "dap_gycm2", "fluoro_time_s");
+            "water_equivalent_diameter_cm", "dap_gycm2", "fluoro_time_s", "body_part", "view", "exposure_index",
+            "target_exposure_index", "deviation_index", "ka_r_mgy", "peak_skin_dose_mgy", "plane");
 
     static final List<String> NUMERIC = List.of("age_years", "weight_kg", "height_cm", "kvp", "mas", "ctdivol_mgy",
             "phantom", "dlp_mgycm", "scan_length_mm", "ssde_mgy", "effective_diameter_cm",
@@ -80,7 +81,7 @@ class ScanLogGeneratorTest {
     @Test
     void everyRowParsesExceptThePlantedBadValues() {
         GeneratedLog log = Shared.log2000();
-        Set<String> modalities = Set.of("CT", "DX");
+        Set<String> modalities = Set.of("CT", "DX", "RF");
         Set<String> types = Set.of("", "SPIRAL", "SEQUENCED", "CONSTANT_ANGLE", "STATIONARY");
         Set<String> regions = Set.of("HEAD", "NECK", "CHEST", "ABDOMEN_PELVIS", "CHEST_ABDOMEN_PELVIS", "EXTREMITY",
                 "ABDOMEN", "OTHER");
@@ -206,10 +207,13 @@ class ScanLogGeneratorTest {
         GeneratedLog log = Shared.log2000();
         Map<String, Set<String>> ct = new HashMap<>();
         Map<String, Set<String>> dx = new HashMap<>();
+        Map<String, Set<String>> rf = new HashMap<>();
         for (Map<String, String> r : log.rows) {
-            (r.get("modality").equals("CT") ? ct : dx).computeIfAbsent(r.get("facility"), k -> new HashSet<>())
+            String m = r.get("modality");
+            (m.equals("CT") ? ct : m.equals("DX") ? dx : rf).computeIfAbsent(r.get("facility"), k -> new HashSet<>())
                     .add(r.get("station_name"));
         }
+        assertEquals(2, rf.values().stream().mapToInt(Set::size).sum(), "one fluoroscopy room each");
         assertEquals(Set.of("St Elsewhere Children's", "County General"), ct.keySet());
         assertEquals(4, ct.values().stream().mapToInt(Set::size).sum());
         assertEquals(2, dx.values().stream().mapToInt(Set::size).sum());

@@ -178,7 +178,8 @@ class MappingProfileTest {
 
     @Test
     void theShippedProfilesLoadAndAreInTheJarsResources() {
-        assertEquals(List.of("canonical", "openrem-ct-csv", "openrem-ct-xlsx"), ProfileCatalog.shippedNames());
+        assertEquals(List.of("canonical", "openrem-ct-csv", "openrem-ct-xlsx", "openrem-dx-csv", "openrem-dx-xlsx", "openrem-rf-csv"),
+                ProfileCatalog.shippedNames());
         MappingProfile xlsx = ProfileCatalog.resolve("OpenREM-CT-XLSX");
         assertEquals("All data", xlsx.sheet());
         assertTrue(xlsx.patientPerStudy());

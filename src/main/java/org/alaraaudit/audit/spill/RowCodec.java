@@ -7,6 +7,7 @@ import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.DoseCheckRecord;
 import org.alaraaudit.model.Measurements;
 import org.alaraaudit.model.Modality;
+import org.alaraaudit.model.ProjectionDose;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.Study;
 import org.alaraaudit.model.TargetRegion;
@@ -22,6 +23,7 @@ public final class RowCodec {
     /** Measurements and dose checks are numbers and flags: written component by component, so a new one needs no change here. */
     private static final RecordCodec<Measurements> MEASUREMENTS = RecordCodec.of(Measurements.class);
     private static final RecordCodec<DoseCheckRecord> DOSE_CHECK = RecordCodec.of(DoseCheckRecord.class);
+    private static final RecordCodec<ProjectionDose> PROJECTION = RecordCodec.of(ProjectionDose.class);
 
     private RowCodec() {}
 
@@ -32,10 +34,11 @@ public final class RowCodec {
         write(o, r.measurements());
         write(o, r.doseCheck());
         o.flag(r.patientPerStudy());
+        write(o, r.projection());
     }
 
     public static ScanRow row(SpillIn in) throws IOException {
-        return new ScanRow(source(in), header(in), acquisition(in), measurements(in), doseCheck(in), in.flag());
+        return new ScanRow(source(in), header(in), acquisition(in), measurements(in), doseCheck(in), in.flag(), projection(in));
     }
 
     public static void write(SpillOut o, SourceLine l) throws IOException {
@@ -95,5 +98,15 @@ public final class RowCodec {
     public static DoseCheckRecord doseCheck(SpillIn in) throws IOException {
         if (!in.flag()) return null;
         return DOSE_CHECK.read(in);
+    }
+
+    /** A CT row writes one flag for its empty radiography part, so spilling CT months costs nothing more. */
+    public static void write(SpillOut o, ProjectionDose p) throws IOException {
+        o.flag(!p.isEmpty());
+        if (!p.isEmpty()) PROJECTION.write(o, p);
+    }
+
+    public static ProjectionDose projection(SpillIn in) throws IOException {
+        return in.flag() ? PROJECTION.read(in) : ProjectionDose.NONE;
     }
 }

@@ -78,6 +78,14 @@ public final class ExcelReport {
                     note(continued, CumulativeDoseSheet.write(wb, styles, result.findings(), rowsPerSheet));
                 }
                 note(continued, ProtocolsSheet.write(wb, styles, result.protocols(), result.findings(), rowsPerSheet));
+                if (!result.projection().isEmpty()) {
+                    note(continued, ProjectionSheets.typicalValues(wb, styles, result.projection(), rowsPerSheet));
+                    note(continued, ProjectionSheets.deviationIndex(wb, styles, result.projection(), rowsPerSheet));
+                    note(continued, ProjectionSheets.retakes(wb, styles, result.projection(), rowsPerSheet));
+                }
+                if (shown.showsPatients() && result.findings().stream().anyMatch(f -> ProjectionSheets.SKIN_RULE.equals(f.ruleId()))) {
+                    note(continued, ProjectionSheets.skinFollowUp(wb, styles, result.findings(), rowsPerSheet));
+                }
                 if (shown.showsPatients()) note(continued, EventsSheet.write(wb, styles, result.events(), rowsPerSheet));
                 note(continued, InputProblemsSheet.rejected(wb, styles, result.rejected(), rowsPerSheet, shown));
                 note(continued, InputProblemsSheet.warnings(wb, styles, result.warnings(), rowsPerSheet, shown));

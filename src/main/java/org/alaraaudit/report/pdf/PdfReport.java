@@ -91,6 +91,7 @@ public final class PdfReport {
                 case OTHER_FINDINGS -> OtherFindingsSection.write(ctx);
                 case REPEAT_SCANS -> RepeatScansSection.write(ctx);
                 case CUMULATIVE_DOSE -> CumulativeDoseSection.write(ctx);
+                case XRAY -> ProjectionSection.write(ctx);
                 case DATA_QUALITY -> DataQualitySection.write(ctx);
                 case METHODOLOGY -> MethodologySection.write(ctx);
                 case SIGN_OFF -> SignOffSection.write(ctx);

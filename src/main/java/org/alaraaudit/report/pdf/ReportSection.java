@@ -13,6 +13,7 @@ public enum ReportSection {
     OTHER_FINDINGS("other-findings", false),
     REPEAT_SCANS("repeat-scans", true),
     CUMULATIVE_DOSE("cumulative-dose", true),
+    XRAY("xray-fluoroscopy", false),
     DATA_QUALITY("data-quality", false),
     METHODOLOGY("methodology", false),
     SIGN_OFF("sign-off", false);

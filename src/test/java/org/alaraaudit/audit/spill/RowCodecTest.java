@@ -11,6 +11,7 @@ import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.DoseCheckRecord;
 import org.alaraaudit.model.Measurements;
 import org.alaraaudit.model.Modality;
+import org.alaraaudit.model.ProjectionDose;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.Study;
 import org.alaraaudit.model.TargetRegion;
@@ -29,12 +30,13 @@ class RowCodecTest {
             new Acquisition("PED HEAD", AcquisitionType.SPIRAL, TargetRegion.HEAD, LocalDateTime.of(2026, 10, 1, 8, 1), "1.2.3",
                     Contrast.WITH),
             new Measurements(120.0, 100.0, 20.5, 16, 300.0, 150.0, 25.0, 14.0, 13.5, 1.5, 2.0),
-            new DoseCheckRecord(true, 10.0, 12.0, 100.0, 502.4, "override ü"), false);
+            new DoseCheckRecord(true, 10.0, 12.0, 100.0, 502.4, "override ü"), false,
+            new ProjectionDose("CHEST", "PA", 550.0, 400.0, null, 3200.0, 2100.0, "B"));
 
     private static final ScanRow EMPTY = new ScanRow(new SourceLine("other.xlsx", 3),
             new Study.Header("p2", 40.0, null, null, null, "General", null, null, null, "A2",
                     LocalDateTime.of(2026, 10, 2, 9, 30), Modality.DX, null, null),
-            new Acquisition(null, null, null, LocalDateTime.of(2026, 10, 2, 9, 30), null, null), Measurements.NONE, null, true);
+            new Acquisition(null, null, null, LocalDateTime.of(2026, 10, 2, 9, 30), null, null), Measurements.NONE, null, true, ProjectionDose.NONE);
 
     @Test
     void everyPartReadsBackAsWrittenWithNullsAndLongTextsWhetherNumberedOrInline() throws IOException {

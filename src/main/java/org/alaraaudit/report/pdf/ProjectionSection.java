@@ -1,0 +1,100 @@
+package org.alaraaudit.report.pdf;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.alaraaudit.audit.aggregate.ProjectionFigures;
+import org.alaraaudit.model.Finding;
+
+/**
+ * Radiography and fluoroscopy: typical values (the median DAP of each facility's exam and age band, ICRP 135),
+ * the deviation index per station, retake rates against the local target, and the skin follow-up list of the
+ * procedures past the substantial radiation dose level (by pseudonym, only in reports that list patients).
+ */
+final class ProjectionSection {
+    /** The rule whose findings make the skin follow-up list. */
+    static final String SKIN_RULE = "FLUORO_SUBSTANTIAL_DOSE";
+    /** Rows of each figure table in the PDF; the workbook has them all. */
+    private static final int MAX_ROWS = 40;
+
+    private ProjectionSection() {}
+
+    static void write(ReportContext ctx) {
+        ctx.heading("X-ray and fluoroscopy");
+        ProjectionFigures p = ctx.result.projection();
+        List<Finding> skin = new ArrayList<>();
+        long skinTotal = 0;
+        for (Finding f : ctx.result.findings()) {
+            if (!SKIN_RULE.equals(f.ruleId())) continue;
+            skinTotal++;
+            if (skin.size() < ctx.template.maxIncidents()) skin.add(f);
+        }
+        if (p.isEmpty() && skinTotal == 0) {
+            ctx.paragraph("No radiograph or fluoroscopy procedure of the period gave a DAP, a deviation index or a body part.");
+            return;
+        }
+        if (!p.typicalValues().isEmpty()) {
+            ctx.paragraph("Typical values (ICRP 135): the median DAP of each facility's exam and age band, per exposure for "
+                    + "radiographs (exam = body part and view) and per procedure for fluoroscopy. No radiography or "
+                    + "fluoroscopy DRL with a source is in the tables, so no group is judged against one; a site adds its "
+                    + "national values to do so, with the minimum sample of the CT comparison.");
+            ReportTable t = new ReportTable(ctx, new float[]{2.2f, 1.1f, 2.2f, 0.9f, 0.8f, 1.2f},
+                    "Facility", "Kind", "Exam", "Age band", "n#", "Median DAP (Gy·cm²)#").verbatim(2);
+            int rows = 0;
+            for (ProjectionFigures.TypicalValue v : p.typicalValues()) {
+                if (rows++ == MAX_ROWS) break;
+                t.row(v.facility(), v.kind(), v.exam(), v.band(), Text.count(v.count()), Text.number(v.medianDapGycm2()));
+            }
+            t.finish();
+            more(ctx, p.typicalValues().size(), "typical values");
+        }
+        if (!p.deviationIndex().isEmpty()) {
+            ctx.paragraph("Deviation index per station (AAPM Report 116: 0 is the target; above "
+                    + Text.number(ctx.result.tables().policy().getDeviationIndexOver()) + " overexposure, below "
+                    + Text.number(ctx.result.tables().policy().getDeviationIndexUnder()) + " underexposure).");
+            ReportTable t = new ReportTable(ctx, new float[]{2.2f, 1.4f, 0.8f, 0.9f, 1.3f, 1f, 1f},
+                    "Facility", "Station", "n#", "Median#", "Quartiles#", "Over#", "Under#");
+            int rows = 0;
+            for (ProjectionFigures.DeviationSpread d : p.deviationIndex()) {
+                if (rows++ == MAX_ROWS) break;
+                t.row(d.facility(), d.station(), Text.count(d.count()), Text.number(d.median()),
+                        Text.number(d.p25()) + " to " + Text.number(d.p75()), Text.count(d.above()), Text.count(d.below()));
+            }
+            t.finish();
+            more(ctx, p.deviationIndex().size(), "stations");
+        }
+        if (!p.retakes().isEmpty()) {
+            ctx.paragraph("Retake rates: exposures of the same patient, body part and view again within "
+                    + Text.value(ctx.result.tables().policy().getRetakeWindowMinutes(), "min")
+                    + " count as retakes. Local policy (default): a rate above " + Text.percent(p.retakeTarget())
+                    + " is flagged for review; the site confirms or changes it. Only retakes that reached the archive are seen.");
+            ReportTable t = new ReportTable(ctx, new float[]{2.2f, 1.4f, 1.4f, 1f, 1f, 1f, 1f},
+                    "Facility", "Station", "Body part", "Exposures#", "Retakes#", "Rate#", "Flag");
+            int rows = 0;
+            for (ProjectionFigures.RetakeRate r : p.retakes()) {
+                if (rows++ == MAX_ROWS) break;
+                t.row(r.facility(), r.station(), r.bodyPart(), Text.count(r.exposures()), Text.count(r.retakes()),
+                        Text.percent(r.rate()), r.aboveTarget() ? "above target" : "");
+            }
+            t.finish();
+            more(ctx, p.retakes().size(), "retake rates");
+        }
+        ctx.paragraph("Skin follow-up: " + Text.count(skinTotal) + " procedure" + (skinTotal == 1 ? "" : "s")
+                + " reached the substantial radiation dose level (NCRP Report 168: 5 Gy reference air kerma or 3 Gy peak "
+                + "skin dose). Tell the patient and the referring physician, and check the skin at 2 to 4 weeks.");
+        if (skin.isEmpty() || !ctx.patientLevel()) return;
+        ReportTable t = new ReportTable(ctx, new float[]{1.3f, 1.1f, 1.1f, 1.8f, 3.5f},
+                "Patient (pseudonym)", "Date", "Accession", "Facility / station", "Values").verbatim(0, 2);
+        for (Finding f : skin) {
+            t.row(Text.orDash(f.patientRef()), Text.dateTime(f.studyDatetime()), Text.orDash(f.accessionNumber()),
+                    Measured.place(f), f.message());
+        }
+        t.finish();
+        more(ctx, (int) skinTotal, "procedures for skin follow-up", skin.size());
+    }
+
+    private static void more(ReportContext ctx, int total, String what) { more(ctx, total, what, MAX_ROWS); }
+
+    private static void more(ReportContext ctx, int total, String what, int shown) {
+        if (total > shown) ctx.note(Text.count(total - shown) + " further " + what + " are in the workbook.");
+    }
+}
