@@ -40,7 +40,11 @@ final class Summary {
         StringBuilder sev = new StringBuilder();
         for (Map.Entry<String, Long> e : f.findingsBySeverity().entrySet()) sev.append("  ").append(e.getKey()).append(' ').append(e.getValue());
         out.printf(Locale.ROOT, "Findings: %d%s%n", r.findings().size(), sev);
-        for (Map.Entry<String, Long> e : f.findingsByRule().entrySet()) out.printf(Locale.ROOT, "  %-34s %6d%n", e.getKey(), e.getValue());
+        // The counts stay in one column however long a rule id is (a site's own rules may be longer still).
+        int width = Math.max(34, f.findingsByRule().keySet().stream().mapToInt(String::length).max().orElse(0));
+        for (Map.Entry<String, Long> e : f.findingsByRule().entrySet()) {
+            out.printf(Locale.ROOT, "  %-" + width + "s %6d%n", e.getKey(), e.getValue());
+        }
         if (!r.rejected().isEmpty()) {
             out.printf(Locale.ROOT, "Rejected rows (first %d of %d; all in rejected.csv):%n", Math.min(5, r.rejected().size()), r.rejected().size());
             r.rejected().stream().limit(5).forEach(x -> out.println("  " + x.message()));
