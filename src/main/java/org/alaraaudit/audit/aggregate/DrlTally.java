@@ -140,7 +140,14 @@ final class DrlTally {
                 .thenComparing(e -> e.getKey().level().line())
                 .thenComparing(e -> e.getKey().quantity().equals(CTDIVOL) ? 0 : 1)
                 .thenComparing(e -> e.getKey().phantomCm() == e.getKey().level().phantomCm() ? 0 : 1)
-                .thenComparing(e -> e.getKey().unmatched() == null ? -1 : e.getKey().unmatched().ordinal()));
+                .thenComparing(e -> e.getKey().unmatched() == null ? -1 : e.getKey().unmatched().ordinal())
+                // Rows of two DRL sets can share a line number (the adult and the pediatric table): the set, exam and
+                // band then decide, so the order never depends on which patient came first (spilled, or on Spark).
+                .thenComparing(e -> e.getKey().level().drlSet(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(e -> e.getKey().level().examType(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(e -> e.getKey().level().band(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(e -> e.getKey().level().contrast(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparingInt(e -> e.getKey().phantomCm()));
         List<DoseGroup> out = new ArrayList<>(entries.size());
         for (Map.Entry<Key, Sample> e : entries) {
             Key k = e.getKey();
