@@ -16,7 +16,7 @@ final class ProjectionSheets {
     static final String RETAKES = "Retake rates";
     static final String SKIN = "Skin follow-up";
     /** The rule whose findings make the skin follow-up list. */
-    static final String SKIN_RULE = "FLUORO_SUBSTANTIAL_DOSE";
+    static final String SKIN_RULE = org.alaraaudit.rules.RuleIds.FLUORO_SUBSTANTIAL_DOSE;
 
     private ProjectionSheets() {}
 

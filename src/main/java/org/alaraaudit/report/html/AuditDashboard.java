@@ -72,7 +72,6 @@ public final class AuditDashboard {
         d.put("findings", findings);
         d.put("findingsTotal", r.findings().stream().count());
         d.put("cumulativeDose", shown.showsPatients() ? cumulative(r) : null);
-        // Issue 19 adds the skin follow-up list (fluoroscopy peak skin dose); until then there is none to show.
         d.put("skinFollowUp", shown.showsPatients() ? skinFollowUp(r) : null);
         List<String> notes = new ArrayList<>();
         if (r.patientIdentifiersMissing()) {
@@ -82,8 +81,29 @@ public final class AuditDashboard {
         return d;
     }
 
-    /** The skin follow-up list's hook: empty until issue 19 gives the result one. */
-    private static List<Map<String, Object>> skinFollowUp(AuditResult r) { return null; }
+    /**
+     * The patients a fluoroscopy procedure took to a substantial radiation dose level (NCRP 168): who, when, the
+     * values, and the advice the PDF and the workbook give. Empty, not absent, when no procedure did.
+     */
+    private static List<Map<String, Object>> skinFollowUp(AuditResult r) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        r.findings().stream().filter(f -> org.alaraaudit.rules.RuleIds.FLUORO_SUBSTANTIAL_DOSE.equals(f.ruleId()))
+                .sorted(Comparator.comparing(Finding::studyDatetime, Comparator.nullsLast(Comparator.naturalOrder())))
+                .forEach(f -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("patient", f.patientRef());
+                    m.put("facility", f.facility());
+                    m.put("station", f.stationName());
+                    m.put("procedure", f.accessionNumber());
+                    m.put("date", f.studyDatetime() == null ? null : f.studyDatetime().toLocalDate().toString());
+                    m.put("quantity", f.quantity());
+                    m.put("value (mGy)", Cells.rounded(f.measuredValue(), 4));
+                    m.put("level (mGy)", Cells.rounded(f.referenceValue(), 4));
+                    m.put("advice", "tell the patient and the referring physician; check the skin at 2 to 4 weeks");
+                    out.add(m);
+                });
+        return out;
+    }
 
     private static String periodText(AuditResult r) {
         return r.run().periodGiven() ? label(r.run().period()) : "whole input";

@@ -12,7 +12,7 @@ import org.alaraaudit.model.Finding;
  */
 final class ProjectionSection {
     /** The rule whose findings make the skin follow-up list. */
-    static final String SKIN_RULE = "FLUORO_SUBSTANTIAL_DOSE";
+    static final String SKIN_RULE = org.alaraaudit.rules.RuleIds.FLUORO_SUBSTANTIAL_DOSE;
     /** Rows of each figure table in the PDF; the workbook has them all. */
     private static final int MAX_ROWS = 40;
 

@@ -83,6 +83,25 @@ class DashboardPageTest {
     }
 
     @Test
+    void aProcedureAtTheSubstantialDoseLevelPutsItsPatientOnTheSkinFollowUpListAndOneJustBelowDoesNot() throws Exception {
+        AuditResult r = new AuditFixture().defaults("age_years", "60", "modality", "RF", "station_name", "RF1",
+                        "protocol_name", "CORONARY", "acquisition_type", "", "target_region", "", "ctdivol_mgy", "",
+                        "phantom", "", "dlp_mgycm", "", "dap_gycm2", "120", "fluoro_time_s", "900")
+                .row("ka_r_mgy", "5000", "accession_number", "AT-LEVEL", "patient_id", "P1")
+                .row("ka_r_mgy", "4999.9", "accession_number", "BELOW", "patient_id", "P2")
+                .audit(dir);
+        Path page = dir.resolve("audit.html");
+        AuditDashboard.write(r, Disclosure.PATIENT_LEVEL, null, page);
+        JsonNode skin = new ObjectMapper().readTree(data(Files.readString(page, StandardCharsets.UTF_8))).get("skinFollowUp");
+        assertEquals(1, skin.size(), skin.toString());
+        assertEquals("AT-LEVEL", skin.get(0).get("procedure").asText());
+        assertEquals(5000.0, skin.get(0).get("value (mGy)").asDouble(), 1e-9);
+        assertTrue(skin.get(0).get("advice").asText().contains("2 to 4 weeks"));
+        String pseudonym = skin.get(0).get("patient").asText();
+        assertFalse(pseudonym.isBlank() || pseudonym.equals("P1"), "a pseudonym, never the identifier: " + pseudonym);
+    }
+
+    @Test
     void anAccreditationPageCarriesNoPseudonymNoAgeAndNoPatientList() throws Exception {
         Path page = dir.resolve("audit.html");
         AuditResult r = hostileMonth(dir);
