@@ -13,7 +13,6 @@ import org.alaraaudit.audit.aggregate.PeriodEvents;
 import org.alaraaudit.audit.aggregate.PeriodTally;
 import org.alaraaudit.audit.spill.FindingLog;
 import org.alaraaudit.audit.spill.PatientPartitions;
-import org.alaraaudit.dosimetry.SsdeEstimate;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.IrradiationEvent;
 import org.alaraaudit.rules.Policy;
@@ -57,10 +56,7 @@ public final class AuditRun {
         List<DataWarning> warnings = new ArrayList<>();
         ScanLogInput input = input(request, policy, warnings);
         RuleEngine engine = new RuleEngine(ruleSet, policy);
-        Function<IrradiationEvent, Double> estimatedSsde = e -> {
-            SsdeEstimate ssde = engine.estimates().ssde(e);
-            return ssde == null ? null : ssde.mgy();
-        };
+        Function<IrradiationEvent, Double> estimatedSsde = engine.estimates()::ssdeMgy;
         PeriodTally tally = new PeriodTally(policy.getDrlMinSampleStudies(), estimatedSsde);
         PeriodEvents.Collector events = new PeriodEvents.Collector(estimatedSsde);
         FindingCounts counts = new FindingCounts();

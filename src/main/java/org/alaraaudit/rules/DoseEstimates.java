@@ -43,6 +43,12 @@ public final class DoseEstimates {
         return ssde.estimate(e.getSsde(), e.getCtdivol(), e.getPhantom(), size).orElse(null);
     }
 
+    /** The SSDE in mGy, as the period's tallies group doses by it; null when {@link #ssde} has none. */
+    public Double ssdeMgy(IrradiationEvent e) {
+        SsdeEstimate estimate = ssde(e);
+        return estimate == null ? null : estimate.mgy();
+    }
+
     /** The SSDE sentence of a message. */
     public String ssdeText(IrradiationEvent e) {
         SsdeEstimate s = ssde(e);

@@ -16,7 +16,6 @@ import org.alaraaudit.audit.aggregate.FindingCounts;
 import org.alaraaudit.audit.aggregate.PeriodEvents;
 import org.alaraaudit.audit.aggregate.PeriodTally;
 import org.alaraaudit.audit.spill.FindingLog;
-import org.alaraaudit.dosimetry.SsdeEstimate;
 import org.alaraaudit.model.IrradiationEvent;
 import org.alaraaudit.model.Study;
 import org.alaraaudit.rules.Policy;
@@ -102,10 +101,7 @@ final class ClusterAudit {
         Policy policy = ruleSet.tables().policy().withPediatricAge(settings.pediatricAgeYears()).withDrlSet(settings.drlSet());
         ruleSet.tables().referenceLevels().set(policy.getDrlSet());
         RuleEngine engine = new RuleEngine(ruleSet, policy);
-        Function<IrradiationEvent, Double> estimatedSsde = e -> {
-            SsdeEstimate ssde = engine.estimates().ssde(e);
-            return ssde == null ? null : ssde.mgy();
-        };
+        Function<IrradiationEvent, Double> estimatedSsde = engine.estimates()::ssdeMgy;
         PeriodTally tally = new PeriodTally(policy.getDrlMinSampleStudies(), estimatedSsde);
         PeriodEvents.Collector events = new PeriodEvents.Collector(estimatedSsde);
         StudyAssembler assembler = new StudyAssembler(ruleSet.tables(), policy.getDrlSet(), policy.getPediatricAgeYears(), settings.period());
