@@ -15,10 +15,15 @@ import org.alaraaudit.rules.Policy;
  */
 public final class ProjectionTally {
     private static final String SEP = "\u001f";
+    private static final List<String> BANDS = List.of("0-1 y", "1-5 y", "5-10 y", "10-15 y", "15+ y", "adult");
+    /** Typical values by facility, kind and exam, then the age bands youngest first (text would put "10-15 y" before "5-10 y"). */
+    private static final java.util.Comparator<String> YOUNGEST_FIRST = java.util.Comparator
+            .<String, String>comparing(k -> k.substring(0, k.lastIndexOf(SEP)))
+            .thenComparingInt(k -> BANDS.indexOf(k.substring(k.lastIndexOf(SEP) + 1)));
 
     private final Policy policy;
     private final DoseValueFile values = new DoseValueFile(DoseSample.BLOCK);
-    private final Map<String, DoseSample> dap = new TreeMap<>();
+    private final Map<String, DoseSample> dap = new TreeMap<>(YOUNGEST_FIRST);
     private final Map<String, DoseSample> deviation = new TreeMap<>();
     private final Map<String, int[]> retakes = new TreeMap<>();
 

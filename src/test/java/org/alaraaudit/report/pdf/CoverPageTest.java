@@ -75,7 +75,7 @@ class CoverPageTest {
                 run.generatedAt(), null)).previousPeriod(null).filesWithoutPatientIdentifiers(List.of())
                 .reviews(AuditResult.Reviews.NONE).build();
         String t = cover(anonymous, "accreditation", null);
-        assertTrue(t.contains("General CT Dose Compliance Report for Accreditation"), "the facilities stand in: " + t);
+        assertTrue(t.contains("General Pediatric Dose Compliance Report for Accreditation"), "the facilities stand in: " + t);
     }
 
     @Test

@@ -66,7 +66,7 @@ class PdfReportTest {
     void theDefaultReportHasEverySectionAndTheAuditsNumbers() throws IOException {
         try (PDDocument doc = Loader.loadPDF(write("default").toFile())) {
             String text = text(doc);
-            for (String heading : List.of("Pediatric CT Dose Compliance Report", "Executive summary", "Charts",
+            for (String heading : List.of("Pediatric Dose Compliance Report", "Executive summary", "Charts",
                     "Diagnostic reference levels", "CRITICAL and MAJOR findings", "MINOR and INFO findings", "Repeat scans",
                     "Cumulative dose", "Data quality", "Methodology", "Review and sign-off", "Radiation safety officer",
                     "Reviewing medical physicist", "Input files")) {
@@ -114,7 +114,7 @@ class PdfReportTest {
             assertTrue(pages >= 6 && pages <= 40, "pages: " + pages);
             assertTrue(flat.contains("Page 1 of " + pages) && flat.contains("Page " + pages + " of " + pages));
             assertEquals("Test Hospital", doc.getDocumentInformation().getAuthor());
-            assertTrue(doc.getDocumentInformation().getTitle().startsWith("Pediatric CT Dose Compliance Report"));
+            assertTrue(doc.getDocumentInformation().getTitle().startsWith("Pediatric Dose Compliance Report"));
             assertTrue(doc.getDocumentInformation().getSubject().contains(result.run().ruleSetDigest()));
         }
     }
@@ -139,7 +139,7 @@ class PdfReportTest {
         try (PDDocument doc = Loader.loadPDF(write("accreditation").toFile())) {
             String text = text(doc);
             String flat = text.replaceAll("\\s+", " ");
-            assertTrue(text.contains("CT Dose Compliance Report for Accreditation"));
+            assertTrue(text.contains("Pediatric Dose Compliance Report for Accreditation"));
             assertTrue(text.contains("CRITICAL and MAJOR findings") && text.contains("Methodology"));
             assertFalse(text.contains("Repeat scans") || text.contains("Cumulative dose") || text.contains("pseudonym)"));
             for (Finding x : result.findings()) {
