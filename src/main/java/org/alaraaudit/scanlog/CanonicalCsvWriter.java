@@ -25,11 +25,14 @@ public final class CanonicalCsvWriter {
     /** Writes the readable rows; returns how many were written. */
     public static int write(Path file, List<RawRow> rows) throws IOException {
         Set<String> extras = new TreeSet<>();
+        Set<String> canonical = new java.util.HashSet<>();
+        for (CanonicalColumn c : CanonicalColumn.values()) canonical.add(c.header());
         List<RawRow> readable = new ArrayList<>();
         for (RawRow r : rows) {
             if (r.extras().containsKey(RawRow.UNREADABLE)) continue;
             readable.add(r);
-            for (String k : r.extras().keySet()) if (!k.startsWith("\u0000")) extras.add(k);
+            // An attribute named like a canonical column would give the file two columns of one name.
+            for (String k : r.extras().keySet()) if (!k.startsWith("\u0000") && !canonical.contains(k)) extras.add(k);
         }
         List<String> header = new ArrayList<>();
         for (CanonicalColumn c : CanonicalColumn.values()) header.add(c.header());

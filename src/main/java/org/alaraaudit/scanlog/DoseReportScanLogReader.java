@@ -31,8 +31,6 @@ public final class DoseReportScanLogReader implements ScanLogReader {
     public static final String ITEM = "dicom_item";
     /** Attribute: the SOP Instance UID of the dose report. */
     public static final String SOP_INSTANCE_UID = "sop_instance_uid";
-    /** Attribute: the anatomy of a radiograph when it is not a region the CT rules know (a radiograph's "Hip joint"). */
-    public static final String BODY_PART = "body_part";
 
     private final Path path;
     private final String name;
@@ -129,8 +127,12 @@ public final class DoseReportScanLogReader implements ScanLogReader {
     private RawRow projection(DoseReport r, ProjectionEvent e) {
         Row row = new Row(r, e.path());
         row.text(CanonicalColumn.PROTOCOL_NAME, e.protocol());
-        row.region(e.targetRegion(), BODY_PART);
+        // A radiograph's anatomy is its body_part; a target region the CT rules know is its target_region as well.
         if (e.targetRegion() != null) row.text(CanonicalColumn.BODY_PART, e.targetRegion().meaning());
+        if (e.targetRegion() != null && e.targetRegion().meaning() != null
+                && TargetRegion.parse(e.targetRegion().meaning()).isPresent()) {
+            row.cells.put(CanonicalColumn.TARGET_REGION, e.targetRegion().meaning());
+        }
         row.text(CanonicalColumn.EVENT_UID, e.eventUid());
         row.text(CanonicalColumn.EVENT_DATETIME, e.eventDateTime());
         row.measure(CanonicalColumn.KVP, e.kvp());
