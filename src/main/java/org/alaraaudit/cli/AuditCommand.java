@@ -124,6 +124,8 @@ public final class AuditCommand implements Callable<Integer> {
 
     private Integer audit() throws IOException {
         Set<ReportSet.Format> wanted = formats();
+        // Loaded while the template, the inputs and the store are opened; its errors still come first (exit 4).
+        RuleSet.Loading loading = RuleSet.loadAhead(rules.folder);
         // The dashboard's charting library is checked before any work: a jar whose copy differs is a defect (exit 70).
         if (wanted.contains(ReportSet.Format.HTML)) org.alaraaudit.report.html.ChartLibrary.script();
         AuditPeriod auditPeriod = period();
@@ -141,14 +143,14 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         checkOut();
         List<Path> files = inputFiles(err);
-        RuleSet ruleSet = RuleSet.load(rules.folder);
         byte[] secret = SiteSecret.resolve(System.getenv(), DataFolder.resolve(System.getenv()),
                 w -> err.println("alara-audit: warning: " + w));
         AuditRequest request = new AuditRequest(files, auditPeriod, pediatricAge, drlSet, institution, Instant.now(),
                 ZoneId.systemDefault(), secret, 250_000, new ScanLogOptions(profile, sheet));
         AuditResult result;
         List<Path> written;
-        try (HistoryOptions.Run runHistory = history.openForAudit()) {
+        try (HistoryOptions.Run runHistory = openHistory(loading)) {
+            RuleSet ruleSet = loading.get();
             try (TerminalProgress bar = TerminalProgress.create(progress, err)) {
                 result = new AuditRun(ruleSet, AlaraAudit.version(), runHistory.earlier()).run(request, bar);
             }
@@ -162,6 +164,16 @@ public final class AuditCommand implements Callable<Integer> {
             for (Finding f : result.findings()) if (f.severity().atLeast(failOn)) return ExitCode.FINDINGS_AT_FAIL_LEVEL;
         }
         return ExitCode.OK;
+    }
+
+    /** The store; when it cannot be opened, broken rules are still the error reported (exit 4), as when they were loaded first. */
+    private HistoryOptions.Run openHistory(RuleSet.Loading loading) {
+        try {
+            return history.openForAudit();
+        } catch (RuntimeException e) {
+            loading.get();
+            throw e;
+        }
     }
 
     /**

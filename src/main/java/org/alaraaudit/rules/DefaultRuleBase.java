@@ -22,6 +22,8 @@ final class DefaultRuleBase {
     static final String PACKED = "/org/alaraaudit/rules/default-rules.zip";
 
     private static byte[] archive;
+    /** The archive's build id, read (and its checksum checked) once: every load asks for it. */
+    private static String archiveBuildId;
     private static boolean looked;
     private static String digest;
     private static RuleBaseArchive.Bases bases;
@@ -32,15 +34,15 @@ final class DefaultRuleBase {
 
     /** The id of this build of the tool, or null when it was built without the archive (then nothing is cached). */
     static synchronized String buildId() {
-        byte[] a = archive();
-        return a == null ? null : RuleBaseArchive.buildId(a);
+        archive();
+        return archiveBuildId;
     }
 
     /** The precompiled built-in rules when they are the rules with this digest, else null. Read once per process. */
     static synchronized RuleBaseArchive.Bases bases(String ruleSetDigest) {
         if (ruleSetDigest.equals(digest)) return bases;
         byte[] a = archive();
-        String id = a == null ? null : RuleBaseArchive.buildId(a);
+        String id = buildId();
         RuleBaseArchive.Bases read = id == null ? null : RuleBaseArchive.read(a, id, ruleSetDigest);
         if (read != null) {
             digest = ruleSetDigest;
@@ -84,6 +86,7 @@ final class DefaultRuleBase {
         } catch (IOException e) {
             archive = null;
         }
+        archiveBuildId = archive == null ? null : RuleBaseArchive.buildId(archive);
         return archive;
     }
 

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -38,8 +41,22 @@ final class RuleBaseArchive {
     private static final int FORMAT = 1;
     private static final int SHA_BYTES = 32;
 
-    /** The compiled bases of one rule set; {@code workbook} and {@code workbookSha} are null without a thresholds workbook. */
-    record Bases(KieBase policy, KieBase workbook, String workbookSha) {}
+    /**
+     * The compiled bases of one rule set; {@code workbook} and {@code workbookSha} are null without a thresholds
+     * workbook. The policy's packages, most of the bytes, are still being read on their own thread when this is
+     * returned: the caller reads the tables meanwhile, which need only the workbook's base, and the two take
+     * about as long, so a start on two cores waits for the longer of them instead of their sum.
+     */
+    record Bases(CompletableFuture<KieBase> pendingPolicy, KieBase workbook, String workbookSha) {
+        /** The policy's base once it is read, or null when its bytes did not read after all (compile instead). */
+        KieBase policy() {
+            try {
+                return pendingPolicy.join();
+            } catch (CompletionException | CancellationException e) {
+                return null;
+            }
+        }
+    }
 
     private RuleBaseArchive() {}
 
@@ -82,8 +99,18 @@ final class RuleBaseArchive {
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) return null;
             if (!in.readUTF().equals(buildId) || !in.readUTF().equals(ruleSetDigest)) return null;
             String workbookSha = in.readUTF();
-            KieBase policy = readPackages(in);
-            KieBase workbook = workbookSha.isEmpty() ? null : readPackages(in);
+            byte[] policyBytes = packageBytes(in);
+            CompletableFuture<KieBase> policy = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    policy.complete(readPackages(policyBytes));
+                } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+                    policy.completeExceptionally(e);
+                }
+            }, "alara-audit rule base reader");
+            reader.setDaemon(true);
+            reader.start();
+            KieBase workbook = workbookSha.isEmpty() ? null : readPackages(packageBytes(in));
             return new Bases(policy, workbook, workbookSha.isEmpty() ? null : workbookSha);
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             // Written by a build whose classes differ after all, or damaged in a way the checksum missed: compile again.
@@ -106,10 +133,14 @@ final class RuleBaseArchive {
         bytes.writeTo(out);
     }
 
-    @SuppressWarnings("unchecked")
-    private static KieBase readPackages(DataInputStream in) throws IOException, ClassNotFoundException {
+    private static byte[] packageBytes(DataInputStream in) throws IOException {
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
+        return bytes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static KieBase readPackages(byte[] bytes) throws IOException, ClassNotFoundException {
         InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
         // The generated rule classes are defined in the new base's own class loader, as a compile would.
         try (DroolsObjectInputStream objects = new DroolsObjectInputStream(new ByteArrayInputStream(bytes), base.getRootClassLoader())) {

@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.alaraaudit.model.TableException;
 import org.kie.api.KieBase;
@@ -68,6 +70,43 @@ public final class RuleSet {
     }
 
     /**
+     * Starts {@link #load(Path)} on its own thread and returns what waits for it: the audit reads its template,
+     * lists its inputs and opens its history store meanwhile, which on two cores takes a good part of the second
+     * loading the rules takes. What {@code load} would throw is thrown by {@link Loading#get()}, unchanged.
+     */
+    public static Loading loadAhead(Path dir) {
+        CompletableFuture<RuleSet> loading = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                loading.complete(load(dir));
+            } catch (RuntimeException | Error e) {
+                loading.completeExceptionally(e);
+            }
+        }, "alara-audit rules");
+        t.setDaemon(true);
+        t.start();
+        return new Loading(loading);
+    }
+
+    /** A rule set being loaded by {@link #loadAhead}. */
+    public static final class Loading {
+        private final CompletableFuture<RuleSet> loading;
+
+        private Loading(CompletableFuture<RuleSet> loading) { this.loading = loading; }
+
+        /** The rule set, once loaded; a rules error is thrown here as {@link #load(Path)} throws it. */
+        public RuleSet get() {
+            try {
+                return loading.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw e;
+            }
+        }
+    }
+
+    /**
      * As {@link #load(Path)} with this cache. The tables are read and checked every time; the rules are compiled
      * only when no compiled form for exactly these files is at hand (the built-in archive for the default rules,
      * else {@code cache}), and a folder that compiles without errors is then kept in {@code cache}.
@@ -96,8 +135,15 @@ public final class RuleSet {
             problems.add("ERROR tables/" + e.getMessage());
         }
         Map<String, String> displayName = new HashMap<>();
-        KieBase kbase = compiled != null ? compiled.policy() : compile(root, files, problems, displayName);
-        if (compiled != null) displayName.putAll(displayNames(root, files));
+        KieBase kbase = compiled != null ? compiled.policy() : null;
+        if (kbase == null) {
+            // Not compiled before, or its bytes did not read after all.
+            origin = Origin.SOURCE;
+            compiled = null;
+            kbase = compile(root, files, problems, displayName);
+        } else {
+            displayName.putAll(displayNames(root, files));
+        }
         if (!problems.isEmpty()) throw new RuleSetException(problems);
         // Checked whichever way the rules came: a precompiled base must carry every rule's words as well.
         List<RuleDescription> rules = RuleMetadata.describe(kbase, r -> fileOf(r, displayName), tables.policy(), problems);

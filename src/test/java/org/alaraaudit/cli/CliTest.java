@@ -196,6 +196,24 @@ class CliTest {
     }
 
     @Test
+    void brokenRulesAreTheErrorReportedThoughTheHistoryStoreCannotBeOpenedEither() throws IOException {
+        // The rules load while the store opens; the user still hears about the rules first, as when they loaded first.
+        Path rules = copyOfDefaultRules();
+        Files.writeString(rules.resolve("policy/local.drl"), "package org.alaraaudit.rules.policy;\n"
+                + "import org.alaraaudit.model.Study;\n\nrule \"broken\"\nwhen\n    Study( agee > 3 )\nthen\nend\n");
+        Path store = dir.resolve("damaged");
+        Files.writeString(dir.resolve("damaged.mv.db"), "not an H2 store at all, but long enough to be looked at ".repeat(100));
+        String history = "jdbc:h2:file:" + store;
+        Run damagedOnly = run("audit", sampleLog().toString(), "--history", history, "--out", dir.resolve("r1").toString());
+        assertEquals(5, damagedOnly.code(), damagedOnly.err());
+        Run both = run("audit", sampleLog().toString(), "--rules", rules.toString(), "--history", history,
+                "--out", dir.resolve("r2").toString());
+        assertEquals(4, both.code(), both.err());
+        assertTrue(both.err().contains("policy/local.drl:6"), both.err());
+        assertNoStackTrace(both);
+    }
+
+    @Test
     void brokenTableIsExitFourNamingFileLineAndColumn() throws IOException {
         Path rules = copyOfDefaultRules();
         Path catalog = rules.resolve("tables/protocol-catalog.csv");

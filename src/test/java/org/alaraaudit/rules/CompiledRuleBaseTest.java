@@ -140,6 +140,42 @@ class CompiledRuleBaseTest {
     }
 
     @Test
+    void aCacheFileWhosePackagesDoNotReadIsCompiledAgainThoughItsChecksumHolds() throws IOException {
+        Path rules = siteRules();
+        RuleSet first = RuleSet.load(rules, cache());
+        Path file = cache().fileFor(first.digest());
+        byte[] bytes = Files.readAllBytes(file);
+        // Spoil the policy's serialized packages where their stream begins, then close the file with a checksum
+        // that fits: the header reads, the policy base is read on its own thread and fails there, and the load must notice.
+        java.io.DataInputStream header = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
+        header.readUTF();
+        header.readInt();
+        for (int i = 0; i < 3; i++) header.readUTF();
+        header.readInt();
+        int packages = bytes.length - header.available();
+        assertEquals((byte) 0xAC, bytes[packages], "a Java object stream begins here");
+        bytes[packages] = 0;
+        bytes[packages + 1] = 0;
+        byte[] body = java.util.Arrays.copyOf(bytes, bytes.length - 32);
+        byte[] sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+        System.arraycopy(sha, 0, bytes, bytes.length - 32, 32);
+        Files.write(file, bytes);
+        RuleBaseArchive.Bases read = RuleBaseArchive.read(bytes, DefaultRuleBase.buildId(), first.digest());
+        assertTrue(read != null, "the header and checksum hold");
+        assertEquals(null, read.policy(), "the spoilt packages do not read");
+
+        RuleSet again = RuleSet.load(rules, cache());
+        assertEquals(RuleSet.Origin.SOURCE, again.origin());
+        assertEquals(first.rules(), again.rules());
+        assertEquals(RuleSet.Origin.CACHE, RuleSet.load(rules, cache()).origin(), "the spoilt file was replaced");
+    }
+
+    @Test
     void aCacheFolderThatCannotBeWrittenCostsOnlyACompile() throws IOException {
         Path blocked = Files.writeString(dir.resolve("a-file-not-a-folder"), "x");
         RuleBaseCache cache = RuleBaseCache.in(blocked.resolve("rule-cache"));
