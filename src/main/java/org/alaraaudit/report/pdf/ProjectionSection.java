@@ -98,7 +98,7 @@ final class ProjectionSection {
                           + "typical value is judged; a site adds its national values, which are then judged with the minimum "
                           + "sample of the CT comparison (" + min + " studies)."));
         Sources sources = new Sources();
-        ReportTable t = new ReportTable(ctx, new float[]{1.7f, 1.05f, 1.7f, 0.9f, 0.55f, 0.7f, 0.95f, 0.75f, 1.05f, 1.9f, 0.45f},
+        ReportTable t = new ReportTable(ctx, new float[]{1.45f, 1.4f, 1.45f, 0.9f, 0.5f, 0.9f, 1.0f, 0.95f, 1.3f, 1.5f, 0.55f},
                 "Facility", "Kind", "Exam", "Band", "n#", "Studies#", "Median DAP (Gy·cm²)#", "DRL (Gy·cm²)#", "Status",
                 "DRL row", "Src").verbatim(2);
         t.emphasise("ABOVE DRL");
