@@ -92,7 +92,7 @@ final class ProjectionSection {
                 + (anyRow
                         ? "Where a row of the site's radiography and fluoroscopy DRL table applies, the band is the row's and the "
                           + "median is compared with its DRL when the group has at least " + min + " studies, as for CT; a "
-                          + "median above the DRL is a finding (" + RuleIds.DAP_DRL_MEDIAN_EXCEEDED + "). Other exams are "
+                          + "median above the DRL is a finding: " + RuleIds.DAP_DRL_MEDIAN_EXCEEDED + ". Other exams are "
                           + "listed by age band and not judged."
                         : "No radiography or fluoroscopy DRL is in the tables (none with a source ships with the tool), so no "
                           + "typical value is judged; a site adds its national values, which are then judged with the minimum "
