@@ -15,6 +15,7 @@ import org.alaraaudit.AuditFixture;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.report.excel.ExcelReport;
 import org.alaraaudit.report.files.FindingsCsv;
+import org.alaraaudit.report.files.FindingsJson;
 import org.alaraaudit.report.pdf.PdfReport;
 import org.alaraaudit.report.pdf.ReportTemplate;
 import org.alaraaudit.rules.RuleIds;
@@ -139,6 +140,16 @@ class ProjectionDrlReportTest {
         String line = text.lines().filter(l -> l.contains(RuleIds.DAP_DRL_MEDIAN_EXCEEDED)).findFirst().orElseThrow(() -> new AssertionError(text));
         assertTrue(line.contains("median DAP per exposure,0.08,0.05,Gy·cm²,Test national DRL A (chest)"), line);
         assertEquals(1, AuditFixture.findings(judged, RuleIds.DAP_DRL_MEDIAN_EXCEEDED).size());
+
+        Path json = dir.resolve("findings.json");
+        FindingsJson.write(judged, Disclosure.PATIENT_LEVEL, json);
+        com.fasterxml.jackson.databind.JsonNode found = null;
+        for (var f : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("findings")) {
+            if (RuleIds.DAP_DRL_MEDIAN_EXCEEDED.equals(f.get("rule_id").asText())) found = f;
+        }
+        assertTrue(found != null, "the finding is in findings.json");
+        assertEquals("drl_group", found.get("scope").asText());
+        assertEquals("Test national DRL A (chest)", found.get("reference_source").asText());
     }
 
     @Test
