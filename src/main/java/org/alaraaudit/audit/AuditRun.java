@@ -63,7 +63,7 @@ public final class AuditRun {
         // One limit sets what each stage holds before it spills to disk: rows by patient, duplicate keys (12 bytes
         // each against a row's few hundred) and findings (each about five rows' weight).
         int limit = request.inMemoryRowLimit();
-        ProjectionTally projection = new ProjectionTally(policy);
+        ProjectionTally projection = new ProjectionTally(policy, ruleSet.tables().projectionLevels());
         FindingLog.Builder findings = new FindingLog.Builder(REPORT_ORDER, Math.max(1, limit / 5)).counting(counts::add);
         try (PatientPartitions patients = new PatientPartitions(limit); RuleBatches rules = new RuleBatches(engine, findings)) {
             progress.started(AuditProgress.estimateRows(input.files()));
@@ -81,7 +81,9 @@ public final class AuditRun {
         } finally {
             tally.finish();
         }
-        findings.addAll(engine.evaluatePeriod(tally.periodFacts()));
+        List<Object> periodFacts = new ArrayList<>(tally.periodFacts());
+        periodFacts.addAll(projection.periodFacts());
+        findings.addAll(engine.evaluatePeriod(periodFacts));
         return result(request, policy, input, warnings, tally, counts, findings.build(), events.build(), projection);
     }
 

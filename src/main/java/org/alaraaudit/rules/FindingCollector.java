@@ -12,11 +12,13 @@ import org.alaraaudit.model.DoseGroup;
 import org.alaraaudit.model.ExpectedRangeCheck;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.IrradiationEvent;
+import org.alaraaudit.model.ProjectionReferenceLevel;
 import org.alaraaudit.model.ProtocolUse;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.Study;
 import org.alaraaudit.model.TargetRegion;
+import org.alaraaudit.model.TypicalDap;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -111,6 +113,17 @@ public final class FindingCollector {
                 Finding.Where.inPeriod(g.getFacility(), null, null, null, region),
                 new Finding.Measured("median " + g.getQuantity(), g.getMedian(), g.getUnit()),
                 new Finding.Against(g.getDrl(), g.getLevel().source()), message, g.getLines(), null));
+    }
+
+    /** A period-level finding on a facility's typical DAP of one radiography or fluoroscopy exam and band. */
+    public void typicalDap(RuleContext ctx, TypicalDap t, String message) {
+        Map<String, Object> md = ctx.getRule().getMetaData();
+        String ruleId = meta(md, "ruleId");
+        ProjectionReferenceLevel l = t.getLevel();
+        findings.add(new Finding(id(ruleId, t.getFacility(), l.drlSet(), t.getKind(), t.getExam(), t.getBand()), ruleId,
+                Severity.valueOf(meta(md, "severity")), meta(md, "scope"), Finding.Where.inPeriod(t.getFacility(), null, null, null, null),
+                new Finding.Measured("median DAP " + t.getPer(), t.getMedian(), "Gy·cm²"),
+                new Finding.Against(l.dapGycm2(), l.source()), message, t.getLines(), null));
     }
 
     /** A patient-level finding over the look-back window (CUMULATIVE_DOSE), placed on the latest study of the period. */

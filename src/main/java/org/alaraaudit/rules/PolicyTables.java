@@ -27,7 +27,8 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
                            KFactorTable kFactors, MarrowDoseCoefficients marrowCoefficients,
                            SsdeCoefficients ssdeCoefficients, CumulativeDoseLevels cumulativeDose,
                            List<ImagingAlternative> alternatives, ThresholdChanges thresholds, SeriesKinds seriesKinds,
-                           ContrastPatterns contrastPatterns, ReferenceTables references) {
+                           ContrastPatterns contrastPatterns, ReferenceTables references,
+                           ProjectionReferenceLevels projectionLevels) {
 
     public static PolicyTables load(Path dir) {
         if (!Files.isDirectory(dir)) throw new TableException(dir.toString(), 0, "the tables folder is missing");
@@ -87,8 +88,10 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
         SeriesKinds seriesKinds = SeriesKinds.from(Files.isRegularFile(kinds) ? table(dir, SeriesKinds.FILE, SeriesKinds.COLUMNS) : null,
                 policy.getBolusTrackingMaxCtdivolMgy());
         nv = nv.withPhantomRatio(policy.getPhantomRatio16To32());
+        ReferenceTables references = ReferenceTables.load(dir);
         return new PolicyTables(policy, catalog, new Exclusions(exclusions), nv, levels, kFactors, marrow, ssde, cumulative,
-                alternatives, thresholds, seriesKinds, ContrastPatterns.load(dir), ReferenceTables.load(dir));
+                alternatives, thresholds, seriesKinds, ContrastPatterns.load(dir), references,
+                ProjectionReferenceLevels.load(dir, references));
     }
 
     /** The dosimetry tables have their own readers; they report errors as TableException with file and line. */

@@ -10,6 +10,8 @@ public final class RuleIds {
     public static final String REPEAT_STUDY = "REPEAT_STUDY";
     public static final String CUMULATIVE_DOSE = "CUMULATIVE_DOSE";
     public static final String DRL_MEDIAN_EXCEEDED = "DRL_MEDIAN_EXCEEDED";
+    /** The radiography and fluoroscopy twin of DRL_MEDIAN_EXCEEDED: a typical DAP above its DRL row. */
+    public static final String DAP_DRL_MEDIAN_EXCEEDED = "DAP_DRL_MEDIAN_EXCEEDED";
     public static final String UNMAPPED_PROTOCOL = "UNMAPPED_PROTOCOL";
     public static final String DOSE_ABOVE_EXPECTED_RANGE = "DOSE_ABOVE_EXPECTED_RANGE";
     public static final String CT_NOTIFICATION_VALUE = "CT_NOTIFICATION_VALUE";

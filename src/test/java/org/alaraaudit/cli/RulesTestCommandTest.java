@@ -51,7 +51,7 @@ class RulesTestCommandTest {
     @Test
     void everyDefaultRuleHasACaseThatFiresAndOneThatMustNot() throws IOException {
         Set<String> ids = AuditFixture.DEFAULT_RULES.rules().stream().map(RuleDescription::ruleId).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(23, ids.size(), ids.toString());
+        assertEquals(24, ids.size(), ids.toString());
         Set<String> fire = new TreeSet<>();
         Set<String> mustNot = new TreeSet<>();
         try (Stream<Path> files = Files.list(CASES)) {
@@ -65,7 +65,12 @@ class RulesTestCommandTest {
                 }
             }
         }
-        assertEquals(ids, fire, "rule ids without a case that fires");
+        // No radiography or fluoroscopy DRL with a source ships, so no shipped case can make this rule fire; it fires
+        // through `rules test` with a site's row in ProjectionDrlTableCommandTest.
+        Set<String> needSiteValues = Set.of(org.alaraaudit.rules.RuleIds.DAP_DRL_MEDIAN_EXCEEDED);
+        Set<String> canFire = new TreeSet<>(ids);
+        canFire.removeAll(needSiteValues);
+        assertEquals(canFire, fire, "rule ids without a case that fires");
         assertEquals(ids, mustNot, "rule ids without a case that must not fire");
     }
 

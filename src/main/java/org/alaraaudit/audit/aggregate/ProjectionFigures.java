@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The period's radiography and fluoroscopy figures for the reports: typical values (ICRP 135: the median DAP of a
- * facility's exam per age band, always shown, judged against a DRL only where a table row with a source exists),
+ * facility's exam per band, always shown, judged against a DRL only where a row of the site's DRL table applies),
  * the deviation-index spread per station, and the retake rate per station and body part against the local target.
  */
 public record ProjectionFigures(List<TypicalValue> typicalValues, List<DeviationSpread> deviationIndex,
@@ -13,11 +13,34 @@ public record ProjectionFigures(List<TypicalValue> typicalValues, List<Deviation
     public static final ProjectionFigures NONE = new ProjectionFigures(List.of(), List.of(), List.of(), 0, null);
 
     /**
-     * One facility's exam in one age band. {@code kind} is "radiography" (DAP per exposure: exam = body part and
-     * view, else the protocol) or "fluoroscopy" (DAP per procedure: exam = the protocol or study description).
+     * One facility's exam in one band. {@code kind} is "radiography" (DAP per exposure: exam = body part and view,
+     * else the protocol) or "fluoroscopy" (DAP per procedure: exam = the protocol or study description). The band is
+     * the DRL row's where a row of tables/projection-drl.csv applies (then {@code drlDapGycm2}, {@code drlRow} (set,
+     * exam pattern and band), {@code drlSource} and {@code drlStanding} (its status in a reviewer's words) are set),
+     * else an age band. {@code count} counts values, {@code studies} the studies they come from, on which the
+     * minimum sample ({@code enoughForDrl}) is judged as for CT. {@code status} is ABOVE, BELOW, INSUFFICIENT_SAMPLE
+     * or NO_DRL (no row applies).
      */
     public record TypicalValue(String facility, String kind, String exam, String band, int count, double medianDapGycm2,
-                               boolean enoughForDrl) {}
+                               boolean enoughForDrl, int studies, String status, Double drlDapGycm2, String drlRow,
+                               String drlSource, String drlStanding) {
+
+        /** Median over the DRL, for a judged value (ABOVE or BELOW); else null. */
+        public Double ratio() {
+            return drlDapGycm2 == null || !("ABOVE".equals(status) || "BELOW".equals(status)) ? null : medianDapGycm2 / drlDapGycm2;
+        }
+
+        /** The DRL comparison in a reader's words; {@code minSampleStudies} null where the tables are not at hand. */
+        public String comparison(Integer minSampleStudies) {
+            return switch (status) {
+                case "ABOVE" -> "above the DRL";
+                case "BELOW" -> "at or below the DRL";
+                case "INSUFFICIENT_SAMPLE" -> "insufficient sample: " + studies + (studies == 1 ? " study" : " studies")
+                        + (minSampleStudies == null ? ", below the minimum sample" : ", fewer than " + minSampleStudies) + "; not judged";
+                default -> "no DRL row for this exam and band";
+            };
+        }
+    }
 
     /** A station's radiographs with a deviation index: how many, the median and quartiles, and how many beyond ±1. */
     public record DeviationSpread(String facility, String station, int count, double median, double p25, double p75,

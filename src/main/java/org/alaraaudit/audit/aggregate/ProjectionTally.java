@@ -1,13 +1,18 @@
 package org.alaraaudit.audit.aggregate;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.alaraaudit.audit.spill.DoseValueFile;
 import org.alaraaudit.model.IrradiationEvent;
+import org.alaraaudit.model.ProjectionReferenceLevel;
+import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.Study;
+import org.alaraaudit.model.TypicalDap;
 import org.alaraaudit.rules.Policy;
+import org.alaraaudit.rules.ProjectionReferenceLevels;
 
 /**
  * Collects the radiography and fluoroscopy figures of the period, one patient's studies at a time (so that a retake
@@ -16,18 +21,58 @@ import org.alaraaudit.rules.Policy;
 public final class ProjectionTally {
     private static final String SEP = "\u001f";
     private static final List<String> BANDS = List.of("0-1 y", "1-5 y", "5-10 y", "10-15 y", "15+ y", "adult");
-    /** Typical values by facility, kind and exam, then the age bands youngest first (text would put "10-15 y" before "5-10 y"). */
-    private static final java.util.Comparator<String> YOUNGEST_FIRST = java.util.Comparator
-            .<String, String>comparing(k -> k.substring(0, k.lastIndexOf(SEP)))
-            .thenComparingInt(k -> BANDS.indexOf(k.substring(k.lastIndexOf(SEP) + 1)));
+
+    /**
+     * A typical value's group: a facility's exam in the band of the DRL row that applies to its patients, or, where
+     * no row applies, in the age bands of the pediatric DRL surveys.
+     */
+    private record Group(String facility, String kind, String exam, ProjectionReferenceLevel level, String band) {}
+
+    /** By facility, kind and exam; then the DRL rows' bands in table order, then the age bands youngest first. */
+    private static final Comparator<Group> ORDER = Comparator
+            .comparing(Group::facility, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(Group::kind).thenComparing(Group::exam)
+            .thenComparingLong(g -> g.level() == null ? Long.MAX_VALUE : g.level().line())
+            .thenComparingInt(g -> BANDS.indexOf(g.band()));
+
+    /** One group's values, the studies they come from (the minimum sample counts studies, as for CT) and their lines. */
+    private final class Sample {
+        final DoseSample values = new DoseSample(ProjectionTally.this.values);
+        /** Only a group with a DRL row can raise a finding, which names its input lines. */
+        final PackedLines lines;
+        int studies;
+        String lastStudy;
+
+        Sample(boolean judged) { lines = judged ? new PackedLines(lineFiles) : null; }
+
+        void add(double v, Study s, List<SourceLine> from) {
+            values.add(v);
+            if (lines != null) lines.addAll(from);
+            if (!s.getKey().equals(lastStudy)) {
+                studies++;
+                lastStudy = s.getKey();
+            }
+        }
+    }
 
     private final Policy policy;
+    private final List<ProjectionReferenceLevel> drls;
     private final DoseValueFile values = new DoseValueFile(DoseSample.BLOCK);
-    private final Map<String, DoseSample> dap = new TreeMap<>(YOUNGEST_FIRST);
+    private final PackedLines.Files lineFiles = new PackedLines.Files();
+    private final Map<Group, Sample> dap = new TreeMap<>(ORDER);
     private final Map<String, DoseSample> deviation = new TreeMap<>();
     private final Map<String, int[]> retakes = new TreeMap<>();
+    private ProjectionFigures figures;
+    private List<TypicalDap> typicalDaps;
 
-    public ProjectionTally(Policy policy) { this.policy = policy; }
+    /** Without DRL rows: typical values are computed and never judged. */
+    public ProjectionTally(Policy policy) { this(policy, ProjectionReferenceLevels.NONE); }
+
+    /** {@code drls}: the DRL table; the rows of the policy's DRL set judge the typical values. */
+    public ProjectionTally(Policy policy, ProjectionReferenceLevels drls) {
+        this.policy = policy;
+        this.drls = drls.set(policy.getDrlSet());
+    }
 
     /** The studies of one patient. */
     public void addPatient(List<Study> studies) {
@@ -38,7 +83,7 @@ public final class ProjectionTally {
             if (s.isFluoroscopy()) fluoroscopy(s);
             if (!s.isRadiography()) continue;
             for (IrradiationEvent e : s.getEvents()) {
-                if (e.getDap() != null) sample(dap, key(s.getFacility(), "radiography", exam(e), band(s))).add(e.getDap());
+                if (e.getDap() != null) typical(s, ProjectionReferenceLevel.RADIOGRAPHY, exam(e)).add(e.getDap(), s, List.of(e.getSource()));
                 Double di = e.getDeviationIndex();
                 if (di == null) continue;
                 String station = key(s.getFacility(), s.getStationName());
@@ -69,7 +114,22 @@ public final class ProjectionTally {
         if (total == null) return;
         String exam = s.getEvents().get(0).getStandardProtocol();
         if (exam == null) exam = s.getStudyDescription();
-        sample(dap, key(s.getFacility(), "fluoroscopy", exam == null ? "(not known)" : exam, band(s))).add(total);
+        List<SourceLine> lines = new ArrayList<>();
+        for (IrradiationEvent e : s.getEvents()) lines.add(e.getSource());
+        typical(s, ProjectionReferenceLevel.FLUOROSCOPY, exam == null ? "(not known)" : exam).add(total, s, lines);
+    }
+
+    /** The group of a study's exam: the first DRL row that applies to it and the patient, else the age band. */
+    private Sample typical(Study s, String kind, String exam) {
+        ProjectionReferenceLevel level = null;
+        for (ProjectionReferenceLevel l : drls) {
+            if (l.appliesTo(kind, exam, s.getAgeYears(), s.getWeightKg(), policy.getPediatricAgeYears())) {
+                level = l;
+                break;
+            }
+        }
+        boolean judged = level != null;
+        return dap.computeIfAbsent(new Group(s.getFacility(), kind, exam, level, judged ? level.band() : band(s)), k -> new Sample(judged));
     }
 
     private static String exam(IrradiationEvent e) {
@@ -97,15 +157,30 @@ public final class ProjectionTally {
     /** How many deviation indices of a station lie beyond the over- and underexposure levels. */
     private final Map<String, int[]> beyond = new TreeMap<>();
 
-    /** Every patient is in: the figures, and the values' file goes. */
+    /** The period's typical values with their DRL rows, for the period rules (DAP_DRL_MEDIAN_EXCEEDED). */
+    public List<TypicalDap> periodFacts() {
+        figures();
+        return typicalDaps;
+    }
+
+    /** Every patient is in: the figures (computed once), and the values' file goes. */
     public ProjectionFigures figures() {
+        if (figures != null) return figures;
         try {
+            List<TypicalDap> facts = new ArrayList<>();
             List<ProjectionFigures.TypicalValue> typical = new ArrayList<>();
-            for (Map.Entry<String, DoseSample> e : dap.entrySet()) {
-                String[] k = e.getKey().split(SEP, -1);
-                DoseSample v = e.getValue();
-                typical.add(new ProjectionFigures.TypicalValue(k[0], k[1], k[2], k[3], v.size(), v.median(),
-                        v.size() >= policy.getDrlMinSampleStudies()));
+            int min = policy.getDrlMinSampleStudies();
+            for (Map.Entry<Group, Sample> e : dap.entrySet()) {
+                Group g = e.getKey();
+                Sample v = e.getValue();
+                TypicalDap t = new TypicalDap(g.facility(), g.kind(), g.exam(), g.band(), v.values.size(), v.studies,
+                        v.values.median(), min, g.level(), v.lines == null ? List.of() : v.lines.sorted());
+                facts.add(t);
+                ProjectionReferenceLevel l = g.level();
+                typical.add(new ProjectionFigures.TypicalValue(g.facility(), g.kind(), g.exam(), g.band(), v.values.size(),
+                        v.values.median(), t.isSufficientSample(), v.studies, t.getStatus().name(),
+                        l == null ? null : l.dapGycm2(), l == null ? null : l.label(), l == null ? null : l.source(),
+                        l == null ? null : l.standing()));
             }
             List<ProjectionFigures.DeviationSpread> spread = new ArrayList<>();
             for (Map.Entry<String, DoseSample> e : deviation.entrySet()) {
@@ -122,7 +197,9 @@ public final class ProjectionTally {
                 rates.add(new ProjectionFigures.RetakeRate(k[0], k[1], k[2], n[0], n[1],
                         (double) n[1] / n[0] > policy.getRetakeRateTarget()));
             }
-            return new ProjectionFigures(typical, spread, rates, policy.getRetakeRateTarget(), policy.sourceOf("retake_rate_target"));
+            typicalDaps = List.copyOf(facts);
+            figures = new ProjectionFigures(typical, spread, rates, policy.getRetakeRateTarget(), policy.sourceOf("retake_rate_target"));
+            return figures;
         } finally {
             values.close();
         }

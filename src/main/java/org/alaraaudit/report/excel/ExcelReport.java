@@ -79,7 +79,8 @@ public final class ExcelReport {
                 }
                 note(continued, ProtocolsSheet.write(wb, styles, result.protocols(), result.findings(), rowsPerSheet));
                 if (!result.projection().isEmpty()) {
-                    note(continued, ProjectionSheets.typicalValues(wb, styles, result.projection(), rowsPerSheet));
+                    note(continued, ProjectionSheets.typicalValues(wb, styles, result.projection(),
+                            result.tables() == null ? null : result.tables().policy().getDrlMinSampleStudies(), rowsPerSheet));
                     note(continued, ProjectionSheets.deviationIndex(wb, styles, result.projection(), rowsPerSheet));
                     note(continued, ProjectionSheets.retakes(wb, styles, result.projection(), rowsPerSheet));
                 }

@@ -20,14 +20,18 @@ final class ProjectionSheets {
 
     private ProjectionSheets() {}
 
-    static Table typicalValues(Workbook wb, Styles styles, ProjectionFigures p, int rowsPerSheet) {
+    /** Every typical value with its DRL comparison: the status, the DRL and which row it is, its source and status. */
+    static Table typicalValues(Workbook wb, Styles styles, ProjectionFigures p, Integer minSampleStudies, int rowsPerSheet) {
         Table t = new Table(wb, styles, TYPICAL, List.of(Column.of("facility", 22), Column.of("kind", 12),
-                Column.of("exam", 26), Column.of("age band", 10), Column.num("exposures or procedures", 12),
-                Column.num("median DAP (Gy·cm²)", 12), Column.of("DRL comparison", 40)), rowsPerSheet).open();
+                Column.of("exam", 26), Column.of("band", 10), Column.num("exposures or procedures", 12),
+                Column.num("studies", 9), Column.num("median DAP (Gy·cm²)", 12), Column.num("DRL (Gy·cm²)", 11),
+                Column.num("ratio to DRL", 9), Column.of("DRL status", 20), Column.of("DRL comparison", 40),
+                Column.of("DRL row (set, exam, band)", 30), Column.of("DRL reference status", 28), Column.of("DRL source", 60)),
+                rowsPerSheet).open();
         for (ProjectionFigures.TypicalValue v : p.typicalValues()) {
-            t.row().text(v.facility()).text(v.kind()).text(v.exam()).text(v.band()).count(v.count())
-                    .dose(v.medianDapGycm2())
-                    .text(v.enoughForDrl() ? "no DRL row with a source in the tables" : "too few for a DRL comparison");
+            t.row().text(v.facility()).text(v.kind()).text(v.exam()).text(v.band()).count(v.count()).count(v.studies())
+                    .dose(v.medianDapGycm2()).dose(v.drlDapGycm2()).decimal(v.ratio()).text(v.status())
+                    .text(v.comparison(minSampleStudies)).text(v.drlRow()).text(v.drlStanding()).text(v.drlSource());
         }
         t.finish();
         return t;

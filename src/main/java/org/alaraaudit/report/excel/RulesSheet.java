@@ -5,9 +5,11 @@ import java.util.stream.Collectors;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.model.DoseThreshold;
 import org.alaraaudit.model.NotificationValue;
+import org.alaraaudit.model.ProjectionReferenceLevel;
 import org.alaraaudit.model.ReferenceLevel;
 import org.alaraaudit.rules.Policy;
 import org.alaraaudit.rules.PolicyTables;
+import org.alaraaudit.rules.ProjectionReferenceLevels;
 import org.alaraaudit.rules.RuleDescription;
 import org.alaraaudit.rules.RuleIds;
 import org.apache.poi.ss.usermodel.Cell;
@@ -82,6 +84,7 @@ final class RulesSheet {
                         + result.run().drlSet() + " (command line overrides settings.csv)");
         next++;
         referenceLevels(tables, result.run().drlSet());
+        projectionLevels(tables, result.run().drlSet());
         cumulativeDose(tables);
         notificationValues(tables);
     }
@@ -110,6 +113,23 @@ final class RulesSheet {
             row().text(l.examType()).text(l.band()).number(l.phantomCm() > 0 ? (double) l.phantomCm() : null, styles.integer)
                     .dose(l.ctdivolMgy()).dose(l.dlpMgycm()).wrapped(l.source())
                     .wrapped(l.targetRegions().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
+        }
+        next++;
+    }
+
+    /** The site's radiography and fluoroscopy DAP DRLs of the set in use; none ship, so it may say so. */
+    private void projectionLevels(PolicyTables tables, String set) {
+        if (tables.projectionLevels() == null) return;
+        section("Radiography and fluoroscopy DRLs (tables/" + ProjectionReferenceLevels.FILE + ", " + RuleIds.DAP_DRL_MEDIAN_EXCEEDED + ")");
+        List<ProjectionReferenceLevel> levels = tables.projectionLevels().set(set);
+        if (levels.isEmpty()) {
+            row().text("none for set " + set + ": no radiography or fluoroscopy DRL with a source ships; the site adds its own");
+            next++;
+            return;
+        }
+        header("kind", "exam", "band", "DAP (Gy·cm²)", "source", "status");
+        for (ProjectionReferenceLevel l : levels) {
+            row().text(l.kind()).text(l.exam().toString()).text(l.band()).dose(l.dapGycm2()).wrapped(l.source()).wrapped(l.standing());
         }
         next++;
     }

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.alaraaudit.audit.aggregate.ProjectionFigures;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.rules.RuleIds;
 
 /**
- * Radiography and fluoroscopy: typical values (the median DAP of each facility's exam and age band, ICRP 135),
- * the deviation index per station, retake rates against the local target, and the skin follow-up list of the
- * procedures past the substantial radiation dose level (by pseudonym, only in reports that list patients).
+ * Radiography and fluoroscopy: typical values (the median DAP of each facility's exam and band, ICRP 135, with its
+ * DRL comparison where the site's DRL table has a row), the deviation index per station, retake rates against the
+ * local target, and the skin follow-up list of the procedures past the substantial radiation dose level (by
+ * pseudonym, only in reports that list patients).
  */
 final class ProjectionSection {
     /** The rule whose findings make the skin follow-up list. */
@@ -32,21 +34,7 @@ final class ProjectionSection {
             ctx.paragraph("No radiograph or fluoroscopy procedure of the period gave a DAP, a deviation index or a body part.");
             return;
         }
-        if (!p.typicalValues().isEmpty()) {
-            ctx.paragraph("Typical values (ICRP 135): the median DAP of each facility's exam and age band, per exposure for "
-                    + "radiographs (exam = body part and view) and per procedure for fluoroscopy. No radiography or "
-                    + "fluoroscopy DRL with a source is in the tables, so no group is judged against one; a site adds its "
-                    + "national values to do so, with the minimum sample of the CT comparison.");
-            ReportTable t = new ReportTable(ctx, new float[]{2.2f, 1.1f, 2.2f, 0.9f, 0.8f, 1.2f},
-                    "Facility", "Kind", "Exam", "Age band", "n#", "Median DAP (Gy·cm²)#").verbatim(2);
-            int rows = 0;
-            for (ProjectionFigures.TypicalValue v : p.typicalValues()) {
-                if (rows++ == MAX_ROWS) break;
-                t.row(v.facility(), v.kind(), v.exam(), v.band(), Text.count(v.count()), Text.number(v.medianDapGycm2()));
-            }
-            t.finish();
-            more(ctx, p.typicalValues().size(), "typical values");
-        }
+        if (!p.typicalValues().isEmpty()) typicalValues(ctx, p);
         if (!p.deviationIndex().isEmpty()) {
             ctx.paragraph("Deviation index per station (AAPM Report 116: 0 is the target; above "
                     + Text.number(ctx.result.tables().policy().getDeviationIndexOver()) + " overexposure, below "
@@ -90,6 +78,49 @@ final class ProjectionSection {
         }
         t.finish();
         more(ctx, (int) skinTotal, "procedures for skin follow-up", skin.size());
+    }
+
+    /**
+     * Typical values with their DRL comparison: the status, and the DRL row (set, exam pattern, band), its status
+     * in a reviewer's words and its source, so a value is never presented as stronger than its reference.
+     */
+    private static void typicalValues(ReportContext ctx, ProjectionFigures p) {
+        int min = ctx.result.tables().policy().getDrlMinSampleStudies();
+        boolean anyRow = !ctx.result.tables().projectionLevels().set(ctx.result.run().drlSet()).isEmpty();
+        ctx.paragraph("Typical values (ICRP 135): the median DAP of each facility's exam and band, per exposure for "
+                + "radiographs (exam = body part and view) and per procedure for fluoroscopy. "
+                + (anyRow
+                        ? "Where a row of the site's radiography and fluoroscopy DRL table applies, the band is the row's and the "
+                          + "median is compared with its DRL when the group has at least " + min + " studies, as for CT; a "
+                          + "median above the DRL is a finding: " + RuleIds.DAP_DRL_MEDIAN_EXCEEDED + ". Other exams are "
+                          + "listed by age band and not judged."
+                        : "No radiography or fluoroscopy DRL is in the tables (none with a source ships with the tool), so no "
+                          + "typical value is judged; a site adds its national values, which are then judged with the minimum "
+                          + "sample of the CT comparison (" + min + " studies)."));
+        Sources sources = new Sources();
+        ReportTable t = new ReportTable(ctx, new float[]{1.45f, 1.4f, 1.45f, 0.9f, 0.5f, 0.9f, 1.0f, 0.95f, 1.3f, 1.5f, 0.55f},
+                "Facility", "Kind", "Exam", "Band", "n#", "Studies#", "Median DAP (Gy·cm²)#", "DRL (Gy·cm²)#", "Status",
+                "DRL row", "Src").verbatim(2);
+        t.emphasise("ABOVE DRL");
+        int rows = 0;
+        for (ProjectionFigures.TypicalValue v : p.typicalValues()) {
+            if (rows++ == MAX_ROWS) break;
+            t.row(v.facility(), v.kind(), v.exam(), v.band(), Text.count(v.count()), Text.count(v.studies()),
+                    Text.number(v.medianDapGycm2()), Text.number(v.drlDapGycm2()), status(v),
+                    v.drlRow() == null ? "-" : v.drlRow() + "; " + v.drlStanding(), sources.ref(v.drlSource()));
+        }
+        t.finish();
+        more(ctx, p.typicalValues().size(), "typical values");
+        sources.writeNotes(ctx);
+    }
+
+    private static String status(ProjectionFigures.TypicalValue v) {
+        return switch (v.status()) {
+            case "ABOVE" -> "ABOVE DRL";
+            case "BELOW" -> "at or below";
+            case "INSUFFICIENT_SAMPLE" -> "insufficient sample";
+            default -> "no DRL row";
+        };
     }
 
     private static void more(ReportContext ctx, int total, String what) { more(ctx, total, what, MAX_ROWS); }

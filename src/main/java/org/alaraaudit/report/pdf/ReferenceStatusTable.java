@@ -49,6 +49,8 @@ final class ReferenceStatusTable {
 
     /** The table's status in words: the site's confirmation where given, else the count per default status. */
     static String status(ReferenceTables.Table table) {
+        // A table shipped with its header only (no value with a source was found) says so rather than nothing.
+        if (table.values().isEmpty()) return "no values: the site adds its own, each with its source";
         StringBuilder sb = new StringBuilder();
         long confirmed = table.confirmedCount();
         if (confirmed > 0) {
