@@ -36,7 +36,8 @@ import org.alaraaudit.report.pdf.VectorChart;
 
 /**
  * The trend report as PDF, landscape: the per-month table, a chart of each series, the medians against the
- * DRL, the flagged steps, and the stored runs the numbers come from. Type, colours and charts are the audit
+ * DRL, the flagged steps, the radiography and fluoroscopy figures when the store has them ({@link XrayTrendSection}),
+ * and the stored runs the numbers come from. Type, colours and charts are the audit
  * report's ({@link Typography}, {@link Palette}, {@link org.alaraaudit.report.pdf.ChartStyle}): fonts embedded,
  * a station, protocol or facility printed in any script, charts drawn as vectors.
  */

@@ -28,12 +28,12 @@ public final class TrendText {
     }
 
     static final String RETAKE_DEFINITION = "Retake rate: exposures of the same patient, body part and view again within the "
-            + "retake window (local policy, tables/settings.csv), over the station's radiographs with a body part; the audit "
+            + "retake window (a local policy setting), over the station's radiographs with a body part; the audit "
             + "report's figure added up over the body parts. Only retakes that reached the archive are seen.";
 
     static final String DEVIATION_DEFINITION = "Deviation index (AAPM Report 116): 0 is the target exposure. The median of the "
             + "station's radiographs with a deviation index, and how many lay above the overexposure or below the "
-            + "underexposure level (tables/settings.csv, default +1 and -1).";
+            + "underexposure level (settings table; default +1 and -1).";
 
     static final String SKIN_DEFINITION = "Skin follow-up: fluoroscopy procedures that reached the substantial radiation dose level "
             + "(NCRP Report 168: 5 Gy reference air kerma or 3 Gy peak skin dose), of the facility's fluoroscopy (RF, XA) procedures.";
