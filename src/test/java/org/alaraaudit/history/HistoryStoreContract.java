@@ -264,6 +264,21 @@ abstract class HistoryStoreContract {
         assertEquals(java.util.Map.of(), xray.skinFollowUpByMonth());
     }
 
+    /** The first half of October audited, then the whole month: both runs stay, and the month counts the whole month's once. */
+    @Test
+    void aMonthAuditedOverTwoPeriodsShowsTheXrayFiguresOfTheLongerOnce() {
+        Path october = log("oct.csv", xrayMonth("2026-10", 3, true));
+        store.audit(new AuditPeriod(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 15)), october);
+        store.audit(OCTOBER, october);
+        assertEquals(2, store.count("SELECT COUNT(*) FROM audit_run"));
+        assertEquals(2, store.count("SELECT COUNT(*) FROM run_fluoroscopy"), "each run keeps its own figures");
+        Trend t = store.trend(Grouping.FACILITY);
+        assertEquals(1, t.xray().stations().size());
+        assertEquals(3, t.xray().stations().get(0).radiographs());
+        assertEquals(java.util.Map.of(YearMonth.of(2026, 10), 1L), t.xray().skinFollowUpByMonth());
+        assertEquals(0, t.xray().runsOverSeveralMonths());
+    }
+
     /**
      * A store written before V3 (its schema and Flyway history at version 2, its runs and studies) opens, migrates
      * in place, keeps every run and study, and takes the X-ray figures of the next run; the old months have none.

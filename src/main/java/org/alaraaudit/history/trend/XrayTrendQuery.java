@@ -66,19 +66,19 @@ final class XrayTrendQuery {
             }
         }
         List<XrayStationMonth> stations = new ArrayList<>();
-        each("SELECT run_id, facility, station_name, radiographs, retakes, di_count, di_median, di_above, di_below"
-                + " FROM run_xray_station ORDER BY facility, station_name", chosen, monthRuns, (m, rs) -> {
+        each("SELECT x.run_id, x.facility, x.station_name, x.radiographs, x.retakes, x.di_count, x.di_median, x.di_above,"
+                + " x.di_below FROM run_xray_station x" + IN_MONTHS, chosen, monthRuns, (m, rs) -> {
             double median = rs.getDouble(7);
             Double diMedian = rs.wasNull() ? null : median;
             stations.add(new XrayStationMonth(m, rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
                     diMedian, rs.getLong(8), rs.getLong(9)));
         });
         List<TypicalDapMonth> typical = new ArrayList<>();
-        each("SELECT run_id, facility, kind, exam, band, n, median_dap_gycm2 FROM run_typical_value ORDER BY facility, ordinal",
+        each("SELECT x.run_id, x.facility, x.kind, x.exam, x.band, x.n, x.median_dap_gycm2 FROM run_typical_value x" + IN_MONTHS,
                 chosen, monthRuns, (m, rs) -> typical.add(new TypicalDapMonth(m, rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getLong(6), rs.getDouble(7))));
         List<FluoroscopyMonth> fluoroscopy = new ArrayList<>();
-        each("SELECT run_id, facility, procedures, skin_follow_up FROM run_fluoroscopy ORDER BY facility", chosen, monthRuns,
+        each("SELECT x.run_id, x.facility, x.procedures, x.skin_follow_up FROM run_fluoroscopy x" + IN_MONTHS, chosen, monthRuns,
                 (m, rs) -> fluoroscopy.add(new FluoroscopyMonth(m, rs.getString(2), rs.getLong(3), rs.getLong(4))));
         // Month after month within each line, as the reports read them.
         stations.sort(Comparator.comparing(XrayStationMonth::facility).thenComparing(XrayStationMonth::station)
@@ -93,18 +93,25 @@ final class XrayTrendQuery {
     /** The age bands of the typical values, youngest first (as the audit report lists them). */
     private static final List<String> BANDS = List.of("0-1 y", "1-5 y", "5-10 y", "10-15 y", "15+ y", "adult");
 
+    /** The rows of the runs over the trend's months only (two parameters: first day, last day). */
+    private static final String IN_MONTHS = " JOIN audit_run r ON r.id = x.run_id WHERE r.period_from >= ? AND r.period_to <= ?";
+
     private interface Row {
         void accept(YearMonth month, ResultSet rs) throws SQLException;
     }
 
     /** The rows of the chosen run of their facility and month; the query's first two columns are run id and facility. */
     private void each(String sql, Map<String, StoredPeriod> chosen, Map<Long, StoredPeriod> monthRuns, Row row) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql); ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                StoredPeriod run = monthRuns.get(rs.getLong(1));
-                if (run == null) continue;
-                StoredPeriod best = chosen.get(rs.getString(2) + "\u001f" + run.month());
-                if (best != null && best.id() == run.id()) row.accept(run.month(), rs);
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setObject(1, from.atDay(1));
+            p.setObject(2, to.atEndOfMonth());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    StoredPeriod run = monthRuns.get(rs.getLong(1));
+                    if (run == null) continue;
+                    StoredPeriod best = chosen.get(rs.getString(2) + "\u001f" + run.month());
+                    if (best != null && best.id() == run.id()) row.accept(run.month(), rs);
+                }
             }
         }
     }
