@@ -12,10 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.alaraaudit.history.trend.DoseMedian;
 import org.alaraaudit.history.trend.MonthFigures;
 import org.alaraaudit.history.trend.MonthFindings;
 import org.alaraaudit.history.trend.Trend;
+import org.alaraaudit.history.trend.XrayStationMonth;
+import org.alaraaudit.history.trend.XrayTrend;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.report.Palette;
 import org.alaraaudit.report.pdf.ChartStyle;
@@ -71,7 +74,7 @@ final class TrendCharts {
      */
     static List<Multiples> xray(Trend t) {
         List<Multiples> out = new ArrayList<>();
-        org.alaraaudit.history.trend.XrayTrend x = t.xray();
+        XrayTrend x = t.xray();
         int min = t.stepRule().minStudies();
         if (!x.stations().isEmpty()) {
             out.add(stations(t, "Retake rate per station", "Retake rate (%)", true, false,
@@ -98,14 +101,14 @@ final class TrendCharts {
     }
 
     private static Multiples stations(Trend t, String title, String axis, boolean percent, boolean signed,
-                                      Function<org.alaraaudit.history.trend.XrayStationMonth, Double> value,
-                                      Predicate<org.alaraaudit.history.trend.XrayStationMonth> small,
-                                      java.util.function.ToLongFunction<org.alaraaudit.history.trend.XrayStationMonth> weight) {
-        Map<String, List<org.alaraaudit.history.trend.XrayStationMonth>> byFacility = new LinkedHashMap<>();
+                                      Function<XrayStationMonth, Double> value,
+                                      Predicate<XrayStationMonth> small,
+                                      ToLongFunction<XrayStationMonth> weight) {
+        Map<String, List<XrayStationMonth>> byFacility = new LinkedHashMap<>();
         for (var s : t.xray().stations()) byFacility.computeIfAbsent(s.facility(), k -> new ArrayList<>()).add(s);
         List<Panel> panels = new ArrayList<>();
         List<String> without = new ArrayList<>();
-        for (Map.Entry<String, List<org.alaraaudit.history.trend.XrayStationMonth>> e : byFacility.entrySet()) {
+        for (Map.Entry<String, List<XrayStationMonth>> e : byFacility.entrySet()) {
             Map<String, Long> sizes = new LinkedHashMap<>();
             for (var s : e.getValue()) if (value.apply(s) != null) sizes.merge(s.station(), weight.applyAsLong(s), Long::sum);
             if (sizes.isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.alaraaudit.history.trend.FluoroscopyMonth;
 import org.alaraaudit.history.trend.Trend;
 import org.alaraaudit.history.trend.TypicalDapMonth;
@@ -106,7 +107,7 @@ final class XrayTrendSheets {
 
     /** A block of one facility figure, with an All facilities row (counts add up). */
     private TrendWorkbook.Block facilities(int[] r, List<YearMonth> months, XrayTrend x, String name, String axis,
-                                           java.util.function.ToLongFunction<FluoroscopyMonth> value) {
+                                           ToLongFunction<FluoroscopyMonth> value) {
         int head = w.monthHeader(sheet, r, name, months);
         Map<String, Row> rows = new LinkedHashMap<>();
         Map<String, Integer> lines = new LinkedHashMap<>();
