@@ -53,6 +53,7 @@ final class RunWriter {
             insertDrlGroups(runId, result.drlGroups());
             studies.forEachPartition(result.findings(), (chunk, found) -> insertStudies(runId, chunk, found));
             insertFindings(runId, result.findings());
+            new XrayRunFigures(c).insert(runId, result);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();

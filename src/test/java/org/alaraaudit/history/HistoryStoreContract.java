@@ -213,6 +213,106 @@ abstract class HistoryStoreContract {
         return r.findings().stream().filter(f -> f.severity() == s && StudyFindings.STUDY_SCOPES.contains(f.scope())).count();
     }
 
+    /**
+     * A month of radiographs at General's DX1 and one fluoroscopy procedure: child A's chest PA at DI +2 and again
+     * {@code minutesToSecondView} later at DI 0 (a retake within the 15-minute window), child B's chest PA at DI -2,
+     * and, when {@code fluoroscopy}, an adult's coronary angiography past the substantial radiation dose level.
+     */
+    private static AuditFixture xrayMonth(String month, int minutesToSecondView, boolean fluoroscopy) {
+        AuditFixture f = new AuditFixture().defaults("modality", "DX", "station_name", "DX1", "protocol_name", "PED CHEST PA",
+                "acquisition_type", "", "target_region", "", "ctdivol_mgy", "", "phantom", "", "dlp_mgycm", "",
+                "body_part", "CHEST", "view", "PA", "study_datetime", month + "-10T10:00:00");
+        f.row("patient_id", "A", "accession_number", "X1" + month, "event_datetime", month + "-10T10:00:00", "dap_gycm2", "0.04",
+                        "deviation_index", "2")
+                .row("patient_id", "A", "accession_number", "X1" + month, "event_datetime",
+                        java.time.LocalDateTime.parse(month + "-10T10:00:00").plusMinutes(minutesToSecondView).toString(),
+                        "dap_gycm2", "0.06", "deviation_index", "0")
+                .row("patient_id", "B", "accession_number", "X2" + month, "dap_gycm2", "0.05", "deviation_index", "-2");
+        if (fluoroscopy) {
+            f.row("patient_id", "C", "age_years", "60", "accession_number", "F1" + month, "modality", "RF", "station_name", "RF1",
+                    "protocol_name", "CORONARY", "body_part", "", "view", "", "dap_gycm2", "150", "ka_r_mgy", "5400");
+        }
+        return f;
+    }
+
+    @Test
+    void reAuditingAMonthReplacesItsXrayFigures() {
+        AuditResult first = store.audit(OCTOBER, log("oct.csv", xrayMonth("2026-10", 3, true)));
+        assertEquals(1, AuditFixture.findings(first, "RADIOGRAPH_RETAKE").size());
+        assertEquals(1, AuditFixture.findings(first, "FLUORO_SUBSTANTIAL_DOSE").size());
+        assertEquals(1, store.count("SELECT COUNT(*) FROM run_xray_station"));
+        assertEquals(1, store.count("SELECT COUNT(*) FROM run_xray_station WHERE facility = 'General' AND station_name = 'DX1'"
+                + " AND radiographs = 3 AND retakes = 1 AND di_count = 3 AND di_median = 0 AND di_above = 1 AND di_below = 1"));
+        assertEquals(1, store.count("SELECT COUNT(*) FROM run_fluoroscopy WHERE facility = 'General' AND procedures = 1"
+                + " AND skin_follow_up = 1"));
+        assertEquals(first.projection().typicalValues().size(), store.count("SELECT COUNT(*) FROM run_typical_value"));
+        assertEquals(1, store.count("SELECT COUNT(*) FROM run_typical_value WHERE kind = 'fluoroscopy' AND band = 'adult'"
+                + " AND n = 1 AND median_dap_gycm2 = 150"));
+
+        // Corrected: the second view came 30 minutes later (no retake) and the procedure was not this month's.
+        store.audit(OCTOBER, log("oct-corrected.csv", xrayMonth("2026-10", 30, false)));
+        assertEquals(1, store.count("SELECT COUNT(*) FROM audit_run"));
+        assertEquals(1, store.count("SELECT COUNT(*) FROM run_xray_station"), "the first run's station row went with it");
+        assertEquals(1, store.count("SELECT COUNT(*) FROM run_xray_station WHERE radiographs = 3 AND retakes = 0"));
+        assertEquals(0, store.count("SELECT COUNT(*) FROM run_fluoroscopy"));
+        assertEquals(0, store.count("SELECT COUNT(*) FROM run_typical_value WHERE kind = 'fluoroscopy'"));
+
+        var xray = store.trend(Grouping.FACILITY).xray();
+        assertEquals(1, xray.stations().size());
+        assertEquals(0.0, xray.stations().get(0).retakeRate());
+        assertTrue(xray.fluoroscopy().isEmpty());
+        assertEquals(java.util.Map.of(), xray.skinFollowUpByMonth());
+    }
+
+    /** The first half of October audited, then the whole month: both runs stay, and the month counts the whole month's once. */
+    @Test
+    void aMonthAuditedOverTwoPeriodsShowsTheXrayFiguresOfTheLongerOnce() {
+        Path october = log("oct.csv", xrayMonth("2026-10", 3, true));
+        store.audit(new AuditPeriod(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 15)), october);
+        store.audit(OCTOBER, october);
+        assertEquals(2, store.count("SELECT COUNT(*) FROM audit_run"));
+        assertEquals(2, store.count("SELECT COUNT(*) FROM run_fluoroscopy"), "each run keeps its own figures");
+        Trend t = store.trend(Grouping.FACILITY);
+        assertEquals(1, t.xray().stations().size());
+        assertEquals(3, t.xray().stations().get(0).radiographs());
+        assertEquals(java.util.Map.of(YearMonth.of(2026, 10), 1L), t.xray().skinFollowUpByMonth());
+        assertEquals(0, t.xray().runsOverSeveralMonths());
+    }
+
+    /**
+     * A store written before V3 (its schema and Flyway history at version 2, its runs and studies) opens, migrates
+     * in place, keeps every run and study, and takes the X-ray figures of the next run; the old months have none.
+     */
+    @Test
+    void aStoreMigratedFromVersionTwoKeepsItsRunsAndTakesTheXrayFigures() {
+        store.audit(SEPTEMBER, log("sep.csv", xrayMonth("2026-09", 3, true)));
+        // Back to what the tool before V3 left: V3 only adds tables, so dropping them and its history row is version 2.
+        for (String t : new String[]{"run_xray_station", "run_typical_value", "run_fluoroscopy"}) store.execute("DROP TABLE " + t);
+        store.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '3'");
+        assertEquals(2, store.count("SELECT MAX(\"installed_rank\") FROM \"flyway_schema_history\" WHERE \"success\""));
+        long studies = store.count("SELECT COUNT(*) FROM study");
+        long findings = store.count("SELECT COUNT(*) FROM run_finding");
+        assertTrue(studies >= 3);
+
+        StoreRuns migrated = new StoreRuns(store.url);
+        assertEquals(1, migrated.count("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '3' AND \"success\""));
+        assertEquals(1, migrated.count("SELECT COUNT(*) FROM audit_run"));
+        assertEquals(studies, migrated.count("SELECT COUNT(*) FROM study"));
+        assertEquals(findings, migrated.count("SELECT COUNT(*) FROM run_finding"));
+        assertEquals(0, migrated.count("SELECT COUNT(*) FROM run_xray_station"), "the old run had no figures stored");
+
+        AuditResult october = migrated.audit(OCTOBER, log("oct.csv", xrayMonth("2026-10", 3, true)));
+        assertEquals(2, migrated.count("SELECT COUNT(*) FROM audit_run"));
+        Trend t = migrated.trend(Grouping.FACILITY);
+        assertEquals(List.of(YearMonth.of(2026, 9), YearMonth.of(2026, 10)), t.monthList());
+        assertTrue(t.months().stream().allMatch(m -> m.studies() == 3), "both months' studies are in the trend: " + t.months());
+        assertEquals(1, t.xray().stations().size(), "October only");
+        assertEquals(YearMonth.of(2026, 10), t.xray().stations().get(0).month());
+        assertEquals(1.0 / 3, t.xray().stations().get(0).retakeRate(), 1e-12);
+        assertEquals(java.util.Map.of(YearMonth.of(2026, 10), 1L), t.xray().skinFollowUpByMonth());
+        assertEquals(october.projection().typicalValues().size(), t.xray().typicalValues().size());
+    }
+
     @Test
     void twoRunsWritingAtOnceQueueInsteadOfCorruptingTheStore() throws Exception {
         Path sep = log("sep.csv", new AuditFixture().row("patient_id", "P1", "accession_number", "S1", "study_datetime", "2026-09-10T10:00:00"));

@@ -67,12 +67,41 @@ abstract class SampleMonthsContract {
         assertEquals(inMemory.count("SELECT COUNT(*) FROM run_finding"), spilled.count("SELECT COUNT(*) FROM run_finding"));
     }
 
+    /** Each month's retakes per station, deviation index and skin follow-up list as the store gives them back (V3). */
+    private static void assertXrayFiguresAreEachMonthsOwn(Trend t, java.util.Map<YearMonth, org.alaraaudit.audit.AuditResult> audits) {
+        long retakes = 0;
+        for (var e : audits.entrySet()) {
+            var p = e.getValue().projection();
+            java.util.Map<String, java.util.List<Long>> expected = new java.util.TreeMap<>();
+            for (var r : p.retakes()) {
+                expected.merge(r.facility() + " / " + r.station(), java.util.List.of((long) r.exposures(), (long) r.retakes()),
+                        (a, b) -> java.util.List.of(a.get(0) + b.get(0), a.get(1) + b.get(1)));
+                retakes += r.retakes();
+            }
+            java.util.Map<String, java.util.List<Long>> stored = new java.util.TreeMap<>();
+            for (var s : t.xray().stations()) {
+                if (s.month().equals(e.getKey()) && s.radiographs() > 0) stored.put(s.series(), java.util.List.of(s.radiographs(), s.retakes()));
+            }
+            assertEquals(expected, stored, e.getKey().toString());
+            for (var d : p.deviationIndex()) {
+                assertTrue(t.xray().stations().stream().anyMatch(s -> s.month().equals(e.getKey()) && s.facility().equals(d.facility())
+                        && s.station().equals(d.station()) && s.deviationIndexMedian() == d.median() && s.deviationIndexCount() == d.count()),
+                        e.getKey() + " " + d);
+            }
+            long skin = e.getValue().findings().stream().filter(f -> "FLUORO_SUBSTANTIAL_DOSE".equals(f.ruleId())).count();
+            assertEquals(skin, t.xray().skinFollowUpByMonth().getOrDefault(e.getKey(), 0L), e.getKey().toString());
+            assertEquals(p.typicalValues().size(), t.xray().typicalValues().stream().filter(v -> v.month().equals(e.getKey())).count());
+        }
+        assertTrue(retakes > 0, "the sample months have retakes");
+    }
+
     @Test
     void monthByMonthGivesTheSameTrendAsTheThreeMonthsTogether() throws Exception {
         String monthly = newStore(dir, "monthly");
         StoreRuns byMonth = new StoreRuns(monthly);
+        java.util.Map<YearMonth, org.alaraaudit.audit.AuditResult> audits = new java.util.LinkedHashMap<>();
         for (String m : new String[]{"2026-08", "2026-09", "2026-10"}) {
-            byMonth.audit(AuditPeriod.month(YearMonth.parse(m)), SAMPLE.resolve("scan-log-" + m + ".csv"));
+            audits.put(YearMonth.parse(m), byMonth.audit(AuditPeriod.month(YearMonth.parse(m)), SAMPLE.resolve("scan-log-" + m + ".csv")));
         }
         String together = newStore(dir, "together");
         new StoreRuns(together).audit(new AuditPeriod(LocalDate.of(2026, 8, 1), LocalDate.of(2026, 10, 31)),
@@ -87,6 +116,10 @@ abstract class SampleMonthsContract {
         }
         Trend t = new StoreRuns(monthly).trend(Grouping.ALL);
         assertEquals(3, t.months().size());
+        assertXrayFiguresAreEachMonthsOwn(t, audits);
+        Trend quarter = new StoreRuns(together).trend(Grouping.ALL);
+        assertTrue(quarter.xray().isEmpty(), "a run over three months has no month's X-ray figures");
+        assertEquals(1, quarter.xray().runsOverSeveralMonths());
         long trendStudies = t.months().stream().mapToLong(MonthFigures::studies).sum();
         assertEquals(new StoreRuns(together).count("SELECT SUM(studies) FROM audit_run"), trendStudies,
                 "the trend's months add up to the run of the three months together");

@@ -90,7 +90,11 @@ final class StoreRuns {
         StringBuilder sb = new StringBuilder();
         String[][] tables = {{"store_lock", "id"}, {"audit_run", "period_from, facilities"}, {"run_input", "file_name"},
                 {"run_count", "dimension, item"}, {"run_drl_group", "ordinal"}, {"study", "facility, accession_number"},
-                {"dose_value", "facility, accession_number, ordinal"}};
+                {"dose_value", "facility, accession_number, ordinal"}, 
+                // Ordered by every column but the run's id, so that rows of different runs sort the same in any store.
+                {"run_xray_station", "facility, station_name, radiographs, retakes, di_count, di_median, di_above, di_below, ordinal"},
+                {"run_typical_value", "facility, kind, exam, band, n, median_dap_gycm2, ordinal"},
+                {"run_fluoroscopy", "facility, procedures, skin_follow_up"}};
         try (Connection c = store.connect(); Statement s = c.createStatement()) {
             for (String[] t : tables) {
                 sb.append("== ").append(t[0]).append('\n');

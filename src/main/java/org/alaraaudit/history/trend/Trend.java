@@ -5,7 +5,14 @@ import java.util.List;
 
 /** Everything the trend report shows, read from the history store; both the PDF and the workbook are readers of it. */
 public record Trend(YearMonth from, YearMonth to, Grouping by, String store, List<MonthFigures> months,
-                    List<MonthFindings> findings, List<DoseMedian> medians, List<MedianStep> steps, StepRule stepRule, List<StoredRun> runs) {
+                    List<MonthFindings> findings, List<DoseMedian> medians, List<MedianStep> steps, StepRule stepRule, List<StoredRun> runs,
+                    XrayTrend xray) {
+
+    /** A trend of CT figures only. */
+    public Trend(YearMonth from, YearMonth to, Grouping by, String store, List<MonthFigures> months, List<MonthFindings> findings,
+                 List<DoseMedian> medians, List<MedianStep> steps, StepRule stepRule, List<StoredRun> runs) {
+        this(from, to, by, store, months, findings, medians, steps, stepRule, runs, XrayTrend.NONE);
+    }
 
     /** The series of {@link #findings} that counts every facility together: counts add up, medians never do. */
     public static final String ALL_FACILITIES = "All facilities";

@@ -43,7 +43,8 @@ public final class TrendQuery {
             if (months.stream().allMatch(m -> m.studies() == 0)) return null;
             DoseValues doses = doseValues(c, range[0], range[1], by, rule);
             return new Trend(range[0], range[1], by, store.printable(), months, findings(c, range[0], range[1], by, months),
-                    doses.medians(), doses.steps(), rule, runs(c, range[0], range[1]));
+                    doses.medians(), doses.steps(), rule, runs(c, range[0], range[1]),
+                    new XrayTrendQuery(c, range[0], range[1]).load());
         } catch (SQLException e) {
             throw new HistoryException("cannot read the history store " + store.printable() + ": " + HistoryStore.rootMessage(e), e);
         }

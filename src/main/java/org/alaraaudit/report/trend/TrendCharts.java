@@ -12,10 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.alaraaudit.history.trend.DoseMedian;
 import org.alaraaudit.history.trend.MonthFigures;
 import org.alaraaudit.history.trend.MonthFindings;
 import org.alaraaudit.history.trend.Trend;
+import org.alaraaudit.history.trend.XrayStationMonth;
+import org.alaraaudit.history.trend.XrayTrend;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.report.Palette;
 import org.alaraaudit.report.pdf.ChartStyle;
@@ -46,6 +49,9 @@ final class TrendCharts {
         Multiples(String title, String axis, List<Panel> panels) { this(title, axis, panels, List.of()); }
     }
 
+    /** The title of the skin follow-up chart, whose caption differs from the per-station charts'. */
+    static final String SKIN_TITLE = "Skin follow-up: procedures past the substantial radiation dose level";
+
     private TrendCharts() {}
 
     static List<Multiples> all(Trend t) {
@@ -59,6 +65,70 @@ final class TrendCharts {
                 m -> m.ctStudies() < t.stepRule().minStudies()));
         out.add(findings(t));
         return out;
+    }
+
+    /**
+     * The radiography and fluoroscopy charts, each only where the months have its figure: retake rate and median
+     * deviation index with one chart per facility and a line per station (those with most radiographs when more),
+     * and the skin follow-up list per month with a line per facility.
+     */
+    static List<Multiples> xray(Trend t) {
+        List<Multiples> out = new ArrayList<>();
+        XrayTrend x = t.xray();
+        int min = t.stepRule().minStudies();
+        if (!x.stations().isEmpty()) {
+            out.add(stations(t, "Retake rate per station", "Retake rate (%)", true, false,
+                    s -> s.retakeRate(), s -> s.radiographs() < min, s -> s.radiographs()));
+            out.add(stations(t, "Median deviation index per station", "Deviation index (0 = target)", false, true,
+                    s -> s.deviationIndexMedian(), s -> s.deviationIndexCount() < min, s -> s.deviationIndexCount()));
+        }
+        if (!x.fluoroscopy().isEmpty()) {
+            Chart c = new Chart(t);
+            Map<String, Long> procedures = new LinkedHashMap<>();
+            for (var f : x.fluoroscopy()) procedures.merge(f.facility(), f.procedures(), Long::sum);
+            List<String> lines = top(procedures);
+            for (var f : x.fluoroscopy()) if (lines.contains(f.facility())) c.add(f.facility(), f.month(), (double) f.skinFollowUp(), false);
+            String note = procedures.size() > lines.size() ? "the " + lines.size() + " of " + procedures.size()
+                    + " facilities with most procedures; every facility is in the table" : null;
+            JFreeChart chart = c.draw("Procedures", false, null, true);
+            // A count of patients to follow up: from 0, in whole procedures.
+            NumberAxis y = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
+            y.setLowerBound(0);
+            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            out.add(new Multiples(SKIN_TITLE, "Procedures", List.of(new Panel("Skin follow-up per month", note, chart))));
+        }
+        return out;
+    }
+
+    private static Multiples stations(Trend t, String title, String axis, boolean percent, boolean signed,
+                                      Function<XrayStationMonth, Double> value,
+                                      Predicate<XrayStationMonth> small,
+                                      ToLongFunction<XrayStationMonth> weight) {
+        Map<String, List<XrayStationMonth>> byFacility = new LinkedHashMap<>();
+        for (var s : t.xray().stations()) byFacility.computeIfAbsent(s.facility(), k -> new ArrayList<>()).add(s);
+        List<Panel> panels = new ArrayList<>();
+        List<String> without = new ArrayList<>();
+        for (Map.Entry<String, List<XrayStationMonth>> e : byFacility.entrySet()) {
+            Map<String, Long> sizes = new LinkedHashMap<>();
+            for (var s : e.getValue()) if (value.apply(s) != null) sizes.merge(s.station(), weight.applyAsLong(s), Long::sum);
+            if (sizes.isEmpty()) {
+                without.add(e.getKey());
+                continue;
+            }
+            List<String> lines = top(sizes);
+            Chart c = new Chart(t);
+            for (var s : e.getValue()) if (lines.contains(s.station())) c.add(s.station(), s.month(), value.apply(s), small.test(s));
+            String note = sizes.size() > lines.size()
+                    ? "the " + lines.size() + " of " + sizes.size() + " stations with most radiographs; every station is in the table" : null;
+            panels.add(new Panel(e.getKey(), note, c.draw(axis, percent, null, true, signed)));
+        }
+        return new Multiples(title, axis, panels, without);
+    }
+
+    /** The keys with the largest values, at most {@link #MAX_LINES}, ties by name. */
+    private static List<String> top(Map<String, Long> sizes) {
+        return sizes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).limit(MAX_LINES).map(Map.Entry::getKey).toList();
     }
 
     /** A share per series; a series without any value (a radiography room has no CT) gets no empty chart, only a mention. */
@@ -135,7 +205,10 @@ final class TrendCharts {
             return small.getOrDefault((String) data.getRowKey(row), Map.of()).getOrDefault((String) data.getColumnKey(column), false);
         }
 
-        JFreeChart draw(String axis, boolean percent, Double drl, boolean legend) {
+        JFreeChart draw(String axis, boolean percent, Double drl, boolean legend) { return draw(axis, percent, drl, legend, false); }
+
+        /** {@code signed}: the values may be below 0 (a deviation index), so the axis is not cut at 0. */
+        JFreeChart draw(String axis, boolean percent, Double drl, boolean legend, boolean signed) {
             CategoryAxis x = new CategoryAxis(null);
             x.setTickLabelFont(ChartStyle.font(6.5f));
             x.setTickLabelPaint(ChartStyle.TEXT);
@@ -148,7 +221,7 @@ final class TrendCharts {
             y.setTickLabelPaint(ChartStyle.TEXT);
             y.setLabelPaint(ChartStyle.TEXT);
             y.setAutoRangeIncludesZero(false);
-            double[] range = range(percent, drl);
+            double[] range = range(percent, drl, signed);
             if (range != null) y.setRange(range[0], range[1]);
             if (percent) {
                 // Fractions on the axis, read as percentages.
@@ -173,7 +246,7 @@ final class TrendCharts {
         }
 
         /** From the data's lowest to highest value (and the DRL), with a margin; never so narrow that noise looks like a cliff. */
-        private double[] range(boolean percent, Double drl) {
+        private double[] range(boolean percent, Double drl, boolean signed) {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
             for (int r = 0; r < data.getRowCount(); r++) {
@@ -195,7 +268,7 @@ final class TrendCharts {
             lo = Math.min(lo, mid - span / 2) - span * 0.12;
             hi = Math.max(hi, mid + span / 2) + span * 0.12;
             // Shares, ratios and rates are never negative.
-            return new double[]{Math.max(lo, 0), hi};
+            return new double[]{signed ? lo : Math.max(lo, 0), hi};
         }
     }
 }

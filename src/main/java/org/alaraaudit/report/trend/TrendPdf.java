@@ -36,17 +36,18 @@ import org.alaraaudit.report.pdf.VectorChart;
 
 /**
  * The trend report as PDF, landscape: the per-month table, a chart of each series, the medians against the
- * DRL, the flagged steps, and the stored runs the numbers come from. Type, colours and charts are the audit
+ * DRL, the flagged steps, the radiography and fluoroscopy figures when the store has them ({@link XrayTrendSection}),
+ * and the stored runs the numbers come from. Type, colours and charts are the audit
  * report's ({@link Typography}, {@link Palette}, {@link org.alaraaudit.report.pdf.ChartStyle}): fonts embedded,
  * a station, protocol or facility printed in any script, charts drawn as vectors.
  */
 public final class TrendPdf {
     private static final Color PRIMARY = Palette.awt(Palette.PRIMARY);
 
-    private final Typography type = new Typography(PRIMARY);
+    final Typography type = new Typography(PRIMARY);
     private final Font flagged = new Font(type.bold, type.table.getSize(), Font.NORMAL, Palette.awt(Palette.FLAGGED));
     /** A median on too small a sample: shown, not a judgement. */
-    private final Font thin = new Font(type.italic, type.table.getSize(), Font.NORMAL, Typography.MUTED);
+    final Font thin = new Font(type.italic, type.table.getSize(), Font.NORMAL, Typography.MUTED);
     private final Font panelTitle = new Font(type.bold, 8f, Font.NORMAL, Typography.INK);
 
     /** Highest medians over the DRL listed on the first page; the rest are in the full table. */
@@ -125,6 +126,11 @@ public final class TrendPdf {
                 + "DRL on a sufficient sample.", type.small));
         doc.add(medianTable(t));
 
+        if (!t.xray().isEmpty()) {
+            doc.newPage();
+            XrayTrendSection.write(this, doc, writer, t);
+        }
+
         section(doc, "Recorded audit runs these months come from");
         doc.add(runTable(t.runs()));
     }
@@ -157,7 +163,7 @@ public final class TrendPdf {
         return table;
     }
 
-    private void section(Document doc, String name) throws DocumentException {
+    void section(Document doc, String name) throws DocumentException {
         Paragraph p = new Paragraph(name, type.h1);
         p.setSpacingBefore(8);
         p.setSpacingAfter(3);
@@ -248,7 +254,7 @@ public final class TrendPdf {
     }
 
     /** The title and caption are the grid's repeated header row, so a title never stands alone at a page's foot. */
-    private void multiples(Document doc, PdfWriter writer, TrendCharts.Multiples m, String caption) throws DocumentException {
+    void multiples(Document doc, PdfWriter writer, TrendCharts.Multiples m, String caption) throws DocumentException {
         int columns = 3;
         PdfPTable grid = new PdfPTable(columns);
         grid.setWidthPercentage(100);
@@ -284,7 +290,7 @@ public final class TrendPdf {
         doc.add(grid);
     }
 
-    private PdfPTable table(String[] headers, float[] widths) {
+    PdfPTable table(String[] headers, float[] widths) {
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
@@ -298,9 +304,9 @@ public final class TrendPdf {
         return table;
     }
 
-    private void add(PdfPTable table, String... values) { add(table, type.table, values); }
+    void add(PdfPTable table, String... values) { add(table, type.table, values); }
 
-    private void add(PdfPTable table, Font f, String... values) {
+    void add(PdfPTable table, Font f, String... values) {
         for (String v : values) {
             PdfPCell c = new PdfPCell(type.phrase(v == null ? "" : v, f));
             c.setRunDirection(Typography.runDirection(v == null ? "" : v));

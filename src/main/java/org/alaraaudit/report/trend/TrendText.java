@@ -19,6 +19,29 @@ public final class TrendText {
     static final String NOT_ONE_STUDY = "Findings that concern no single study (over a station's protocol, a DRL group) "
             + "are stored without a station or protocol: they count in the All facilities rows only.";
 
+    /** Which run a month's radiography and fluoroscopy figures come from. */
+    static String xrayMonths(int runsOverSeveralMonths) {
+        return "X-ray and fluoroscopy figures are each audit run's own: a month shows, per facility, the run recorded for that "
+                + "month (the one over most of its days, then the one recorded last)." + (runsOverSeveralMonths == 0 ? ""
+                : " " + runsOverSeveralMonths + " run" + (runsOverSeveralMonths == 1 ? " covers" : "s cover") + " more than one "
+                + "month and so " + (runsOverSeveralMonths == 1 ? "is" : "are") + " not in these months.");
+    }
+
+    static final String RETAKE_DEFINITION = "Retake rate: exposures of the same patient, body part and view again within the "
+            + "retake window (a local policy setting), over the station's radiographs with a body part; the audit "
+            + "report's figure added up over the body parts. Only retakes that reached the archive are seen.";
+
+    static final String DEVIATION_DEFINITION = "Deviation index (AAPM Report 116): 0 is the target exposure. The median of the "
+            + "station's radiographs with a deviation index, and how many lay above the overexposure or below the "
+            + "underexposure level (settings table; default +1 and -1).";
+
+    static final String SKIN_DEFINITION = "Skin follow-up: fluoroscopy procedures that reached the substantial radiation dose level "
+            + "(NCRP Report 168: 5 Gy reference air kerma or 3 Gy peak skin dose), of the facility's fluoroscopy (RF, XA) procedures.";
+
+    static final String TYPICAL_DEFINITION = "Typical values (ICRP 135): the median DAP (Gy·cm²) of a facility's exam and age band, "
+            + "per exposure for radiographs and per procedure for fluoroscopy, with the exposures or procedures it stands on; "
+            + "exams with a value in at least two months.";
+
     private TrendText() {}
 
     /** Minutes are what a reader needs of the time a report was made. */

@@ -49,12 +49,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * from those cells, and the details (every median, the flagged steps, the runs) as lists to filter.
  */
 public final class TrendWorkbook {
-    private final XSSFWorkbook wb = new XSSFWorkbook();
-    private final CellStyle header;
-    private final CellStyle title;
-    private final CellStyle percent;
-    private final CellStyle decimal;
-    private final CellStyle oneDecimal;
+    final XSSFWorkbook wb = new XSSFWorkbook();
+    final CellStyle header;
+    final CellStyle title;
+    final CellStyle percent;
+    final CellStyle decimal;
+    final CellStyle oneDecimal;
 
     private TrendWorkbook() {
         Font bold = wb.createFont();
@@ -80,9 +80,13 @@ public final class TrendWorkbook {
         XSSFSheet trend = w.wb.createSheet("Trend");
         XSSFSheet charts = w.wb.createSheet("Charts");
         List<Block> blocks = w.trend(trend, t);
-        w.charts(charts, trend, t, blocks);
+        int drawn = w.charts(charts, trend, t, blocks, 0);
         w.medians(t);
         w.steps(t);
+        if (!t.xray().isEmpty()) {
+            XrayTrendSheets x = new XrayTrendSheets(w);
+            w.charts(charts, x.sheet(), t, x.write(t), drawn);
+        }
         w.runs(t);
         w.about(t, generatedAt);
         try (XSSFWorkbook wb = w.wb) {
@@ -91,7 +95,7 @@ public final class TrendWorkbook {
     }
 
     /** Rows of one figure on the Trend sheet: where its month header and each series' row are, for the charts. */
-    private record Block(String title, String axis, boolean percent, int monthRow, Map<String, Integer> rows, Integer drlRow,
+    record Block(String title, String axis, boolean percent, int monthRow, Map<String, Integer> rows, Integer drlRow,
                          String group) {}
 
     private List<Block> trend(XSSFSheet s, Trend t) {
@@ -120,7 +124,7 @@ public final class TrendWorkbook {
         return blocks;
     }
 
-    private int monthHeader(Sheet s, int[] r, String name, List<YearMonth> months) {
+    int monthHeader(Sheet s, int[] r, String name, List<YearMonth> months) {
         Row h = s.createRow(r[0]++);
         h.createCell(0).setCellValue(name);
         h.getCell(0).setCellStyle(header);
@@ -204,13 +208,18 @@ public final class TrendWorkbook {
         return out;
     }
 
-    /** One native line chart per block and at most six lines each; more series go on further charts of the same figure. */
-    private void charts(XSSFSheet charts, XSSFSheet data, Trend t, List<Block> blocks) {
+    /**
+     * One native line chart per block and at most six lines each; more series go on further charts of the same figure.
+     * The charts of another data sheet follow those already drawn: {@code first} is how many there are; returns the new count.
+     */
+    private int charts(XSSFSheet charts, XSSFSheet data, Trend t, List<Block> blocks, int first) {
         XSSFDrawing drawing = charts.createDrawingPatriarch();
         int months = t.monthList().size();
-        int n = 0;
-        Row note = charts.createRow(0);
-        note.createCell(0).setCellValue("Drawn from the Trend sheet; each chart's axis is scaled to its own values.");
+        int n = first;
+        if (first == 0) {
+            Row note = charts.createRow(0);
+            note.createCell(0).setCellValue("Drawn from the Trend sheet (and the X-ray trend sheet); each chart's axis is scaled to its own values.");
+        }
         for (Block b : blocks) {
             // A series without a value (a radiography room's CT share) would be an empty legend entry.
             List<Map.Entry<String, Integer>> lines = new ArrayList<>();
@@ -270,13 +279,16 @@ public final class TrendWorkbook {
                     // Scaled to the values (95.5 to 95.8 % must not look flat), on round numbers a reader can take in.
                     double span = Math.max(hi - lo, b.percent() ? 0.005 : 0.2);
                     double step = Math.pow(10, Math.floor(Math.log10(span))) / 2;
-                    y.setMinimum(Math.max(0, Math.floor((lo - span * 0.1) / step) * step));
+                    // Cut at 0 unless a value is below it (a deviation index is).
+                    double min = Math.floor((lo - span * 0.1) / step) * step;
+                    y.setMinimum(lo >= 0 ? Math.max(0, min) : min);
                     y.setMaximum(Math.ceil((hi + span * 0.1) / step) * step);
                 }
                 chart.plot(lc);
             }
         }
         print(charts);
+        return n;
     }
 
     private void medians(Trend t) {
@@ -357,7 +369,7 @@ public final class TrendWorkbook {
         s.setColumnWidth(1, 120 * 256);
     }
 
-    private Sheet sheet(Trend t, String name, String... columns) {
+    Sheet sheet(Trend t, String name, String... columns) {
         Sheet s = wb.createSheet(name);
         Row h = s.createRow(0);
         for (int i = 0; i < columns.length; i++) {
@@ -371,7 +383,7 @@ public final class TrendWorkbook {
     }
 
     /** Printed landscape, one page wide, as many pages long as it takes. */
-    private static void print(Sheet s) {
+    static void print(Sheet s) {
         s.setFitToPage(true);
         PrintSetup p = s.getPrintSetup();
         p.setLandscape(true);
@@ -380,13 +392,13 @@ public final class TrendWorkbook {
         p.setFitHeight((short) 0);
     }
 
-    private static void number(Row row, int c, Double v, CellStyle style) {
+    static void number(Row row, int c, Double v, CellStyle style) {
         if (v == null) return;
         row.createCell(c).setCellValue(v);
         if (style != null) row.getCell(c).setCellStyle(style);
     }
 
-    private static void finish(Sheet s, int columns) {
+    static void finish(Sheet s, int columns) {
         for (int i = 0; i < columns; i++) s.setColumnWidth(i, 16 * 256);
         if (s.getLastRowNum() > 0) s.setAutoFilter(new CellRangeAddress(0, s.getLastRowNum(), 0, columns - 1));
     }

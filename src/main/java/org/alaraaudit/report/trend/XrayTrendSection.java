@@ -1,0 +1,144 @@
+package org.alaraaudit.report.trend;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.alaraaudit.history.trend.FluoroscopyMonth;
+import org.alaraaudit.history.trend.Trend;
+import org.alaraaudit.history.trend.TypicalDapMonth;
+import org.alaraaudit.history.trend.XrayStationMonth;
+import org.alaraaudit.history.trend.XrayTrend;
+
+/**
+ * The trend PDF's "X-ray and fluoroscopy" section: retake rate and median deviation index per station, the skin
+ * follow-up list per month, and the typical DAP of each exam and age band over the months, with their charts.
+ * Only written when the store holds such figures for the months.
+ */
+final class XrayTrendSection {
+    /** Rows of the typical-value table, as the audit report's figure tables; the workbook has them all. */
+    private static final int MAX_TYPICAL = 40;
+
+    private XrayTrendSection() {}
+
+    static void write(TrendPdf pdf, Document doc, PdfWriter writer, Trend t) throws DocumentException {
+        XrayTrend x = t.xray();
+        List<YearMonth> months = t.monthList();
+        pdf.section(doc, "X-ray and fluoroscopy");
+        doc.add(new Paragraph(TrendText.xrayMonths(x.runsOverSeveralMonths()), pdf.type.small));
+        if (!x.stations().isEmpty()) {
+            doc.add(new Paragraph(TrendText.RETAKE_DEFINITION, pdf.type.small));
+            doc.add(stationTable(pdf, months, x.stations(), "Retake rate", s -> s.radiographs() == 0 ? ""
+                    : TrendPdf.percent(s.retakeRate()) + " of " + s.radiographs()));
+            doc.add(new Paragraph(TrendText.DEVIATION_DEFINITION, pdf.type.small));
+            doc.add(stationTable(pdf, months, x.stations(), "Median deviation index", s -> s.deviationIndexMedian() == null ? ""
+                    : String.format(Locale.ROOT, "%.2f (n %d, +%d/\u2212%d)", s.deviationIndexMedian(), s.deviationIndexCount(),
+                    s.aboveOverexposure(), s.belowUnderexposure())));
+        }
+        if (!x.fluoroscopy().isEmpty()) {
+            doc.add(new Paragraph(TrendText.SKIN_DEFINITION, pdf.type.small));
+            doc.add(skinTable(pdf, months, x));
+        }
+        List<TypicalDapMonth> typical = x.typicalValuesOverMonths();
+        if (!typical.isEmpty()) {
+            doc.add(new Paragraph(TrendText.TYPICAL_DEFINITION, pdf.type.small));
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (TypicalDapMonth v : typical) counts.merge(v.series(), v.count(), Long::sum);
+            List<String> shown = counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey())).limit(MAX_TYPICAL).map(Map.Entry::getKey).toList();
+            doc.add(typicalTable(pdf, months, typical.stream().filter(v -> shown.contains(v.series())).toList()));
+            if (counts.size() > shown.size()) {
+                doc.add(new Paragraph("The " + shown.size() + " of " + counts.size() + " exams and bands with most exposures or "
+                        + "procedures; every one is in the workbook's sheet \"" + XrayTrendSheets.TYPICAL + "\".", pdf.type.small));
+            }
+        }
+        for (TrendCharts.Multiples m : TrendCharts.xray(t)) {
+            pdf.multiples(doc, writer, m, m.title().equals(TrendCharts.SKIN_TITLE)
+                    ? "One line per facility: the procedures put on the skin follow-up list in each month."
+                    : "One chart per facility, a line per station; each chart's axis is scaled to its own values. A hollow point "
+                    + "stands on fewer than " + t.stepRule().minStudies() + " radiographs: shown, not a judgement.");
+        }
+    }
+
+    private static PdfPTable stationTable(TrendPdf pdf, List<YearMonth> months, List<XrayStationMonth> stations, String what,
+                                          Function<XrayStationMonth, String> cell) {
+        Map<String, Map<YearMonth, XrayStationMonth>> rows = new LinkedHashMap<>();
+        for (XrayStationMonth s : stations) rows.computeIfAbsent(s.series(), k -> new LinkedHashMap<>()).put(s.month(), s);
+        PdfPTable table = pdf.table(headers("Facility / station", months, what), widths(months.size(), 16, 10));
+        for (Map.Entry<String, Map<YearMonth, XrayStationMonth>> row : rows.entrySet()) {
+            pdf.add(table, row.getKey());
+            for (YearMonth m : months) {
+                XrayStationMonth s = row.getValue().get(m);
+                pdf.add(table, s == null ? "" : cell.apply(s));
+            }
+        }
+        return table;
+    }
+
+    private static PdfPTable skinTable(TrendPdf pdf, List<YearMonth> months, XrayTrend x) {
+        Map<String, Map<YearMonth, FluoroscopyMonth>> rows = new LinkedHashMap<>();
+        for (FluoroscopyMonth f : x.fluoroscopy()) rows.computeIfAbsent(f.facility(), k -> new LinkedHashMap<>()).put(f.month(), f);
+        PdfPTable table = pdf.table(headers("Facility", months, "skin follow-up / procedures"), widths(months.size(), 16, 10));
+        for (Map.Entry<String, Map<YearMonth, FluoroscopyMonth>> row : rows.entrySet()) {
+            pdf.add(table, row.getKey());
+            for (YearMonth m : months) {
+                FluoroscopyMonth f = row.getValue().get(m);
+                pdf.add(table, f == null ? "" : f.skinFollowUp() + " / " + f.procedures());
+            }
+        }
+        Map<YearMonth, Long> skin = x.skinFollowUpByMonth();
+        Map<YearMonth, Long> procedures = new LinkedHashMap<>();
+        for (FluoroscopyMonth f : x.fluoroscopy()) procedures.merge(f.month(), f.procedures(), Long::sum);
+        pdf.add(table, pdf.type.tableBold, Trend.ALL_FACILITIES);
+        for (YearMonth m : months) {
+            pdf.add(table, pdf.type.tableBold, skin.containsKey(m) ? skin.get(m) + " / " + procedures.get(m) : "");
+        }
+        return table;
+    }
+
+    private static PdfPTable typicalTable(TrendPdf pdf, List<YearMonth> months, List<TypicalDapMonth> typical) {
+        Map<String, Map<YearMonth, TypicalDapMonth>> rows = new LinkedHashMap<>();
+        for (TypicalDapMonth v : typical) rows.computeIfAbsent(v.series(), k -> new LinkedHashMap<>()).put(v.month(), v);
+        List<String> headers = new ArrayList<>(List.of("Facility", "Kind", "Exam", "Age band"));
+        for (YearMonth m : months) headers.add(m + ": median DAP, n");
+        float[] widths = new float[headers.size()];
+        float[] fixed = {12, 7, 11, 5};
+        for (int i = 0; i < widths.length; i++) widths[i] = i < fixed.length ? fixed[i] : 8;
+        PdfPTable table = pdf.table(headers.toArray(String[]::new), widths);
+        for (Map<YearMonth, TypicalDapMonth> row : rows.values()) {
+            TypicalDapMonth any = row.values().iterator().next();
+            pdf.add(table, any.facility(), any.kind(), any.exam(), any.band());
+            for (YearMonth m : months) {
+                TypicalDapMonth v = row.get(m);
+                pdf.add(table, v == null ? "" : dap(v.medianDapGycm2()) + ", " + v.count());
+            }
+        }
+        return table;
+    }
+
+    /** Three significant digits: a child's chest radiograph is a few hundredths of a Gy·cm², a procedure tens. */
+    static String dap(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String[] headers(String first, List<YearMonth> months, String what) {
+        List<String> out = new ArrayList<>(List.of(first));
+        for (YearMonth m : months) out.add(m + ": " + what.toLowerCase(Locale.ROOT));
+        return out.toArray(String[]::new);
+    }
+
+    private static float[] widths(int months, float first, float each) {
+        float[] w = new float[months + 1];
+        w[0] = first;
+        for (int i = 1; i <= months; i++) w[i] = each;
+        return w;
+    }
+}
