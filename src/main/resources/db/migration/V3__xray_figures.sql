@@ -28,7 +28,7 @@ CREATE TABLE run_typical_value (
     facility VARCHAR(500) NOT NULL,
     kind VARCHAR(20) NOT NULL,
     exam VARCHAR(1000) NOT NULL,
-    band VARCHAR(20) NOT NULL,
+    band VARCHAR(100) NOT NULL,
     n BIGINT NOT NULL,
     median_dap_gycm2 DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (run_id, ordinal)

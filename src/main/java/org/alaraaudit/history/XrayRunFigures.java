@@ -82,7 +82,7 @@ final class XrayRunFigures {
                 ps.setString(++i, RunWriter.clip(v.facility(), 500));
                 ps.setString(++i, RunWriter.clip(v.kind(), 20));
                 ps.setString(++i, RunWriter.clip(v.exam(), 1000));
-                ps.setString(++i, RunWriter.clip(v.band(), 20));
+                ps.setString(++i, RunWriter.clip(v.band(), 100));
                 ps.setLong(++i, v.count());
                 ps.setDouble(++i, v.medianDapGycm2());
                 ps.addBatch();
