@@ -23,11 +23,19 @@ public final class ProjectionTally {
 
     private final Policy policy;
     private final DoseValueFile values = new DoseValueFile(DoseSample.BLOCK);
+    /** Where the samples keep their values: null, in {@link #values}; else elsewhere, so that parts can merge (Spark). */
+    private final DoseSample.Elsewhere elsewhere;
     private final Map<String, DoseSample> dap = new TreeMap<>(YOUNGEST_FIRST);
     private final Map<String, DoseSample> deviation = new TreeMap<>();
     private final Map<String, int[]> retakes = new TreeMap<>();
 
-    public ProjectionTally(Policy policy) { this.policy = policy; }
+    public ProjectionTally(Policy policy) { this(policy, null); }
+
+    /** A tally whose values go to {@code elsewhere}: see {@link PeriodTally#write} and {@link PeriodTally#merge}. */
+    public ProjectionTally(Policy policy, DoseSample.Elsewhere elsewhere) {
+        this.policy = policy;
+        this.elsewhere = elsewhere;
+    }
 
     /** The studies of one patient. */
     public void addPatient(List<Study> studies) {
@@ -91,7 +99,9 @@ public final class ProjectionTally {
     private static String key(String... parts) { return String.join(SEP, parts); }
 
     private DoseSample sample(Map<String, DoseSample> samples, String key) {
-        return samples.computeIfAbsent(key, k -> new DoseSample(values));
+        String kind = samples == dap ? "dap" : "deviation";
+        return samples.computeIfAbsent(key, k -> elsewhere == null ? new DoseSample(values)
+                : new DoseSample("projection\u001f" + kind + "\u001f" + k, elsewhere));
     }
 
     /** How many deviation indices of a station lie beyond the over- and underexposure levels. */
@@ -100,6 +110,10 @@ public final class ProjectionTally {
     /** Every patient is in: the figures, and the values' file goes. */
     public ProjectionFigures figures() {
         try {
+            if (elsewhere != null) {
+                dap.values().forEach(DoseSample::freeze);
+                deviation.values().forEach(DoseSample::freeze);
+            }
             List<ProjectionFigures.TypicalValue> typical = new ArrayList<>();
             for (Map.Entry<String, DoseSample> e : dap.entrySet()) {
                 String[] k = e.getKey().split(SEP, -1);
@@ -125,6 +139,39 @@ public final class ProjectionTally {
             return new ProjectionFigures(typical, spread, rates, policy.getRetakeRateTarget(), policy.sourceOf("retake_rate_target"));
         } finally {
             values.close();
+        }
+    }
+
+    /** This part's samples (their sizes), counts of deviation indices beyond the levels, and retakes. */
+    public void write(org.alaraaudit.audit.spill.SpillOut out) throws java.io.IOException {
+        for (Map<String, DoseSample> samples : List.of(dap, deviation)) {
+            out.integer(samples.size());
+            for (Map.Entry<String, DoseSample> e : samples.entrySet()) {
+                out.text(e.getKey());
+                out.longWhole(e.getValue().count());
+            }
+        }
+        for (Map<String, int[]> counts : List.of(beyond, retakes)) {
+            out.integer(counts.size());
+            for (Map.Entry<String, int[]> e : counts.entrySet()) {
+                out.text(e.getKey());
+                out.integer(e.getValue()[0]);
+                out.integer(e.getValue()[1]);
+            }
+        }
+    }
+
+    /** Adds a part written by {@link #write}: the same period's figures of other patients. */
+    public void merge(org.alaraaudit.audit.spill.SpillIn in) throws java.io.IOException {
+        for (Map<String, DoseSample> samples : List.of(dap, deviation)) {
+            for (int n = in.integer(); n > 0; n--) sample(samples, in.text()).addCount(in.longWhole());
+        }
+        for (Map<String, int[]> counts : List.of(beyond, retakes)) {
+            for (int n = in.integer(); n > 0; n--) {
+                int[] c = counts.computeIfAbsent(in.text(), k -> new int[2]);
+                c[0] += in.integer();
+                c[1] += in.integer();
+            }
         }
     }
 }
