@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * The period's tallies of parts of the patients, each part fed in its own order, merged and given exact quantiles
  * from all the values, against one tally fed every patient in pseudonym order: as a Spark run against one machine.
  */
-class PeriodTallyPartsTest {
+public class PeriodTallyPartsTest {
     private static final RuleSet RULES = AuditFixture.DEFAULT_RULES;
 
     /** The values of every part's samples by id; quantiles computed by sorting them, as a test can afford. */
@@ -115,7 +115,7 @@ class PeriodTallyPartsTest {
         assertFalse(whole.drlGroups().isEmpty(), "the sample month has DRL groups to compare");
         assertEquals(whole.drlGroups(), merged.drlGroups(), "DRL groups: medians, 75th percentiles, counts, lines, status");
         assertEquals(String.valueOf(whole.periodFacts()), String.valueOf(merged.periodFacts()), "the period rules' facts");
-        assertEquals(protocols(whole), protocols(merged), "protocol statistics");
+        assertEquals(described(whole.protocols()), described(merged.protocols()), "protocol statistics");
         FindingCounts none = new FindingCounts();
         assertEquals(whole.figures(none, 365, 1.0, "test"), merged.figures(none, 365, 1.0, "test"), "compliance figures");
         assertEquals(whole.rowsOutsidePeriod(), merged.rowsOutsidePeriod());
@@ -159,9 +159,9 @@ class PeriodTallyPartsTest {
     }
 
     /** The protocol statistics as the reports read them: counts, quartiles and whiskers, completeness, size points. */
-    private static List<String> protocols(PeriodTally tally) {
+    public static List<String> described(List<ProtocolStatistics> protocols) {
         List<String> out = new ArrayList<>();
-        for (ProtocolStatistics p : tally.protocols()) {
+        for (ProtocolStatistics p : protocols) {
             StringBuilder s = new StringBuilder(p.facility() + "|" + p.stationName() + "|" + p.standardProtocol() + "|" + p.studies()
                     + "|" + p.pediatricStudies() + "|" + p.acquisitions());
             for (ProtocolStatistics.Completeness c : ProtocolStatistics.Completeness.values()) s.append('|').append(p.missing(c));
