@@ -195,6 +195,7 @@ public final class SparkBenchmark {
     private static long[] stages(List<Path> logs, List<Stage> out) throws IOException {
         Map<Integer, long[]> sums = new TreeMap<>(); // task ms, cpu ns, write bytes, write records, read bytes, read records, spilled
         Map<Integer, JsonNode> infos = new TreeMap<>();
+        Map<Long, String> queries = new TreeMap<>(); // a table write's query: when the driver began planning it
         long start = 0;
         long end = 0;
         for (Path log : logs) try (BufferedReader r = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
@@ -203,6 +204,8 @@ public final class SparkBenchmark {
                 switch (e.path("Event").asText()) {
                     case "SparkListenerApplicationStart" -> start = e.path("Timestamp").asLong();
                     case "SparkListenerApplicationEnd" -> end = e.path("Timestamp").asLong();
+                    case "org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart" ->
+                            queries.put(e.path("time").asLong(), e.path("description").asText());
                     case "SparkListenerStageCompleted" -> infos.put(e.path("Stage Info").path("Stage ID").asInt(), e.path("Stage Info"));
                     case "SparkListenerTaskEnd" -> {
                         JsonNode m = e.path("Task Metrics");
@@ -226,19 +229,38 @@ public final class SparkBenchmark {
             long[] s = sums.getOrDefault(e.getKey(), new long[7]);
             long from = i.path("Submission Time").asLong();
             long to = i.path("Completion Time").asLong();
-            intervals.add(new long[] {from, to});
+            intervals.add(new long[] {from, to, e.getKey()});
             out.add(new Stage(e.getKey(), i.path("Stage Name").asText(), i.path("Number of Tasks").asInt(), (to - from) / 1000.0,
                     s[0] / 1000.0, s[1] / 1e9, s[2], s[3], s[4], s[5], s[6]));
         }
         intervals.sort((x, y) -> Long.compare(x[0], y[0]));
         long busy = 0;
-        long coveredTo = Long.MIN_VALUE;
+        long coveredTo = start;
+        String before = "start";
+        // Where the driver works alone (no stage running) for a second or more: what it does there is its share.
         for (long[] iv : intervals) {
+            if (iv[0] - coveredTo >= 1000) {
+                System.out.printf(Locale.ROOT, "driver alone %.1f s: after %s, before stage %d (%s)%s%n", (iv[0] - coveredTo) / 1000.0,
+                        before, iv[2], infos.get((int) iv[2]).path("Stage Name").asText(), queriesWithin(queries, coveredTo, iv[0]));
+            }
             long from = Math.max(iv[0], coveredTo);
             if (iv[1] > from) busy += iv[1] - from;
-            coveredTo = Math.max(coveredTo, iv[1]);
+            if (iv[1] > coveredTo) {
+                coveredTo = iv[1];
+                before = "stage " + iv[2];
+            }
         }
+        if (end - coveredTo >= 1000) System.out.printf(Locale.ROOT, "driver alone %.1f s: after %s, to the end%n", (end - coveredTo) / 1000.0, before);
         return new long[] {start, end, busy};
+    }
+
+    /** The queries begun within a gap, each with the seconds since the gap began (the rest of the gap is planning). */
+    private static String queriesWithin(Map<Long, String> queries, long from, long to) {
+        StringBuilder out = new StringBuilder();
+        queries.forEach((t, d) -> {
+            if (t >= from && t < to) out.append(String.format(Locale.ROOT, "; query \"%s\" begun after %.1f s", d, (t - from) / 1000.0));
+        });
+        return out.toString();
     }
 
     private static String minutes(double s) {
