@@ -3,21 +3,17 @@ package org.alaraaudit.spark;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Function;
 import org.alaraaudit.audit.AuditPeriod;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.AuditRun;
-import org.alaraaudit.audit.DoseHistory;
-import org.alaraaudit.audit.PatientDoses;
 import org.alaraaudit.audit.RunInfo;
-import org.alaraaudit.audit.StudyAssembler;
 import org.alaraaudit.audit.aggregate.ComplianceFigures;
 import org.alaraaudit.audit.aggregate.FindingCounts;
 import org.alaraaudit.audit.aggregate.PeriodEvents;
 import org.alaraaudit.audit.aggregate.PeriodTally;
+import org.alaraaudit.audit.aggregate.ProjectionTally;
 import org.alaraaudit.audit.spill.FindingLog;
-import org.alaraaudit.model.IrradiationEvent;
-import org.alaraaudit.model.Study;
+import org.alaraaudit.audit.spill.SpillIn;
 import org.alaraaudit.rules.Policy;
 import org.alaraaudit.rules.RuleEngine;
 import org.alaraaudit.rules.RuleSet;
@@ -25,7 +21,6 @@ import org.alaraaudit.scanlog.DataWarning;
 import org.alaraaudit.scanlog.InputFile;
 import org.alaraaudit.scanlog.Rejection;
 import org.alaraaudit.scanlog.RowAccounting;
-import org.alaraaudit.scanlog.ScanRow;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -35,9 +30,10 @@ import scala.Tuple2;
 
 /**
  * The audit as Spark stages: files are read and validated on executors (one task per file), duplicates are
- * decided across all files, rows are partitioned by pseudonym and each partition runs the patient rules. The
- * period's aggregates are then tallied by the same code as on one machine, patient by patient, from the
- * partitions streamed to the driver one at a time (memory bounded by a partition), and the period rules judge them.
+ * decided across all files, rows are partitioned by pseudonym and each partition runs the patient rules and
+ * tallies its patients for the period's aggregates with the single-machine tallies. Spark finds the exact
+ * quantiles of every dose sample from the values the partitions send; the driver merges the partitions' small
+ * tallies, takes the quantiles in, and the period rules judge the result as on one machine.
  */
 final class ClusterAudit {
     /** What the run produced: the result every report is written from, and the partitions for the tables. */
@@ -80,14 +76,16 @@ final class ClusterAudit {
                 .groupByKey(partitions).persist(StorageLevel.MEMORY_AND_DISK());
         long auditedRows = audited.count();
 
-        JavaRDD<byte[]> findings = patients.mapPartitions(p -> PatientRules.findings(p, settings))
+        JavaRDD<PatientRules.Output> evaluated = patients.mapPartitions(p -> PatientRules.evaluate(p, settings))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        // Run the rules on every partition at once now: the driver's streaming reads below would compute the
-        // partitions one after another.
-        findings.count();
-        AuditResult result = result(settings, summaries, auditedRows, patients, findings);
+        // Collecting the tallies runs the rules on every partition at once.
+        List<byte[]> tallies = evaluated.filter(o -> o instanceof PatientRules.Tallied).map(o -> ((PatientRules.Tallied) o).tallies()).collect();
         parts.unpersist();
         patients.unpersist();
+        OrderStatistics quantiles = OrderStatistics.of(spark, evaluated.filter(o -> o instanceof PatientRules.Dose)
+                .mapToPair(o -> new Tuple2<>(((PatientRules.Dose) o).sample(), ((PatientRules.Dose) o).value())), partitions);
+        JavaRDD<byte[]> findings = evaluated.filter(o -> o instanceof PatientRules.Found).map(o -> ((PatientRules.Found) o).finding());
+        AuditResult result = result(settings, summaries, auditedRows, tallies, quantiles, findings);
         return new Outcome(result, findings.union(spark.parallelize(periodFindings, 1)));
     }
 
@@ -97,26 +95,24 @@ final class ClusterAudit {
     }
 
     private AuditResult result(AuditSettings settings, List<FileRead.Summary> summaries, long auditedRows,
-                               JavaPairRDD<String, Iterable<FileRead.Row>> patients, JavaRDD<byte[]> patientFindings) {
+                               List<byte[]> tallies, OrderStatistics quantiles, JavaRDD<byte[]> patientFindings) {
         Policy policy = ruleSet.tables().policy().withPediatricAge(settings.pediatricAgeYears()).withDrlSet(settings.drlSet());
         ruleSet.tables().referenceLevels().set(policy.getDrlSet());
         RuleEngine engine = new RuleEngine(ruleSet, policy);
-        Function<IrradiationEvent, Double> estimatedSsde = engine.estimates()::ssdeMgy;
-        PeriodTally tally = new PeriodTally(policy.getDrlMinSampleStudies(), estimatedSsde);
-        PeriodEvents.Collector events = new PeriodEvents.Collector(estimatedSsde);
-        StudyAssembler assembler = new StudyAssembler(ruleSet.tables(), policy.getDrlSet(), policy.getPediatricAgeYears(), settings.period());
-        PatientDoses doses = new PatientDoses(engine.estimates(), ruleSet.tables().cumulativeDose(), policy.getCumulativeWindowDays(),
-                DoseHistory.NONE);
+        PeriodTally tally = new PeriodTally(policy.getDrlMinSampleStudies(), engine.estimates()::ssdeMgy, quantiles);
+        ProjectionTally projection = new ProjectionTally(policy, ruleSet.tables().projectionLevels(), quantiles);
+        PeriodEvents.Collector scanners = PeriodEvents.Collector.scannersOnly();
         try {
-            // In pseudonym order, as one machine hands them over: a few aggregates keep the order they first saw
-            // their groups in (two DRL groups of one facility whose table lines tie), so the order is part of the result.
-            for (Iterator<Tuple2<String, Iterable<FileRead.Row>>> it = patients.sortByKey().toLocalIterator(); it.hasNext(); ) {
-                List<ScanRow> rows = PatientRules.rows(it.next()._2());
-                List<Study> assembled = assembler.assemble(rows);
-                PatientDoses.Assessment dose = doses.assess(assembled, settings.period().to());
-                if (!rows.get(0).patientPerStudy() && dose.pediatricCtInPeriod()) tally.addPediatricMarrowDose(dose.marrowMgy());
-                assembled.forEach(tally::add);
-                assembled.forEach(events::add);
+            // Counts and sums in any order; what kept the first of its kind (a protocol's spelling, the size points)
+            // kept the first by pseudonym in each partition, so merging keeps the first overall, as one machine does.
+            for (byte[] part : tallies) {
+                try (SpillIn in = new SpillIn(new java.io.ByteArrayInputStream(part))) {
+                    tally.merge(in, ruleSet.tables().referenceLevels());
+                    projection.merge(in);
+                    scanners.merge(in);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             }
         } finally {
             tally.finish();
@@ -132,7 +128,9 @@ final class ClusterAudit {
             }
         }
         findings.addAll(batch);
-        List<org.alaraaudit.model.Finding> period = engine.evaluatePeriod(tally.periodFacts());
+        List<Object> periodFacts = new ArrayList<>(tally.periodFacts());
+        periodFacts.addAll(projection.periodFacts());
+        List<org.alaraaudit.model.Finding> period = engine.evaluatePeriod(periodFacts);
         period.forEach(f -> periodFindings.add(Encoded.finding(f)));
         findings.addAll(period);
         FindingLog found = findings.build();
@@ -163,7 +161,7 @@ final class ClusterAudit {
                 .rows(rows).rowsOutsidePeriod(tally.rowsOutsidePeriod()).figures(figures)
                 .drlGroups(tally.drlGroups()).protocols(tally.protocols()).findings(found).rejected(rejections)
                 .warnings(warnings).rules(ruleSet.rules()).tables(ruleSet.tables())
-                .filesWithoutPatientIdentifiers(withoutIds).events(events.build())
+                .filesWithoutPatientIdentifiers(withoutIds).events(scanners.build()).projection(projection.figures())
                 .build();
     }
 }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CUMULATIVE_DOSE over the 365-day window ending at the period's end (period 2026-10: 2025-11-01 to 2026-10-31).
  * A 1-year-old's head CT at 30 mGy (16 cm) gives 0.357 x 30 = 10.71 mGy red-marrow dose (NCICT 2015, 1 y head).
  */
-class CumulativeDoseRuleTest {
+public class CumulativeDoseRuleTest {
     private static final double MARROW_PER_HEAD_CT = 0.357 * 30;
 
     @TempDir
@@ -291,7 +291,7 @@ class CumulativeDoseRuleTest {
         assertEquals(3, e.line());
     }
 
-    static Path copyDefaultRules(Path target) {
+    public static Path copyDefaultRules(Path target) {
         Path source = RuleSet.defaultRules();
         try (Stream<Path> files = Files.walk(source)) {
             for (Path p : files.toList()) {

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * below it, or with too few studies it is a status of the typical value only. The rows are the test's own: the tool
  * ships none.
  */
-class ProjectionDrlTest {
+public class ProjectionDrlTest {
     static final String RULE = RuleIds.DAP_DRL_MEDIAN_EXCEEDED;
 
     /** Line 2 onwards; each row serves one test below. */
-    static final String TABLE = String.join("\n",
+    public static final String TABLE = String.join("\n",
             "drl_set,kind,exam,band_type,band,age_min_years,age_max_years,weight_min_kg,weight_max_kg,dap_gycm2,source,status,verified_by,verified_on,notes",
             ",radiography,CHEST PA,age,5-<10 y,5,10,,,0.05,Test national DRL A (chest),secondary,,,",
             ",radiography,ABDOMEN AP,weight,15-<30 kg,,,15,30,0.5,Test national DRL B (abdomen),unverified,Dr Test,2026-11-01,",

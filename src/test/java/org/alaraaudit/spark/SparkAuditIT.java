@@ -84,6 +84,34 @@ class SparkAuditIT {
         return out;
     }
 
+    /** What findings.json leaves out, from the result both ways: the workbook's protocol sheet, radiography, scanners. */
+    @Test
+    void theProtocolStatisticsRadiographyFiguresAndScannersAreTheSameOnSparkAsOnOneMachine() {
+        Path input = Path.of("sample-data").toAbsolutePath();
+        AuditPeriod period = AuditPeriod.month(YearMonth.of(2026, 10));
+        AuditResult alone = new AuditRun(AuditFixture.DEFAULT_RULES, AlaraAudit.version()).run(new AuditRequest(List.of(input),
+                period, null, null, null, AuditFixture.RUN_TIME, ZoneId.systemDefault(), AuditFixture.SECRET, 250_000),
+                AuditProgress.NONE);
+        org.apache.spark.sql.SparkSession session = org.apache.spark.sql.SparkSession.builder().master("local[2]").getOrCreate();
+        AuditResult spark;
+        try {
+            List<String> files = org.alaraaudit.scanlog.ScanLogInput.expand(List.of(input)).stream().map(Path::toString).toList();
+            AuditSettings settings = new AuditSettings(null, period.from(), period.to(), null, null, AuditFixture.RUN_TIME,
+                    ZoneId.systemDefault().getId());
+            spark = new ClusterAudit(org.apache.spark.api.java.JavaSparkContext.fromSparkContext(session.sparkContext()),
+                    AuditFixture.DEFAULT_RULES, AlaraAudit.version()).runFiles(files, settings, AuditFixture.SECRET, 3).result();
+        } finally {
+            session.stop();
+        }
+        assertTrue(alone.protocols().size() > 0 && !alone.projection().isEmpty(), "the sample month has protocols and radiographs");
+        assertEquals(org.alaraaudit.audit.aggregate.PeriodTallyPartsTest.described(alone.protocols()),
+                org.alaraaudit.audit.aggregate.PeriodTallyPartsTest.described(spark.protocols()), "protocol statistics");
+        assertEquals(alone.projection(), spark.projection(), "typical values, deviation index, retakes");
+        assertEquals(alone.events().scanners(), spark.events().scanners(), "scanners");
+        assertEquals(alone.figures(), spark.figures(), "compliance figures");
+        assertEquals(alone.drlGroups(), spark.drlGroups(), "DRL groups");
+    }
+
     @Test
     void aParquetCopyOfTheSampleMonthsGivesTheSameFindingsAndAccountingAsTheCsv(@TempDir Path tmp) throws Exception {
         Path samples = Path.of("sample-data").toAbsolutePath();

@@ -11,13 +11,31 @@ import org.alaraaudit.audit.spill.DoseValueFile;
  * are then found by radix selection over the blocks, exactly as sorting would give them, in memory bounded by
  * the selection's counters rather than by the sample. {@link #freeze()} keeps the quantiles the reports read and
  * lets the values go.
+ *
+ * <p>A sample given {@link Elsewhere} keeps no values at all: it counts them and hands each to that store under its
+ * id, and once frozen takes its quantiles from the store. A Spark run works so: the executors' tallies send their
+ * values away, and the exact order statistics come back computed by Spark (see {@link #neededRanks}).
  */
 public final class DoseSample {
     static final int BLOCK = 4096;
     // The 5th and 95th percentiles too: the report's box plots draw their whiskers there.
     private static final double[] REPORTED = {0, 0.05, 0.25, 0.5, 0.75, 0.95, 1};
 
+    /**
+     * Where samples of a tally keep their values when the tally does not: {@link #add} takes a sample's values (on
+     * the machines that tally), {@link #quantiles} gives the reported quantiles computed from all of them (where the
+     * tallies are merged). A store serves one of the two.
+     */
+    public interface Elsewhere {
+        void add(String sample, double value);
+
+        /** The 0, 5, 25, 50, 75, 95 and 100th percentiles of the sample's values, as {@link #reported} computes them. */
+        double[] quantiles(String sample);
+    }
+
     private final DoseValueFile file;
+    private final String id;
+    private final Elsewhere elsewhere;
     private double[] values = new double[16];
     private int size;
     private long total;
@@ -26,10 +44,27 @@ public final class DoseSample {
 
     public DoseSample() { this(null); }
 
-    DoseSample(DoseValueFile file) { this.file = file; }
+    DoseSample(DoseValueFile file) {
+        this.file = file;
+        this.id = null;
+        this.elsewhere = null;
+    }
+
+    /** A sample whose values are kept in {@code elsewhere} under {@code id}. */
+    DoseSample(String id, Elsewhere elsewhere) {
+        this.file = null;
+        this.id = id;
+        this.elsewhere = elsewhere;
+        this.values = null;
+    }
 
     public void add(double v) {
         if (frozen != null) throw new IllegalStateException("the sample is frozen");
+        if (elsewhere != null) {
+            elsewhere.add(id, v);
+            total++;
+            return;
+        }
         if (size == values.length) {
             if (file != null && size >= BLOCK) {
                 blocks.add(file.append(values, size));
@@ -60,27 +95,65 @@ public final class DoseSample {
             for (int i = 0; i < REPORTED.length; i++) if (REPORTED[i] == q) return frozen[i];
             throw new IllegalStateException("a frozen sample keeps the 0, 5, 25, 50, 75, 95 and 100th percentiles only, not the " + q + " quantile");
         }
-        double h = (total - 1) * q;
-        long lo = (long) Math.floor(h);
-        long hi = Math.min(lo + 1, total - 1);
+        if (elsewhere != null) throw new IllegalStateException("the values of sample " + id + " are kept elsewhere: freeze it first");
         if (blocks.isEmpty()) {
             double[] s = Arrays.copyOf(values, size);
             Arrays.sort(s);
-            return s[(int) lo] + (h - lo) * (s[(int) hi] - s[(int) lo]);
+            return quantile(total, q, k -> s[(int) k]);
         }
-        double a = select(lo);
-        double b = hi == lo ? a : select(hi);
+        return quantile(total, q, this::select);
+    }
+
+    /** The q quantile of {@code total} values given the k-th smallest (0-based): type 7, the one formula of every sample. */
+    private static double quantile(long total, double q, java.util.function.LongToDoubleFunction kth) {
+        double h = (total - 1) * q;
+        long lo = (long) Math.floor(h);
+        long hi = Math.min(lo + 1, total - 1);
+        double a = kth.applyAsDouble(lo);
+        double b = hi == lo ? a : kth.applyAsDouble(hi);
         return a + (h - lo) * (b - a);
+    }
+
+    /** The ranks (0-based, ascending) of the order statistics that the reported quantiles of {@code total} values read. */
+    public static long[] neededRanks(long total) {
+        java.util.TreeSet<Long> ranks = new java.util.TreeSet<>();
+        for (double q : REPORTED) {
+            double h = (total - 1) * q;
+            long lo = (long) Math.floor(h);
+            ranks.add(lo);
+            ranks.add(Math.min(lo + 1, total - 1));
+        }
+        return ranks.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The reported quantiles of {@code total} values from their order statistics at {@link #neededRanks}. */
+    public static double[] reported(long total, java.util.function.LongToDoubleFunction kth) {
+        double[] q = new double[REPORTED.length];
+        if (total > 0) for (int i = 0; i < q.length; i++) q[i] = quantile(total, REPORTED[i], kth);
+        return q;
     }
 
     /** Keeps the reported quantiles and releases the values (and the sample's blocks of the file). */
     void freeze() {
         if (frozen != null) return;
-        double[] q = new double[REPORTED.length];
-        if (total > 0) for (int i = 0; i < q.length; i++) q[i] = quantile(REPORTED[i]);
-        frozen = q;
+        frozen = elsewhere == null ? frozenHere() : total == 0 ? new double[REPORTED.length] : elsewhere.quantiles(id);
         values = null;
         blocks.clear();
+    }
+
+    private double[] frozenHere() {
+        double[] q = new double[REPORTED.length];
+        if (total > 0) for (int i = 0; i < q.length; i++) q[i] = quantile(REPORTED[i]);
+        return q;
+    }
+
+    /** Values added (to this part of a sample kept elsewhere), for a partial tally's record. */
+    long count() { return total; }
+
+    /** The count of another part of a sample kept elsewhere (a partial tally of other patients) joins this one's. */
+    void addCount(long n) {
+        if (elsewhere == null) throw new IllegalStateException("only a sample kept elsewhere takes a count");
+        total += n;
     }
 
     /** The k-th smallest value (0-based): four passes of 16-bit radix counting over the blocks and the buffer. */

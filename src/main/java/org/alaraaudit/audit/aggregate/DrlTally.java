@@ -1,5 +1,6 @@
 package org.alaraaudit.audit.aggregate;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,7 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.alaraaudit.audit.spill.DoseValueFile;
+import org.alaraaudit.audit.spill.SpillIn;
+import org.alaraaudit.audit.spill.SpillOut;
 import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.DoseGroup;
 import org.alaraaudit.model.IrradiationEvent;
@@ -38,11 +40,19 @@ final class DrlTally {
     private final PackedLines.Files files = new PackedLines.Files();
 
     private final class Sample {
-        final DoseSample values = new DoseSample(doses);
+        final DoseSample values;
         final PackedLines lines = new PackedLines(files);
         int studies;
         int mixedPhantomStudies;
         String lastStudy;
+
+        Sample(Key k) {
+            // The level by the fields the groups are ordered on: its set, line, exam type, band and contrast.
+            ReferenceLevel l = k.level();
+            values = samples.apply(String.join("\u001f", "drl", String.valueOf(k.facility()), l.drlSet(), String.valueOf(l.line()),
+                    l.examType(), l.band(), String.valueOf(l.contrast()), k.quantity(), String.valueOf(k.phantomCm()),
+                    String.valueOf(k.unmatched())));
+        }
 
         void add(double v, String studyKey, List<SourceLine> from) {
             values.add(v);
@@ -55,19 +65,20 @@ final class DrlTally {
     }
 
     private final int minSampleStudies;
-    private final Map<Key, Sample> samples = new LinkedHashMap<>();
+    private final Map<Key, Sample> groups = new LinkedHashMap<>();
 
-    private final DoseValueFile doses;
+    /** A new dose sample by its id: kept by the tally, or elsewhere. */
+    private final java.util.function.Function<String, DoseSample> samples;
     /** The key of each group last handed out, for its row's note. */
     private final Map<DoseGroup, Key> keys = new java.util.IdentityHashMap<>();
 
-    DrlTally(int minSampleStudies, DoseValueFile doses) {
+    DrlTally(int minSampleStudies, java.util.function.Function<String, DoseSample> samples) {
         this.minSampleStudies = minSampleStudies;
-        this.doses = doses;
+        this.samples = samples;
     }
 
     /** Keeps each group's median and 75th percentile and lets the values go. */
-    void freeze() { for (Sample s : samples.values()) s.values.freeze(); }
+    void freeze() { for (Sample s : groups.values()) s.values.freeze(); }
 
     void add(Study s) {
         if (!s.isInPeriod() || !s.isCt()) return;
@@ -115,7 +126,7 @@ final class DrlTally {
     private static int otherPhantom(int cm) { return cm == 16 ? 32 : 16; }
 
     private Sample sample(String facility, ReferenceLevel l, String quantity, int phantom, Unmatched unmatched) {
-        return samples.computeIfAbsent(new Key(facility, l, quantity, phantom, unmatched), k -> new Sample());
+        return groups.computeIfAbsent(new Key(facility, l, quantity, phantom, unmatched), Sample::new);
     }
 
     /** Null when the DRL does not specify contrast or is of the exam's own; else how the exam's differs. */
@@ -135,7 +146,7 @@ final class DrlTally {
     /** Every group, by facility, then in the order of the DRL table, CTDIvol before DLP, DRL phantom first. */
     List<DoseGroup> groups() {
         keys.clear();
-        List<Map.Entry<Key, Sample>> entries = new ArrayList<>(samples.entrySet());
+        List<Map.Entry<Key, Sample>> entries = new ArrayList<>(groups.entrySet());
         entries.sort(Comparator.<Map.Entry<Key, Sample>, String>comparing(e -> e.getKey().facility(), Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(e -> e.getKey().level().line())
                 .thenComparing(e -> e.getKey().quantity().equals(CTDIVOL) ? 0 : 1)
@@ -165,7 +176,7 @@ final class DrlTally {
         List<DrlGroup> out = new ArrayList<>();
         for (DoseGroup g : groups()) {
             Key k = keys.get(g);
-            Sample s = samples.get(k);
+            Sample s = groups.get(k);
             out.add(new DrlGroup(g.getFacility(), g.getExamType(), g.getBand(), g.getQuantity(), g.getValues(), g.getMedian(),
                     g.getP75(), g.getDrl(), g.getRatio(), g.getStatus().name(), g.getLevel().source(), g.getDataPhantomCm(),
                     g.getStudies(), g.getDrlSet(), g.getDrlPhantomCm(), join(contrastNote(k), note(g, s))));
@@ -199,6 +210,41 @@ final class DrlTally {
                         g.getStudies(), g.getStudies() == 1 ? "y" : "ies", g.getMinSampleStudies());
             default:
                 return null;
+        }
+    }
+
+    /** This part's groups for {@link #merge}: each level by its set and place in the set, as loaded from the rules. */
+    void write(SpillOut out, ReferenceLevels levels) throws IOException {
+        out.integer(groups.size());
+        for (Map.Entry<Key, Sample> e : groups.entrySet()) {
+            Key k = e.getKey();
+            Sample s = e.getValue();
+            out.text(k.facility());
+            out.text(k.level().drlSet());
+            out.integer(levels.set(k.level().drlSet()).indexOf(k.level()));
+            out.text(k.quantity());
+            out.integer(k.phantomCm());
+            out.integer(k.unmatched() == null ? -1 : k.unmatched().ordinal());
+            out.longWhole(s.values.count());
+            out.integer(s.studies);
+            out.integer(s.mixedPhantomStudies);
+            PackedLines.write(out, s.lines.sorted());
+        }
+    }
+
+    /** Adds the groups of another set of patients (a study's values are all in one part: it has one patient). */
+    void merge(SpillIn in, ReferenceLevels levels) throws IOException {
+        for (int n = in.integer(); n > 0; n--) {
+            String facility = in.text();
+            ReferenceLevel level = levels.set(in.text()).get(in.integer());
+            String quantity = in.text();
+            int phantom = in.integer();
+            int unmatched = in.integer();
+            Sample s = sample(facility, level, quantity, phantom, unmatched < 0 ? null : Unmatched.values()[unmatched]);
+            s.values.addCount(in.longWhole());
+            s.studies += in.integer();
+            s.mixedPhantomStudies += in.integer();
+            s.lines.addAll(PackedLines.read(in));
         }
     }
 }

@@ -25,6 +25,19 @@ public record MarrowDoseProfile(long below10, long from10To50, long from50To100,
             else atLeast100++;
         }
 
+        void write(org.alaraaudit.audit.spill.SpillOut out) throws java.io.IOException {
+            for (long n : new long[] {below10, from10To50, from50To100, atLeast100, notEstimated}) out.longWhole(n);
+        }
+
+        /** Adds another set of patients' counts, written by {@link #write}. */
+        void merge(org.alaraaudit.audit.spill.SpillIn in) throws java.io.IOException {
+            below10 += in.longWhole();
+            from10To50 += in.longWhole();
+            from50To100 += in.longWhole();
+            atLeast100 += in.longWhole();
+            notEstimated += in.longWhole();
+        }
+
         MarrowDoseProfile profile(int windowDays, double factor, String factorSource) {
             return new MarrowDoseProfile(below10, from10To50, from50To100, atLeast100, notEstimated, windowDays, factor, factorSource);
         }

@@ -1,5 +1,6 @@
 package org.alaraaudit.audit.aggregate;
 
+import java.io.IOException;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import org.alaraaudit.audit.spill.SpillIn;
+import org.alaraaudit.audit.spill.SpillOut;
 import org.alaraaudit.model.SourceLine;
 
 /**
@@ -88,5 +91,28 @@ final class PackedLines {
 
         @Override
         public int size() { return packed.length; }
+    }
+
+    /** Lines for a partial tally's record: file names once each, then the lines. */
+    static void write(SpillOut out, List<SourceLine> lines) throws IOException {
+        Map<String, Integer> index = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (SourceLine l : lines) if (index.putIfAbsent(l.file(), names.size()) == null) names.add(l.file());
+        out.integer(names.size());
+        for (String n : names) out.text(n);
+        out.integer(lines.size());
+        for (SourceLine l : lines) {
+            out.integer(index.get(l.file()));
+            out.longWhole(l.line());
+        }
+    }
+
+    static List<SourceLine> read(SpillIn in) throws IOException {
+        String[] names = new String[in.integer()];
+        for (int i = 0; i < names.length; i++) names[i] = in.text();
+        int n = in.integer();
+        List<SourceLine> lines = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) lines.add(new SourceLine(names[in.integer()], in.longWhole()));
+        return lines;
     }
 }

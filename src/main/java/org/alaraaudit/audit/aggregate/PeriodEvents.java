@@ -118,6 +118,7 @@ public final class PeriodEvents implements Iterable<PeriodEvents.Event> {
 
     /** Collects the events of the period's studies as the audit assembles them, on the thread that assembles. */
     public static final class Collector {
+        /** Null when the events are not kept, only the scanners counted. */
         private final Function<IrradiationEvent, Double> estimatedSsde;
         private final Map<List<String>, long[]> scanners = new TreeMap<>(Comparator.comparing((List<String> k) -> k.toString()));
         private Path file;
@@ -126,12 +127,38 @@ public final class PeriodEvents implements Iterable<PeriodEvents.Event> {
 
         public Collector(Function<IrradiationEvent, Double> estimatedSsde) { this.estimatedSsde = estimatedSsde; }
 
+        /**
+         * A collector of the scanners alone, whose parts merge ({@link #write}, {@link #merge}): a Spark run keeps
+         * no file of every event on its driver, so its workbook has no event sheet.
+         */
+        public static Collector scannersOnly() { return new Collector(null); }
+
+        /** This part's scanners with their studies and events. */
+        public void write(org.alaraaudit.audit.spill.SpillOut out) throws IOException {
+            out.integer(scanners.size());
+            for (Map.Entry<List<String>, long[]> e : scanners.entrySet()) {
+                for (String part : e.getKey()) out.text(part);
+                out.longWhole(e.getValue()[0]);
+                out.longWhole(e.getValue()[1]);
+            }
+        }
+
+        /** Adds the scanners of another part, written by {@link #write}. */
+        public void merge(org.alaraaudit.audit.spill.SpillIn in) throws IOException {
+            for (int n = in.integer(); n > 0; n--) {
+                long[] c = scanners.computeIfAbsent(java.util.Arrays.asList(in.text(), in.text(), in.text(), in.text()), k -> new long[2]);
+                c[0] += in.longWhole();
+                c[1] += in.longWhole();
+            }
+        }
+
         public void add(Study s) {
             if (!s.isInPeriod()) return;
             long[] n = scanners.computeIfAbsent(java.util.Arrays.asList(s.getFacility(), s.getStationName(), s.getManufacturer(),
                     s.getModel()), k -> new long[2]);
             n[0]++;
             n[1] += s.getEvents().size();
+            if (estimatedSsde == null) return;
             try {
                 if (out == null) {
                     file = SpillFolder.createFile("events");

@@ -1,5 +1,6 @@
 package org.alaraaudit.audit.aggregate;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,14 +9,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.alaraaudit.audit.spill.DoseValueFile;
+import org.alaraaudit.audit.spill.SpillIn;
+import org.alaraaudit.audit.spill.SpillOut;
 import org.alaraaudit.model.IrradiationEvent;
 import org.alaraaudit.model.ProtocolUse;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.Study;
+import org.alaraaudit.rules.ReferenceLevels;
 
 /**
  * Counts the period's studies as they pass, one patient at a time, so the compliance figures and the period-level
  * facts never need the whole input in memory.
+ *
+ * <p>Tallies of disjoint sets of patients merge: a tally whose dose samples are kept elsewhere
+ * ({@link DoseSample.Elsewhere}) writes its counts with {@link #write}, and another such tally takes them in with
+ * {@link #merge}; frozen, its samples read their quantiles from the store. A Spark run tallies each partition of
+ * patients so and merges the parts on the driver, with the medians computed by Spark.
  */
 public final class PeriodTally {
     private long studies;
@@ -38,10 +47,21 @@ public final class PeriodTally {
     private final MarrowDoseProfile.Counter marrowProfile = new MarrowDoseProfile.Counter();
 
     private final DoseValueFile doses = new DoseValueFile(DoseSample.BLOCK);
+    /** A new dose sample by its id: kept in the tally's file, or elsewhere. */
+    private final java.util.function.Function<String, DoseSample> samples;
+    /** Pediatric protocol uses seen, numbering them within a patient for {@link PediatricUse#seen}. */
+    private long uses;
 
     /** {@code ssde}: an acquisition's SSDE in mGy, null when the log allows none (never from age). */
     public PeriodTally(int drlMinSampleStudies, java.util.function.Function<IrradiationEvent, Double> ssde) {
-        this.drl = new DrlTally(drlMinSampleStudies, doses);
+        this(drlMinSampleStudies, ssde, null);
+    }
+
+    /** A tally whose dose values go to {@code elsewhere} (null: kept by the tally), so that parts of it can merge. */
+    public PeriodTally(int drlMinSampleStudies, java.util.function.Function<IrradiationEvent, Double> ssde,
+                       DoseSample.Elsewhere elsewhere) {
+        this.samples = elsewhere == null ? id -> new DoseSample(doses) : id -> new DoseSample(id, elsewhere);
+        this.drl = new DrlTally(drlMinSampleStudies, samples);
         this.ssde = ssde;
     }
 
@@ -64,7 +84,10 @@ public final class PeriodTally {
     private static final class PediatricUse {
         final String facility;
         final String station;
-        final String protocol;
+        /** The name as first seen (names differing in case or spacing are one use): the first patient's by pseudonym. */
+        String protocol;
+        String firstPatient;
+        long firstSeq;
         final boolean mapped;
         int studies;
         final Set<SourceLine> lines = new java.util.TreeSet<>();
@@ -72,13 +95,27 @@ public final class PeriodTally {
         final PackedLines body32cmLines;
         final DoseSample body32cmSsde;
 
-        PediatricUse(String facility, String station, String protocol, boolean mapped, PackedLines.Files files, DoseValueFile doses) {
+        PediatricUse(String facility, String station, String protocol, boolean mapped, PackedLines.Files files, DoseSample ssde) {
             this.facility = facility;
             this.station = station;
             this.protocol = protocol;
             this.mapped = mapped;
             this.body32cmLines = new PackedLines(files);
-            this.body32cmSsde = new DoseSample(doses);
+            this.body32cmSsde = ssde;
+        }
+
+        /**
+         * The use met under {@code name} in patient {@code patient}'s {@code seq}-th use: the name of the earliest
+         * meeting in pseudonym order stays, however the patients came (one machine hands them over in that order).
+         */
+        void seen(String name, String patient, long seq) {
+            if (firstPatient != null) {
+                int c = java.util.Comparator.<String>nullsFirst(java.util.Comparator.naturalOrder()).compare(patient, firstPatient);
+                if (c > 0 || (c == 0 && seq >= firstSeq)) return;
+            }
+            protocol = name;
+            firstPatient = patient;
+            firstSeq = seq;
         }
 
         ProtocolUse fact() {
@@ -114,7 +151,7 @@ public final class PeriodTally {
         for (IrradiationEvent e : s.getEvents()) {
             if (e.getProtocolName() == null) continue;
             ProtocolStatistics p = protocols.computeIfAbsent(s.getFacility() + "\u001f" + s.getStationName() + "\u001f" + e.getStandardProtocol(),
-                    k -> new ProtocolStatistics(s.getFacility(), s.getStationName(), e.getStandardProtocol(), doses));
+                    k -> new ProtocolStatistics(s.getFacility(), s.getStationName(), e.getStandardProtocol(), samples));
             if (e.isFirstOfProtocol()) p.countStudy(s.isPediatric(), e.getStudyProtocolDlp());
             if (e.isDiagnostic() && e.getCtdivol() != null) p.addCtdivol(e.getCtdivol());
             if (e.isDiagnostic()) p.addAcquisition(e, e.getCtdivol() == null ? null : ssde.apply(e));
@@ -124,8 +161,9 @@ public final class PeriodTally {
             String name = e.getStandardProtocol();
             boolean mapped = e.isMapped();
             String key = (mapped ? "M" : "U") + name.toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
-            PediatricUse u = pediatricUses.computeIfAbsent(s.getFacility() + "\u001f" + s.getStationName() + "\u001f" + key,
-                    k -> new PediatricUse(s.getFacility(), s.getStationName(), name, mapped, lineFiles, doses));
+            PediatricUse u = pediatricUse(s.getFacility() + "\u001f" + s.getStationName() + "\u001f" + key, s.getFacility(),
+                    s.getStationName(), name, mapped);
+            u.seen(name, s.getPatientRef(), uses++);
             if (usedInStudy.add(key)) u.studies++;
             if (!mapped) u.lines.add(e.getSource());
             if (e.isDiagnostic() && e.isBody() && e.getPhantom() == 32 && e.getCtdivol() != null) {
@@ -135,6 +173,11 @@ public final class PeriodTally {
                 if (mgy != null) u.body32cmSsde.add(mgy);
             }
         }
+    }
+
+    private PediatricUse pediatricUse(String key, String facility, String station, String name, boolean mapped) {
+        return pediatricUses.computeIfAbsent(key, k -> new PediatricUse(facility, station, name, mapped, lineFiles,
+                samples.apply("use\u001f" + k)));
     }
 
     /** Period-level facts for the rules that look across patients. */
@@ -183,5 +226,104 @@ public final class PeriodTally {
     private static long ofFacility(Set<String> studyKeys, String facility) {
         String prefix = facility + "\u001f";
         return studyKeys.stream().filter(k -> k.startsWith(prefix)).count();
+    }
+
+    /**
+     * This part's counts, groups and lines, for {@link #merge} (the dose values are kept elsewhere). DRL groups name
+     * their level by its place in {@code levels}, which the merging side has loaded from the same rules.
+     */
+    public void write(SpillOut out, ReferenceLevels levels) throws IOException {
+        for (long n : new long[] {studies, pediatricStudies, events, ctStudies, pediatricCtStudies, rowsOutsidePeriod}) out.longWhole(n);
+        out.text(first == null ? null : first.toString());
+        out.text(last == null ? null : last.toString());
+        writeCounts(out, byModality);
+        writeCounts(out, byFacility);
+        out.integer(facilityCounts.size());
+        for (Map.Entry<String, long[]> e : facilityCounts.entrySet()) {
+            out.text(e.getKey());
+            for (long n : e.getValue()) out.longWhole(n);
+        }
+        out.integer(protocols.size());
+        for (ProtocolStatistics p : protocols.values()) {
+            out.text(p.facility());
+            out.text(p.stationName());
+            out.text(p.standardProtocol());
+            p.write(out);
+        }
+        out.integer(pediatricUses.size());
+        for (Map.Entry<String, PediatricUse> e : pediatricUses.entrySet()) {
+            PediatricUse u = e.getValue();
+            out.text(e.getKey());
+            out.text(u.facility);
+            out.text(u.station);
+            out.text(u.protocol);
+            out.flag(u.mapped);
+            out.text(u.firstPatient);
+            out.longWhole(u.firstSeq);
+            out.integer(u.studies);
+            PackedLines.write(out, List.copyOf(u.lines));
+            out.integer(u.body32cmStudies);
+            PackedLines.write(out, u.body32cmLines.sorted());
+            out.longWhole(u.body32cmSsde.count());
+        }
+        drl.write(out, levels);
+        marrowProfile.write(out);
+    }
+
+    /** Adds a part written by {@link #write}: the same period's tally of other patients. */
+    public void merge(SpillIn in, ReferenceLevels levels) throws IOException {
+        studies += in.longWhole();
+        pediatricStudies += in.longWhole();
+        events += in.longWhole();
+        ctStudies += in.longWhole();
+        pediatricCtStudies += in.longWhole();
+        rowsOutsidePeriod += in.longWhole();
+        String f = in.text();
+        String l = in.text();
+        if (f != null && (first == null || LocalDate.parse(f).isBefore(first))) first = LocalDate.parse(f);
+        if (l != null && (last == null || LocalDate.parse(l).isAfter(last))) last = LocalDate.parse(l);
+        mergeCounts(in, byModality);
+        mergeCounts(in, byFacility);
+        for (int n = in.integer(); n > 0; n--) {
+            long[] site = facilityCounts.computeIfAbsent(in.text(), k -> new long[3]);
+            for (int i = 0; i < site.length; i++) site[i] += in.longWhole();
+        }
+        for (int n = in.integer(); n > 0; n--) {
+            String facility = in.text();
+            String station = in.text();
+            String protocol = in.text();
+            protocols.computeIfAbsent(facility + "\u001f" + station + "\u001f" + protocol,
+                    k -> new ProtocolStatistics(facility, station, protocol, samples)).merge(in);
+        }
+        for (int n = in.integer(); n > 0; n--) {
+            String key = in.text();
+            String facility = in.text();
+            String station = in.text();
+            String name = in.text();
+            boolean mapped = in.flag();
+            PediatricUse u = pediatricUse(key, facility, station, name, mapped);
+            String firstPatient = in.text();
+            long firstSeq = in.longWhole();
+            u.seen(name, firstPatient, firstSeq);
+            u.studies += in.integer();
+            u.lines.addAll(PackedLines.read(in));
+            u.body32cmStudies += in.integer();
+            u.body32cmLines.addAll(PackedLines.read(in));
+            u.body32cmSsde.addCount(in.longWhole());
+        }
+        drl.merge(in, levels);
+        marrowProfile.merge(in);
+    }
+
+    private static void writeCounts(SpillOut out, Map<String, Long> counts) throws IOException {
+        out.integer(counts.size());
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            out.text(e.getKey());
+            out.longWhole(e.getValue());
+        }
+    }
+
+    private static void mergeCounts(SpillIn in, Map<String, Long> counts) throws IOException {
+        for (int n = in.integer(); n > 0; n--) counts.merge(in.text(), in.longWhole(), Long::sum);
     }
 }

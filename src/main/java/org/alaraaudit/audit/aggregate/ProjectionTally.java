@@ -1,11 +1,14 @@
 package org.alaraaudit.audit.aggregate;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.alaraaudit.audit.spill.DoseValueFile;
+import org.alaraaudit.audit.spill.SpillIn;
+import org.alaraaudit.audit.spill.SpillOut;
 import org.alaraaudit.model.IrradiationEvent;
 import org.alaraaudit.model.ProjectionReferenceLevel;
 import org.alaraaudit.model.SourceLine;
@@ -37,13 +40,17 @@ public final class ProjectionTally {
 
     /** One group's values, the studies they come from (the minimum sample counts studies, as for CT) and their lines. */
     private final class Sample {
-        final DoseSample values = new DoseSample(ProjectionTally.this.values);
+        final DoseSample values;
         /** Only a group with a DRL row can raise a finding, which names its input lines. */
         final PackedLines lines;
         int studies;
         String lastStudy;
 
-        Sample(boolean judged) { lines = judged ? new PackedLines(lineFiles) : null; }
+        Sample(Group g) {
+            values = sample("dap" + SEP + key(String.valueOf(g.facility()), g.kind(), g.exam(),
+                    g.level() == null ? "" : String.valueOf(g.level().line()), g.band()));
+            lines = g.level() != null ? new PackedLines(lineFiles) : null;
+        }
 
         void add(double v, Study s, List<SourceLine> from) {
             values.add(v);
@@ -58,6 +65,8 @@ public final class ProjectionTally {
     private final Policy policy;
     private final List<ProjectionReferenceLevel> drls;
     private final DoseValueFile values = new DoseValueFile(DoseSample.BLOCK);
+    /** Where the samples keep their values: null, in {@link #values}; else elsewhere, so that parts can merge (Spark). */
+    private final DoseSample.Elsewhere elsewhere;
     private final PackedLines.Files lineFiles = new PackedLines.Files();
     private final Map<Group, Sample> dap = new TreeMap<>(ORDER);
     private final Map<String, DoseSample> deviation = new TreeMap<>();
@@ -69,9 +78,16 @@ public final class ProjectionTally {
     public ProjectionTally(Policy policy) { this(policy, ProjectionReferenceLevels.NONE); }
 
     /** {@code drls}: the DRL table; the rows of the policy's DRL set judge the typical values. */
-    public ProjectionTally(Policy policy, ProjectionReferenceLevels drls) {
+    public ProjectionTally(Policy policy, ProjectionReferenceLevels drls) { this(policy, drls, null); }
+
+    /**
+     * A tally whose values go to {@code elsewhere} (see {@link PeriodTally#write} and {@link PeriodTally#merge}), or
+     * are kept by the tally when it is null.
+     */
+    public ProjectionTally(Policy policy, ProjectionReferenceLevels drls, DoseSample.Elsewhere elsewhere) {
         this.policy = policy;
         this.drls = drls.set(policy.getDrlSet());
+        this.elsewhere = elsewhere;
     }
 
     /** The studies of one patient. */
@@ -129,7 +145,7 @@ public final class ProjectionTally {
             }
         }
         boolean judged = level != null;
-        return dap.computeIfAbsent(new Group(s.getFacility(), kind, exam, level, judged ? level.band() : band(s)), k -> new Sample(judged));
+        return dap.computeIfAbsent(new Group(s.getFacility(), kind, exam, level, judged ? level.band() : band(s)), Sample::new);
     }
 
     private static String exam(IrradiationEvent e) {
@@ -151,7 +167,12 @@ public final class ProjectionTally {
     private static String key(String... parts) { return String.join(SEP, parts); }
 
     private DoseSample sample(Map<String, DoseSample> samples, String key) {
-        return samples.computeIfAbsent(key, k -> new DoseSample(values));
+        return samples.computeIfAbsent(key, k -> sample("deviation" + SEP + k));
+    }
+
+    /** A new sample, named for the parts of a Spark run to find its values by. */
+    private DoseSample sample(String id) {
+        return elsewhere == null ? new DoseSample(values) : new DoseSample("projection" + SEP + id, elsewhere);
     }
 
     /** How many deviation indices of a station lie beyond the over- and underexposure levels. */
@@ -167,6 +188,10 @@ public final class ProjectionTally {
     public ProjectionFigures figures() {
         if (figures != null) return figures;
         try {
+            if (elsewhere != null) {
+                dap.values().forEach(v -> v.values.freeze());
+                deviation.values().forEach(DoseSample::freeze);
+            }
             List<TypicalDap> facts = new ArrayList<>();
             List<ProjectionFigures.TypicalValue> typical = new ArrayList<>();
             int min = policy.getDrlMinSampleStudies();
@@ -202,6 +227,61 @@ public final class ProjectionTally {
             return figures;
         } finally {
             values.close();
+        }
+    }
+
+    /**
+     * This part's groups for {@link #merge}: each typical value's group with its DRL row by its place in the policy's
+     * set, its sample's size, studies and lines; the deviation samples' sizes; the counts beyond the levels; retakes.
+     */
+    public void write(SpillOut out) throws IOException {
+        out.integer(dap.size());
+        for (Map.Entry<Group, Sample> e : dap.entrySet()) {
+            Group g = e.getKey();
+            Sample v = e.getValue();
+            out.text(g.facility());
+            out.text(g.kind());
+            out.text(g.exam());
+            out.integer(g.level() == null ? -1 : drls.indexOf(g.level()));
+            out.text(g.band());
+            out.longWhole(v.values.count());
+            out.integer(v.studies);
+            if (v.lines != null) PackedLines.write(out, v.lines.sorted());
+        }
+        out.integer(deviation.size());
+        for (Map.Entry<String, DoseSample> e : deviation.entrySet()) {
+            out.text(e.getKey());
+            out.longWhole(e.getValue().count());
+        }
+        for (Map<String, int[]> counts : List.of(beyond, retakes)) {
+            out.integer(counts.size());
+            for (Map.Entry<String, int[]> e : counts.entrySet()) {
+                out.text(e.getKey());
+                out.integer(e.getValue()[0]);
+                out.integer(e.getValue()[1]);
+            }
+        }
+    }
+
+    /** Adds a part written by {@link #write}: the same period's figures of other patients (a study is in one part). */
+    public void merge(SpillIn in) throws IOException {
+        for (int n = in.integer(); n > 0; n--) {
+            String facility = in.text();
+            String kind = in.text();
+            String exam = in.text();
+            int level = in.integer();
+            Sample v = dap.computeIfAbsent(new Group(facility, kind, exam, level < 0 ? null : drls.get(level), in.text()), Sample::new);
+            v.values.addCount(in.longWhole());
+            v.studies += in.integer();
+            if (v.lines != null) v.lines.addAll(PackedLines.read(in));
+        }
+        for (int n = in.integer(); n > 0; n--) sample(deviation, in.text()).addCount(in.longWhole());
+        for (Map<String, int[]> counts : List.of(beyond, retakes)) {
+            for (int n = in.integer(); n > 0; n--) {
+                int[] c = counts.computeIfAbsent(in.text(), k -> new int[2]);
+                c[0] += in.integer();
+                c[1] += in.integer();
+            }
         }
     }
 }

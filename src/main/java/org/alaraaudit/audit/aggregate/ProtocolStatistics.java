@@ -1,6 +1,9 @@
 package org.alaraaudit.audit.aggregate;
 
-import org.alaraaudit.audit.spill.DoseValueFile;
+import java.io.IOException;
+import java.util.function.Function;
+import org.alaraaudit.audit.spill.SpillIn;
+import org.alaraaudit.audit.spill.SpillOut;
 
 /**
  * Use and doses of one standard protocol at one station in the period: CTDIvol per diagnostic acquisition and
@@ -15,7 +18,8 @@ public final class ProtocolStatistics {
     private final DoseSample ctdivol;
     private final DoseSample dlp;
     private final DoseSample ssde;
-    private final java.util.List<SizePoint> sizePoints = new java.util.ArrayList<>();
+    /** Each with the patient and the acquisition's place, so that parts tallied apart keep the same first points. */
+    private java.util.List<Stamped> sizePoints = new java.util.ArrayList<>();
     private final long[] missing = new long[Completeness.values().length];
     private long acquisitions;
 
@@ -31,17 +35,27 @@ public final class ProtocolStatistics {
      */
     public record SizePoint(Double diameterCm, Double weightKg, double ctdivol, Double ssde) {}
 
+    /** A size point of patient {@code patient}'s acquisition number {@code seq} of this protocol (in tally order). */
+    private record Stamped(String patient, long seq, SizePoint point) {}
+
+    /** The points kept: those of the first patients in pseudonym order, as the audit hands patients over. */
+    private static final java.util.Comparator<Stamped> PATIENT_ORDER = java.util.Comparator
+            .comparing(Stamped::patient, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+            .thenComparingLong(Stamped::seq);
+
     public ProtocolStatistics(String facility, String stationName, String standardProtocol) {
-        this(facility, stationName, standardProtocol, null);
+        this(facility, stationName, standardProtocol, id -> new DoseSample());
     }
 
-    ProtocolStatistics(String facility, String stationName, String standardProtocol, DoseValueFile doses) {
+    /** {@code samples}: a new sample by its id (the protocol's place and quantity), where its values are kept. */
+    ProtocolStatistics(String facility, String stationName, String standardProtocol, Function<String, DoseSample> samples) {
         this.facility = facility;
         this.stationName = stationName;
         this.standardProtocol = standardProtocol;
-        this.ctdivol = new DoseSample(doses);
-        this.dlp = new DoseSample(doses);
-        this.ssde = new DoseSample(doses);
+        String id = "protocol\u001f" + facility + "\u001f" + stationName + "\u001f" + standardProtocol + "\u001f";
+        this.ctdivol = samples.apply(id + "CTDIvol");
+        this.dlp = samples.apply(id + "DLP");
+        this.ssde = samples.apply(id + "SSDE");
     }
 
     /** Keeps the quartiles and lets the values go: the run is over. */
@@ -60,17 +74,31 @@ public final class ProtocolStatistics {
         if (diameter == null) missing[Completeness.SIZE.ordinal()]++;
         if (e.isRegionUnknown()) missing[Completeness.REGION.ordinal()]++;
         if (ssdeMgy != null) ssde.add(ssdeMgy);
-        if (e.isPediatric() && e.getCtdivol() != null && sizePoints.size() < MAX_SIZE_POINTS
-                && (diameter != null || e.getWeightKg() != null)) {
-            sizePoints.add(new SizePoint(diameter, e.getWeightKg(), e.getCtdivol(), ssdeMgy));
+        if (e.isPediatric() && e.getCtdivol() != null && (diameter != null || e.getWeightKg() != null)) {
+            keep(new Stamped(e.getStudy().getPatientRef(), acquisitions, new SizePoint(diameter, e.getWeightKg(), e.getCtdivol(), ssdeMgy)));
         }
+    }
+
+    /**
+     * Patients come in pseudonym order on one machine, so the first points are kept as they come; a part of the
+     * patients tallied apart (Spark) sees them in any order, and keeps the first by pseudonym all the same.
+     */
+    private void keep(Stamped p) {
+        sizePoints.add(p);
+        if (sizePoints.size() == 2 * MAX_SIZE_POINTS) sizePoints = first(sizePoints);
+    }
+
+    private static java.util.List<Stamped> first(java.util.List<Stamped> points) {
+        java.util.List<Stamped> sorted = new java.util.ArrayList<>(points);
+        sorted.sort(PATIENT_ORDER);
+        return new java.util.ArrayList<>(sorted.subList(0, Math.min(MAX_SIZE_POINTS, sorted.size())));
     }
 
     /** SSDE per diagnostic acquisition, where the log allowed one. */
     public DoseSample ssde() { return ssde; }
 
     /** Children's size/dose pairs, at most {@link #MAX_SIZE_POINTS}. */
-    public java.util.List<SizePoint> sizePoints() { return java.util.Collections.unmodifiableList(sizePoints); }
+    public java.util.List<SizePoint> sizePoints() { return first(sizePoints).stream().map(Stamped::point).toList(); }
 
     /** Diagnostic acquisitions of the period at this station with this protocol. */
     public long acquisitions() { return acquisitions; }
@@ -99,4 +127,39 @@ public final class ProtocolStatistics {
     public DoseSample ctdivol() { return ctdivol; }
 
     public DoseSample dlp() { return dlp; }
+
+    /** This part's counts, points and sample sizes, for {@link #merge}; the values themselves are kept elsewhere. */
+    void write(SpillOut out) throws IOException {
+        out.integer(studies);
+        out.integer(pediatricStudies);
+        out.longWhole(acquisitions);
+        for (long m : missing) out.longWhole(m);
+        out.longWhole(ctdivol.count());
+        out.longWhole(dlp.count());
+        out.longWhole(ssde.count());
+        java.util.List<Stamped> points = first(sizePoints);
+        out.integer(points.size());
+        for (Stamped p : points) {
+            out.text(p.patient());
+            out.longWhole(p.seq());
+            out.number(p.point().diameterCm());
+            out.number(p.point().weightKg());
+            out.real(p.point().ctdivol());
+            out.number(p.point().ssde());
+        }
+    }
+
+    /** Adds a part written by {@link #write}: another set of patients' use of this protocol. */
+    void merge(SpillIn in) throws IOException {
+        studies += in.integer();
+        pediatricStudies += in.integer();
+        acquisitions += in.longWhole();
+        for (int i = 0; i < missing.length; i++) missing[i] += in.longWhole();
+        ctdivol.addCount(in.longWhole());
+        dlp.addCount(in.longWhole());
+        ssde.addCount(in.longWhole());
+        for (int n = in.integer(); n > 0; n--) {
+            keep(new Stamped(in.text(), in.longWhole(), new SizePoint(in.number(), in.number(), in.real(), in.number())));
+        }
+    }
 }
