@@ -152,6 +152,10 @@ final class CsvTable implements TabularFile {
     @Override
     public Path path() { return path; }
 
+    /** Asked for every row: the name is kept rather than taken from the path each time. */
+    @Override
+    public String fileName() { return name; }
+
     @Override
     public List<String> header() { return header; }
 

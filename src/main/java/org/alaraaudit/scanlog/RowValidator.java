@@ -125,7 +125,7 @@ public final class RowValidator {
     /** Passes a checked row's warnings on and remembers its patient; called in input order. */
     Outcome commit(Checked checked) {
         if (checked.knownPatient()) patients.add(checked.patientKey());
-        for (DataWarning w : checked.warnings()) warningSink.accept(w);
+        if (!checked.warnings().isEmpty()) for (DataWarning w : checked.warnings()) warningSink.accept(w);
         return checked.outcome();
     }
 
@@ -147,7 +147,7 @@ public final class RowValidator {
         if (unreadable != null) throw new Fault(raw.extras().get(RawRow.UNREADABLE_COLUMN), null, unreadable);
         String tooMany = raw.extras().get(CsvScanLogReader.TOO_MANY_CELLS);
         if (tooMany != null) throw new Fault((String) null, null, "the row has " + tooMany);
-        for (CanonicalColumn c : CanonicalColumn.values()) {
+        for (CanonicalColumn c : CanonicalColumn.ALL) {
             // A cell of only no-break or zero-width spaces (or a byte-order mark) looks empty and is empty.
             if (c.required() && BlankText.isBlank(raw.get(c))) throw new Fault(c, null, "is required but empty");
         }
@@ -164,7 +164,8 @@ public final class RowValidator {
         String sex = raw.get(SEX);
         if (sex != null) {
             sex = sex.toUpperCase(Locale.ROOT);
-            if (!sex.matches("[MFOU]")) throw new Fault(SEX, raw.get(SEX), "is not one of M, F, O, U");
+            // Not String.matches: that compiles the pattern again for every row.
+            if (sex.length() != 1 || "MFOU".indexOf(sex.charAt(0)) < 0) throw new Fault(SEX, raw.get(SEX), "is not one of M, F, O, U");
         }
         Double weight = number(raw, WEIGHT_KG);
         if (weight != null && (weight <= 0 || weight > 400)) {
