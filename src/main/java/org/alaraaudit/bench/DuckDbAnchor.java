@@ -46,8 +46,8 @@ final class DuckDbAnchor {
             s.execute("DROP TABLE raw");
             s.execute("""
                     CREATE TABLE studies AS
-                    SELECT facility, accession_number, any_value(patient_id) AS patient_id, min(study_time) AS study_time,
-                           any_value(age) AS age, any_value(modality) AS modality, any_value(target_region) AS region,
+                    SELECT facility, accession_number, min(patient_id) AS patient_id, min(study_time) AS study_time,
+                           min(age) AS age, min(modality) AS modality, min(target_region) AS region,
                            count(*) AS events, sum(dlp) AS dlp, max(ctdivol) AS ctdivol
                     FROM scans GROUP BY facility, accession_number""");
             out.add(single(s, "SELECT 'studies ' || count(*) || ', total DLP ' || round(sum(dlp), 1) FROM studies"));
