@@ -112,8 +112,10 @@ final class CsvTable implements TabularFile {
                     + " before the end of the file (a stray \"?); close the quote or remove it");
         }
         if (detail.contains("Invalid character between encapsulated token and delimiter")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("line: (\\d+)").matcher(detail);
-            String at = m.find() ? Long.toString(Long.parseLong(m.group(1)) + lineOffset) : "?";
+            // commons-csv writes the number with grouping ("line: 50,007, position: ..."): all its digits are the line.
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("line: (.*?\\d)(?:, position|$)").matcher(detail);
+            String digits = m.find() ? m.group(1).replaceAll("\\D", "") : "";
+            String at = digits.isEmpty() ? "?" : Long.toString(Long.parseLong(digits) + lineOffset);
             return new ScanLogException(name + ": line " + at + ": text follows a closing quote inside a field; the field was"
                     + " quoted from line " + (lastLine + 1) + " on (a stray \"?); quote the whole field or remove the quote");
         }
