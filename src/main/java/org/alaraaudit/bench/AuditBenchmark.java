@@ -42,7 +42,7 @@ public final class AuditBenchmark {
     private static final double EVENTS_PER_STUDY = 2.5;
     private static final byte[] SECRET = "benchmark".getBytes(StandardCharsets.UTF_8);
 
-    private record Step(String name, double seconds, double cpuSeconds, long peakHeapBytes, long liveHeapBytes) {}
+    private record Step(String name, double seconds, double cpuSeconds, long peakHeapBytes, long liveHeapBytes, double load) {}
 
     /**
      * The heap each collection leaves, summed over the heap pools, as the largest seen in a step: what the step
@@ -101,10 +101,14 @@ public final class AuditBenchmark {
         RuleSet rules = RuleSet.load(null);
         ReportTemplate template = ReportTemplate.load("default");
         HeapAfterGc.install();
-        System.out.printf(Locale.ROOT, "%-10s %-28s %9s %9s %12s %14s %12s %12s%n", "events", "step", "seconds", "cpu s",
-                "events/s", "us per event", "peak heap MB", "live max MB");
-        // Warm-up: a throwaway 10k run so the JIT and the rule base are warm before anything is timed.
-        runSize(rules, template, work, 10_000L, reports, false);
+        System.out.printf(Locale.ROOT, "%-10s %-28s %9s %9s %12s %14s %12s %12s %6s%n", "events", "step", "seconds", "cpu s",
+                "events/s", "us per event", "peak heap MB", "live max MB", "load");
+        if (!DuckDbAnchor.available()) {
+            System.out.println("(DuckDB's JDBC driver is not on the class path: no anchor; see docs/benchmarks.md)");
+        }
+        // Warm-up: a throwaway run so the JIT and the rule base are warm before anything is timed; 40k events make
+        // a file of ~12 MB, above the size read on two threads, so that path is warm too.
+        runSize(rules, template, work, 40_000L, reports, false);
         for (long target : sizes) runSize(rules, template, work, target, reports, true);
         SpillFolder.delete(work);
     }
@@ -127,6 +131,13 @@ public final class AuditBenchmark {
                 new ReportSet(List.of(Format.CSV, Format.JSON), template, null).write(result[0], out);
                 phases.written = System.nanoTime();
             }));
+            Step duckDb = null;
+            List<String> duckDbResults = new ArrayList<>();
+            if (DuckDbAnchor.available()) {
+                // The same file, after our steps, in the same process: side by side under the same load.
+                duckDb = measure("DuckDB SQL core, " + DuckDbAnchor.THREADS + " threads", () -> duckDbResults.addAll(DuckDbAnchor.run(log)));
+                steps.add(duckDb);
+            }
             if (reports) {
                 steps.add(measure("workbook (xlsx)", () -> new ReportSet(List.of(Format.XLSX), template, null).write(result[0], out)));
                 steps.add(measure("PDF", () -> new ReportSet(List.of(Format.PDF), template, null).write(result[0], out)));
@@ -138,12 +149,19 @@ public final class AuditBenchmark {
                 return;
             }
             for (Step s : steps) {
-                System.out.printf(Locale.ROOT, "%-10d %-28s %9.2f %9.2f %12.0f %14.2f %12d %12d%n", events, s.name(), s.seconds(), s.cpuSeconds(),
-                        events / s.seconds(), s.seconds() * 1e6 / events, s.peakHeapBytes() >> 20, s.liveHeapBytes() >> 20);
+                System.out.printf(Locale.ROOT, "%-10d %-28s %9.2f %9.2f %12.0f %14.2f %12d %12d %6.2f%n", events, s.name(), s.seconds(), s.cpuSeconds(),
+                        events / s.seconds(), s.seconds() * 1e6 / events, s.peakHeapBytes() >> 20, s.liveHeapBytes() >> 20, s.load());
             }
             System.out.printf(Locale.ROOT, "%-10d %-28s %9.2f %9.2f%n", events, "ratio full / read", steps.get(1).seconds() / steps.get(0).seconds(),
                     steps.get(1).cpuSeconds() / steps.get(0).cpuSeconds());
             System.out.printf(Locale.ROOT, "%-10d %-28s %s%n", events, "  full audit, by phase", phases);
+            if (duckDb != null) {
+                System.out.printf(Locale.ROOT, "%-10d %-28s %9.2f %9.2f   (wall, cpu; goal: full / DuckDB at most 2)%n", events, "ratio full / DuckDB",
+                        steps.get(1).seconds() / duckDb.seconds(), steps.get(1).cpuSeconds() / duckDb.cpuSeconds());
+                System.out.printf(Locale.ROOT, "%-10d %-28s %9.2f %9.2f%n", events, "ratio read / DuckDB",
+                        steps.get(0).seconds() / duckDb.seconds(), steps.get(0).cpuSeconds() / duckDb.cpuSeconds());
+                System.out.printf(Locale.ROOT, "%-10d   DuckDB found: %s%n", events, String.join("; ", duckDbResults));
+            }
             System.out.printf(Locale.ROOT, "%-10d findings %d, studies %d%n", events, result[0].findings().size(), result[0].figures().studies());
             result[0] = null;
             SpillFolder.delete(out);
@@ -161,6 +179,7 @@ public final class AuditBenchmark {
         // CPU time of the whole process (all threads, GC included) beside the wall time: on a shared machine the
         // wall time grows with other load, the CPU time much less.
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double load = os.getSystemLoadAverage();
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         body.run();
@@ -168,7 +187,8 @@ public final class AuditBenchmark {
         double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
         long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         // Peak: the most the heap held just before a collection (or at the end); live: the most a collection left.
-        return new Step(name, seconds, cpu, Math.max(HeapAfterGc.maxUsed, used), HeapAfterGc.maxLive);
+        // The one-minute load average as the step began: the other work on the machine beside the wall time.
+        return new Step(name, seconds, cpu, Math.max(HeapAfterGc.maxUsed, used), HeapAfterGc.maxLive, load);
     }
 
     /** One synthetic log with about the requested number of events, spread over a year. */

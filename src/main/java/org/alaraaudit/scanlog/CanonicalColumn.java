@@ -17,19 +17,25 @@ public enum CanonicalColumn {
     KA_R_MGY(false), PEAK_SKIN_DOSE_MGY(false), PLANE(false);
 
     private static final Map<String, CanonicalColumn> BY_HEADER = new HashMap<>();
+    /** {@link #values()} without a new array for every row; never written. */
+    static final CanonicalColumn[] ALL = values();
 
     static {
         for (CanonicalColumn c : values()) BY_HEADER.put(c.header(), c);
     }
 
     private final boolean required;
+    private final String header;
 
-    CanonicalColumn(boolean required) { this.required = required; }
+    CanonicalColumn(boolean required) {
+        this.required = required;
+        this.header = name().toLowerCase(Locale.ROOT);
+    }
 
     /** Required in every row; protocol_name (CT only) and age (one of two columns) are checked separately. */
     public boolean required() { return required; }
 
-    public String header() { return name().toLowerCase(Locale.ROOT); }
+    public String header() { return header; }
 
     /** Header names match case-insensitively, ignoring surrounding spaces. */
     public static Optional<CanonicalColumn> forHeader(String header) {

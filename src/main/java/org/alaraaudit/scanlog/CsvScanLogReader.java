@@ -20,7 +20,12 @@ public final class CsvScanLogReader implements ScanLogReader {
     private final CanonicalColumn[] columnOf;
 
     public CsvScanLogReader(Path path) {
-        this.table = new CsvTable(path);
+        this(new CsvTable(path));
+    }
+
+    /** The rows of a table: a whole file, or a chunk of one read on a thread of its own ({@link CsvChunks}). */
+    CsvScanLogReader(CsvTable table) {
+        this.table = table;
         try {
             for (String h : table.header()) headers.add(h.toLowerCase(Locale.ROOT));
             this.columnOf = new CanonicalColumn[headers.size()];
@@ -100,6 +105,9 @@ public final class CsvScanLogReader implements ScanLogReader {
 
     @Override
     public String sha256() { return table.sha256(); }
+
+    /** The table read: its header and delimiter are those of every chunk of the file. */
+    CsvTable table() { return table; }
 
     @Override
     public void close() { table.close(); }

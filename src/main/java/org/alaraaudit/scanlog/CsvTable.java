@@ -43,24 +43,50 @@ final class CsvTable implements TabularFile {
     private final List<String> header = new ArrayList<>();
     private final boolean decimalComma;
     private final char delimiter;
+    /** Null for a chunk of a file: the chunks' reader hashes the file as it reads it. */
     private final DigestInputStream digest;
     private final Deque<Row> pending = new ArrayDeque<>();
+    /** The line breaks before this table's first byte: none for a whole file, those of earlier chunks for a chunk. */
+    private final long lineOffset;
     /** The last physical line of the record returned last: the next record starts after it. */
     private long lastLine = 1;
+    /** The bytes ended inside a quoted field: for a chunk, the split point was no record boundary. */
+    private boolean quoteOpenAtEnd;
 
     CsvTable(Path path) {
+        this(path, null, null, ',', 0);
+    }
+
+    /**
+     * The records of one chunk of a file, from its first byte on, {@code lineOffset} line breaks into the file. The
+     * chunk holding the file's first byte has the header and is given none; a later chunk gets the header and
+     * delimiter read from the first. Line numbers and messages are those of the whole file.
+     */
+    CsvTable(Path path, InputStream chunk, List<String> knownHeader, char knownDelimiter, long lineOffset) {
         this.path = path;
         this.name = path.getFileName().toString();
+        this.lineOffset = lineOffset;
         try {
-            this.digest = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"));
-            InputStream in = new BufferedInputStream(digest, 1 << 16);
-            this.delimiter = sniffDelimiter(in);
+            InputStream in;
+            if (chunk == null) {
+                this.digest = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"));
+                in = new BufferedInputStream(digest, 1 << 16);
+            } else {
+                this.digest = null;
+                in = chunk.markSupported() ? chunk : new BufferedInputStream(chunk, 1 << 16);
+            }
+            this.delimiter = knownHeader == null ? sniffDelimiter(in) : knownDelimiter;
             this.decimalComma = delimiter == ';';
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
             CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
             this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
             this.records = parser.iterator();
+            if (knownHeader != null) {
+                header.addAll(knownHeader);
+                lastLine = lineOffset;
+                return;
+            }
             if (!records.hasNext()) throw new ScanLogException(name + ": the file is empty; expected a header row with the column names");
             for (String h : records.next()) header.add(h.trim());
             lastLine = parser.getCurrentLineNumber();
@@ -71,16 +97,25 @@ final class CsvTable implements TabularFile {
         }
     }
 
+    /** The field delimiter read from the header line. */
+    char delimiter() { return delimiter; }
+
+    /** True once reading failed because the bytes ended inside a quoted field. */
+    boolean quoteOpenAtEnd() { return quoteOpenAtEnd; }
+
     private ScanLogException unreadable(Exception e) {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
         String detail = String.valueOf(cause.getMessage());
         if (detail.contains("EOF reached before encapsulated token finished")) {
+            quoteOpenAtEnd = true;
             return new ScanLogException(name + ": line " + (lastLine + 1) + ": a quote opens a field that is never closed"
                     + " before the end of the file (a stray \"?); close the quote or remove it");
         }
         if (detail.contains("Invalid character between encapsulated token and delimiter")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("line: (\\d+)").matcher(detail);
-            String at = m.find() ? m.group(1) : "?";
+            // commons-csv writes the number with grouping ("line: 50,007, position: ..."): all its digits are the line.
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("line: (.*?\\d)(?:, position|$)").matcher(detail);
+            String digits = m.find() ? m.group(1).replaceAll("\\D", "") : "";
+            String at = digits.isEmpty() ? "?" : Long.toString(Long.parseLong(digits) + lineOffset);
             return new ScanLogException(name + ": line " + at + ": text follows a closing quote inside a field; the field was"
                     + " quoted from line " + (lastLine + 1) + " on (a stray \"?); quote the whole field or remove the quote");
         }
@@ -119,6 +154,10 @@ final class CsvTable implements TabularFile {
     @Override
     public Path path() { return path; }
 
+    /** Asked for every row: the name is kept rather than taken from the path each time. */
+    @Override
+    public String fileName() { return name; }
+
     @Override
     public List<String> header() { return header; }
 
@@ -144,7 +183,7 @@ final class CsvTable implements TabularFile {
         } catch (UncheckedIOException e) {
             throw unreadable(e);
         }
-        long end = parser.getCurrentLineNumber();
+        long end = parser.getCurrentLineNumber() + lineOffset;
         int embedded = 0;
         Object[] cells = new Object[header.size()];
         for (int i = 0; i < r.size(); i++) {
@@ -214,6 +253,7 @@ final class CsvTable implements TabularFile {
      */
     @Override
     public String sha256() {
+        if (digest == null) throw new IllegalStateException("a chunk is hashed by the reader of its file");
         try {
             return HexFormat.of().formatHex(((MessageDigest) digest.getMessageDigest().clone()).digest());
         } catch (CloneNotSupportedException e) {

@@ -228,7 +228,7 @@ final class DuplicateFilter implements AutoCloseable {
             id.field("event").field(row.get(CanonicalColumn.FACILITY)).field(row.get(CanonicalColumn.ACCESSION_NUMBER)).field(event);
         } else {
             id.field("row");
-            for (CanonicalColumn c : CanonicalColumn.values()) id.field(row.get(c));
+            for (CanonicalColumn c : CanonicalColumn.ALL) id.field(row.get(c));
             for (Map.Entry<String, String> e : new TreeMap<>(row.extras()).entrySet()) id.field(e.getKey()).field(e.getValue());
         }
         return id.bytes();

@@ -13,13 +13,11 @@ final class KnownIdentifiers {
 
     KnownIdentifiers(Pseudonymiser pseudonymiser) { this.pseudonymiser = pseudonymiser; }
 
-    /** A row's patient, by the pseudonym it was already given. */
-    void addPseudonym(String pseudonym) { pseudonyms.add(key(pseudonym)); }
+    /** A patient, by the key of its pseudonym ({@link #key}). */
+    void add(long key) { pseudonyms.add(key); }
 
-    /** A rejected row's patient identifier as written, when it has one. */
-    void addIdentifier(String id) {
-        if (id != null && !BlankText.isBlank(id)) pseudonyms.add(key(pseudonymiser.pseudonym(id)));
-    }
+    /** Whether a rejected row's identifier as written names a patient: not when it is missing or blank. */
+    static boolean counts(String id) { return id != null && !BlankText.isBlank(id); }
 
     void withhold(List<Rejection> rejections, List<DataWarning> warnings) {
         rejections.replaceAll(r -> isIdentifier(r.value())
@@ -33,5 +31,5 @@ final class KnownIdentifiers {
         return pseudonyms.contains(key(pseudonymiser.pseudonym(value)));
     }
 
-    private static long key(String pseudonym) { return Long.parseLong(pseudonym, 16); }
+    static long key(String pseudonym) { return Long.parseLong(pseudonym, 16); }
 }

@@ -38,12 +38,28 @@ public final class RowValidator {
 
     public RowValidator(Pseudonymiser pseudonymiser, LocalDateTime runTime, double unusualCtdivolMgy,
                         Consumer<DataWarning> warnings) {
+        this(pseudonymiser, runTime, unusualCtdivolMgy, warnings, new KnownIdentifiers(pseudonymiser));
+    }
+
+    private RowValidator(Pseudonymiser pseudonymiser, LocalDateTime runTime, double unusualCtdivolMgy,
+                         Consumer<DataWarning> warnings, KnownIdentifiers patients) {
         this.pseudonymiser = pseudonymiser;
         this.runTime = runTime;
         this.unusualCtdivolMgy = unusualCtdivolMgy;
         this.warningSink = warnings;
         this.warnings = rowWarnings::add;
-        this.patients = new KnownIdentifiers(pseudonymiser);
+        this.patients = patients;
+    }
+
+    /**
+     * A validator with the same limits for another reading thread: it only {@link #check}s rows, and their
+     * checks are {@linkplain #commit committed} on this validator in input order. Its warning sink and known
+     * identifiers are never touched; they stay with this validator and its thread.
+     */
+    RowValidator forReadingThread() {
+        return new RowValidator(pseudonymiser, runTime, unusualCtdivolMgy, w -> {
+            throw new IllegalStateException("a reading thread's validator passes warnings on through commit");
+        }, null);
     }
 
     /** Thrown inside validation to stop at the first fault of a row. */
@@ -65,27 +81,52 @@ public final class RowValidator {
     /** Either a valid row or the reason it is rejected; never both. */
     public record Outcome(ScanRow row, Rejection rejection) {}
 
-    public Outcome validate(RawRow raw) {
+    public Outcome validate(RawRow raw) { return commit(check(raw)); }
+
+    /**
+     * A row's outcome, its warnings as a report may show them, and the key of its patient among the identifiers
+     * read, before any of it is passed on: what {@link #validate} does, less what the run shares.
+     */
+    record Checked(Outcome outcome, java.util.List<DataWarning> warnings, boolean knownPatient, long patientKey) {}
+
+    /** Validates a row touching only this validator's own per-row state; {@link #commit} passes the result on. */
+    Checked check(RawRow raw) {
         IdentifyingValues identity = IdentifyingValues.of(raw, lastIdentity);
         lastIdentity = identity;
         rowWarnings.clear();
         Outcome outcome;
+        boolean known;
+        long key = 0;
         try {
             ScanRow row = toRow(raw, identity);
-            patients.addPseudonym(row.patientRef());
+            known = true;
+            key = KnownIdentifiers.key(row.patientRef());
             outcome = new Outcome(row, null);
         } catch (Fault f) {
-            patients.addIdentifier(raw.get(PATIENT_ID));
+            String id = raw.get(PATIENT_ID);
+            known = KnownIdentifiers.counts(id);
+            if (known) key = KnownIdentifiers.key(pseudonymiser.pseudonym(id));
             // A dose report's "line" is the event's number in the file; its content item says where it is.
             String item = raw.extras().get(DoseReportScanLogReader.ITEM);
             outcome = new Outcome(null, new Rejection(raw.source().file(), raw.source().line(),
                     f.column, shown(identity, f.column, f.value), f.getMessage() + (item == null ? "" : " (event at item " + item + ")")));
         }
-        for (DataWarning w : rowWarnings) {
-            warningSink.accept(new DataWarning(w.file(), w.line(), w.column(), shown(identity, w.column(), w.value()), w.reason()));
+        java.util.List<DataWarning> shownWarnings = java.util.List.of();
+        if (!rowWarnings.isEmpty()) {
+            shownWarnings = new java.util.ArrayList<>(rowWarnings.size());
+            for (DataWarning w : rowWarnings) {
+                shownWarnings.add(new DataWarning(w.file(), w.line(), w.column(), shown(identity, w.column(), w.value()), w.reason()));
+            }
         }
         rowWarnings.clear();
-        return outcome;
+        return new Checked(outcome, shownWarnings, known, key);
+    }
+
+    /** Passes a checked row's warnings on and remembers its patient; called in input order. */
+    Outcome commit(Checked checked) {
+        if (checked.knownPatient()) patients.add(checked.patientKey());
+        if (!checked.warnings().isEmpty()) for (DataWarning w : checked.warnings()) warningSink.accept(w);
+        return checked.outcome();
     }
 
     /** The value as a report may show it: withheld when it could identify the patient. */
@@ -106,7 +147,7 @@ public final class RowValidator {
         if (unreadable != null) throw new Fault(raw.extras().get(RawRow.UNREADABLE_COLUMN), null, unreadable);
         String tooMany = raw.extras().get(CsvScanLogReader.TOO_MANY_CELLS);
         if (tooMany != null) throw new Fault((String) null, null, "the row has " + tooMany);
-        for (CanonicalColumn c : CanonicalColumn.values()) {
+        for (CanonicalColumn c : CanonicalColumn.ALL) {
             // A cell of only no-break or zero-width spaces (or a byte-order mark) looks empty and is empty.
             if (c.required() && BlankText.isBlank(raw.get(c))) throw new Fault(c, null, "is required but empty");
         }
@@ -123,7 +164,8 @@ public final class RowValidator {
         String sex = raw.get(SEX);
         if (sex != null) {
             sex = sex.toUpperCase(Locale.ROOT);
-            if (!sex.matches("[MFOU]")) throw new Fault(SEX, raw.get(SEX), "is not one of M, F, O, U");
+            // Not String.matches: that compiles the pattern again for every row.
+            if (sex.length() != 1 || "MFOU".indexOf(sex.charAt(0)) < 0) throw new Fault(SEX, raw.get(SEX), "is not one of M, F, O, U");
         }
         Double weight = number(raw, WEIGHT_KG);
         if (weight != null && (weight <= 0 || weight > 400)) {

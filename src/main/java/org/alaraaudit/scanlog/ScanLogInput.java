@@ -37,6 +37,8 @@ public final class ScanLogInput {
     private final ScanLogOpener opener;
     private final List<String> filesWithoutPatientIds = new ArrayList<>();
     private final Map<String, String> profiles = new LinkedHashMap<>();
+    private long parallelFromBytes = CsvChunks.PARALLEL_FROM_BYTES;
+    private int chunkBytes = CsvChunks.CHUNK_BYTES;
 
     /**
      * Receives each row that passed exclusions and validation, with its ordinal among them. Whether it is a
@@ -120,6 +122,16 @@ public final class ScanLogInput {
         accounting.countValid(validRows, duplicateRows.cardinality());
     }
 
+    /**
+     * Reads canonical CSV files of at least {@code fromBytes} on two threads in chunks of {@code chunkBytes}
+     * (defaults: {@link CsvChunks#PARALLEL_FROM_BYTES}, {@link CsvChunks#CHUNK_BYTES}); small values let a test
+     * split a small file.
+     */
+    void splitCsv(long fromBytes, int chunkBytes) {
+        this.parallelFromBytes = fromBytes;
+        this.chunkBytes = chunkBytes;
+    }
+
     /** True when the valid row of this ordinal repeats an earlier row; known once {@link #read} has returned. */
     public boolean isDuplicate(int ordinal) {
         if (duplicateRows == null) throw new IllegalStateException("duplicates are known once the input is read");
@@ -130,34 +142,45 @@ public final class ScanLogInput {
         for (Path f : files) {
             FileStamp opened = FileStamp.of(f);
             try (ScanLogReader reader = opener.open(f)) {
-                while (reader.hasNext()) {
-                    RawRow raw = reader.next();
-                    accounting.countRead();
-                    warnIfPatientStandsForStudy(raw);
-                    classify(raw, sink, duplicates);
-                    if ((accounting.read() & 0x3FF) == 0) progress.rowsRead(accounting.read());
+                String digest;
+                if (reader instanceof CsvScanLogReader csv && opened.size() >= parallelFromBytes) {
+                    try (CsvChunks chunks = new CsvChunks(f, csv.table(), exclusions, validator, chunkBytes)) {
+                        chunks.read(row -> take(row, sink, duplicates, progress));
+                        digest = chunks.sha256();
+                    }
+                } else {
+                    while (reader.hasNext()) take(CsvChunks.CheckedRow.of(reader.next(), exclusions, validator), sink, duplicates, progress);
+                    digest = reader.sha256();
                 }
                 opened.checkUnchanged(f);
                 // The digest of what the reader consumed, not of the file now: the report names what was audited.
-                inputFiles.add(new InputFile(f.getFileName().toString(), f.toString(), reader.sha256()));
+                inputFiles.add(new InputFile(f.getFileName().toString(), f.toString(), digest));
             }
         }
         progress.rowsRead(accounting.read());
     }
 
-    private void classify(RawRow raw, RowSink sink, DuplicateFilter duplicates) {
-        if (exclusions.match(raw).isPresent()) {
+    /** One row, in input order, whichever thread read and checked it. */
+    private void take(CsvChunks.CheckedRow row, RowSink sink, DuplicateFilter duplicates, Progress progress) {
+        accounting.countRead();
+        warnIfPatientStandsForStudy(row.raw());
+        classify(row, sink, duplicates);
+        if ((accounting.read() & 0x3FF) == 0) progress.rowsRead(accounting.read());
+    }
+
+    private void classify(CsvChunks.CheckedRow row, RowSink sink, DuplicateFilter duplicates) {
+        if (row.excluded()) {
             accounting.countExcluded();
             return;
         }
-        RowValidator.Outcome outcome = validator.validate(raw);
+        RowValidator.Outcome outcome = validator.commit(row.checked());
         if (outcome.rejection() != null) {
             accounting.countRejected();
             rejections.add(outcome.rejection());
             return;
         }
         validRows++;
-        sink.accept(outcome.row(), duplicates.add(raw));
+        sink.accept(outcome.row(), duplicates.add(row.raw()));
     }
 
     /** A file with patient identifiers where one row has none: its study counts as its own patient. */

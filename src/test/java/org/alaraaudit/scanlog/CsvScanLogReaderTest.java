@@ -165,6 +165,16 @@ class CsvScanLogReaderTest {
     }
 
     @Test
+    void aQuoteClosedInsideAFieldPastLineOneThousandNamesItsWholeLineNumber() {
+        StringBuilder s = new StringBuilder(HEADER).append('\n');
+        for (int n = 1; n <= 1500; n++) s.append(row(n, "P")).append('\n');
+        s.append(row(1501, "\"PED")).append('\n').append(row(1502, "PED \"HEAD\"")).append('\n');
+        ScanLogException e = assertThrows(ScanLogException.class, () -> read(s.toString()));
+        assertTrue(e.getMessage().startsWith("log.csv: line 1503: text follows a closing quote inside a field; the field was quoted"
+                + " from line 1502 on"), e.getMessage());
+    }
+
+    @Test
     void twoUnknownColumnsOfOneNameAreKeptNotRefused() throws Exception {
         List<RawRow> rows = read(HEADER + ",note,Note\n" + row(1, "P") + ",first,second\n");
         assertEquals("first", rows.get(0).extras().get("note"));

@@ -80,4 +80,21 @@ class IdentifyingValuesTest {
     void anAgeWrittenLikeAnAgeIsShown(String value) {
         assertFalse(of("RCH7788", null).identifies("age_years", value));
     }
+
+    @Test
+    void isoShapedBirthDatesReadDigitByDigitGiveTheDatesEveryLayoutGives() {
+        int checked = 0;
+        for (String year : new String[] {"0000", "0001", "1900", "1999", "2000", "2016", "2023", "2024", "9999"}) {
+            for (int month = 0; month <= 13; month++) {
+                for (int day = 0; day <= 32; day++) {
+                    String text = String.format("%s-%02d-%02d", year, month, day);
+                    assertEquals(IdentifyingValues.parseDatesInLayouts(text), IdentifyingValues.parseDates(text), text);
+                    checked++;
+                }
+            }
+        }
+        assertEquals(9 * 14 * 33, checked);
+        assertEquals(java.util.Set.of(java.time.LocalDate.of(2024, 2, 29)), IdentifyingValues.parseDates("2024-02-29"));
+        assertTrue(IdentifyingValues.parseDates("2023-02-29").isEmpty());
+    }
 }
