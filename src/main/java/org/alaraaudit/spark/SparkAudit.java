@@ -9,13 +9,17 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.alaraaudit.audit.AuditPeriod;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.cli.AlaraAudit;
 import org.alaraaudit.report.files.FindingsJson;
+import org.alaraaudit.report.pdf.ReportTemplate;
+import org.alaraaudit.report.set.ReportSet;
 import org.alaraaudit.rules.RuleSet;
 import org.alaraaudit.rules.RuleSetException;
 import org.alaraaudit.scanlog.DataFolder;
@@ -58,6 +62,11 @@ public final class SparkAudit implements Callable<Integer> {
 
     @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "Patient partitions (default: Spark's default parallelism).")
     int partitions;
+
+    @Option(names = "--reports", split = ",", defaultValue = "pdf,xlsx", paramLabel = "FORMAT",
+            description = "Reports written on the driver from the run's result by the tool's own writers, beside findings.json:"
+                    + " pdf, xlsx, html, or none (default: ${DEFAULT-VALUE}).")
+    List<String> reports;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master when not started by spark-submit, e.g. local[2].")
     String master;
@@ -112,6 +121,7 @@ public final class SparkAudit implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!format.equals("csv") && !format.equals("parquet")) throw new IllegalArgumentException("--format " + format + ": expected csv or parquet");
         AuditPeriod auditPeriod = parsePeriod();
+        Set<ReportSet.Format> reportFormats = reportFormats();
         if (Files.exists(out)) throw new IllegalArgumentException("--out " + out + ": exists; give a new folder, so no run is half-overwritten");
         // Every input problem is told before the cluster starts work (a Parquet path is Spark's to read).
         List<String> files = format.equals("csv")
@@ -137,11 +147,27 @@ public final class SparkAudit implements Callable<Integer> {
             FindingTables.write(session, outcome.findings(), result.rejected(), out);
             // As the default template writes it: the single-machine findings.json this run must agree with.
             FindingsJson.write(result, org.alaraaudit.report.Disclosure.PATIENT_LEVEL, out.resolve("findings.json"));
+            // The PDF and workbook a safety officer reads, by the same writers as the audit command, from the same result.
+            new ReportSet(reportFormats, ReportTemplate.load(null), null).write(result, out);
             err.println("alara-audit: " + result.rows() + "; " + result.findings().size() + " findings in " + out);
             return 0;
         } finally {
             session.stop();
         }
+    }
+
+    /** The reports asked for, checked before the cluster starts work. */
+    private Set<ReportSet.Format> reportFormats() {
+        Set<ReportSet.Format> out = EnumSet.noneOf(ReportSet.Format.class);
+        for (String r : reports) {
+            if (r.equalsIgnoreCase("none")) continue;
+            ReportSet.Format f = ReportSet.Format.named(r);
+            if (f != ReportSet.Format.PDF && f != ReportSet.Format.XLSX && f != ReportSet.Format.HTML) {
+                throw new IllegalArgumentException("--reports " + r + ": expected pdf, xlsx, html or none");
+            }
+            out.add(f);
+        }
+        return out;
     }
 
     private AuditPeriod parsePeriod() {

@@ -43,6 +43,41 @@ class SparkAuditIT {
         assertTrue(partFiles(out.resolve("findings-parquet"), ".parquet") > 0, "findings as Parquet");
         assertTrue(partFiles(out.resolve("findings-csv"), ".csv") > 0, "findings as CSV");
         assertTrue(partFiles(out.resolve("rejected-csv"), ".csv") > 0, "rejected rows");
+
+        // The reports a safety officer reads, written on the driver by the same writers as the audit command.
+        AuditResult alone = new AuditRun(AuditFixture.DEFAULT_RULES, AlaraAudit.version()).run(new AuditRequest(
+                List.of(Path.of("sample-data").toAbsolutePath()), AuditPeriod.month(YearMonth.of(2026, 10)), null, null, null,
+                AuditFixture.RUN_TIME, ZoneId.systemDefault(), AuditFixture.SECRET, 250_000), AuditProgress.NONE);
+        Path single = tmp.resolve("single-reports");
+        new org.alaraaudit.report.set.ReportSet(java.util.EnumSet.of(org.alaraaudit.report.set.ReportSet.Format.PDF,
+                org.alaraaudit.report.set.ReportSet.Format.XLSX), org.alaraaudit.report.pdf.ReportTemplate.load(null), null)
+                .write(alone, single);
+        assertEquals(sheet(single.resolve("audit-2026-10.xlsx"), "Findings"), sheet(out.resolve("audit-2026-10.xlsx"), "Findings"),
+                "the workbook's findings, cell by cell");
+        List<String> pdf = pdfLines(out.resolve("audit-2026-10.pdf"));
+        assertTrue(pdf.stream().anyMatch(l -> l.contains("14 DRL groups with the median above the DRL")), "the PDF judges the DRL groups");
+        assertEquals(pdfLines(single.resolve("audit-2026-10.pdf")).size(), pdf.size(), "the PDF, line for line");
+    }
+
+    /** Every row of a sheet as text, its cells joined. */
+    private static List<String> sheet(Path workbook, String name) throws Exception {
+        List<String> rows = new java.util.ArrayList<>();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(workbook.toFile())) {
+            org.apache.poi.ss.usermodel.DataFormatter text = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+            for (org.apache.poi.ss.usermodel.Row r : wb.getSheet(name)) {
+                StringBuilder sb = new StringBuilder();
+                for (org.apache.poi.ss.usermodel.Cell c : r) sb.append(text.formatCellValue(c)).append('|');
+                rows.add(sb.toString());
+            }
+        }
+        assertTrue(rows.size() > 1, name + " has rows");
+        return rows;
+    }
+
+    private static List<String> pdfLines(Path pdf) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return List.of(new org.apache.pdfbox.text.PDFTextStripper().getText(d).split("\\R"));
+        }
     }
 
     /** Generated networks of a few hundred patients: whatever the mix, both ways agree. Few tries: each starts Spark. */
