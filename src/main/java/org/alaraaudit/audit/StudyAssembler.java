@@ -88,11 +88,27 @@ public final class StudyAssembler {
         Contrast exam = null;
         for (ScanRow r : rows) {
             Contrast c = r.acquisition().contrast();
-            if (c == null) c = tables.contrastPatterns().of(r.acquisition().protocolName());
-            if (c == null) c = tables.contrastPatterns().of(r.study().studyDescription());
+            if (c == null) c = contrastSaid(r.acquisition().protocolName());
+            if (c == null) c = contrastSaid(r.study().studyDescription());
             exam = Contrast.combine(exam, c);
         }
         return exam;
+    }
+
+    /**
+     * What a protocol name or description says of contrast: a run has few distinct ones, each matched against the
+     * patterns once (matching every row was a third of assembling studies). Bounded, like the catalog's matches.
+     */
+    private final java.util.Map<String, java.util.Optional<Contrast>> contrastSaid = new java.util.HashMap<>();
+
+    private Contrast contrastSaid(String text) {
+        if (text == null) return null;
+        java.util.Optional<Contrast> said = contrastSaid.get(text);
+        if (said == null) {
+            said = java.util.Optional.ofNullable(tables.contrastPatterns().of(text));
+            if (contrastSaid.size() < MATCH_CACHE) contrastSaid.put(text, said);
+        }
+        return said.orElse(null);
     }
 
     /** Judged by the study's age and weight (its first row's), the row's own modality, station and description. */

@@ -20,14 +20,28 @@ public final class NotificationValues {
     static final String[] COLUMNS = {"category", "target_regions", "acquisition_types", "age_min_years", "age_max_years",
             "phantom_cm", "ctdivol_mgy", "source"};
     private final List<NotificationValue> values;
+    /**
+     * Each row's category as {@link #key}, at the row's index, and whether it is one the catalog names: every CT
+     * series of a run looks its value up, and keying the categories per lookup was a third of assembling studies.
+     */
+    private final String[] keys;
+    private final boolean[] dedicatedRow;
     /** The categories (as {@link #key}) the catalog names: rows of these apply to its protocols only. */
     private final java.util.Set<String> dedicated;
+    /** The key of each category a lookup named: a catalog names a handful. */
+    private final java.util.Map<String, String> keyOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     public NotificationValues(List<NotificationValue> values) { this(values, java.util.Set.of()); }
 
     private NotificationValues(List<NotificationValue> values, java.util.Set<String> dedicated) {
         this.values = List.copyOf(values);
         this.dedicated = java.util.Set.copyOf(dedicated);
+        this.keys = new String[this.values.size()];
+        this.dedicatedRow = new boolean[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = key(this.values.get(i).category());
+            dedicatedRow[i] = this.dedicated.contains(keys[i]);
+        }
     }
 
     /** These values with the rows of the categories the catalog names kept for the catalog's protocols. */
@@ -76,18 +90,22 @@ public final class NotificationValues {
     public Optional<NotificationValue> forSeries(TargetRegion region, AcquisitionType type, double age, int phantom,
                                                  String category) {
         if (category != null) {
-            String k = key(category);
-            Optional<NotificationValue> own = first(v -> key(v.category()).equals(k), region, type, age, phantom);
+            String k = keyOf.computeIfAbsent(category, NotificationValues::key);
+            Optional<NotificationValue> own = first(i -> keys[i].equals(k), region, type, age, phantom);
             if (own.isPresent()) return own;
         }
-        return first(v -> !dedicated.contains(key(v.category())), region, type, age, phantom);
+        return first(i -> !dedicatedRow[i], region, type, age, phantom);
     }
 
     /** The first of the rows that fits on the series' phantom, else the first that fits on the other one. */
-    private Optional<NotificationValue> first(java.util.function.Predicate<NotificationValue> rows, TargetRegion region,
+    private Optional<NotificationValue> first(java.util.function.IntPredicate rows, TargetRegion region,
                                               AcquisitionType type, double age, int phantom) {
-        for (NotificationValue v : values) if (rows.test(v) && v.appliesTo(region, type, age, phantom)) return Optional.of(v);
-        for (NotificationValue v : values) if (rows.test(v) && v.appliesOnAnyPhantom(region, type, age)) return Optional.of(v);
+        for (int i = 0; i < keys.length; i++) {
+            if (rows.test(i) && values.get(i).appliesTo(region, type, age, phantom)) return Optional.of(values.get(i));
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (rows.test(i) && values.get(i).appliesOnAnyPhantom(region, type, age)) return Optional.of(values.get(i));
+        }
         return Optional.empty();
     }
 
@@ -106,11 +124,12 @@ public final class NotificationValues {
                                                  boolean pediatric, String category) {
         if (!pediatric || !regionUnknown(region)) return forSeries(region, type, age, phantom, category);
         if (category != null) {
-            String k = key(category);
-            Optional<NotificationValue> own = first(v -> key(v.category()).equals(k), region, type, age, phantom);
+            String k = keyOf.computeIfAbsent(category, NotificationValues::key);
+            Optional<NotificationValue> own = first(i -> keys[i].equals(k), region, type, age, phantom);
             if (own.isPresent()) return own;
         }
-        return values.stream().filter(v -> !dedicated.contains(key(v.category())) && v.appliesToTypeAndAge(type, age))
+        return java.util.stream.IntStream.range(0, keys.length).filter(i -> !dedicatedRow[i]).mapToObj(values::get)
+                .filter(v -> v.appliesToTypeAndAge(type, age))
                 .min(Comparator.comparingDouble((NotificationValue v) -> v.valueOn(phantom)))
                 .map(v -> v.withCategory("the strictest value for the child's age, region unknown (" + v.category() + ")"));
     }
