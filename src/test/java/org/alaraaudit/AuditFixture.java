@@ -95,8 +95,16 @@ public final class AuditFixture {
     }
 
     /** How much each stage holds in memory before it spills to disk (rows by patient, duplicate keys, findings). */
+    private boolean eventRows = true;
+
     public AuditFixture inMemoryLimit(int rows) {
         this.inMemoryLimit = rows;
+        return this;
+    }
+
+    /** Whether the run keeps a row of every event (the workbook's event sheet); it does unless told. */
+    public AuditFixture eventRows(boolean keep) {
+        this.eventRows = keep;
         return this;
     }
 
@@ -136,7 +144,7 @@ public final class AuditFixture {
 
     public AuditResult auditFiles(List<Path> files) {
         AuditRequest req = new AuditRequest(files, period, pediatricAge, drlSet, "Test Hospital", RUN_TIME,
-                ZoneOffset.UTC, SECRET, inMemoryLimit);
+                ZoneOffset.UTC, SECRET, inMemoryLimit).withEventRows(eventRows);
         return new AuditRun(rules, "test").run(req, AuditProgress.NONE);
     }
 

@@ -58,7 +58,8 @@ public final class AuditRun {
         RuleEngine engine = new RuleEngine(ruleSet, policy);
         Function<IrradiationEvent, Double> estimatedSsde = engine.estimates()::ssdeMgy;
         PeriodTally tally = new PeriodTally(policy.getDrlMinSampleStudies(), estimatedSsde);
-        PeriodEvents.Collector events = new PeriodEvents.Collector(estimatedSsde);
+        PeriodEvents.Collector events = request.eventRows() ? new PeriodEvents.Collector(estimatedSsde)
+                : PeriodEvents.Collector.scannersOnly();
         FindingCounts counts = new FindingCounts();
         // One limit sets what each stage holds before it spills to disk: rows by patient, duplicate keys (12 bytes
         // each against a row's few hundred) and findings (each about five rows' weight).

@@ -146,7 +146,7 @@ public final class AuditCommand implements Callable<Integer> {
         byte[] secret = SiteSecret.resolve(System.getenv(), DataFolder.resolve(System.getenv()),
                 w -> err.println("alara-audit: warning: " + w));
         AuditRequest request = new AuditRequest(files, auditPeriod, pediatricAge, drlSet, institution, Instant.now(),
-                ZoneId.systemDefault(), secret, 250_000, new ScanLogOptions(profile, sheet));
+                ZoneId.systemDefault(), secret, 250_000, new ScanLogOptions(profile, sheet), wanted.contains(ReportSet.Format.XLSX));
         AuditResult result;
         List<Path> written;
         try (HistoryOptions.Run runHistory = openHistory(loading)) {

@@ -19,6 +19,13 @@ public final class Study {
     private final boolean inPeriod;
     private final List<IrradiationEvent> events;
     private final Set<TargetRegion> regions;
+    /** The rules join events to their study by it, once per event and join; the key's hash is computed once. */
+    private final int hash;
+    /**
+     * Three rules read the checks; they are derived from the study's final events, so they are derived once, on
+     * the thread that runs the rules (a race would only derive the same list twice).
+     */
+    private List<ExpectedRangeCheck> expectedRangeChecks;
 
     /** The study-level columns, as taken from the study's first row. */
     public record Header(String patientRef, double ageYears, String sex, Double weightKg, Double heightCm,
@@ -37,6 +44,7 @@ public final class Study {
         this.header = h;
         this.pediatric = pediatric;
         this.inPeriod = inPeriod;
+        this.hash = Objects.hash(h.facility(), h.accessionNumber());
 
         List<EventRecord> sorted = new ArrayList<>(records);
         sorted.sort(EVENT_ORDER);
@@ -217,7 +225,11 @@ public final class Study {
      * Each device protocol of the study whose doses fall outside the catalog's expected range, with the quantity
      * furthest outside; computed when asked, since only the expected-range rules need it.
      */
-    public List<ExpectedRangeCheck> getExpectedRangeChecks() { return ExpectedRangeCheck.of(this); }
+    public List<ExpectedRangeCheck> getExpectedRangeChecks() {
+        List<ExpectedRangeCheck> checks = expectedRangeChecks;
+        if (checks == null) expectedRangeChecks = checks = ExpectedRangeCheck.of(this);
+        return checks;
+    }
 
     /** The regions to report two or more diagnostic acquisitions over, one per group of acquisitions (multiphase). */
     public List<TargetRegion> multiphaseRegions() {
@@ -269,5 +281,5 @@ public final class Study {
     public boolean equals(Object o) { return this == o; }
 
     @Override
-    public int hashCode() { return Objects.hash(header.facility(), header.accessionNumber()); }
+    public int hashCode() { return hash; }
 }
