@@ -43,13 +43,18 @@ public final class StudyAssembler {
     }
 
     public List<Study> assemble(List<ScanRow> patientRows) {
-        Map<String, List<ScanRow>> byStudy = new LinkedHashMap<>();
-        for (ScanRow r : patientRows) byStudy.computeIfAbsent(r.studyKey(), k -> new ArrayList<>()).add(r);
+        // Keyed by facility and accession as a pair: joining them into one text for every row cost more than the map.
+        Map<StudyId, List<ScanRow>> byStudy = new LinkedHashMap<>();
+        for (ScanRow r : patientRows) {
+            byStudy.computeIfAbsent(new StudyId(r.study().facility(), r.study().accessionNumber()), k -> new ArrayList<>()).add(r);
+        }
         List<Study> studies = new ArrayList<>(byStudy.size());
         for (List<ScanRow> rows : byStudy.values()) studies.add(study(rows));
         studies.sort(Comparator.comparing(Study::getStudyDatetime).thenComparing(Study::getKey));
         return studies;
     }
+
+    private record StudyId(String facility, String accessionNumber) {}
 
     private Study study(List<ScanRow> rows) {
         ScanRow first = rows.stream().min(Comparator.comparing(ScanRow::source)).orElseThrow();

@@ -21,6 +21,8 @@ public final class Study {
     private final Set<TargetRegion> regions;
     /** The rules join events to their study by it, once per event and join; the key's hash is computed once. */
     private final int hash;
+    /** Compared whenever studies are sorted and repeats are paired: joined once. */
+    private final String key;
     /**
      * Three rules read the checks; they are derived from the study's final events, so they are derived once, on
      * the thread that runs the rules (a race would only derive the same list twice).
@@ -45,6 +47,7 @@ public final class Study {
         this.pediatric = pediatric;
         this.inPeriod = inPeriod;
         this.hash = Objects.hash(h.facility(), h.accessionNumber());
+        this.key = h.studyKey();
 
         List<EventRecord> sorted = new ArrayList<>(records);
         sorted.sort(EVENT_ORDER);
@@ -81,7 +84,7 @@ public final class Study {
             .thenComparing(EventRecord::kvp, NUM)
             .thenComparing(EventRecord::source);
 
-    public String getKey() { return header.studyKey(); }
+    public String getKey() { return key; }
 
     public String getPatientRef() { return header.patientRef(); }
 

@@ -45,8 +45,9 @@ public final class DoseEstimates {
 
     /** The SSDE in mGy, as the period's tallies group doses by it; null when {@link #ssde} has none. */
     public Double ssdeMgy(IrradiationEvent e) {
-        SsdeEstimate estimate = ssde(e);
-        return estimate == null ? null : estimate.mgy();
+        if (e.getCtdivol() == null && e.getSsde() == null) return null;
+        BodySize size = new BodySize(e.getWaterEquivalentDiameter(), e.getEffectiveDiameter(), null, null);
+        return ssde.mgy(e.getSsde(), e.getCtdivol(), e.getPhantom(), size);
     }
 
     /** The SSDE sentence of a message. */

@@ -113,4 +113,25 @@ class SsdeTest {
         assertEquals(10 * factor(16, 15), ssde.estimate(null, 10.0, 16, BodySize.ofEffectiveDiameter(15)).orElseThrow().mgy(), 1e-9);
         assertEquals(1.874799 * Math.exp(-0.03871313 * 15), factor(16, 15), 1e-12);
     }
+
+    /** The tallies' mGy-only path gives what the estimate gives, and nothing where the estimate is empty. */
+    @Test
+    void theMgyAloneIsTheEstimatesMgyForEveryKindOfInput() {
+        Double[] exported = {null, 12.5, 0.0, -1.0, Double.NaN};
+        Double[] ctdivol = {null, 0.0, 3.2, 15.0, -2.0, Double.NaN, Double.POSITIVE_INFINITY};
+        Double[] diameters = {null, 4.0, 8.0, 19.5, 45.0, 60.0};
+        int compared = 0;
+        int computed = 0;
+        for (Double x : exported) for (Double c : ctdivol) for (Double w : diameters) for (Double eff : diameters) {
+            for (int phantom : new int[]{16, 32, 10}) {
+                for (BodySize size : new BodySize[]{null, new BodySize(w, eff, null, null)}) {
+                    Double expected = ssde.estimate(x, c, phantom, size).map(SsdeEstimate::mgy).orElse(null);
+                    assertEquals(expected, ssde.mgy(x, c, phantom, size), x + " " + c + " " + phantom + " " + size);
+                    compared++;
+                    if (expected != null) computed++;
+                }
+            }
+        }
+        assertTrue(computed > 100 && computed < compared, computed + " of " + compared + " estimated");
+    }
 }
