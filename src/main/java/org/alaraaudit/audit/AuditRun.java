@@ -67,7 +67,9 @@ public final class AuditRun {
         ProjectionTally projection = new ProjectionTally(policy, ruleSet.tables().projectionLevels());
         FindingLog.Builder findings = new FindingLog.Builder(REPORT_ORDER, Math.max(1, limit / 5)).counting(counts::add);
         try (PatientPartitions patients = new PatientPartitions(limit); RuleBatches rules = new RuleBatches(engine, findings)) {
-            progress.started(AuditProgress.estimateRows(input.files()));
+            long expected = AuditProgress.estimateRows(input.files());
+            progress.started(expected);
+            patients.expect(expected);
             try (RowGrouping grouping = new RowGrouping(patients)) {
                 input.read(grouping, progress::rowsRead, (int) Math.min(Integer.MAX_VALUE, 4L * limit));
                 grouping.finish();

@@ -40,6 +40,15 @@ public final class PatientPartitions implements AutoCloseable {
     /** A row with its ordinal among the valid rows, by which duplicates are dropped when the rows are read back. */
     private record Entry(ScanRow row, int ordinal) {}
 
+    /**
+     * The input is expected to hold about this many rows (negative: not known). When that is past the limit the
+     * rows go to the buckets from the first one: holding the limit's worth first only has the collector copy them
+     * from generation to generation before they are written all the same.
+     */
+    public void expect(long rows) {
+        if (rows > inMemoryLimit && buckets == null && inMemory == 0) spill();
+    }
+
     public void add(ScanRow row, int ordinal) {
         if (buckets != null) {
             write(row, ordinal);
