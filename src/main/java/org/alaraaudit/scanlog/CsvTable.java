@@ -21,9 +21,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 
 /**
  * Streams a CSV file's rows under its header. Comma files are RFC 4180; a semicolon header means a European
@@ -34,12 +35,17 @@ import org.apache.commons.csv.CSVRecord;
  * line breaks: every line it swallowed is handed on as a rejected row with its own number, so that no study
  * silently disappears into another's cell. The bytes are hashed as they are read, so the digest in a report is
  * that of what was audited.
+ *
+ * <p>FastCSV parses (strict RFC 4180: text after a closing quote and a quote open at the end are errors; no limit on
+ * a field's size, as a stray quote may run to the end of the file); {@link ClosingQuotes} keeps the spaces after a
+ * closing quote allowed and finds the line of text after one.
  */
 final class CsvTable implements TabularFile {
     private final Path path;
     private final String name;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final CsvReader<CsvRecord> parser;
+    private final Iterator<CsvRecord> records;
+    private final ClosingQuotes text;
     private final List<String> header = new ArrayList<>();
     private final boolean decimalComma;
     private final char delimiter;
@@ -79,8 +85,12 @@ final class CsvTable implements TabularFile {
             this.decimalComma = delimiter == ';';
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
-            this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+            this.text = new ClosingQuotes(reader, delimiter);
+            this.parser = CsvReader.builder().fieldSeparator(delimiter).quoteCharacter('"').skipEmptyLines(true)
+                    .allowExtraFields(true).allowMissingFields(true).allowUnclosedQuote(false)
+                    .maxBufferSize(Integer.MAX_VALUE)
+                    .build(CsvRecordHandler.builder().maxFields(Integer.MAX_VALUE).maxFieldSize(Integer.MAX_VALUE)
+                            .maxRecordSize(Integer.MAX_VALUE).build(), text);
             this.records = parser.iterator();
             if (knownHeader != null) {
                 header.addAll(knownHeader);
@@ -88,9 +98,10 @@ final class CsvTable implements TabularFile {
                 return;
             }
             if (!records.hasNext()) throw new ScanLogException(name + ": the file is empty; expected a header row with the column names");
-            for (String h : records.next()) header.add(h.trim());
-            lastLine = parser.getCurrentLineNumber();
-        } catch (IOException | UncheckedIOException e) {
+            CsvRecord first = records.next();
+            for (String h : first.getFields()) header.add(h.trim());
+            lastLine = endLine(first);
+        } catch (IOException | UncheckedIOException | CsvParseException e) {
             throw unreadable(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -106,16 +117,15 @@ final class CsvTable implements TabularFile {
     private ScanLogException unreadable(Exception e) {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
         String detail = String.valueOf(cause.getMessage());
-        if (detail.contains("EOF reached before encapsulated token finished")) {
+        if (cause instanceof CsvParseException && detail.startsWith("Unclosed quoted field at end of input")) {
             quoteOpenAtEnd = true;
             return new ScanLogException(name + ": line " + (lastLine + 1) + ": a quote opens a field that is never closed"
                     + " before the end of the file (a stray \"?); close the quote or remove it");
         }
-        if (detail.contains("Invalid character between encapsulated token and delimiter")) {
-            // commons-csv writes the number with grouping ("line: 50,007, position: ..."): all its digits are the line.
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("line: (.*?\\d)(?:, position|$)").matcher(detail);
-            String digits = m.find() ? m.group(1).replaceAll("\\D", "") : "";
-            String at = digits.isEmpty() ? "?" : Long.toString(Long.parseLong(digits) + lineOffset);
+        if (cause instanceof CsvParseException && detail.startsWith("Unexpected character after closing quote")) {
+            // The parser names the line the record starts on; the text after the quote may be lines further on.
+            long line = text.textAfterClosingQuoteLine();
+            String at = line < 0 ? "?" : Long.toString(line + lineOffset);
             return new ScanLogException(name + ": line " + at + ": text follows a closing quote inside a field; the field was"
                     + " quoted from line " + (lastLine + 1) + " on (a stray \"?); quote the whole field or remove the quote");
         }
@@ -168,7 +178,7 @@ final class CsvTable implements TabularFile {
     public boolean hasNext() {
         try {
             return !pending.isEmpty() || records.hasNext();
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | CsvParseException e) {
             throw unreadable(e);
         }
     }
@@ -177,24 +187,30 @@ final class CsvTable implements TabularFile {
     public Row next() {
         if (!hasNext()) throw new NoSuchElementException();
         if (!pending.isEmpty()) return pending.poll();
-        CSVRecord r;
+        CsvRecord r;
         try {
             r = records.next();
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | CsvParseException e) {
             throw unreadable(e);
         }
-        long end = parser.getCurrentLineNumber() + lineOffset;
+        int size = r.getFieldCount();
+        long breaks = 0;
         int embedded = 0;
         Object[] cells = new Object[header.size()];
-        for (int i = 0; i < r.size(); i++) {
-            String v = r.get(i);
-            embedded += countNewlines(v);
+        for (int i = 0; i < size; i++) {
+            String v = r.getField(i);
+            if (hasLineBreak(v)) {
+                breaks += lineBreaks(v);
+                embedded += countNewlines(v);
+            }
             if (i < cells.length) {
                 String t = v.trim();
                 cells[i] = t.isEmpty() ? null : t;
             }
         }
-        // commons-csv reports the line a record ends on; quoted line breaks inside it move its start up.
+        long end = r.getStartingLineNumber() + breaks + lineOffset;
+        // A row is numbered from the line it ends on, less its quoted line feeds: its first line, unless a quoted
+        // field holds a lone CR, which ends a line but is no line feed (as the files were always numbered).
         long start = end - embedded;
         lastLine = end;
         Swallowed swallowed = swallowedRows(r, start, end);
@@ -204,7 +220,28 @@ final class CsvTable implements TabularFile {
             }
             return pending.poll();
         }
-        return new Row(start, cells, Math.max(0, r.size() - header.size()));
+        return new Row(start, cells, Math.max(0, size - header.size()));
+    }
+
+    /** The line a record ends on: the one it starts on and the line breaks inside its quoted fields. */
+    private long endLine(CsvRecord r) {
+        long breaks = 0;
+        for (int i = 0; i < r.getFieldCount(); i++) breaks += lineBreaks(r.getField(i));
+        return r.getStartingLineNumber() + breaks + lineOffset;
+    }
+
+    private static boolean hasLineBreak(String s) {
+        return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+    }
+
+    /** Line breaks as the parser counts them: each CR, and each LF not after a CR. */
+    private static long lineBreaks(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r' || c == '\n' && (i == 0 || s.charAt(i - 1) != '\r')) n++;
+        }
+        return n;
     }
 
     /** The column whose quote swallowed whole rows, and what to tell the user. */
@@ -218,18 +255,18 @@ final class CsvTable implements TabularFile {
      * line with as many commas as the field's column index would pass for such a row; a stray quote is the far
      * likelier cause.)
      */
-    private Swallowed swallowedRows(CSVRecord r, long start, long end) {
+    private Swallowed swallowedRows(CsvRecord r, long start, long end) {
         int separators = header.size() - 1;
         if (separators < 1) return null;
         long line = start;
-        for (int i = 0; i < r.size(); i++) {
-            String v = r.get(i);
+        for (int i = 0; i < r.getFieldCount(); i++) {
+            String v = r.getField(i);
             if (v.indexOf('\n') < 0) continue;
             String[] parts = v.split("\n", -1);
             for (int k = 1; k < parts.length; k++) {
                 int own = count(parts[k], delimiter);
                 boolean last = k == parts.length - 1;
-                int onLine = own + (last ? r.size() - 1 - i : 0);
+                int onLine = own + (last ? r.getFieldCount() - 1 - i : 0);
                 if (onLine == separators && (!last || own > 0)) {
                     String column = i < header.size() ? header.get(i).toLowerCase(java.util.Locale.ROOT) : null;
                     return new Swallowed(column, "opens a quote on line " + line + " that runs over line " + (line + k) + ", which reads as a whole row"

@@ -1,0 +1,115 @@
+package org.alaraaudit.scanlog;
+
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * The scan log's rule for what may follow a closing quote, applied to the text before the parser sees it. Spaces
+ * (any character Java counts as whitespace, U+3000 included) between a closing quote and the separator or the end
+ * of the line are dropped, so {@code "Smith, J" ,} is the cell {@code Smith, J} as it always was; any other text
+ * there is an error. The parser refuses such text too, but names only the line its record starts on: this reader
+ * notes the line of the text itself, which is the line a reviewer must fix when the quoted field spans lines.
+ *
+ * <p>A quote opens a field only as its first character (after a separator, a line break or nothing); inside an
+ * unquoted cell ({@code 5"}) it is text. Line breaks are counted as the parser counts them: CR, LF and CR LF
+ * are one each.
+ */
+final class ClosingQuotes extends FilterReader {
+    /** Outside quotes: a quote here opens a field only if the character before it ends a field. */
+    private static final int UNQUOTED = 0;
+    private static final int QUOTED = 1;
+    /** A quote inside a quoted field: the next character tells a doubled quote from the closing one. */
+    private static final int QUOTE_IN_QUOTED = 2;
+    /** After a closing quote and any spaces since it. */
+    private static final int CLOSED = 3;
+    /** Text followed a closing quote: the parser stops at it, so the rest is handed on as it is. */
+    private static final int STOPPED = 4;
+
+    private final char delimiter;
+    private int state = UNQUOTED;
+    /** The character read before the current one; a line break before the first, which starts a field. */
+    private char previous = '\n';
+    private long lineBreaks;
+    private long textAfterClosingQuote = -1;
+
+    ClosingQuotes(Reader in, char delimiter) {
+        super(in);
+        this.delimiter = delimiter;
+    }
+
+    /** The line of the first text that follows a closing quote in what was read so far; -1 if there was none. */
+    long textAfterClosingQuoteLine() { return textAfterClosingQuote; }
+
+    @Override
+    public int read() throws IOException {
+        char[] one = new char[1];
+        int n;
+        do n = read(one, 0, 1); while (n == 0);
+        return n < 0 ? -1 : one[0];
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws IOException {
+        if (len == 0) return 0;
+        while (true) {
+            int n = in.read(buf, off, len);
+            if (n < 0 || state == STOPPED) return n;
+            int kept = keep(buf, off, off + n) - off;
+            // Only spaces after a closing quote were read: read on rather than hand back nothing.
+            if (kept > 0) return kept;
+        }
+    }
+
+    /** Applies the rule to {@code buf[from, to)} in place; returns the end of what is kept. */
+    private int keep(char[] buf, int from, int to) {
+        // Locals, not fields, in the loop every character passes through.
+        int s = state;
+        long breaks = lineBreaks;
+        char before = previous;
+        int w = from;
+        for (int r = from; r < to; r++) {
+            char c = buf[r];
+            if (s == UNQUOTED) {
+                // One comparison lets ordinary text through: '"' is above CR and LF.
+                if (c <= '"') {
+                    if (c == '"') {
+                        if (before == delimiter || before == '\n' || before == '\r') s = QUOTED;
+                    } else if (c == '\r' || c == '\n' && before != '\r') {
+                        breaks++;
+                    }
+                }
+            } else if (s == QUOTED) {
+                if (c == '"') s = QUOTE_IN_QUOTED;
+                else if (c == '\r' || c == '\n' && before != '\r') breaks++;
+            } else if (s == QUOTE_IN_QUOTED && c == '"') {
+                s = QUOTED;
+            } else if (s != STOPPED) {
+                // The first character after a closing quote, or after the spaces that followed one.
+                if (c == delimiter) {
+                    s = UNQUOTED;
+                } else if (c == '\r' || c == '\n') {
+                    // Only a quote or a space stands before it here, never a CR: a break of its own.
+                    breaks++;
+                    s = UNQUOTED;
+                } else if (Character.isWhitespace(c)) {
+                    s = CLOSED;
+                    before = c;
+                    continue;
+                } else {
+                    textAfterClosingQuote = breaks + 1;
+                    // A quote here follows dropped spaces; without them the parser would read it as a doubled
+                    // quote and read on. A space stands in for it, so that the parser, too, stops at this field.
+                    if (c == '"') c = ' ';
+                    s = STOPPED;
+                }
+            }
+            before = c;
+            buf[w++] = c;
+        }
+        state = s;
+        lineBreaks = breaks;
+        previous = before;
+        return w;
+    }
+}
