@@ -61,30 +61,43 @@ final class ClosingQuotes extends FilterReader {
         }
     }
 
-    /** Applies the rule to {@code buf[from, to)} in place; returns the end of what is kept. */
+    /** Applies the rule to {@code buf[from, to)} ({@code to > from}) in place; returns the end of what is kept. */
     private int keep(char[] buf, int from, int to) {
         // Locals, not fields, in the loop every character passes through.
         int s = state;
         long breaks = lineBreaks;
-        char before = previous;
         int w = from;
-        for (int r = from; r < to; r++) {
+        int r = from;
+        while (r < to) {
+            if (s == STOPPED) {
+                System.arraycopy(buf, r, buf, w, to - r);
+                w += to - r;
+                break;
+            }
+            if (s == UNQUOTED || s == QUOTED) {
+                // Ordinary text passes as it is, in place while nothing was dropped. Only a quote and a line break
+                // matter here (and any control character at or below CR stops the scan, to be looked at).
+                int text = r;
+                for (char c; r < to && (c = buf[r]) != '"' && c > '\r'; ) r++;
+                if (w != text) System.arraycopy(buf, text, buf, w, r - text);
+                w += r - text;
+                if (r == to) break;
+            }
             char c = buf[r];
+            // The character read before this one; a dropped space or a kept character, never overwritten yet.
+            char before = r > from ? buf[r - 1] : previous;
             if (s == UNQUOTED) {
-                // One comparison lets ordinary text through: '"' is above CR and LF.
-                if (c <= '"') {
-                    if (c == '"') {
-                        if (before == delimiter || before == '\n' || before == '\r') s = QUOTED;
-                    } else if (c == '\r' || c == '\n' && before != '\r') {
-                        breaks++;
-                    }
+                if (c == '"') {
+                    if (before == delimiter || before == '\n' || before == '\r') s = QUOTED;
+                } else if (c == '\r' || c == '\n' && before != '\r') {
+                    breaks++;
                 }
             } else if (s == QUOTED) {
                 if (c == '"') s = QUOTE_IN_QUOTED;
                 else if (c == '\r' || c == '\n' && before != '\r') breaks++;
             } else if (s == QUOTE_IN_QUOTED && c == '"') {
                 s = QUOTED;
-            } else if (s != STOPPED) {
+            } else {
                 // The first character after a closing quote, or after the spaces that followed one.
                 if (c == delimiter) {
                     s = UNQUOTED;
@@ -94,7 +107,7 @@ final class ClosingQuotes extends FilterReader {
                     s = UNQUOTED;
                 } else if (Character.isWhitespace(c)) {
                     s = CLOSED;
-                    before = c;
+                    r++;
                     continue;
                 } else {
                     textAfterClosingQuote = breaks + 1;
@@ -104,12 +117,12 @@ final class ClosingQuotes extends FilterReader {
                     s = STOPPED;
                 }
             }
-            before = c;
             buf[w++] = c;
+            r++;
         }
         state = s;
         lineBreaks = breaks;
-        previous = before;
+        previous = buf[to - 1];
         return w;
     }
 }

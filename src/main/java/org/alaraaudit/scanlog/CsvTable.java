@@ -23,8 +23,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.reader.CsvRecordHandler;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 /**
  * Streams a CSV file's rows under its header. Comma files are RFC 4180; a semicolon header means a European
@@ -43,8 +42,8 @@ import de.siegmar.fastcsv.reader.CsvRecordHandler;
 final class CsvTable implements TabularFile {
     private final Path path;
     private final String name;
-    private final CsvReader<CsvRecord> parser;
-    private final Iterator<CsvRecord> records;
+    private final CsvReader<ParsedRecord> parser;
+    private final Iterator<ParsedRecord> records;
     private final ClosingQuotes text;
     private final List<String> header = new ArrayList<>();
     private final boolean decimalComma;
@@ -87,10 +86,10 @@ final class CsvTable implements TabularFile {
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
             this.text = new ClosingQuotes(reader, delimiter);
             this.parser = CsvReader.builder().fieldSeparator(delimiter).quoteCharacter('"').skipEmptyLines(true)
-                    .allowExtraFields(true).allowMissingFields(true).allowUnclosedQuote(false)
+                    .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                    .allowUnclosedQuote(false)
                     .maxBufferSize(Integer.MAX_VALUE)
-                    .build(CsvRecordHandler.builder().maxFields(Integer.MAX_VALUE).maxFieldSize(Integer.MAX_VALUE)
-                            .maxRecordSize(Integer.MAX_VALUE).build(), text);
+                    .build(new ParsedRecord(), text);
             this.records = parser.iterator();
             if (knownHeader != null) {
                 header.addAll(knownHeader);
@@ -98,9 +97,9 @@ final class CsvTable implements TabularFile {
                 return;
             }
             if (!records.hasNext()) throw new ScanLogException(name + ": the file is empty; expected a header row with the column names");
-            CsvRecord first = records.next();
-            for (String h : first.getFields()) header.add(h.trim());
-            lastLine = endLine(first);
+            ParsedRecord first = records.next();
+            for (int i = 0; i < first.size(); i++) header.add(first.get(i).trim());
+            lastLine = first.firstLine() + first.lineBreaks() + lineOffset;
         } catch (IOException | UncheckedIOException | CsvParseException e) {
             throw unreadable(e);
         } catch (NoSuchAlgorithmException e) {
@@ -187,31 +186,22 @@ final class CsvTable implements TabularFile {
     public Row next() {
         if (!hasNext()) throw new NoSuchElementException();
         if (!pending.isEmpty()) return pending.poll();
-        CsvRecord r;
+        ParsedRecord r;
         try {
             r = records.next();
         } catch (UncheckedIOException | CsvParseException e) {
             throw unreadable(e);
         }
-        int size = r.getFieldCount();
-        long breaks = 0;
-        int embedded = 0;
+        int size = r.size();
         Object[] cells = new Object[header.size()];
-        for (int i = 0; i < size; i++) {
-            String v = r.getField(i);
-            if (hasLineBreak(v)) {
-                breaks += lineBreaks(v);
-                embedded += countNewlines(v);
-            }
-            if (i < cells.length) {
-                String t = v.trim();
-                cells[i] = t.isEmpty() ? null : t;
-            }
+        for (int i = 0; i < size && i < cells.length; i++) {
+            String t = r.get(i).trim();
+            cells[i] = t.isEmpty() ? null : t;
         }
-        long end = r.getStartingLineNumber() + breaks + lineOffset;
+        long end = r.firstLine() + r.lineBreaks() + lineOffset;
         // A row is numbered from the line it ends on, less its quoted line feeds: its first line, unless a quoted
         // field holds a lone CR, which ends a line but is no line feed (as the files were always numbered).
-        long start = end - embedded;
+        long start = end - r.lineFeeds();
         lastLine = end;
         Swallowed swallowed = swallowedRows(r, start, end);
         if (swallowed != null) {
@@ -223,26 +213,6 @@ final class CsvTable implements TabularFile {
         return new Row(start, cells, Math.max(0, size - header.size()));
     }
 
-    /** The line a record ends on: the one it starts on and the line breaks inside its quoted fields. */
-    private long endLine(CsvRecord r) {
-        long breaks = 0;
-        for (int i = 0; i < r.getFieldCount(); i++) breaks += lineBreaks(r.getField(i));
-        return r.getStartingLineNumber() + breaks + lineOffset;
-    }
-
-    private static boolean hasLineBreak(String s) {
-        return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
-    }
-
-    /** Line breaks as the parser counts them: each CR, and each LF not after a CR. */
-    private static long lineBreaks(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\r' || c == '\n' && (i == 0 || s.charAt(i - 1) != '\r')) n++;
-        }
-        return n;
-    }
 
     /** The column whose quote swallowed whole rows, and what to tell the user. */
     private record Swallowed(String column, String reason) {}
@@ -255,18 +225,18 @@ final class CsvTable implements TabularFile {
      * line with as many commas as the field's column index would pass for such a row; a stray quote is the far
      * likelier cause.)
      */
-    private Swallowed swallowedRows(CsvRecord r, long start, long end) {
+    private Swallowed swallowedRows(ParsedRecord r, long start, long end) {
         int separators = header.size() - 1;
-        if (separators < 1) return null;
+        if (separators < 1 || r.lineFeeds() == 0) return null;
         long line = start;
-        for (int i = 0; i < r.getFieldCount(); i++) {
-            String v = r.getField(i);
+        for (int i = 0; i < r.size(); i++) {
+            String v = r.get(i);
             if (v.indexOf('\n') < 0) continue;
             String[] parts = v.split("\n", -1);
             for (int k = 1; k < parts.length; k++) {
                 int own = count(parts[k], delimiter);
                 boolean last = k == parts.length - 1;
-                int onLine = own + (last ? r.getFieldCount() - 1 - i : 0);
+                int onLine = own + (last ? r.size() - 1 - i : 0);
                 if (onLine == separators && (!last || own > 0)) {
                     String column = i < header.size() ? header.get(i).toLowerCase(java.util.Locale.ROOT) : null;
                     return new Swallowed(column, "opens a quote on line " + line + " that runs over line " + (line + k) + ", which reads as a whole row"
@@ -296,12 +266,6 @@ final class CsvTable implements TabularFile {
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static int countNewlines(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '\n') n++;
-        return n;
     }
 
     @Override
