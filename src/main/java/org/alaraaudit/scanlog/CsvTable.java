@@ -115,6 +115,8 @@ final class CsvTable implements TabularFile {
 
     private ScanLogException unreadable(Exception e) {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+        // FastCSV wraps whatever its reading throws, an OutOfMemoryError too: that stays what it is.
+        if (cause instanceof CsvParseException && cause.getCause() instanceof Error err) throw err;
         String detail = String.valueOf(cause.getMessage());
         if (cause instanceof CsvParseException && detail.startsWith("Unclosed quoted field at end of input")) {
             quoteOpenAtEnd = true;
@@ -212,7 +214,6 @@ final class CsvTable implements TabularFile {
         }
         return new Row(start, cells, Math.max(0, size - header.size()));
     }
-
 
     /** The column whose quote swallowed whole rows, and what to tell the user. */
     private record Swallowed(String column, String reason) {}

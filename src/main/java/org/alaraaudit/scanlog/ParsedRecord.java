@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * The record FastCSV parsed last, filled in place as the parser hands on its fields: one object for the whole
- * file, read before the next record is parsed. Only a quoted field can hold a line break, so only quoted fields are
+ * table, read before the next record is parsed. Only a quoted field can hold a line break, so only quoted fields are
  * searched for them, as they arrive; an empty field is the one empty string, not a new one each time (a scan log
  * row has a dozen).
  */
