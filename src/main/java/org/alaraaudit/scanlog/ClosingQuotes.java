@@ -1,6 +1,5 @@
 package org.alaraaudit.scanlog;
 
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 
@@ -15,7 +14,7 @@ import java.io.Reader;
  * unquoted cell ({@code 5"}) it is text. Line breaks are counted as the parser counts them: CR, LF and CR LF
  * are one each.
  */
-final class ClosingQuotes extends FilterReader {
+final class ClosingQuotes extends Reader {
     /** Outside quotes: a quote here opens a field only if the character before it ends a field. */
     private static final int UNQUOTED = 0;
     private static final int QUOTED = 1;
@@ -26,28 +25,21 @@ final class ClosingQuotes extends FilterReader {
     /** Text followed a closing quote: the parser stops at it, so the rest is handed on as it is. */
     private static final int STOPPED = 4;
 
+    private final Reader in;
     private final char delimiter;
     private int state = UNQUOTED;
-    /** The character read before the current one; a line break before the first, which starts a field. */
+    /** The last character of the text read so far; before the first, a line break, which starts a field. */
     private char previous = '\n';
     private long lineBreaks;
     private long textAfterClosingQuote = -1;
 
     ClosingQuotes(Reader in, char delimiter) {
-        super(in);
+        this.in = in;
         this.delimiter = delimiter;
     }
 
     /** The line of the first text that follows a closing quote in what was read so far; -1 if there was none. */
     long textAfterClosingQuoteLine() { return textAfterClosingQuote; }
-
-    @Override
-    public int read() throws IOException {
-        char[] one = new char[1];
-        int n;
-        do n = read(one, 0, 1); while (n == 0);
-        return n < 0 ? -1 : one[0];
-    }
 
     @Override
     public int read(char[] buf, int off, int len) throws IOException {
@@ -59,6 +51,11 @@ final class ClosingQuotes extends FilterReader {
             // Only spaces after a closing quote were read: read on rather than hand back nothing.
             if (kept > 0) return kept;
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
     }
 
     /** Applies the rule to {@code buf[from, to)} ({@code to > from}) in place; returns the end of what is kept. */
