@@ -21,9 +21,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 /**
  * Streams a CSV file's rows under its header. Comma files are RFC 4180; a semicolon header means a European
@@ -34,12 +34,17 @@ import org.apache.commons.csv.CSVRecord;
  * line breaks: every line it swallowed is handed on as a rejected row with its own number, so that no study
  * silently disappears into another's cell. The bytes are hashed as they are read, so the digest in a report is
  * that of what was audited.
+ *
+ * <p>FastCSV parses (strict RFC 4180: text after a closing quote and a quote open at the end are errors; no limit on
+ * a field's size, as a stray quote may run to the end of the file); {@link ClosingQuotes} keeps the spaces after a
+ * closing quote allowed and finds the line of text after one.
  */
 final class CsvTable implements TabularFile {
     private final Path path;
     private final String name;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final CsvReader<ParsedRecord> parser;
+    private final Iterator<ParsedRecord> records;
+    private final ClosingQuotes text;
     private final List<String> header = new ArrayList<>();
     private final boolean decimalComma;
     private final char delimiter;
@@ -79,8 +84,12 @@ final class CsvTable implements TabularFile {
             this.decimalComma = delimiter == ';';
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
-            this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+            this.text = new ClosingQuotes(reader, delimiter);
+            this.parser = CsvReader.builder().fieldSeparator(delimiter).quoteCharacter('"').skipEmptyLines(true)
+                    .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                    .allowUnclosedQuote(false)
+                    .maxBufferSize(Integer.MAX_VALUE)
+                    .build(new ParsedRecord(), text);
             this.records = parser.iterator();
             if (knownHeader != null) {
                 header.addAll(knownHeader);
@@ -88,9 +97,10 @@ final class CsvTable implements TabularFile {
                 return;
             }
             if (!records.hasNext()) throw new ScanLogException(name + ": the file is empty; expected a header row with the column names");
-            for (String h : records.next()) header.add(h.trim());
-            lastLine = parser.getCurrentLineNumber();
-        } catch (IOException | UncheckedIOException e) {
+            ParsedRecord first = records.next();
+            for (int i = 0; i < first.size(); i++) header.add(first.get(i).trim());
+            lastLine = first.firstLine() + first.lineBreaks() + lineOffset;
+        } catch (IOException | UncheckedIOException | CsvParseException e) {
             throw unreadable(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -105,17 +115,18 @@ final class CsvTable implements TabularFile {
 
     private ScanLogException unreadable(Exception e) {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+        // FastCSV wraps whatever its reading throws, an OutOfMemoryError too: that stays what it is.
+        if (cause instanceof CsvParseException && cause.getCause() instanceof Error err) throw err;
         String detail = String.valueOf(cause.getMessage());
-        if (detail.contains("EOF reached before encapsulated token finished")) {
+        if (cause instanceof CsvParseException && detail.startsWith("Unclosed quoted field at end of input")) {
             quoteOpenAtEnd = true;
             return new ScanLogException(name + ": line " + (lastLine + 1) + ": a quote opens a field that is never closed"
                     + " before the end of the file (a stray \"?); close the quote or remove it");
         }
-        if (detail.contains("Invalid character between encapsulated token and delimiter")) {
-            // commons-csv writes the number with grouping ("line: 50,007, position: ..."): all its digits are the line.
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("line: (.*?\\d)(?:, position|$)").matcher(detail);
-            String digits = m.find() ? m.group(1).replaceAll("\\D", "") : "";
-            String at = digits.isEmpty() ? "?" : Long.toString(Long.parseLong(digits) + lineOffset);
+        if (cause instanceof CsvParseException && detail.startsWith("Unexpected character after closing quote")) {
+            // The parser names the line the record starts on; the text after the quote may be lines further on.
+            long line = text.textAfterClosingQuoteLine();
+            String at = line < 0 ? "?" : Long.toString(line + lineOffset);
             return new ScanLogException(name + ": line " + at + ": text follows a closing quote inside a field; the field was"
                     + " quoted from line " + (lastLine + 1) + " on (a stray \"?); quote the whole field or remove the quote");
         }
@@ -168,7 +179,7 @@ final class CsvTable implements TabularFile {
     public boolean hasNext() {
         try {
             return !pending.isEmpty() || records.hasNext();
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | CsvParseException e) {
             throw unreadable(e);
         }
     }
@@ -177,25 +188,22 @@ final class CsvTable implements TabularFile {
     public Row next() {
         if (!hasNext()) throw new NoSuchElementException();
         if (!pending.isEmpty()) return pending.poll();
-        CSVRecord r;
+        ParsedRecord r;
         try {
             r = records.next();
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | CsvParseException e) {
             throw unreadable(e);
         }
-        long end = parser.getCurrentLineNumber() + lineOffset;
-        int embedded = 0;
+        int size = r.size();
         Object[] cells = new Object[header.size()];
-        for (int i = 0; i < r.size(); i++) {
-            String v = r.get(i);
-            embedded += countNewlines(v);
-            if (i < cells.length) {
-                String t = v.trim();
-                cells[i] = t.isEmpty() ? null : t;
-            }
+        for (int i = 0; i < size && i < cells.length; i++) {
+            String t = r.get(i).trim();
+            cells[i] = t.isEmpty() ? null : t;
         }
-        // commons-csv reports the line a record ends on; quoted line breaks inside it move its start up.
-        long start = end - embedded;
+        long end = r.firstLine() + r.lineBreaks() + lineOffset;
+        // A row is numbered from the line it ends on, less its quoted line feeds: its first line, unless a quoted
+        // field holds a lone CR, which ends a line but is no line feed (as the files were always numbered).
+        long start = end - r.lineFeeds();
         lastLine = end;
         Swallowed swallowed = swallowedRows(r, start, end);
         if (swallowed != null) {
@@ -204,7 +212,7 @@ final class CsvTable implements TabularFile {
             }
             return pending.poll();
         }
-        return new Row(start, cells, Math.max(0, r.size() - header.size()));
+        return new Row(start, cells, Math.max(0, size - header.size()));
     }
 
     /** The column whose quote swallowed whole rows, and what to tell the user. */
@@ -218,9 +226,9 @@ final class CsvTable implements TabularFile {
      * line with as many commas as the field's column index would pass for such a row; a stray quote is the far
      * likelier cause.)
      */
-    private Swallowed swallowedRows(CSVRecord r, long start, long end) {
+    private Swallowed swallowedRows(ParsedRecord r, long start, long end) {
         int separators = header.size() - 1;
-        if (separators < 1) return null;
+        if (separators < 1 || r.lineFeeds() == 0) return null;
         long line = start;
         for (int i = 0; i < r.size(); i++) {
             String v = r.get(i);
@@ -259,12 +267,6 @@ final class CsvTable implements TabularFile {
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static int countNewlines(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '\n') n++;
-        return n;
     }
 
     @Override

@@ -175,6 +175,31 @@ class CsvScanLogReaderTest {
     }
 
     @Test
+    void spacesBetweenAClosingQuoteAndTheSeparatorAreNotPartOfTheCell() throws Exception {
+        List<RawRow> rows = read(HEADER + "\n" + row(1, "\"PED CHEST, 5-10Y\" \t") + "\n"
+                + "MRN2,5,Gen,CT1,A2,2026-10-01T10:00,CT,\"PED HEAD\"\u3000,\"4\"  \r\n" + row(3, "P"));
+        assertEquals(List.of("PED CHEST, 5-10Y", "PED HEAD", "P"), rows.stream().map(r -> r.get(CanonicalColumn.PROTOCOL_NAME)).toList());
+        assertEquals("4", rows.get(1).get(CanonicalColumn.CTDIVOL_MGY));
+        assertEquals(List.of(2L, 3L, 4L), rows.stream().map(r -> r.source().line()).toList());
+    }
+
+    @Test
+    void aSecondQuotedTextAfterAClosingQuoteAndASpaceRefusesTheFileNamingItsLine() {
+        ScanLogException e = assertThrows(ScanLogException.class,
+                () -> read(HEADER + "\n" + row(1, "P") + "\n" + row(2, "\"PED\" \"HEAD\"") + "\n" + row(3, "P") + "\n"));
+        assertEquals("log.csv: line 3: text follows a closing quote inside a field; the field was quoted from line 3 on (a stray"
+                + " \"?); quote the whole field or remove the quote", e.getMessage());
+    }
+
+    @Test
+    void lineNumbersCountCrAndCrLfAsOneLineBreakEach() throws Exception {
+        String crLf = HEADER + "\r\n" + row(1, "\"two\r\nlines\"") + "\r\n\r\n" + row(2, "P") + "\r\n";
+        assertEquals(List.of(2L, 5L), read(crLf).stream().map(r -> r.source().line()).toList(), "header 1, quoted row 2-3, blank 4");
+        String cr = HEADER + "\r" + row(1, "P") + "\r\r\r" + row(2, "P") + "\r" + row(3, "P");
+        assertEquals(List.of(2L, 5L, 6L), read(cr).stream().map(r -> r.source().line()).toList(), "blank lines 3 and 4");
+    }
+
+    @Test
     void twoUnknownColumnsOfOneNameAreKeptNotRefused() throws Exception {
         List<RawRow> rows = read(HEADER + ",note,Note\n" + row(1, "P") + ",first,second\n");
         assertEquals("first", rows.get(0).extras().get("note"));

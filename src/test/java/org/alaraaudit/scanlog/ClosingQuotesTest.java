@@ -1,0 +1,73 @@
+package org.alaraaudit.scanlog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClosingQuotesTest {
+    /** The text as the parser gets it and the line of the first text after a closing quote (-1: none). */
+    private record Read(String text, long textAfterQuoteLine) {}
+
+    /** Reads {@code text} handing on at most {@code piece} characters per read, as a reader may. */
+    private static Read read(String text, int piece) throws IOException {
+        Reader pieces = new Reader() {
+            private final StringReader in = new StringReader(text);
+
+            @Override
+            public int read(char[] buf, int off, int len) throws IOException {
+                return in.read(buf, off, Math.min(len, piece));
+            }
+
+            @Override
+            public void close() { }
+        };
+        ClosingQuotes q = new ClosingQuotes(pieces, ',');
+        StringBuilder out = new StringBuilder();
+        char[] buf = new char[7];
+        for (int n; (n = q.read(buf, 0, buf.length)) >= 0; ) out.append(buf, 0, n);
+        return new Read(out.toString(), q.textAfterClosingQuoteLine());
+    }
+
+    @Test
+    void spacesBetweenAClosingQuoteAndTheSeparatorOrLineEndAreDropped() throws IOException {
+        assertEquals(new Read("\"Smith, J\",5\n\"a\"\r\n\"b\"", -1), read("\"Smith, J\" \t,5\n\"a\"\u3000\r\n\"b\"  ", 8192));
+    }
+
+    @Test
+    void spacesInsideQuotesOrInUnquotedCellsAreKept() throws IOException {
+        String text = " a ,\" b \", c\" \n\"x \"\"y\"\" \",\"\"\n";
+        assertEquals(new Read(text, -1), read(text, 8192));
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsFoundOnItsOwnLineNotTheLineTheFieldOpened() throws IOException {
+        assertEquals(3, read("h\n\"PED\nCHEST\"x,1\n", 8192).textAfterQuoteLine());
+        assertEquals(5, read("h\r\n\r\"a\r\n\rb\" x\n", 8192).textAfterQuoteLine(), "CR, LF and CR LF count one line each");
+    }
+
+    @Test
+    void aQuoteAfterSpacesAfterAClosingQuoteIsTextNotADoubledQuote() throws IOException {
+        Read r = read("\"a\" \"b\"\n", 8192);
+        assertEquals(1, r.textAfterQuoteLine());
+        assertEquals("\"a\" ", r.text().substring(0, 4), "the parser, too, sees text after the quote");
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedCellOpensNothing() throws IOException {
+        assertEquals(new Read("5\"x,\"y\"\n", -1), read("5\"x,\"y\"\n", 8192));
+        assertEquals(-1, read("a b\"c\" d\n", 8192).textAfterQuoteLine());
+    }
+
+    @Test
+    void readingInPiecesOfAnyLengthGivesWhatOneReadGives() throws IOException {
+        for (String text : List.of("h,i\n\"Smith, J\"   ,5\r\n\"a\"\"b\"  \n\"c\" \t", "h\n\"a\r\nb\"\r\n\"c\"  \"d\"\n",
+                "\"\"\"\",\"\" ,x\n\n\"a\nb\nc\"   z\n")) {
+            Read whole = read(text, 8192);
+            for (int piece = 1; piece < text.length(); piece++) assertEquals(whole, read(text, piece), text + " in pieces of " + piece);
+        }
+    }
+}
