@@ -56,6 +56,15 @@ class IdentifyingValuesTest {
     }
 
     @Test
+    void aTextHoldingTheBirthYearButNotTheDateIsReturnedAsItWasAndOneHoldingTheDateAfterItIsMasked() {
+        IdentifyingValues v = of("RCH7788", "2016-03-11");
+        String yearOnly = "prior CT 2016, 3/12/2016 follow-up";
+        assertTrue(yearOnly == v.mask(yearOnly));
+        assertEquals("prior CT 2016, [birth date] follow-up", v.mask("prior CT 2016, 3/11/2016 follow-up"));
+        assertEquals("born [birth date]", v.mask("born 20160311"));
+    }
+
+    @Test
     void valuesOfTheIdentifierAndBirthDateColumnsAlwaysIdentify() {
         IdentifyingValues v = of("RCH7788", "2016-03-11");
         assertTrue(v.identifies("birth_date", "2016-02-30"));
