@@ -121,13 +121,17 @@ final class IdentifyingValues {
      * the layouts' parsers cost a dozen objects each, for every patient.
      */
     private static Set<LocalDate> isoDate(String t) {
-        int year = Integer.parseInt(t, 0, 4, 10);
-        int month = Integer.parseInt(t, 5, 7, 10);
-        int day = Integer.parseInt(t, 8, 10, 10);
+        LocalDate d = isoShapedDate(t);
+        return d == null ? Set.of() : Set.of(d);
+    }
+
+    /** The date of a text shaped like 2016-03-11, as {@code LocalDate.parse} reads it; null for any other text. */
+    static LocalDate isoShapedDate(String t) {
+        if (!isIsoShaped(t)) return null;
         try {
-            return Set.of(LocalDate.of(year, month, day));
+            return LocalDate.of(Integer.parseInt(t, 0, 4, 10), Integer.parseInt(t, 5, 7, 10), Integer.parseInt(t, 8, 10, 10));
         } catch (java.time.DateTimeException e) {
-            return Set.of();
+            return null;
         }
     }
 

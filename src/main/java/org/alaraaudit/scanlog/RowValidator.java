@@ -336,11 +336,14 @@ public final class RowValidator {
         Double given = number(raw, AGE_YEARS);
         Double fromBirth = null;
         if (raw.get(BIRTH_DATE) != null) {
-            LocalDate birth;
-            try {
-                birth = LocalDate.parse(raw.get(BIRTH_DATE));
-            } catch (DateTimeParseException e) {
-                throw new Fault(BIRTH_DATE, raw.get(BIRTH_DATE), "is not a date YYYY-MM-DD");
+            // Read digit by digit when it is shaped so (nearly every row); the parser decides the rest.
+            LocalDate birth = IdentifyingValues.isoShapedDate(raw.get(BIRTH_DATE));
+            if (birth == null) {
+                try {
+                    birth = LocalDate.parse(raw.get(BIRTH_DATE));
+                } catch (DateTimeParseException e) {
+                    throw new Fault(BIRTH_DATE, raw.get(BIRTH_DATE), "is not a date YYYY-MM-DD");
+                }
             }
             // Calendar age, so every band edge holds on the birthday (see CalendarAge).
             fromBirth = org.alaraaudit.model.CalendarAge.years(birth, studyDatetime.toLocalDate());

@@ -1,5 +1,6 @@
 package org.alaraaudit.scanlog;
 
+import java.time.LocalDate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,6 +99,14 @@ class IdentifyingValuesTest {
                 for (int day = 0; day <= 32; day++) {
                     String text = String.format("%s-%02d-%02d", year, month, day);
                     assertEquals(IdentifyingValues.parseDatesInLayouts(text), IdentifyingValues.parseDates(text), text);
+                    // The validator's birth date: what LocalDate.parse reads, null where it refuses.
+                    LocalDate parsed;
+                    try {
+                        parsed = LocalDate.parse(text);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        parsed = null;
+                    }
+                    assertEquals(parsed, IdentifyingValues.isoShapedDate(text), text);
                     checked++;
                 }
             }
