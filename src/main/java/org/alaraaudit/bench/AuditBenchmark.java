@@ -42,7 +42,12 @@ public final class AuditBenchmark {
     private static final double EVENTS_PER_STUDY = 2.5;
     private static final byte[] SECRET = "benchmark".getBytes(StandardCharsets.UTF_8);
 
-    private record Step(String name, double seconds, double cpuSeconds, long peakHeapBytes, long liveHeapBytes, double load) {}
+    /**
+     * {@code jitSeconds}: the JIT compilers' time in the step (their threads' CPU is part of {@code cpuSeconds}:
+     * code compiled once per process, which a longer input spreads thinner); {@code gcSeconds}: the collectors'.
+     */
+    private record Step(String name, double seconds, double cpuSeconds, long peakHeapBytes, long liveHeapBytes, double load,
+                        double jitSeconds, double gcSeconds) {}
 
     /**
      * The heap each collection leaves, summed over the heap pools, as the largest seen in a step: what the step
@@ -101,8 +106,8 @@ public final class AuditBenchmark {
         RuleSet rules = RuleSet.load(null);
         ReportTemplate template = ReportTemplate.load("default");
         HeapAfterGc.install();
-        System.out.printf(Locale.ROOT, "%-10s %-28s %9s %9s %12s %14s %12s %12s %6s%n", "events", "step", "seconds", "cpu s",
-                "events/s", "us per event", "peak heap MB", "live max MB", "load");
+        System.out.printf(Locale.ROOT, "%-10s %-28s %9s %9s %12s %14s %12s %12s %6s %6s %6s%n", "events", "step", "seconds", "cpu s",
+                "events/s", "us per event", "peak heap MB", "live max MB", "load", "jit s", "gc s");
         if (!DuckDbAnchor.available()) {
             System.out.println("(DuckDB's JDBC driver is not on the class path: no anchor; see docs/benchmarks.md)");
         }
@@ -153,8 +158,9 @@ public final class AuditBenchmark {
                 return;
             }
             for (Step s : steps) {
-                System.out.printf(Locale.ROOT, "%-10d %-28s %9.2f %9.2f %12.0f %14.2f %12d %12d %6.2f%n", events, s.name(), s.seconds(), s.cpuSeconds(),
-                        events / s.seconds(), s.seconds() * 1e6 / events, s.peakHeapBytes() >> 20, s.liveHeapBytes() >> 20, s.load());
+                System.out.printf(Locale.ROOT, "%-10d %-28s %9.2f %9.2f %12.0f %14.2f %12d %12d %6.2f %6.2f %6.2f%n", events, s.name(), s.seconds(),
+                        s.cpuSeconds(), events / s.seconds(), s.seconds() * 1e6 / events, s.peakHeapBytes() >> 20, s.liveHeapBytes() >> 20,
+                        s.load(), s.jitSeconds(), s.gcSeconds());
             }
             System.out.printf(Locale.ROOT, "%-10d %-28s %9.2f %9.2f%n", events, "ratio full / read", steps.get(1).seconds() / steps.get(0).seconds(),
                     steps.get(1).cpuSeconds() / steps.get(0).cpuSeconds());
@@ -185,14 +191,31 @@ public final class AuditBenchmark {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double load = os.getSystemLoadAverage();
         long cpuStart = os.getProcessCpuTime();
+        long jitStart = jitMillis();
+        long gcStart = gcMillis();
         long start = System.nanoTime();
         body.run();
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        double jit = (jitMillis() - jitStart) / 1e3;
+        double gc = (gcMillis() - gcStart) / 1e3;
         long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         // Peak: the most the heap held just before a collection (or at the end); live: the most a collection left.
         // The one-minute load average as the step began: the other work on the machine beside the wall time.
-        return new Step(name, seconds, cpu, Math.max(HeapAfterGc.maxUsed, used), HeapAfterGc.maxLive, load);
+        return new Step(name, seconds, cpu, Math.max(HeapAfterGc.maxUsed, used), HeapAfterGc.maxLive, load, jit, gc);
+    }
+
+    /** The JIT compilers' accumulated time, summed over their threads. */
+    private static long jitMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /** The collectors' accumulated time (for G1: its pauses and concurrent cycles). */
+    private static long gcMillis() {
+        long total = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) total += Math.max(0, gc.getCollectionTime());
+        return total;
     }
 
     /** One synthetic log with about the requested number of events, spread over a year. */
