@@ -47,10 +47,20 @@ final class ShortRun {
      * thread of its own (listing folders and the diagnostic command take some 0.05 s the audit need not wait for).
      */
     static void audit(List<Path> inputs) {
-        if (!ownProcess || inputs.isEmpty()) return;
-        Thread t = new Thread(() -> {
+        if (inputs.isEmpty()) return;
+        start(() -> {
             if (bytesUpTo(inputs, SHORT_AUDIT_BYTES) <= SHORT_AUDIT_BYTES) withoutC2();
-        }, "alara-audit short run");
+        });
+    }
+
+    /** For {@code rules list} and {@code rules validate}: loading and checking a rules folder is short whatever it holds. */
+    static void rules() {
+        start(ShortRun::withoutC2);
+    }
+
+    private static void start(Runnable r) {
+        if (!ownProcess) return;
+        Thread t = new Thread(r, "alara-audit short run");
         t.setDaemon(true);
         t.start();
     }
