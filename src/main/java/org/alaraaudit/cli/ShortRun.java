@@ -98,6 +98,8 @@ final class ShortRun {
     static boolean withoutC2() {
         try {
             Path directive = Files.createTempFile("alara-audit-jit", ".json");
+            // A usage error can end the process while this thread is here: the file goes with it.
+            directive.toFile().deleteOnExit();
             try {
                 Files.writeString(directive, EXCLUDE_C2);
                 Object[] args = {new String[]{directive.toString()}};
