@@ -42,6 +42,13 @@ class ShortRunTest {
     }
 
     @Test
+    void aWorkbookCountsTwiceItsBytesForItsRowsAreDenserThanCsv() throws IOException {
+        Path log = sized("scan-log.XLSX", ShortRun.SHORT_AUDIT_BYTES / 2 + 1);
+        assertTrue(ShortRun.bytesUpTo(List.of(log), ShortRun.SHORT_AUDIT_BYTES) > ShortRun.SHORT_AUDIT_BYTES);
+        assertEquals(10, ShortRun.csvBytes(Path.of("scan-log.csv"), 10));
+    }
+
+    @Test
     void anInputThatCannotBeReadIsNeverAShortAudit() {
         assertEquals(Long.MAX_VALUE, ShortRun.bytesUpTo(List.of(dir.resolve("missing.csv")), ShortRun.SHORT_AUDIT_BYTES));
     }
