@@ -18,6 +18,8 @@ public final class Main {
         // and leave the run to end as if nothing happened; the tool's own threads hand their failures to the
         // thread that waits for them.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> Runtime.getRuntime().halt(ErrorReport.lastResort(err, e)));
+        // This JVM runs one command and ends: a short one may tune its JIT for that (ShortRun).
+        ShortRun.ownProcess();
         int code;
         try {
             code = run(args);

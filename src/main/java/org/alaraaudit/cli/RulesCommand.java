@@ -52,6 +52,7 @@ public final class RulesCommand implements Runnable {
 
         @Override
         public Integer call() {
+            ShortRun.rules();
             RuleSet rs = RuleSet.load(rules.folder);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "Rules from %s (%s)%n%n", rs.location(), rs.digest());
@@ -80,6 +81,7 @@ public final class RulesCommand implements Runnable {
 
         @Override
         public Integer call() {
+            ShortRun.rules();
             RuleSet rs = RuleSet.load(rules.folder);
             long ids = rs.rules().stream().map(RuleDescription::ruleId).distinct().count();
             PrintWriter out = spec.commandLine().getOut();
