@@ -120,7 +120,8 @@ public final class PeriodEvents implements Iterable<PeriodEvents.Event> {
     public static final class Collector {
         /** Null when the events are not kept, only the scanners counted. */
         private final Function<IrradiationEvent, Double> estimatedSsde;
-        private final Map<List<String>, long[]> scanners = new TreeMap<>(Comparator.comparing((List<String> k) -> k.toString()));
+        /** Counted by hash, put in order when written: a sorted map wrote out its keys at every comparison. */
+        private final Map<List<String>, long[]> scanners = new java.util.HashMap<>();
         private Path file;
         private SpillOut out;
         private long size;
@@ -136,7 +137,7 @@ public final class PeriodEvents implements Iterable<PeriodEvents.Event> {
         /** This part's scanners with their studies and events. */
         public void write(org.alaraaudit.audit.spill.SpillOut out) throws IOException {
             out.integer(scanners.size());
-            for (Map.Entry<List<String>, long[]> e : scanners.entrySet()) {
+            for (Map.Entry<List<String>, long[]> e : ordered().entrySet()) {
                 for (String part : e.getKey()) out.text(part);
                 out.longWhole(e.getValue()[0]);
                 out.longWhole(e.getValue()[1]);
@@ -192,6 +193,14 @@ public final class PeriodEvents implements Iterable<PeriodEvents.Event> {
             out.flag(s.isPediatric());
         }
 
+        /** By facility, station, manufacturer and model, as their joined text sorts. */
+        private Map<List<String>, long[]> ordered() {
+            Map<List<String>, long[]> sorted = new TreeMap<>(Comparator.comparing((List<String> k) -> k.toString()));
+            // Lists whose texts join alike ("A, B" + "C" and "A" + "B, C") count as one, as the sorted map counted them.
+            scanners.forEach((k, n) -> sorted.merge(k, n.clone(), (a, b) -> new long[]{a[0] + b[0], a[1] + b[1]}));
+            return sorted;
+        }
+
         public PeriodEvents build() {
             try {
                 if (out != null) out.close();
@@ -199,7 +208,7 @@ public final class PeriodEvents implements Iterable<PeriodEvents.Event> {
                 throw new UncheckedIOException("cannot write the temporary events file " + file, e);
             }
             List<Scanner> list = new ArrayList<>();
-            scanners.forEach((k, n) -> list.add(new Scanner(k.get(0), k.get(1), k.get(2), k.get(3), n[0], n[1])));
+            ordered().forEach((k, n) -> list.add(new Scanner(k.get(0), k.get(1), k.get(2), k.get(3), n[0], n[1])));
             PeriodEvents events = new PeriodEvents(file, size, List.copyOf(list));
             Path f = file;
             if (f != null) CLEANER.register(events, () -> delete(f));

@@ -76,7 +76,8 @@ public final class PatientPartitions implements AutoCloseable {
         try {
             for (SpillOut b : buckets) b.close();
             for (int i = 0; i < BUCKETS; i++) {
-                Map<String, List<ScanRow>> patients = new TreeMap<>();
+                // Gathered by hash and sorted once: a sorted map compared pseudonyms a dozen times for every row.
+                Map<String, List<ScanRow>> patients = new HashMap<>();
                 Path f = bucket(i);
                 try (SpillIn in = new SpillIn(f, 1 << 16)) {
                     while (true) {
@@ -92,7 +93,9 @@ public final class PatientPartitions implements AutoCloseable {
                     }
                 }
                 Files.deleteIfExists(f);
-                patients.values().forEach(action);
+                List<String> refs = new ArrayList<>(patients.keySet());
+                refs.sort(null);
+                for (String ref : refs) action.accept(patients.get(ref));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the temporary patient buckets in " + spillDir, e);
