@@ -48,6 +48,17 @@ public record BodySize(Double waterEquivalentDiameterCm, Double effectiveDiamete
         return Optional.empty();
     }
 
+    /**
+     * The centimetres of {@link #preferredDiameter}, null where it is empty, without the account of how it was
+     * measured: the period's tallies estimate every event's SSDE from it and never show the account.
+     */
+    public Double preferredDiameterCm() {
+        if (waterEquivalentDiameterCm != null) return waterEquivalentDiameterCm;
+        if (effectiveDiameterCm != null) return effectiveDiameterCm;
+        if (apDimensionCm != null && lateralDimensionCm != null) return Math.sqrt(apDimensionCm * lateralDimensionCm);
+        return null;
+    }
+
     private static Double measured(Double cm) {
         return cm != null && Double.isFinite(cm) && cm > 0 ? cm : null;
     }

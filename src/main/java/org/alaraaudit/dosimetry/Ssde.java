@@ -48,8 +48,9 @@ public final class Ssde {
      */
     public Double mgy(Double exportedSsdeMgy, Double ctdivolMgy, int phantomCm, BodySize size) {
         if (exported(exportedSsdeMgy)) return exportedSsdeMgy;
-        Optional<Diameter> diameter = diameter(ctdivolMgy, size);
-        OptionalDouble factor = diameter.isEmpty() ? OptionalDouble.empty() : conversionFactor(phantomCm, diameter.get().cm());
+        if (!usable(ctdivolMgy) || size == null) return null;
+        Double cm = size.preferredDiameterCm();
+        OptionalDouble factor = cm == null ? OptionalDouble.empty() : conversionFactor(phantomCm, cm);
         return factor.isEmpty() ? null : factor.getAsDouble() * ctdivolMgy;
     }
 
@@ -57,9 +58,11 @@ public final class Ssde {
 
     /** The diameter an estimate is made from; empty when there is no usable CTDIvol or size. */
     private static Optional<Diameter> diameter(Double ctdivolMgy, BodySize size) {
-        if (ctdivolMgy == null || !Double.isFinite(ctdivolMgy) || ctdivolMgy < 0 || size == null) return Optional.empty();
+        if (!usable(ctdivolMgy) || size == null) return Optional.empty();
         return size.preferredDiameter();
     }
+
+    private static boolean usable(Double ctdivolMgy) { return ctdivolMgy != null && Double.isFinite(ctdivolMgy) && ctdivolMgy >= 0; }
 
     /** f(D) for the phantom, empty outside the tabulated diameter range or for a phantom without a fit. */
     public OptionalDouble conversionFactor(int phantomCm, double diameterCm) {

@@ -124,9 +124,13 @@ class SsdeTest {
         int computed = 0;
         for (Double x : exported) for (Double c : ctdivol) for (Double w : diameters) for (Double eff : diameters) {
             for (int phantom : new int[]{16, 32, 10}) {
-                for (BodySize size : new BodySize[]{null, new BodySize(w, eff, null, null)}) {
+                for (BodySize size : new BodySize[]{null, new BodySize(w, eff, null, null), new BodySize(null, null, w, eff),
+                        new BodySize(w, null, eff, 20.0)}) {
                     Double expected = ssde.estimate(x, c, phantom, size).map(SsdeEstimate::mgy).orElse(null);
                     assertEquals(expected, ssde.mgy(x, c, phantom, size), x + " " + c + " " + phantom + " " + size);
+                    if (size != null) {
+                        assertEquals(size.preferredDiameter().map(BodySize.Diameter::cm).orElse(null), size.preferredDiameterCm());
+                    }
                     compared++;
                     if (expected != null) computed++;
                 }
