@@ -140,8 +140,18 @@ public final class PatientDoses {
         if (effectiveEstimated) effective.studies++;
     }
 
+    /**
+     * The method text by metric and datasets: a run has a handful, and every patient's facts carry one. Concurrent:
+     * a Spark executor's task threads share one instance.
+     */
+    private final java.util.Map<String, String> methods = new java.util.concurrent.ConcurrentHashMap<>();
+
     private String method(DoseMetric metric, Sum sum) {
         String data = String.join(", ", sum.datasets);
+        return methods.computeIfAbsent(metric.name() + "\u001f" + data, k -> method(metric, data));
+    }
+
+    private String method(DoseMetric metric, String data) {
         if (metric == DoseMetric.RED_MARROW_DOSE) {
             return "red-marrow coefficients " + data + " x CTDIvol per CT event (perfusion, bolus tracking and localizers included); "
                     + "children's 32 cm body values converted to 16 cm with the policy factor " + trim(estimates.phantomFactor())

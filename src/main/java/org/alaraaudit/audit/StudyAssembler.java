@@ -69,8 +69,9 @@ public final class StudyAssembler {
     /**
      * A run has a few hundred distinct protocol names at its stations and millions of events: each pair is
      * matched against the catalog's globs once. Bounded, so a log of unique names cannot grow it without end.
+     * Concurrent: a Spark executor's task threads share one assembler.
      */
-    private final java.util.Map<String, java.util.Optional<CatalogEntry>> matched = new java.util.HashMap<>();
+    private final java.util.Map<String, java.util.Optional<CatalogEntry>> matched = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MATCH_CACHE = 50_000;
 
     private CatalogEntry catalogEntry(String protocolName, String stationName) {
@@ -104,7 +105,7 @@ public final class StudyAssembler {
      * What a protocol name or description says of contrast: a run has few distinct ones, each matched against the
      * patterns once (matching every row was a third of assembling studies). Bounded, like the catalog's matches.
      */
-    private final java.util.Map<String, java.util.Optional<Contrast>> contrastSaid = new java.util.HashMap<>();
+    private final java.util.Map<String, java.util.Optional<Contrast>> contrastSaid = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Contrast contrastSaid(String text) {
         if (text == null) return null;
