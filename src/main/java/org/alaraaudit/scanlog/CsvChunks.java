@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -268,13 +267,7 @@ final class CsvChunks implements AutoCloseable {
     }
 
     /** The SHA-256 of the bytes read from the file: once every row is read, the whole file as audited. */
-    String sha256() {
-        try {
-            return HexFormat.of().formatHex(((MessageDigest) digest.getMessageDigest().clone()).digest());
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    String sha256() { return CsvTable.sha256SoFar(digest); }
 
     @Override
     public void close() {

@@ -262,6 +262,11 @@ final class CsvTable implements TabularFile {
     @Override
     public String sha256() {
         if (digest == null) throw new IllegalStateException("a chunk is hashed by the reader of its file");
+        return sha256SoFar(digest);
+    }
+
+    /** The SHA-256 of what went through the stream so far, leaving it to hash on. */
+    static String sha256SoFar(DigestInputStream digest) {
         try {
             return HexFormat.of().formatHex(((MessageDigest) digest.getMessageDigest().clone()).digest());
         } catch (CloneNotSupportedException e) {
