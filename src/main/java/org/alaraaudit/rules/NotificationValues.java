@@ -89,12 +89,17 @@ public final class NotificationValues {
     /** As above, for a series of a protocol the catalog maps to a category (null: none): that category's rows first. */
     public Optional<NotificationValue> forSeries(TargetRegion region, AcquisitionType type, double age, int phantom,
                                                  String category) {
-        if (category != null) {
-            String k = keyOf.computeIfAbsent(category, NotificationValues::key);
-            Optional<NotificationValue> own = first(i -> keys[i].equals(k), region, type, age, phantom);
-            if (own.isPresent()) return own;
-        }
+        Optional<NotificationValue> own = ofCategory(category, region, type, age, phantom);
+        if (own.isPresent()) return own;
         return first(i -> !dedicatedRow[i], region, type, age, phantom);
+    }
+
+    /** The first of the category's own rows that fits; empty without a category. */
+    private Optional<NotificationValue> ofCategory(String category, TargetRegion region, AcquisitionType type, double age,
+                                                   int phantom) {
+        if (category == null) return Optional.empty();
+        String k = keyOf.computeIfAbsent(category, NotificationValues::key);
+        return first(i -> keys[i].equals(k), region, type, age, phantom);
     }
 
     /** The first of the rows that fits on the series' phantom, else the first that fits on the other one. */
@@ -123,11 +128,8 @@ public final class NotificationValues {
     public Optional<NotificationValue> forSeries(TargetRegion region, AcquisitionType type, double age, int phantom,
                                                  boolean pediatric, String category) {
         if (!pediatric || !regionUnknown(region)) return forSeries(region, type, age, phantom, category);
-        if (category != null) {
-            String k = keyOf.computeIfAbsent(category, NotificationValues::key);
-            Optional<NotificationValue> own = first(i -> keys[i].equals(k), region, type, age, phantom);
-            if (own.isPresent()) return own;
-        }
+        Optional<NotificationValue> own = ofCategory(category, region, type, age, phantom);
+        if (own.isPresent()) return own;
         return java.util.stream.IntStream.range(0, keys.length).filter(i -> !dedicatedRow[i]).mapToObj(values::get)
                 .filter(v -> v.appliesToTypeAndAge(type, age))
                 .min(Comparator.comparingDouble((NotificationValue v) -> v.valueOn(phantom)))
