@@ -43,7 +43,8 @@ final class DefaultRuleBase {
         if (ruleSetDigest.equals(digest)) return bases;
         byte[] a = archive();
         String id = buildId();
-        RuleBaseArchive.Bases read = id == null ? null : RuleBaseArchive.read(a, id, ruleSetDigest);
+        // buildId() checked the archive's checksum, once per process
+        RuleBaseArchive.Bases read = id == null ? null : RuleBaseArchive.readIntact(a, id, ruleSetDigest);
         if (read != null) {
             digest = ruleSetDigest;
             bases = read;
