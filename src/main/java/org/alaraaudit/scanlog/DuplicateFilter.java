@@ -269,37 +269,43 @@ final class DuplicateFilter implements AutoCloseable {
         return h;
     }
 
-    /** Open-addressing set of longs: a boxed HashSet would cost ten times the memory per event. */
+    /**
+     * Open-addressing set of longs: a boxed HashSet would cost ten times the memory per event. Zero marks a free
+     * slot (the key 0 is kept aside), so a probe touches one array, not a key array and a flag array: at a million
+     * rows each probe is a cache miss, and the second array doubled them.
+     */
     static final class LongSet {
         private long[] keys = new long[1 << 12];
-        private boolean[] used = new boolean[1 << 12];
+        private boolean hasZero;
         private int size;
 
         boolean add(long k) {
+            if (k == 0) {
+                boolean added = !hasZero;
+                hasZero = true;
+                return added;
+            }
             if (size * 2 >= keys.length) grow();
             int mask = keys.length - 1;
             int i = (int) (mix(k) & mask);
-            while (used[i]) {
-                if (keys[i] == k) return false;
-                i = (i + 1) & mask;
+            for (long at; (at = keys[i]) != 0; i = (i + 1) & mask) {
+                if (at == k) return false;
             }
-            used[i] = true;
             keys[i] = k;
             size++;
             return true;
         }
 
         boolean contains(long k) {
+            if (k == 0) return hasZero;
             int mask = keys.length - 1;
-            int i = (int) (mix(k) & mask);
-            while (used[i]) {
+            for (int i = (int) (mix(k) & mask); keys[i] != 0; i = (i + 1) & mask) {
                 if (keys[i] == k) return true;
-                i = (i + 1) & mask;
             }
             return false;
         }
 
-        boolean isEmpty() { return size == 0; }
+        boolean isEmpty() { return size == 0 && !hasZero; }
 
         static long mix(long k) {
             k ^= k >>> 33;
@@ -309,12 +315,10 @@ final class DuplicateFilter implements AutoCloseable {
         }
 
         private void grow() {
-            long[] oldKeys = keys;
-            boolean[] oldUsed = used;
-            keys = new long[oldKeys.length * 2];
-            used = new boolean[oldKeys.length * 2];
+            long[] old = keys;
+            keys = new long[old.length * 2];
             size = 0;
-            for (int i = 0; i < oldKeys.length; i++) if (oldUsed[i]) add(oldKeys[i]);
+            for (long k : old) if (k != 0) add(k);
         }
     }
 }

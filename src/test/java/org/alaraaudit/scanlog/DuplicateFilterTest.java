@@ -36,6 +36,26 @@ class DuplicateFilterTest {
         }
     }
 
+    @Test
+    void theSetOfNumbersAgreesWithAPlainSetForZeroNegativesAndKeysThatShareTheirLowBits() {
+        DuplicateFilter.LongSet set = new DuplicateFilter.LongSet();
+        Set<Long> plain = new HashSet<>();
+        Random r = new Random(5);
+        long[] awkward = {0, -1, Long.MIN_VALUE, Long.MAX_VALUE, 1L << 40, 2L << 40, 3L << 40};
+        assertEquals(true, set.isEmpty());
+        for (int i = 0; i < 50_000; i++) {
+            long k = i % 7 == 0 ? awkward[r.nextInt(awkward.length)] : r.nextInt(20_000) - 10_000L;
+            assertEquals(plain.add(k), set.add(k), "add " + k);
+        }
+        assertEquals(false, set.isEmpty());
+        for (long k = -12_000; k <= 12_000; k++) assertEquals(plain.contains(k), set.contains(k), "contains " + k);
+        for (long k : awkward) assertEquals(true, set.contains(k), "contains " + k);
+        DuplicateFilter.LongSet onlyZero = new DuplicateFilter.LongSet();
+        onlyZero.add(0);
+        assertEquals(false, onlyZero.isEmpty());
+        assertEquals(false, onlyZero.contains(1));
+    }
+
     private static RawRow described(String description, String indication, long line) {
         Map<CanonicalColumn, String> values = new LinkedHashMap<>();
         values.put(CanonicalColumn.ACCESSION_NUMBER, "A1");
