@@ -142,9 +142,11 @@ public final class DoseSample {
     }
 
     private double[] frozenHere() {
-        double[] q = new double[REPORTED.length];
-        if (total > 0) for (int i = 0; i < q.length; i++) q[i] = quantile(REPORTED[i]);
-        return q;
+        if (total == 0 || !blocks.isEmpty()) return reported(total, this::select);
+        // Sorted once for the seven quantiles, in place (freezing releases the values), not copied and sorted for each.
+        Arrays.sort(values, 0, size);
+        double[] sorted = values;
+        return reported(total, k -> sorted[(int) k]);
     }
 
     /** Values added (to this part of a sample kept elsewhere), for a partial tally's record. */

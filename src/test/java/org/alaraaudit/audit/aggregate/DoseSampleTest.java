@@ -52,4 +52,19 @@ class DoseSampleTest {
             for (double q : new double[]{0, 0.3, 0.5, 0.75, 1}) assertEquals(inMemory.quantile(q), spilled.quantile(q), "q " + q);
         }
     }
+
+    @Test
+    void aSampleHeldInMemoryKeepsTheQuantilesItHadBeforeFreezingEvenUnsortedTiedAndEmpty() {
+        Random r = new Random(6);
+        DoseSample sample = new DoseSample();
+        for (int i = 0; i < 1_001; i++) sample.add(r.nextInt(9) == 0 ? 0.0 : Math.round(r.nextDouble() * 4_000) / 100.0);
+        double[] reported = {0, 0.05, 0.25, 0.5, 0.75, 0.95, 1};
+        Double[] before = new Double[reported.length];
+        for (int i = 0; i < reported.length; i++) before[i] = sample.quantile(reported[i]);
+        sample.freeze();
+        for (int i = 0; i < reported.length; i++) assertEquals(before[i], sample.quantile(reported[i]), "q " + reported[i]);
+        DoseSample empty = new DoseSample();
+        empty.freeze();
+        assertEquals(null, empty.median());
+    }
 }
