@@ -13,8 +13,20 @@ final class KnownIdentifiers {
 
     KnownIdentifiers(Pseudonymiser pseudonymiser) { this.pseudonymiser = pseudonymiser; }
 
-    /** A patient, by the key of its pseudonym ({@link #key}). */
-    void add(long key) { pseudonyms.add(key); }
+    private long last;
+    private boolean any;
+
+    /**
+     * A patient, by the key of its pseudonym ({@link #key}). A patient's rows mostly come one after another (a
+     * study's events are adjacent), so the key just added is not looked up again: at a million rows each lookup
+     * in the set is a cache miss.
+     */
+    void add(long key) {
+        if (any && key == last) return;
+        pseudonyms.add(key);
+        last = key;
+        any = true;
+    }
 
     /** Whether a rejected row's identifier as written names a patient: not when it is missing or blank. */
     static boolean counts(String id) { return id != null && !BlankText.isBlank(id); }
