@@ -17,14 +17,20 @@ final class RecordCodec<R extends Record> {
     private final Method[] accessors;
     private final Class<?>[] types;
     private final Constructor<R> constructor;
+    /** Each enum component's constants, or null: {@code getEnumConstants()} copies them at every call, i.e. every row. */
+    private final Object[][] constants;
 
     private RecordCodec(Class<R> type) {
         RecordComponent[] components = type.getRecordComponents();
         accessors = new Method[components.length];
         types = new Class<?>[components.length];
+        constants = new Object[components.length][];
         for (int i = 0; i < components.length; i++) {
             accessors[i] = components[i].getAccessor();
+            // Checked once here rather than at every call: the access check was a tenth of writing a row.
+            accessors[i].setAccessible(true);
             types[i] = components[i].getType();
+            constants[i] = types[i].getEnumConstants();
             if (!writable(types[i])) {
                 throw new IllegalArgumentException(type.getSimpleName() + "." + components[i].getName() + " is a "
                         + types[i].getSimpleName() + ", which a part's spill format does not write");
@@ -32,6 +38,7 @@ final class RecordCodec<R extends Record> {
         }
         try {
             constructor = type.getDeclaredConstructor(types);
+            constructor.setAccessible(true);
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException(type + " has no canonical constructor", e);
         }
@@ -70,7 +77,7 @@ final class RecordCodec<R extends Record> {
             else if (t == boolean.class) args[i] = in.flag();
             else if (t == String.class) args[i] = in.text();
             else if (t == LocalDateTime.class) args[i] = in.time();
-            else args[i] = in.choice((Enum[]) t.getEnumConstants());
+            else args[i] = in.choice((Enum[]) constants[i]);
         }
         try {
             return constructor.newInstance(args);
