@@ -43,15 +43,18 @@ public final class SpillFields {
 
     public static Double number(DataInput in) throws IOException { return in.readBoolean() ? in.readDouble() : null; }
 
+    /** Year, month and day as they are, not as an epoch day, whose arithmetic was a tenth of writing a row. */
     public static void time(DataOutput o, LocalDateTime t) throws IOException {
         o.writeBoolean(t != null);
         if (t == null) return;
-        o.writeLong(t.toLocalDate().toEpochDay());
+        o.writeInt(t.getYear());
+        o.writeByte(t.getMonthValue());
+        o.writeByte(t.getDayOfMonth());
         o.writeLong(t.toLocalTime().toNanoOfDay());
     }
 
     public static LocalDateTime time(DataInput in) throws IOException {
         if (!in.readBoolean()) return null;
-        return LocalDateTime.of(LocalDate.ofEpochDay(in.readLong()), LocalTime.ofNanoOfDay(in.readLong()));
+        return LocalDateTime.of(LocalDate.of(in.readInt(), in.readByte(), in.readByte()), LocalTime.ofNanoOfDay(in.readLong()));
     }
 }
