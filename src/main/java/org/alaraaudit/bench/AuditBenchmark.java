@@ -20,6 +20,7 @@ import org.alaraaudit.audit.AuditProgress;
 import org.alaraaudit.audit.AuditRequest;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.AuditRun;
+import org.alaraaudit.cli.ShortRun;
 import org.alaraaudit.report.pdf.ReportTemplate;
 import org.alaraaudit.report.set.ReportSet;
 import org.alaraaudit.report.set.ReportSet.Format;
@@ -40,6 +41,8 @@ import org.alaraaudit.scanlog.SpillFolder;
  */
 public final class AuditBenchmark {
     private static final double EVENTS_PER_STUDY = 2.5;
+    /** The generator's logs take about 295 bytes an event (a million: 294 MB). */
+    private static final long BYTES_PER_EVENT = 295;
     private static final byte[] SECRET = "benchmark".getBytes(StandardCharsets.UTF_8);
 
     /**
@@ -103,6 +106,11 @@ public final class AuditBenchmark {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("os.name"));
         if (startup) StartupBenchmark.run(StartupBenchmark.ownJar(), System.out);
+        // The JIT as the audit command sets it for a file of the largest size (cli.ShortRun): the figures are then a
+        // user's run of that file. Set before anything is compiled; it holds for every step and size of this process.
+        long largest = sizes.stream().mapToLong(Long::longValue).max().orElse(0);
+        System.out.printf(Locale.ROOT, "JIT: %s, for %,d events (about %d MB of CSV)%n",
+                ShortRun.asForAnAuditOf(largest * BYTES_PER_EVENT), largest, largest * BYTES_PER_EVENT >> 20);
         RuleSet rules = RuleSet.load(null);
         ReportTemplate template = ReportTemplate.load("default");
         HeapAfterGc.install();

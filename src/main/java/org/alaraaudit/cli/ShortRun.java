@@ -13,28 +13,52 @@ import javax.management.DynamicMBean;
 import javax.management.ObjectName;
 
 /**
- * A short audit runs without C2, the JIT's optimizing compiler. On two cores a short audit is bound by CPU from
- * start to end, and C2 took over a third of it (a 200-row audit to the four reports: 2.4 of 6.5 s of CPU, compiling
- * ~600 methods whose code the run then barely used); its optimized code pays for itself only in runs of minutes.
- * C1 still compiles every warm method. Users run {@code java -jar} without JVM options, so the process tells its own
- * JIT, through the JDK's {@code Compiler.directives_add} diagnostic command, to leave C2 out ({@code Exclude}),
- * and the JVM then compiles the hot methods with C1 alone, as with {@code -XX:TieredStopAtLevel=1}.
+ * How much of C2, the JIT's optimizing compiler, a run uses, by its length. On two cores an audit is bound by CPU
+ * from start to end, and C2 competes with it for the cores; its optimized code pays for itself only in runs of
+ * minutes. Users run {@code java -jar} without JVM options, so the process tells its own JIT, through the JDK's
+ * {@code Compiler.directives_add} diagnostic command, which methods C2 leaves out ({@code Exclude}); C1 then compiles
+ * them alone, as with {@code -XX:TieredStopAtLevel=1}.
+ * <ul>
+ * <li>A <b>short run</b> ({@code rules list}, {@code rules validate}, an audit of up to {@link #SHORT_AUDIT_BYTES})
+ * leaves C2 out altogether: C2 took over a third of a 200-row audit (2.4 of 6.5 s of CPU, compiling ~600 methods
+ * whose code the run then barely used).</li>
+ * <li>An audit of <b>a month to a year of a network</b> (up to {@link #MID_AUDIT_BYTES}) leaves C2 out of the
+ * audit's own code and Drools, where it compiled some 1,600 methods, most with deep inlining, for 12-18 s of the
+ * cores during a 20 s audit of a million events; the JDK's code, the CSV parser and the report libraries (and the
+ * tool's report code, a thin layer over them) keep it.</li>
+ * <li>Longer audits keep C2 everywhere: there its code is what the run lives on.</li>
+ * </ul>
  *
  * <p>Only a process of its own does this ({@link Main#main}, never {@link Main#run} inside tests or another
- * program), and only when the inputs are small: the directive lasts as long as the process. Nothing in what a run
- * finds or writes depends on it; when the JDK refuses, the run goes on as before.
+ * program): the directive lasts as long as the process. Nothing in what a run finds or writes depends on it; when
+ * the JDK refuses, the run goes on as before.
  */
-final class ShortRun {
+public final class ShortRun {
     /**
      * Inputs up to this many bytes (about 100,000 events of canonical CSV) make a short audit. Measured on the two
      * shared cores with the four default reports, with C2 and without: 200 rows 4.2 against 2.9 s, 10,000 rows 9.1
      * against 4.4 s, 40,000 rows (12 MB) 14.6 against 9.6 s, 100,000 rows (29 MB) 28.6 against 18.7 s (to csv and
-     * json 11.2 against 8.7 s). A million rows (294 MB) to csv and json take 41 s with C2 and 113 s without: there
-     * C2's code is what the run lives on, so the limit stays near the largest size measured to gain.
+     * json 11.2 against 8.7 s). Beyond it only the audit's own code leaves C2 out ({@link #MID_AUDIT_BYTES}): the
+     * libraries, POI writing the workbook above all, run long enough in a longer audit to be worth C2's code.
      */
     static final long SHORT_AUDIT_BYTES = 32L << 20;
 
-    private static final String EXCLUDE_C2 = "[{match: \"*.*\", c2: {Exclude: true}}]";
+    /**
+     * Inputs up to this many bytes (about 1.8 million events of canonical CSV) leave C2 out of the audit's own code
+     * and Drools. Measured to csv and json (docs/benchmarks.md, third pass), with C2 everywhere and without it there:
+     * 300,000 events (88 MB) 11.6-14.2 against 10.2-11.2 s, a million (283 MB) 22.5-25.5 against 19.5-19.9 s, three
+     * million (882 MB) 55.3 against 55.4 s, ten million 156 against 194 s; with the four reports a million took the
+     * same either way (63.7 and 65.6 s). The limit stays well below where the two meet.
+     */
+    static final long MID_AUDIT_BYTES = 512L << 20;
+
+    /** Compiler directives as the JVM reads them, and how many there are (the JVM answers how many it added). */
+    record Directives(String json, int count) {}
+
+    private static final Directives EXCLUDE_C2 = new Directives("[{match: \"*.*\", c2: {Exclude: true}}]", 1);
+    /** The first directive that matches a method applies: the report code keeps C2 before the rest loses it. */
+    static final Directives EXCLUDE_C2_FROM_AUDIT_CODE = new Directives("[{match: \"org/alaraaudit/report/*.*\", c2: {Exclude: false}},"
+            + " {match: [\"org/alaraaudit/*.*\", \"org/drools/*.*\", \"org/mvel2/*.*\"], c2: {Exclude: true}}]", 2);
 
     /** Set by {@link Main#main}: this JVM runs one command and ends. */
     private static volatile boolean ownProcess;
@@ -44,14 +68,35 @@ final class ShortRun {
     static void ownProcess() { ownProcess = true; }
 
     /**
-     * For an audit of {@code inputs}: when they are small and this is a process of its own, leaves C2 out, on a
-     * thread of its own (listing folders and the diagnostic command take some 0.05 s the audit need not wait for).
+     * For an audit of {@code inputs} in a process of its own: the directive for their size ({@link #directiveFor}),
+     * added on a thread of its own (listing folders and the diagnostic command take some 0.05 s the audit need not
+     * wait for).
      */
     static void audit(List<Path> inputs) {
         if (inputs.isEmpty()) return;
         start(() -> {
-            if (bytesUpTo(inputs, SHORT_AUDIT_BYTES) <= SHORT_AUDIT_BYTES) withoutC2();
+            Directives directives = directiveFor(bytesUpTo(inputs, MID_AUDIT_BYTES));
+            if (directives != null) add(directives);
         });
+    }
+
+    /** The compiler directive for an audit of inputs of about {@code csvBytes}, or null to leave the JIT as it is. */
+    static Directives directiveFor(long csvBytes) {
+        if (csvBytes <= SHORT_AUDIT_BYTES) return EXCLUDE_C2;
+        if (csvBytes <= MID_AUDIT_BYTES) return EXCLUDE_C2_FROM_AUDIT_CODE;
+        return null;
+    }
+
+    /**
+     * The benchmark's way in: the JIT of this process set as {@code audit} would set it for inputs of about
+     * {@code csvBytes}, so the benchmark measures the audit a user's run of that file gets. Says what was set.
+     */
+    public static String asForAnAuditOf(long csvBytes) {
+        Directives directives = directiveFor(csvBytes);
+        if (directives == null) return "C2 everywhere (as for an audit of more than " + (MID_AUDIT_BYTES >> 20) + " MB)";
+        String what = directives == EXCLUDE_C2 ? "C2 left out (as for an audit of up to " + (SHORT_AUDIT_BYTES >> 20) + " MB)"
+                : "C2 left out of the audit's own code and Drools (as for an audit of up to " + (MID_AUDIT_BYTES >> 20) + " MB)";
+        return add(directives) ? what : "unchanged: the JVM refused the directive for " + what;
     }
 
     /** For {@code rules list} and {@code rules validate}: loading and checking a rules folder is short whatever it holds. */
@@ -105,17 +150,21 @@ final class ShortRun {
     }
 
     /** Adds the directive that leaves C2 out; true when the JVM took it. Never throws: without it the run is only slower. */
-    static boolean withoutC2() {
+    static boolean withoutC2() { return add(EXCLUDE_C2); }
+
+    /** Adds {@code directives}; true when the JVM took them all. Never throws: without them the run is only slower. */
+    static boolean add(Directives directives) {
         try {
             Path directive = Files.createTempFile("alara-audit-jit", ".json");
             // A usage error can end the process while this thread is here: the file goes with it.
             directive.toFile().deleteOnExit();
             try {
-                Files.writeString(directive, EXCLUDE_C2);
+                Files.writeString(directive, directives.json());
                 Object[] args = {new String[]{directive.toString()}};
                 String[] signature = {String[].class.getName()};
                 Object answer = diagnosticCommands(args, signature);
-                return answer != null && answer.toString().startsWith("1 ");
+                // "N compiler directives added"
+                return answer != null && answer.toString().startsWith(directives.count() + " ");
             } finally {
                 Files.deleteIfExists(directive);
             }

@@ -54,14 +54,29 @@ class ShortRunTest {
     }
 
     @Test
+    void aShortAuditLeavesC2OutAYearOfANetworkLeavesItOutOfTheAuditsOwnCodeAndALongerAuditKeepsIt() {
+        assertEquals(1, ShortRun.directiveFor(0).count());
+        assertEquals(1, ShortRun.directiveFor(ShortRun.SHORT_AUDIT_BYTES).count());
+        assertEquals(ShortRun.EXCLUDE_C2_FROM_AUDIT_CODE, ShortRun.directiveFor(ShortRun.SHORT_AUDIT_BYTES + 1));
+        assertEquals(ShortRun.EXCLUDE_C2_FROM_AUDIT_CODE, ShortRun.directiveFor(ShortRun.MID_AUDIT_BYTES));
+        assertEquals(null, ShortRun.directiveFor(ShortRun.MID_AUDIT_BYTES + 1));
+        assertEquals(null, ShortRun.directiveFor(Long.MAX_VALUE), "an input whose size is unknown");
+    }
+
+    @Test
+    void aJvmStartedFromTheJarTakesTheDirectiveForAYearOfANetworkWithItsExceptionForTheReports() throws Exception {
+        assertEquals("true", child(List.of("--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED"), "mid"));
+    }
+
+    @Test
     void aJvmStartedFromTheJarTakesTheDirective() throws Exception {
         // As the jar's manifest opens the package: the JDK's own handle on the diagnostic commands.
-        assertEquals("true", child("--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED"));
+        assertEquals("true", child(List.of("--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED")));
     }
 
     @Test
     void aJvmStartedWithTheClassPathTakesItThroughThePlatformMBeanServer() throws Exception {
-        assertEquals("true", child());
+        assertEquals("true", child(List.of()));
     }
 
     @Test
@@ -80,11 +95,15 @@ class ShortRunTest {
         return p;
     }
 
-    /** What {@link ShortRun#withoutC2()} answers in a JVM of its own (it would change this one's JIT). */
-    private static String child(String... jvmOptions) throws Exception {
+    /**
+     * What {@link ShortRun#withoutC2()} answers in a JVM of its own (it would change this one's JIT), or with
+     * {@code args} "mid" what adding the directive for a year of a network answers.
+     */
+    private static String child(List<String> jvmOptions, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(List.of(jvmOptions));
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName()));
+        cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(0, p.waitFor(), out);
@@ -93,7 +112,7 @@ class ShortRunTest {
 
     static final class Child {
         public static void main(String[] args) {
-            System.out.println(ShortRun.withoutC2());
+            System.out.println(args.length > 0 ? ShortRun.add(ShortRun.EXCLUDE_C2_FROM_AUDIT_CODE) : ShortRun.withoutC2());
         }
     }
 }
