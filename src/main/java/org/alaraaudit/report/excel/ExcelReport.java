@@ -67,8 +67,7 @@ public final class ExcelReport {
             XSSFSheet summary = xssf.createSheet(SummarySheet.NAME);
             DrlSheet.write(xssf, styles, result.drlGroups(), result.previousPeriod());
             // close() deletes the temp files in POI 5.5 (dispose() is deprecated there, bug 68183)
-            try (SXSSFWorkbook wb = new SXSSFWorkbook(xssf, WINDOW)) {
-                wb.setCompressTempFiles(true);
+            try (SXSSFWorkbook wb = new StreamedWorkbook(xssf, WINDOW)) {
                 Map<String, List<String>> continued = new LinkedHashMap<>();
                 note(continued, FindingsSheet.write(wb, styles, result.findings(), result.reviews(), shown, rowsPerSheet));
                 // DRL was made before the streamed sheets; it belongs after the findings
