@@ -107,7 +107,8 @@ public final class AuditBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("os.name"));
         if (startup) StartupBenchmark.run(StartupBenchmark.ownJar(), System.out);
         // The JIT as the audit command sets it for a file of the largest size (cli.ShortRun): the figures are then a
-        // user's run of that file. Set before anything is compiled; it holds for every step and size of this process.
+        // user's run of that file. Set before the audit's code first runs here (the start-up table's processes are
+        // their own); it holds for every step, the warm-up and every smaller size of this process too.
         long largest = sizes.stream().mapToLong(Long::longValue).max().orElse(0);
         System.out.printf(Locale.ROOT, "JIT: %s, for %,d events (about %d MB of CSV)%n",
                 ShortRun.asForAnAuditOf(largest * BYTES_PER_EVENT), largest, largest * BYTES_PER_EVENT >> 20);

@@ -23,8 +23,8 @@ import javax.management.ObjectName;
  * leaves C2 out altogether: C2 took over a third of a 200-row audit (2.4 of 6.5 s of CPU, compiling ~600 methods
  * whose code the run then barely used).</li>
  * <li>An audit of <b>a month to a year of a network</b> (up to {@link #MID_AUDIT_BYTES}) leaves C2 out of the
- * audit's own code and Drools, where it compiled some 1,600 methods, most with deep inlining, for 12-18 s of the
- * cores during a 20 s audit of a million events; the JDK's code, the CSV parser and the report libraries (and the
+ * audit's own code and Drools, where it compiled some 1,600 methods, most with deep inlining, for 11-16 s of a
+ * core's CPU during a 20 s audit of a million events; the JDK's code, the CSV parser and the report libraries (and the
  * tool's report code, a thin layer over them) keep it.</li>
  * <li>Longer audits keep C2 everywhere: there its code is what the run lives on.</li>
  * </ul>
@@ -47,16 +47,17 @@ public final class ShortRun {
     /**
      * Inputs up to this many bytes (about 1.8 million events of canonical CSV) leave C2 out of the audit's own code
      * and Drools. Measured to csv and json (docs/benchmarks.md, third pass), with C2 everywhere and without it there:
-     * 300,000 events (88 MB) 11.6-14.2 against 10.2-11.2 s, a million (283 MB) 22.5-25.5 against 19.5-19.9 s, three
-     * million (882 MB) 55.3 against 55.4 s, ten million 156 against 194 s; with the four reports a million took the
-     * same either way (63.7 and 65.6 s). The limit stays well below where the two meet.
+     * 300,000 events (88 MB) 11.6-14.2 against 10.2-11.2 s, a million (294 MB) 22.5-25.5 against 19.5-19.9 s, three
+     * million (882 MB) 55.3 against 55.4 s, ten million 156 against 194 s. With the four reports a million took
+     * 63.7 s with C2 everywhere and 65.6 s with the report code left out too, so the report code keeps it. The limit
+     * stays well below where the two meet.
      */
     static final long MID_AUDIT_BYTES = 512L << 20;
 
     /** Compiler directives as the JVM reads them, and how many there are (the JVM answers how many it added). */
     record Directives(String json, int count) {}
 
-    private static final Directives EXCLUDE_C2 = new Directives("[{match: \"*.*\", c2: {Exclude: true}}]", 1);
+    static final Directives EXCLUDE_C2 = new Directives("[{match: \"*.*\", c2: {Exclude: true}}]", 1);
     /** The first directive that matches a method applies: the report code keeps C2 before the rest loses it. */
     static final Directives EXCLUDE_C2_FROM_AUDIT_CODE = new Directives("[{match: \"org/alaraaudit/report/*.*\", c2: {Exclude: false}},"
             + " {match: [\"org/alaraaudit/*.*\", \"org/drools/*.*\", \"org/mvel2/*.*\"], c2: {Exclude: true}}]", 2);

@@ -10,11 +10,11 @@ import java.util.List;
 final class KnownIdentifiers {
     private final Pseudonymiser pseudonymiser;
     private final DuplicateFilter.LongSet pseudonyms = new DuplicateFilter.LongSet();
-
-    KnownIdentifiers(Pseudonymiser pseudonymiser) { this.pseudonymiser = pseudonymiser; }
-
+    /** The key added last, when {@code any}: the next row is mostly the same patient's. */
     private long last;
     private boolean any;
+
+    KnownIdentifiers(Pseudonymiser pseudonymiser) { this.pseudonymiser = pseudonymiser; }
 
     /**
      * A patient, by the key of its pseudonym ({@link #key}). A patient's rows mostly come one after another (a

@@ -19,8 +19,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class StreamedWorkbook extends SXSSFWorkbook {
     StreamedWorkbook(XSSFWorkbook workbook, int rowsInMemory) {
-        super(workbook, rowsInMemory);
-        setCompressTempFiles(true);
+        // Compressing from the start: the XSSF sheets already in the workbook get their writers in this constructor.
+        super(workbook, rowsInMemory, true);
     }
 
     @Override

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A part written component by component reads back as it was, enum constants and nulls included. */
 class RecordCodecTest {
-    /** Not public, as a part kept inside its own package would be: the codec reaches it all the same. */
     record Part(TargetRegion region, Double dose, int count, boolean flag, String note, LocalDateTime at, TargetRegion other) {}
 
     @TempDir

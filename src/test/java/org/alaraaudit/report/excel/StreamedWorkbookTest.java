@@ -9,12 +9,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The streamed sheets' temporary files: gzip at the fastest level, read back whole into the workbook. */
 class StreamedWorkbookTest {
@@ -49,25 +56,42 @@ class StreamedWorkbookTest {
         assertTrue(fastest.length < data.length / 3, "still compressed: " + fastest.length + " of " + data.length);
     }
 
+    @TempDir
+    Path dir;
+
     @Test
-    void rowsPastTheWindowComeBackFromTheTemporaryFiles() throws IOException {
+    void theWorkbooksTemporarySheetFilesAreWrittenAtTheFastestLevelAndTheirRowsComeBack() throws IOException {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
+        TempFile.setThreadLocalTempFileCreationStrategy(new DefaultTempFileCreationStrategy(dir.toFile()));
         try (StreamedWorkbook wb = new StreamedWorkbook(new XSSFWorkbook(), 10)) {
-            assertTrue(wb.isCompressTempFiles());
             Sheet s = wb.createSheet("Events");
-            for (int i = 0; i < 1_000; i++) {
+            for (int i = 0; i < 20_000; i++) {
                 Row r = s.createRow(i);
-                r.createCell(0).setCellValue("event " + i);
+                r.createCell(0).setCellValue("CGH-CT-ED " + i % 97);
                 r.createCell(1).setCellValue(i / 4.0);
             }
             wb.write(file);
+            // Written whole and not yet deleted (closing the workbook deletes it): the sheet's temporary file.
+            List<Path> temporary;
+            try (Stream<Path> files = Files.walk(dir)) {
+                temporary = files.filter(p -> p.getFileName().toString().endsWith(".gz")).toList();
+            }
+            assertEquals(1, temporary.size(), temporary.toString());
+            byte[] written = Files.readAllBytes(temporary.get(0));
+            byte[] xml;
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(written))) {
+                xml = in.readAllBytes();
+            }
+            assertTrue(written.length > gzip(xml, false).length * 1.05, "not at the default level: " + written.length);
+        } finally {
+            TempFile.setThreadLocalTempFileCreationStrategy(null);
         }
         try (XSSFWorkbook back = new XSSFWorkbook(new ByteArrayInputStream(file.toByteArray()))) {
             Sheet s = back.getSheet("Events");
-            assertEquals(999, s.getLastRowNum());
-            assertEquals("event 0", s.getRow(0).getCell(0).getStringCellValue());
-            assertEquals("event 999", s.getRow(999).getCell(0).getStringCellValue());
-            assertEquals(249.75, s.getRow(999).getCell(1).getNumericCellValue());
+            assertEquals(19_999, s.getLastRowNum());
+            assertEquals("CGH-CT-ED 0", s.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("CGH-CT-ED " + 19_999 % 97, s.getRow(19_999).getCell(0).getStringCellValue());
+            assertEquals(4_999.75, s.getRow(19_999).getCell(1).getNumericCellValue());
         }
     }
 }
