@@ -188,18 +188,30 @@ public final class Study {
      * studies where no region can count (most of them) before looking region by region.
      */
     public long getMostDiagnosticEventsOverOneRegion() {
+        // One pass over the events counting every region at once: the rules ask this of every CT study.
+        int[] counts = new int[TargetRegion.ALL.length];
+        for (IrradiationEvent e : events) {
+            TargetRegion t = e.getTargetRegion();
+            if (!e.isDiagnostic() || t == null) continue;
+            for (TargetRegion r : TargetRegion.ALL) if (t.covers(r)) counts[r.ordinal()]++;
+        }
         long most = 0;
-        for (TargetRegion r : TargetRegion.values()) most = Math.max(most, diagnosticEventsOver(r));
+        for (int c : counts) most = Math.max(most, c);
         return most;
     }
 
     /** The largest accumulated CTDIvol over any one region (0 without CTDIvol), for the same reason. */
     public double getMostAccumulatedCtdivol() {
-        double most = 0;
-        for (TargetRegion r : TargetRegion.values()) {
-            Double sum = accumulatedCtdivolOver(r);
-            if (sum != null) most = Math.max(most, sum);
+        // The sums of accumulatedCtdivolOver, added in the same order, for every region in one pass.
+        double[] sums = new double[TargetRegion.ALL.length];
+        for (IrradiationEvent e : events) {
+            TargetRegion t = e.getTargetRegion();
+            if (t == null || e.getCtdivol() == null) continue;
+            double v = e.getCtdivol();
+            for (TargetRegion r : TargetRegion.ALL) if (t.covers(r)) sums[r.ordinal()] += v;
         }
+        double most = 0;
+        for (double sum : sums) most = Math.max(most, sum);
         return most;
     }
 
@@ -208,7 +220,9 @@ public final class Study {
      * two acquisitions over the abdomen, a chest re-scan inside a chest-abdomen-pelvis study two over the chest.
      */
     public long diagnosticEventsOver(TargetRegion region) {
-        return events.stream().filter(e -> e.isDiagnostic() && e.getTargetRegion() != null && e.getTargetRegion().covers(region)).count();
+        long n = 0;
+        for (IrradiationEvent e : events) if (e.isDiagnostic() && e.getTargetRegion() != null && e.getTargetRegion().covers(region)) n++;
+        return n;
     }
 
     /** Accumulated CTDIvol of every event (localizers included) whose region covers this one; null without any. */
@@ -254,7 +268,7 @@ public final class Study {
      * apart are two findings.
      */
     private List<TargetRegion> leadingRegions(java.util.function.ToDoubleFunction<TargetRegion> measure, double above) {
-        TargetRegion[] all = TargetRegion.values();
+        TargetRegion[] all = TargetRegion.ALL;
         double[] m = new double[all.length];
         for (int i = 0; i < all.length; i++) m[i] = measure.applyAsDouble(all[i]);
         List<TargetRegion> out = new ArrayList<>();

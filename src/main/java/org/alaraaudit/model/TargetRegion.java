@@ -48,7 +48,19 @@ public enum TargetRegion {
      * abdomen-pelvis scan covers the abdomen. A region of no known part (OTHER) is covered by nothing.
      */
     public boolean covers(TargetRegion other) {
-        return other != null && !other.parts.isEmpty() && parts.containsAll(other.parts);
+        return other != null && COVERS[ordinal()][other.ordinal()];
+    }
+
+    /** The regions, shared: {@code values()} copies its array at every call, and the rules ask per study. */
+    static final TargetRegion[] ALL = values();
+
+    /** {@link #covers} of every pair, worked out once from the parts. */
+    private static final boolean[][] COVERS = new boolean[ALL.length][ALL.length];
+
+    static {
+        for (TargetRegion a : ALL) {
+            for (TargetRegion b : ALL) COVERS[a.ordinal()][b.ordinal()] = !b.parts.isEmpty() && a.parts.containsAll(b.parts);
+        }
     }
 
     /** How many anatomical parts the region spans: the wider of two regions that tie is named. */
