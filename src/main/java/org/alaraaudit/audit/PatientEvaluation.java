@@ -34,8 +34,8 @@ final class PatientEvaluation implements Consumer<List<ScanRow>> {
     private final AuditProgress progress;
     private final long rowsToAudit;
 
-    private final List<List<Study>> batchStudies = new ArrayList<>();
-    private final List<List<?>> batchFacts = new ArrayList<>();
+    private List<List<Study>> batchStudies = new ArrayList<>();
+    private List<List<?>> batchFacts = new ArrayList<>();
     private int batchSize;
     private long patients;
     private long studies;
@@ -101,8 +101,9 @@ final class PatientEvaluation implements Consumer<List<ScanRow>> {
 
     private void submit() {
         rules.submit(batchStudies, batchFacts);
-        batchStudies.clear();
-        batchFacts.clear();
+        // Handed over, not copied: each patient's lists are new and left alone once evaluated.
+        batchStudies = new ArrayList<>();
+        batchFacts = new ArrayList<>();
         batchSize = 0;
     }
 

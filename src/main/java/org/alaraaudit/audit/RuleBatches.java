@@ -1,7 +1,5 @@
 package org.alaraaudit.audit;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.alaraaudit.audit.spill.FindingLog;
 import org.alaraaudit.model.Study;
@@ -22,13 +20,12 @@ final class RuleBatches implements AutoCloseable {
         this.handOff = new HandOff<>("alara-audit-rules", 6, b -> findings.addAll(engine.evaluatePatients(b.studies(), b.facts())));
     }
 
-    /** Hands over one batch; the lists are copied, so the caller may clear and refill its own. */
-    void submit(List<? extends Collection<Study>> studies, List<? extends Collection<?>> facts) {
-        List<List<Study>> s = new ArrayList<>(studies.size());
-        for (Collection<Study> c : studies) s.add(List.copyOf(c));
-        List<List<?>> f = new ArrayList<>(facts.size());
-        for (Collection<?> c : facts) f.add(List.copyOf(c));
-        handOff.submit(new Batch(s, f));
+    /**
+     * Hands over one batch: the lists, the outer and each patient's, become the rules' thread's, so the caller
+     * starts new ones rather than clearing these (copying them was 3% of the audit's own thread).
+     */
+    void submit(List<List<Study>> studies, List<List<?>> facts) {
+        handOff.submit(new Batch(studies, facts));
     }
 
     /** Waits for the last batch; a failure of the rules is thrown here, on the audit's thread. */
