@@ -142,11 +142,35 @@ public final class DoseSample {
     }
 
     private double[] frozenHere() {
-        if (total == 0 || !blocks.isEmpty()) return reported(total, this::select);
+        if (total == 0 || total > SORTED_AT_MOST) return reported(total, this::select);
+        if (!blocks.isEmpty()) gather();
         // Sorted once for the seven quantiles, in place (freezing releases the values), not copied and sorted for each.
         Arrays.sort(values, 0, size);
         double[] sorted = values;
         return reported(total, k -> sorted[(int) k]);
+    }
+
+    /**
+     * Up to this many values (8 MB), a spilled sample is read back whole and sorted when it is frozen: one pass over
+     * its blocks instead of four for each of the fourteen order statistics (6% of the audit's thread at a million
+     * events). Samples are frozen one at a time, so this bounds the memory it takes; larger ones are selected.
+     */
+    static final int SORTED_AT_MOST = 1 << 20;
+
+    /** The blocks on disk and the buffer, in one array of the sample's values. */
+    private void gather() {
+        double[] all = new double[(int) total];
+        double[] block = new double[BLOCK];
+        int n = 0;
+        for (long offset : blocks) {
+            file.read(offset, block, BLOCK);
+            System.arraycopy(block, 0, all, n, BLOCK);
+            n += BLOCK;
+        }
+        System.arraycopy(values, 0, all, n, size);
+        values = all;
+        size = all.length;
+        blocks.clear();
     }
 
     /** Values added (to this part of a sample kept elsewhere), for a partial tally's record. */

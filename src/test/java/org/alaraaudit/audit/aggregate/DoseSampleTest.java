@@ -39,6 +39,28 @@ class DoseSampleTest {
     }
 
     @Test
+    void aSpilledSampleFrozenGivesTheSortedQuantilesJustBelowAndJustAboveTheSizeItSortsInMemory() {
+        for (int n : new int[]{DoseSample.SORTED_AT_MOST, DoseSample.SORTED_AT_MOST + 1}) {
+            Random r = new Random(n);
+            double[] all = new double[n];
+            try (DoseValueFile file = new DoseValueFile(DoseSample.BLOCK)) {
+                DoseSample spilled = new DoseSample(file);
+                for (int i = 0; i < n; i++) {
+                    all[i] = r.nextInt(10) == 0 ? 0.0 : Math.round(r.nextDouble() * 5_000) / 100.0;
+                    spilled.add(all[i]);
+                }
+                spilled.freeze();
+                java.util.Arrays.sort(all);
+                double[] expected = DoseSample.reported(n, k -> all[(int) k]);
+                double[] reported = {0, 0.05, 0.25, 0.5, 0.75, 0.95, 1};
+                for (int i = 0; i < reported.length; i++) {
+                    assertEquals(expected[i], spilled.quantile(reported[i]), n + " values, q " + reported[i]);
+                }
+            }
+        }
+    }
+
+    @Test
     void negativeAndSignedZeroValuesKeepTheirOrder() {
         try (DoseValueFile file = new DoseValueFile(DoseSample.BLOCK)) {
             DoseSample spilled = new DoseSample(file);
@@ -50,6 +72,11 @@ class DoseSampleTest {
                 inMemory.add(v);
             }
             for (double q : new double[]{0, 0.3, 0.5, 0.75, 1}) assertEquals(inMemory.quantile(q), spilled.quantile(q), "q " + q);
+            double[] reported = {0, 0.05, 0.25, 0.5, 0.75, 0.95, 1};
+            Double[] before = new Double[reported.length];
+            for (int i = 0; i < reported.length; i++) before[i] = inMemory.quantile(reported[i]);
+            spilled.freeze();
+            for (int i = 0; i < reported.length; i++) assertEquals(before[i], spilled.quantile(reported[i]), "frozen, q " + reported[i]);
         }
     }
 
