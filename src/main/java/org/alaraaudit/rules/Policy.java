@@ -17,15 +17,29 @@ public final class Policy {
     private final double pediatricAgeYears;
     private final String drlSet;
     /**
-     * The settings read as numbers once: rules compare against {@code policy.x} for every fact they meet, and
-     * parsing the text at each comparison was a noticeable part of the rules' time at a million events.
+     * The numeric settings read once, by {@link NumericSetting}: an optional one's default when absent, NaN where a
+     * required one is absent or a text is not a number (which {@link #from} rejects): rules compare against {@code policy.x} for every fact they meet, and a lookup by name
+     * at each comparison was 4% of the rules' time at a million events.
      */
-    private final Map<String, Double> numbers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final double[] numbers = new double[NumericSetting.values().length];
 
     private Policy(Map<String, Setting> settings, double pediatricAgeYears, String drlSet) {
         this.settings = settings;
         this.pediatricAgeYears = pediatricAgeYears;
         this.drlSet = drlSet;
+        for (NumericSetting n : NumericSetting.values()) {
+            Setting s = settings.get(n.key());
+            double v = DEFAULTS.getOrDefault(n.key(), Double.NaN);
+            if (s != null) {
+                v = Double.NaN;
+                try {
+                    v = Double.parseDouble(s.value());
+                } catch (NumberFormatException e) {
+                    // Left NaN: from() names the setting and what it must be.
+                }
+            }
+            numbers[n.ordinal()] = v;
+        }
     }
 
     public static Policy from(TableFile table) {
@@ -68,14 +82,7 @@ public final class Policy {
         return table.rows().stream().filter(r -> key.equals(r.text("key"))).mapToLong(TableFile.Row::line).findFirst().orElse(0);
     }
 
-    private double value(String key) {
-        Double d = numbers.get(key);
-        if (d == null) {
-            d = Double.parseDouble(settings.get(key).value());
-            numbers.put(key, d);
-        }
-        return d;
-    }
+    private double value(NumericSetting n) { return numbers[n.ordinal()]; }
 
     /** The command line's pediatric limit, held to the range the settings table's is. */
     public Policy withPediatricAge(Double years) {
@@ -93,36 +100,34 @@ public final class Policy {
 
     public String getDrlSet() { return drlSet; }
 
-    public double getRepeatWindowHours() { return value("repeat_window_hours"); }
+    public double getRepeatWindowHours() { return value(NumericSetting.REPEAT_WINDOW_HOURS); }
 
-    public double getAlertAccumulatedCtdivolMgy() { return value("alert_accumulated_ctdivol_mgy"); }
+    public double getAlertAccumulatedCtdivolMgy() { return value(NumericSetting.ALERT_ACCUMULATED_CTDIVOL_MGY); }
 
-    public double getExpectedRangeMajorFactor() { return value("expected_range_major_factor"); }
+    public double getExpectedRangeMajorFactor() { return value(NumericSetting.EXPECTED_RANGE_MAJOR_FACTOR); }
 
-    public int getDrlMinSampleStudies() { return (int) value("drl_min_sample_studies"); }
+    public int getDrlMinSampleStudies() { return (int) value(NumericSetting.DRL_MIN_SAMPLE_STUDIES); }
 
-    public double getUnusualCtdivolMgy() { return value("unusual_ctdivol_mgy"); }
+    public double getUnusualCtdivolMgy() { return value(NumericSetting.UNUSUAL_CTDIVOL_MGY); }
 
     /** Look-back of CUMULATIVE_DOSE, ending at the period's end. */
-    public int getCumulativeWindowDays() { return (int) value("cumulative_window_days"); }
+    public int getCumulativeWindowDays() { return (int) value(NumericSetting.CUMULATIVE_WINDOW_DAYS); }
 
     /** CTDIvol(16 cm) / CTDIvol(32 cm) for children's body scans: a policy choice, printed with every estimate. */
-    public double getPhantomFactor32To16() { return value("phantom_factor_32_to_16"); }
+    public double getPhantomFactor32To16() { return value(NumericSetting.PHANTOM_FACTOR_32_TO_16); }
 
     /**
      * CTDIvol(16 cm) / CTDIvol(32 cm) for comparing a value with a threshold on the other phantom and for the
      * effective-dose DLP normalisation: AAPM Report 204's tabulated ratio is 2.00-2.11 from 8 to 32 cm. Optional,
      * 2.0 when a site's settings lack it. The larger 32->16 factor above stays the conservative one for marrow dose.
      */
-    public double getPhantomRatio16To32() { return optional("phantom_ratio_16_to_32", 2.0); }
+    public double getPhantomRatio16To32() { return value(NumericSetting.PHANTOM_RATIO_16_TO_32); }
 
     /**
      * A stationary series that no series-kinds pattern names is bolus tracking below this CTDIvol and perfusion at
      * or above it (local policy; see settings.csv for the reasoning). Optional, 15 mGy when a site's settings lack it.
      */
-    public double getBolusTrackingMaxCtdivolMgy() { return optional("bolus_tracking_max_ctdivol_mgy", 15.0); }
-
-    private double optional(String key, double otherwise) { return settings.containsKey(key) ? value(key) : otherwise; }
+    public double getBolusTrackingMaxCtdivolMgy() { return value(NumericSetting.BOLUS_TRACKING_MAX_CTDIVOL_MGY); }
 
     /**
      * The radiography and fluoroscopy settings, optional so that a rules folder from before them still loads;
@@ -136,29 +141,37 @@ public final class Policy {
             Map.entry("fluoro_srdl_kar_mgy", 5000.0), Map.entry("fluoro_srdl_peak_skin_dose_mgy", 3000.0),
             Map.entry("fluoro_historic_skin_dose_mgy", 15000.0));
 
-    private double projection(String key) { return optional(key, PROJECTION_DEFAULTS.get(key)); }
+    /** What an optional setting is when a site's settings lack it: the two above and the radiography and fluoroscopy ones. */
+    private static final Map<String, Double> DEFAULTS = withOthers(PROJECTION_DEFAULTS,
+            Map.of("phantom_ratio_16_to_32", 2.0, "bolus_tracking_max_ctdivol_mgy", 15.0));
 
-    public double getRetakeWindowMinutes() { return projection("retake_window_minutes"); }
+    private static Map<String, Double> withOthers(Map<String, Double> a, Map<String, Double> b) {
+        Map<String, Double> all = new java.util.HashMap<>(a);
+        all.putAll(b);
+        return Map.copyOf(all);
+    }
 
-    public double getRetakeRateTarget() { return projection("retake_rate_target"); }
+    public double getRetakeWindowMinutes() { return value(NumericSetting.RETAKE_WINDOW_MINUTES); }
 
-    public double getDeviationIndexOver() { return projection("deviation_index_over"); }
+    public double getRetakeRateTarget() { return value(NumericSetting.RETAKE_RATE_TARGET); }
 
-    public double getDeviationIndexOverInvestigate() { return projection("deviation_index_over_investigate"); }
+    public double getDeviationIndexOver() { return value(NumericSetting.DEVIATION_INDEX_OVER); }
 
-    public double getDeviationIndexUnder() { return projection("deviation_index_under"); }
+    public double getDeviationIndexOverInvestigate() { return value(NumericSetting.DEVIATION_INDEX_OVER_INVESTIGATE); }
 
-    public double getDeviationIndexUnderInvestigate() { return projection("deviation_index_under_investigate"); }
+    public double getDeviationIndexUnder() { return value(NumericSetting.DEVIATION_INDEX_UNDER); }
 
-    public double getFluoroKarNotificationMgy() { return projection("fluoro_kar_notification_mgy"); }
+    public double getDeviationIndexUnderInvestigate() { return value(NumericSetting.DEVIATION_INDEX_UNDER_INVESTIGATE); }
 
-    public double getFluoroKarNotificationStepMgy() { return projection("fluoro_kar_notification_step_mgy"); }
+    public double getFluoroKarNotificationMgy() { return value(NumericSetting.FLUORO_KAR_NOTIFICATION_MGY); }
 
-    public double getFluoroSrdlKarMgy() { return projection("fluoro_srdl_kar_mgy"); }
+    public double getFluoroKarNotificationStepMgy() { return value(NumericSetting.FLUORO_KAR_NOTIFICATION_STEP_MGY); }
 
-    public double getFluoroSrdlPeakSkinDoseMgy() { return projection("fluoro_srdl_peak_skin_dose_mgy"); }
+    public double getFluoroSrdlKarMgy() { return value(NumericSetting.FLUORO_SRDL_KAR_MGY); }
 
-    public double getFluoroHistoricSkinDoseMgy() { return projection("fluoro_historic_skin_dose_mgy"); }
+    public double getFluoroSrdlPeakSkinDoseMgy() { return value(NumericSetting.FLUORO_SRDL_PEAK_SKIN_DOSE_MGY); }
+
+    public double getFluoroHistoricSkinDoseMgy() { return value(NumericSetting.FLUORO_HISTORIC_SKIN_DOSE_MGY); }
 
     /**
      * The highest notification level a procedure's Ka,r has reached (the first level, then each further step), or
@@ -181,11 +194,11 @@ public final class Policy {
 
     public String getKFactorDataset() { return settings.get("k_factor_dataset").value(); }
 
-    public double getPediatricHighKvp() { return value("pediatric_high_kvp"); }
+    public double getPediatricHighKvp() { return value(NumericSetting.PEDIATRIC_HIGH_KVP); }
 
-    public double getHighKvpMaxWeightKg() { return value("pediatric_high_kvp_max_weight_kg"); }
+    public double getHighKvpMaxWeightKg() { return value(NumericSetting.PEDIATRIC_HIGH_KVP_MAX_WEIGHT_KG); }
 
-    public double getHighKvpMaxAgeYears() { return value("pediatric_high_kvp_max_age_years"); }
+    public double getHighKvpMaxAgeYears() { return value(NumericSetting.PEDIATRIC_HIGH_KVP_MAX_AGE_YEARS); }
 
     /**
      * A setting's value as this run uses it, for text that quotes it (a rule's threshold): the command line's
@@ -198,7 +211,7 @@ public final class Policy {
             case "phantom_ratio_16_to_32": return Messages.number(getPhantomRatio16To32());
             case "bolus_tracking_max_ctdivol_mgy": return Messages.number(getBolusTrackingMaxCtdivolMgy());
             default:
-                if (!settings.containsKey(key) && PROJECTION_DEFAULTS.containsKey(key)) return Messages.number(projection(key));
+                if (!settings.containsKey(key) && PROJECTION_DEFAULTS.containsKey(key)) return Messages.number(PROJECTION_DEFAULTS.get(key));
                 Setting s = settings.get(key);
                 if (s == null) return null;
                 Double d = TableFile.decimal(s.value());
