@@ -48,6 +48,33 @@ class FindingLogTest {
     }
 
     @Test
+    void theReportOrderIsBySeverityRuleFacilityTimeAccessionAndIdWithMissingValuesFirst() {
+        java.util.Comparator<Finding> spelledOut = java.util.Comparator
+                .comparing(Finding::severity)
+                .thenComparing(Finding::ruleId)
+                .thenComparing(Finding::facility, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                .thenComparing(Finding::studyDatetime, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                .thenComparing(Finding::accessionNumber, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                .thenComparing(Finding::findingId);
+        Random r = new Random(9);
+        List<Finding> all = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) all.add(finding(r, i % 700));
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i; j < Math.min(all.size(), i + 40); j++) {
+                Finding a = all.get(i);
+                Finding b = all.get(j);
+                assertEquals(Integer.signum(spelledOut.compare(a, b)), Integer.signum(AuditRun.REPORT_ORDER.compare(a, b)), a + " / " + b);
+                assertEquals(Integer.signum(spelledOut.compare(b, a)), Integer.signum(AuditRun.REPORT_ORDER.compare(b, a)), b + " / " + a);
+            }
+        }
+        List<Finding> expected = new ArrayList<>(all);
+        expected.sort(spelledOut);
+        List<Finding> sorted = new ArrayList<>(all);
+        sorted.sort(AuditRun.REPORT_ORDER);
+        assertEquals(expected, sorted);
+    }
+
+    @Test
     void underTheLimitNothingGoesToDisk() {
         Random r = new Random(8);
         List<Finding> all = new ArrayList<>();
