@@ -52,28 +52,36 @@ public final class MarrowDose {
         double converted = ctdivol.getAsDouble();
         java.util.function.Supplier<String> assumption = () -> row.region() + " coefficient " + Figures.format(value) + " mGy/mGy ("
                 + AgeBand.phantomAgeLabel(row.phantomAge()) + " phantom; patient " + Figures.format(ageYears) + " y, band "
-                + row.band().label() + "), " + choice.sexNote()
+                + row.band().label() + "), " + choice.sexNote().get()
                 + "; CTDIvol " + conversion.describe(ctdivolMgy, ctdivolPhantomCm, converted, row.ctdivolPhantomCm(), "mGy")
                 + "; reference-phantom estimate for the standard scan range, not a measured dose";
         return Optional.of(new MarrowDoseEstimate(value * converted, value, converted, row.dataset(), assumption));
     }
 
-    /** The row whose band and phantom apply, the coefficient value (combined for unknown sex) and why. */
-    private record Choice(Coefficient row, double value, String sexNote) {}
+    /**
+     * The row whose band and phantom apply, the coefficient value (combined for unknown sex) and why; the why is
+     * worded only when an estimate's assumptions are read, not for each of a run's million acquisitions.
+     */
+    private record Choice(Coefficient row, double value, java.util.function.Supplier<String> sexNote) {}
 
     private Choice choose(List<Coefficient> found, Sex sex) {
-        Optional<Coefficient> female = found.stream().filter(c -> c.sex() == Sex.F).findFirst();
-        Optional<Coefficient> male = found.stream().filter(c -> c.sex() == Sex.M).findFirst();
-        Optional<Coefficient> own = sex == Sex.F ? female : sex == Sex.M ? male : Optional.empty();
-        if (own.isPresent()) return new Choice(own.get(), own.get().value(), sex.phantomWord() + " phantom");
-        if (female.isPresent() && male.isPresent()) {
-            double f = female.get().value();
-            double m = male.get().value();
-            // The table guarantees both rows share band and phantom, so either row stands for them.
-            return new Choice(male.get(), unknownSex.combine(f, m), unknownSex.describe(f, m));
+        Coefficient female = null;
+        Coefficient male = null;
+        for (Coefficient c : found) {
+            if (c.sex() == Sex.F && female == null) female = c;
+            if (c.sex() == Sex.M && male == null) male = c;
         }
-        Coefficient only = female.orElseGet(male::get);
-        return new Choice(only, only.value(), "only the " + only.sex().phantomWord() + " phantom is tabulated at this age, used for "
+        Coefficient own = sex == Sex.F ? female : sex == Sex.M ? male : null;
+        if (own != null) return new Choice(own, own.value(), () -> sex.phantomWord() + " phantom");
+        if (female != null && male != null) {
+            double f = female.value();
+            double m = male.value();
+            // The table guarantees both rows share band and phantom, so either row stands for them.
+            return new Choice(male, unknownSex.combine(f, m), () -> unknownSex.describe(f, m));
+        }
+        Coefficient only = female != null ? female : male;
+        if (only == null) throw new java.util.NoSuchElementException("no female or male coefficient among " + found);
+        return new Choice(only, only.value(), () -> "only the " + only.sex().phantomWord() + " phantom is tabulated at this age, used for "
                 + (sex == Sex.UNKNOWN ? "a patient of unknown sex" : "a " + sex.phantomWord() + " patient"));
     }
 
