@@ -21,6 +21,16 @@ public record ReferenceLevel(
         String source,
         long line) {
 
+    /**
+     * From the fields that tell rows apart, consistent with the record's equality: the period's tallies key every CT
+     * acquisition's DRL group on its level, and hashing all thirteen fields (a set, two ranges, the citation) each
+     * time was most of keying it.
+     */
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(drlSet, examType, band, line);
+    }
+
     /** Age bands need the age; weight bands need a known weight, otherwise the patient is not in the band. */
     public boolean appliesTo(TargetRegion region, double age, Double weight) {
         if (region == null || !targetRegions.contains(region)) return false;
