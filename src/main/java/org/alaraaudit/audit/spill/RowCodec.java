@@ -25,6 +25,12 @@ public final class RowCodec {
     private static final RecordCodec<DoseCheckRecord> DOSE_CHECK = RecordCodec.of(DoseCheckRecord.class);
     private static final RecordCodec<ProjectionDose> PROJECTION = RecordCodec.of(ProjectionDose.class);
 
+    /** Each enum's constants once: {@code values()} copies its array at every call, and rows are read by the million. */
+    private static final Modality[] MODALITIES = Modality.values();
+    private static final AcquisitionType[] ACQUISITION_TYPES = AcquisitionType.values();
+    private static final TargetRegion[] REGIONS = TargetRegion.values();
+    private static final Contrast[] CONTRASTS = Contrast.values();
+
     private RowCodec() {}
 
     public static void write(SpillOut o, ScanRow r) throws IOException {
@@ -67,7 +73,7 @@ public final class RowCodec {
 
     public static Study.Header header(SpillIn in) throws IOException {
         return new Study.Header(in.text(), in.real(), in.word(), in.number(), in.number(), in.word(), in.word(), in.word(),
-                in.word(), in.text(), in.time(), in.choice(Modality.values()), in.word(), in.word());
+                in.word(), in.text(), in.time(), in.choice(MODALITIES), in.word(), in.word());
     }
 
     public static void write(SpillOut o, Acquisition a) throws IOException {
@@ -80,8 +86,8 @@ public final class RowCodec {
     }
 
     public static Acquisition acquisition(SpillIn in) throws IOException {
-        return new Acquisition(in.word(), in.choice(AcquisitionType.values()), in.choice(TargetRegion.values()), in.time(),
-                in.text(), in.choice(Contrast.values()));
+        return new Acquisition(in.word(), in.choice(ACQUISITION_TYPES), in.choice(REGIONS), in.time(),
+                in.text(), in.choice(CONTRASTS));
     }
 
     public static void write(SpillOut o, Measurements m) throws IOException { MEASUREMENTS.write(o, m); }
