@@ -78,7 +78,17 @@ final class DrlTally {
     }
 
     /** Keeps each group's median and 75th percentile and lets the values go. */
-    void freeze() { for (Sample s : groups.values()) s.values.freeze(); }
+    void freeze() {
+        for (Sample s : groups.values()) s.values.freeze();
+        frozen = true;
+    }
+
+    private boolean frozen;
+    /**
+     * The groups once frozen, when nothing can change them: the period's rules and the report rows both ask, and
+     * each asking sorted every group's input lines again (a million at a million events).
+     */
+    private List<DoseGroup> frozenGroups;
 
     void add(Study s) {
         if (!s.isInPeriod() || !s.isCt()) return;
@@ -145,6 +155,7 @@ final class DrlTally {
 
     /** Every group, by facility, then in the order of the DRL table, CTDIvol before DLP, DRL phantom first. */
     List<DoseGroup> groups() {
+        if (frozenGroups != null) return frozenGroups;
         keys.clear();
         List<Map.Entry<Key, Sample>> entries = new ArrayList<>(groups.entrySet());
         entries.sort(Comparator.<Map.Entry<Key, Sample>, String>comparing(e -> e.getKey().facility(), Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -168,6 +179,7 @@ final class DrlTally {
                     s.values.median(), s.values.p75(), minSampleStudies, lines, contrastLabel(k)));
             keys.put(out.get(out.size() - 1), k);
         }
+        if (frozen) frozenGroups = java.util.Collections.unmodifiableList(out);
         return out;
     }
 
