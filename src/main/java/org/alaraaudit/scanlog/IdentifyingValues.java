@@ -158,36 +158,12 @@ final class IdentifyingValues {
     /** Whether the text holds any spelling at all, bounded or not: false for nearly every text. */
     private boolean mayHold(String text) {
         if (cues.length == 0) return false;
-        // An ASCII text is searched as it is, folding A-Z as it goes: lower-casing every free text of every row made
-        // a copy of each. Any other text is lower-cased first, since lower-casing some letters changes its length.
-        String lower = ascii(text) ? null : text.toLowerCase(Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
         for (String cue : cues) {
-            if (lower == null ? containsFoldingAscii(text, cue) : lower.contains(cue)) {
-                if (lower == null) lower = text.toLowerCase(Locale.ROOT);
+            if (lower.contains(cue)) {
                 for (String s : spellings()) if (lower.contains(s)) return true;
                 return false;
             }
-        }
-        return false;
-    }
-
-    private static boolean ascii(String text) {
-        for (int i = 0; i < text.length(); i++) if (text.charAt(i) >= 0x80) return false;
-        return true;
-    }
-
-    /** Whether the lower case of an ASCII text contains a lower-case cue, without making the lower case. */
-    static boolean containsFoldingAscii(String text, String cue) {
-        int n = cue.length();
-        for (int i = 0, last = text.length() - n; i <= last; i++) {
-            int k = 0;
-            while (k < n) {
-                char c = text.charAt(i + k);
-                if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-                if (c != cue.charAt(k)) break;
-                k++;
-            }
-            if (k == n) return true;
         }
         return false;
     }
