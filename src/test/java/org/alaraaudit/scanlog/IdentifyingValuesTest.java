@@ -50,6 +50,16 @@ class IdentifyingValuesTest {
     }
 
     @Test
+    void theIdentifierIsFoundIgnoringCaseInPlainAndInAccentedTexts() {
+        IdentifyingValues v = of("Rch7788", "2016-03-11");
+        assertEquals("pt [patient id]", v.mask("pt RCH7788"));
+        assertEquals("pt [patient id]", v.mask("pt rch7788"));
+        assertEquals("Kontrolle nach Sturz, Pat. [patient id]", v.mask("Kontrolle nach Sturz, Pat. rCH7788"));
+        assertEquals("contrôle, né le [birth date], dossier [patient id]", v.mask("contrôle, né le 11/03/2016, dossier RCH7788"));
+        assertEquals("İstanbul [patient id]", v.mask("İstanbul RCH7788"), "a letter whose lower case is two chars long");
+    }
+
+    @Test
     void textWithoutTheRowsIdentifiersIsReturnedAsItWas() {
         String text = "Suspected appendicitis, RLQ pain 11/03/2015";
         assertTrue(text == of("RCH7788", "2016-03-11").mask(text));
