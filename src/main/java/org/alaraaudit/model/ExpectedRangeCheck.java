@@ -42,6 +42,31 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
 
     /** The checks of a study's device protocols that fall outside their range, in the order of first use. */
     static List<ExpectedRangeCheck> of(Study s) {
+        if (!s.isCt() || !anyOutside(s)) return List.of();
+        return byProtocol(s);
+    }
+
+    /**
+     * Whether any diagnostic acquisition's CTDIvol, or its protocol's study DLP, lies outside its own protocol's
+     * range: true whenever {@link #byProtocol} finds a check (and in a few cases more). Most studies are in range,
+     * and the rules ask this of every CT study, so those are told without grouping their events.
+     */
+    private static boolean anyOutside(Study s) {
+        for (IrradiationEvent e : s.getEvents()) {
+            if (e.getProtocolName() == null || !e.isDiagnostic()) continue;
+            if (e.getCtdivol() != null && outside(e.getCtdivol(), e.getExpectedCtdivolMin(), e.getExpectedCtdivolMax())) return true;
+            Double dlp = e.getStudyProtocolDlp();
+            if (dlp != null && outside(dlp, e.getExpectedDlpMin(), e.getExpectedDlpMax())) return true;
+        }
+        return false;
+    }
+
+    private static boolean outside(double v, Double min, Double max) {
+        return max != null && v > max || min != null && v < min;
+    }
+
+    /** Every device protocol's check, grouping the events by protocol. */
+    static List<ExpectedRangeCheck> byProtocol(Study s) {
         if (!s.isCt()) return List.of();
         Map<String, List<IrradiationEvent>> byProtocol = new LinkedHashMap<>();
         for (IrradiationEvent e : s.getEvents()) {

@@ -193,7 +193,7 @@ public final class Study {
         for (IrradiationEvent e : events) {
             TargetRegion t = e.getTargetRegion();
             if (!e.isDiagnostic() || t == null) continue;
-            for (TargetRegion r : TargetRegion.ALL) if (t.covers(r)) counts[r.ordinal()]++;
+            for (TargetRegion r : t.covered()) counts[r.ordinal()]++;
         }
         long most = 0;
         for (int c : counts) most = Math.max(most, c);
@@ -208,7 +208,7 @@ public final class Study {
             TargetRegion t = e.getTargetRegion();
             if (t == null || e.getCtdivol() == null) continue;
             double v = e.getCtdivol();
-            for (TargetRegion r : TargetRegion.ALL) if (t.covers(r)) sums[r.ordinal()] += v;
+            for (TargetRegion r : t.covered()) sums[r.ordinal()] += v;
         }
         double most = 0;
         for (double sum : sums) most = Math.max(most, sum);

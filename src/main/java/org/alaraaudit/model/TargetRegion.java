@@ -57,11 +57,20 @@ public enum TargetRegion {
     /** {@link #covers} of every pair, worked out once from the parts. */
     private static final boolean[][] COVERS = new boolean[ALL.length][ALL.length];
 
+    /** The regions each region covers, itself included: what a study's per-region sums add an event to. */
+    private static final TargetRegion[][] COVERED = new TargetRegion[ALL.length][];
+
     static {
         for (TargetRegion a : ALL) {
             for (TargetRegion b : ALL) COVERS[a.ordinal()][b.ordinal()] = !b.parts.isEmpty() && a.parts.containsAll(b.parts);
         }
+        for (TargetRegion a : ALL) {
+            COVERED[a.ordinal()] = java.util.Arrays.stream(ALL).filter(b -> COVERS[a.ordinal()][b.ordinal()]).toArray(TargetRegion[]::new);
+        }
     }
+
+    /** The regions this one covers (shared: not to be changed). */
+    TargetRegion[] covered() { return COVERED[ordinal()]; }
 
     /** How many anatomical parts the region spans: the wider of two regions that tie is named. */
     public int width() { return parts.size(); }

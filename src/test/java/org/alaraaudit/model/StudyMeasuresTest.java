@@ -1,4 +1,4 @@
-package org.alaraaudit.audit;
+package org.alaraaudit.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.alaraaudit.AuditFixture;
-import org.alaraaudit.model.Study;
-import org.alaraaudit.model.TargetRegion;
+import org.alaraaudit.audit.AuditPeriod;
+import org.alaraaudit.audit.StudyAssembler;
 import org.alaraaudit.rules.Policy;
 import org.alaraaudit.rules.RuleSet;
 import org.alaraaudit.scanlog.Pseudonymiser;
@@ -24,11 +24,12 @@ import org.alaraaudit.scanlog.ScanRow;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-study maxima the rules filter on before looking region by region (repeat-scans' multiphase rule,
- * dose-notification's accumulated CTDIvol) equal the region-by-region measures they stand for, on every study of
- * the sample months.
+ * What a study works out for the rules, on every study of the sample months: the per-study maxima the rules filter
+ * on before looking region by region (repeat-scans' multiphase rule, dose-notification's accumulated CTDIvol) equal
+ * the region-by-region measures they stand for, and the expected-range checks told without grouping a study's
+ * events are those grouping them finds.
  */
-public class StudyRegionMeasuresTest {
+public class StudyMeasuresTest {
 
     @Test
     void theMostAcquisitionsAndTheMostAccumulatedCtdivolOverOneRegionAreTheLargestRegionByRegionMeasures() {
@@ -50,6 +51,18 @@ public class StudyRegionMeasuresTest {
         }
         assertTrue(multiphase > 10, "the sample months have multiphase studies: " + multiphase);
         assertTrue(accumulated > 100, "and studies of several CT events: " + accumulated);
+    }
+
+    @Test
+    void theExpectedRangeChecksOfEveryStudyAreThoseFoundProtocolByProtocol() {
+        int withChecks = 0;
+        int ct = 0;
+        for (Study s : sampleStudies()) {
+            assertEquals(ExpectedRangeCheck.byProtocol(s), s.getExpectedRangeChecks(), s.getKey());
+            if (s.isCt()) ct++;
+            if (!s.getExpectedRangeChecks().isEmpty()) withChecks++;
+        }
+        assertTrue(withChecks > 20 && withChecks < ct, withChecks + " of " + ct + " CT studies have checks: some, not all");
     }
 
     private static List<Study> sampleStudies() {
