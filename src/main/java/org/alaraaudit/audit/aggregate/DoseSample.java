@@ -142,7 +142,7 @@ public final class DoseSample {
     }
 
     private double[] frozenHere() {
-        if (total == 0 || total > SORTED_AT_MOST) return reported(total, this::select);
+        if (total == 0 || !blocks.isEmpty() && total > SORTED_AT_MOST) return reported(total, this::select);
         if (!blocks.isEmpty()) gather();
         // Sorted once for the seven quantiles, in place (freezing releases the values), not copied and sorted for each.
         Arrays.sort(values, 0, size);

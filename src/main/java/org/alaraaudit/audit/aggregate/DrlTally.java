@@ -179,8 +179,9 @@ final class DrlTally {
                     s.values.median(), s.values.p75(), minSampleStudies, lines, contrastLabel(k)));
             keys.put(out.get(out.size() - 1), k);
         }
-        if (frozen) frozenGroups = java.util.Collections.unmodifiableList(out);
-        return out;
+        if (!frozen) return out;
+        frozenGroups = java.util.Collections.unmodifiableList(out);
+        return frozenGroups;
     }
 
     /** The rows of findings.json's drl_groups and the reports' DRL table. */
