@@ -64,7 +64,7 @@ public final class ShortRun {
      * (two of them alone took 1.4 s of C2's time at a million events) and the JDK's class writer, which spins
      * classes while the rules load. Last, the JDK code C2 still compiles does not inline the code left out: C2
      * compiled {@code ArrayList.forEach} with Drools' whole insertion inlined into it, 1.2 s for one method. Three
-     * pairs of runs each: 0.91-0.96 times the wall time with the evaluators left out, then 0.87-0.96 with the inlining.
+     * pairs of runs each: 0.87-0.94 times the wall time with the evaluators left out, then 0.87-0.96 with the inlining.
      */
     static final Directives EXCLUDE_C2_FROM_AUDIT_CODE = new Directives("[{match: \"org/alaraaudit/report/*.*\", c2: {Exclude: false}},"
             + " {match: [\"org/alaraaudit/*.*\", \"org/drools/*.*\", \"org/mvel2/*.*\", \"ConditionEvaluator*.*\","
