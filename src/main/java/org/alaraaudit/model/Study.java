@@ -67,9 +67,7 @@ public final class Study {
         if (regionSet.isEmpty()) {
             for (EventRecord r : sorted) if (r.targetRegion() != null) regionSet.add(r.targetRegion());
         }
-        // An immutable list rather than a view: the tool's code runs on C1 in a long audit, which cannot do away with
-        // the view's extra iterator in each of the many loops over a study's events.
-        this.events = List.copyOf(built);
+        this.events = Collections.unmodifiableList(built);
         this.regions = Collections.unmodifiableSet(regionSet);
     }
 
