@@ -48,7 +48,7 @@ public final class RowCodec {
     }
 
     public static void write(SpillOut o, SourceLine l) throws IOException {
-        o.word(l.file(), 0);
+        o.word(l.file());
         o.longWhole(l.line());
     }
 
@@ -57,18 +57,18 @@ public final class RowCodec {
     public static void write(SpillOut o, Study.Header h) throws IOException {
         o.text(h.patientRef());
         o.real(h.ageYears());
-        o.word(h.sex(), 1);
+        o.word(h.sex());
         o.number(h.weightKg());
         o.number(h.heightCm());
-        o.word(h.facility(), 2);
-        o.word(h.stationName(), 3);
-        o.word(h.manufacturer(), 4);
-        o.word(h.model(), 5);
+        o.word(h.facility());
+        o.word(h.stationName());
+        o.word(h.manufacturer());
+        o.word(h.model());
         o.text(h.accessionNumber());
         o.time(h.studyDatetime());
         o.choice(h.modality());
-        o.word(h.studyDescription(), 6);
-        o.word(h.indication(), 7);
+        o.word(h.studyDescription());
+        o.word(h.indication());
     }
 
     public static Study.Header header(SpillIn in) throws IOException {
@@ -77,7 +77,7 @@ public final class RowCodec {
     }
 
     public static void write(SpillOut o, Acquisition a) throws IOException {
-        o.word(a.protocolName(), 8);
+        o.word(a.protocolName());
         o.choice(a.acquisitionType());
         o.choice(a.targetRegion());
         o.time(a.eventDatetime());

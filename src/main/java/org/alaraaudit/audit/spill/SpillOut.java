@@ -44,27 +44,9 @@ public final class SpillOut implements Closeable {
     public void text(String s) throws IOException { SpillFields.text(out, s); }
 
     /** A text that repeats from record to record: numbered on first sight while the file has room. */
-    public void word(String s) throws IOException { word(s, -1); }
-
-    /** How many places of a record {@link #word(String, int)} remembers. */
-    public static final int PLACES = 16;
-    private final String[] lastWord = new String[PLACES];
-    private final int[] lastNumber = new int[PLACES];
-
-    /**
-     * A word at a fixed place of its record (0 to {@link #PLACES} - 1), written exactly as {@link #word(String)}
-     * writes it. The same place of consecutive records mostly holds the same text (a study's rows, a site's
-     * scanners), which is then told by comparing it with the last one there instead of hashing it: the lookups were
-     * a third of the thread that writes the patient buckets.
-     */
-    public void word(String s, int place) throws IOException {
+    public void word(String s) throws IOException {
         if (s == null) {
             out.writeByte(NULL);
-            return;
-        }
-        if (place >= 0 && s.equals(lastWord[place])) {
-            out.writeByte(KNOWN_WORD);
-            out.writeShort(lastNumber[place]);
             return;
         }
         Integer id = words.get(s);
@@ -72,17 +54,12 @@ public final class SpillOut implements Closeable {
             out.writeByte(KNOWN_WORD);
             out.writeShort(id);
         } else if (words.size() < maxWords) {
-            id = words.size();
-            words.put(s, id);
+            words.put(s, words.size());
             out.writeByte(NEW_WORD);
             SpillFields.text(out, s);
         } else {
             out.writeByte(INLINE);
             SpillFields.text(out, s);
-        }
-        if (place >= 0 && id != null) {
-            lastWord[place] = s;
-            lastNumber[place] = id;
         }
     }
 
