@@ -75,7 +75,7 @@ public final class AuditRun {
                 : PeriodEvents.Collector.scannersOnly();
         FindingCounts counts = new FindingCounts();
         // One limit sets what each stage holds before it spills to disk: rows by patient, duplicate keys (12 bytes
-        // each against a row's few hundred) and findings (each about five rows' weight).
+        // each against a row's few hundred) and findings (a fifth as many; see HeapBudget).
         int limit = request.inMemoryRowLimit();
         ProjectionTally projection = new ProjectionTally(policy, ruleSet.tables().projectionLevels());
         FindingLog.Builder findings = new FindingLog.Builder(REPORT_ORDER, Math.max(1, limit / 5)).counting(counts::add);

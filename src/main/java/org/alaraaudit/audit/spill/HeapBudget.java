@@ -11,7 +11,11 @@ final class HeapBudget {
      * dates and boxed numbers) on a generated year of scan logs, rounded up.
      */
     static final long BYTES_PER_ROW = 1_500;
-    /** A finding weighs about five rows: its message, keys and source lines. */
+    /**
+     * Counted as five rows, though a finding was measured at 0.8 KB (its message, id, source lines, figures and the
+     * study texts it keeps alive), so findings go to disk early. Holding the 1M year's 72,000 findings in memory
+     * instead of spilling them in three sorted runs took the same time (1.01x, six runs each) and more memory.
+     */
     static final long BYTES_PER_FINDING = 5 * BYTES_PER_ROW;
     /**
      * The rows being grouped and the findings being collected are both in memory while the rules run, beside the
