@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -128,6 +129,46 @@ class RulesTestCommandTest {
         CliTest.Run r = CliTest.run("rules", "test", cases.toString());
         assertEquals(RulesTestCommand.FAILED, r.code(), r.out());
         assertTrue(r.out().contains("must not fire CT_NOTIFCATION_VALUE: no rule has this id"), r.out());
+    }
+
+    /** The base row with some columns changed, as a case file line with its expectation. */
+    private static String caseLine(Map<String, String> changes, String expectNot) {
+        Map<String, String> row = new java.util.LinkedHashMap<>(AuditFixture.baseRow());
+        row.putAll(changes);
+        return String.join(",", row.values()) + "," + expectNot + "\n";
+    }
+
+    private static String caseHeader() {
+        return String.join(",", AuditFixture.baseRow().keySet()) + ",expect_not_rules\n";
+    }
+
+    @Test
+    void aCaseWhoseRowIsRejectedFailsEvenWhenItsRuleMustNotFire() throws IOException {
+        // February 30th: the row is thrown out, so "must not fire" would hold without the rule ever seeing it.
+        Path cases = dir.resolve("typo-date.csv");
+        Files.writeString(cases, caseHeader()
+                + caseLine(Map.of("accession_number", "OK-CASE"), "CT_NOTIFICATION_VALUE")
+                + caseLine(Map.of("accession_number", "TYPO-CASE", "study_datetime", "2026-02-30T10:00:00"), "CT_NOTIFICATION_VALUE"),
+                StandardCharsets.UTF_8);
+        CliTest.Run r = CliTest.run("rules", "test", cases.toString());
+        assertEquals(RulesTestCommand.FAILED, r.code(), r.out());
+        assertTrue(r.out().contains("PASSED  OK-CASE"), r.out());
+        assertTrue(r.out().contains("FAILED  TYPO-CASE"), r.out());
+        assertTrue(r.out().contains("row rejected, so not tested: typo-date.csv line 3: study_datetime \"2026-02-30T10:00:00\""), r.out());
+        assertTrue(r.out().contains("2 cases: 1 passed, 1 failed"), r.out());
+    }
+
+    @Test
+    void aSupportingStudyWithARejectedRowFailsTheFile() throws IOException {
+        Path cases = dir.resolve("support.csv");
+        Files.writeString(cases, caseHeader()
+                + caseLine(Map.of("accession_number", "THE-CASE"), "CT_NOTIFICATION_VALUE")
+                + caseLine(Map.of("accession_number", "EARLIER", "ctdivol_mgy", "2O"), ""),
+                StandardCharsets.UTF_8);
+        CliTest.Run r = CliTest.run("rules", "test", cases.toString());
+        assertEquals(RulesTestCommand.FAILED, r.code(), r.out());
+        assertTrue(r.out().contains("FAILED  EARLIER (supporting)"), r.out());
+        assertTrue(r.out().contains("a supporting study's row was rejected: support.csv line 3: ctdivol_mgy \"2O\""), r.out());
     }
 
     @Test

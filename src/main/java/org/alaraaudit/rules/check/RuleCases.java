@@ -41,7 +41,9 @@ import org.apache.commons.csv.CSVRecord;
  * expectations is a supporting study: history or group members the cases need (ten studies of a DRL group, an
  * earlier scan of a repeat), not a case itself. Each file is audited on its own, as one whole-input period, with
  * the rules given and without a history store. A finding counts for the study it names; a period-level finding
- * without a study (DRL_MEDIAN_EXCEEDED, UNMAPPED_PROTOCOL) counts for every study whose rows it rests on.
+ * without a study (DRL_MEDIAN_EXCEEDED, UNMAPPED_PROTOCOL) counts for every study whose rows it rests on. Every row
+ * must pass validation: a case with a rejected row fails, and so does a supporting study with one, since the cases
+ * leaning on it would test something else.
  */
 public final class RuleCases {
     public static final String EXPECT = "expect_rules";
@@ -164,8 +166,18 @@ public final class RuleCases {
         for (String acc : cases.order) {
             Set<String> want = cases.expected.getOrDefault(acc, Set.of());
             Set<String> wantNot = cases.expectedNot.getOrDefault(acc, Set.of());
-            if (want.isEmpty() && wantNot.isEmpty()) continue; // a supporting study
             Set<String> got = fired.getOrDefault(acc, new TreeSet<>());
+            if (want.isEmpty() && wantNot.isEmpty()) {
+                // A supporting study is not a case, but a row of it rejected (a typo) leaves the cases that lean on it
+                // testing something else: a "must not fire" would pass because its group or earlier scan is missing.
+                List<String> lost = rejected.getOrDefault(acc, List.of());
+                if (!lost.isEmpty()) {
+                    List<String> problems = new ArrayList<>();
+                    for (String r : lost) problems.add("a supporting study's row was rejected: " + r);
+                    out.add(new CaseResult(name, (acc.isEmpty() ? "(no accession)" : acc) + " (supporting)", want, wantNot, got, problems));
+                }
+                continue;
+            }
             List<String> problems = new ArrayList<>();
             for (String id : want) {
                 if (!ruleIds.contains(id)) problems.add("expected " + id + ": no rule has this id");
@@ -175,9 +187,9 @@ public final class RuleCases {
                 if (!ruleIds.contains(id)) problems.add("must not fire " + id + ": no rule has this id");
                 else if (got.contains(id)) problems.add("must not fire " + id + ": fired");
             }
-            if (!problems.isEmpty()) {
-                for (String r : rejected.getOrDefault(acc, List.of())) problems.add("rejected " + r);
-            }
+            // A rejected row is never audited, so whatever it expected is untested: the case fails, even when its
+            // expectations happen to hold ("must not fire" holds trivially for a row that was thrown out).
+            for (String r : rejected.getOrDefault(acc, List.of())) problems.add("row rejected, so not tested: " + r);
             out.add(new CaseResult(name, acc.isEmpty() ? "(no accession)" : acc, want, wantNot, got, problems));
         }
         return out;
