@@ -26,7 +26,7 @@ final class Summary {
         out.printf(Locale.ROOT, "Rows: %d read = %d audited + %d rejected + %d duplicate + %d excluded%s%n",
                 a.read(), a.audited(), a.rejected(), a.duplicate(), a.excluded(), a.reconciles() ? "" : "  (DOES NOT RECONCILE)");
         if (r.rowsOutsidePeriod() > 0) {
-            out.printf(Locale.ROOT, "      %d audited rows lie outside the period and served as history only%n", r.rowsOutsidePeriod());
+            out.printf(Locale.ROOT, "      %d audited rows lie outside the period: earlier studies are history (repeats, cumulative dose), later ones unused%n", r.rowsOutsidePeriod());
         }
         if (r.patientIdentifiersMissing()) {
             out.printf(Locale.ROOT, "      REPEAT_STUDY and CUMULATIVE_DOSE %s (%s)%n", AuditResult.NO_PATIENT_ID,

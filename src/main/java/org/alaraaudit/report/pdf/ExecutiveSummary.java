@@ -87,7 +87,8 @@ final class ExecutiveSummary {
         ctx.note("Scope: the period's " + Text.count(ctx.result.figures().studies()) + " studies ("
                 + Text.count(Math.max(0, r.audited() - ctx.result.rowsOutsidePeriod())) + " audited rows)"
                 + (ctx.result.rowsOutsidePeriod() > 0 ? "; the input also held " + Text.count(ctx.result.rowsOutsidePeriod())
-                + " rows of earlier studies, read only as history (repeats, cumulative dose)" : "")
+                + " rows of studies outside the period: earlier ones are read only as history (repeats, cumulative dose), later ones"
+                + " are not used" : "")
                 + ". Over all input files " + Text.count(r.rejected()) + " rows were rejected, " + Text.count(r.duplicate())
                 + " were duplicates and " + Text.count(r.excluded()) + " quality-control or phantom scans (see Data quality)."
                 + drlSentence(ctx));
