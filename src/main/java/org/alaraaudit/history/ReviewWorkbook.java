@@ -21,7 +21,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * Streams the Findings sheet of an audit workbook, and its continuation sheets "Findings (2)", ..., reading
+ * Streams the Findings sheet of an audit workbook, its continuation sheets "Findings (2)", ..., and the Open reviews
+ * sheet of earlier periods' findings still open (same key and review columns), reading
  * columns by their header names (the layout report/excel/FindingsSheet writes), so a 1,000,000-row workbook
  * never sits in memory. Rows without a finding id and without review values are skipped.
  */
@@ -29,7 +30,7 @@ public final class ReviewWorkbook {
     /** The identifying columns an import checks against the store, and the review columns it reads. */
     static final List<String> REQUIRED = List.of("finding_id", "rule_id", "severity", "accession_number",
             "review_status", "justification", "reviewer", "reviewed_on");
-    private static final Pattern FINDINGS_SHEET = Pattern.compile("Findings( \\(\\d+\\))?");
+    private static final Pattern FINDINGS_SHEET = Pattern.compile("(Findings|Open reviews)( \\(\\d+\\))?");
 
     /** One row of a Findings sheet as the reviewer left it; {@code row} is the spreadsheet's 1-based row number. */
     public record Row(String sheet, int row, String findingId, String ruleId, String severity, String accessionNumber,

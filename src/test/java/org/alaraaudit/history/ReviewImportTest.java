@@ -188,6 +188,55 @@ class ReviewImportTest {
     }
 
     @Test
+    void nextMonthsWorkbookListsTheStillOpenFindingsAndAReviewTypedThereClosesOne() throws IOException {
+        Finding notification = first("CT_NOTIFICATION_VALUE");
+        Path nov = new AuditFixture().row("patient_id", "P9", "accession_number", "N1", "study_datetime", "2026-11-03T10:00:00")
+                .period(NOVEMBER).write(dir, "november.csv");
+        AuditResult november = runs.audit(NOVEMBER, nov);
+        Path novWorkbook = dir.resolve("audit-2026-11.xlsx");
+        ExcelReport.write(november, novWorkbook);
+        Set<String> expected = october.findings().stream().filter(f -> f.severity().atLeast(Severity.MAJOR))
+                .map(Finding::findingId).collect(Collectors.toSet());
+        Path filled = dir.resolve("audit-2026-11-filled.xlsx");
+        try (InputStream in = Files.newInputStream(novWorkbook); Workbook wb = new XSSFWorkbook(in)) {
+            Sheet s = wb.getSheet("Open reviews");
+            assertTrue(s != null, "an Open reviews sheet");
+            Map<String, Integer> col = new HashMap<>();
+            for (Cell c : s.getRow(0)) col.put(c.getStringCellValue(), c.getColumnIndex());
+            Set<String> listed = new java.util.HashSet<>();
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            for (Row r : s) {
+                if (r.getRowNum() == 0) continue;
+                String id = r.getCell(col.get("finding_id")).getStringCellValue();
+                listed.add(id);
+                assertEquals("2026-10-01", r.getCell(col.get("period_from")).getLocalDateTimeCellValue().toLocalDate().toString());
+                if (id.equals(notification.findingId())) {
+                    set(r, col.get("review_status"), "ACTION_TAKEN", date);
+                    set(r, col.get("justification"), "protocol corrected on CT1", date);
+                    set(r, col.get("reviewer"), "R. Safety", date);
+                    set(r, col.get("reviewed_on"), LocalDate.of(2026, 12, 2), date);
+                }
+            }
+            assertEquals(expected, listed, "every CRITICAL and MAJOR finding of October, none of November's");
+            try (OutputStream o = Files.newOutputStream(filled)) {
+                wb.write(o);
+            }
+        }
+
+        ReviewImport.Summary s = importIt(filled);
+        assertEquals(1, s.imported(), s.toString());
+        assertTrue(s.ignored().isEmpty(), s.toString());
+
+        AuditResult again = runs.auditOnly(NOVEMBER, nov);
+        Set<String> stillOpen = again.reviews().openFromEarlierPeriods().stream().map(AuditResult.OpenFinding::findingId)
+                .collect(Collectors.toSet());
+        Set<String> rest = new java.util.HashSet<>(expected);
+        rest.remove(notification.findingId());
+        assertEquals(rest, stillOpen, "the reviewed finding no longer waits");
+    }
+
+    @Test
     void anAuditWithoutAStoreHasNoReviews() {
         AuditResult r = new AuditFixture().row().audit(dir);
         assertEquals(AuditResult.Reviews.NONE, r.reviews());

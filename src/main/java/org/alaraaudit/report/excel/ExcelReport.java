@@ -72,6 +72,8 @@ public final class ExcelReport {
                 note(continued, FindingsSheet.write(wb, styles, result.findings(), result.reviews(), shown, rowsPerSheet));
                 // DRL was made before the streamed sheets; it belongs after the findings
                 wb.setSheetOrder(DrlSheet.NAME, wb.getNumberOfSheets() - 1);
+                List<AuditResult.OpenFinding> open = result.reviews().openFromEarlierPeriods();
+                if (!open.isEmpty()) note(continued, OpenReviewsSheet.write(wb, styles, open, shown, rowsPerSheet));
                 if (shown.showsPatients()) {
                     note(continued, RepeatsSheet.write(wb, styles, result.findings(), rowsPerSheet));
                     note(continued, CumulativeDoseSheet.write(wb, styles, result.findings(), rowsPerSheet));

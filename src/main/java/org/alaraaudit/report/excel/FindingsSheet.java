@@ -103,7 +103,7 @@ final class FindingsSheet {
         return t;
     }
     /** review_status only takes the four statuses review import understands; reviewed_on only dates. */
-    private static void reviewValidation(Sheet s, int lastRow) {
+    static void reviewValidation(Sheet s, int lastRow) {
         DataValidationHelper h = s.getDataValidationHelper();
         DataValidation status = h.createValidation(h.createExplicitListConstraint(ReviewStatus.names()),
                 new CellRangeAddressList(1, lastRow, REVIEW_STATUS_COLUMN, REVIEW_STATUS_COLUMN));
