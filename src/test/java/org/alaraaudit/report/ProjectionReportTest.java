@@ -97,6 +97,24 @@ class ProjectionReportTest {
     }
 
     @Test
+    void aLongAccessionNumberStaysOnOneLineInEveryTableItIsListedIn() throws Exception {
+        // 16 characters, the most DICOM allows an accession number; "FLCGH3876575" over "4" was misread as two numbers
+        String accession = "FLCGH38765754321";
+        AuditResult r = new AuditFixture().defaults("modality", "RF", "station_name", "RF1", "protocol_name", "CORONARY",
+                "acquisition_type", "", "target_region", "", "ctdivol_mgy", "", "phantom", "", "dlp_mgycm", "")
+                .row("patient_id", "C", "age_years", "60", "accession_number", accession, "dap_gycm2", "150", "ka_r_mgy", "5408.2")
+                .audit(dir);
+        assertFalse(AuditFixture.findings(r, "FLUORO_SUBSTANTIAL_DOSE").isEmpty());
+        Path pdf = dir.resolve("long-accession.pdf");
+        PdfReport.write(r, ReportTemplate.load("default"), null, pdf);
+        String text = pdfText(pdf);
+        int at = text.indexOf("Skin follow-up:");
+        assertTrue(at >= 0, text);
+        assertTrue(text.indexOf(accession, at) > at, "unbroken in the skin follow-up list: " + text.substring(at));
+        assertTrue(text.indexOf(accession) < at, "unbroken in the incidents list too: " + text);
+    }
+
+    @Test
     void theWorkbookHasTheFigureSheetsAndTheSkinFollowUpSheet() throws Exception {
         Path xlsx = dir.resolve("audit.xlsx");
         ExcelReport.write(result, xlsx);

@@ -33,7 +33,7 @@ final class CumulativeDoseSection {
         Sources sources = new Sources();
         int max = ctx.template.maxIncidents();
         ReportTable t = new ReportTable(ctx, new float[]{1.4f, 0.6f, 1.2f, 1.1f, 1.1f, 3.2f},
-                "Patient (pseudonym)", "Age#", "Facility", "Cumulative#", "Threshold#", "Detail").verbatim(0);
+                "Patient (pseudonym)", "Age#", "Facility", "Cumulative#", "Threshold#", "Detail").identifiers(0);
         int n = 0;
         for (Finding f : found) {
             if (n++ >= max) break;

@@ -153,7 +153,7 @@ final class IncidentsSection {
         List<AuditResult.OpenFinding> critical = open.stream().filter(f -> f.severity() == Severity.CRITICAL).toList();
         if (critical.isEmpty()) return;
         ReportTable c = new ReportTable(ctx, new float[]{1.0f, 0.95f, 1.5f, 1.9f, 4.0f},
-                "Accession", "Date", "Facility", "Rule", "Detail").verbatim(0);
+                "Accession", "Date", "Facility", "Rule", "Detail").identifiers(0);
         for (AuditResult.OpenFinding f : critical) {
             c.row(Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()), Text.orDash(f.facility()),
                     ctx.rules.title(f.ruleId()), ctx.template.disclosure().message(f.message()) + " (period " + f.periodFrom() + " to " + f.periodTo() + ")");
@@ -181,7 +181,7 @@ final class IncidentsSection {
         ctx.subheading(ctx.rules.title(r.ruleId) + ": " + counts(r.critical, r.major)
                 + (r.listed.size() < all ? ", " + Text.count(r.listed.size()) + " listed" : ""));
         ReportTable t = new ReportTable(ctx, new float[]{0.7f, 0.95f, 0.95f, 1.5f, 1.8f, 1.45f, 0.85f, 3.5f},
-                "Severity", "Accession", "Date", "Facility / station", "Protocol", "Measured#", "Reference#", "Detail").verbatim(1, 4);
+                "Severity", "Accession", "Date", "Facility / station", "Protocol", "Measured#", "Reference#", "Detail").identifiers(1).verbatim(4);
         for (Finding f : r.listed) {
             t.row(f.severity().name(), Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()), Measured.place(f),
                     Measured.protocol(f), shown(ctx, f), Measured.reference(f) + " " + sources.ref(f.referenceSource()),

@@ -70,8 +70,8 @@ final class ProjectionSection {
                 + " reached the substantial radiation dose level (NCRP Report 168: 5 Gy reference air kerma or 3 Gy peak "
                 + "skin dose). Tell the patient and the referring physician, and check the skin at 2 to 4 weeks.");
         if (skin.isEmpty() || !ctx.patientLevel()) return;
-        ReportTable t = new ReportTable(ctx, new float[]{1.3f, 1.1f, 1.1f, 1.8f, 3.5f},
-                "Patient (pseudonym)", "Date", "Accession", "Facility / station", "Values").verbatim(0, 2);
+        ReportTable t = new ReportTable(ctx, new float[]{1.3f, 1.0f, 1.5f, 1.7f, 3.3f},
+                "Patient (pseudonym)", "Date", "Accession", "Facility / station", "Values").identifiers(0, 2);
         for (Finding f : skin) {
             t.row(Text.orDash(f.patientRef()), Text.dateTime(f.studyDatetime()), Text.orDash(f.accessionNumber()),
                     Measured.place(f), f.message());

@@ -41,7 +41,7 @@ final class RepeatScansSection {
         fac.finish();
 
         ReportTable t = new ReportTable(ctx, new float[]{1.3f, 0.7f, 0.95f, 0.95f, 0.95f, 1.5f, 2.0f, 2.65f},
-                "Patient (pseudonym)", "Severity", "Accession", "Date", "Earlier study", "Facility / station", "Protocol", "Detail").verbatim(0, 2, 4, 6);
+                "Patient (pseudonym)", "Severity", "Accession", "Date", "Earlier study", "Facility / station", "Protocol", "Detail").identifiers(0, 2, 4).verbatim(6);
         for (Finding r : repeats) {
             t.row(Text.orDash(r.patientRef()), r.severity().name(), Text.orDash(r.accessionNumber()),
                     Text.dateTime(r.studyDatetime()), Text.orDash(r.relatedAccessionNumber()), Measured.place(r),

@@ -14,12 +14,15 @@ import java.awt.Color;
  */
 final class ReportTable {
     static final int CHUNK = 500;
+    private static final float CELL_PADDING = 3f;
     private final ReportContext ctx;
     private final PdfPTable table;
     private final boolean[] numeric;
     private final Color band;
     private final java.util.Set<String> emphasised = new java.util.HashSet<>();
     private final java.util.Set<Integer> verbatim = new java.util.HashSet<>();
+    private final java.util.Set<Integer> identifiers = new java.util.HashSet<>();
+    private final float[] widths;
     private final Font accent;
     private int rows;
     private int pending;
@@ -28,6 +31,7 @@ final class ReportTable {
     ReportTable(ReportContext ctx, float[] widths, String... headers) {
         this.ctx = ctx;
         this.table = new PdfPTable(widths);
+        this.widths = widths.clone();
         this.numeric = new boolean[headers.length];
         Color p = ctx.template.primary();
         this.band = new Color(blend(p.getRed()), blend(p.getGreen()), blend(p.getBlue()));
@@ -74,12 +78,13 @@ final class ReportTable {
         for (int i = 0; i < cells.length; i++) {
             Font f = emphasised.contains(cells[i]) ? accent : font;
             if (!verbatim.contains(i)) cells[i] = ctx.plain(cells[i]);
+            if (identifiers.contains(i)) f = onOneLine(cells[i], f, i);
             PdfPCell c = new PdfPCell(ctx.phrase(cells[i], f));
             c.setRunDirection(Typography.runDirection(cells[i] == null ? "" : cells[i]));
             c.setBorder(Rectangle.BOTTOM);
             c.setBorderColor(Typography.RULE);
             c.setBorderWidth(0.4f);
-            c.setPadding(3f);
+            c.setPadding(CELL_PADDING);
             c.setPaddingBottom(4f);
             c.setHorizontalAlignment(numeric[i] ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
             if (rows % 2 == 1) c.setBackgroundColor(band);
@@ -97,6 +102,31 @@ final class ReportTable {
     ReportTable verbatim(int... columns) {
         for (int c : columns) verbatim.add(c);
         return this;
+    }
+
+    /**
+     * Columns of identifiers (accession numbers, pseudonyms), printed exactly as given and never broken across
+     * lines: "FLCGH3876575" over "4" reads as two numbers, and an accession is what a safety officer looks up. One
+     * too wide for its column is set in a smaller size instead.
+     */
+    ReportTable identifiers(int... columns) {
+        for (int c : columns) {
+            verbatim.add(c);
+            identifiers.add(c);
+        }
+        return this;
+    }
+
+    /** The font {@code text} fits its column's one line in: {@code font} itself, or a smaller copy (not below 5 pt). */
+    private Font onOneLine(String text, Font font, int column) {
+        if (text == null || text.isEmpty() || font.getBaseFont() == null) return font;
+        float total = 0;
+        for (float w : widths) total += w;
+        float room = (ctx.document.right() - ctx.document.left()) * table.getWidthPercentage() / 100f * widths[column] / total
+                - CELL_PADDING * 2 - 0.5f;
+        float needed = font.getBaseFont().getWidthPoint(text, font.getSize());
+        if (needed <= room) return font;
+        return new Font(font.getBaseFont(), Math.max(5f, font.getSize() * room / needed), font.getStyle(), font.getColor());
     }
 
     int rows() { return rows; }
