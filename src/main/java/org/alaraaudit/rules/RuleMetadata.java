@@ -24,7 +24,7 @@ final class RuleMetadata {
     private RuleMetadata() {}
 
     /**
-     * Every reported rule of the KieBase, sorted by rule id and name; each problem (a missing or blank piece, an
+     * Every reported rule of the KieBase, sorted by rule id, a rule id's variants in the order their file gives them; each problem (a missing or blank piece, an
      * unknown severity, a threshold naming a setting {@code policy} lacks, rules of one id that word it
      * differently) is added to {@code problems} as one line.
      */
@@ -32,7 +32,9 @@ final class RuleMetadata {
         List<RuleDescription> out = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         for (KiePackage pkg : kbase.getKiePackages()) rules.addAll(pkg.getRules());
-        rules.sort(Comparator.comparing(fileOf).thenComparing(Rule::getName));
+        // In the order of their files, and within a file in the order written: a rule's variants are described
+        // from the first ("As above, for a child: ...") and are listed so.
+        rules.sort(Comparator.comparing(fileOf).thenComparingInt(RuleMetadata::loadOrder).thenComparing(Rule::getName));
         Map<String, RuleDescription> firstOfId = new LinkedHashMap<>();
         for (Rule r : rules) {
             Map<String, Object> md = r.getMetaData();
@@ -66,8 +68,12 @@ final class RuleMetadata {
             if (first != null) sameWords(where, d, first, problems);
             out.add(d);
         }
-        out.sort(Comparator.comparing(RuleDescription::ruleId).thenComparing(RuleDescription::name));
+        out.sort(Comparator.comparing(RuleDescription::ruleId)); // stable: a rule id's variants stay in file order
         return out;
+    }
+
+    private static int loadOrder(Rule r) {
+        return r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl ? impl.getLoadOrder() : 0;
     }
 
     private static String why(String key) {

@@ -11,6 +11,7 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -48,6 +49,22 @@ class RuleMetadataTest {
 
     private static RuleDescription rule(String ruleId) {
         return SHIPPED.rules().stream().filter(r -> r.ruleId().equals(ruleId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aRuleIdsVariantsAreListedAsTheirFileWritesThemSoAsAboveFollowsWhatItRefersTo() {
+        // compiled at build time and from source: both must keep the order
+        for (RuleSet rs : List.of(SHIPPED, RuleSet.load(rules()))) {
+            Map<String, List<RuleDescription>> byId = new java.util.LinkedHashMap<>();
+            for (RuleDescription r : rs.rules()) byId.computeIfAbsent(r.ruleId(), k -> new java.util.ArrayList<>()).add(r);
+            int variants = 0;
+            for (List<RuleDescription> list : byId.values()) {
+                assertFalse(list.get(0).description() != null && list.get(0).description().startsWith("As above"),
+                        list.get(0).ruleId() + " opens with " + list.get(0).description());
+                variants += list.size() - 1;
+            }
+            assertTrue(variants >= 8, "the shipped rules have variants described 'As above': " + variants);
+        }
     }
 
     @Test
