@@ -13,6 +13,7 @@ import org.alaraaudit.rules.ReferenceConfirmation;
 import org.alaraaudit.rules.ReferenceTables;
 import org.alaraaudit.rules.RuleDescription;
 import org.alaraaudit.rules.RuleSet;
+import org.alaraaudit.rules.SiteValueChange;
 import org.alaraaudit.rules.ThresholdChange;
 import org.alaraaudit.rules.ThresholdChanges;
 import org.alaraaudit.rules.ThresholdWorkbook;
@@ -76,7 +77,8 @@ public final class RulesCommand implements Runnable {
         @Mixin
         RulesOption rules;
 
-        @Option(names = "--strict", description = "Exit 4 when the thresholds workbook and the CSV tables disagree on any value.")
+        @Option(names = "--strict", description = {"Exit 4 when the thresholds workbook and the CSV tables disagree on any value,",
+                "or when a table changes a built-in value but keeps its source and status."})
         boolean strict;
 
         @Override
@@ -89,10 +91,23 @@ public final class RulesCommand implements Runnable {
             printReferences(out, rs.tables().references());
             ThresholdChanges t = rs.thresholds();
             if (t.present()) printConflicts(out, t);
+            List<SiteValueChange> changed = rs.tables().siteValueChanges();
+            for (SiteValueChange c : changed) out.printf(Locale.ROOT, "WARNING %s%n", c.describe());
+            if (!changed.isEmpty()) {
+                out.printf(Locale.ROOT, "  %d value%s the site's own but still cite%s the built-in source and status: give each row"
+                        + " status local-policy and a source of its own (reports show them as the site's values until then)%n",
+                        changed.size(), changed.size() == 1 ? " is" : "s are", changed.size() == 1 ? "s" : "");
+            }
             out.flush();
             if (strict && !t.conflicts().isEmpty()) {
                 spec.commandLine().getErr().printf(Locale.ROOT, "alara-audit: --strict: %d conflict%s between tables/%s and the CSV tables%n",
                         t.conflicts().size(), t.conflicts().size() == 1 ? "" : "s", t.workbook());
+                spec.commandLine().getErr().flush();
+                return ExitCode.RULES_INVALID;
+            }
+            if (strict && !changed.isEmpty()) {
+                spec.commandLine().getErr().printf(Locale.ROOT, "alara-audit: --strict: %d value%s changed under a built-in source and status%n",
+                        changed.size(), changed.size() == 1 ? "" : "s");
                 spec.commandLine().getErr().flush();
                 return ExitCode.RULES_INVALID;
             }

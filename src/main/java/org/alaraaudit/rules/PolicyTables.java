@@ -20,7 +20,8 @@ import org.alaraaudit.scanlog.Exclusions;
 /**
  * Every table under {@code rules/tables}, parsed and checked before any row is audited. When the folder has a
  * thresholds workbook ({@code thresholds.drl.xlsx}) its values are laid over the CSV tables it edits;
- * {@link #thresholds()} says which, for {@code rules validate} and the report's methodology.
+ * {@link #thresholds()} says which, for {@code rules validate} and the report's methodology. A site's folder also
+ * carries {@link #siteValueChanges()}: numbers changed under a built-in row's citation (none for the built-in rules).
  */
 public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions exclusions,
                            NotificationValues notificationValues, ReferenceLevels referenceLevels,
@@ -28,7 +29,7 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
                            SsdeCoefficients ssdeCoefficients, CumulativeDoseLevels cumulativeDose,
                            List<ImagingAlternative> alternatives, ThresholdChanges thresholds, SeriesKinds seriesKinds,
                            ContrastPatterns contrastPatterns, ReferenceTables references,
-                           ProjectionReferenceLevels projectionLevels) {
+                           ProjectionReferenceLevels projectionLevels, List<SiteValueChange> siteValueChanges) {
 
     public static PolicyTables load(Path dir) {
         if (!Files.isDirectory(dir)) throw new TableException(dir.toString(), 0, "the tables folder is missing");
@@ -91,7 +92,17 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
         ReferenceTables references = ReferenceTables.load(dir);
         return new PolicyTables(policy, catalog, new Exclusions(exclusions), nv, levels, kFactors, marrow, ssde, cumulative,
                 alternatives, thresholds, seriesKinds, ContrastPatterns.load(dir), references,
-                ProjectionReferenceLevels.load(dir, references));
+                ProjectionReferenceLevels.load(dir, references), List.of());
+    }
+
+    /**
+     * These tables with the numbers a site changed under a built-in row's source and status ({@link SiteValueChanges}):
+     * {@code rules validate} warns of each, and the report shows them as the site's values.
+     */
+    public PolicyTables withSiteValueChanges(List<SiteValueChange> changes) {
+        return new PolicyTables(policy, catalog, exclusions, notificationValues, referenceLevels, kFactors, marrowCoefficients,
+                ssdeCoefficients, cumulativeDose, alternatives, thresholds, seriesKinds, contrastPatterns, references,
+                projectionLevels, List.copyOf(changes));
     }
 
     /** The dosimetry tables have their own readers; they report errors as TableException with file and line. */

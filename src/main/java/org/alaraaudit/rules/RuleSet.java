@@ -145,12 +145,22 @@ public final class RuleSet {
             displayName.putAll(displayNames(root, files));
         }
         if (!problems.isEmpty()) throw new RuleSetException(problems);
+        if (dir != null) tables = tables.withSiteValueChanges(siteValueChanges(root.resolve("tables")));
         // Checked whichever way the rules came: a precompiled base must carry every rule's words as well.
         List<RuleDescription> rules = RuleMetadata.describe(kbase, r -> fileOf(r, displayName), tables.policy(), problems);
         if (!problems.isEmpty()) throw new RuleSetException(problems);
         if (compiled == null && buildId != null) cache.store(buildId, digest, kbase, ThresholdWorkbook.compiledIn(root.resolve("tables")));
         String location = dir != null ? dir.toString() : "built-in default rules";
         return new RuleSet(location, kbase, tables, digest, rules, origin);
+    }
+
+    /** A site's numbers that keep a built-in row's source and status; none when the built-in rules cannot be read. */
+    private static List<SiteValueChange> siteValueChanges(Path siteTables) {
+        try {
+            return SiteValueChanges.between(siteTables, defaultRules().resolve("tables"));
+        } catch (RuleSetException e) {
+            return List.of();
+        }
     }
 
     /** The rules/ folder shipped inside the jar (or target/classes when run from a build). */

@@ -80,6 +80,27 @@ class RulesValidateCommandTest {
     }
 
     @Test
+    void aValueChangedUnderTheBuiltInSourceAndStatusIsAWarningAndStrictMakesItFail() throws IOException {
+        Path rules = rules();
+        Files.delete(workbookOf(rules)); // no workbook: only the CSV edit speaks
+        replace(rules.resolve("tables/notification-values.csv"), "Cardiac prospective,,SEQUENCED,10,,32,50,",
+                "Cardiac prospective,,SEQUENCED,10,,32,40,");
+        CliTest.Run r = CliTest.run("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCode.OK, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("WARNING tables/notification-values.csv line 10, ctdivol_mgy: 40 where the built-in row has 50,"
+                + " under the same source and status (secondary: AAPM."), r.out());
+        assertTrue(r.out().contains("1 value is the site's own but still cites the built-in source and status"), r.out());
+
+        CliTest.Run strict = CliTest.run("rules", "validate", "--rules", rules.toString(), "--strict");
+        assertEquals(ExitCode.RULES_INVALID, strict.code(), strict.out());
+        assertEquals("alara-audit: --strict: 1 value changed under a built-in source and status\n", strict.err());
+
+        CliTest.Run builtIn = CliTest.run("rules", "validate", "--strict");
+        assertEquals(ExitCode.OK, builtIn.code(), builtIn.err());
+        assertFalse(builtIn.out().contains("WARNING tables/"), builtIn.out());
+    }
+
+    @Test
     void rowsTheAuditCannotApplyAreOneErrorLineEachAndStopTheAudit() {
         Path rules = rules();
         ThresholdWorkbookFile wb = new ThresholdWorkbookFile(rules);
@@ -150,7 +171,10 @@ class RulesValidateCommandTest {
     @Test
     void aCsvEditIsCarriedIntoTheWorkbookByARegeneration() throws IOException {
         Path rules = rules();
-        replace(rules.resolve("tables/notification-values.csv"), ",0,10,32,10,", ",0,10,32,9,");
+        // the site's own value, said to be so (status local-policy), else --strict would stop at the citation below
+        Path nv = rules.resolve("tables/notification-values.csv");
+        String line = Files.readAllLines(nv).stream().filter(l -> l.contains(",0,10,32,10,")).findFirst().orElseThrow();
+        replace(nv, line, line.replace(",0,10,32,10,", ",0,10,32,9,").replace(",secondary,", ",local-policy,"));
         assertTrue(CliTest.run("rules", "validate", "--rules", rules.toString()).out().contains("the audit uses 9 from notification-values.csv"));
         CliTest.Run r = CliTest.run("rules", "export-thresholds", rules.toString());
         assertEquals(ExitCode.OK, r.code(), r.err());

@@ -30,6 +30,7 @@ final class MethodologySection {
         rules(ctx);
         settings(ctx);
         thresholdWorkbook(ctx);
+        siteValues(ctx);
         notificationValues(ctx);
         drlSet(ctx);
         catalog(ctx);
@@ -76,6 +77,28 @@ final class MethodologySection {
         }
         t.finish();
         if (!sources.isEmpty()) sources.writeNotes(ctx);
+    }
+
+    /**
+     * Numbers a site changed in its tables while the row kept the built-in source and status: the finding and the
+     * tables above cite that source for the site's number, so the reviewer is told which numbers are the site's own.
+     */
+    private static void siteValues(ReportContext ctx) {
+        List<org.alaraaudit.rules.SiteValueChange> changed = ctx.result.tables().siteValueChanges();
+        if (changed.isEmpty()) return;
+        ctx.subheading("Values the site changed under a published source");
+        ctx.paragraph(changed.size() + " value" + (changed.size() == 1 ? " of the site's tables differs" : "s of the site's tables differ")
+                + " from the built-in row whose source and status " + (changed.size() == 1 ? "it keeps" : "they keep")
+                + ". Read each as local policy: the number is the site's, not the cited publication's, whatever a finding or"
+                + " table of this report cites for it. The site corrects the row's source and status (rules validate lists them).");
+        ReportTable t = new ReportTable(ctx, new float[]{2.2f, 0.6f, 1.5f, 0.9f, 0.9f, 3.4f},
+                "Table", "Line#", "Column", "Site value#", "Built-in#", "Cited for it (status: source)").verbatim(2);
+        for (org.alaraaudit.rules.SiteValueChange c : changed) {
+            t.row(TableTitles.of(ctx, c.file()), Long.toString(c.line()), c.column(), Text.orDash(c.siteValue()),
+                    Text.orDash(c.builtInValue()), org.alaraaudit.model.ReferenceStatus.parse(c.status())
+                            .map(org.alaraaudit.model.ReferenceStatus::wording).orElse(Text.orDash(c.status())) + ": " + c.source());
+        }
+        t.finish();
     }
 
     /**

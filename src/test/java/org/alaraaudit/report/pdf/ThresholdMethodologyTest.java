@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.alaraaudit.AuditFixture;
 import org.alaraaudit.audit.AuditResult;
@@ -43,6 +44,20 @@ class ThresholdMethodologyTest {
         assertTrue(text.contains("1 threshold comes from the thresholds workbook"), text);
         assertTrue(text.contains(row + " setting repeat window hours: Value 48 (Settings (limits and windows), line 3) 24 RSC minutes 2026-11-04"), text);
         assertTrue(text.contains("another CT of an overlapping region within 24 h"), "the rules table shows the value used");
+    }
+
+    @Test
+    void aValueTheSiteChangedUnderThePublishedSourceIsShownAsTheSitesOwn() throws IOException {
+        Path rules = ThresholdWorkbookFile.rulesCopy(dir.resolve("rules"));
+        Path nv = rules.resolve("tables/notification-values.csv");
+        Files.writeString(nv, Files.readString(nv).replace("Cardiac prospective,,SEQUENCED,10,,32,50,", "Cardiac prospective,,SEQUENCED,10,,32,40,"));
+        String text = methodology(RuleSet.load(rules));
+        assertTrue(text.contains("Values the site changed under a published source"), text);
+        assertTrue(text.contains("1 value of the site's tables differs from the built-in row whose source and status it keeps."
+                + " Read each as local policy"), text);
+        assertTrue(text.contains("CT notification values (CTDIvol per series) 10 ctdivol_mgy 40 50 transcribed from the publication: AAPM."), text);
+
+        assertFalse(methodology(AuditFixture.DEFAULT_RULES).contains("Values the site changed"), "none for the built-in rules");
     }
 
     @Test

@@ -1,0 +1,91 @@
+package org.alaraaudit.rules;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.alaraaudit.model.TableException;
+
+/**
+ * Finds the numbers a site changed in a copy of the built-in tables without changing what the row says of itself.
+ * A row is matched with the built-in row of the same table whose every non-numeric cell (names, regions, the
+ * source, the status) is the same; the numeric cells are the values. A site row that matches a built-in row
+ * exactly is unchanged; one that matches only in its words has values of its own under a citation that is not
+ * theirs. Rows with a source or status of their own, and new rows, are the site's and are not reported.
+ */
+final class SiteValueChanges {
+    /** What a row says about its confirmation, not about itself: changing these does not make a value the site's. */
+    private static final Set<String> CONFIRMATION = Set.of("notes", "verified_by", "verified_on");
+
+    private SiteValueChanges() {}
+
+    /** The changes in the tables of {@code siteTables} against {@code builtInTables}, by file and line. */
+    static List<SiteValueChange> between(Path siteTables, Path builtInTables) {
+        List<SiteValueChange> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(siteTables)) {
+            for (Path site : files.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList()) {
+                String name = site.getFileName().toString();
+                Path builtIn = builtInTables.resolve(name);
+                if (!Files.isRegularFile(builtIn)) continue;
+                out.addAll(inTable(TableFile.read(site, name), TableFile.read(builtIn, name)));
+            }
+        } catch (IOException | TableException e) {
+            // The tables were loaded and checked before this is asked; one that cannot be compared is not reported.
+            return out;
+        }
+        return out;
+    }
+
+    static List<SiteValueChange> inTable(TableFile site, TableFile builtIn) {
+        List<SiteValueChange> out = new ArrayList<>();
+        if (!site.header().contains("source") || !site.header().contains("status") || !site.header().equals(builtIn.header())) return out;
+        for (TableFile.Row row : site.rows()) {
+            List<String> best = null;
+            TableFile.Row bestRow = null;
+            for (TableFile.Row candidate : builtIn.rows()) {
+                if (!sameWords(site.header(), row, candidate)) continue;
+                List<String> differ = differingValues(site.header(), row, candidate);
+                if (best == null || differ.size() < best.size()) {
+                    best = differ;
+                    bestRow = candidate;
+                }
+                if (differ.isEmpty()) break;
+            }
+            if (best == null || best.isEmpty()) continue;
+            for (String column : best) {
+                out.add(new SiteValueChange(site.name(), row.line(), column, row.text(column), bestRow.text(column),
+                        row.text("status"), row.text("source")));
+            }
+        }
+        out.sort(Comparator.comparingLong(SiteValueChange::line));
+        return out;
+    }
+
+    private static boolean isValue(TableFile.Row a, TableFile.Row b, String column) {
+        return TableFile.decimal(a.text(column)) != null || TableFile.decimal(b.text(column)) != null;
+    }
+
+    private static boolean sameWords(List<String> header, TableFile.Row a, TableFile.Row b) {
+        for (String c : header) {
+            if (CONFIRMATION.contains(c) || isValue(a, b, c)) continue;
+            if (!Objects.equals(a.text(c), b.text(c))) return false;
+        }
+        return true;
+    }
+
+    private static List<String> differingValues(List<String> header, TableFile.Row a, TableFile.Row b) {
+        List<String> out = new ArrayList<>();
+        for (String c : header) {
+            if (CONFIRMATION.contains(c) || !isValue(a, b, c)) continue;
+            Double x = TableFile.decimal(a.text(c));
+            Double y = TableFile.decimal(b.text(c));
+            if (x == null || y == null || Double.compare(x, y) != 0) out.add(c);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,109 @@
+package org.alaraaudit.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A number a site changes in its copy of the tables, with the row still citing the built-in source and status, is
+ * found by file, line and column; a row that says where its own number comes from, a confirmation and a new row are
+ * the site's business and are not.
+ */
+class SiteValueChangesTest {
+    private static final Path BUILT_IN = Path.of("rules", "tables");
+    /** The cardiac prospective notification value: 50 mGy, AAPM 2011, secondary. */
+    private static final String CARDIAC = "Cardiac prospective,,SEQUENCED,10,,32,50,";
+
+    @TempDir
+    Path dir;
+
+    private Path copy() {
+        return ThresholdWorkbookFile.rulesCopy(dir.resolve("rules")).resolve("tables");
+    }
+
+    private static void replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.contains(from), from);
+        Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anUnchangedCopyHasNoChanges() {
+        assertEquals(List.of(), SiteValueChanges.between(copy(), BUILT_IN));
+    }
+
+    @Test
+    void aNumberChangedUnderTheBuiltInCitationIsFoundByLineAndColumn() throws IOException {
+        Path tables = copy();
+        replace(tables.resolve("notification-values.csv"), CARDIAC, "Cardiac prospective,,SEQUENCED,10,,32,40,");
+        replace(tables.resolve("settings.csv"), "repeat_window_hours,48,", "repeat_window_hours,72,");
+        List<SiteValueChange> changes = SiteValueChanges.between(tables, BUILT_IN);
+        assertEquals(2, changes.size(), changes.toString());
+        SiteValueChange nv = changes.get(0);
+        assertEquals("notification-values.csv", nv.file());
+        assertEquals(10, nv.line());
+        assertEquals("ctdivol_mgy", nv.column());
+        assertEquals("40", nv.siteValue());
+        assertEquals("50", nv.builtInValue());
+        assertEquals("secondary", nv.status());
+        assertTrue(nv.source().startsWith("AAPM."), nv.source());
+        assertEquals(new SiteValueChange("settings.csv", 3, "value", "72", "48", "local-policy",
+                "local policy (default): a second CT of an overlapping region within this window is reviewed as a repeat"), changes.get(1));
+        assertTrue(changes.get(1).describe().startsWith("tables/settings.csv line 3, value: 72 where the built-in row has 48"),
+                changes.get(1).describe());
+    }
+
+    @Test
+    void aBlankedNumberCountsAsChanged() throws IOException {
+        Path tables = copy();
+        replace(tables.resolve("notification-values.csv"), CARDIAC, "Cardiac prospective,,SEQUENCED,10,,32,,");
+        List<SiteValueChange> changes = SiteValueChanges.between(tables, BUILT_IN);
+        assertEquals(1, changes.size(), changes.toString());
+        assertEquals(null, changes.get(0).siteValue());
+    }
+
+    @Test
+    void aRowThatSaysWhereItsNumberComesFromIsTheSitesOwn() throws IOException {
+        Path tables = copy();
+        // the status changed to local-policy: the row no longer claims the publication's value
+        String row = Files.readAllLines(tables.resolve("notification-values.csv")).stream().filter(l -> l.startsWith(CARDIAC))
+                .findFirst().orElseThrow();
+        replace(tables.resolve("notification-values.csv"), row, row.replace(CARDIAC, "Cardiac prospective,,SEQUENCED,10,,32,40,")
+                .replace(",secondary,", ",local-policy,"));
+        // the source changed: the site's own reasoning
+        replace(tables.resolve("settings.csv"), "repeat_window_hours,48,hours,local policy (default):",
+                "repeat_window_hours,72,hours,local policy (RSC 2026-11-04):");
+        assertEquals(List.of(), SiteValueChanges.between(tables, BUILT_IN));
+    }
+
+    @Test
+    void aConfirmationOrANewRowIsNotAChange() throws IOException {
+        Path tables = copy();
+        String text = Files.readString(tables.resolve("settings.csv"), StandardCharsets.UTF_8);
+        String line = text.lines().filter(l -> l.startsWith("repeat_window_hours,")).findFirst().orElseThrow();
+        // verified_by and verified_on filled in by the site's physicist, and a row of the site's own added
+        String confirmed = line.replace(",local-policy,,,", ",local-policy,A. Physicist,2026-11-02,");
+        assertTrue(!confirmed.equals(line), line);
+        Files.writeString(tables.resolve("settings.csv"), text.replace(line, confirmed), StandardCharsets.UTF_8);
+        String catalog = Files.readString(tables.resolve("protocol-catalog.csv"), StandardCharsets.UTF_8);
+        String chest = catalog.lines().filter(l -> l.startsWith("PED CHEST 5-10Y*,")).findFirst().orElseThrow();
+        Files.writeString(tables.resolve("protocol-catalog.csv"), catalog + chest.replace("PED CHEST 5-10Y*,", "LOCAL CHEST 5-10Y*,")
+                .replace(",0.625,2.5,", ",0.5,2.0,") + "\n", StandardCharsets.UTF_8);
+        assertEquals(List.of(), SiteValueChanges.between(tables, BUILT_IN));
+    }
+
+    @Test
+    void theRuleSetOfASiteFolderCarriesItsChangesAndTheBuiltInRulesNone() throws IOException {
+        Path tables = copy();
+        replace(tables.resolve("notification-values.csv"), CARDIAC, "Cardiac prospective,,SEQUENCED,10,,32,40,");
+        assertEquals(1, RuleSet.load(tables.getParent()).tables().siteValueChanges().size());
+        assertEquals(List.of(), RuleSet.load(null).tables().siteValueChanges());
+    }
+}
