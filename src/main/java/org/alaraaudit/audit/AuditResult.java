@@ -25,6 +25,8 @@ public record AuditResult(
         RunInfo run,
         RowAccounting rows,
         long rowsOutsidePeriod,
+        /** The first and last day of the input's studies, in the period or not ({@link AuditPeriod#WHOLE_INPUT} without any). */
+        AuditPeriod inputDays,
         ComplianceFigures figures,
         List<DrlGroup> drlGroups,
         List<ProtocolStatistics> protocols,
@@ -49,7 +51,7 @@ public record AuditResult(
 
     /** A builder holding this result's parts. */
     public Builder toBuilder() {
-        return new Builder().run(run).rows(rows).rowsOutsidePeriod(rowsOutsidePeriod).figures(figures).drlGroups(drlGroups)
+        return new Builder().run(run).rows(rows).rowsOutsidePeriod(rowsOutsidePeriod).inputDays(inputDays).figures(figures).drlGroups(drlGroups)
                 .protocols(protocols).findings(findings).rejected(rejected).warnings(warnings).rules(rules).tables(tables)
                 .previousPeriod(previousPeriod).filesWithoutPatientIdentifiers(filesWithoutPatientIdentifiers)
                 .reviews(reviews).events(events).projection(projection);
@@ -60,6 +62,7 @@ public record AuditResult(
         private RunInfo run;
         private RowAccounting rows;
         private long rowsOutsidePeriod;
+        private AuditPeriod inputDays = AuditPeriod.WHOLE_INPUT;
         private ComplianceFigures figures;
         private List<DrlGroup> drlGroups = List.of();
         private List<ProtocolStatistics> protocols = List.of();
@@ -81,6 +84,8 @@ public record AuditResult(
         public Builder rows(RowAccounting v) { rows = v; return this; }
 
         public Builder rowsOutsidePeriod(long v) { rowsOutsidePeriod = v; return this; }
+
+        public Builder inputDays(AuditPeriod v) { inputDays = v; return this; }
 
         public Builder figures(ComplianceFigures v) { figures = v; return this; }
 
@@ -112,7 +117,7 @@ public record AuditResult(
         public Builder projection(ProjectionFigures v) { projection = v; return this; }
 
         public AuditResult build() {
-            return new AuditResult(run, rows, rowsOutsidePeriod, figures, drlGroups, protocols, findings, rejected, warnings,
+            return new AuditResult(run, rows, rowsOutsidePeriod, inputDays, figures, drlGroups, protocols, findings, rejected, warnings,
                     rules, tables, previousPeriod, filesWithoutPatientIdentifiers, reviews, events, projection);
         }
     }
@@ -121,6 +126,16 @@ public record AuditResult(
     public static final String NO_PATIENT_ID = org.alaraaudit.scanlog.ScanLogInput.NO_PATIENT_ID;
 
     public boolean patientIdentifiersMissing() { return !filesWithoutPatientIdentifiers.isEmpty(); }
+
+    /**
+     * No study of the input falls in the period although the input has studies: most often a mistyped
+     * {@code --period} or the wrong month's export. Null otherwise; else the sentence every output gives.
+     */
+    public String emptyPeriod() {
+        if (figures == null || figures.studies() > 0 || inputDays.isWholeInput() || run.period().isWholeInput()) return null;
+        return "No study of the input falls in the period " + run.period().from() + " to " + run.period().to()
+                + "; the input's studies run from " + inputDays.from() + " to " + inputDays.to() + ". Check --period and the files.";
+    }
 
     /** A finding's review as a safety officer filled it in on the workbook and {@code review import} stored it. */
     public record Review(org.alaraaudit.model.ReviewStatus status, String justification, String reviewer, LocalDate reviewedOn) {

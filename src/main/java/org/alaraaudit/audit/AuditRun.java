@@ -119,7 +119,8 @@ public final class AuditRun {
                 .run(new RunInfo(toolVersion, ruleSet.digest(), ruleSet.location(), input.inputFiles(), shown,
                         !request.period().isWholeInput(), policy.getPediatricAgeYears(), policy.getDrlSet(), request.runTime(),
                         request.institution()))
-                .rows(input.accounting()).rowsOutsidePeriod(tally.rowsOutsidePeriod()).figures(figures)
+                .rows(input.accounting()).rowsOutsidePeriod(tally.rowsOutsidePeriod())
+                .inputDays(AuditPeriod.covering(tally.firstStudyDay(), tally.lastStudyDay())).figures(figures)
                 .drlGroups(tally.drlGroups()).protocols(tally.protocols()).findings(found).rejected(input.rejections())
                 .warnings(warnings).rules(ruleSet.rules()).tables(ruleSet.tables())
                 .filesWithoutPatientIdentifiers(input.filesWithoutPatientIdentifiers()).events(events)

@@ -158,7 +158,8 @@ final class ClusterAudit {
         return AuditResult.builder()
                 .run(new RunInfo(toolVersion, ruleSet.digest(), ruleSet.location(), inputs, shown, !requested.isWholeInput(),
                         policy.getPediatricAgeYears(), policy.getDrlSet(), settings.runTime(), null))
-                .rows(rows).rowsOutsidePeriod(tally.rowsOutsidePeriod()).figures(figures)
+                .rows(rows).rowsOutsidePeriod(tally.rowsOutsidePeriod())
+                .inputDays(AuditPeriod.covering(tally.firstStudyDay(), tally.lastStudyDay())).figures(figures)
                 .drlGroups(tally.drlGroups()).protocols(tally.protocols()).findings(found).rejected(rejections)
                 .warnings(warnings).rules(ruleSet.rules()).tables(ruleSet.tables())
                 .filesWithoutPatientIdentifiers(withoutIds).events(scanners.build()).projection(projection.figures())

@@ -59,6 +59,21 @@ class CliTest {
     }
 
     @Test
+    void aPeriodWithoutAnyStudyOfTheInputSaysWhichDaysTheInputCovers(@TempDir Path out) throws IOException {
+        // a typo of the year: the sample months are August to October 2026
+        Run r = run("audit", "sample-data", "--period", "2025-10", "--out", out.toString(), "--no-history", "--format", "pdf,csv");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("WARNING: No study of the input falls in the period 2025-10-01 to 2025-10-31; the input's studies"
+                + " run from 2026-08-01 to 2026-10-31. Check --period and the files."), r.out());
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(out.resolve("audit-2025-10.pdf").toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Nothing to audit. No study of the input falls in the period 2025-10-01 to 2025-10-31"), text);
+        }
+        Run october = run("audit", "sample-data", "--period", "2026-10", "--out", out.resolve("oct").toString(), "--no-history", "--format", "csv");
+        assertFalse(october.out().contains("No study of the input"), october.out());
+    }
+
+    @Test
     void versionAndHelp() {
         Run v = run("--version");
         assertEquals(0, v.code());

@@ -34,6 +34,9 @@ public final class PeriodTally {
     private long ctStudies;
     private long pediatricCtStudies;
     private long rowsOutsidePeriod;
+    /** The first and last study day outside the period: what an empty period's report names, to catch a mistyped period. */
+    private LocalDate firstOutside;
+    private LocalDate lastOutside;
     private LocalDate first;
     private LocalDate last;
     private final Map<String, Long> byModality = new TreeMap<>();
@@ -129,6 +132,9 @@ public final class PeriodTally {
     public void add(Study s) {
         if (!s.isInPeriod()) {
             rowsOutsidePeriod += s.getEvents().size();
+            LocalDate d = s.getStudyDatetime().toLocalDate();
+            if (firstOutside == null || d.isBefore(firstOutside)) firstOutside = d;
+            if (lastOutside == null || d.isAfter(lastOutside)) lastOutside = d;
             return;
         }
         LocalDate d = s.getStudyDatetime().toLocalDate();
@@ -208,6 +214,16 @@ public final class PeriodTally {
 
     public LocalDate first() { return first; }
 
+    /** The first day of the input's studies, in the period or not; null without any study. */
+    public LocalDate firstStudyDay() { return earlier(first, firstOutside); }
+
+    /** The last day of the input's studies, in the period or not; null without any study. */
+    public LocalDate lastStudyDay() { return later(last, lastOutside); }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) { return a == null ? b : b == null || a.isBefore(b) ? a : b; }
+
+    private static LocalDate later(LocalDate a, LocalDate b) { return a == null ? b : b == null || a.isAfter(b) ? a : b; }
+
     public LocalDate last() { return last; }
 
     public List<ProtocolStatistics> protocols() { return List.copyOf(protocols.values()); }
@@ -245,6 +261,8 @@ public final class PeriodTally {
         for (long n : new long[] {studies, pediatricStudies, events, ctStudies, pediatricCtStudies, rowsOutsidePeriod}) out.longWhole(n);
         out.text(first == null ? null : first.toString());
         out.text(last == null ? null : last.toString());
+        out.text(firstOutside == null ? null : firstOutside.toString());
+        out.text(lastOutside == null ? null : lastOutside.toString());
         writeCounts(out, byModality);
         writeCounts(out, byFacility);
         out.integer(facilityCounts.size());
@@ -291,6 +309,10 @@ public final class PeriodTally {
         String l = in.text();
         if (f != null && (first == null || LocalDate.parse(f).isBefore(first))) first = LocalDate.parse(f);
         if (l != null && (last == null || LocalDate.parse(l).isAfter(last))) last = LocalDate.parse(l);
+        String fo = in.text();
+        String lo = in.text();
+        if (fo != null) firstOutside = earlier(firstOutside, LocalDate.parse(fo));
+        if (lo != null) lastOutside = later(lastOutside, LocalDate.parse(lo));
         mergeCounts(in, byModality);
         mergeCounts(in, byFacility);
         for (int n = in.integer(); n > 0; n--) {

@@ -52,6 +52,7 @@ final class SummarySheet {
         RunInfo run = result.run();
         row().styled("ALARA audit: pediatric CT dose compliance", styles.title);
         row().text(run.institution());
+        if (result.emptyPeriod() != null) row().text(result.emptyPeriod());
         next++;
         run(run);
         inputs(run.inputs());

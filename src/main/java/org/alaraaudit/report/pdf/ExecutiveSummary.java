@@ -17,6 +17,8 @@ final class ExecutiveSummary {
     static void write(ReportContext ctx) {
         ComplianceFigures f = ctx.result.figures();
         ctx.heading("Executive summary");
+        String empty = ctx.result.emptyPeriod();
+        if (empty != null) ctx.paragraph("Nothing to audit.", empty);
 
         ComplianceFigures prev = PeriodChange.previous(ctx.result);
         PdfPTable tiles = new PdfPTable(4);

@@ -166,6 +166,8 @@ public class PeriodTallyPartsTest {
         assertEquals(whole.rowsOutsidePeriod(), merged.rowsOutsidePeriod());
         assertEquals(whole.first(), merged.first());
         assertEquals(whole.last(), merged.last());
+        assertEquals(whole.firstStudyDay(), merged.firstStudyDay(), "the input's first study day, in the period or not");
+        assertEquals(whole.lastStudyDay(), merged.lastStudyDay());
         assertEquals(wholeProjection.figures(), mergedProjection.figures(), "radiography and fluoroscopy figures");
         assertEquals(typicalDaps(wholeProjection), typicalDaps(mergedProjection),
                 "typical values with their DRL rows and lines, for DAP_DRL_MEDIAN_EXCEEDED");
