@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit", description = "Audits scan-log files (or folders of them) and writes the reports.")
 public final class AuditCommand implements Callable<Integer> {
     /** Names of the reports audit and trend write that a folder walk would take for scan logs (csv, xlsx). */
-    private static final Pattern OWN_REPORT = Pattern.compile(
+    static final Pattern OWN_REPORT = Pattern.compile(
             "findings\\.csv|rejected\\.csv|(audit|trend)-(\\d{4}-\\d{2}|\\d{4}-\\d{2}(-\\d{2})?_\\d{4}-\\d{2}(-\\d{2})?|all)\\.xlsx");
 
     @Spec

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.alaraaudit.rules.RuleSet;
 import org.alaraaudit.scanlog.ScanLogException;
+import org.alaraaudit.scanlog.ScanLogInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FINDINGS_JSON", description = "The report's findings.json.")
     Path report;
 
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "INPUT", description = "The scan-log files the report names.")
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "INPUT",
+            description = "The scan-log files the report names, or folders of them, as given to audit.")
     List<Path> inputs = List.of();
 
     /** The rules the report was made with. */
@@ -55,7 +57,10 @@ public final class VerifyCommand implements Callable<Integer> {
         Map<String, String> recorded = new HashMap<>();
         for (JsonNode f : run.path("inputs")) recorded.put(f.path("file").asText(), f.path("sha256").asText());
         boolean ok = true;
-        for (Path p : inputs) {
+        // Folders as audit reads them, its own reports left out: the same files, so the same digests.
+        List<Path> files = inputs.isEmpty() ? List.of()
+                : ScanLogInput.expand(inputs, f -> AuditCommand.OWN_REPORT.matcher(f.getFileName().toString()).matches());
+        for (Path p : files) {
             String name = p.getFileName().toString();
             String expected = recorded.remove(name);
             String actual = sha256(p);

@@ -30,4 +30,25 @@ class VerifyCommandTest {
 
         assertEquals(3, CliTest.run("verify", log.toString()).code(), "a CSV is not a report");
     }
+
+    @Test
+    void aFolderIsVerifiedAsAuditReadItWithTheReportsWrittenIntoItLeftOut() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("logs"));
+        new AuditFixture().row("accession_number", "A1").write(folder, "august.csv");
+        new AuditFixture().row("accession_number", "A2").write(folder, "september.csv");
+        // the reports written into the folder they audited, as a user may
+        CliTest.Run audit = CliTest.run("audit", folder.toString(), "--out", folder.toString(), "--format", "json,csv", "--no-history");
+        assertEquals(0, audit.code(), audit.err());
+        Path json = folder.resolve("findings.json");
+        CliTest.Run r = CliTest.run("verify", json.toString(), folder.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("OK             august.csv"), r.out());
+        assertTrue(r.out().contains("OK             september.csv"), r.out());
+        assertTrue(!r.out().contains("findings.csv"), "the tool's own reports are not inputs: " + r.out());
+
+        new AuditFixture().row("accession_number", "A3").write(folder, "october.csv");
+        CliTest.Run more = CliTest.run("verify", json.toString(), folder.toString());
+        assertEquals(1, more.code(), more.out());
+        assertTrue(more.out().contains("NOT IN REPORT  october.csv"), more.out());
+    }
 }
