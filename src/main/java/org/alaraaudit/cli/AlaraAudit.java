@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         subcommands = {AuditCommand.class, RulesCommand.class, GenerateCommand.class, TrendCommand.class, ReviewCommand.class,
                 VerifyCommand.class, PullCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done (findings may exist)", "1:findings at or above --fail-on", "2:usage error",
+        exitCodeList = {"0:done (findings may exist)", "1:audit: findings at or above --fail-on", "2:usage error",
                 "3:input unusable", "4:rules do not compile, a table is invalid or a rule fails", "5:report or history could not be written",
                 "70:internal error, or out of memory (run with a larger -Xmx)"})
 public final class AlaraAudit implements Runnable {

@@ -153,6 +153,11 @@ public final class AuditCommand implements Callable<Integer> {
         List<Path> written;
         try (HistoryOptions.Run runHistory = openHistory(loading)) {
             RuleSet ruleSet = loading.get();
+            if (drlSet != null && !ruleSet.tables().referenceLevels().setNames().contains(drlSet)) {
+                // a mistyped option, not a broken rules folder
+                throw new ErrorReport.UsageException("--drl-set " + drlSet + ": the rules' tables have no DRL set of that name;"
+                        + " available: " + String.join(", ", new java.util.TreeSet<>(ruleSet.tables().referenceLevels().setNames())));
+            }
             try (TerminalProgress bar = TerminalProgress.create(progress, err)) {
                 result = new AuditRun(ruleSet, AlaraAudit.version(), runHistory.earlier()).run(request, bar);
             }

@@ -24,15 +24,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code alara-audit rules derive-ranges}: expected CTDIvol ranges proposed from the site's own history store. */
 @Command(name = "derive-ranges", description = {
-        "Proposes expected CTDIvol ranges per station, protocol and phantom from the history store (5th-95th percentile",
-        "of the last months), as protocol-catalog rows for the safety officer to review and adopt; the catalog in use",
-        "stays the authority until rows are adopted. The rows follow the protocol catalog of the --rules folder."})
+        "Proposes expected CTDIvol ranges per station, protocol and phantom from the history store.",
+        "The 5th-95th percentile of the last months, as protocol-catalog rows for the safety officer to review and adopt;",
+        "the catalog in use stays the authority until rows are adopted. The rows follow the protocol catalog of the",
+        "--rules folder."})
 final class DeriveRangesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    HistoryOptions history;
+    StoreOption history;
 
     @Option(names = "--months", paramLabel = "N", defaultValue = "12", description = "Months of history, up to the latest stored month (default: ${DEFAULT-VALUE}).")
     int months;
@@ -54,7 +55,7 @@ final class DeriveRangesCommand implements Callable<Integer> {
         if (minStudies < 1) throw new ErrorReport.UsageException("--min-studies " + minStudies + ": give at least 1 study");
         ProtocolCatalog catalog = PolicyTables.load((rules.folder != null ? rules.folder : RuleSet.defaultRules()).resolve("tables")).catalog();
         HistoryStore store = history.open();
-        if (store == null) throw new ErrorReport.UsageException("derive-ranges reads the history store: --no-history leaves nothing to read");
+        if (store == null) throw new ErrorReport.UsageException("derive-ranges reads the history store, and the system property " + StoreOption.DEFAULT_PROPERTY + " says none");
         PrintWriter err = spec.commandLine().getErr();
         ProtocolDoseQuery query = new ProtocolDoseQuery(store);
         ProtocolDoseQuery.Window window = query.window(months);

@@ -1,25 +1,20 @@
 package org.alaraaudit.cli;
 
-import java.util.Map;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.DoseHistory;
 import org.alaraaudit.history.HistoryStore;
 import org.alaraaudit.history.RunHistory;
-import org.alaraaudit.history.StoreUrl;
-import org.alaraaudit.scanlog.DataFolder;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --history JDBC-URL} / {@code --no-history}: which history store a command uses. Without either, the
- * embedded store in the user's data folder, unless the system property {@value #DEFAULT_PROPERTY} names
- * another URL (or {@code none}): the way a test or an embedding program keeps the real data folder untouched.
+ * {@code --history JDBC-URL} / {@code --no-history}: whether and where an audit reads and records its history.
+ * Without either, the store {@link StoreOption} defaults to. Commands that only read or write the store (trend,
+ * review import, derive-ranges) take {@link StoreOption} alone: {@code --no-history} would leave them nothing to do.
  */
 public final class HistoryOptions {
-    public static final String DEFAULT_PROPERTY = "alara.audit.history";
-
-    @Option(names = "--history", paramLabel = "JDBC-URL",
-            description = "History store: any JDBC URL, e.g. jdbc:postgresql://host/alara (default: an embedded database in the user's data folder).")
-    String url;
+    @Mixin
+    StoreOption store;
 
     @Option(names = "--no-history", description = "Do not read or write a history store.")
     boolean none;
@@ -27,25 +22,15 @@ public final class HistoryOptions {
     /** The store's URL as given or defaulted; null for no store. */
     String url() {
         if (none) {
-            if (url != null) throw new ErrorReport.UsageException("give either --history or --no-history, not both");
+            if (store.url != null) throw new ErrorReport.UsageException("give either --history or --no-history, not both");
             return null;
         }
-        if (url != null) return url.trim();
-        String property = System.getProperty(DEFAULT_PROPERTY);
-        if (property != null && !property.isBlank()) return property.equalsIgnoreCase("none") ? null : property.trim();
-        return StoreUrl.defaultFor(DataFolder.resolve(System.getenv()));
+        return store.url();
     }
 
     /** Opens the store (creating and migrating it on first use); null without one. Exit code 5 when it cannot be opened. */
     HistoryStore open() {
-        String u = url();
-        if (u == null) return null;
-        try {
-            return HistoryStore.open(u, env());
-        } catch (IllegalArgumentException e) {
-            // Not a JDBC URL, or not one of a supported store.
-            throw new ErrorReport.UsageException(e.getMessage());
-        }
+        return url() == null ? null : store.open();
     }
 
     /** The store as an audit run reads and records it; a no-op without a store. */
@@ -53,8 +38,6 @@ public final class HistoryOptions {
         HistoryStore store = open();
         return store == null ? new Run(null) : new Run(RunHistory.of(store));
     }
-
-    private static Map<String, String> env() { return System.getenv(); }
 
     /** One audit run's view of the store, closed when the audit is over and recorded after the reports. */
     static final class Run implements AutoCloseable {

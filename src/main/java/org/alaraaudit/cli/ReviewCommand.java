@@ -40,13 +40,13 @@ public final class ReviewCommand implements Runnable {
         Path workbook;
 
         @Mixin
-        HistoryOptions history;
+        StoreOption history;
 
 
         @Override
         public Integer call() {
             HistoryStore store = history.open();
-            if (store == null) throw new ErrorReport.UsageException("review import writes the history store: --no-history leaves nowhere to write");
+            if (store == null) throw new ErrorReport.UsageException("review import writes the history store, and the system property " + StoreOption.DEFAULT_PROPERTY + " says none");
             ReviewImport.Summary s;
             try {
                 s = new ReviewImport(store, Clock.systemUTC()).importWorkbook(workbook);

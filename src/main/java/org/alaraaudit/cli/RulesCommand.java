@@ -68,8 +68,9 @@ public final class RulesCommand implements Runnable {
         }
     }
 
-    @Command(name = "validate", description = {"Compiles the rules and checks every table,",
-            "and lists each value on which the thresholds workbook (tables/thresholds.drl.xlsx) and the CSV tables disagree."})
+    @Command(name = "validate", description = {"Compiles the rules and checks every table.",
+            "Lists each value on which the thresholds workbook (tables/thresholds.drl.xlsx) and the CSV tables disagree,",
+            "and each number a table changed while keeping the built-in row's source and status."})
     static final class Validate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -151,8 +152,8 @@ public final class RulesCommand implements Runnable {
     }
 
     @Command(name = "verify-tables", description = {
-            "Records that NAME confirmed the values of the rules folder's reference tables against their publications:",
-            "fills verified_by and verified_on of every row (of the TABLEs given, else of every table with a source column).",
+            "Records that NAME confirmed the rules folder's reference tables against their publications.",
+            "Fills verified_by and verified_on of every row (of the TABLEs given, else of every table with a source column).",
             "The reports then say \"confirmed by NAME on DATE\" instead of the default status."})
     static final class VerifyTables implements Callable<Integer> {
         @Spec
@@ -204,8 +205,9 @@ public final class RulesCommand implements Runnable {
     }
 
     @Command(name = "export-thresholds", description = {
-            "Writes DIR/tables/thresholds.drl.xlsx from the CSV tables of the rules folder DIR: the expected dose ranges,",
-            "notification values, settings and cumulative-dose levels, as one decision table to edit in LibreOffice or Excel."})
+            "Writes DIR/tables/thresholds.drl.xlsx from the CSV tables of the rules folder DIR.",
+            "The expected dose ranges, notification values, settings and cumulative-dose levels, as one decision table",
+            "to edit in LibreOffice or Excel."})
     static final class ExportThresholds implements Callable<Integer> {
         @Spec
         CommandSpec spec;

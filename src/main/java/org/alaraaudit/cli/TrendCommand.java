@@ -47,7 +47,7 @@ public final class TrendCommand implements Callable<Integer> {
     RulesOption rules;
 
     @Mixin
-    HistoryOptions history;
+    StoreOption history;
 
 
     @Override
@@ -67,7 +67,7 @@ public final class TrendCommand implements Callable<Integer> {
         org.alaraaudit.report.html.ChartLibrary.script();
         StepRule rule = StepRule.load(rules.folder);
         HistoryStore store = history.open();
-        if (store == null) throw new ErrorReport.UsageException("trend reads the history store: --no-history leaves nothing to read");
+        if (store == null) throw new ErrorReport.UsageException("trend reads the history store, and the system property " + StoreOption.DEFAULT_PROPERTY + " says none");
         Trend trend = new TrendQuery(store).load(first, last, grouping, rule);
         PrintWriter err = spec.commandLine().getErr();
         if (trend == null) {

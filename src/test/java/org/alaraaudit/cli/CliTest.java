@@ -28,11 +28,11 @@ class CliTest {
     /** `audit` keeps a history store by default: here a temporary one, never the real user data folder. */
     @BeforeAll
     static void temporaryHistoryStore(@TempDir Path home) {
-        System.setProperty(HistoryOptions.DEFAULT_PROPERTY, "jdbc:h2:file:" + home.resolve("history"));
+        System.setProperty(StoreOption.DEFAULT_PROPERTY, "jdbc:h2:file:" + home.resolve("history"));
     }
 
     @AfterAll
-    static void noHistoryStoreDefault() { System.clearProperty(HistoryOptions.DEFAULT_PROPERTY); }
+    static void noHistoryStoreDefault() { System.clearProperty(StoreOption.DEFAULT_PROPERTY); }
 
     record Run(int code, String out, String err) {}
 
@@ -165,6 +165,17 @@ class CliTest {
         assertEquals(2, run("audit", sampleLog().toString(), "--format", "docx").code());
         assertEquals(2, run("audit", sampleLog().toString(), "--period", "2026-10", "--from", "2026-10-01", "--to", "2026-10-31").code());
         assertEquals(2, run("frobnicate").code());
+    }
+
+    @Test
+    void anUnknownDrlSetIsAUsageErrorNamingTheSetsThereAre() {
+        Run r = run("audit", sampleLog().toString(), "--period", "2026-10", "--drl-set", "XX", "--no-history",
+                "--out", dir.resolve("drl").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--drl-set XX: the rules' tables have no DRL set of that name; available: EU, US"), r.err());
+        assertFalse(Files.exists(dir.resolve("drl").resolve("findings.csv")), "nothing written");
+        assertEquals(0, run("audit", sampleLog().toString(), "--period", "2026-10", "--drl-set", "EU", "--no-history",
+                "--format", "csv", "--out", dir.resolve("eu").toString()).code());
     }
 
     @Test

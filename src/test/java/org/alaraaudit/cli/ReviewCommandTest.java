@@ -48,8 +48,15 @@ class ReviewCommandTest {
     }
 
     @Test
-    void withoutAStoreThereIsNowhereToImport() {
+    void theCommandsThatNeedAStoreDoNotOfferToRunWithoutOne() {
         CliTest.Run r = CliTest.run("review", "import", dir.resolve("x.xlsx").toString(), "--no-history");
         assertEquals(ExitCode.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("Unknown option: '--no-history'"), r.err());
+        for (String[] help : new String[][]{{"review", "import", "--help"}, {"trend", "--help"}, {"rules", "derive-ranges", "--help"}}) {
+            CliTest.Run h = CliTest.run(help);
+            assertTrue(h.out().contains("--history=JDBC-URL"), h.out());
+            assertTrue(!h.out().contains("--no-history"), String.join(" ", help) + " offers --no-history: " + h.out());
+        }
+        assertTrue(CliTest.run("audit", "--help").out().contains("--no-history"), "audit can run without a store");
     }
 }
