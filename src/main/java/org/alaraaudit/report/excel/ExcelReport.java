@@ -70,10 +70,11 @@ public final class ExcelReport {
             try (SXSSFWorkbook wb = new StreamedWorkbook(xssf, WINDOW)) {
                 Map<String, List<String>> continued = new LinkedHashMap<>();
                 note(continued, FindingsSheet.write(wb, styles, result.findings(), result.reviews(), shown, rowsPerSheet));
-                // DRL was made before the streamed sheets; it belongs after the findings
-                wb.setSheetOrder(DrlSheet.NAME, wb.getNumberOfSheets() - 1);
+                // beside the Findings sheet: both are where reviews are typed
                 List<AuditResult.OpenFinding> open = result.reviews().openFromEarlierPeriods();
                 if (!open.isEmpty()) note(continued, OpenReviewsSheet.write(wb, styles, open, shown, rowsPerSheet));
+                // DRL was made before the streamed sheets; it belongs after the findings
+                wb.setSheetOrder(DrlSheet.NAME, wb.getNumberOfSheets() - 1);
                 if (shown.showsPatients()) {
                     note(continued, RepeatsSheet.write(wb, styles, result.findings(), rowsPerSheet));
                     note(continued, CumulativeDoseSheet.write(wb, styles, result.findings(), rowsPerSheet));
