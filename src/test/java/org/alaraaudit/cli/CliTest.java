@@ -68,6 +68,8 @@ class CliTest {
         try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(out.resolve("audit-2025-10.pdf").toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d).replaceAll("\\s+", " ");
             assertTrue(text.contains("Nothing to audit. No study of the input falls in the period 2025-10-01 to 2025-10-31"), text);
+            String cover = new org.apache.pdfbox.text.PDFTextStripper() {{ setEndPage(1); }}.getText(d).replaceAll("\\s+", " ");
+            assertTrue(cover.contains("Nothing to audit No study of the input falls in the period"), "on the cover: " + cover);
         }
         Run october = run("audit", "sample-data", "--period", "2026-10", "--out", out.resolve("oct").toString(), "--no-history", "--format", "csv");
         assertFalse(october.out().contains("No study of the input"), october.out());
