@@ -153,12 +153,21 @@ final class DrlTally {
         return ReferenceLevels.contrastOf(k.level()) == Contrast.WITH ? Contrast.WITH.label() : null;
     }
 
-    /** Every group, by facility, then in the order of the DRL table, CTDIvol before DLP, DRL phantom first. */
+    private static boolean adult(ReferenceLevel level) {
+        return level.ageYears() != null && level.ageYears().min() != null && level.ageYears().min() >= 18;
+    }
+
+    /**
+     * Every group, by facility, then in the order of the DRL table, the pediatric rows before the adult ones (a set's
+     * adult rows come from a table of their own, whose line numbers would interleave them), CTDIvol before DLP, DRL
+     * phantom first.
+     */
     List<DoseGroup> groups() {
         if (frozenGroups != null) return frozenGroups;
         keys.clear();
         List<Map.Entry<Key, Sample>> entries = new ArrayList<>(groups.entrySet());
         entries.sort(Comparator.<Map.Entry<Key, Sample>, String>comparing(e -> e.getKey().facility(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(e -> adult(e.getKey().level()) ? 1 : 0)
                 .thenComparing(e -> e.getKey().level().line())
                 .thenComparing(e -> e.getKey().quantity().equals(CTDIVOL) ? 0 : 1)
                 .thenComparing(e -> e.getKey().phantomCm() == e.getKey().level().phantomCm() ? 0 : 1)

@@ -25,17 +25,18 @@ final class DrlSection {
             return;
         }
         Sources sources = new Sources();
-        ReportTable t = new ReportTable(ctx, new float[]{1.6f, 1.75f, 0.95f, 0.9f, 0.45f, 0.75f, 0.7f, 0.6f, 0.55f, 1.55f, 0.5f},
-                "Facility", "Exam type", "Band", "Quantity", "n#", "Median#", "P75#", "DRL#", "Ratio#", "Status", "Src");
+        ReportTable t = new ReportTable(ctx, new float[]{1.5f, 1.65f, 0.95f, 0.85f, 0.6f, 0.55f, 0.75f, 0.7f, 0.6f, 0.55f, 1.45f, 0.45f},
+                "Facility", "Exam type", "Band", "Quantity", "Studies#", "n#", "Median#", "P75#", "DRL#", "Ratio#", "Status", "Src");
         t.emphasise("ABOVE DRL");
         for (DrlGroup g : ctx.result.drlGroups()) {
-            t.row(g.facility(), g.examType().replace('_', ' '), g.band(), g.quantity(), Text.count(g.n()),
+            t.row(g.facility(), g.examType().replace('_', ' '), g.band(), g.quantity(), Text.count(g.studies()), Text.count(g.n()),
                     Text.value(g.median(), null), Text.value(g.p75(), null), Text.number(g.drl()),
                     Text.number(g.ratio()), status(g.status()),
                     sources.ref(g.source()));
         }
         t.finish();
-        ctx.note("Values in " + "mGy (CTDIvol) and mGy·cm (DLP); CTDIvol on the phantom the DRL states (16 cm for "
+        ctx.note("Studies: the group's studies, which the minimum sample counts; n: the values the median is of, one per"
+                + " diagnostic acquisition for CTDIvol and one per study for DLP. Values in " + "mGy (CTDIvol) and mGy·cm (DLP); CTDIvol on the phantom the DRL states (16 cm for "
                 + "pediatric head, 32 cm for body). Full precision in findings.json and the workbook.");
         sources.writeNotes(ctx);
         previous(ctx);
