@@ -122,6 +122,14 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
+    private void checkDrlSet(RuleSet ruleSet) {
+        java.util.Set<String> sets = new java.util.TreeSet<>(ruleSet.tables().referenceLevels().setNames());
+        if (!sets.contains(drlSet)) {
+            throw new ErrorReport.UsageException("--drl-set " + drlSet + ": the rules' tables have no DRL set of that name; available: "
+                    + String.join(", ", sets));
+        }
+    }
+
     private Integer audit() throws IOException {
         // Pulled reports are not in inputs yet: a pull of unknown size is never taken for a short run.
         if (dicomweb.url == null) ShortRun.audit(inputs);
@@ -149,15 +157,13 @@ public final class AuditCommand implements Callable<Integer> {
                 w -> err.println("alara-audit: warning: " + w));
         AuditRequest request = new AuditRequest(files, auditPeriod, pediatricAge, drlSet, institution, Instant.now(),
                 ZoneId.systemDefault(), secret, 250_000, new ScanLogOptions(profile, sheet), wanted.contains(ReportSet.Format.XLSX));
+        // A mistyped --drl-set is a usage error, found before the store is opened (a run that stops leaves no store
+        // it created); only then does the store wait for the rules instead of opening beside their loading.
+        if (drlSet != null) checkDrlSet(loading.get());
         AuditResult result;
         List<Path> written;
         try (HistoryOptions.Run runHistory = openHistory(loading)) {
             RuleSet ruleSet = loading.get();
-            if (drlSet != null && !ruleSet.tables().referenceLevels().setNames().contains(drlSet)) {
-                // a mistyped option, not a broken rules folder
-                throw new ErrorReport.UsageException("--drl-set " + drlSet + ": the rules' tables have no DRL set of that name;"
-                        + " available: " + String.join(", ", new java.util.TreeSet<>(ruleSet.tables().referenceLevels().setNames())));
-            }
             try (TerminalProgress bar = TerminalProgress.create(progress, err)) {
                 result = new AuditRun(ruleSet, AlaraAudit.version(), runHistory.earlier()).run(request, bar);
             }

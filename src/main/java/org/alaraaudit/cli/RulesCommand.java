@@ -95,9 +95,12 @@ public final class RulesCommand implements Runnable {
             List<SiteValueChange> changed = rs.tables().siteValueChanges();
             for (SiteValueChange c : changed) out.printf(Locale.ROOT, "WARNING %s%n", c.describe());
             if (!changed.isEmpty()) {
-                out.printf(Locale.ROOT, "  %d value%s the site's own but still cite%s the built-in source and status: give each row"
-                        + " status local-policy and a source of its own (reports show them as the site's values until then)%n",
-                        changed.size(), changed.size() == 1 ? " is" : "s are", changed.size() == 1 ? "s" : "");
+                out.printf(Locale.ROOT, "  %d value%s from this version's built-in row but keep%s its source and status: a number"
+                        + " of the site's own needs status local-policy and a source of its own; a number read in the cited publication"
+                        + " needs the row confirmed (verified_by, verified_on). Until then the PDF methodology lists %s as local policy,"
+                        + " while findings and tables cite the source for %s%n",
+                        changed.size(), changed.size() == 1 ? " differs" : "s differ", changed.size() == 1 ? "s" : "",
+                        changed.size() == 1 ? "it" : "them", changed.size() == 1 ? "it" : "them");
             }
             out.flush();
             if (strict && !t.conflicts().isEmpty()) {

@@ -36,8 +36,8 @@ final class Summary {
         if (!r.warnings().isEmpty()) out.printf(Locale.ROOT, "      %d data warnings (unusual values, audited all the same)%n", r.warnings().size());
         int changed = r.tables() == null ? 0 : r.tables().siteValueChanges().size();
         if (changed > 0) {
-            out.printf(Locale.ROOT, "WARNING: %d value%s of the rules' tables differ%s from the built-in row whose source and status %s"
-                    + " (rules validate lists them; the PDF shows them as the site's values)%n", changed, changed == 1 ? "" : "s",
+            out.printf(Locale.ROOT, "WARNING: %d value%s of the rules' tables differ%s from this version's built-in row whose source and status %s"
+                    + " (rules validate lists them; the PDF methodology lists them as local policy)%n", changed, changed == 1 ? "" : "s",
                     changed == 1 ? "s" : "", changed == 1 ? "it keeps" : "they keep");
         }
         out.printf(Locale.ROOT, "Studies: %d (%d pediatric), %d events; CT %d (%d pediatric)%n", f.studies(), f.pediatricStudies(),

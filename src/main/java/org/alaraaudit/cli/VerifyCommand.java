@@ -54,29 +54,32 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         JsonNode run = readRun();
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, String> recorded = new HashMap<>();
-        for (JsonNode f : run.path("inputs")) recorded.put(f.path("file").asText(), f.path("sha256").asText());
+        // By file name, as the report records them; two files of one name (in two subfolders) each keep their digest.
+        Map<String, List<String>> recorded = new java.util.TreeMap<>();
+        for (JsonNode f : run.path("inputs")) recorded.computeIfAbsent(f.path("file").asText(), k -> new java.util.ArrayList<>()).add(f.path("sha256").asText());
         boolean ok = true;
         // Folders as audit reads them, its own reports left out: the same files, so the same digests.
         List<Path> files = inputs.isEmpty() ? List.of()
                 : ScanLogInput.expand(inputs, f -> AuditCommand.OWN_REPORT.matcher(f.getFileName().toString()).matches());
         for (Path p : files) {
             String name = p.getFileName().toString();
-            String expected = recorded.remove(name);
+            List<String> digests = recorded.getOrDefault(name, new java.util.ArrayList<>());
             String actual = sha256(p);
-            if (expected == null) {
-                out.printf("NOT IN REPORT  %s  %s%n", name, actual);
-                ok = false;
-            } else if (expected.equals(actual)) {
+            if (digests.remove(actual)) {
                 out.printf("OK             %s  %s%n", name, actual);
+            } else if (digests.isEmpty()) {
+                out.printf("NOT IN REPORT  %s  %s%n", p, actual);
+                ok = false;
             } else {
-                out.printf("DIFFERS        %s  report %s, file %s%n", name, expected, actual);
+                out.printf("DIFFERS        %s  report %s, file %s%n", p, digests.remove(0), actual);
                 ok = false;
             }
         }
-        for (Map.Entry<String, String> missing : recorded.entrySet()) {
-            out.printf("NOT GIVEN      %s  %s%n", missing.getKey(), missing.getValue());
-            ok = false;
+        for (Map.Entry<String, List<String>> missing : recorded.entrySet()) {
+            for (String digest : missing.getValue()) {
+                out.printf("NOT GIVEN      %s  %s%n", missing.getKey(), digest);
+                ok = false;
+            }
         }
         String recordedRules = run.path("rule_set_digest").asText();
         String actualRules = RuleSet.load(rules.folder).digest();

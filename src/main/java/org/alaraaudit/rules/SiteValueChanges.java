@@ -14,9 +14,12 @@ import org.alaraaudit.model.TableException;
 /**
  * Finds the numbers a site changed in a copy of the built-in tables without changing what the row says of itself.
  * A row is matched with the built-in row of the same table whose every non-numeric cell (names, regions, the
- * source, the status) is the same; the numeric cells are the values. A site row that matches a built-in row
+ * source, the status) is the same, over the columns both files have, the status by its meaning and the source by its
+ * words whatever their case and spacing; the numeric cells are the values. A site row that matches a built-in row
  * exactly is unchanged; one that matches only in its words has values of its own under a citation that is not
- * theirs. Rows with a source or status of their own, and new rows, are the site's and are not reported.
+ * theirs. Rows with a source or status of their own, rows the site's physicist confirmed against the publication
+ * (verified_by, verified_on), and rows with words of their own are not reported. A table is compared with the built-in
+ * table of the same file name only.
  */
 final class SiteValueChanges {
     /** What a row says about its confirmation, not about itself: changing these does not make a value the site's. */
@@ -43,13 +46,17 @@ final class SiteValueChanges {
 
     static List<SiteValueChange> inTable(TableFile site, TableFile builtIn) {
         List<SiteValueChange> out = new ArrayList<>();
-        if (!site.header().contains("source") || !site.header().contains("status") || !site.header().equals(builtIn.header())) return out;
+        // Over the columns both files have: a site's copy may lack an optional column (notes) or add its own.
+        List<String> shared = site.header().stream().filter(builtIn.header()::contains).distinct().toList();
+        if (!shared.contains("source") || !shared.contains("status")) return out;
         for (TableFile.Row row : site.rows()) {
+            // Confirmed by the site's physicist against the publication: the number is the publication's by their word.
+            if (row.text("verified_by") != null && row.text("verified_on") != null) continue;
             List<String> best = null;
             TableFile.Row bestRow = null;
             for (TableFile.Row candidate : builtIn.rows()) {
-                if (!sameWords(site.header(), row, candidate)) continue;
-                List<String> differ = differingValues(site.header(), row, candidate);
+                if (!sameWords(shared, row, candidate)) continue;
+                List<String> differ = differingValues(shared, row, candidate);
                 if (best == null || differ.size() < best.size()) {
                     best = differ;
                     bestRow = candidate;
@@ -73,9 +80,18 @@ final class SiteValueChanges {
     private static boolean sameWords(List<String> header, TableFile.Row a, TableFile.Row b) {
         for (String c : header) {
             if (CONFIRMATION.contains(c) || isValue(a, b, c)) continue;
-            if (!Objects.equals(a.text(c), b.text(c))) return false;
+            if (!Objects.equals(words(c, a.text(c)), words(c, b.text(c)))) return false;
         }
         return true;
+    }
+
+    /** A cell as what it says: a status by its meaning, any other text whatever its case and spacing. */
+    private static String words(String column, String text) {
+        if (text == null) return null;
+        if (column.equals("status")) {
+            return org.alaraaudit.model.ReferenceStatus.parse(text).map(org.alaraaudit.model.ReferenceStatus::code).orElse(text);
+        }
+        return text.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static List<String> differingValues(List<String> header, TableFile.Row a, TableFile.Row b) {

@@ -169,6 +169,7 @@ class RulesTestCommandTest {
         assertEquals(RulesTestCommand.FAILED, r.code(), r.out());
         assertTrue(r.out().contains("FAILED  EARLIER (supporting)"), r.out());
         assertTrue(r.out().contains("a supporting study's row was rejected: support.csv line 3: ctdivol_mgy \"2O\""), r.out());
+        assertTrue(r.out().contains("1 case: 1 passed, 0 failed; 1 supporting study with a rejected row"), r.out());
     }
 
     @Test

@@ -89,7 +89,7 @@ class RulesValidateCommandTest {
         assertEquals(ExitCode.OK, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("WARNING tables/notification-values.csv line 10, ctdivol_mgy: 40 where the built-in row has 50,"
                 + " under the same source and status (secondary: AAPM."), r.out());
-        assertTrue(r.out().contains("1 value is the site's own but still cites the built-in source and status"), r.out());
+        assertTrue(r.out().contains("1 value differs from this version's built-in row but keeps its source and status"), r.out());
 
         CliTest.Run strict = CliTest.run("rules", "validate", "--rules", rules.toString(), "--strict");
         assertEquals(ExitCode.RULES_INVALID, strict.code(), strict.out());

@@ -26,7 +26,7 @@ class VerifyCommandTest {
         Files.writeString(log, Files.readString(log).replace("2.0", "2.1"));
         CliTest.Run changed = CliTest.run("verify", json.toString(), log.toString());
         assertEquals(1, changed.code());
-        assertTrue(changed.out().contains("DIFFERS        log.csv"), changed.out());
+        assertTrue(changed.out().contains("DIFFERS        " + log), changed.out());
 
         assertEquals(3, CliTest.run("verify", log.toString()).code(), "a CSV is not a report");
     }
@@ -49,6 +49,18 @@ class VerifyCommandTest {
         new AuditFixture().row("accession_number", "A3").write(folder, "october.csv");
         CliTest.Run more = CliTest.run("verify", json.toString(), folder.toString());
         assertEquals(1, more.code(), more.out());
-        assertTrue(more.out().contains("NOT IN REPORT  october.csv"), more.out());
+        assertTrue(more.out().contains("NOT IN REPORT  " + folder.resolve("october.csv")), more.out());
+    }
+
+    @Test
+    void twoFilesOfOneNameInTwoSubfoldersAreEachMatchedWithTheirOwnDigest() throws Exception {
+        Path data = dir.resolve("data");
+        new AuditFixture().row("accession_number", "A1").write(Files.createDirectories(data.resolve("aug")), "export.csv");
+        new AuditFixture().row("accession_number", "A2").write(Files.createDirectories(data.resolve("sep")), "export.csv");
+        CliTest.Run audit = CliTest.run("audit", data.toString(), "--out", dir.resolve("o").toString(), "--format", "json", "--no-history");
+        assertEquals(0, audit.code(), audit.err());
+        CliTest.Run r = CliTest.run("verify", dir.resolve("o/findings.json").toString(), data.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals(2, r.out().lines().filter(l -> l.startsWith("OK             export.csv")).count(), r.out());
     }
 }

@@ -84,6 +84,35 @@ class SiteValueChangesTest {
     }
 
     @Test
+    void aCopyWithoutTheNotesColumnOrWithTheStatusInCapitalsIsComparedAllTheSame() throws IOException {
+        Path tables = copy();
+        Path nv = tables.resolve("notification-values.csv");
+        List<String> lines = Files.readAllLines(nv, StandardCharsets.UTF_8);
+        int notes = java.util.Arrays.asList(lines.get(0).split(",")).indexOf("notes");
+        assertEquals(lines.get(0).split(",").length - 1, notes, "notes is the last column");
+        // the table without its last column, notes
+        StringBuilder out = new StringBuilder();
+        try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(String.join("\n", lines)));
+             var printer = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+            for (var rec : parser) printer.printRecord(rec.toList().subList(0, rec.size() - 1));
+        }
+        Files.writeString(nv, out.toString().replace(",secondary,", ",Secondary,")
+                .replace(CARDIAC, "Cardiac prospective,,SEQUENCED,10,,32,40,"), StandardCharsets.UTF_8);
+        List<SiteValueChange> changes = SiteValueChanges.between(tables, BUILT_IN);
+        assertEquals(1, changes.size(), changes + "\n" + out);
+        assertEquals("40", changes.get(0).siteValue());
+    }
+
+    @Test
+    void aRowConfirmedAgainstThePublicationIsTheSitesWordNotAChange() throws IOException {
+        Path tables = copy();
+        Path nv = tables.resolve("notification-values.csv");
+        String line = Files.readAllLines(nv).stream().filter(l -> l.startsWith(CARDIAC)).findFirst().orElseThrow();
+        replace(nv, line, line.replace(CARDIAC, "Cardiac prospective,,SEQUENCED,10,,32,40,").replace(",secondary,,,", ",secondary,A. Physicist,2026-11-02,"));
+        assertEquals(List.of(), SiteValueChanges.between(tables, BUILT_IN));
+    }
+
+    @Test
     void aConfirmationOrANewRowIsNotAChange() throws IOException {
         Path tables = copy();
         String text = Files.readString(tables.resolve("settings.csv"), StandardCharsets.UTF_8);

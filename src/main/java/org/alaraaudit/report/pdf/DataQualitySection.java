@@ -30,15 +30,15 @@ final class DataQualitySection {
         completeness(ctx);
 
         ctx.subheading("All input files");
-        ctx.paragraph("Rows of studies outside the period are audited as history only: earlier studies count for repeats and "
-                + "cumulative dose, later ones are read and counted but not used. Every row read "
+        ctx.paragraph("Rows of studies outside the period are read, validated and counted, but raise no finding: earlier "
+                + "studies serve as history for repeats and cumulative dose, later ones are not used. Every row read "
                 + "ends as exactly one of audited, rejected, duplicate or excluded"
                 + (r.reconciles() ? "; the counts reconcile." : ". THE COUNTS DO NOT RECONCILE: the report must not be relied on.")
                 + " Rejected, duplicate and excluded rows are counted over all files, as a rejected row's date cannot be trusted.");
         ReportTable rows = new ReportTable(ctx, new float[]{3, 1}, "Rows", "Count#").width(70);
         rows.boldRow("Read", Text.count(r.read()));
         rows.row("Audited, of the period's studies", Text.count(periodRows));
-        rows.row("Audited, outside the period (history only)", Text.count(history));
+        rows.row("Audited, outside the period (earlier: history; later: not used)", Text.count(history));
         rows.row("Rejected", Text.count(r.rejected()));
         rows.row("Duplicate (same row exported twice)", Text.count(r.duplicate()));
         rows.row("Excluded (quality control, phantom)", Text.count(r.excluded()));

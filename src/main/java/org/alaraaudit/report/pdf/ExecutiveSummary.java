@@ -84,7 +84,7 @@ final class ExecutiveSummary {
             ctx.note("One item per rule, whatever the number of sites it concerns (counts per facility in brackets), ranked by "
                     + "the number of CRITICAL, then MAJOR findings; DRL groups count once per group above the DRL, and they always take a place"
                     + " (the last, if their count would not), since each is a protocol review. The section CRITICAL and MAJOR"
-                    + " findings lists every one.");
+                    + " findings counts every one, and the workbook lists them all.");
         }
 
         RowAccounting r = ctx.result.rows();

@@ -87,10 +87,11 @@ final class MethodologySection {
         List<org.alaraaudit.rules.SiteValueChange> changed = ctx.result.tables().siteValueChanges();
         if (changed.isEmpty()) return;
         ctx.subheading("Values the site changed under a published source");
-        ctx.paragraph(changed.size() + " value" + (changed.size() == 1 ? " of the site's tables differs" : "s of the site's tables differ")
-                + " from the built-in row whose source and status " + (changed.size() == 1 ? "it keeps" : "they keep")
-                + ". Read each as local policy: the number is the site's, not the cited publication's, whatever a finding or"
-                + " table of this report cites for it. The site corrects the row's source and status (rules validate lists them).");
+        ctx.paragraph(changed.size() + " value" + (changed.size() == 1 ? " of the rule set's tables differs" : "s of the rule set's tables differ")
+                + " from this version's built-in row whose source and status " + (changed.size() == 1 ? "it keeps" : "they keep")
+                + ". Read each as local policy, not as the cited publication's value, whatever a finding or table of this report"
+                + " cites for it, until the site gives the row a source and status of its own or confirms it against the"
+                + " publication (rules validate lists them).");
         ReportTable t = new ReportTable(ctx, new float[]{2.2f, 0.6f, 1.5f, 0.9f, 0.9f, 3.4f},
                 "Table", "Line#", "Column", "Site value#", "Built-in#", "Cited for it (status: source)").verbatim(2);
         for (org.alaraaudit.rules.SiteValueChange c : changed) {

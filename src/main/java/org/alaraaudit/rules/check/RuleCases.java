@@ -93,7 +93,7 @@ public final class RuleCases {
         Cases cases = new Cases();
         AuditResult result = audit(name, header, records, cases);
         List<CaseResult> out = judge(name, result, cases);
-        if (out.isEmpty()) throw new CasesUnusable(name + ": no case has expectations in " + EXPECT + " or " + EXPECT_NOT);
+        if (out.stream().allMatch(CaseResult::supporting)) throw new CasesUnusable(name + ": no case has expectations in " + EXPECT + " or " + EXPECT_NOT);
         return out;
     }
 
@@ -174,7 +174,7 @@ public final class RuleCases {
                 if (!lost.isEmpty()) {
                     List<String> problems = new ArrayList<>();
                     for (String r : lost) problems.add("a supporting study's row was rejected: " + r);
-                    out.add(new CaseResult(name, (acc.isEmpty() ? "(no accession)" : acc) + " (supporting)", want, wantNot, got, problems));
+                    out.add(new CaseResult(name, (acc.isEmpty() ? "(no accession)" : acc) + " (supporting)", want, wantNot, got, problems, true));
                 }
                 continue;
             }
@@ -190,7 +190,7 @@ public final class RuleCases {
             // A rejected row is never audited, so whatever it expected is untested: the case fails, even when its
             // expectations happen to hold ("must not fire" holds trivially for a row that was thrown out).
             for (String r : rejected.getOrDefault(acc, List.of())) problems.add("row rejected, so not tested: " + r);
-            out.add(new CaseResult(name, acc.isEmpty() ? "(no accession)" : acc, want, wantNot, got, problems));
+            out.add(new CaseResult(name, acc.isEmpty() ? "(no accession)" : acc, want, wantNot, got, problems, false));
         }
         return out;
     }

@@ -100,6 +100,23 @@ public class PeriodTallyPartsTest {
         }
     }
 
+    /** The input's first and last study days come through the parts, the last one after the period (October). */
+    @Test
+    void theInputsStudyDaysBeforeInAndAfterThePeriodMergeAsOneTallyHasThem(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path log = new AuditFixture()
+                .row("patient_id", "P1", "accession_number", "A1", "study_datetime", "2026-09-03T10:00:00")
+                .row("patient_id", "P2", "accession_number", "A2", "study_datetime", "2026-10-10T10:00:00")
+                .row("patient_id", "P3", "accession_number", "A3", "study_datetime", "2026-11-01T10:00:00")
+                .row("patient_id", "P4", "accession_number", "A4", "study_datetime", "2026-10-20T10:00:00")
+                .write(dir, "scan-log.csv");
+        for (int parts = 1; parts <= 3; parts++) {
+            PeriodTally whole = assertPartsMergeIntoOneTally(log, parts);
+            assertEquals(java.time.LocalDate.of(2026, 9, 3), whole.firstStudyDay());
+            assertEquals(java.time.LocalDate.of(2026, 11, 1), whole.lastStudyDay());
+            assertEquals(java.time.LocalDate.of(2026, 10, 20), whole.last(), "the period's own last day");
+        }
+    }
+
     /** Returns the one tally, frozen. */
     private static PeriodTally assertPartsMergeIntoOneTally(Path input, int parts) throws Exception {
         return assertPartsMergeIntoOneTally(RULES, input, parts);

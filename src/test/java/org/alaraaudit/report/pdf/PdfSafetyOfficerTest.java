@@ -247,7 +247,7 @@ class PdfSafetyOfficerTest {
         assertEquals(2, history, "the two September studies");
         long period = result.rows().audited() - history;
         assertTrue(text.contains("Audited rows of the period's studies " + period), text);
-        assertTrue(text.contains("Audited, outside the period (history only) " + history), "history apart");
+        assertTrue(text.contains("Audited, outside the period (earlier: history; later: not used) " + history), "history apart");
         // 24 acquisitions: Mercy's 12 have no height (50%), 18 have no diameter (75%), all have a weight and a region.
         assertTrue(text.contains("Patient height body size estimates 12 50%"), text);
         assertTrue(text.contains("Patient size (water-equivalent or effective diameter) SSDE 18 75%"), text);

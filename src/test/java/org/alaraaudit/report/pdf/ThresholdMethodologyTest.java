@@ -53,9 +53,9 @@ class ThresholdMethodologyTest {
         Files.writeString(nv, Files.readString(nv).replace("Cardiac prospective,,SEQUENCED,10,,32,50,", "Cardiac prospective,,SEQUENCED,10,,32,40,"));
         String text = methodology(RuleSet.load(rules));
         assertTrue(text.contains("Values the site changed under a published source"), text);
-        assertTrue(text.contains("1 value of the site's tables differs from the built-in row whose source and status it keeps."
-                + " Read each as local policy"), text);
-        assertTrue(text.contains("CT notification values (CTDIvol per series) 10 ctdivol_mgy 40 50 transcribed from the publication: AAPM."), text);
+        assertTrue(text.contains("1 value of the rule set's tables differs from this version's built-in row whose source and status"
+                + " it keeps. Read each as local policy"), "the paragraph");
+        assertTrue(text.contains("CT notification values (CTDIvol per series) 10 ctdivol_mgy 40 50 transcribed from the publication: AAPM."), "the row");
 
         assertFalse(methodology(AuditFixture.DEFAULT_RULES).contains("Values the site changed"), "none for the built-in rules");
     }
