@@ -85,6 +85,10 @@ public final class CsvScanLogReader implements ScanLogReader {
         if (!hasNext()) throw new NoSuchElementException();
         TabularFile.Row r = table.next();
         if (r.fault() != null) return RawRow.unreadable(new SourceLine(table.fileName(), r.line()), r.faultColumn(), r.fault());
+        if (r.surplusCells() < 0) {
+            RawRow cut = cutShort(r);
+            if (cut != null) return cut;
+        }
         Map<CanonicalColumn, String> cells = new EnumMap<>(CanonicalColumn.class);
         Map<String, String> extras = new LinkedHashMap<>();
         Object[] values = r.cells();
@@ -98,6 +102,23 @@ public final class CsvScanLogReader implements ScanLogReader {
             extras.put(TOO_MANY_CELLS, (headers.size() + r.surplusCells()) + " cells, the header has " + headers.size());
         }
         return new RawRow(new SourceLine(table.fileName(), r.line()), cells, extras, table.decimalComma());
+    }
+
+    /**
+     * A row with fewer cells than the header that ends before a required column: rejected as it would be for that
+     * column's empty cell, but said as what it is, since "facility is required but empty" on a four-cell line sends
+     * the reader looking for a facility. A short row that holds every required column is read as before.
+     */
+    private RawRow cutShort(TabularFile.Row r) {
+        int cells = headers.size() + r.surplusCells();
+        for (int i = cells; i < headers.size(); i++) {
+            if (columnOf[i] != null && columnOf[i].required()) {
+                return RawRow.unreadable(new SourceLine(table.fileName(), r.line()), columnOf[i].header(),
+                        "is missing: the row ends after " + cells + (cells == 1 ? " cell" : " cells") + ", the header has "
+                                + headers.size() + " (a line cut short, or a separator missing)");
+            }
+        }
+        return null;
     }
 
     /** Marker extra for a row that has more cells than the header; the validator rejects it. */

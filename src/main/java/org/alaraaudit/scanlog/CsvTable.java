@@ -212,7 +212,7 @@ final class CsvTable implements TabularFile {
             }
             return pending.poll();
         }
-        return new Row(start, cells, Math.max(0, size - header.size()));
+        return new Row(start, cells, size - header.size());
     }
 
     /** The column whose quote swallowed whole rows, and what to tell the user. */

@@ -12,6 +12,8 @@ interface TabularFile extends AutoCloseable {
     /**
      * One data row and the 1-based line (CSV) or spreadsheet row number (XLSX) where it starts. A row that
      * cannot be read as cells has a {@code fault}: the reason it is rejected, about {@code faultColumn}.
+     * {@code surplusCells} counts the cells beyond the header; below zero, the cells a CSV row lacks (a workbook's row
+     * leaves its empty cells out, so its rows never count short).
      */
     record Row(long line, Object[] cells, int surplusCells, String faultColumn, String fault) {
         Row(long line, Object[] cells, int surplusCells) {

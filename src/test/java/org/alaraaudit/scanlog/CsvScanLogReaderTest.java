@@ -113,6 +113,16 @@ class CsvScanLogReaderTest {
         assertTrue(rows.get(0).extras().containsKey(CsvScanLogReader.TOO_MANY_CELLS));
     }
 
+    @Test
+    void aRowCutShortBeforeARequiredColumnSaysSoInsteadOfNamingAnEmptyCell() throws Exception {
+        List<RawRow> rows = read(HEADER + "\nMRN1,5,Gen\nMRN2,5,Gen,CT1,A2,2026-10-01T10:00,CT,P\n");
+        assertEquals("is missing: the row ends after 3 cells, the header has 9 (a line cut short, or a separator missing)",
+                rows.get(0).extras().get(RawRow.UNREADABLE));
+        assertEquals("station_name", rows.get(0).extras().get(RawRow.UNREADABLE_COLUMN), "the first required column it lacks");
+        assertEquals(null, rows.get(1).extras().get(RawRow.UNREADABLE), "short of an optional column only: read as before");
+        assertEquals("P", rows.get(1).get(CanonicalColumn.PROTOCOL_NAME));
+    }
+
     private static final String ROW = "MRN%d,5,Gen,CT1,A%d,2026-10-01T10:00,CT,%s,3";
 
     private static String row(int n, String protocol) { return String.format(ROW, n, n, protocol); }
