@@ -20,8 +20,9 @@ final class CumulativeDoseSection {
                 + "hematological malignancy of 1.96 (95% CI 1.10-3.12) (Bosch de Basea Gomez et al., Nat Med 2023;29:3111-3119), "
                 + "and each 100 mGy of brain dose with an excess relative risk of brain cancer of 1.27 (0.51-2.69) "
                 + "(Hauptmann et al., Lancet Oncol 2023;24:45-53). These are population estimates: they are not used to "
-                + "compute a risk for any child, and no published threshold exists for cumulative dose; the thresholds "
-                + "below are local policy from the cumulative-dose table.");
+                + "compute a risk for any child, and no published threshold of risk exists for cumulative dose. The levels "
+                + "below are screening levels from the cumulative-dose table, each with the source and status its row gives "
+                + "(Methodology, reference tables): a level reported in a publication is not a risk threshold either.");
         if (ctx.result.patientIdentifiersMissing()) {
             ctx.paragraph("Not assessable.", RuleIds.CUMULATIVE_DOSE + " is " + org.alaraaudit.audit.AuditResult.NO_PATIENT_ID + " ("
                     + PeriodChange.files(ctx.result) + ")" + (found.isEmpty() ? "." : "; the list below covers the other inputs only."));
