@@ -27,6 +27,16 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class FindingCollector {
     private final List<Finding> findings = new ArrayList<>();
+    /**
+     * The audited period ("2026-10-01..2026-10-31") in the id of every finding on the period's figures (a DRL group, a
+     * station's use of a protocol, a typical DAP): those are found again each month for the same group, and each
+     * month's finding needs its own review, not the one an earlier month's got. Null in the patients' sessions.
+     */
+    private final String period;
+
+    public FindingCollector() { this(null); }
+
+    public FindingCollector(String period) { this.period = period; }
 
     public List<Finding> drain() {
         List<Finding> out = new ArrayList<>(findings);
@@ -96,7 +106,7 @@ public final class FindingCollector {
                             Double reference, String unit, String source, String message) {
         Map<String, Object> md = ctx.getRule().getMetaData();
         String ruleId = meta(md, "ruleId");
-        findings.add(new Finding(id(ruleId, u.facility(), u.stationName(), u.protocolName()), ruleId,
+        findings.add(new Finding(id(ruleId, u.facility(), u.stationName(), u.protocolName(), period), ruleId,
                 Severity.valueOf(meta(md, "severity")), meta(md, "scope"),
                 Finding.Where.inPeriod(u.facility(), u.stationName(), u.protocolName(), u.protocolName(), null),
                 new Finding.Measured(quantity, measured, unit),
@@ -109,7 +119,7 @@ public final class FindingCollector {
         String ruleId = meta(md, "ruleId");
         TargetRegion region = g.getLevel().targetRegions().size() == 1 ? g.getLevel().targetRegions().iterator().next() : null;
         findings.add(new Finding(id(ruleId, g.getFacility(), g.getDrlSet(), g.getExamType(), g.getBand(), g.getQuantity(),
-                String.valueOf(g.getDataPhantomCm())), ruleId, Severity.valueOf(meta(md, "severity")), meta(md, "scope"),
+                String.valueOf(g.getDataPhantomCm()), period), ruleId, Severity.valueOf(meta(md, "severity")), meta(md, "scope"),
                 Finding.Where.inPeriod(g.getFacility(), null, null, null, region),
                 new Finding.Measured("median " + g.getQuantity(), g.getMedian(), g.getUnit()),
                 new Finding.Against(g.getDrl(), g.getLevel().source()), message, g.getLines(), null));
@@ -120,7 +130,7 @@ public final class FindingCollector {
         Map<String, Object> md = ctx.getRule().getMetaData();
         String ruleId = meta(md, "ruleId");
         ProjectionReferenceLevel l = t.getLevel();
-        findings.add(new Finding(id(ruleId, t.getFacility(), l.drlSet(), t.getKind(), t.getExam(), t.getBand()), ruleId,
+        findings.add(new Finding(id(ruleId, t.getFacility(), l.drlSet(), t.getKind(), t.getExam(), t.getBand(), period), ruleId,
                 Severity.valueOf(meta(md, "severity")), meta(md, "scope"), Finding.Where.inPeriod(t.getFacility(), null, null, null, null),
                 new Finding.Measured("median DAP " + t.getPer(), t.getMedian(), "Gy·cm²"),
                 new Finding.Against(l.dapGycm2(), l.source()), message, t.getLines(), null));

@@ -50,15 +50,18 @@ public final class RuleEngine {
                 factsByPatient.get(i).forEach(session::insert);
                 insertStudies(session, studiesByPatient.get(i));
             }
-        });
+        }, null);
     }
 
     /** About how many facts one batched session takes: big enough to amortise the session, small enough to stay cheap. */
     public static final int BATCH_FACTS = 10_000;
 
-    /** Period-level facts (protocol use, DRL groups, cumulative doses). */
-    public List<Finding> evaluatePeriod(Collection<?> facts) {
-        return evaluate(session -> facts.forEach(session::insert));
+    /**
+     * Period-level facts (protocol use, DRL groups, cumulative doses) of the period {@code from} to {@code to}, which
+     * the ids of the findings on the period's figures name.
+     */
+    public List<Finding> evaluatePeriod(Collection<?> facts, java.time.LocalDate from, java.time.LocalDate to) {
+        return evaluate(session -> facts.forEach(session::insert), from + ".." + to);
     }
 
     /**
@@ -75,9 +78,9 @@ public final class RuleEngine {
      * a rule, of its condition (evaluated as facts are inserted and as rules fire) or of its action, stack
      * overflows included, comes out as a {@link RuleFailedException} that names the rule.
      */
-    private List<Finding> evaluate(Consumer<KieSession> insert) {
+    private List<Finding> evaluate(Consumer<KieSession> insert, String period) {
         KieSession session = newSession();
-        FindingCollector collector = collector(session);
+        FindingCollector collector = collector(session, period);
         RuleWatch watch = new RuleWatch(kieBase);
         session.addEventListener(watch);
         try {
@@ -113,8 +116,8 @@ public final class RuleEngine {
 
     public DoseEstimates estimates() { return estimates; }
 
-    private FindingCollector collector(KieSession session) {
-        FindingCollector c = new FindingCollector();
+    private FindingCollector collector(KieSession session, String period) {
+        FindingCollector c = new FindingCollector(period);
         if (globals.contains("findings")) session.setGlobal("findings", c);
         return c;
     }

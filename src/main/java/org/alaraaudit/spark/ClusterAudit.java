@@ -130,7 +130,8 @@ final class ClusterAudit {
         findings.addAll(batch);
         List<Object> periodFacts = new ArrayList<>(tally.periodFacts());
         periodFacts.addAll(projection.periodFacts());
-        List<org.alaraaudit.model.Finding> period = engine.evaluatePeriod(periodFacts);
+        AuditPeriod periodShown = settings.period().isWholeInput() ? AuditPeriod.covering(tally.first(), tally.last()) : settings.period();
+        List<org.alaraaudit.model.Finding> period = engine.evaluatePeriod(periodFacts, periodShown.from(), periodShown.to());
         period.forEach(f -> periodFindings.add(Encoded.finding(f)));
         findings.addAll(period);
         FindingLog found = findings.build();
