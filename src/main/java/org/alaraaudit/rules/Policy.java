@@ -219,6 +219,18 @@ public final class Policy {
         }
     }
 
+    /**
+     * Where the pediatric limit in force comes from: the settings table's source, or the command line when
+     * {@code --pediatric-age} set another. The adult-protocol findings compare the child's age with it, so it is what
+     * they cite (the protocol catalog row's source speaks of the protocol's dose range, not of who is a child).
+     */
+    public String getPediatricAgeSource() {
+        Setting s = settings.get("pediatric_age_years");
+        Double table = s == null ? null : TableFile.decimal(s.value());
+        if (table != null && table == pediatricAgeYears) return s.source();
+        return "local policy: --pediatric-age " + Messages.number(pediatricAgeYears) + " on the command line";
+    }
+
     public String sourceOf(String key) {
         Setting s = settings.get(key);
         return s == null ? null : s.source();

@@ -28,6 +28,19 @@ class PediatricProtocolRulesTest {
         assertEquals(Severity.MAJOR, f.get(0).severity());
         assertEquals("age", f.get(0).quantity());
         assertEquals(18.0, f.get(0).referenceValue());
+        // the age is compared with the pediatric limit, so the limit's source is cited, not the catalog row's dose range
+        assertEquals(AuditFixture.DEFAULT_RULES.tables().policy().sourceOf("pediatric_age_years"), f.get(0).referenceSource());
+        assertTrue(f.get(0).referenceSource().startsWith("local policy (default): age at the study below this is pediatric"),
+                f.get(0).referenceSource());
+    }
+
+    @Test
+    void aPediatricLimitFromTheCommandLineIsCitedAsSuch() {
+        AuditResult r = new AuditFixture().pediatricAge(21).row("age_years", "19", "weight_kg", "60", "protocol_name", ADULT_CHEST,
+                "ctdivol_mgy", "7.4").audit(dir);
+        Finding f = findings(r, "PEDIATRIC_ADULT_PROTOCOL").get(0);
+        assertEquals(21.0, f.referenceValue());
+        assertEquals("local policy: --pediatric-age 21 on the command line", f.referenceSource());
     }
 
     @Test
