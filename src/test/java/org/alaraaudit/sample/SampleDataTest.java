@@ -35,6 +35,18 @@ class SampleDataTest {
     }
 
     @Test
+    void theReadmesChecksumsAreThoseOfTheFiles() throws Exception {
+        assumeTrue(Files.isDirectory(SAMPLE), "no sample-data folder");
+        String readme = Files.readString(SAMPLE.resolve("README.md"));
+        for (String month : List.of("08", "09", "10")) {
+            String name = "scan-log-2026-" + month + ".csv";
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(SAMPLE.resolve(name)));
+            String line = java.util.HexFormat.of().formatHex(digest) + "  " + name;
+            assertTrue(readme.contains(line), "sample-data/README.md should list " + line);
+        }
+    }
+
+    @Test
     void theAuditMonthHasAtLeast2000Studies() throws IOException {
         assumeTrue(Files.isDirectory(SAMPLE), "no sample-data folder");
         GeneratedLog october = GeneratedLog.parse(Files.readString(SAMPLE.resolve("scan-log-2026-10.csv")));
