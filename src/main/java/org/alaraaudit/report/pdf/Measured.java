@@ -8,6 +8,8 @@ final class Measured {
 
     static String measured(Finding f) {
         if (f.measuredValue() == null) return f.quantity() == null ? "" : f.quantity() + " not recorded";
+        // An age is cut, never rounded, as the message gives it: 17.97 y rounded to 18 would read as the pediatric limit.
+        if ("age".equals(f.quantity())) return "age " + org.alaraaudit.model.CalendarAge.display(f.measuredValue()) + " " + f.unit();
         return (f.quantity() == null ? "" : f.quantity() + " ") + Text.value(f.measuredValue(), f.unit());
     }
 

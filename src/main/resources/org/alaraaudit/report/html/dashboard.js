@@ -41,12 +41,17 @@
     return String(s === null || s === undefined ? '' : s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
   }
-  /** Three significant figures, the reports' one rounding rule. */
+  /** Three significant figures, never rounding away whole units (1004.8 is 1,005): the reports' one rounding rule. */
   function num(v) {
     if (v === null || v === undefined || isNaN(v)) return '\u2013';
     if (v === 0) return '0';
-    var r = Number(Number(v).toPrecision(3));
+    var r = Math.abs(v) >= 999.5 ? Math.round(v) : Number(Number(v).toPrecision(3));
     return r.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  }
+  /** An age cut, never rounded, to one decimal, as the messages give it: 17.97 y is 17.9, not 18, the pediatric limit. */
+  function age(v) {
+    if (v === null || v === undefined || isNaN(v)) return '\u2013';
+    return (Math.floor(v * 10 + 1e-9) / 10).toFixed(1);
   }
   function count(v) { return v === null || v === undefined ? '\u2013' : Number(v).toLocaleString('en-US'); }
   function pct(v) { return v === null || v === undefined ? '\u2013' : (v * 100).toFixed(1) + ' %'; }
@@ -390,13 +395,14 @@
     ];
     if (patientLevel) {
       columns.push({ title: 'Patient (pseudonym)', key: function (f) { return f.patient; } });
-      columns.push({ title: 'Age (y)', num: true, key: function (f) { return f.age; }, text: function (f) { return num(f.age); } });
+      columns.push({ title: 'Age (y)', num: true, key: function (f) { return f.age; }, text: function (f) { return age(f.age); } });
     }
     columns.push({ title: 'Protocol', key: function (f) { return f.protocol; } });
     columns.push({ title: 'Measured / reference', num: true, className: 'wrap', key: function (f) { return f.measured; },
       text: function (f) {
         var u = f.unit ? ' ' + f.unit : '';
-        return (f.measured === null ? '\u2013' : num(f.measured) + u) + ' / ' + (f.reference === null ? '\u2013' : num(f.reference) + u);
+        var shown = f.quantity === 'age' ? age : num;
+        return (f.measured === null ? '\u2013' : shown(f.measured) + u) + ' / ' + (f.reference === null ? '\u2013' : num(f.reference) + u);
       } });
     columns.push({ title: 'Review', key: function (f) { return f.review; }, text: function (f) { return REVIEW_TEXT[f.review] || f.review; } });
 

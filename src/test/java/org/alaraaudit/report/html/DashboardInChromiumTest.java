@@ -133,6 +133,39 @@ class DashboardInChromiumTest {
     }
 
     @Test
+    void agesAreCutNotRoundedAndWholeUnitsAreKept() {
+        open(auditPage, "findings-count");
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byAccessionAndRule = new java.util.HashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode f : findingsJson.get("findings")) {
+            byAccessionAndRule.put(f.path("accession_number").asText() + " " + f.path("quantity").asText(), f);
+        }
+        int cutDiffersFromRounded = 0;
+        int wholeUnits = 0;
+        for (WebElement row : browser.findElements(By.cssSelector("#findings-table tbody tr.finding"))) {
+            String text = row.getText();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b[A-Z]{3,5}\\d{8}\\b").matcher(text);
+            if (!m.find()) continue;
+            String accession = m.group();
+            com.fasterxml.jackson.databind.JsonNode age = byAccessionAndRule.get(accession + " age");
+            if (age != null && text.contains(" years / 18 years")) {
+                // cut to one decimal, as the message gives it: 13.97 y is 13.9, never 14.0 (nor 18 for 17.97)
+                double v = age.get("measured_value").asDouble();
+                String cut = String.format(java.util.Locale.ROOT, "%.1f", Math.floor(v * 10 + 1e-9) / 10);
+                assertTrue(text.contains(cut + " years / 18 years"), cut + " years for " + v + ": " + text);
+                if (!cut.equals(String.format(java.util.Locale.ROOT, "%.1f", v))) cutDiffersFromRounded++;
+            }
+            com.fasterxml.jackson.databind.JsonNode alert = byAccessionAndRule.get(accession + " accumulated CTDIvol");
+            if (alert != null && text.contains(" mGy / 1,000 mGy")) {
+                long whole = Math.round(alert.get("measured_value").asDouble());
+                assertTrue(text.contains(String.format(java.util.Locale.US, "%,d mGy / 1,000 mGy", whole)), whole + ": " + text);
+                if (whole % 10 != 0) wholeUnits++;
+            }
+        }
+        assertTrue(cutDiffersFromRounded > 0, "a shown age that rounds otherwise than it cuts");
+        assertTrue(wholeUnits > 0, "a shown accumulated CTDIvol that is not a multiple of ten");
+    }
+
+    @Test
     void choosingAFacilityLeavesOnlyItsFindingsInTheTable() {
         open(auditPage, "findings-count");
         int all = findingsShown();

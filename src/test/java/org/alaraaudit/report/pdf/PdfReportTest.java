@@ -42,6 +42,8 @@ class PdfReportTest {
             f.row("patient_id", "MRN" + i, "accession_number", "ACC" + i, "study_datetime", "2026-10-" + (10 + i % 15) + "T10:00:00");
         }
         f.row("patient_id", "MRN20", "accession_number", "ACC20", "protocol_name", "CHEST ROUTINE", "age_years", "7");
+        // just below the pediatric limit: rounded, the age would read as the limit itself
+        f.row("patient_id", "MRN26", "accession_number", "ACC26", "protocol_name", "CHEST ROUTINE", "age_years", "17.97");
         f.row("patient_id", "MRN21", "accession_number", "ACC21", "protocol_name", "PED HEAD 6-18Y", "target_region", "HEAD",
                 "ctdivol_mgy", "95", "phantom", "16", "age_years", "9");
         f.row("patient_id", "MRN22", "accession_number", "ACC22", "study_datetime", "2026-10-20T08:00:00");
@@ -60,6 +62,15 @@ class PdfReportTest {
 
     static String text(PDDocument doc) throws IOException {
         return new PDFTextStripper().getText(doc);
+    }
+
+    @Test
+    void anAgeJustBelowTheLimitIsCutNotRoundedUpToIt() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(write("default").toFile())) {
+            String t = text(doc).replaceAll("\\s+", " ");
+            assertTrue(t.contains("age 17.9 years"), "the measured age as the message gives it");
+            assertFalse(t.contains("age 18 years"), "17.97 y shown as the limit");
+        }
     }
 
     @Test
