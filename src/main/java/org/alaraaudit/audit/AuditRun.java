@@ -88,7 +88,7 @@ public final class AuditRun {
                 grouping.finish();
             }
             PatientEvaluation evaluation = new PatientEvaluation(
-                    new StudyAssembler(ruleSet.tables(), policy.getDrlSet(), policy.getPediatricAgeYears(), request.period()),
+                    new StudyAssembler(ruleSet.tables(), policy.getDrlSet(), policy.getPediatricAgeYears(), request.period(), warnings::add),
                     new PatientDoses(engine.estimates(), ruleSet.tables().cumulativeDose(), policy.getCumulativeWindowDays(), history),
                     history, tally, events, projection, rules, request.period().to(), policy.getRepeatWindowHours(), progress,
                     input.accounting().audited());
@@ -101,6 +101,8 @@ public final class AuditRun {
         periodFacts.addAll(projection.periodFacts());
         AuditPeriod period = shownPeriod(request, tally);
         findings.addAll(engine.evaluatePeriod(periodFacts, period.from(), period.to()));
+        // The studies' warnings came patient by patient, in no file order: every report lists them by file and line.
+        warnings.sort(java.util.Comparator.comparing(DataWarning::file).thenComparingLong(DataWarning::line));
         return result(request, policy, input, warnings, tally, counts, findings.build(), events.build(), projection);
     }
 

@@ -31,8 +31,16 @@ public final class StudyAssembler {
     private final List<ReferenceLevel> adultDrls;
     private final double pediatricAgeYears;
     private final AuditPeriod period;
+    /** Where a study's rows that disagree on its station or start are told: the one machine's data warnings. */
+    private final java.util.function.Consumer<org.alaraaudit.scanlog.DataWarning> warnings;
 
     public StudyAssembler(PolicyTables tables, String drlSet, double pediatricAgeYears, AuditPeriod period) {
+        this(tables, drlSet, pediatricAgeYears, period, w -> { });
+    }
+
+    public StudyAssembler(PolicyTables tables, String drlSet, double pediatricAgeYears, AuditPeriod period,
+                          java.util.function.Consumer<org.alaraaudit.scanlog.DataWarning> warnings) {
+        this.warnings = warnings;
         this.tables = tables;
         this.drlSet = tables.referenceLevels().set(drlSet);
         this.pediatricAgeYears = pediatricAgeYears;
@@ -59,6 +67,17 @@ public final class StudyAssembler {
     private Study study(List<ScanRow> rows) {
         ScanRow first = rows.stream().min(Comparator.comparing(ScanRow::source)).orElseThrow();
         Study.Header h = first.study();
+        for (ScanRow r : rows) {
+            Study.Header other = r.study();
+            if (r == first || java.util.Objects.equals(other.stationName(), h.stationName()) && other.studyDatetime().equals(h.studyDatetime())) continue;
+            // One facility and accession is one study; rows that disagree on its station or start are most likely two
+            // studies under a reused accession number, and the study takes the first row's: the reader must know.
+            warnings.accept(new org.alaraaudit.scanlog.DataWarning(r.source().file(), r.source().line(), "accession_number",
+                    h.accessionNumber(), "shares facility and accession number with " + first.source() + " (station "
+                    + h.stationName() + ", study " + h.studyDatetime() + ") but gives station " + other.stationName() + ", study "
+                    + other.studyDatetime() + ": audited as one study with the first row's station and start; if they are two"
+                    + " studies, the export reuses accession numbers"));
+        }
         boolean pediatric = h.ageYears() < pediatricAgeYears;
         Contrast contrast = h.modality() == Modality.CT ? contrast(rows) : null;
         List<EventRecord> events = new ArrayList<>(rows.size());

@@ -33,7 +33,7 @@ final class Summary {
             out.printf(Locale.ROOT, "      REPEAT_STUDY and CUMULATIVE_DOSE %s (%s)%n", AuditResult.NO_PATIENT_ID,
                     TerminalText.escape(String.join(", ", r.filesWithoutPatientIdentifiers())));
         }
-        if (!r.warnings().isEmpty()) out.printf(Locale.ROOT, "      %d data warnings (unusual values, audited all the same)%n", r.warnings().size());
+        if (!r.warnings().isEmpty()) out.printf(Locale.ROOT, "      %d data warnings (unusual values, reused accession numbers; audited all the same)%n", r.warnings().size());
         int changed = r.tables() == null ? 0 : r.tables().siteValueChanges().size();
         if (changed > 0) {
             out.printf(Locale.ROOT, "WARNING: %d value%s of the rules' tables differ%s from this version's built-in row whose source and status %s"

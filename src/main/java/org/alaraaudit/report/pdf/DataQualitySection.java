@@ -42,7 +42,7 @@ final class DataQualitySection {
         rows.row("Rejected", Text.count(r.rejected()));
         rows.row("Duplicate (same row exported twice)", Text.count(r.duplicate()));
         rows.row("Excluded (quality control, phantom)", Text.count(r.excluded()));
-        rows.row("Data warnings (audited, unusual values)", Text.count(ctx.result.warnings().size()));
+        rows.row("Data warnings (audited all the same: unusual values, reused accession numbers)", Text.count(ctx.result.warnings().size()));
         rows.finish();
 
         if (ctx.result.patientIdentifiersMissing()) {
