@@ -162,7 +162,7 @@ public final class AuditCommand implements Callable<Integer> {
         if (drlSet != null) checkDrlSet(loading.get());
         AuditResult result;
         List<Path> written;
-        try (HistoryOptions.Run runHistory = openHistory(loading)) {
+        try (HistoryOptions.Run runHistory = openHistory(loading, secret)) {
             RuleSet ruleSet = loading.get();
             try (TerminalProgress bar = TerminalProgress.create(progress, err)) {
                 result = new AuditRun(ruleSet, AlaraAudit.version(), runHistory.earlier()).run(request, bar);
@@ -180,9 +180,10 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     /** The store; when it cannot be opened, broken rules are still the error reported (exit 4), as when they were loaded first. */
-    private HistoryOptions.Run openHistory(RuleSet.Loading loading) {
+    private HistoryOptions.Run openHistory(RuleSet.Loading loading, byte[] secret) {
         try {
-            return history.openForAudit();
+            // the pseudonym of a fixed text: equal for equal secrets, telling nothing of the secret
+            return history.openForAudit(new org.alaraaudit.scanlog.Pseudonymiser(secret).pseudonym("alara-audit: pseudonym check"));
         } catch (RuntimeException e) {
             loading.get();
             throw e;

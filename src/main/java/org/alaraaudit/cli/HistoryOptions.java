@@ -33,10 +33,15 @@ public final class HistoryOptions {
         return url() == null ? null : store.open();
     }
 
-    /** The store as an audit run reads and records it; a no-op without a store. */
-    Run openForAudit() {
+    /**
+     * The store as an audit run reads and records it; a no-op without a store. {@code pseudonymCheck} is the run's
+     * pseudonym of a fixed text: a store written with another site secret is refused (exit 5) before anything is read.
+     */
+    Run openForAudit(String pseudonymCheck) {
         HistoryStore store = open();
-        return store == null ? new Run(null) : new Run(RunHistory.of(store));
+        if (store == null) return new Run(null);
+        org.alaraaudit.history.PseudonymCheck.verify(store, pseudonymCheck);
+        return new Run(RunHistory.of(store));
     }
 
     /** One audit run's view of the store, closed when the audit is over and recorded after the reports. */
