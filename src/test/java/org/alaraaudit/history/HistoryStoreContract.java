@@ -50,6 +50,27 @@ abstract class HistoryStoreContract {
 
     private Path log(String name, AuditFixture f) { return f.write(dir, name); }
 
+    /**
+     * An ad-hoc audit of a range across two months (every audit with a store records its run) reports again findings
+     * the monthly runs stored: the trend counts each finding once, and a finding on the range's whole period (an
+     * unmapped protocol of the range) is not put into a month it is not about.
+     */
+    @Test
+    void anAuditOfARangeAcrossTwoMonthsLeavesTheTrendsFindingsAsTheMonthsHaveThem() {
+        Path sep = log("sep.csv", new AuditFixture()
+                .row("patient_id", "P7", "accession_number", "S1", "study_datetime", "2026-09-20T09:00:00", "protocol_name", "CHEST ROUTINE")
+                .row("patient_id", "P8", "accession_number", "S2", "study_datetime", "2026-09-25T09:00:00", "protocol_name", "LOCAL ODD SCAN"));
+        Path oct = log("oct.csv", octoberAtGeneral().row("patient_id", "P9", "accession_number", "A9",
+                "study_datetime", "2026-10-05T09:00:00", "protocol_name", "LOCAL ODD SCAN"));
+        store.audit(SEPTEMBER, sep);
+        store.audit(OCTOBER, oct);
+        Trend before = store.trend(Grouping.FACILITY);
+        assertTrue(before.findings().stream().anyMatch(f -> f.findings().values().stream().mapToLong(Long::longValue).sum() > 0));
+
+        store.audit(new AuditPeriod(java.time.LocalDate.of(2026, 9, 15), java.time.LocalDate.of(2026, 10, 15)), sep, oct);
+        assertEquals(before.findings(), store.trend(Grouping.FACILITY).findings());
+    }
+
     /** Three children's chest CTs at General in October, one each. */
     private static AuditFixture octoberAtGeneral() {
         return new AuditFixture()

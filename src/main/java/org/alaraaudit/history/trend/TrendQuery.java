@@ -106,14 +106,19 @@ public final class TrendQuery {
      * period in the run's last month), per series, plus one row per month for all facilities together ({@link
      * Trend#ALL_FACILITIES}). By station or protocol a finding on no single study (a DRL group, a station's
      * protocol) belongs to no series; it still counts for all facilities together.
+     *
+     * <p>A finding two runs reported (an audit over a range that overlaps the monthly runs) counts once, as the newest
+     * run has it; a finding on a run's whole period counts only for a run of one calendar month, the trend's unit (a
+     * range's DRL group is about other weeks than any month's).
      */
     private static List<MonthFindings> findings(Connection c, YearMonth from, YearMonth to, Grouping by, List<MonthFigures> months)
             throws SQLException {
         Map<String, Map<YearMonth, Map<Severity, Long>>> counts = new TreeMap<>();
+        Set<String> counted = new HashSet<>();
         try (PreparedStatement p = c.prepareStatement("SELECT f.severity, f.facility, f.study_datetime, r.period_to, s.study_month,"
-                + " s.station_name, s.main_protocol FROM run_finding f JOIN audit_run r ON r.id = f.run_id"
+                + " s.station_name, s.main_protocol, f.finding_id, r.period_from FROM run_finding f JOIN audit_run r ON r.id = f.run_id"
                 + " LEFT JOIN study s ON s.facility = f.facility AND s.accession_number = f.accession_number AND s.audited"
-                + " AND s.run_id = f.run_id WHERE r.period_from <= ? AND r.period_to >= ?")) {
+                + " AND s.run_id = f.run_id WHERE r.period_from <= ? AND r.period_to >= ? ORDER BY r.recorded_at DESC, r.id DESC")) {
             p.setObject(1, to.atEndOfMonth());
             p.setObject(2, from.atDay(1));
             try (ResultSet rs = p.executeQuery()) {
@@ -122,6 +127,11 @@ public final class TrendQuery {
                     String facility = rs.getString(2);
                     LocalDateTime at = rs.getObject(3, LocalDateTime.class);
                     String studyMonth = rs.getString(5);
+                    if (!counted.add(rs.getString(8).trim())) continue;
+                    LocalDate runFrom = rs.getObject(9, LocalDate.class);
+                    LocalDate runTo = rs.getObject(4, LocalDate.class);
+                    boolean onThePeriod = studyMonth == null && at == null;
+                    if (onThePeriod && !(runFrom.getDayOfMonth() == 1 && runTo.equals(YearMonth.from(runFrom).atEndOfMonth()))) continue;
                     YearMonth m = studyMonth != null ? YearMonth.parse(studyMonth.trim())
                             : at != null ? YearMonth.from(at) : YearMonth.from(rs.getObject(4, LocalDate.class));
                     if (m.isBefore(from) || m.isAfter(to)) continue;
