@@ -37,7 +37,8 @@ class Body32cmPhantomGroupingTest {
         assertEquals(4, ct1.inputLines().size(), "every 32 cm acquisition");
         assertTrue(ct1.message().contains("3 pediatric studies") && ct1.message().contains("median SSDE 5.0 mGy over the 3 acquisitions"),
                 ct1.message());
-        assertEquals(FindingCollector.id("PEDIATRIC_BODY_32CM_PHANTOM", "General", "CT1", "PED CHEST 5-10Y"), ct1.findingId());
+        // the period is part of the id: next month's finding on the same station and protocol is a new one
+        assertEquals(FindingCollector.id("PEDIATRIC_BODY_32CM_PHANTOM", "General", "CT1", "PED CHEST 5-10Y", "2026-10-01..2026-10-31"), ct1.findingId());
     }
 
     @Test
