@@ -54,7 +54,7 @@ final class DeriveRangesCommand implements Callable<Integer> {
         if (months < 1) throw new ErrorReport.UsageException("--months " + months + ": give at least 1 month");
         if (minStudies < 1) throw new ErrorReport.UsageException("--min-studies " + minStudies + ": give at least 1 study");
         ProtocolCatalog catalog = PolicyTables.load((rules.folder != null ? rules.folder : RuleSet.defaultRules()).resolve("tables")).catalog();
-        HistoryStore store = history.open();
+        HistoryStore store = history.openExisting();
         if (store == null) throw new ErrorReport.UsageException("derive-ranges reads the history store, and the system property " + StoreOption.DEFAULT_PROPERTY + " says none");
         PrintWriter err = spec.commandLine().getErr();
         ProtocolDoseQuery query = new ProtocolDoseQuery(store);

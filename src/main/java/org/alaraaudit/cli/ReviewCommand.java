@@ -45,7 +45,7 @@ public final class ReviewCommand implements Runnable {
 
         @Override
         public Integer call() {
-            HistoryStore store = history.open();
+            HistoryStore store = history.openExisting();
             if (store == null) throw new ErrorReport.UsageException("review import writes the history store, and the system property " + StoreOption.DEFAULT_PROPERTY + " says none");
             ReviewImport.Summary s;
             try {

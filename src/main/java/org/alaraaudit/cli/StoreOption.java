@@ -36,4 +36,17 @@ public final class StoreOption {
             throw new ErrorReport.UsageException(e.getMessage());
         }
     }
+
+    /**
+     * The store as trend, review import and derive-ranges use it: one that an audit wrote. An H2 file that is not
+     * there has nothing to read (exit 3); most often the path is mistyped, and an empty store is not made there.
+     */
+    HistoryStore openExisting() {
+        String u = url();
+        if (u != null && StoreUrl.isMissingH2File(u)) {
+            throw new org.alaraaudit.scanlog.ScanLogException(StoreUrl.printable(u) + ": no history store there (an audit with"
+                    + " --history creates one); check the path");
+        }
+        return open();
+    }
 }

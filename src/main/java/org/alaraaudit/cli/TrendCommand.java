@@ -66,7 +66,7 @@ public final class TrendCommand implements Callable<Integer> {
         // The dashboard's charting library is checked before any work: a jar whose copy differs is a defect (exit 70).
         org.alaraaudit.report.html.ChartLibrary.script();
         StepRule rule = StepRule.load(rules.folder);
-        HistoryStore store = history.open();
+        HistoryStore store = history.openExisting();
         if (store == null) throw new ErrorReport.UsageException("trend reads the history store, and the system property " + StoreOption.DEFAULT_PROPERTY + " says none");
         Trend trend = new TrendQuery(store).load(first, last, grouping, rule);
         PrintWriter err = spec.commandLine().getErr();

@@ -26,6 +26,12 @@ public final class StoreUrl {
         return !rest.startsWith("mem:") && !rest.startsWith("tcp:") && !rest.startsWith("ssl:") && !rest.startsWith("zip:");
     }
 
+    /** An H2 file store whose file is not there: opening it would create an empty store. */
+    public static boolean isMissingH2File(String url) {
+        Path base = h2Base(url);
+        return base != null && !java.nio.file.Files.exists(base.resolveSibling(base.getFileName() + ".mv.db"));
+    }
+
     /** An H2 file store's path without H2's {@code .mv.db}, absolute; null for other stores. */
     static Path h2Base(String url) {
         if (!isH2File(url)) return null;

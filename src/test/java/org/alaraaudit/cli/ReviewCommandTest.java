@@ -32,6 +32,7 @@ class ReviewCommandTest {
     @Test
     void aMissingOrForeignWorkbookIsUnusableInput() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("history");
+        org.alaraaudit.history.HistoryStore.open(url, java.util.Map.of()); // a store there: the workbook is what is at fault
         CliTest.Run missing = CliTest.run("review", "import", dir.resolve("nope.xlsx").toString(), "--history", url);
         assertEquals(ExitCode.INPUT_UNUSABLE, missing.code(), missing.err());
         assertTrue(missing.err().contains("no such file"), missing.err());

@@ -59,6 +59,17 @@ class HistoryCliTest {
         assertEquals(2, cli("audit", log().toString(), "--history", "jdbc:mysql://host/db").code(), "no such store");
         assertEquals(2, cli("audit", log().toString(), "--history", h2(), "--no-history").code());
         assertEquals(2, cli("trend", "--no-history").code());
+        // a mistyped store path is not a new, empty store: nothing to read (exit 3, input unusable)
+        Path typo = dir.resolve("histroy").resolve("history");
+        for (String[] command : new String[][]{{"trend"}, {"review", "import", dir.resolve("x.xlsx").toString()}, {"rules", "derive-ranges"}}) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 2);
+            args[command.length] = "--history";
+            args[command.length + 1] = "jdbc:h2:file:" + typo;
+            var r = cli(args);
+            assertEquals(3, r.code(), String.join(" ", command) + ": " + r.err());
+            assertTrue(r.err().contains("no history store there"), r.err());
+        }
+        assertTrue(!java.nio.file.Files.exists(typo.getParent()), "nothing created");
         assertEquals(2, cli("trend", "--history", h2(), "--by", "modality").code());
         assertEquals(2, cli("trend", "--history", h2(), "--from", "October").code());
         assertEquals(2, cli("trend", "--history", h2(), "--from", "2026-10", "--to", "2026-09").code());
@@ -66,6 +77,7 @@ class HistoryCliTest {
 
     @Test
     void trendOnAnEmptyStoreSaysSo() {
+        HistoryStore.open(h2(), java.util.Map.of()); // made, as an audit that failed before writing would leave it
         Run r = cli("trend", "--history", h2(), "--out", dir.resolve("o").toString());
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("holds no audited study"), r.err());
