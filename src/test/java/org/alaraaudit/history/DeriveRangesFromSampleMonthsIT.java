@@ -87,6 +87,7 @@ class DeriveRangesFromSampleMonthsIT {
     @Test
     void anEmptyStoreIsUnusableInputAndZeroMonthsAUsageError() {
         String empty = "jdbc:h2:file:" + dir.resolve("empty").resolve("history");
+        HistoryStore.open(empty, java.util.Map.of()); // a store no audit wrote to (a missing one is refused the same way: HistoryCliTest)
         SampleMonthsContract.Run r = SampleMonthsContract.cli("rules", "derive-ranges", "--history", empty);
         assertEquals(ExitCode.INPUT_UNUSABLE, r.code());
         assertTrue(r.err().contains("holds no CT dose values; audit some months first"), r.err());
