@@ -25,7 +25,7 @@ final class DrlSection {
             return;
         }
         Sources sources = new Sources();
-        ReportTable t = new ReportTable(ctx, new float[]{1.5f, 1.65f, 0.95f, 0.85f, 0.6f, 0.55f, 0.75f, 0.7f, 0.6f, 0.55f, 1.45f, 0.45f},
+        ReportTable t = new ReportTable(ctx, new float[]{1.45f, 1.55f, 0.85f, 0.8f, 0.7f, 0.5f, 0.7f, 0.6f, 0.5f, 0.6f, 1.6f, 0.4f},
                 "Facility", "Exam type", "Band", "Quantity", "Studies#", "n#", "Median#", "P75#", "DRL#", "Ratio#", "Status", "Src");
         t.emphasise("ABOVE DRL");
         for (DrlGroup g : ctx.result.drlGroups()) {

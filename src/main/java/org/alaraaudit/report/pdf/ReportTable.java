@@ -49,7 +49,7 @@ final class ReportTable {
             String h = headers[i];
             numeric[i] = h.endsWith("#");
             if (numeric[i]) h = h.substring(0, h.length() - 1);
-            PdfPCell c = new PdfPCell(ctx.phrase(h, ctx.type.tableHeader));
+            PdfPCell c = new PdfPCell(ctx.phrase(h, wordsWhole(h, ctx.type.tableHeader, i)));
             c.setRunDirection(Typography.runDirection(h));
             c.setBackgroundColor(ctx.template.primary());
             c.setBorder(Rectangle.NO_BORDER);
@@ -59,6 +59,28 @@ final class ReportTable {
             c.setVerticalAlignment(Element.ALIGN_BOTTOM);
             table.addCell(c);
         }
+    }
+
+    /**
+     * A header's font, set smaller when its longest word is wider than the column: a header may wrap between words,
+     * but "Studi" over "es" or "Rati" over "o" is not a header a reader takes in.
+     */
+    private Font wordsWhole(String header, Font font, int column) {
+        if (font.getBaseFont() == null) return font;
+        // the header's padding is 3.5 a side, the rows' 3; and a point to spare, as OpenPDF wraps at the edge
+        float room = room(column) - 2f;
+        float widest = 0;
+        for (String word : header.split("\\s+")) widest = Math.max(widest, font.getBaseFont().getWidthPoint(word, font.getSize()));
+        if (widest <= room) return font;
+        return new Font(font.getBaseFont(), Math.max(5f, font.getSize() * room / widest), font.getStyle(), font.getColor());
+    }
+
+    /** The width a cell's text has in {@code column}: its share of the table, less the padding either side. */
+    private float room(int column) {
+        float total = 0;
+        for (float w : widths) total += w;
+        return (ctx.document.right() - ctx.document.left()) * table.getWidthPercentage() / 100f * widths[column] / total
+                - CELL_PADDING * 2 - 0.5f;
     }
 
     /** A tint of the template colour: about 93% white, dark enough to guide the eye, light enough to print. */
@@ -120,10 +142,7 @@ final class ReportTable {
     /** The font {@code text} fits its column's one line in: {@code font} itself, or a smaller copy (not below 5 pt). */
     private Font onOneLine(String text, Font font, int column) {
         if (text == null || text.isEmpty() || font.getBaseFont() == null) return font;
-        float total = 0;
-        for (float w : widths) total += w;
-        float room = (ctx.document.right() - ctx.document.left()) * table.getWidthPercentage() / 100f * widths[column] / total
-                - CELL_PADDING * 2 - 0.5f;
+        float room = room(column);
         float needed = font.getBaseFont().getWidthPoint(text, font.getSize());
         if (needed <= room) return font;
         return new Font(font.getBaseFont(), Math.max(5f, font.getSize() * room / needed), font.getStyle(), font.getColor());

@@ -65,6 +65,15 @@ class PdfReportTest {
     }
 
     @Test
+    void noHeaderWordIsBrokenAcrossLines() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(write("default").toFile())) {
+            String t = text(doc).replaceAll("\\s+", " ");
+            // the DRL table's narrow columns: "Studi" over "es" and "Rati" over "o" before headers were fitted
+            assertTrue(t.contains("Facility Exam type Band Quantity Studies n Median P75 DRL Ratio Status Src"), t);
+        }
+    }
+
+    @Test
     void anAgeJustBelowTheLimitIsCutNotRoundedUpToIt() throws IOException {
         try (PDDocument doc = Loader.loadPDF(write("default").toFile())) {
             String t = text(doc).replaceAll("\\s+", " ");
