@@ -35,6 +35,14 @@ public record AuditPeriod(LocalDate from, LocalDate to) {
         return from + "_" + to;
     }
 
+    /**
+     * The period a run reports: this one, or for a run over the whole input the days its studies cover (the reports'
+     * period, and the period the findings on its figures name in their ids).
+     */
+    public AuditPeriod orCovering(LocalDate first, LocalDate last) {
+        return isWholeInput() ? covering(first, last) : this;
+    }
+
     /** The period the data actually cover, for a run without --period. */
     public static AuditPeriod covering(LocalDate first, LocalDate last) {
         if (first == null) return WHOLE_INPUT;

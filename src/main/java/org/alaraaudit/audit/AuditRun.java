@@ -99,16 +99,11 @@ public final class AuditRun {
         }
         List<Object> periodFacts = new ArrayList<>(tally.periodFacts());
         periodFacts.addAll(projection.periodFacts());
-        AuditPeriod period = shownPeriod(request, tally);
+        AuditPeriod period = request.period().orCovering(tally.first(), tally.last());
         findings.addAll(engine.evaluatePeriod(periodFacts, period.from(), period.to()));
         // The studies' warnings came patient by patient, in no file order: every report lists them by file and line.
         warnings.sort(java.util.Comparator.comparing(DataWarning::file).thenComparingLong(DataWarning::line));
         return result(request, policy, input, warnings, tally, counts, findings.build(), events.build(), projection);
-    }
-
-    /** The period asked for, or for a run over the whole input the days its period's studies cover. */
-    private static AuditPeriod shownPeriod(AuditRequest request, PeriodTally tally) {
-        return request.period().isWholeInput() ? AuditPeriod.covering(tally.first(), tally.last()) : request.period();
     }
 
     private ScanLogInput input(AuditRequest request, Policy policy, List<DataWarning> warnings) {
@@ -120,7 +115,7 @@ public final class AuditRun {
     private AuditResult result(AuditRequest request, Policy policy, ScanLogInput input, List<DataWarning> warnings,
                                PeriodTally tally, FindingCounts counts, FindingLog found, PeriodEvents events,
                                ProjectionTally projection) {
-        AuditPeriod shown = shownPeriod(request, tally);
+        AuditPeriod shown = request.period().orCovering(tally.first(), tally.last());
         ComplianceFigures figures = tally.figures(counts, policy.getCumulativeWindowDays(),
                 policy.getPhantomFactor32To16(), policy.sourceOf("phantom_factor_32_to_16"));
         AuditResult.Builder result = AuditResult.builder()

@@ -130,8 +130,9 @@ final class ClusterAudit {
         findings.addAll(batch);
         List<Object> periodFacts = new ArrayList<>(tally.periodFacts());
         periodFacts.addAll(projection.periodFacts());
-        AuditPeriod periodShown = settings.period().isWholeInput() ? AuditPeriod.covering(tally.first(), tally.last()) : settings.period();
-        List<org.alaraaudit.model.Finding> period = engine.evaluatePeriod(periodFacts, periodShown.from(), periodShown.to());
+        AuditPeriod requested = settings.period();
+        AuditPeriod shown = requested.orCovering(tally.first(), tally.last());
+        List<org.alaraaudit.model.Finding> period = engine.evaluatePeriod(periodFacts, shown.from(), shown.to());
         period.forEach(f -> periodFindings.add(Encoded.finding(f)));
         findings.addAll(period);
         FindingLog found = findings.build();
@@ -152,8 +153,6 @@ final class ClusterAudit {
             if (s.withoutPatientIds()) withoutIds.add(s.name());
         }
         RowAccounting rows = RowAccounting.of(read, auditedRows, rejected, valid - auditedRows, excluded);
-        AuditPeriod requested = settings.period();
-        AuditPeriod shown = requested.isWholeInput() ? AuditPeriod.covering(tally.first(), tally.last()) : requested;
         ComplianceFigures figures = tally.figures(counts, policy.getCumulativeWindowDays(),
                 policy.getPhantomFactor32To16(), policy.sourceOf("phantom_factor_32_to_16"));
         return AuditResult.builder()
