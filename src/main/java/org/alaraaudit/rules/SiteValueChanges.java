@@ -35,11 +35,14 @@ final class SiteValueChanges {
                 String name = site.getFileName().toString();
                 Path builtIn = builtInTables.resolve(name);
                 if (!Files.isRegularFile(builtIn)) continue;
-                out.addAll(inTable(TableFile.read(site, name), TableFile.read(builtIn, name)));
+                try {
+                    out.addAll(inTable(TableFile.read(site, name), TableFile.read(builtIn, name)));
+                } catch (TableException e) {
+                    // The tables were loaded and checked before this is asked; one that cannot be compared is passed over.
+                }
             }
-        } catch (IOException | TableException e) {
-            // The tables were loaded and checked before this is asked; one that cannot be compared is not reported.
-            return out;
+        } catch (IOException e) {
+            // The folder was listed when the tables were loaded; unreadable now, there is nothing to compare.
         }
         return out;
     }
