@@ -213,18 +213,25 @@ public final class AuditCommand implements Callable<Integer> {
         boolean outInsideAnInput = inputs.stream().map(p -> p.toAbsolutePath().normalize())
                 .anyMatch(p -> Files.isDirectory(p) && outFolder.startsWith(p) && !outFolder.equals(p));
         List<Path> skipped = new ArrayList<>();
+        List<Path> notes = new ArrayList<>();
         List<Path> files = ScanLogInput.expand(inputs, f -> {
             boolean own = (outInsideAnInput && f.toAbsolutePath().normalize().startsWith(outFolder))
                     || OWN_REPORT.matcher(f.getFileName().toString()).matches();
             if (own) skipped.add(f);
             return own;
-        });
-        if (!skipped.isEmpty()) {
-            err.println("alara-audit: not reading " + skipped.size() + (skipped.size() == 1 ? " file" : " files")
-                    + " that alara-audit wrote itself: " + String.join(", ", skipped.stream().sorted().limit(3).map(Path::toString).toList())
-                    + (skipped.size() > 3 ? ", ..." : ""));
-        }
+        }, new ScanLogOptions(profile, sheet), notes::add);
+        notReading(err, skipped, "file", "that alara-audit wrote itself");
+        notReading(err, notes, "text file", NOTES);
         return files;
+    }
+
+    /** Why a folder's README or licence is not read. */
+    static final String NOTES = "whose first line names no scan-log column (notes beside the exports)";
+
+    static void notReading(PrintWriter err, List<Path> files, String noun, String why) {
+        if (files.isEmpty()) return;
+        err.println("alara-audit: not reading " + files.size() + " " + noun + (files.size() == 1 ? " " : "s ") + why + ": "
+                + String.join(", ", files.stream().sorted().limit(3).map(Path::toString).toList()) + (files.size() > 3 ? ", ..." : ""));
     }
 
     /** No valid rows is an unusable input (exit 3), and nothing is written for it. */

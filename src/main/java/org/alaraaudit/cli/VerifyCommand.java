@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import org.alaraaudit.rules.RuleSet;
 import org.alaraaudit.scanlog.ScanLogException;
 import org.alaraaudit.scanlog.ScanLogInput;
+import org.alaraaudit.scanlog.ScanLogOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -59,8 +60,11 @@ public final class VerifyCommand implements Callable<Integer> {
         for (JsonNode f : run.path("inputs")) recorded.computeIfAbsent(f.path("file").asText(), k -> new java.util.ArrayList<>()).add(f.path("sha256").asText());
         boolean ok = true;
         // Folders as audit reads them, its own reports left out: the same files, so the same digests.
+        List<Path> notes = new java.util.ArrayList<>();
         List<Path> files = inputs.isEmpty() ? List.of()
-                : ScanLogInput.expand(inputs, f -> AuditCommand.OWN_REPORT.matcher(f.getFileName().toString()).matches());
+                : ScanLogInput.expand(inputs, f -> AuditCommand.OWN_REPORT.matcher(f.getFileName().toString()).matches(),
+                        ScanLogOptions.DEFAULTS, notes::add);
+        AuditCommand.notReading(spec.commandLine().getErr(), notes, "text file", AuditCommand.NOTES);
         for (Path p : files) {
             String name = p.getFileName().toString();
             List<String> digests = recorded.getOrDefault(name, new java.util.ArrayList<>());

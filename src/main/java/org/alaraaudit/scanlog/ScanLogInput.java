@@ -78,12 +78,30 @@ public final class ScanLogInput {
 
     /** As {@link #expand(List)}, leaving out the files of folders that {@code skip} names (the tool's own reports). */
     public static List<Path> expand(List<Path> inputs, java.util.function.Predicate<Path> skip) {
+        return expand(inputs, skip, ScanLogOptions.DEFAULTS, f -> { });
+    }
+
+    /**
+     * As {@link #expand(List, java.util.function.Predicate)}; a folder's {@code .txt} file whose first line names
+     * no column of the layout {@code options} name, nor of any shipped one (a README, a licence), is handed to
+     * {@code notScanLog} instead: exports come as .txt too, but a folder of them often holds such notes. A .txt
+     * file named on its own is always read, and a header that names some columns but not enough stops the run
+     * as before, so a scan log with a damaged header is never passed over.
+     */
+    public static List<Path> expand(List<Path> inputs, java.util.function.Predicate<Path> skip, ScanLogOptions options,
+                                    java.util.function.Consumer<Path> notScanLog) {
+        ScanLogOpener opener = new ScanLogOpener(options);
         List<Path> out = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
                     List<Path> found = s.filter(Files::isRegularFile).filter(ScanLogInput::looksLikeScanLog).filter(f -> !skip.test(f))
                             .sorted().toList();
+                    found = found.stream().filter(f -> {
+                        boolean notes = isText(f) && opener.namesNoScanLogColumn(f);
+                        if (notes) notScanLog.accept(f);
+                        return !notes;
+                    }).toList();
                     if (found.isEmpty()) {
                         throw new ScanLogException(p + ": the folder holds no scan logs (*.csv, *.xlsx) or DICOM dose reports");
                     }
@@ -100,6 +118,8 @@ public final class ScanLogInput {
         if (out.isEmpty()) throw new ScanLogException("no input files were given");
         return out;
     }
+
+    private static boolean isText(Path p) { return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt"); }
 
     private static boolean looksLikeScanLog(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -51,6 +51,22 @@ public final class ScanLogOpener {
         }
     }
 
+    /**
+     * True when the file's first line, read as a CSV header, names not one column of the named profile or of any
+     * shipped one: a note beside the exports, not an export. A file that cannot be read that far is not judged
+     * here (false); reading it as a scan log names its problem.
+     */
+    boolean namesNoScanLogColumn(Path f) {
+        try (CsvTable table = new CsvTable(f)) {
+            List<String> header = table.header();
+            if (named != null && new HeaderMatch(named, header).matched() > 0) return false;
+            for (MappingProfile p : ProfileCatalog.shipped()) if (new HeaderMatch(p, header).matched() > 0) return false;
+            return true;
+        } catch (ScanLogException e) {
+            return false;
+        }
+    }
+
     /** An encrypted OOXML workbook is an OLE2 container holding the encrypted package and its EncryptionInfo. */
     private static boolean isEncrypted(Path f) {
         try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(f.toFile(), true)) {

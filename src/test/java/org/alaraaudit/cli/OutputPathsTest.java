@@ -147,6 +147,30 @@ class OutputPathsTest {
     }
 
     @Test
+    void aLicenceAndAReadmeBesideTheExportsAreNamedAndNotReadWhileATextExportIs() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        log(data);
+        Files.writeString(data.resolve("LICENSE.txt"), "MIT License\n\nCopyright (c) 2026, the radiology department\n");
+        Files.writeString(data.resolve("README.txt"), "Exports of the CT scanners, October; one file per scanner\n");
+        Files.copy(data.resolve("log.csv"), data.resolve("export.txt"));
+        Files.move(data.resolve("log.csv"), dir.resolve("log.csv"));
+        CliTest.Run r = audit(data, dir.resolve("reports"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Rows: 2 read"), "export.txt is read: " + r.out());
+        assertEquals("alara-audit: not reading 2 text files whose first line names no scan-log column (notes beside the exports): "
+                + data.resolve("LICENSE.txt") + ", " + data.resolve("README.txt"), r.err().strip());
+    }
+
+    @Test
+    void aTextFileWithADamagedScanLogHeaderStopsTheRunInsteadOfBeingPassedOver() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Files.writeString(data.resolve("export.txt"), "patient_id,accesion_number,study_datetime\nP1,A1,2026-10-02T10:00\n");
+        CliTest.Run r = audit(data, dir.resolve("reports"));
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().startsWith("alara-audit: input unusable: export.txt: the columns fit no known layout"), r.err());
+    }
+
+    @Test
     void anOutEqualToTheInputFolderStillReadsTheScanLogs() throws IOException {
         Path data = Files.createDirectory(dir.resolve("data"));
         log(data);

@@ -36,6 +36,7 @@ class VerifyCommandTest {
         Path folder = Files.createDirectories(dir.resolve("logs"));
         new AuditFixture().row("accession_number", "A1").write(folder, "august.csv");
         new AuditFixture().row("accession_number", "A2").write(folder, "september.csv");
+        Files.writeString(folder.resolve("README.txt"), "CT exports, one file a month\n");
         // the reports written into the folder they audited, as a user may
         CliTest.Run audit = CliTest.run("audit", folder.toString(), "--out", folder.toString(), "--format", "json,csv", "--no-history");
         assertEquals(0, audit.code(), audit.err());
@@ -45,6 +46,8 @@ class VerifyCommandTest {
         assertTrue(r.out().contains("OK             august.csv"), r.out());
         assertTrue(r.out().contains("OK             september.csv"), r.out());
         assertTrue(!r.out().contains("findings.csv"), "the tool's own reports are not inputs: " + r.out());
+        assertTrue(!r.out().contains("README.txt") && r.err().contains("not reading 1 text file whose first line names no scan-log column"),
+                "the folder's README is left out as audit left it out: " + r.out() + r.err());
 
         new AuditFixture().row("accession_number", "A3").write(folder, "october.csv");
         CliTest.Run more = CliTest.run("verify", json.toString(), folder.toString());
