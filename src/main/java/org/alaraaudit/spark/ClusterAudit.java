@@ -80,12 +80,14 @@ final class ClusterAudit {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         // Collecting the tallies runs the rules on every partition at once.
         List<byte[]> tallies = evaluated.filter(o -> o instanceof PatientRules.Tallied).map(o -> ((PatientRules.Tallied) o).tallies()).collect();
+        List<DataWarning> studyWarnings = evaluated.filter(o -> o instanceof PatientRules.Warned)
+                .map(o -> (PatientRules.Warned) o).collect().stream().map(PatientRules.Warned::warning).toList();
         parts.unpersist();
         patients.unpersist();
         OrderStatistics quantiles = OrderStatistics.of(spark, evaluated.filter(o -> o instanceof PatientRules.Dose)
                 .mapToPair(o -> new Tuple2<>(((PatientRules.Dose) o).sample(), ((PatientRules.Dose) o).value())), partitions);
         JavaRDD<byte[]> findings = evaluated.filter(o -> o instanceof PatientRules.Found).map(o -> ((PatientRules.Found) o).finding());
-        AuditResult result = result(settings, summaries, auditedRows, tallies, quantiles, findings);
+        AuditResult result = result(settings, summaries, auditedRows, tallies, quantiles, findings, studyWarnings);
         return new Outcome(result, findings.union(spark.parallelize(periodFindings, 1)));
     }
 
@@ -95,7 +97,8 @@ final class ClusterAudit {
     }
 
     private AuditResult result(AuditSettings settings, List<FileRead.Summary> summaries, long auditedRows,
-                               List<byte[]> tallies, OrderStatistics quantiles, JavaRDD<byte[]> patientFindings) {
+                               List<byte[]> tallies, OrderStatistics quantiles, JavaRDD<byte[]> patientFindings,
+                               List<DataWarning> studyWarnings) {
         Policy policy = ruleSet.tables().policy().withPediatricAge(settings.pediatricAgeYears()).withDrlSet(settings.drlSet());
         ruleSet.tables().referenceLevels().set(policy.getDrlSet());
         RuleEngine engine = new RuleEngine(ruleSet, policy);
@@ -152,6 +155,9 @@ final class ClusterAudit {
             warnings.addAll(s.warningList());
             if (s.withoutPatientIds()) withoutIds.add(s.name());
         }
+        warnings.addAll(studyWarnings);
+        // By file and line, as the single-machine audit lists them.
+        warnings.sort(java.util.Comparator.comparing(DataWarning::file).thenComparingLong(DataWarning::line));
         RowAccounting rows = RowAccounting.of(read, auditedRows, rejected, valid - auditedRows, excluded);
         ComplianceFigures figures = tally.figures(counts, policy.getCumulativeWindowDays(),
                 policy.getPhantomFactor32To16(), policy.sourceOf("phantom_factor_32_to_16"));

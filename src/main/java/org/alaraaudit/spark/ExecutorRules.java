@@ -3,7 +3,6 @@ package org.alaraaudit.spark;
 import java.nio.file.Path;
 import org.alaraaudit.audit.DoseHistory;
 import org.alaraaudit.audit.PatientDoses;
-import org.alaraaudit.audit.StudyAssembler;
 import org.alaraaudit.rules.Policy;
 import org.alaraaudit.rules.RuleEngine;
 import org.alaraaudit.rules.RuleSet;
@@ -20,7 +19,6 @@ final class ExecutorRules {
     final RuleSet ruleSet;
     final Policy policy;
     final RuleEngine engine;
-    final StudyAssembler assembler;
     final PatientDoses doses;
 
     private ExecutorRules(AuditSettings settings) {
@@ -29,7 +27,6 @@ final class ExecutorRules {
         this.policy = ruleSet.tables().policy().withPediatricAge(settings.pediatricAgeYears()).withDrlSet(settings.drlSet());
         ruleSet.tables().referenceLevels().set(policy.getDrlSet());
         this.engine = new RuleEngine(ruleSet, policy);
-        this.assembler = new StudyAssembler(ruleSet.tables(), policy.getDrlSet(), policy.getPediatricAgeYears(), settings.period());
         this.doses = new PatientDoses(engine.estimates(), ruleSet.tables().cumulativeDose(), policy.getCumulativeWindowDays(),
                 DoseHistory.NONE);
     }

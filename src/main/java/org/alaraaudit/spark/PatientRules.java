@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import org.alaraaudit.audit.PatientDoses;
+import org.alaraaudit.audit.StudyAssembler;
 import org.alaraaudit.audit.aggregate.DoseSample;
 import org.alaraaudit.audit.aggregate.PeriodEvents;
 import org.alaraaudit.audit.aggregate.PeriodTally;
@@ -17,6 +18,7 @@ import org.alaraaudit.audit.spill.SpillOut;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Study;
 import org.alaraaudit.rules.RuleEngine;
+import org.alaraaudit.scanlog.DataWarning;
 import org.alaraaudit.scanlog.ScanRow;
 import scala.Tuple2;
 
@@ -32,7 +34,7 @@ final class PatientRules {
             Comparator.comparingInt(FileRead.Row::file).thenComparingInt(FileRead.Row::ordinal);
 
     /** What a partition of patients yields: its findings, its part of the period's tallies, and its dose values. */
-    sealed interface Output extends Serializable permits Found, Tallied, Dose {}
+    sealed interface Output extends Serializable permits Found, Tallied, Dose, Warned {}
 
     /** A finding, encoded. */
     record Found(byte[] finding) implements Output {}
@@ -42,6 +44,11 @@ final class PatientRules {
 
     /** One value of a dose sample (a DRL group, a protocol's CTDIvol, ...), named by the sample's id. */
     record Dose(String sample, double value) implements Output {}
+
+    /** A data warning of study assembly (rows of one accession on two scanners or days), as its fields. */
+    record Warned(String file, long line, String column, String value, String reason) implements Output {
+        DataWarning warning() { return new DataWarning(file, line, column, value, reason); }
+    }
 
     private PatientRules() {}
 
@@ -68,12 +75,16 @@ final class PatientRules {
         PeriodTally tally = new PeriodTally(rules.policy.getDrlMinSampleStudies(), rules.engine.estimates()::ssdeMgy, values);
         ProjectionTally projection = new ProjectionTally(rules.policy, rules.ruleSet.tables().projectionLevels(), values);
         PeriodEvents.Collector scanners = PeriodEvents.Collector.scannersOnly();
+        // Its own per partition: the warnings go into this partition's output, as the single machine's go to its list.
+        StudyAssembler assembler = new StudyAssembler(rules.ruleSet.tables(), rules.policy.getDrlSet(),
+                rules.policy.getPediatricAgeYears(), settings.period(),
+                w -> out.add(new Warned(w.file(), w.line(), w.column(), w.value(), w.reason())));
         List<List<Study>> batchStudies = new ArrayList<>();
         List<List<?>> batchFacts = new ArrayList<>();
         int batchSize = 0;
         while (patients.hasNext()) {
             List<ScanRow> patientRows = rows(patients.next()._2());
-            List<Study> assembled = rules.assembler.assemble(patientRows);
+            List<Study> assembled = assembler.assemble(patientRows);
             PatientDoses.Assessment dose = rules.doses.assess(assembled, settings.period().to());
             // A stand-in patient for one study of an export without identifiers: no cumulative dose facts.
             boolean standIn = patientRows.get(0).patientPerStudy();

@@ -92,6 +92,20 @@ class SparkAuditIT {
         assertSameBothWays(logs, YearMonth.of(2026, 10), tmp);
     }
 
+    @Test
+    void rowsOfOneAccessionOnTwoScannersAreTheSameDataWarningOnSparkAsOnOneMachine(@TempDir Path tmp) throws Exception {
+        Path logs = Files.createDirectories(tmp.resolve("logs"));
+        new AuditFixture()
+                .row("accession_number", "ACC1", "station_name", "CT-A", "study_datetime", "2026-10-05T10:00:00")
+                .row("accession_number", "ACC1", "station_name", "CT-B", "study_datetime", "2026-10-20T09:00:00")
+                .row("accession_number", "ACC2", "patient_id", "P2")
+                .write(logs, "october.csv");
+        Path out = assertSameBothWays(logs, YearMonth.of(2026, 10), tmp);
+        JsonNode warnings = JSON.readTree(out.resolve("findings.json").toFile()).path("data_warnings");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).toString().contains("shares facility and accession number with october.csv"), warnings.toString());
+    }
+
     /** Audits {@code input} on one machine and on Spark local[2] and compares their findings.json; returns Spark's --out. */
     private static Path assertSameBothWays(Path input, YearMonth month, Path tmp) throws Exception {
         AuditResult alone = new AuditRun(AuditFixture.DEFAULT_RULES, AlaraAudit.version()).run(new AuditRequest(List.of(input),
