@@ -255,23 +255,47 @@ final class CsvChunks implements AutoCloseable {
         long breaks = 0;
         long breaksAtLast = 0;
         byte previous = '\n';
-        for (int i = 0; i < length; i++) {
-            byte x = b[i];
-            if (x == '"') {
-                quoted = !quoted;
-            } else if (x == '\r') {
-                breaks++;
-            } else if (x == '\n') {
-                if (previous != '\r') breaks++;
-                if (!quoted) {
-                    last = i + 1;
-                    breaksAtLast = breaks;
-                }
+        int i = 0;
+        while (i < length) {
+            // Eight bytes at a time past text without a quote or line break, most of a scan log: the byte loop
+            // alone was a tenth of the reading thread.
+            if (i + Long.BYTES <= length && !holdsQuoteOrBreak((long) EIGHT_BYTES.get(b, i))) {
+                previous = 0;
+                i += Long.BYTES;
+                continue;
             }
-            previous = x;
+            int end = Math.min(length, i + Long.BYTES);
+            for (; i < end; i++) {
+                byte x = b[i];
+                if (x == '"') {
+                    quoted = !quoted;
+                } else if (x == '\r') {
+                    breaks++;
+                } else if (x == '\n') {
+                    if (previous != '\r') breaks++;
+                    if (!quoted) {
+                        last = i + 1;
+                        breaksAtLast = breaks;
+                    }
+                }
+                previous = x;
+            }
         }
         return new Boundary(last, breaksAtLast);
     }
+
+    private static final java.lang.invoke.VarHandle EIGHT_BYTES =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /** Whether any of the eight bytes is a quote, CR or LF: a byte equal to one leaves a zero byte after XOR. */
+    private static boolean holdsQuoteOrBreak(long w) {
+        return (zeroByte(w ^ (ONES * '"')) | zeroByte(w ^ (ONES * '\r')) | zeroByte(w ^ (ONES * '\n'))) != 0;
+    }
+
+    /** Non-zero exactly when {@code v} has a zero byte (the classic bit trick; exact as a yes or no). */
+    private static long zeroByte(long v) { return (v - ONES) & ~v & HIGH_BITS; }
 
     /** The SHA-256 of the bytes read from the file: once every row is read, the whole file as audited. */
     String sha256() { return CsvTable.sha256SoFar(digest); }

@@ -34,9 +34,15 @@ class CsvChunkBoundaryTest {
     void onePassGivesWhatTheLastLineFeedAndTheCountOfBreaksBeforeItGave() {
         Random r = new Random(5);
         byte[] alphabet = {'a', ',', '"', '\r', '\n'};
-        for (int t = 0; t < 20_000; t++) {
-            byte[] b = new byte[r.nextInt(40)];
-            for (int i = 0; i < b.length; i++) b[i] = alphabet[r.nextInt(alphabet.length)];
+        // Long runs of text too, with bytes that differ from a quote or line break by their high bit alone (0x8A,
+        // 0x8D, 0xA2) and UTF-8's: the scan skips eight bytes at a time where none is a quote or break.
+        byte[] text = {'a', 'b', ',', '1', ' ', (byte) 0x8A, (byte) 0x8D, (byte) 0xA2, (byte) 0xC3, (byte) 0xA9, 0x0B, 0x21, 0x23, 0x09};
+        for (int t = 0; t < 40_000; t++) {
+            boolean dense = t % 2 == 0;
+            byte[] b = new byte[r.nextInt(dense ? 40 : 200)];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = dense || r.nextInt(12) == 0 ? alphabet[r.nextInt(alphabet.length)] : text[r.nextInt(text.length)];
+            }
             boolean quoted = false;
             int last = 0;
             for (int i = 0; i < b.length; i++) {
@@ -49,7 +55,7 @@ class CsvChunkBoundaryTest {
                 if (b[i] == '\r' || b[i] == '\n' && previous != '\r') breaks++;
                 previous = b[i];
             }
-            assertEquals(new CsvChunks.Boundary(last, breaks), CsvChunks.lastBoundary(b, b.length), new String(b, StandardCharsets.US_ASCII));
+            assertEquals(new CsvChunks.Boundary(last, breaks), CsvChunks.lastBoundary(b, b.length), java.util.Arrays.toString(b));
         }
     }
 }
