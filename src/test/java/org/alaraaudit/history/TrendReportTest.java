@@ -102,6 +102,27 @@ class TrendReportTest {
     }
 
     @Test
+    void aProtocolSeriesIsOneFacilitysProtocolSoNoCountAddsTwoFacilitiesTogether() {
+        Set<String> facilities = october.figures().studiesByFacility().keySet();
+        Trend t = trend(Grouping.PROTOCOL);
+        assertFalse(t.months().isEmpty());
+        assertTrue(t.months().stream().allMatch(m -> facilities.stream().anyMatch(f -> m.group().startsWith(f + " / "))),
+                t.groups().toString());
+        // A protocol name both facilities use is two series, whose October studies add up to the facilities' own.
+        String protocol = t.groups().stream().map(g -> g.substring(g.indexOf(" / ") + 3))
+                .filter(p -> facilities.stream().allMatch(f -> t.groups().contains(f + " / " + p))).findFirst().orElseThrow();
+        long both = t.months().stream().filter(m -> m.month().equals(OCTOBER) && m.group().endsWith(" / " + protocol))
+                .mapToLong(m -> m.studies()).sum();
+        long perFacility = 0;
+        for (String f : facilities) {
+            perFacility += t.months().stream().filter(m -> m.month().equals(OCTOBER) && m.group().equals(f + " / " + protocol))
+                    .mapToLong(m -> m.studies()).sum();
+        }
+        assertEquals(perFacility, both);
+        assertTrue(t.months().stream().filter(m -> m.month().equals(OCTOBER) && m.group().endsWith(" / " + protocol)).count() >= 2);
+    }
+
+    @Test
     void theTrendPdfIsPdfA1bWithoutStoreUrlNanosecondsOrFileNames() throws IOException {
         for (Path out : List.of(byFacility, byStation)) {
             try (PDDocument doc = Loader.loadPDF(pdf(out).toFile())) {

@@ -6,13 +6,17 @@ import java.util.Locale;
 public enum Grouping {
     ALL, FACILITY, STATION, PROTOCOL;
 
-    /** The series a study falls in. A study's protocol is the standard protocol of its first diagnostic acquisition. */
+    /**
+     * The series a study falls in. A study's protocol is the standard protocol of its first diagnostic acquisition,
+     * at its facility: one protocol name at two facilities is two protocols (their scanners, their settings), and
+     * pooling their counts would hide one behind the other, as the trend's header promises it does not.
+     */
     String key(String facility, String station, String mainProtocol) {
         return switch (this) {
             case ALL -> "all";
             case FACILITY -> facility;
             case STATION -> facility + " / " + station;
-            case PROTOCOL -> mainProtocol == null ? "(no protocol)" : mainProtocol;
+            case PROTOCOL -> facility + " / " + (mainProtocol == null ? "(no protocol)" : mainProtocol);
         };
     }
 
@@ -21,11 +25,7 @@ public enum Grouping {
      * its own (a pooled median can hide one facility's excess behind another's margin).
      */
     String medianKey(String facility, String station, String mainProtocol) {
-        return switch (this) {
-            case ALL -> facility;
-            case PROTOCOL -> facility + " / " + (mainProtocol == null ? "(no protocol)" : mainProtocol);
-            default -> key(facility, station, mainProtocol);
-        };
+        return this == ALL ? facility : key(facility, station, mainProtocol);
     }
 
     public String label() { return name().toLowerCase(Locale.ROOT); }

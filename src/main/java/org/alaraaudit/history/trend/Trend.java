@@ -6,12 +6,21 @@ import java.util.List;
 /** Everything the trend report shows, read from the history store; both the PDF and the workbook are readers of it. */
 public record Trend(YearMonth from, YearMonth to, Grouping by, String store, List<MonthFigures> months,
                     List<MonthFindings> findings, List<DoseMedian> medians, List<MedianStep> steps, StepRule stepRule, List<StoredRun> runs,
-                    XrayTrend xray) {
+                    XrayTrend xray, List<YearMonth> notAudited) {
 
-    /** A trend of CT figures only. */
+    /**
+     * {@code notAudited}: months of the range no stored run covers. They are left out of every table and chart
+     * ({@link #monthList()}) and named instead: shown as zero they would read as a month without patients, and a
+     * change against them as a jump.
+     */
+    public Trend {
+        notAudited = List.copyOf(notAudited);
+    }
+
+    /** A trend of CT figures only, every month audited. */
     public Trend(YearMonth from, YearMonth to, Grouping by, String store, List<MonthFigures> months, List<MonthFindings> findings,
                  List<DoseMedian> medians, List<MedianStep> steps, StepRule stepRule, List<StoredRun> runs) {
-        this(from, to, by, store, months, findings, medians, steps, stepRule, runs, XrayTrend.NONE);
+        this(from, to, by, store, months, findings, medians, steps, stepRule, runs, XrayTrend.NONE, List.of());
     }
 
     /** The series of {@link #findings} that counts every facility together: counts add up, medians never do. */
@@ -44,9 +53,21 @@ public record Trend(YearMonth from, YearMonth to, Grouping by, String store, Lis
         return new MonthFigures(month, ALL_FACILITIES, n[0], n[1], n[2], n[3], n[4], n[5], studyLevel);
     }
 
+    /** The audited months of the range, in order: the columns of every table and the points of every chart. */
     public List<YearMonth> monthList() {
         List<YearMonth> out = new java.util.ArrayList<>();
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) out.add(m);
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) if (!notAudited.contains(m)) out.add(m);
         return out;
+    }
+
+    /** "2026-09 was not audited" (or "2026-09 and 2026-11 were"), for the reports to say; null when every month was. */
+    public String notAuditedText() {
+        if (notAudited.isEmpty()) return null;
+        List<String> names = notAudited.stream().map(YearMonth::toString).toList();
+        String list = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return list + (names.size() == 1 ? " was" : " were") + " not audited (no stored run covers "
+                + (names.size() == 1 ? "it" : "them") + "): left out of the tables and charts, and no change is shown against "
+                + (names.size() == 1 ? "it" : "them") + ".";
     }
 }

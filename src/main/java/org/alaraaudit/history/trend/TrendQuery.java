@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.alaraaudit.audit.aggregate.DoseSample;
 import org.alaraaudit.history.HistoryException;
 import org.alaraaudit.history.HistoryStore;
@@ -39,12 +40,13 @@ public final class TrendQuery {
         try (Connection c = store.connect()) {
             YearMonth[] range = range(c, from, to);
             if (range == null) return null;
-            List<MonthFigures> months = months(c, range[0], range[1], by);
+            Set<YearMonth> notAudited = notAudited(c, range[0], range[1]);
+            List<MonthFigures> months = months(c, range[0], range[1], by, notAudited);
             if (months.stream().allMatch(m -> m.studies() == 0)) return null;
             DoseValues doses = doseValues(c, range[0], range[1], by, rule);
-            return new Trend(range[0], range[1], by, store.printable(), months, findings(c, range[0], range[1], by, months),
+            return new Trend(range[0], range[1], by, store.printable(), months, findings(c, range[0], range[1], by, months, notAudited),
                     doses.medians(), doses.steps(), rule, runs(c, range[0], range[1]),
-                    new XrayTrendQuery(c, range[0], range[1]).load());
+                    new XrayTrendQuery(c, range[0], range[1]).load(), List.copyOf(new TreeSet<>(notAudited)));
         } catch (SQLException e) {
             throw new HistoryException("cannot read the history store " + store.printable() + ": " + HistoryStore.rootMessage(e), e);
         }
@@ -61,6 +63,24 @@ public final class TrendQuery {
         }
     }
 
+    /** The months of the range that no stored run's period reaches into. */
+    private static Set<YearMonth> notAudited(Connection c, YearMonth from, YearMonth to) throws SQLException {
+        Set<YearMonth> out = new TreeSet<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) out.add(m);
+        try (PreparedStatement p = c.prepareStatement("SELECT period_from, period_to FROM audit_run WHERE period_from <= ? AND period_to >= ?")) {
+            p.setObject(1, to.atEndOfMonth());
+            p.setObject(2, from.atDay(1));
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    YearMonth first = YearMonth.from(rs.getObject(1, LocalDate.class));
+                    YearMonth last = YearMonth.from(rs.getObject(2, LocalDate.class));
+                    for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) out.remove(m);
+                }
+            }
+        }
+        return out;
+    }
+
     private static final class Counts {
         long studies;
         long pediatric;
@@ -71,7 +91,8 @@ public final class TrendQuery {
         final Map<Severity, Long> findings = new EnumMap<>(Severity.class);
     }
 
-    private static List<MonthFigures> months(Connection c, YearMonth from, YearMonth to, Grouping by) throws SQLException {
+    private static List<MonthFigures> months(Connection c, YearMonth from, YearMonth to, Grouping by, Set<YearMonth> notAudited)
+            throws SQLException {
         Map<String, Map<YearMonth, Counts>> groups = new TreeMap<>();
         eachStudyRow(c, "SELECT study_month, facility, station_name, main_protocol, modality, pediatric,"
                 + " adult_protocol, repeated, findings_critical, findings_major, findings_minor, findings_info FROM study"
@@ -92,6 +113,7 @@ public final class TrendQuery {
         List<MonthFigures> out = new ArrayList<>();
         for (Map.Entry<String, Map<YearMonth, Counts>> g : groups.entrySet()) {
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+                if (notAudited.contains(m)) continue;
                 Counts n = g.getValue().getOrDefault(m, new Counts());
                 Map<Severity, Long> findings = new EnumMap<>(Severity.class);
                 for (Severity s : Severity.values()) findings.put(s, n.findings.getOrDefault(s, 0L));
@@ -111,8 +133,8 @@ public final class TrendQuery {
      * run has it; a finding on a run's whole period counts only for a run of one calendar month, the trend's unit (a
      * range's DRL group is about other weeks than any month's).
      */
-    private static List<MonthFindings> findings(Connection c, YearMonth from, YearMonth to, Grouping by, List<MonthFigures> months)
-            throws SQLException {
+    private static List<MonthFindings> findings(Connection c, YearMonth from, YearMonth to, Grouping by, List<MonthFigures> months,
+                                                Set<YearMonth> notAudited) throws SQLException {
         Map<String, Map<YearMonth, Map<Severity, Long>>> counts = new TreeMap<>();
         Set<String> counted = new HashSet<>();
         try (PreparedStatement p = c.prepareStatement("SELECT f.severity, f.facility, f.study_datetime, r.period_to, s.study_month,"
@@ -151,6 +173,7 @@ public final class TrendQuery {
         List<MonthFindings> out = new ArrayList<>();
         for (Map.Entry<String, Map<YearMonth, Long>> g : studies.entrySet()) {
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+                if (notAudited.contains(m)) continue;
                 Map<Severity, Long> n = new EnumMap<>(Severity.class);
                 for (Severity s : Severity.values()) {
                     n.put(s, counts.getOrDefault(g.getKey(), Map.of()).getOrDefault(m, Map.of()).getOrDefault(s, 0L));

@@ -43,6 +43,7 @@ public final class TrendDashboard {
         d.put("to", t.to().toString());
         d.put("by", t.by().label());
         d.put("months", t.monthList().stream().map(YearMonth::toString).toList());
+        d.put("notAudited", t.notAuditedText());
         d.put("groups", t.groups());
         List<Map<String, Object>> figures = new ArrayList<>();
         for (MonthFigures m : t.months()) {

@@ -86,6 +86,7 @@ public final class TrendPdf {
                 ? "facility" : t.by().label()) + " is its own series and its doses are compared with the DRL on their own, never "
                 + "pooled with another facility's. " + t.runs().size() + " recorded audit run" + (t.runs().size() == 1 ? "" : "s")
                 + ", generated " + TrendText.stamp(generatedAt) + ".", type.body));
+        if (t.notAuditedText() != null) doc.add(new Paragraph(t.notAuditedText(), type.body));
 
         section(doc, "Steps to look at");
         String threshold = TrendText.percentText(t.stepRule().fraction());

@@ -107,6 +107,7 @@ public final class TrendWorkbook {
         top.getCell(0).setCellStyle(title);
         s.createRow(r[0]++).createCell(0).setCellValue(TrendText.FINDINGS_DEFINITION);
         if (TrendText.belowFacility(t.by())) s.createRow(r[0]++).createCell(0).setCellValue(TrendText.NOT_ONE_STUDY);
+        if (t.notAuditedText() != null) s.createRow(r[0]++).createCell(0).setCellValue(t.notAuditedText());
         r[0]++;
         blocks.add(block(s, r, t, months, "Studies", "Studies", false, m -> (double) m.studies(), null));
         blocks.add(block(s, r, t, months, "Pediatric CT studies", "Pediatric CT studies", false, m -> (double) m.pediatricCtStudies(), null));
@@ -355,7 +356,8 @@ public final class TrendWorkbook {
                 {"Series", "by " + TrendText.seriesName(t.by()).toLowerCase(java.util.Locale.ROOT) + "; dose medians are never pooled across facilities"},
                 {"Generated", TrendText.stamp(generatedAt)},
                 {"Findings per 100 studies", TrendText.FINDINGS_DEFINITION},
-                {"By protocol", "a study counts under the standard protocol of its first diagnostic acquisition"},
+                {"By protocol", "a study counts under the standard protocol of its first diagnostic acquisition, at its facility"},
+                {"Months not audited", t.notAudited().isEmpty() ? "none" : t.notAuditedText()},
                 {"Median steps", "flagged above " + TrendText.percentText(t.stepRule().fraction()) + " (setting " + StepRule.SETTING
                         + "), at least " + t.stepRule().minStudies() + " studies in both months"},
         };

@@ -563,7 +563,9 @@
       return state.metric === 'compliance' || state.metric === 'repeatRate' ? pct(v) : state.metric.indexOf('per100') === 0 ? num(v) : count(v);
     }
 
-    var head = section('headline', 'Headline figures', 'Each series\u2019 latest month, with its change from the month before.');
+    var head = section('headline', 'Headline figures', 'Each series\u2019 latest month, with its change from the audited month before.');
+    // A month no run covers is left out of the page; said here, where a change against it would otherwise be read.
+    if (DATA.notAudited) head.appendChild(el('p', { id: 'not-audited', text: DATA.notAudited }));
     var headTable = el('table', { id: 'headline-table' });
     head.appendChild(el('div', { className: 'scroll' }, [headTable]));
     function drawHeadline() {
