@@ -5,9 +5,11 @@ import org.alaraaudit.model.ReferenceLevel;
 /**
  * One dose value of a stored CT study, for the trend's medians: CTDIvol of a diagnostic acquisition (with its
  * standard protocol) or a study's DLP over a pediatric exam type. {@code level} is the DRL band the value is
- * judged against, null when there is none (adults, regions without a DRL).
+ * judged against, null when there is none (adults, regions without a DRL); {@code contrastLabel} what its DRL group
+ * says of contrast (audit.aggregate.DrlTally#contrastLabel), null for none.
  */
-record DoseValue(String quantity, String standardProtocol, double measured, int phantomCm, ReferenceLevel level) {
+record DoseValue(String quantity, String standardProtocol, double measured, int phantomCm, ReferenceLevel level,
+                 String contrastLabel) {
     static final String CTDIVOL = "CTDIvol";
     static final String DLP = "DLP";
 

@@ -166,6 +166,7 @@ final class RunStudies implements AutoCloseable {
                     levels.add(l);
                     return levels.size() - 1;
                 }));
+                SpillFields.text(o, v.contrastLabel());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run's temporary study files in " + dir, e);
@@ -195,7 +196,7 @@ final class RunStudies implements AutoCloseable {
             double measured = in.readDouble();
             int phantom = in.readInt();
             int level = in.readInt();
-            values.add(new DoseValue(quantity, standard, measured, phantom, level < 0 ? null : levels.get(level)));
+            values.add(new DoseValue(quantity, standard, measured, phantom, level < 0 ? null : levels.get(level), SpillFields.text(in)));
         }
         return new StoredStudy(facility, accession, audited, patient, station, time, modality, pediatric, age, regions,
                 protocol, events, marrow, effective, List.copyOf(values));

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.alaraaudit.audit.StudyDose;
+import org.alaraaudit.audit.aggregate.GroupContrast;
 import org.alaraaudit.model.DoseMetric;
 import org.alaraaudit.model.IrradiationEvent;
 import org.alaraaudit.model.ReferenceLevel;
@@ -65,8 +66,9 @@ record StoredStudy(String facility, String accessionNumber, boolean audited, Str
             ReferenceLevel l = s.isPediatric() ? e.getReferenceLevel() : null;
             if (l != null) levels.add(l);
             if (e.getCtdivol() != null) {
-                out.add(new DoseValue(DoseValue.CTDIVOL, e.getStandardProtocol(), e.getCtdivol(), e.getPhantom(),
-                        l != null && l.ctdivolMgy() != null ? l : null));
+                ReferenceLevel judged = l != null && l.ctdivolMgy() != null ? l : null;
+                out.add(new DoseValue(DoseValue.CTDIVOL, e.getStandardProtocol(), e.getCtdivol(), e.getPhantom(), judged,
+                        judged == null ? null : GroupContrast.label(judged, e.getContrast())));
             }
         }
         for (ReferenceLevel l : levels) {
@@ -91,6 +93,7 @@ record StoredStudy(String facility, String accessionNumber, boolean audited, Str
         }
         if (phantoms.isEmpty()) return null;
         int phantom = phantoms.size() > 1 ? (l.phantomCm() == 16 ? 32 : 16) : phantoms.iterator().next();
-        return new DoseValue(DoseValue.DLP, null, total, phantom, l);
+        // As the audit's DRL table: a study's DLP goes by the study's contrast, its first event's.
+        return new DoseValue(DoseValue.DLP, null, total, phantom, l, GroupContrast.label(l, s.getEvents().get(0).getContrast()));
     }
 }

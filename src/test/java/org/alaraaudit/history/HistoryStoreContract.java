@@ -326,9 +326,11 @@ abstract class HistoryStoreContract {
     @Test
     void aStoreMigratedFromVersionTwoKeepsItsRunsAndTakesTheXrayFigures() {
         store.audit(SEPTEMBER, log("sep.csv", xrayMonth("2026-09", 3, true)));
-        // Back to what the tool before V3 left: V3 and V4 only add tables, so dropping them and their history rows is version 2.
+        // Back to what the tool before V3 left: V3 and V4 only add tables and V5 a column, so dropping them and their
+        // history rows is version 2.
         for (String t : new String[]{"run_xray_station", "run_typical_value", "run_fluoroscopy", "pseudonym_check"}) store.execute("DROP TABLE " + t);
-        store.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('3', '4')");
+        store.execute("ALTER TABLE dose_value DROP COLUMN contrast_label");
+        store.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('3', '4', '5')");
         assertEquals(2, store.count("SELECT MAX(\"installed_rank\") FROM \"flyway_schema_history\" WHERE \"success\""));
         long studies = store.count("SELECT COUNT(*) FROM study");
         long findings = store.count("SELECT COUNT(*) FROM run_finding");

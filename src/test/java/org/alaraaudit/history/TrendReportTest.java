@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.alaraaudit.audit.AuditPeriod;
 import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.history.SampleMonthsContract.Run;
 import org.alaraaudit.history.trend.DoseMedian;
 import org.alaraaudit.history.trend.Grouping;
@@ -99,6 +100,23 @@ class TrendReportTest {
         String text = text(byFacility, 1, 99);
         for (String f : facilities) assertTrue(text.contains(f), f);
         assertFalse(text.contains("All sites together"));
+    }
+
+    @Test
+    void everyOctoberDrlGroupOfTheAuditIsATrendMedianOfTheSameLabelAndValueContrastIncluded() {
+        Trend t = trend(Grouping.FACILITY);
+        // The trend follows children's doses: the adult rows of the DRL set are the audit's alone.
+        List<DrlGroup> groups = october.drlGroups().stream().filter(g -> g.phantomCm() == g.drlPhantomCm() && g.median() != null
+                && !g.band().startsWith("adult")).toList();
+        assertTrue(groups.size() > 20, groups.toString());
+        assertTrue(groups.stream().anyMatch(g -> g.examType().endsWith(" with contrast")), "the sample month has contrast groups");
+        for (DrlGroup g : groups) {
+            List<DoseMedian> same = t.medians().stream().filter(d -> d.month().equals(OCTOBER) && d.group().equals(g.facility())
+                    && d.examType().equals(g.examType()) && d.band().equals(g.band()) && d.quantity().equals(g.quantity())).toList();
+            assertEquals(1, same.size(), g + " in " + same);
+            assertEquals(g.median(), same.get(0).median(), 1e-9, g.toString());
+            assertEquals(g.studies(), same.get(0).studies(), g.toString());
+        }
     }
 
     @Test

@@ -147,11 +147,18 @@ final class DrlTally {
     }
 
     /** The exam type alone reads as the usual exam without contrast; other groups say theirs. */
-    private static String contrastLabel(Key k) {
-        if (k.unmatched() == Unmatched.NOT_KNOWN) return "(contrast not known)";
-        if (k.unmatched() == Unmatched.BOTH) return "(" + Contrast.BOTH.label() + ")";
-        return ReferenceLevels.contrastOf(k.level()) == Contrast.WITH ? Contrast.WITH.label() : null;
+    private static String contrastLabel(Key k) { return contrastLabel(k.unmatched(), k.level()); }
+
+    private static String contrastLabel(Unmatched unmatched, ReferenceLevel level) {
+        if (unmatched == Unmatched.NOT_KNOWN) return NOT_KNOWN_LABEL;
+        if (unmatched == Unmatched.BOTH) return "(" + Contrast.BOTH.label() + ")";
+        return ReferenceLevels.contrastOf(level) == Contrast.WITH ? Contrast.WITH.label() : null;
     }
+
+    private static final String NOT_KNOWN_LABEL = "(contrast not known)";
+
+    /** See {@link GroupContrast#label}. */
+    static String contrastLabel(ReferenceLevel level, Contrast exam) { return contrastLabel(unmatched(level, exam), level); }
 
     private static boolean adult(ReferenceLevel level) {
         return level.ageYears() != null && level.ageYears().min() != null && level.ageYears().min() >= 18;

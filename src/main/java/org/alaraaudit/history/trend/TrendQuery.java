@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.alaraaudit.audit.aggregate.DoseSample;
+import org.alaraaudit.audit.aggregate.GroupContrast;
 import org.alaraaudit.history.HistoryException;
 import org.alaraaudit.history.HistoryStore;
 import org.alaraaudit.model.Severity;
@@ -211,7 +213,8 @@ public final class TrendQuery {
         Double drl;
     }
 
-    private record MedianKey(String group, String drlSet, String examType, String band, int bandLine, String quantity, YearMonth month) {}
+    private record MedianKey(String group, String drlSet, String examType, String band, int bandLine, String quantity, YearMonth month,
+                             String unmatched) {}
 
     private record ProtocolKey(String facility, String station, String protocol) {}
 
@@ -220,9 +223,10 @@ public final class TrendQuery {
     private static DoseValues doseValues(Connection c, YearMonth from, YearMonth to, Grouping by, StepRule rule) throws SQLException {
         Map<MedianKey, Sample> drlSamples = new TreeMap<>(MEDIAN_ORDER);
         Map<ProtocolKey, Map<YearMonth, Sample>> protocolSamples = new TreeMap<>(PROTOCOL_ORDER);
+        Map<String, String> rowContrast = new HashMap<>();
         eachStudyRow(c, "SELECT s.study_month, s.facility, s.station_name, s.main_protocol,"
                 + " s.accession_number, d.quantity, d.standard_protocol, d.measured, d.phantom_cm, d.drl_set, d.exam_type, d.band,"
-                + " d.band_line, d.drl, d.drl_phantom_cm FROM dose_value d JOIN study s ON s.facility = d.facility"
+                + " d.band_line, d.drl, d.drl_phantom_cm, d.contrast_label FROM dose_value d JOIN study s ON s.facility = d.facility"
                 + " AND s.accession_number = d.accession_number WHERE s.audited AND s.study_month BETWEEN ? AND ?", from, to, (m, rs) -> {
             String facility = rs.getString(2);
             String station = rs.getString(3);
@@ -233,8 +237,14 @@ public final class TrendQuery {
             int phantom = rs.getInt(9);
             String examType = rs.getString(11);
             if (examType != null && phantom == rs.getInt(15)) {
+                // Exams of another contrast than their DRL row's are a group of their own, as in the audit; the row's
+                // own "with contrast" is kept apart from the key, so months stored before the label was kept (none)
+                // stay in one series with the later ones.
+                String contrast = rs.getString(16);
+                boolean unmatched = GroupContrast.unmatched(contrast);
+                if (contrast != null && !unmatched) rowContrast.put(rs.getString(10) + "\u001f" + rs.getInt(13), contrast);
                 MedianKey k = new MedianKey(by.medianKey(facility, station, rs.getString(4)), rs.getString(10), examType,
-                        rs.getString(12), rs.getInt(13), quantity, m);
+                        rs.getString(12), rs.getInt(13), quantity, m, unmatched ? contrast : null);
                 Sample s = drlSamples.computeIfAbsent(k, x -> new Sample());
                 s.values.add(value);
                 s.studies.add(study);
@@ -252,7 +262,9 @@ public final class TrendQuery {
         for (Map.Entry<MedianKey, Sample> e : drlSamples.entrySet()) {
             MedianKey k = e.getKey();
             Sample s = e.getValue();
-            medians.add(new DoseMedian(k.month(), k.group(), k.drlSet(), k.examType(), k.band(), k.bandLine(), k.quantity(),
+            String contrast = k.unmatched() != null ? k.unmatched() : rowContrast.get(k.drlSet() + "\u001f" + k.bandLine());
+            String examType = contrast == null ? k.examType() : k.examType() + " " + contrast;
+            medians.add(new DoseMedian(k.month(), k.group(), k.drlSet(), examType, k.band(), k.bandLine(), k.quantity(),
                     s.values.size(), s.studies.size(), s.values.median(), s.drl, s.studies.size() >= rule.minStudies()));
         }
         return new DoseValues(medians, steps(protocolSamples, rule));
@@ -306,7 +318,7 @@ public final class TrendQuery {
     private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
     private static final Comparator<MedianKey> MEDIAN_ORDER = Comparator.comparing(MedianKey::group, TEXT)
             .thenComparing(MedianKey::drlSet, TEXT).thenComparing(MedianKey::bandLine)
-            .thenComparing(MedianKey::quantity, TEXT).thenComparing(MedianKey::month);
+            .thenComparing(MedianKey::quantity, TEXT).thenComparing(MedianKey::unmatched, TEXT).thenComparing(MedianKey::month);
     private static final Comparator<ProtocolKey> PROTOCOL_ORDER = Comparator.comparing(ProtocolKey::facility, TEXT)
             .thenComparing(ProtocolKey::station, TEXT).thenComparing(ProtocolKey::protocol, TEXT);
 }
