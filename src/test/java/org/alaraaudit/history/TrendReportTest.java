@@ -183,6 +183,36 @@ class TrendReportTest {
     }
 
     @Test
+    void aMedianOnFewerStudiesThanTheMinimumSampleIsInGreyItalicsOnTheTrendSheetAndNoOtherIs() throws IOException {
+        Trend t = trend(Grouping.FACILITY);
+        List<YearMonth> months = t.monthList();
+        int small = 0;
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx(byFacility)))) {
+            XSSFSheet s = wb.getSheet("Trend");
+            for (DoseMedian d : t.medians()) {
+                if (d.ratio() == null) continue;
+                Row line = null;
+                boolean inBlock = false;
+                for (Row row : s) {
+                    if (row.getCell(0) == null) continue;
+                    String label = row.getCell(0).getStringCellValue();
+                    if (label.startsWith("Median / DRL, ")) inBlock = label.equals("Median / DRL, " + d.group());
+                    else if (inBlock && label.equals(d.series())) line = row;
+                }
+                assertNotNull(line, d.toString());
+                var cell = line.getCell(months.indexOf(d.month()) + 1);
+                assertEquals(d.ratio(), cell.getNumericCellValue(), 1e-12);
+                assertEquals(!d.sufficient(), wb.getFontAt(cell.getCellStyle().getFontIndex()).getItalic(), d.toString());
+                if (!d.sufficient()) small++;
+            }
+            boolean noted = false;
+            for (Row row : s) if (row.getCell(0) != null && row.getCell(0).getStringCellValue().startsWith("Grey italics: a figure on fewer than 10 studies")) noted = true;
+            assertTrue(noted, "the sheet says what grey italics mean");
+        }
+        assertTrue(small > 0, "the sample months have small groups");
+    }
+
+    @Test
     void theWorkbookHasMonthsAsColumnsReadableHeadersNativeChartsAndAPrintSetup() throws IOException {
         Trend t = trend(Grouping.FACILITY);
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx(byFacility)))) {

@@ -55,6 +55,10 @@ public final class TrendWorkbook {
     final CellStyle percent;
     final CellStyle decimal;
     final CellStyle oneDecimal;
+    /** As above in grey italics: a figure on fewer studies than the minimum sample, as the PDF's hollow points. */
+    final CellStyle smallPercent;
+    final CellStyle smallDecimal;
+    final CellStyle smallOneDecimal;
 
     private TrendWorkbook() {
         Font bold = wb.createFont();
@@ -73,6 +77,26 @@ public final class TrendWorkbook {
         decimal.setDataFormat(wb.createDataFormat().getFormat("0.00"));
         oneDecimal = wb.createCellStyle();
         oneDecimal.setDataFormat(wb.createDataFormat().getFormat("0.0"));
+        Font grey = wb.createFont();
+        grey.setItalic(true);
+        grey.setColor(org.apache.poi.ss.usermodel.IndexedColors.GREY_50_PERCENT.getIndex());
+        smallPercent = small(percent, grey);
+        smallDecimal = small(decimal, grey);
+        smallOneDecimal = small(oneDecimal, grey);
+    }
+
+    private CellStyle small(CellStyle base, Font font) {
+        CellStyle s = wb.createCellStyle();
+        s.cloneStyleFrom(base);
+        s.setFont(font);
+        return s;
+    }
+
+    /** What the grey italics on the Trend sheet mean. */
+    static String smallSampleNote(int minStudies) {
+        return "Grey italics: a figure on fewer than " + minStudies + " studies (compliance: pediatric CT studies; repeat rate: CT"
+                + " studies; findings per 100: studies; a median: the DRL group's studies), shown but not a judgement: one study"
+                + " moves it far.";
     }
 
     public static void write(Trend t, Instant generatedAt, Path target) throws IOException {
@@ -108,13 +132,17 @@ public final class TrendWorkbook {
         s.createRow(r[0]++).createCell(0).setCellValue(TrendText.FINDINGS_DEFINITION);
         if (TrendText.belowFacility(t.by())) s.createRow(r[0]++).createCell(0).setCellValue(TrendText.NOT_ONE_STUDY);
         if (t.notAuditedText() != null) s.createRow(r[0]++).createCell(0).setCellValue(t.notAuditedText());
+        s.createRow(r[0]++).createCell(0).setCellValue(smallSampleNote(t.stepRule().minStudies()));
         r[0]++;
-        blocks.add(block(s, r, t, months, "Studies", "Studies", false, m -> (double) m.studies(), null));
-        blocks.add(block(s, r, t, months, "Pediatric CT studies", "Pediatric CT studies", false, m -> (double) m.pediatricCtStudies(), null));
+        int min = t.stepRule().minStudies();
+        blocks.add(block(s, r, t, months, "Studies", "Studies", false, m -> (double) m.studies(), null, m -> false));
+        blocks.add(block(s, r, t, months, "Pediatric CT studies", "Pediatric CT studies", false, m -> (double) m.pediatricCtStudies(), null,
+                m -> false));
         blocks.add(block(s, r, t, months, "Pediatric protocol compliance (% of pediatric CT studies)",
-                "Compliance, % of pediatric CT studies", true, MonthFigures::pediatricProtocolCompliance, percent));
+                "Compliance, % of pediatric CT studies", true, MonthFigures::pediatricProtocolCompliance, percent,
+                m -> m.pediatricCtStudies() < min));
         blocks.add(block(s, r, t, months, "Repeat rate (% of CT studies)", "Repeat rate, % of CT studies", true,
-                MonthFigures::repeatRate, percent));
+                MonthFigures::repeatRate, percent, m -> m.ctStudies() < min));
         for (Severity sev : Severity.values()) {
             blocks.add(findingsBlock(s, r, t, months, sev));
         }
@@ -137,14 +165,14 @@ public final class TrendWorkbook {
     }
 
     private Block block(Sheet s, int[] r, Trend t, List<YearMonth> months, String name, String axis, boolean isPercent,
-                        Function<MonthFigures, Double> value, CellStyle style) {
+                        Function<MonthFigures, Double> value, CellStyle style, java.util.function.Predicate<MonthFigures> small) {
         int head = monthHeader(s, r, name, months);
         Map<String, Integer> rows = new LinkedHashMap<>();
         for (String g : t.groups()) {
             Row row = s.createRow(r[0]++);
             row.createCell(0).setCellValue(g);
             for (MonthFigures m : t.months()) {
-                if (m.group().equals(g)) number(row, months.indexOf(m.month()) + 1, value.apply(m), style);
+                if (m.group().equals(g)) number(row, months.indexOf(m.month()) + 1, value.apply(m), small.test(m) ? smallPercent : style);
             }
             rows.put(g, row.getRowNum());
         }
@@ -163,7 +191,7 @@ public final class TrendWorkbook {
             row.createCell(0).setCellValue(g);
             for (YearMonth m : months) {
                 MonthFindings f = t.findingsOf(g, m);
-                if (f != null) number(row, months.indexOf(m) + 1, f.per100(sev), oneDecimal);
+                if (f != null) number(row, months.indexOf(m) + 1, f.per100(sev), f.studies() < t.stepRule().minStudies() ? smallOneDecimal : oneDecimal);
             }
             if (!g.equals(Trend.ALL_FACILITIES)) rows.put(g, row.getRowNum());
         }
@@ -190,7 +218,7 @@ public final class TrendWorkbook {
                 row.createCell(0).setCellValue(line.getKey());
                 int n = 0;
                 for (DoseMedian d : line.getValue().values()) {
-                    number(row, months.indexOf(d.month()) + 1, d.ratio(), decimal);
+                    number(row, months.indexOf(d.month()) + 1, d.ratio(), d.sufficient() ? decimal : smallDecimal);
                     n += d.studies();
                 }
                 studies.put(line.getKey(), n);
