@@ -66,7 +66,7 @@ final class RunWriter {
     /** The run's findings by id, as review import checks a workbook row against them (V2). */
     private void insertFindings(long runId, Findings findings) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO run_finding (run_id, finding_id, rule_id, severity, scope,"
-                + " facility, accession_number, study_datetime, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " facility, accession_number, study_datetime, message, station_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             Set<Long> shared = sharedIdHashes(findings);
             Set<String> seen = new java.util.HashSet<>();
             int n = 0;
@@ -83,6 +83,7 @@ final class RunWriter {
                 p.setString(++i, clip(f.accessionNumber(), 100));
                 p.setObject(++i, f.studyDatetime());
                 p.setString(++i, clip(f.message(), 4000));
+                p.setString(++i, clip(f.stationName(), 500));
                 p.addBatch();
                 if (++n % BATCH == 0) p.executeBatch();
             }

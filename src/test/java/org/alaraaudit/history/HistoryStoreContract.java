@@ -330,6 +330,7 @@ abstract class HistoryStoreContract {
         // history rows is version 2.
         for (String t : new String[]{"run_xray_station", "run_typical_value", "run_fluoroscopy", "pseudonym_check"}) store.execute("DROP TABLE " + t);
         store.execute("ALTER TABLE dose_value DROP COLUMN contrast_label");
+        store.execute("ALTER TABLE run_finding DROP COLUMN station_name");
         store.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('3', '4', '5')");
         assertEquals(2, store.count("SELECT MAX(\"installed_rank\") FROM \"flyway_schema_history\" WHERE \"success\""));
         long studies = store.count("SELECT COUNT(*) FROM study");

@@ -89,6 +89,21 @@ class TrendReportTest {
     }
 
     @Test
+    void byStationEveryFindingThatNamesAStationCountsForItAsFindingsCsvHasIt() {
+        Trend t = trend(Grouping.STATION);
+        assertTrue(october.findings().stream().anyMatch(f -> f.accessionNumber() == null && f.stationName() != null),
+                "the sample month has findings over a station's protocol");
+        for (var m : t.months()) {
+            if (!m.month().equals(OCTOBER)) continue;
+            for (Severity sev : Severity.values()) {
+                long n = october.findings().stream().filter(f -> f.severity() == sev && f.stationName() != null
+                        && m.group().equals(f.facility() + " / " + f.stationName())).count();
+                assertEquals(100.0 * n / m.studies(), t.findingsOf(m.group(), OCTOBER).per100(sev), 1e-9, m.group() + " " + sev);
+            }
+        }
+    }
+
+    @Test
     void theTrendIsPerFacilityByDefaultAndNeverPoolsADrlMedianAcrossFacilities() throws IOException {
         Set<String> facilities = october.figures().studiesByFacility().keySet();
         for (Grouping by : new Grouping[]{Grouping.ALL, Grouping.FACILITY}) {

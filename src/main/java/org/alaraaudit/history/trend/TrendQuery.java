@@ -128,8 +128,9 @@ public final class TrendQuery {
     /**
      * Every finding the runs reported, in the month of its study (or of its time; a finding over a run's whole
      * period in the run's last month), per series, plus one row per month for all facilities together ({@link
-     * Trend#ALL_FACILITIES}). By station or protocol a finding on no single study (a DRL group, a station's
-     * protocol) belongs to no series; it still counts for all facilities together.
+     * Trend#ALL_FACILITIES}). By station a finding over a station's protocol counts for its station; by station or
+     * protocol any other finding on no single study (a DRL group) belongs to no series, and still counts for all
+     * facilities together.
      *
      * <p>A finding two runs reported (an audit over a range that overlaps the monthly runs) counts once, as the newest
      * run has it; a finding on a run's whole period counts only for a run of one calendar month, the trend's unit (a
@@ -140,7 +141,7 @@ public final class TrendQuery {
         Map<String, Map<YearMonth, Map<Severity, Long>>> counts = new TreeMap<>();
         Set<String> counted = new HashSet<>();
         try (PreparedStatement p = c.prepareStatement("SELECT f.severity, f.facility, f.study_datetime, r.period_to, s.study_month,"
-                + " s.station_name, s.main_protocol, f.finding_id, r.period_from FROM run_finding f JOIN audit_run r ON r.id = f.run_id"
+                + " s.station_name, s.main_protocol, f.finding_id, r.period_from, f.station_name FROM run_finding f JOIN audit_run r ON r.id = f.run_id"
                 + " LEFT JOIN study s ON s.facility = f.facility AND s.accession_number = f.accession_number AND s.audited"
                 + " AND s.run_id = f.run_id WHERE r.period_from <= ? AND r.period_to >= ? ORDER BY r.recorded_at DESC, r.id DESC")) {
             p.setObject(1, to.atEndOfMonth());
@@ -160,8 +161,12 @@ public final class TrendQuery {
                             : at != null ? YearMonth.from(at) : YearMonth.from(rs.getObject(4, LocalDate.class));
                     if (m.isBefore(from) || m.isAfter(to)) continue;
                     count(counts, Trend.ALL_FACILITIES, m, sev);
+                    // A finding over a station's protocol names its station (stored since V5): by station it is that
+                    // station's; by protocol, and a DRL group's by either, it belongs to no series below the facility.
+                    String findingStation = rs.getString(10);
                     String group = by == Grouping.ALL ? "all" : by == Grouping.FACILITY ? facility
-                            : studyMonth == null ? null : by.key(facility, rs.getString(6), rs.getString(7));
+                            : studyMonth != null ? by.key(facility, rs.getString(6), rs.getString(7))
+                            : by == Grouping.STATION && findingStation != null ? by.key(facility, findingStation, null) : null;
                     if (group != null) count(counts, group, m, sev);
                 }
             }

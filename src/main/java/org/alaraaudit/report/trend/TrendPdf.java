@@ -112,7 +112,7 @@ public final class TrendPdf {
 
         section(doc, "Per month");
         doc.add(new Paragraph(TrendText.FINDINGS_DEFINITION + (TrendText.belowFacility(t.by())
-                ? " " + TrendText.NOT_ONE_STUDY : "") + " Pediatric protocol compliance: share of pediatric CT studies without "
+                ? " " + TrendText.notOneStudy(t.by()) : "") + " Pediatric protocol compliance: share of pediatric CT studies without "
                 + "an adult protocol; repeat rate: share of CT studies repeated (as the audit report).", type.small));
         doc.add(monthTable(t));
 

@@ -16,8 +16,14 @@ public final class TrendText {
             + "counts in the run's last month.";
 
     /** Why a station's or protocol's findings can add up to less than its facility's. */
-    static final String NOT_ONE_STUDY = "Findings that concern no single study (over a station's protocol, a DRL group) "
-            + "are stored without a station or protocol: they count in the All facilities rows only.";
+    /** Which findings a series below the facility cannot hold, by station or by protocol. */
+    static String notOneStudy(Grouping by) {
+        return by == Grouping.STATION
+                ? "A finding over a station's protocol counts for its station; one over a DRL group concerns the facility, no "
+                        + "single station, and counts in the All facilities rows only."
+                : "Findings that concern no single study (over a station's protocol, a DRL group) have no protocol of one study: "
+                        + "they count in the All facilities rows only.";
+    }
 
     /** Which run a month's radiography and fluoroscopy figures come from. */
     static String xrayMonths(int runsOverSeveralMonths) {

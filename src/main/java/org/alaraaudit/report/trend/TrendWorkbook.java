@@ -130,7 +130,7 @@ public final class TrendWorkbook {
         top.createCell(0).setCellValue("Dose trend " + t.from() + " to " + t.to() + ", by " + TrendText.seriesName(t.by()).toLowerCase(java.util.Locale.ROOT));
         top.getCell(0).setCellStyle(title);
         s.createRow(r[0]++).createCell(0).setCellValue(TrendText.FINDINGS_DEFINITION);
-        if (TrendText.belowFacility(t.by())) s.createRow(r[0]++).createCell(0).setCellValue(TrendText.NOT_ONE_STUDY);
+        if (TrendText.belowFacility(t.by())) s.createRow(r[0]++).createCell(0).setCellValue(TrendText.notOneStudy(t.by()));
         if (t.notAuditedText() != null) s.createRow(r[0]++).createCell(0).setCellValue(t.notAuditedText());
         s.createRow(r[0]++).createCell(0).setCellValue(smallSampleNote(t.stepRule().minStudies()));
         r[0]++;
