@@ -125,6 +125,26 @@ final class TrendCharts {
         return new Multiples(title, axis, panels, without);
     }
 
+    /** Which median lines a chart draws when there are more than it can show, as its note says. */
+    static final String MEDIAN_LINES = "those above their DRL on a sufficient sample first (the highest first), then those with most studies";
+
+    /**
+     * The median lines (series) one chart draws, at most {@link #MAX_LINES}: a line whose median was above its DRL on
+     * a sufficient sample in some month comes first, the highest ratio first, because that is what a reader must
+     * not miss; the others by their studies, ties by name.
+     */
+    static List<String> medianLines(List<DoseMedian> medians) {
+        Map<String, Integer> studies = new LinkedHashMap<>();
+        Map<String, Double> above = new LinkedHashMap<>();
+        for (DoseMedian d : medians) {
+            if (d.ratio() == null) continue;
+            studies.merge(d.series(), d.studies(), Integer::sum);
+            if (d.sufficient() && d.ratio() > 1) above.merge(d.series(), d.ratio(), Math::max);
+        }
+        return studies.keySet().stream().sorted(java.util.Comparator.<String>comparingDouble(s -> -above.getOrDefault(s, 0.0))
+                .thenComparing(s -> -studies.get(s)).thenComparing(s -> s)).limit(MAX_LINES).toList();
+    }
+
     /** The keys with the largest values, at most {@link #MAX_LINES}, ties by name. */
     private static List<String> top(Map<String, Long> sizes) {
         return sizes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
@@ -172,16 +192,13 @@ final class TrendCharts {
         for (DoseMedian d : t.medians()) if (d.ratio() != null) byGroup.computeIfAbsent(d.group(), k -> new ArrayList<>()).add(d);
         List<Panel> panels = new ArrayList<>();
         for (Map.Entry<String, List<DoseMedian>> e : byGroup.entrySet()) {
-            Map<String, Integer> studies = new LinkedHashMap<>();
-            for (DoseMedian d : e.getValue()) studies.merge(d.series(), d.studies(), Integer::sum);
-            List<String> lines = studies.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-                    .thenComparing(Map.Entry.comparingByKey())).limit(MAX_LINES).map(Map.Entry::getKey).toList();
+            long all = e.getValue().stream().map(DoseMedian::series).distinct().count();
+            List<String> lines = medianLines(e.getValue());
             Chart c = new Chart(t);
             for (String line : lines) {
                 for (DoseMedian d : e.getValue()) if (d.series().equals(line)) c.add(line, d.month(), d.ratio(), !d.sufficient());
             }
-            String note = studies.size() > lines.size()
-                    ? "the " + lines.size() + " of " + studies.size() + " lines with most studies; every line is in the table" : null;
+            String note = all > lines.size() ? "the " + lines.size() + " of " + all + " lines: " + MEDIAN_LINES + "; every line is in the table" : null;
             panels.add(new Panel(e.getKey(), note, c.draw(axis, false, 1.0, true)));
         }
         return new Multiples("Median dose against the DRL", axis, panels);

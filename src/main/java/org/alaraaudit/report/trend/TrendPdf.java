@@ -140,7 +140,7 @@ public final class TrendPdf {
         String hollow = "A hollow point stands on fewer than " + t.stepRule().minStudies() + " studies: shown, not a judgement.";
         if (m.title().startsWith("Median")) {
             return "One chart per " + (t.by() == Grouping.ALL ? "facility" : t.by().label()) + ": each line is an exam type, age or size "
-                    + "band and quantity (at most " + TrendCharts.MAX_LINES + ", those with most studies), its monthly median divided "
+                    + "band and quantity (at most " + TrendCharts.MAX_LINES + ": " + TrendCharts.MEDIAN_LINES + "), its monthly median divided "
                     + "by its DRL; the dashed red line at 1 is the DRL. Each chart's axis is scaled to its own values. " + hollow;
         }
         return "One chart per " + (t.by() == Grouping.ALL ? "facility" : t.by().label()) + "; each chart's axis is scaled to its own "

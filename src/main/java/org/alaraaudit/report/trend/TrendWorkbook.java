@@ -211,17 +211,13 @@ public final class TrendWorkbook {
         for (Map.Entry<String, Map<String, Map<YearMonth, DoseMedian>>> g : byGroup.entrySet()) {
             String name = "Median / DRL, " + g.getKey();
             int head = monthHeader(s, r, name, months);
-            Map<String, Integer> studies = new LinkedHashMap<>();
             Map<String, Integer> rows = new LinkedHashMap<>();
             for (Map.Entry<String, Map<YearMonth, DoseMedian>> line : g.getValue().entrySet()) {
                 Row row = s.createRow(r[0]++);
                 row.createCell(0).setCellValue(line.getKey());
-                int n = 0;
                 for (DoseMedian d : line.getValue().values()) {
                     number(row, months.indexOf(d.month()) + 1, d.ratio(), d.sufficient() ? decimal : smallDecimal);
-                    n += d.studies();
                 }
-                studies.put(line.getKey(), n);
                 rows.put(line.getKey(), row.getRowNum());
             }
             Row drl = s.createRow(r[0]++);
@@ -229,9 +225,9 @@ public final class TrendWorkbook {
             for (int i = 0; i < months.size(); i++) number(drl, i + 1, 1.0, decimal);
             r[0]++;
             Map<String, Integer> top = new LinkedHashMap<>();
-            studies.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-                    .thenComparing(Map.Entry.comparingByKey())).limit(TrendCharts.MAX_LINES)
-                    .forEach(e -> top.put(e.getKey(), rows.get(e.getKey())));
+            List<DoseMedian> all = new ArrayList<>();
+            g.getValue().values().forEach(m -> all.addAll(m.values()));
+            for (String line : TrendCharts.medianLines(all)) top.put(line, rows.get(line));
             out.add(new Block(name, "Median / DRL (1 = at the DRL)", false, head, top, drl.getRowNum(), g.getKey()));
         }
         return out;

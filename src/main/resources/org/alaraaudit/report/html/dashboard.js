@@ -636,14 +636,22 @@
         return m.quantity === state.quantity && m.ratio !== null && (state.group === ALL || m.group === state.group);
       });
       if (!rows.length) { emptyChart(drl, 'No ' + state.quantity + ' median with a DRL for this choice'); drl.lines = []; return; }
-      var studies = Object.create(null);
-      rows.forEach(function (m) { var k = m.group + ' \u00b7 ' + m.series; studies[k] = (studies[k] || 0) + m.studies; });
+      var studies = Object.create(null), above = Object.create(null);
+      rows.forEach(function (m) {
+        var k = m.group + ' \u00b7 ' + m.series;
+        studies[k] = (studies[k] || 0) + m.studies;
+        if (m.sufficient && m.ratio > 1) above[k] = Math.max(above[k] || 0, m.ratio);
+      });
       var all = Object.keys(studies);
-      // As the trend PDF: the lines with most studies, so the chart stays readable; the filter reaches every line.
-      var lines = all.sort(function (a, b) { return studies[b] - studies[a] || a.localeCompare(b); }).slice(0, MAX_LINES);
+      // As the trend PDF: lines above their DRL first (the highest first), then those with most studies, so the chart
+      // stays readable without hiding what must be seen; the filter reaches every line.
+      var lines = all.sort(function (a, b) {
+        return (above[b] || 0) - (above[a] || 0) || studies[b] - studies[a] || (a < b ? -1 : a > b ? 1 : 0);
+      }).slice(0, MAX_LINES);
       drl.note.textContent = 'Each line is an exam type and band of one ' + groupLabel.toLowerCase() + ': its monthly median ' + state.quantity
         + ' over the DRL; the dashed line is the DRL. ' + (all.length > lines.length ? 'The ' + lines.length + ' of ' + all.length
-        + ' lines with most studies are drawn; choose a ' + groupLabel.toLowerCase() + ' above to see its lines.' : '');
+        + ' lines are drawn: those above their DRL on a sufficient sample first (the highest first), then those with most studies;'
+        + ' choose a ' + groupLabel.toLowerCase() + ' above to see its lines.' : '');
       drl.lines = lines;
       drl.chart.setOption(Object.assign(baseOption(), {
         legend: { bottom: 0, itemGap: 6, textStyle: { fontSize: 11 } }, grid: { left: 60, right: 40, top: 36, bottom: 56 + 18 * legendRows(lines, 2) },

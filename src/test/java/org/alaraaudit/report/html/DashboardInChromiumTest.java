@@ -1,6 +1,7 @@
 package org.alaraaudit.report.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,14 @@ class DashboardInChromiumTest {
     private static void open(Path page, String readyElement) {
         browser.get(page.toUri().toString());
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id(readyElement)).isEmpty());
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Object js(String script, Object... args) { return ((JavascriptExecutor) browser).executeScript(script, args); }
@@ -214,6 +223,18 @@ class DashboardInChromiumTest {
         assertEquals(List.of(), consoleErrors());
         assertEquals(2, series("chart-months"), "County General and St Elsewhere Children's");
         assertTrue(series("chart-drl") > 0);
+        // The first line drawn is the series furthest above its DRL on a sufficient sample, as in the trend PDF.
+        JsonNode data = readJson((String) js("return document.getElementById('dashboard-data').textContent;"));
+        String worst = null;
+        double most = 1;
+        for (JsonNode m : data.path("medians")) {
+            if (m.path("quantity").asText().equals("CTDIvol") && m.path("sufficient").asBoolean() && m.path("ratio").asDouble() > most) {
+                most = m.path("ratio").asDouble();
+                worst = m.path("group").asText() + " \u00b7 " + m.path("series").asText();
+            }
+        }
+        assertNotNull(worst, "the sample months have a CTDIvol median above its DRL");
+        assertEquals(worst, js("return echarts.getInstanceByDom(document.getElementById('chart-drl')).getOption().series[0].name;"));
         new Select(browser.findElement(By.id("filter-group"))).selectByValue("County General");
         assertEquals(1, series("chart-months"));
         assertEquals(List.of(), consoleErrors());

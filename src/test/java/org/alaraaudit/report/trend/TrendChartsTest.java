@@ -74,6 +74,27 @@ class TrendChartsTest {
     }
 
     @Test
+    void aLineAboveItsDrlIsDrawnBeforeBusierLinesAndASmallSampleAboveItIsNot() {
+        List<DoseMedian> medians = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            for (YearMonth m : List.of(SEP, OCT)) {
+                // Bands 6 and 7 have the fewest studies; 7 is above its DRL (1.7x) in October, 6 only on too few studies.
+                double ratio = i == 7 && m.equals(OCT) ? 1.7 : i == 6 ? 1.9 : 0.6;
+                medians.add(new DoseMedian(m, "General", "US", "CT HEAD", "band " + i, i, "CTDIvol", 20, 100 - 10 * i, ratio * 20, 20.0,
+                        i != 6));
+            }
+        }
+        List<String> lines = TrendCharts.medianLines(medians);
+        assertEquals(TrendCharts.MAX_LINES, lines.size());
+        assertEquals("CT HEAD band 7 CTDIvol", lines.get(0), "the one above the DRL first: " + lines);
+        assertTrue(!lines.contains("CT HEAD band 6 CTDIvol"), "a small sample's ratio is no judgement: " + lines);
+        assertEquals(List.of("CT HEAD band 0 CTDIvol", "CT HEAD band 1 CTDIvol"), lines.subList(1, 3), "then by studies");
+        TrendCharts.Panel p = named(trend(medians), "Median dose").panels().get(0);
+        assertTrue(p.note().contains("6 of 8 lines: those above their DRL on a sufficient sample first"), p.note());
+        assertTrue(p.chart().getCategoryPlot().getDataset().getRowKeys().contains("CT HEAD band 7 CTDIvol"));
+    }
+
+    @Test
     void theDrlIsTheReportsDashedDarkRedLineAndTheLinesTakeThePalettesColours() {
         List<DoseMedian> medians = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
