@@ -49,7 +49,8 @@ final class ReportTable {
             String h = headers[i];
             numeric[i] = h.endsWith("#");
             if (numeric[i]) h = h.substring(0, h.length() - 1);
-            PdfPCell c = new PdfPCell(ctx.phrase(h, wordsWhole(h, ctx.type.tableHeader, i)));
+            // the header's padding is 3.5 a side, the rows' 3; and a point to spare, as OpenPDF wraps at the edge
+            PdfPCell c = new PdfPCell(ctx.phrase(h, wordsWhole(h, ctx.type.tableHeader, room(i) - 2f)));
             c.setRunDirection(Typography.runDirection(h));
             c.setBackgroundColor(ctx.template.primary());
             c.setBorder(Rectangle.NO_BORDER);
@@ -62,15 +63,20 @@ final class ReportTable {
     }
 
     /**
-     * A header's font, set smaller when its longest word is wider than the column: a header may wrap between words,
-     * but "Studi" over "es" or "Rati" over "o" is not a header a reader takes in.
+     * A cell's font, set smaller when its longest word is wider than {@code room}: text may wrap between words, but
+     * "Studi" over "es" in a header, or "insufficien" over "t sample" in a cell, is not what a reader takes in.
      */
-    private Font wordsWhole(String header, Font font, int column) {
-        if (font.getBaseFont() == null) return font;
-        // the header's padding is 3.5 a side, the rows' 3; and a point to spare, as OpenPDF wraps at the edge
-        float room = room(column) - 2f;
+    private static Font wordsWhole(String text, Font font, float room) {
+        if (text == null || font.getBaseFont() == null) return font;
+        // No glyph is wider than 1.1 em: a cell whose longest word fits at that width (nearly every cell) is not measured.
+        int longest = 0, run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = Character.isWhitespace(text.charAt(i)) ? 0 : run + 1;
+            longest = Math.max(longest, run);
+        }
+        if (longest * font.getSize() * 1.1f <= room) return font;
         float widest = 0;
-        for (String word : header.split("\\s+")) widest = Math.max(widest, font.getBaseFont().getWidthPoint(word, font.getSize()));
+        for (String word : text.split("\\s+")) widest = Math.max(widest, font.getBaseFont().getWidthPoint(word, font.getSize()));
         if (widest <= room) return font;
         return new Font(font.getBaseFont(), Math.max(5f, font.getSize() * room / widest), font.getStyle(), font.getColor());
     }
@@ -100,7 +106,14 @@ final class ReportTable {
         for (int i = 0; i < cells.length; i++) {
             Font f = emphasised.contains(cells[i]) ? accent : font;
             if (!verbatim.contains(i)) cells[i] = ctx.plain(cells[i]);
-            if (identifiers.contains(i)) f = onOneLine(cells[i], f, i);
+            if (identifiers.contains(i)) {
+                f = onOneLine(cells[i], f, i);
+            } else {
+                // A word a little too wide (a status, a band) is set smaller; a long link or path still wraps, as text
+                // set at two thirds of the size is no easier to read than a path broken at the edge.
+                Font whole = wordsWhole(cells[i], f, room(i) - 1f);
+                if (whole.getSize() >= f.getSize() * 0.7f) f = whole;
+            }
             PdfPCell c = new PdfPCell(ctx.phrase(cells[i], f));
             c.setRunDirection(Typography.runDirection(cells[i] == null ? "" : cells[i]));
             c.setBorder(Rectangle.BOTTOM);

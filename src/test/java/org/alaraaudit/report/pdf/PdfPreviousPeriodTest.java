@@ -76,6 +76,24 @@ class PdfPreviousPeriodTest {
     }
 
     @Test
+    void aStatusInTheNarrowNAndStatusColumnsIsNeverBrokenInsideAWord() throws IOException {
+        var previous = ReportFixtures.previousPeriod(plain);
+        DrlGroup g = previous.drlGroups().get(0);
+        DrlGroup small = new DrlGroup(g.facility(), g.examType(), g.band(), g.quantity(), 8, g.median(), g.p75(), g.drl(), g.ratio(),
+                "INSUFFICIENT_SAMPLE", g.source(), g.phantomCm(), 8, g.drlSet(), g.drlPhantomCm(), g.note());
+        var withSmall = new org.alaraaudit.audit.PreviousPeriod(previous.period(), previous.generatedAt(), previous.toolVersion(),
+                previous.ruleSetDigest(), previous.figures(), java.util.List.of(small));
+        Path pdf = dir.resolve("small-previous.pdf");
+        PdfReport.write(ReportFixtures.copy(plain, withSmall, plain.findings(), plain.filesWithoutPatientIdentifiers()),
+                ReportTemplate.load("default"), null, pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.replaceAll("\\s+", " ").contains("8, insufficient sample"), text);
+            assertFalse(text.contains("insufficien\n") || text.contains("insufficien\r"), "\"insufficien\" over \"t sample\"");
+        }
+    }
+
+    @Test
     void withoutAPreviousPeriodTheSummarySaysSo() throws IOException {
         String flat = flatText(plain, "no-previous");
         assertTrue(flat.contains("No previous period is stored in the history store"));
