@@ -104,6 +104,17 @@ class TrendReportTest {
     }
 
     @Test
+    void thePerMonthTableGivesEachRateWithTheCountBehindIt() throws IOException {
+        long critical = october.figures().findingsBySeverity().get("CRITICAL");
+        String all = String.format(java.util.Locale.ROOT, "%.1f (%d)", 100.0 * critical / october.figures().studies(), critical);
+        String text = text(byFacility, 1, 99).replaceAll("\\s+", " ");
+        assertTrue(text.contains("CRITICAL per 100 studies (n)"), text);
+        assertTrue(text.contains(Trend.ALL_FACILITIES + " 2026-10 " + october.figures().studies() + " "), text);
+        int row = text.indexOf(Trend.ALL_FACILITIES + " 2026-10 " + october.figures().studies() + " ");
+        assertTrue(text.substring(row, row + 120).contains(all), text.substring(row, row + 120) + " should hold " + all);
+    }
+
+    @Test
     void theTrendIsPerFacilityByDefaultAndNeverPoolsADrlMedianAcrossFacilities() throws IOException {
         Set<String> facilities = october.figures().studiesByFacility().keySet();
         for (Grouping by : new Grouping[]{Grouping.ALL, Grouping.FACILITY}) {

@@ -173,8 +173,8 @@ public final class TrendPdf {
 
     private PdfPTable monthTable(Trend t) {
         String[] cols = {TrendText.seriesName(t.by()), "Month", "Studies", "Pediatric studies", "CT studies", "Pediatric CT studies",
-                "Pediatric protocol compliance", "Repeat rate", "CRITICAL per 100 studies", "MAJOR per 100 studies",
-                "MINOR per 100 studies", "INFO per 100 studies"};
+                "Pediatric protocol compliance", "Repeat rate", "CRITICAL per 100 studies (n)", "MAJOR per 100 studies (n)",
+                "MINOR per 100 studies (n)", "INFO per 100 studies (n)"};
         PdfPTable table = table(cols, new float[]{16, 6, 5, 5, 5, 5, 7, 6, 6, 6, 6, 6});
         for (MonthFigures m : t.months()) {
             MonthFindings f = t.findingsOf(m.group(), m.month());
@@ -195,10 +195,13 @@ public final class TrendPdf {
         return table;
     }
 
-    /** One decimal, as the audit report prints its findings per 100 studies. */
+    /**
+     * One decimal, as the audit report prints its findings per 100 studies, and the count behind it: "0.3 (3)", so
+     * that three CRITICAL findings are read as three and not as a rate.
+     */
     static String per100(MonthFindings f, Severity s) {
         Double v = f == null ? null : f.per100(s);
-        return v == null ? "" : String.format(Locale.ROOT, "%.1f", v);
+        return v == null ? "" : String.format(Locale.ROOT, "%.1f (%d)", v, f.findings().getOrDefault(s, 0L));
     }
 
     /** One row per series, exam type, band and quantity, the months as columns: median, its ratio to the DRL, studies. */
