@@ -261,6 +261,14 @@ class TrendReportTest {
                     .findFirst().orElseThrow().pediatricCtStudies();
             assertEquals(octoberPediatricCt, (long) general.getCell(2).getNumericCellValue());
             assertTrue(labels.contains("MAJOR findings per 100 studies"), labels.toString());
+            assertTrue(labels.containsAll(List.of("Pediatric studies", "CT studies")), "the PDF's per-month figures: " + labels);
+            // The All facilities row of a count is the sum of the series; of a share, the share of the sums.
+            Row all = null;
+            for (Row row = s.getRow(header.getRowNum() + 1); row != null && row.getCell(0) != null; row = s.getRow(row.getRowNum() + 1)) {
+                if (row.getCell(0).getStringCellValue().equals(Trend.ALL_FACILITIES)) all = row;
+            }
+            assertNotNull(all, "an All facilities row under Pediatric CT studies");
+            assertEquals(t.total(OCTOBER).pediatricCtStudies(), (long) all.getCell(2).getNumericCellValue());
             for (String sheet : List.of("Dose medians", "Median steps", "Runs")) {
                 for (var cell : wb.getSheet(sheet).getRow(0)) {
                     assertFalse(cell.getStringCellValue().contains("_"), sheet + ": " + cell.getStringCellValue());

@@ -136,6 +136,9 @@ public final class TrendWorkbook {
         r[0]++;
         int min = t.stepRule().minStudies();
         blocks.add(block(s, r, t, months, "Studies", "Studies", false, m -> (double) m.studies(), null, m -> false));
+        // As the PDF's per-month table; the denominators of the shares below, not charted.
+        block(s, r, t, months, "Pediatric studies", "Pediatric studies", false, m -> (double) m.pediatricStudies(), null, m -> false);
+        block(s, r, t, months, "CT studies", "CT studies", false, m -> (double) m.ctStudies(), null, m -> false);
         blocks.add(block(s, r, t, months, "Pediatric CT studies", "Pediatric CT studies", false, m -> (double) m.pediatricCtStudies(), null,
                 m -> false));
         blocks.add(block(s, r, t, months, "Pediatric protocol compliance (% of pediatric CT studies)",
@@ -175,6 +178,15 @@ public final class TrendWorkbook {
                 if (m.group().equals(g)) number(row, months.indexOf(m.month()) + 1, value.apply(m), small.test(m) ? smallPercent : style);
             }
             rows.put(g, row.getRowNum());
+        }
+        // Counts add up across series, so shares of the sums are the network's; as the PDF's rows, not charted.
+        if (t.groups().size() > 1) {
+            Row total = s.createRow(r[0]++);
+            total.createCell(0).setCellValue(Trend.ALL_FACILITIES);
+            for (YearMonth month : months) {
+                MonthFigures m = t.total(month);
+                number(total, months.indexOf(month) + 1, value.apply(m), small.test(m) ? smallPercent : style);
+            }
         }
         r[0]++;
         return new Block(name, axis, isPercent, head, rows, null, null);
