@@ -58,11 +58,41 @@ final class PreviousPeriodReader {
                         severities(counts.get(RunWriter.Dimension.FINDINGS_BY_SEVERITY)),
                         counts.get(RunWriter.Dimension.FINDINGS_BY_FACILITY), counts.get(RunWriter.Dimension.FINDINGS_BY_STATION),
                         counts.get(RunWriter.Dimension.FINDINGS_BY_PROTOCOL), counts.get(RunWriter.Dimension.STUDIES_BY_FACILITY),
-                        marrow);
+                        marrow, facilities(previous, counts));
                 return new PreviousPeriod(previous, generated, rs.getString("tool_version"), rs.getString("rule_set_digest"),
                         figures, drlGroups(id));
             }
         }
+    }
+
+    /**
+     * Each facility's headline figures of the previous period, counted from its stored studies as the trend counts
+     * them; a facility whose stored studies are not the run's count of them (a store whose earlier studies were
+     * removed) gets none, rather than figures of part of its studies.
+     */
+    private List<org.alaraaudit.audit.aggregate.FacilityFigures> facilities(AuditPeriod previous,
+                                                                           Map<RunWriter.Dimension, Map<String, Long>> counts) throws SQLException {
+        Map<String, Long> studies = counts.get(RunWriter.Dimension.STUDIES_BY_FACILITY);
+        Map<String, Long> findings = counts.get(RunWriter.Dimension.FINDINGS_BY_FACILITY);
+        List<org.alaraaudit.audit.aggregate.FacilityFigures> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT facility, COUNT(*),"
+                + " SUM(CASE WHEN pediatric THEN 1 ELSE 0 END), SUM(CASE WHEN modality = 'CT' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN pediatric AND modality = 'CT' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN pediatric AND modality = 'CT' AND adult_protocol THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN modality = 'CT' AND repeated THEN 1 ELSE 0 END)"
+                + " FROM study WHERE audited AND study_date BETWEEN ? AND ? GROUP BY facility ORDER BY facility")) {
+            p.setObject(1, previous.from());
+            p.setObject(2, previous.to());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    String facility = rs.getString(1);
+                    if (!Long.valueOf(rs.getLong(2)).equals(studies.get(facility))) continue;
+                    out.add(new org.alaraaudit.audit.aggregate.FacilityFigures(facility, rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7), findings.getOrDefault(facility, 0L)));
+                }
+            }
+        }
+        return out;
     }
 
     private Map<RunWriter.Dimension, Map<String, Long>> counts(long runId) throws SQLException {

@@ -1,6 +1,7 @@
 package org.alaraaudit.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -190,6 +191,10 @@ abstract class HistoryStoreContract {
         assertEquals(sep.figures().pediatricProtocolCompliance(), oct.previousPeriod().figures().pediatricProtocolCompliance());
         assertEquals(sep.figures().findingsBySeverity(), oct.previousPeriod().figures().findingsBySeverity());
         assertEquals(sep.figures().findingsByRule(), oct.previousPeriod().figures().findingsByRule());
+        // Each facility's figures too, counted from the stored studies: the dashboard shows their change per facility.
+        assertFalse(sep.figures().facilities().isEmpty());
+        assertTrue(sep.figures().facilities().get(0).pediatricProtocolCompliance() < 1, "a child on an adult protocol");
+        assertEquals(sep.figures().facilities(), oct.previousPeriod().figures().facilities());
         assertEquals(sep.drlGroups(), oct.previousPeriod().drlGroups());
         assertEquals(sep.run().ruleSetDigest(), oct.previousPeriod().ruleSetDigest());
     }

@@ -222,8 +222,8 @@
 
     // Headline figures
     var head = section('headline', 'Headline figures by facility', DATA.previousPeriod
-      ? 'Each figure with its change from ' + DATA.previousPeriod + ' below it, where the history store keeps the earlier figure:'
-        + ' all of them for all facilities together, the studies and findings for each facility. Choose a facility to filter the page.'
+      ? 'Each figure with its change from ' + DATA.previousPeriod + ' below it, for all facilities together and for each facility'
+        + ' the store has that period\u2019s studies of. Choose a facility to filter the page.'
       : 'No earlier period is recorded in the history store, so no change is shown. Choose a facility to filter the page.');
     var headTable = el('table', { id: 'headline-table' });
     head.appendChild(el('div', { className: 'scroll' }, [headTable]));
