@@ -97,10 +97,10 @@ public final class RulesCommand implements Runnable {
             if (!changed.isEmpty()) {
                 out.printf(Locale.ROOT, "  %d value%s from this version's built-in row but keep%s its source and status: a number"
                         + " of the site's own needs status local-policy and a source of its own; a number read in the cited publication"
-                        + " needs the row confirmed (verified_by, verified_on). Until then the PDF methodology lists %s as local policy,"
-                        + " while findings and tables cite the source for %s%n",
+                        + " needs the row confirmed (verified_by, verified_on). Until then the audit reads %s as local policy: findings,"
+                        + " tables and counts cite the site for %s, and the PDF methodology lists %s%n",
                         changed.size(), changed.size() == 1 ? " differs" : "s differ", changed.size() == 1 ? "s" : "",
-                        changed.size() == 1 ? "it" : "them", changed.size() == 1 ? "it" : "them");
+                        changed.size() == 1 ? "it" : "them", changed.size() == 1 ? "it" : "them", changed.size() == 1 ? "it" : "them");
             }
             out.flush();
             if (strict && !t.conflicts().isEmpty()) {

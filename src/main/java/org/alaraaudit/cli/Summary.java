@@ -37,7 +37,7 @@ final class Summary {
         int changed = r.tables() == null ? 0 : r.tables().siteValueChanges().size();
         if (changed > 0) {
             out.printf(Locale.ROOT, "WARNING: %d value%s of the rules' tables differ%s from this version's built-in row whose source and status %s"
-                    + " (rules validate lists them; the PDF methodology lists them as local policy)%n", changed, changed == 1 ? "" : "s",
+                    + ": audited as local policy (rules validate lists them)%n", changed, changed == 1 ? "" : "s",
                     changed == 1 ? "s" : "", changed == 1 ? "it keeps" : "they keep");
         }
         out.printf(Locale.ROOT, "Studies: %d (%d pediatric), %d events; CT %d (%d pediatric)%n", f.studies(), f.pediatricStudies(),

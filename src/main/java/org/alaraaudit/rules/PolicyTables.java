@@ -31,9 +31,12 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
                            ContrastPatterns contrastPatterns, ReferenceTables references,
                            ProjectionReferenceLevels projectionLevels, List<SiteValueChange> siteValueChanges) {
 
-    public static PolicyTables load(Path dir) {
+    public static PolicyTables load(Path dir) { return load(dir, TableSource.AS_WRITTEN); }
+
+    /** As {@link #load(Path)}, each CSV table read through {@code source}. */
+    static PolicyTables load(Path dir, TableSource source) {
         if (!Files.isDirectory(dir)) throw new TableException(dir.toString(), 0, "the tables folder is missing");
-        ThresholdWorkbook.Tables csv = ThresholdWorkbook.readCsv(dir);
+        ThresholdWorkbook.Tables csv = ThresholdWorkbook.readCsv(dir, source);
         // The CSV tables are checked as they stand first: an error in one names its own line, even where the
         // workbook would overwrite the value.
         Policy policy = Policy.from(csv.settings());
@@ -59,7 +62,7 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
         }
         catalog.checkNotificationCategories(nv);
         nv = nv.dedicatedTo(catalog.notificationCategories());
-        TableFile ex = table(dir, "exclusions.csv", "column", "pattern", "reason");
+        TableFile ex = table(dir, source, "exclusions.csv", "column", "pattern", "reason");
         List<Exclusions.Exclusion> exclusions = new ArrayList<>();
         for (TableFile.Row r : ex.rows()) {
             exclusions.add(new Exclusions.Exclusion(r.required("column"), new Glob(r.required("pattern")), r.required("reason")));
@@ -67,7 +70,7 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
         List<TableFile> drl = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(p -> p.getFileName().toString().matches("drl-.*\\.csv")).sorted().toList()) {
-                drl.add(TableFile.read(p, p.getFileName().toString(), "drl_set", "exam_type", "target_regions",
+                drl.add(source.read(p, p.getFileName().toString(), "drl_set", "exam_type", "target_regions",
                         "band_type", "band", "age_min_years", "age_max_years", "weight_min_kg", "weight_max_kg",
                         "phantom_cm", "ctdivol_mgy", "dlp_mgycm", "source"));
             }
@@ -83,16 +86,16 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
         KFactorTable kFactors = dosimetry(dir, "k-factors.csv", (r, f) -> KFactorTable.read(r, f, kFactorDataset));
         MarrowDoseCoefficients marrow = dosimetry(dir, "marrow-dose-coefficients.csv", MarrowDoseCoefficients::read);
         SsdeCoefficients ssde = dosimetry(dir, "ssde-coefficients.csv", SsdeCoefficients::read);
-        List<ImagingAlternative> alternatives = ImagingAlternatives.from(table(dir, ImagingAlternatives.FILE, ImagingAlternatives.COLUMNS));
+        List<ImagingAlternative> alternatives = ImagingAlternatives.from(table(dir, source, ImagingAlternatives.FILE, ImagingAlternatives.COLUMNS));
         // Optional: a rules folder from before the table existed classifies stationary series by dose level alone.
         Path kinds = dir.resolve(SeriesKinds.FILE);
-        SeriesKinds seriesKinds = SeriesKinds.from(Files.isRegularFile(kinds) ? table(dir, SeriesKinds.FILE, SeriesKinds.COLUMNS) : null,
+        SeriesKinds seriesKinds = SeriesKinds.from(Files.isRegularFile(kinds) ? table(dir, source, SeriesKinds.FILE, SeriesKinds.COLUMNS) : null,
                 policy.getBolusTrackingMaxCtdivolMgy());
         nv = nv.withPhantomRatio(policy.getPhantomRatio16To32());
-        ReferenceTables references = ReferenceTables.load(dir);
+        ReferenceTables references = ReferenceTables.load(dir, source);
         return new PolicyTables(policy, catalog, new Exclusions(exclusions), nv, levels, kFactors, marrow, ssde, cumulative,
                 alternatives, thresholds, seriesKinds, ContrastPatterns.load(dir), references,
-                ProjectionReferenceLevels.load(dir, references), List.of());
+                ProjectionReferenceLevels.load(dir, references, source), List.of());
     }
 
     /**
@@ -116,9 +119,9 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
         }
     }
 
-    private static TableFile table(Path dir, String name, String... columns) {
+    private static TableFile table(Path dir, TableSource source, String name, String... columns) {
         Path p = dir.resolve(name);
         if (!Files.isRegularFile(p)) throw new TableException(name, 0, "the table is missing");
-        return TableFile.read(p, name, columns);
+        return source.read(p, name, columns);
     }
 }

@@ -34,10 +34,10 @@ public final class ProjectionReferenceLevels {
      * The table of the rules folder, its statuses and confirmations as {@code references} read them (which checks
      * them, with file and line). Optional: a rules folder from before the table existed judges no typical value.
      */
-    static ProjectionReferenceLevels load(Path dir, ReferenceTables references) {
+    static ProjectionReferenceLevels load(Path dir, ReferenceTables references, TableSource source) {
         Path p = dir.resolve(FILE);
         if (!Files.isRegularFile(p)) return NONE;
-        return from(TableFile.read(p, FILE, COLUMNS), references);
+        return from(source.read(p, FILE, COLUMNS), references);
     }
 
     static ProjectionReferenceLevels from(TableFile table, ReferenceTables references) {

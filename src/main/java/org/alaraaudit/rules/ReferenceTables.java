@@ -59,7 +59,9 @@ public record ReferenceTables(List<Table> tables) {
         public boolean confirmed() { return verifiedBy != null && verifiedOn != null; }
     }
 
-    public static ReferenceTables load(Path dir) {
+    public static ReferenceTables load(Path dir) { return load(dir, TableSource.AS_WRITTEN); }
+
+    static ReferenceTables load(Path dir, TableSource source) {
         Map<String, String> titles = titles(dir);
         List<Table> out = new ArrayList<>();
         List<Path> files;
@@ -71,7 +73,7 @@ public record ReferenceTables(List<Table> tables) {
         }
         for (Path p : files) {
             String name = p.getFileName().toString();
-            TableFile t = TableFile.read(p, name);
+            TableFile t = source.read(p, name);
             if (!t.header().contains("source")) continue;
             out.add(table(t, titles.getOrDefault(name, defaultTitle(name))));
         }

@@ -127,8 +127,10 @@ public final class RuleSet {
         if (compiled != null && compiled.workbook() != null) ThresholdWorkbook.remember(compiled.workbookSha(), compiled.workbook());
         List<String> problems = new ArrayList<>();
         PolicyTables tables = null;
+        // A site's numbers under a built-in row's citation are read as local policy (SiteValueChanges).
+        List<SiteValueChange> siteValues = dir != null ? siteValueChanges(root.resolve("tables")) : List.of();
         try {
-            tables = PolicyTables.load(root.resolve("tables"));
+            tables = PolicyTables.load(root.resolve("tables"), SiteValueChanges.asLocalPolicy(siteValues));
         } catch (ThresholdWorkbookException e) {
             for (String p : e.problems()) problems.add("ERROR tables/" + p);
         } catch (TableException e) {
@@ -145,7 +147,7 @@ public final class RuleSet {
             displayName.putAll(displayNames(root, files));
         }
         if (!problems.isEmpty()) throw new RuleSetException(problems);
-        if (dir != null) tables = tables.withSiteValueChanges(siteValueChanges(root.resolve("tables")));
+        if (dir != null) tables = tables.withSiteValueChanges(siteValues);
         // Checked whichever way the rules came: a precompiled base must carry every rule's words as well.
         List<RuleDescription> rules = RuleMetadata.describe(kbase, r -> fileOf(r, displayName), tables.policy(), problems);
         if (!problems.isEmpty()) throw new RuleSetException(problems);

@@ -76,6 +76,53 @@ final class SiteValueChanges {
         return out;
     }
 
+    /**
+     * Tables read with each changed row as local policy: its status {@code local-policy} and its source saying what
+     * the site set in place of what, and whose citation that was. A finding, a table or a count of the report then
+     * never credits the publication with the site's number; the methodology still lists every such value.
+     */
+    static TableSource asLocalPolicy(List<SiteValueChange> changes) {
+        if (changes.isEmpty()) return TableSource.AS_WRITTEN;
+        return (file, name, columns) -> {
+            TableFile t = TableFile.read(file, name, columns);
+            String own = file.getFileName().toString();
+            List<TableFile.Row> rows = new ArrayList<>(t.rows().size());
+            boolean changed = false;
+            for (TableFile.Row r : t.rows()) {
+                List<SiteValueChange> here = changes.stream().filter(c -> c.file().equals(own) && c.line() == r.line()).toList();
+                if (here.isEmpty() || !t.header().contains("status")) {
+                    rows.add(r);
+                    continue;
+                }
+                java.util.Map<String, String> cells = new java.util.LinkedHashMap<>(r.cells());
+                cells.put("status", org.alaraaudit.model.ReferenceStatus.LOCAL_POLICY.code());
+                cells.put("source", localSource(here));
+                rows.add(new TableFile.Row(r.file(), r.line(), java.util.Collections.unmodifiableMap(cells)));
+                changed = true;
+            }
+            return changed ? t.withRows(rows) : t;
+        };
+    }
+
+    /** "local policy: the site's 40 (CTDIvol, mGy) in place of 50 of AAPM ... 2011": the site's number, then whose it replaced. */
+    static String localSource(List<SiteValueChange> row) {
+        List<String> values = new ArrayList<>();
+        for (SiteValueChange c : row) {
+            values.add(shown(c.siteValue()) + " (" + readable(c.column()) + ") in place of " + shown(c.builtInValue()));
+        }
+        return "local policy: the site's " + String.join(", ", values) + " of " + row.get(0).source();
+    }
+
+    private static String shown(String v) { return v == null ? "blank" : v; }
+
+    /** A column as a reader names it: ctdivol_mgy is "CTDIvol, mGy", expected_max_dlp_mgycm "expected max DLP, mGy·cm". */
+    static String readable(String column) {
+        String unit = column.endsWith("_mgycm") ? "mGy·cm" : column.endsWith("_mgy") ? "mGy" : null;
+        String name = unit == null ? column : column.substring(0, column.lastIndexOf('_'));
+        name = name.replace("ctdivol", "CTDIvol").replace("dlp", "DLP").replace('_', ' ');
+        return unit == null ? name : name + ", " + unit;
+    }
+
     private static boolean isValue(TableFile.Row a, TableFile.Row b, String column) {
         return TableFile.decimal(a.text(column)) != null || TableFile.decimal(b.text(column)) != null;
     }

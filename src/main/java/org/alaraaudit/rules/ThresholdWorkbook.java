@@ -247,17 +247,19 @@ public final class ThresholdWorkbook {
     }
 
     /** Reads the four CSV tables the workbook edits, checked as the audit checks them. */
-    public static Tables readCsv(Path tablesDir) {
-        TableFile settings = csv(tablesDir, Policy.FILE, "key", "value", "source");
-        TableFile catalog = csv(tablesDir, ProtocolCatalog.FILE, ProtocolCatalog.columns());
-        TableFile notifications = csv(tablesDir, NotificationValues.FILE, NotificationValues.COLUMNS);
-        TableFile cumulative = csv(tablesDir, CumulativeDoseLevels.FILE, CumulativeDoseLevels.COLUMNS);
+    public static Tables readCsv(Path tablesDir) { return readCsv(tablesDir, TableSource.AS_WRITTEN); }
+
+    static Tables readCsv(Path tablesDir, TableSource source) {
+        TableFile settings = csv(tablesDir, source, Policy.FILE, "key", "value", "source");
+        TableFile catalog = csv(tablesDir, source, ProtocolCatalog.FILE, ProtocolCatalog.columns());
+        TableFile notifications = csv(tablesDir, source, NotificationValues.FILE, NotificationValues.COLUMNS);
+        TableFile cumulative = csv(tablesDir, source, CumulativeDoseLevels.FILE, CumulativeDoseLevels.COLUMNS);
         return new Tables(settings, catalog, notifications, cumulative);
     }
 
-    private static TableFile csv(Path dir, String name, String... columns) {
+    private static TableFile csv(Path dir, TableSource source, String name, String... columns) {
         Path p = dir.resolve(name);
         if (!Files.isRegularFile(p)) throw new TableException(name, 0, "the table is missing");
-        return TableFile.read(p, name, columns);
+        return source.read(p, name, columns);
     }
 }

@@ -3,6 +3,9 @@ package org.alaraaudit.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.model.ReferenceStatus;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,6 +129,35 @@ class SiteValueChangesTest {
         Files.writeString(tables.resolve("protocol-catalog.csv"), catalog + chest.replace("PED CHEST 5-10Y*,", "LOCAL CHEST 5-10Y*,")
                 .replace(",0.625,2.5,", ",0.5,2.0,") + "\n", StandardCharsets.UTF_8);
         assertEquals(List.of(), SiteValueChanges.between(tables, BUILT_IN));
+    }
+
+    @Test
+    void aChangedValueIsLocalPolicyInTheFindingThatCitesItAndInTheCountsOfItsTable() throws IOException {
+        Path tables = copy();
+        // The pediatric head notification value under 2 y: 50 mGy (AAPM 2011, secondary) made 40 by the site.
+        String head = "Pediatric head <2 y,HEAD,,0,2,16,50,";
+        replace(tables.resolve("notification-values.csv"), head, "Pediatric head <2 y,HEAD,,0,2,16,40,");
+        RuleSet site = RuleSet.load(tables.getParent());
+        RuleSet builtIn = RuleSet.load(null);
+        String expected = "local policy: the site's 40 (CTDIvol, mGy) in place of 50 of AAPM. Recommendations";
+        assertTrue(site.tables().notificationValues().values().stream().anyMatch(v -> v.source().startsWith(expected)),
+                "the table row cites the site");
+        assertEquals(localPolicy(builtIn) + 1, localPolicy(site), "the cover's count of local policy values");
+
+        // A one-year-old's head CT at 45 mGy: above the site's 40, below the publication's 50.
+        AuditResult r = new org.alaraaudit.AuditFixture().rules(site)
+                .row("age_years", "1", "weight_kg", "9", "protocol_name", "PED HEAD 0-2Y", "target_region", "HEAD", "phantom", "16",
+                        "ctdivol_mgy", "45", "dlp_mgycm", "700")
+                .audit(dir);
+        List<org.alaraaudit.model.Finding> nv = org.alaraaudit.AuditFixture.findings(r, "CT_NOTIFICATION_VALUE");
+        assertEquals(1, nv.size(), r.findings().toString());
+        assertTrue(nv.get(0).referenceSource().startsWith(expected), nv.get(0).referenceSource());
+        assertTrue(!nv.get(0).referenceSource().startsWith("AAPM"), "never credited to the publication");
+    }
+
+    private static int localPolicy(RuleSet r) {
+        return r.tables().references().tables().stream().filter(t -> t.file().equals("notification-values.csv")).findFirst().orElseThrow()
+                .counts().getOrDefault(ReferenceStatus.LOCAL_POLICY, 0);
     }
 
     @Test

@@ -80,8 +80,9 @@ final class MethodologySection {
     }
 
     /**
-     * Numbers a site changed in its tables while the row kept the built-in source and status: the finding and the
-     * tables above cite that source for the site's number, so the reviewer is told which numbers are the site's own.
+     * Numbers a site changed in its tables while the row kept the built-in source and status: the audit reads them as
+     * local policy (every finding and table cites the site for them); here the reviewer sees each beside the built-in
+     * number and the citation it was kept under.
      */
     private static void siteValues(ReportContext ctx) {
         List<org.alaraaudit.rules.SiteValueChange> changed = ctx.result.tables().siteValueChanges();
@@ -89,11 +90,11 @@ final class MethodologySection {
         ctx.subheading("Values the site changed under a published source");
         ctx.paragraph(changed.size() + " value" + (changed.size() == 1 ? " of the rule set's tables differs" : "s of the rule set's tables differ")
                 + " from this version's built-in row whose source and status " + (changed.size() == 1 ? "it keeps" : "they keep")
-                + ". Read each as local policy, not as the cited publication's value, whatever a finding or table of this report"
-                + " cites for it, until the site gives the row a source and status of its own or confirms it against the"
-                + " publication (rules validate lists them).");
+                + ". The audit took each as local policy, not as the cited publication's value: the findings and tables of this"
+                + " report cite the site for it, until the site gives the row a source and status of its own or confirms it"
+                + " against the publication (rules validate lists them).");
         ReportTable t = new ReportTable(ctx, new float[]{2.2f, 0.6f, 1.5f, 0.9f, 0.9f, 3.4f},
-                "Table", "Line#", "Column", "Site value#", "Built-in#", "Cited for it (status: source)").verbatim(2);
+                "Table", "Line#", "Column", "Site value#", "Built-in#", "The row kept (status: source)").verbatim(2);
         for (org.alaraaudit.rules.SiteValueChange c : changed) {
             t.row(TableTitles.of(ctx, c.file()), Long.toString(c.line()), c.column(), Text.orDash(c.siteValue()),
                     Text.orDash(c.builtInValue()), org.alaraaudit.model.ReferenceStatus.parse(c.status())

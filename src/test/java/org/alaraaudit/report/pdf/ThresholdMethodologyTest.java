@@ -54,7 +54,9 @@ class ThresholdMethodologyTest {
         String text = methodology(RuleSet.load(rules));
         assertTrue(text.contains("Values the site changed under a published source"), text);
         assertTrue(text.contains("1 value of the rule set's tables differs from this version's built-in row whose source and status"
-                + " it keeps. Read each as local policy"), "the paragraph");
+                + " it keeps. The audit took each as local policy"), "the paragraph");
+        assertTrue(text.contains("Cardiac prospective") && text.contains("local policy: the site's 40 (CTDIvol, mGy) in place of 50 of"),
+                "the notification values table cites the site: " + text);
         assertTrue(text.contains("CT notification values (CTDIvol per series) 10 ctdivol_mgy 40 50 transcribed from the publication: AAPM."), "the row");
 
         assertFalse(methodology(AuditFixture.DEFAULT_RULES).contains("Values the site changed"), "none for the built-in rules");
