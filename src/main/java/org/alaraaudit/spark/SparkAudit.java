@@ -143,6 +143,8 @@ public final class SparkAudit implements Callable<Integer> {
                     ? audit.runFiles(files, settings, secret, n)
                     : audit.run(ParquetRead.parts(session, input.toString(), settings, spark.broadcast(secret)), settings, n);
             AuditResult result = outcome.result();
+            // As the audit command: no report of no studies to sign (exit 3, nothing written).
+            if (result.emptyPeriod() != null) throw new ScanLogException(result.emptyPeriod() + " Nothing was written.");
             Files.createDirectories(out);
             FindingTables.write(session, outcome.findings(), result.rejected(), out);
             // As the default template writes it: the single-machine findings.json this run must agree with.

@@ -59,18 +59,19 @@ class CliTest {
     }
 
     @Test
-    void aPeriodWithoutAnyStudyOfTheInputSaysWhichDaysTheInputCovers(@TempDir Path out) throws IOException {
+    void aPeriodWithoutAnyStudyOfTheInputStopsWithExit3NamingTheDaysTheInputCoversAndWritesNothing(@TempDir Path out) throws IOException {
         // a typo of the year: the sample months are August to October 2026
-        Run r = run("audit", "sample-data", "--period", "2025-10", "--out", out.toString(), "--no-history", "--format", "pdf,csv");
-        assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("WARNING: No study of the input falls in the period 2025-10-01 to 2025-10-31; the input's studies"
-                + " run from 2026-08-01 to 2026-10-31. Check --period and the files."), r.out());
-        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(out.resolve("audit-2025-10.pdf").toFile())) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d).replaceAll("\\s+", " ");
-            assertTrue(text.contains("Nothing to audit. No study of the input falls in the period 2025-10-01 to 2025-10-31"), text);
-            String cover = new org.apache.pdfbox.text.PDFTextStripper() {{ setEndPage(1); }}.getText(d).replaceAll("\\s+", " ");
-            assertTrue(cover.contains("Nothing to audit No study of the input falls in the period"), "on the cover: " + cover);
-        }
+        String store = "jdbc:h2:file:" + out.resolve("store").resolve("history");
+        Run r = run("audit", "sample-data", "--period", "2025-10", "--out", out.resolve("reports").toString(), "--history", store,
+                "--format", "pdf,csv", "--fail-on", "MAJOR");
+        assertEquals(3, r.code(), r.err());
+        assertEquals("alara-audit: input unusable: No study of the input falls in the period 2025-10-01 to 2025-10-31; the input's studies"
+                + " run from 2026-08-01 to 2026-10-31. Check --period and the files. Nothing was written.", r.err().strip());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(out.resolve("reports").resolve("audit-2025-10.pdf")), "no report of no studies to sign");
+        assertNoStackTrace(r);
+        Run trend = run("trend", "--history", store, "--out", out.resolve("trend").toString());
+        assertTrue(trend.code() != 0 || !trend.out().contains("2025-10"), "no run was stored: " + trend.out() + trend.err());
         Run october = run("audit", "sample-data", "--period", "2026-10", "--out", out.resolve("oct").toString(), "--no-history", "--format", "csv");
         assertFalse(october.out().contains("No study of the input"), october.out());
     }
