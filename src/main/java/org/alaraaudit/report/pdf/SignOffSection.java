@@ -10,8 +10,19 @@ final class SignOffSection {
 
     static void write(ReportContext ctx) {
         ctx.heading("Review and sign-off");
+        // A signed page travels on its own (scanned, filed): it names the audit it signs and what was left unreviewed.
+        var run = ctx.result.run();
+        ReportTable what = new ReportTable(ctx, new float[]{1.3f, 4f}, "This sign-off is for", "").width(100);
+        what.row("Period", run.period().from() + " to " + run.period().to());
+        what.row("Rule set digest", run.ruleSetDigest());
+        what.row("Input files", run.inputs().size() + (run.inputs().size() == 1 ? " file, " : " files, ") + "digests on the cover: "
+                + String.join(", ", run.inputs().stream().limit(4).map(f -> f.file() + " " + f.sha256().substring(0, 12)).toList())
+                + (run.inputs().size() > 4 ? ", ..." : ""));
+        what.row("Findings reviewed", CoverPage.reviewCompletion(ctx.result));
+        what.finish();
         ctx.paragraph("We have reviewed this report, the CRITICAL and MAJOR findings it lists and the actions proposed, "
-                + "and present it to the radiation safety committee.");
+                + "and present it to the radiation safety committee. Findings not yet reviewed (above) are named under Comments"
+                + " or in the actions agreed.");
         for (String role : new String[]{"Radiation safety officer", "Reviewing medical physicist"}) {
             ctx.subheading(role);
             PdfPTable t = new PdfPTable(new float[]{1, 3.2f, 0.3f, 1, 1.8f});
@@ -28,6 +39,11 @@ final class SignOffSection {
         t.setSpacingBefore(6);
         line(ctx, t, "Minutes ref.", "Meeting date");
         ctx.add(t);
+        ctx.subheading("Actions agreed (what, who, by when)");
+        PdfPTable actions = new PdfPTable(new float[]{1});
+        actions.setWidthPercentage(100);
+        for (int i = 0; i < 4; i++) actions.addCell(blank(true));
+        ctx.add(actions);
     }
 
     private static void line(ReportContext ctx, PdfPTable t, String left, String right) {

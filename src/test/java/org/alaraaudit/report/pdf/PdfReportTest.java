@@ -74,6 +74,21 @@ class PdfReportTest {
     }
 
     @Test
+    void theSignOffPageNamesTheAuditItSignsAndHowFarItsFindingsWereReviewed() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(write("default").toFile())) {
+            PDFTextStripper last = new PDFTextStripper();
+            last.setStartPage(doc.getNumberOfPages());
+            String page = last.getText(doc).replaceAll("\\s+", " ");
+            assertTrue(page.contains("Review and sign-off"), page);
+            assertTrue(page.contains("Rule set digest " + result.run().ruleSetDigest()), page);
+            assertTrue(page.contains("Period " + result.run().period().from() + " to " + result.run().period().to()), page);
+            assertTrue(page.contains(result.run().inputs().get(0).sha256().substring(0, 12)), "an input's digest: " + page);
+            assertTrue(page.contains("Findings reviewed " + CoverPage.reviewCompletion(result)), page);
+            assertTrue(page.contains("Actions agreed (what, who, by when)"), page);
+        }
+    }
+
+    @Test
     void anAgeJustBelowTheLimitIsCutNotRoundedUpToIt() throws IOException {
         try (PDDocument doc = Loader.loadPDF(write("default").toFile())) {
             String t = text(doc).replaceAll("\\s+", " ");
