@@ -14,11 +14,27 @@ import org.alaraaudit.scanlog.RowAccounting;
 final class ExecutiveSummary {
     private ExecutiveSummary() {}
 
+    /** Above this share of rejected rows the summary says so before its figures: their doses are in none of them. */
+    static final double REJECTED_SHARE_SAID = 0.01;
+
+    /**
+     * "13 of 66 rows (20 %) were rejected ...": said first when a noticeable share of the input could not be
+     * audited, since "no CRITICAL or MAJOR finding" then speaks for only part of the exams; null below 1 %.
+     */
+    static String notAudited(RowAccounting rows) {
+        if (rows.read() == 0 || rows.rejected() < REJECTED_SHARE_SAID * rows.read()) return null;
+        return Text.count(rows.rejected()) + " of " + Text.count(rows.read()) + " rows (" + Math.round(100.0 * rows.rejected() / rows.read())
+                + " %) were rejected and not audited: their doses are in none of the figures or findings of this report."
+                + " Data quality lists each with its reason; correct the export and audit again.";
+    }
+
     static void write(ReportContext ctx) {
         ComplianceFigures f = ctx.result.figures();
         ctx.heading("Executive summary");
         String empty = ctx.result.emptyPeriod();
         if (empty != null) ctx.paragraph("Nothing to audit.", empty);
+        String notAudited = notAudited(ctx.result.rows());
+        if (notAudited != null) ctx.paragraph("Rows not audited.", notAudited);
 
         ComplianceFigures prev = PeriodChange.previous(ctx.result);
         PdfPTable tiles = new PdfPTable(4);

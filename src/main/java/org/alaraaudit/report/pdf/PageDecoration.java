@@ -42,7 +42,8 @@ final class PageDecoration extends PdfPageEventHelper {
         if (page > 1) {
             // The cover page carries the same facts in large type; a running header there would be noise.
             float y = document.top() + 22;
-            text(cb, left, l, y, Element.ALIGN_LEFT);
+            // Ten facilities' names would run into the title: the cover lists them all, the header as many as fit.
+            text(cb, fitted(left, r - l - type.regular.getWidthPoint(right, SIZE) - 18), l, y, Element.ALIGN_LEFT);
             text(cb, right, r, y, Element.ALIGN_RIGHT);
             rule(cb, l, r, y - 5);
         }
@@ -63,6 +64,24 @@ final class PageDecoration extends PdfPageEventHelper {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /**
+     * {@code text} as it fits in {@code width} points: whole, or its first facilities (names are joined by "; ")
+     * with "and more" after them, never half a name; a single name too long is cut at a word.
+     */
+    private String fitted(String text, float width) {
+        if (type.regular.getWidthPoint(text, SIZE) <= width) return text;
+        String separator = text.contains("; ") ? "; " : " ";
+        StringBuilder fits = new StringBuilder();
+        for (String part : text.split(java.util.regex.Pattern.quote(separator))) {
+            String next = fits.length() == 0 ? part : fits + separator + part;
+            if (type.regular.getWidthPoint(next + " and more", SIZE) > width) break;
+            fits.setLength(0);
+            fits.append(next);
+        }
+        if (fits.length() == 0 && !separator.equals(" ")) return fitted(text.split("; ")[0], width);
+        return fits.length() == 0 ? "" : fits + " and more";
     }
 
     @Override
