@@ -89,6 +89,19 @@ class PdfReportTest {
     }
 
     @Test
+    void noReviewersNoteOfTheTablesReachesThePdfAndTheAlertValueIsCitedOneWay() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(write("default").toFile())) {
+            String t = text(doc).replaceAll("\\s+", " ");
+            // reference-status.md: notes such as "verify" stay in the tables and docs, never in the text of a PDF
+            for (String note : List.of("not read", "provenance", "verify", "secondary quotation")) {
+                assertFalse(t.toLowerCase(java.util.Locale.ROOT).contains(note), note);
+            }
+            assertTrue(t.contains("NEMA XR 25 Dose Check alert value for accumulated CTDIvol, as given by AAPM working-group material"), t);
+            assertFalse(t.contains("accumulated CTDIvol (AAPM 2011)"), "the rule no longer credits the 2011 statement");
+        }
+    }
+
+    @Test
     void anAgeJustBelowTheLimitIsCutNotRoundedUpToIt() throws IOException {
         try (PDDocument doc = Loader.loadPDF(write("default").toFile())) {
             String t = text(doc).replaceAll("\\s+", " ");
