@@ -8,7 +8,14 @@ import java.util.regex.Pattern;
  * every report uses for it (title, suggested action, threshold). Rules that share a rule id share those three.
  */
 public record RuleDescription(String ruleId, String name, String severity, String scope, String source,
-                              String description, String file, String title, String action, String threshold) {
+                              String description, String file, String title, String action, String threshold,
+                              String followUp) {
+    /**
+     * A rule whose finding puts a patient on a follow-up list with a time limit ({@code @followUp("...")}, e.g. a skin
+     * check 2 to 4 weeks after a procedure): the report names such findings first, before any count.
+     */
+    public boolean patientFollowUp() { return followUp != null && !followUp.isBlank(); }
+
     /** A setting named in {@code @threshold}, e.g. {@code {repeat_window_hours}}: replaced by the value in force. */
     static final Pattern SETTING = Pattern.compile("\\{([a-z0-9_]+)}");
 

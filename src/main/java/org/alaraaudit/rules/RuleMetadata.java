@@ -63,7 +63,7 @@ final class RuleMetadata {
             }
             if (problems.size() > before) continue;
             RuleDescription d = new RuleDescription(ruleId, r.getName(), severity, text(md, "scope"), text(md, "source"),
-                    description(md), r.getPackageName(), text(md, "title"), text(md, "action"), threshold);
+                    description(md), r.getPackageName(), text(md, "title"), text(md, "action"), threshold, text(md, "followUp"));
             RuleDescription first = firstOfId.putIfAbsent(ruleId, d);
             if (first != null) sameWords(where, d, first, problems);
             out.add(d);

@@ -19,17 +19,28 @@ import org.alaraaudit.rules.RuleIds;
  */
 final class ActionPoints {
     record Point(String ruleId, Map<String, long[]> byFacility, long critical, long major, String topProtocol,
-                 long topProtocolCount, List<DrlGroup> drlAbove) {
+                 long topProtocolCount, List<DrlGroup> drlAbove, java.util.SortedSet<java.time.LocalDate> dates) {
         long total() { return critical + major; }
     }
 
     private ActionPoints() {}
 
-    static List<Point> top(Findings findings, List<DrlGroup> drlGroups, int n) {
+    static List<Point> top(Findings findings, List<DrlGroup> drlGroups, int n) { return top(findings, drlGroups, n, RuleTitles.NONE); }
+
+    /**
+     * As above; the findings of a rule with a patient follow-up ({@link RuleTitles#followUp}) come first, whatever
+     * their count: a skin check due weeks after a procedure is the one action a late reading makes too late.
+     */
+    static List<Point> top(Findings findings, List<DrlGroup> drlGroups, int n, RuleTitles rules) {
         Map<String, Map<String, long[]>> counts = new LinkedHashMap<>();
         Map<String, Map<String, Long>> protocols = new LinkedHashMap<>();
+        Map<String, java.util.SortedSet<java.time.LocalDate>> dates = new LinkedHashMap<>();
         for (Finding f : findings) {
             if (!f.severity().atLeast(Severity.MAJOR)) continue;
+            // For a follow-up, the reader needs the days the clocks started.
+            if (rules.followUp(f.ruleId()) != null && f.studyDatetime() != null) {
+                dates.computeIfAbsent(f.ruleId(), k -> new java.util.TreeSet<>()).add(f.studyDatetime().toLocalDate());
+            }
             long[] c = counts.computeIfAbsent(f.ruleId(), k -> new TreeMap<>())
                     .computeIfAbsent(f.facility() == null ? "" : f.facility(), k -> new long[2]);
             c[f.severity() == Severity.CRITICAL ? 0 : 1]++;
@@ -48,12 +59,14 @@ final class ActionPoints {
             boolean drl = rule.equals(RuleIds.DRL_MEDIAN_EXCEEDED) && !above.isEmpty();
             // A DRL group above the DRL is one protocol review, whether or not each raised a finding: ranked by groups.
             points.add(new Point(rule, drl ? drlSites(above) : byFacility, critical, drl ? Math.max(major, above.size()) : major,
-                    top == null ? null : top.getKey(), top == null ? 0 : top.getValue(), drl ? above : List.of()));
+                    top == null ? null : top.getKey(), top == null ? 0 : top.getValue(), drl ? above : List.of(),
+                    dates.getOrDefault(rule, new java.util.TreeSet<>())));
         });
         if (!above.isEmpty() && !counts.containsKey(RuleIds.DRL_MEDIAN_EXCEEDED)) {
-            points.add(new Point(RuleIds.DRL_MEDIAN_EXCEEDED, drlSites(above), 0, above.size(), null, 0, above));
+            points.add(new Point(RuleIds.DRL_MEDIAN_EXCEEDED, drlSites(above), 0, above.size(), null, 0, above, new java.util.TreeSet<>()));
         }
-        points.sort(Comparator.comparingLong(Point::critical).reversed()
+        points.sort(Comparator.comparing((Point p) -> rules.followUp(p.ruleId()) == null)
+                .thenComparing(Comparator.comparingLong(Point::critical).reversed())
                 .thenComparing(Comparator.comparingLong(Point::major).reversed())
                 .thenComparing(Point::ruleId));
         List<Point> top = new ArrayList<>(points.subList(0, Math.min(n, points.size())));
@@ -89,6 +102,13 @@ final class ActionPoints {
             if (p.topProtocol() != null && p.total() > 1) {
                 sb.append(", most often with protocol ").append(p.topProtocol())
                         .append(" (").append(Text.count(p.topProtocolCount())).append(")");
+            }
+        }
+        String followUp = rules.followUp(p.ruleId());
+        if (followUp != null) {
+            sb.append(". Patient follow-up: ").append(followUp);
+            if (!p.dates().isEmpty()) {
+                sb.append("; procedures of ").append(String.join(", ", p.dates().stream().map(java.time.LocalDate::toString).toList()));
             }
         }
         sb.append(". Suggested: ").append(rules.action(p.ruleId())).append('.');

@@ -83,7 +83,7 @@ final class ExecutiveSummary {
         sev.finish();
 
         ctx.subheading("Most worth acting on");
-        var points = ActionPoints.top(ctx.result.findings(), ctx.result.drlGroups(), 4);
+        var points = ActionPoints.top(ctx.result.findings(), ctx.result.drlGroups(), 4, ctx.rules);
         if (points.isEmpty()) {
             ctx.paragraph("No CRITICAL or MAJOR findings in this period.");
         } else {

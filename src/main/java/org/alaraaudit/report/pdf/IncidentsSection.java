@@ -180,10 +180,13 @@ final class IncidentsSection {
         long all = r.critical + r.major;
         ctx.subheading(ctx.rules.title(r.ruleId) + ": " + counts(r.critical, r.major)
                 + (r.listed.size() < all ? ", " + Text.count(r.listed.size()) + " listed" : ""));
-        ReportTable t = new ReportTable(ctx, new float[]{0.7f, 0.95f, 0.95f, 1.5f, 1.8f, 1.45f, 0.85f, 3.5f},
-                "Severity", "Accession", "Date", "Facility / station", "Protocol", "Measured#", "Reference#", "Detail").identifiers(1).verbatim(4);
+        // The age beside the date: in a pediatric report a CRITICAL finding on an 85-year-old would otherwise be read as a child's.
+        ReportTable t = new ReportTable(ctx, new float[]{0.7f, 0.95f, 0.95f, 0.45f, 1.45f, 1.7f, 1.4f, 0.85f, 3.3f},
+                "Severity", "Accession", "Date", "Age#", "Facility / station", "Protocol", "Measured#", "Reference#", "Detail")
+                .identifiers(1).verbatim(5);
         for (Finding f : r.listed) {
-            t.row(f.severity().name(), Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()), Measured.place(f),
+            t.row(f.severity().name(), Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()),
+                    f.ageYears() == null ? "" : org.alaraaudit.model.CalendarAge.display(f.ageYears()), Measured.place(f),
                     Measured.protocol(f), shown(ctx, f), Measured.reference(f) + " " + sources.ref(f.referenceSource()),
                     ctx.template.disclosure().message(f) + "\n" + review(ctx, f));
         }

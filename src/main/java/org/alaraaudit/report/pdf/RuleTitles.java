@@ -35,6 +35,12 @@ final class RuleTitles {
         return r == null ? null : r.title();
     }
 
+    /** The follow-up a rule's findings put patients on (its {@code @followUp}), or null. */
+    String followUp(String ruleId) {
+        RuleDescription r = byId.get(ruleId);
+        return r == null || !r.patientFollowUp() ? null : r.followUp();
+    }
+
     String action(String ruleId) {
         RuleDescription r = byId.get(ruleId);
         return r == null ? "review the findings of this rule" : r.action();
