@@ -38,9 +38,11 @@ final class IncidentsSection {
                     + "The workbook's Findings sheet and the findings file (CSV) list every finding.");
         }
         Sources sources = new Sources();
+        Map<org.alaraaudit.model.SourceLine, String> warned = new java.util.HashMap<>();
+        for (var w : ctx.result.warnings()) warned.putIfAbsent(new org.alaraaudit.model.SourceLine(w.file(), w.line()), w.reason());
         serious.byRule.values().stream()
                 .sorted(Comparator.comparing((RuleIncidents r) -> r.severity).thenComparing(r -> r.ruleId))
-                .forEach(r -> ruleTable(ctx, r, sources));
+                .forEach(r -> ruleTable(ctx, r, sources, warned));
         if (!sources.isEmpty()) {
             ctx.subheading("Sources of the reference values");
             sources.writeNotes(ctx);
@@ -176,7 +178,20 @@ final class IncidentsSection {
         return 2;
     }
 
-    private static void ruleTable(ReportContext ctx, RuleIncidents r, Sources sources) {
+    /**
+     * A data warning on one of the finding's input rows ("above 1000 mGy for one event: check the export"), said in the
+     * finding's row: a CRITICAL finding on a value the tool itself doubts must not be read without the doubt.
+     */
+    private static String warning(Finding f, Map<org.alaraaudit.model.SourceLine, String> warned) {
+        if (warned.isEmpty()) return "";
+        for (org.alaraaudit.model.SourceLine l : f.inputLines()) {
+            String reason = warned.get(l);
+            if (reason != null) return "\nData warning on " + l + ": " + reason + " (see Data quality)";
+        }
+        return "";
+    }
+
+    private static void ruleTable(ReportContext ctx, RuleIncidents r, Sources sources, Map<org.alaraaudit.model.SourceLine, String> warned) {
         long all = r.critical + r.major;
         ctx.subheading(ctx.rules.title(r.ruleId) + ": " + counts(r.critical, r.major)
                 + (r.listed.size() < all ? ", " + Text.count(r.listed.size()) + " listed" : ""));
@@ -188,7 +203,7 @@ final class IncidentsSection {
             t.row(f.severity().name(), Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()),
                     f.ageYears() == null ? "" : org.alaraaudit.model.CalendarAge.display(f.ageYears()), Measured.place(f),
                     Measured.protocol(f), shown(ctx, f), Measured.reference(f) + " " + sources.ref(f.referenceSource()),
-                    ctx.template.disclosure().message(f) + "\n" + review(ctx, f));
+                    ctx.template.disclosure().message(f) + warning(f, warned) + "\n" + review(ctx, f));
         }
         t.finish();
     }

@@ -56,6 +56,23 @@ class PdfManySitesAndRejectionsTest {
     }
 
     @Test
+    void aCriticalFindingOnAValueTheToolDoubtsCarriesTheDataWarningInItsRow() throws IOException {
+        AuditResult r = new AuditFixture()
+                .row("age_years", "6", "protocol_name", "PED HEAD 6-18Y", "target_region", "HEAD", "phantom", "16", "ctdivol_mgy", "3900",
+                        "dlp_mgycm", "60000")
+                .audit(dir);
+        assertFalse(AuditFixture.findings(r, "CT_ALERT_VALUE").isEmpty(), r.findings().toString());
+        assertFalse(r.warnings().isEmpty(), "3900 mGy for one event is a data warning");
+        Path pdf = dir.resolve("doubt.pdf");
+        PdfReport.write(r, ReportTemplate.load("default"), null, pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Review: open (not yet reviewed)"), "the findings' table rows");
+            assertTrue(text.contains("Data warning on scan-log.csv:2: " + r.warnings().get(0).reason() + " (see Data quality)"), text);
+        }
+    }
+
+    @Test
     void aFewRejectedRowsAreLeftToTheScopeNoteAndDataQuality() {
         assertNull(ExecutiveSummary.notAudited(RowAccounting.of(15_823, 15_745, 24, 18, 36)));
         assertTrue(ExecutiveSummary.notAudited(RowAccounting.of(100, 99, 1, 0, 0)).startsWith("1 of 100 rows (1 %)"));
