@@ -137,6 +137,23 @@ public record AuditResult(
                 + "; the input's studies run from " + inputDays.from() + " to " + inputDays.to() + ". Check --period and the files.";
     }
 
+    /**
+     * When the cumulative-dose look-back window of the period reaches back before the input's first study, the
+     * sentence every output gives: a sum then counts those earlier days only as far as a history store kept them,
+     * and "in the 365-day window" alone would claim a year of data the audit may not have had. Null otherwise.
+     */
+    public String windowBeforeInput() {
+        if (figures == null || figures.cumulativeMarrowDoseProfile() == null || inputDays.isWholeInput() || run.period().to() == null) {
+            return null;
+        }
+        int days = figures.cumulativeMarrowDoseProfile().windowDays();
+        LocalDate windowFrom = run.period().to().minusDays(days - 1L);
+        if (!inputDays.from().isAfter(windowFrom)) return null;
+        return "The " + days + "-day look-back window runs from " + windowFrom + " to " + run.period().to() + "; the input's studies"
+                + " start on " + inputDays.from() + ", so earlier doses count only as far as a history store kept them from earlier"
+                + " audits, and a cumulative dose may be a lower bound.";
+    }
+
     /** A finding's review as a safety officer filled it in on the workbook and {@code review import} stored it. */
     public record Review(org.alaraaudit.model.ReviewStatus status, String justification, String reviewer, LocalDate reviewedOn) {
         /** OPEN, or no review at all: the finding still awaits one. */

@@ -157,6 +157,7 @@ final class SummarySheet {
         rate("findings per 100 studies, total", per100(total, f.studies()), p == null ? null : per100(totalBefore, p.studies()), p != null);
         next++;
         marrowProfile(f.cumulativeMarrowDoseProfile());
+        if (result.windowBeforeInput() != null) row().text(result.windowBeforeInput());
     }
 
     private static Double per100(long findings, long studies) { return studies == 0 ? null : findings * 100.0 / studies; }

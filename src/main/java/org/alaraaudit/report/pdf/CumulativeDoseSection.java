@@ -23,6 +23,8 @@ final class CumulativeDoseSection {
                 + "compute a risk for any child, and no published threshold of risk exists for cumulative dose. The levels "
                 + "below are screening levels from the cumulative-dose table, each with the source and status its row gives "
                 + "(Methodology, reference tables): a level reported in a publication is not a risk threshold either.");
+        String window = ctx.result.windowBeforeInput();
+        if (window != null) ctx.paragraph("Data of the window.", window);
         if (ctx.result.patientIdentifiersMissing()) {
             ctx.paragraph("Not assessable.", RuleIds.CUMULATIVE_DOSE + " is " + org.alaraaudit.audit.AuditResult.NO_PATIENT_ID + " ("
                     + PeriodChange.files(ctx.result) + ")" + (found.isEmpty() ? "." : "; the list below covers the other inputs only."));
