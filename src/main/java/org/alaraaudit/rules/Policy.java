@@ -11,7 +11,14 @@ public final class Policy {
     public static final String FILE = "settings.csv";
 
     /** One setting with where its value comes from, for the report's methodology. */
-    public record Setting(String key, String value, String unit, String source) {}
+    /** One row of the settings table; {@code status} its reference status as written (primary, local-policy, ...), null without. */
+    public record Setting(String key, String value, String unit, String source, String status) {
+        /** The status in the words every report uses ("transcribed from the publication"); the raw text when not one. */
+        public String statusWording() {
+            if (status == null) return "";
+            return org.alaraaudit.model.ReferenceStatus.parse(status).map(org.alaraaudit.model.ReferenceStatus::wording).orElse(status);
+        }
+    }
 
     private final Map<String, Setting> settings;
     private final double pediatricAgeYears;
@@ -46,7 +53,7 @@ public final class Policy {
         Map<String, Setting> s = new LinkedHashMap<>();
         for (TableFile.Row r : table.rows()) {
             String key = r.required("key");
-            s.put(key, new Setting(key, r.required("value"), r.text("unit"), r.required("source")));
+            s.put(key, new Setting(key, r.required("value"), r.text("unit"), r.required("source"), r.text("status")));
         }
         Policy p = new Policy(s, 0, null);
         // Every numeric setting is checked for form and range before any rule sees it: NaN, a negative window or a

@@ -68,6 +68,7 @@ class AccreditationPackageCommandTest {
             assertTrue(text.contains("adult protocol"), "the adult-protocol finding is listed");
             assertFalse(text.matches("(?s).*aged \\d+(\\.\\d+)? y.*"), "an age in a finding's detail");
             assertFalse(text.contains("6.4"), () -> "the child's age: " + text.substring(Math.max(0, text.indexOf("6.4") - 200), text.indexOf("6.4") + 80).replace("\n", " | "));
+            assertTrue(text.replaceAll("\\s+", " ").contains("MAJOR A1 2026-10-10 10:00 child General"), "child or adult in place of the age");
             org.apache.pdfbox.text.PDFTextStripper second = new org.apache.pdfbox.text.PDFTextStripper();
             second.setStartPage(2);
             second.setEndPage(2);

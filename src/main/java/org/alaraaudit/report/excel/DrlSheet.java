@@ -19,7 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class DrlSheet {
     static final String NAME = "DRL";
-    static final List<Column> COLUMNS = List.of(Column.of("facility", 18), Column.of("exam type", 18),
+    static final List<Column> COLUMNS = List.of(Column.of("facility", 18), Column.of("exam type", 38),
             Column.of("band", 20), Column.of("quantity", 10), Column.of("unit", 8), Column.num("studies", 9),
             Column.num("n (values)", 9), Column.num("phantom (cm)", 9), Column.num("median", 10),
             Column.num("75th percentile", 11), Column.num("DRL", 10), Column.num("DRL phantom (cm)", 10),

@@ -51,7 +51,9 @@ final class SummarySheet {
         for (int c = 1; c <= LAST_COLUMN; c++) sheet.setColumnWidth(c, 15 * 256);
         RunInfo run = result.run();
         row().styled("ALARA audit: pediatric CT dose compliance", styles.title);
-        row().text(run.institution());
+        // As the PDF's cover: without --institution, the facilities the data came from, never a blank line.
+        row().text(run.institution() != null && !run.institution().isBlank() ? run.institution()
+                : String.join("; ", result.figures().studiesByFacility().keySet()));
         if (result.emptyPeriod() != null) row().text(result.emptyPeriod());
         next++;
         run(run);

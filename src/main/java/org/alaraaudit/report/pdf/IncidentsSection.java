@@ -200,12 +200,18 @@ final class IncidentsSection {
                 "Severity", "Accession", "Date", "Age#", "Facility / station", "Protocol", "Measured#", "Reference#", "Detail")
                 .identifiers(1).verbatim(5);
         for (Finding f : r.listed) {
-            t.row(f.severity().name(), Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()),
-                    f.ageYears() == null ? "" : org.alaraaudit.model.CalendarAge.display(f.ageYears()), Measured.place(f),
+            t.row(f.severity().name(), Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()), age(ctx, f), Measured.place(f),
                     Measured.protocol(f), shown(ctx, f), Measured.reference(f) + " " + sources.ref(f.referenceSource()),
                     ctx.template.disclosure().message(f) + warning(f, warned) + "\n" + review(ctx, f));
         }
         t.finish();
+    }
+
+    /** The age, cut as everywhere; where the template withholds ages (accreditation), only child or adult. */
+    private static String age(ReportContext ctx, Finding f) {
+        if (f.ageYears() == null) return "";
+        if (!ctx.template.disclosure().showsPatients()) return f.pediatric() ? "child" : "adult";
+        return org.alaraaudit.model.CalendarAge.display(f.ageYears());
     }
 
     private static String counts(long critical, long major) {

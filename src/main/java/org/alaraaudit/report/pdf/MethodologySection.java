@@ -69,11 +69,12 @@ final class MethodologySection {
     private static void settings(ReportContext ctx) {
         ctx.subheading("Settings");
         Sources sources = new Sources();
-        ReportTable t = new ReportTable(ctx, new float[]{2, 1.2f, 4.5f}, "Setting", "Value#", "Source");
+        // The key as settings.csv spells it (what a physicist edits), and each value's status as the tables' values have theirs.
+        ReportTable t = new ReportTable(ctx, new float[]{2.2f, 1.1f, 3.6f, 1.4f}, "Setting", "Value#", "Source", "Status").verbatim(0);
         for (Policy.Setting s : ctx.result.tables().policy().settings().values()) {
             String value = s.key().equals("pediatric_age_years") ? Cells.number(ctx.result.run().pediatricAgeYears())
                     : s.key().equals("drl_set") ? ctx.result.run().drlSet() : s.value();
-            t.row(s.key(), value + (s.unit() == null || s.unit().isBlank() ? "" : " " + s.unit()), s.source());
+            t.row(s.key(), value + (s.unit() == null || s.unit().isBlank() ? "" : " " + s.unit()), s.source(), s.statusWording());
         }
         t.finish();
         if (!sources.isEmpty()) sources.writeNotes(ctx);

@@ -57,8 +57,9 @@ final class PeriodChange {
     }
 
     /** A value, so the report's one rounding rule (three significant figures); changes keep the decimals above. */
+    /** One decimal, as every per-100 figure of the reports and the trend (12.6, 6.5, 0.1): a column of them lines up. */
     static String per100Text(Double v) {
-        return v == null ? "n/a" : Text.number(v);
+        return v == null ? "n/a" : Messages.format("%.1f", v);
     }
 
     static long severity(ComplianceFigures f, String severity) {

@@ -60,7 +60,7 @@ class PdfPreviousPeriodTest {
 
         // MAJOR: count, per 100 studies, previous count, change
         long major = f.findingsBySeverity().getOrDefault("MAJOR", 0L);
-        String per100 = Text.number(major * 100.0 / f.studies());
+        String per100 = String.format(Locale.ROOT, "%.1f", major * 100.0 / f.studies());
         assertTrue(flat.contains("MAJOR " + major + " " + per100 + " " + ReportFixtures.PREV_MAJOR + " "
                 + signed(major - ReportFixtures.PREV_MAJOR)), flat);
         assertTrue(flat.contains("Change per 100"));
