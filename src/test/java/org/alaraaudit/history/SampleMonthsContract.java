@@ -145,8 +145,14 @@ abstract class SampleMonthsContract {
                     || !"Studies".equals(s.getRow(head).getCell(0).getStringCellValue())) head++;
             assertEquals("2026-08", s.getRow(head).getCell(1).getStringCellValue());
             double august = 0;
-            for (int i = head + 1; s.getRow(i) != null; i++) august += s.getRow(i).getCell(1).getNumericCellValue();
+            Double all = null;
+            for (int i = head + 1; s.getRow(i) != null; i++) {
+                double n = s.getRow(i).getCell(1).getNumericCellValue();
+                if (Trend.ALL_FACILITIES.equals(s.getRow(i).getCell(0).getStringCellValue())) all = n;
+                else august += n;
+            }
             assertEquals((double) t.months().get(0).studies(), august);
+            assertEquals(august, all, "the All facilities row is the facilities' sum");
         }
         Run byStation = cli("trend", "--by", "station", "--history", monthly, "--out", out.toString());
         assertEquals(0, byStation.code(), byStation.err());
