@@ -97,8 +97,8 @@ final class ExecutiveSummary {
                 item.setSpacingAfter(5);
                 ctx.add(item);
             }
-            ctx.note("One item per rule, whatever the number of sites it concerns (counts per facility in brackets), ranked by "
-                    + "the number of CRITICAL, then MAJOR findings; DRL groups count once per group above the DRL, and they always take a place"
+            ctx.note("One item per rule, whatever the number of sites it concerns (counts per facility in brackets): patients on a"
+                    + " follow-up list with a time limit first, then by the number of CRITICAL, then MAJOR findings; DRL groups count once per group above the DRL, and they always take a place"
                     + " (the last, if their count would not), since each is a protocol review. The section CRITICAL and MAJOR"
                     + " findings counts every one, and the workbook lists them all.");
         }
