@@ -11,7 +11,12 @@ import java.util.Optional;
 public enum ReferenceStatus {
     PRIMARY("primary", "read in the publication"),
     SECONDARY("secondary", "transcribed from the publication"),
-    LOCAL_POLICY("local-policy", "local policy (default)"),
+    /**
+     * Worded without "(default)": the tool's defaults and a site's own numbers share this status, and each row's
+     * source says which ("local policy (default): reason" as shipped, the site's own words, or "local policy: the
+     * site's 40 ... in place of 50" for a number changed under a built-in citation).
+     */
+    LOCAL_POLICY("local-policy", "local policy"),
     UNVERIFIED("unverified", "unverified");
 
     private final String code;

@@ -23,8 +23,8 @@ final class ReferenceStatusTable {
         ctx.subheading("Reference values and their status");
         ctx.paragraph("Every threshold and coefficient the audit used comes from one of the tables below. Each value carries a"
                 + " status: read in the publication itself; transcribed from the publication (read in a transcription or a"
-                + " paper quoting it, not contradicted anywhere); local policy (a default chosen for this tool, with its"
-                + " reasoning, which the site confirms or changes); or unverified (the source of the number itself was not"
+                + " paper quoting it, not contradicted anywhere); local policy (a choice, with its reasoning: this tool's default,"
+                + " which the site confirms or changes, or the site's own, as the source says); or unverified (the source of the number itself was not"
                 + " found; such a value is never the sole basis of a CRITICAL finding). Where the site's physicist has"
                 + " confirmed a table against its publications, the confirmation is shown instead.");
         Sources sources = new Sources();
