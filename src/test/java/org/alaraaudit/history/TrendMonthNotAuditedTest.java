@@ -34,6 +34,35 @@ class TrendMonthNotAuditedTest {
     Path dir;
 
     @Test
+    void aFacilityMissingFromOneMonthsRunHasNoFigureThatMonthAndIsNamedInsteadOfShownAsZero() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("partly").resolve("history");
+        StoreRuns store = new StoreRuns(url);
+        // September's export came from County General only: St Elsewhere's rows are not in it.
+        Path september = dir.resolve("scan-log-2026-09-county.csv");
+        List<String> lines = Files.readAllLines(Path.of("sample-data", "scan-log-2026-09.csv"));
+        List<String> county = new java.util.ArrayList<>(List.of(lines.get(0)));
+        for (String l : lines.subList(1, lines.size())) if (!l.contains(",St Elsewhere Children's,")) county.add(l);
+        assertTrue(county.size() < lines.size() - 1000);
+        Files.write(september, county);
+        store.audit(AuditPeriod.month(AUGUST), Path.of("sample-data", "scan-log-2026-08.csv"));
+        store.audit(AuditPeriod.month(SEPTEMBER), september);
+        store.audit(AuditPeriod.month(OCTOBER), Path.of("sample-data", "scan-log-2026-10.csv"));
+
+        for (Grouping by : List.of(Grouping.FACILITY, Grouping.STATION)) {
+            Trend t = new TrendQuery(store.store).load(null, null, by, new StepRule(0.2, "test", 10));
+            assertEquals(List.of(AUGUST, SEPTEMBER, OCTOBER), t.monthList(), by.name());
+            assertTrue(t.months().stream().noneMatch(m -> m.month().equals(SEPTEMBER) && m.group().startsWith("St Elsewhere")),
+                    by + ": no zeros for St Elsewhere in September");
+            assertTrue(t.months().stream().anyMatch(m -> m.month().equals(SEPTEMBER) && m.group().startsWith("County General")
+                    && m.studies() > 0), by.name());
+            assertTrue(t.months().stream().anyMatch(m -> m.month().equals(OCTOBER) && m.group().startsWith("St Elsewhere")), by.name());
+            assertTrue(t.findings().stream().noneMatch(f -> f.month().equals(SEPTEMBER) && f.group().startsWith("St Elsewhere")), by.name());
+            assertEquals("2026-09 was not audited for St Elsewhere Children's: its series have no figure that month, and its All"
+                    + " facilities figures are the other facilities' alone.", t.notAuditedText(), by.name());
+        }
+    }
+
+    @Test
     void aMonthNoRunCoversIsLeftOutOfEveryTableAndChartAndNamedInEachReport() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("store").resolve("history");
         StoreRuns store = new StoreRuns(url);

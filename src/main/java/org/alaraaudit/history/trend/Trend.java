@@ -6,21 +6,23 @@ import java.util.List;
 /** Everything the trend report shows, read from the history store; both the PDF and the workbook are readers of it. */
 public record Trend(YearMonth from, YearMonth to, Grouping by, String store, List<MonthFigures> months,
                     List<MonthFindings> findings, List<DoseMedian> medians, List<MedianStep> steps, StepRule stepRule, List<StoredRun> runs,
-                    XrayTrend xray, List<YearMonth> notAudited) {
+                    XrayTrend xray, List<YearMonth> notAudited, java.util.Map<YearMonth, List<String>> facilitiesNotAudited) {
 
     /**
      * {@code notAudited}: months of the range no stored run covers. They are left out of every table and chart
      * ({@link #monthList()}) and named instead: shown as zero they would read as a month without patients, and a
-     * change against them as a jump.
+     * change against them as a jump. {@code facilitiesNotAudited}: per month that other facilities were audited in,
+     * the trend's facilities no run audited then; their series have no figure in that month.
      */
     public Trend {
         notAudited = List.copyOf(notAudited);
+        facilitiesNotAudited = java.util.Map.copyOf(facilitiesNotAudited);
     }
 
     /** A trend of CT figures only, every month audited. */
     public Trend(YearMonth from, YearMonth to, Grouping by, String store, List<MonthFigures> months, List<MonthFindings> findings,
                  List<DoseMedian> medians, List<MedianStep> steps, StepRule stepRule, List<StoredRun> runs) {
-        this(from, to, by, store, months, findings, medians, steps, stepRule, runs, XrayTrend.NONE, List.of());
+        this(from, to, by, store, months, findings, medians, steps, stepRule, runs, XrayTrend.NONE, List.of(), java.util.Map.of());
     }
 
     /** The series of {@link #findings} that counts every facility together: counts add up, medians never do. */
@@ -60,14 +62,26 @@ public record Trend(YearMonth from, YearMonth to, Grouping by, String store, Lis
         return out;
     }
 
-    /** "2026-09 was not audited" (or "2026-09 and 2026-11 were"), for the reports to say; null when every month was. */
+    /**
+     * "2026-09 was not audited ..." (or "2026-09 and 2026-11 were"), then each month a facility was not audited in
+     * while others were, for the reports to say; null when every facility was audited in every month.
+     */
     public String notAuditedText() {
-        if (notAudited.isEmpty()) return null;
-        List<String> names = notAudited.stream().map(YearMonth::toString).toList();
-        String list = names.size() == 1 ? names.get(0)
+        List<String> said = new java.util.ArrayList<>();
+        if (!notAudited.isEmpty()) {
+            List<String> names = notAudited.stream().map(YearMonth::toString).toList();
+            said.add(and(names) + (names.size() == 1 ? " was" : " were") + " not audited (no stored run covers "
+                    + (names.size() == 1 ? "it" : "them") + "): left out of the tables and charts, and no change is shown against "
+                    + (names.size() == 1 ? "it" : "them") + ".");
+        }
+        new java.util.TreeMap<>(facilitiesNotAudited).forEach((m, facilities) -> said.add(m + " was not audited for " + and(facilities)
+                + ": " + (facilities.size() == 1 ? "its" : "their") + " series have no figure that month, and its All facilities"
+                + " figures are the other facilities' alone."));
+        return said.isEmpty() ? null : String.join(" ", said);
+    }
+
+    private static String and(List<String> names) {
+        return names.size() == 1 ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-        return list + (names.size() == 1 ? " was" : " were") + " not audited (no stored run covers "
-                + (names.size() == 1 ? "it" : "them") + "): left out of the tables and charts, and no change is shown against "
-                + (names.size() == 1 ? "it" : "them") + ".";
     }
 }

@@ -42,13 +42,13 @@ public final class TrendQuery {
         try (Connection c = store.connect()) {
             YearMonth[] range = range(c, from, to);
             if (range == null) return null;
-            Set<YearMonth> notAudited = notAudited(c, range[0], range[1]);
-            List<MonthFigures> months = months(c, range[0], range[1], by, notAudited);
+            Coverage audited = Coverage.of(c, range[0], range[1]);
+            List<MonthFigures> months = months(c, range[0], range[1], by, audited);
             if (months.stream().allMatch(m -> m.studies() == 0)) return null;
             DoseValues doses = doseValues(c, range[0], range[1], by, rule);
-            return new Trend(range[0], range[1], by, store.printable(), months, findings(c, range[0], range[1], by, months, notAudited),
+            return new Trend(range[0], range[1], by, store.printable(), months, findings(c, range[0], range[1], by, months, audited),
                     doses.medians(), doses.steps(), rule, runs(c, range[0], range[1]),
-                    new XrayTrendQuery(c, range[0], range[1]).load(), List.copyOf(new TreeSet<>(notAudited)));
+                    new XrayTrendQuery(c, range[0], range[1]).load(), audited.notAudited(), audited.facilitiesNotAudited(months));
         } catch (SQLException e) {
             throw new HistoryException("cannot read the history store " + store.printable() + ": " + HistoryStore.rootMessage(e), e);
         }
@@ -65,22 +65,55 @@ public final class TrendQuery {
         }
     }
 
-    /** The months of the range that no stored run's period reaches into. */
-    private static Set<YearMonth> notAudited(Connection c, YearMonth from, YearMonth to) throws SQLException {
-        Set<YearMonth> out = new TreeSet<>();
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) out.add(m);
-        try (PreparedStatement p = c.prepareStatement("SELECT period_from, period_to FROM audit_run WHERE period_from <= ? AND period_to >= ?")) {
-            p.setObject(1, to.atEndOfMonth());
-            p.setObject(2, from.atDay(1));
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    YearMonth first = YearMonth.from(rs.getObject(1, LocalDate.class));
-                    YearMonth last = YearMonth.from(rs.getObject(2, LocalDate.class));
-                    for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) out.remove(m);
+    /**
+     * Which facilities a stored run audited in each month of the range (a run over part of a month counts for it): a
+     * series of a facility no run audited that month has no figure there, not a zero, and a month no run reaches
+     * into is left out of the trend altogether.
+     */
+    private record Coverage(YearMonth from, YearMonth to, Map<YearMonth, Set<String>> facilities) {
+        static Coverage of(Connection c, YearMonth from, YearMonth to) throws SQLException {
+            Map<YearMonth, Set<String>> out = new TreeMap<>();
+            for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) out.put(m, new TreeSet<>());
+            try (PreparedStatement p = c.prepareStatement("SELECT period_from, period_to, facilities FROM audit_run"
+                    + " WHERE period_from <= ? AND period_to >= ?")) {
+                p.setObject(1, to.atEndOfMonth());
+                p.setObject(2, from.atDay(1));
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        YearMonth first = YearMonth.from(rs.getObject(1, LocalDate.class));
+                        YearMonth last = YearMonth.from(rs.getObject(2, LocalDate.class));
+                        String names = rs.getString(3);
+                        List<String> facilities = names == null || names.isEmpty() ? List.of() : List.of(names.split("\\|"));
+                        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                            if (out.containsKey(m)) out.get(m).addAll(facilities);
+                        }
+                    }
                 }
             }
+            return new Coverage(from, to, out);
         }
-        return out;
+
+        boolean audited(YearMonth m) { return !facilities.get(m).isEmpty(); }
+
+        /** Whether the series of {@code facility} has a figure in {@code m}; null: the series of all facilities. */
+        boolean audited(YearMonth m, String facility) {
+            return facility == null ? audited(m) : facilities.get(m).contains(facility);
+        }
+
+        List<YearMonth> notAudited() { return facilities.keySet().stream().filter(m -> !audited(m)).toList(); }
+
+        /** The trend's facilities, per month some other facility was audited in, that no run audited then. */
+        Map<YearMonth, List<String>> facilitiesNotAudited(List<MonthFigures> months) {
+            Set<String> all = new TreeSet<>();
+            for (Set<String> f : facilities.values()) all.addAll(f);
+            Map<YearMonth, List<String>> out = new TreeMap<>();
+            for (Map.Entry<YearMonth, Set<String>> e : facilities.entrySet()) {
+                if (e.getValue().isEmpty()) continue;
+                List<String> missing = all.stream().filter(f -> !e.getValue().contains(f)).toList();
+                if (!missing.isEmpty()) out.put(e.getKey(), missing);
+            }
+            return out;
+        }
     }
 
     private static final class Counts {
@@ -93,14 +126,16 @@ public final class TrendQuery {
         final Map<Severity, Long> findings = new EnumMap<>(Severity.class);
     }
 
-    private static List<MonthFigures> months(Connection c, YearMonth from, YearMonth to, Grouping by, Set<YearMonth> notAudited)
+    private static List<MonthFigures> months(Connection c, YearMonth from, YearMonth to, Grouping by, Coverage audited)
             throws SQLException {
         Map<String, Map<YearMonth, Counts>> groups = new TreeMap<>();
+        Map<String, String> facilityOf = new HashMap<>();
         eachStudyRow(c, "SELECT study_month, facility, station_name, main_protocol, modality, pediatric,"
                 + " adult_protocol, repeated, findings_critical, findings_major, findings_minor, findings_info FROM study"
                 + " WHERE audited AND study_month BETWEEN ? AND ?", from, to, (m, rs) -> {
-            Counts n = groups.computeIfAbsent(by.key(rs.getString(2), rs.getString(3), rs.getString(4)), k -> new TreeMap<>())
-                    .computeIfAbsent(m, k -> new Counts());
+            String group = by.key(rs.getString(2), rs.getString(3), rs.getString(4));
+            if (by != Grouping.ALL) facilityOf.putIfAbsent(group, rs.getString(2));
+            Counts n = groups.computeIfAbsent(group, k -> new TreeMap<>()).computeIfAbsent(m, k -> new Counts());
             boolean ct = "CT".equals(rs.getString(5));
             boolean pediatric = rs.getBoolean(6);
             n.studies++;
@@ -115,7 +150,7 @@ public final class TrendQuery {
         List<MonthFigures> out = new ArrayList<>();
         for (Map.Entry<String, Map<YearMonth, Counts>> g : groups.entrySet()) {
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-                if (notAudited.contains(m)) continue;
+                if (!audited.audited(m, facilityOf.get(g.getKey()))) continue;
                 Counts n = g.getValue().getOrDefault(m, new Counts());
                 Map<Severity, Long> findings = new EnumMap<>(Severity.class);
                 for (Severity s : Severity.values()) findings.put(s, n.findings.getOrDefault(s, 0L));
@@ -137,7 +172,7 @@ public final class TrendQuery {
      * range's DRL group is about other weeks than any month's).
      */
     private static List<MonthFindings> findings(Connection c, YearMonth from, YearMonth to, Grouping by, List<MonthFigures> months,
-                                                Set<YearMonth> notAudited) throws SQLException {
+                                                Coverage audited) throws SQLException {
         Map<String, Map<YearMonth, Map<Severity, Long>>> counts = new TreeMap<>();
         Set<String> counted = new HashSet<>();
         try (PreparedStatement p = c.prepareStatement("SELECT f.severity, f.facility, f.study_datetime, r.period_to, s.study_month,"
@@ -180,7 +215,8 @@ public final class TrendQuery {
         List<MonthFindings> out = new ArrayList<>();
         for (Map.Entry<String, Map<YearMonth, Long>> g : studies.entrySet()) {
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-                if (notAudited.contains(m)) continue;
+                // A series has a month where the studies say so (its facility audited then; see months()).
+                if (!audited.audited(m) || !g.getKey().equals(Trend.ALL_FACILITIES) && !g.getValue().containsKey(m)) continue;
                 Map<Severity, Long> n = new EnumMap<>(Severity.class);
                 for (Severity s : Severity.values()) {
                     n.put(s, counts.getOrDefault(g.getKey(), Map.of()).getOrDefault(m, Map.of()).getOrDefault(s, 0L));

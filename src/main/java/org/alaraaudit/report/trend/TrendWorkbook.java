@@ -393,7 +393,7 @@ public final class TrendWorkbook {
                 {"Generated", TrendText.stamp(generatedAt)},
                 {"Findings per 100 studies", TrendText.FINDINGS_DEFINITION},
                 {"By protocol", "a study counts under the standard protocol of its first diagnostic acquisition, at its facility"},
-                {"Months not audited", t.notAudited().isEmpty() ? "none" : t.notAuditedText()},
+                {"Months not audited", t.notAuditedText() == null ? "none" : t.notAuditedText()},
                 {"Median steps", "flagged above " + TrendText.percentText(t.stepRule().fraction()) + " (setting " + StepRule.SETTING
                         + "), at least " + t.stepRule().minStudies() + " studies in both months"},
         };
