@@ -227,7 +227,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     /** Why a folder's README or licence is not read. */
-    static final String NOTES = "whose first line names no scan-log column (notes beside the exports)";
+    static final String NOTES = ScanLogInput.NOTES;
 
     static void notReading(PrintWriter err, List<Path> files, String noun, String why) {
         if (files.isEmpty()) return;

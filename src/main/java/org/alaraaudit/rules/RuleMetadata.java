@@ -86,12 +86,12 @@ final class RuleMetadata {
         };
     }
 
-    /** The reports show one title, action and threshold per rule id: its variants (MINOR, MAJOR …) must agree. */
+    /** The reports show one title, action, threshold and follow-up per rule id: its variants (MINOR, MAJOR …) must agree. */
     private static void sameWords(String where, RuleDescription d, RuleDescription first, List<String> problems) {
         String[][] pairs = {{"title", d.title(), first.title()}, {"action", d.action(), first.action()},
-                {"threshold", d.threshold(), first.threshold()}};
+                {"threshold", d.threshold(), first.threshold()}, {"followUp", d.followUp(), first.followUp()}};
         for (String[] p : pairs) {
-            if (!p[1].equals(p[2])) {
+            if (!java.util.Objects.equals(p[1], p[2])) {
                 problems.add(where + ": @" + p[0] + " differs from that of rule \"" + first.name() + "\" of the same rule id;"
                         + " the reports show one " + p[0] + " per rule id");
             }

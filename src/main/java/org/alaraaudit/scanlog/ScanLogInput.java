@@ -22,6 +22,9 @@ import java.util.stream.Stream;
 public final class ScanLogInput {
     private static final List<String> SCAN_LOG_EXTENSIONS = List.of(".csv", ".txt", ".xlsx");
 
+    /** Why a folder's README or licence is not read, as every command says it. */
+    public static final String NOTES = "whose first line names no scan-log column (notes beside the exports)";
+
     /** What the reports say of REPEAT_STUDY and CUMULATIVE_DOSE when {@link #patientIdentifiersMissing()}. */
     public static final String NO_PATIENT_ID = "not assessable: the export has no patient identifier";
 
@@ -97,14 +100,18 @@ public final class ScanLogInput {
                 try (Stream<Path> s = Files.walk(p)) {
                     List<Path> found = s.filter(Files::isRegularFile).filter(ScanLogInput::looksLikeScanLog).filter(f -> !skip.test(f))
                             .sorted().toList();
+                    List<Path> notes = new ArrayList<>();
                     found = found.stream().filter(f -> {
-                        boolean notes = isText(f) && opener.namesNoScanLogColumn(f);
-                        if (notes) notScanLog.accept(f);
-                        return !notes;
+                        boolean note = isText(f) && opener.namesNoScanLogColumn(f);
+                        if (note) notes.add(f);
+                        return !note;
                     }).toList();
                     if (found.isEmpty()) {
-                        throw new ScanLogException(p + ": the folder holds no scan logs (*.csv, *.xlsx) or DICOM dose reports");
+                        throw new ScanLogException(p + ": the folder holds no scan logs (*.csv, *.xlsx) or DICOM dose reports"
+                                + (notes.isEmpty() ? "" : "; left out as notes, their first line naming no scan-log column: "
+                                + String.join(", ", notes.stream().map(f -> f.getFileName().toString()).toList())));
                     }
+                    notes.forEach(notScanLog);
                     out.addAll(found);
                 } catch (IOException e) {
                     throw new ScanLogException(p + ": the folder cannot be read: " + e.getMessage(), e);

@@ -57,6 +57,8 @@ public final class ScanLogOpener {
      * here (false); reading it as a scan log names its problem.
      */
     boolean namesNoScanLogColumn(Path f) {
+        // A dose report saved as .txt (DICOM JSON) is told by its content, as open() tells it.
+        if (org.alaraaudit.dicom.DoseReportFile.detect(f) != null) return false;
         try (CsvTable table = new CsvTable(f)) {
             List<String> header = table.header();
             if (named != null && new HeaderMatch(named, header).matched() > 0) return false;

@@ -124,8 +124,14 @@ public final class SparkAudit implements Callable<Integer> {
         Set<ReportSet.Format> reportFormats = reportFormats();
         if (Files.exists(out)) throw new IllegalArgumentException("--out " + out + ": exists; give a new folder, so no run is half-overwritten");
         // Every input problem is told before the cluster starts work (a Parquet path is Spark's to read).
-        List<String> files = format.equals("csv")
-                ? ScanLogInput.expand(List.of(input)).stream().map(p -> p.toAbsolutePath().toString()).toList() : List.of();
+        List<Path> notes = new java.util.ArrayList<>();
+        List<String> files = format.equals("csv") ? ScanLogInput.expand(List.of(input), p -> false,
+                org.alaraaudit.scanlog.ScanLogOptions.DEFAULTS, notes::add).stream().map(p -> p.toAbsolutePath().toString()).toList() : List.of();
+        // As the audit command says it: a folder's README or licence is left out, and named.
+        if (!notes.isEmpty()) {
+            err.println("alara-audit: not reading " + notes.size() + " text file" + (notes.size() == 1 ? " " : "s ")
+                    + ScanLogInput.NOTES + ": " + String.join(", ", notes.stream().map(Path::toString).toList()));
+        }
         // Null stands for the rule base built into the jar, which every executor has too.
         String rulesDir = rules == null ? null : rules.toAbsolutePath().toString();
         RuleSet ruleSet = RuleSet.load(rules == null ? null : Path.of(rulesDir));

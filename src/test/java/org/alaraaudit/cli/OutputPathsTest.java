@@ -162,6 +162,16 @@ class OutputPathsTest {
     }
 
     @Test
+    void aFolderOfNotesOnlyIsRefusedNamingTheNotesItLeftOut() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Files.writeString(data.resolve("README.txt"), "Exports of the CT scanners go here\n");
+        CliTest.Run r = audit(data, dir.resolve("reports"));
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("the folder holds no scan logs (*.csv, *.xlsx) or DICOM dose reports; left out as notes, their first"
+                + " line naming no scan-log column: README.txt"), r.err());
+    }
+
+    @Test
     void aTextFileWithADamagedScanLogHeaderStopsTheRunInsteadOfBeingPassedOver() throws IOException {
         Path data = Files.createDirectory(dir.resolve("data"));
         Files.writeString(data.resolve("export.txt"), "patient_id,accesion_number,study_datetime\nP1,A1,2026-10-02T10:00\n");

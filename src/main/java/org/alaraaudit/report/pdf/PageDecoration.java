@@ -81,6 +81,8 @@ final class PageDecoration extends PdfPageEventHelper {
             fits.append(next);
         }
         if (fits.length() == 0 && !separator.equals(" ")) return fitted(text.split("; ")[0], width);
+        // One long name cut at a word ends in an ellipsis: "and more" would say other facilities were left out.
+        if (separator.equals(" ")) return fits.length() == 0 ? "" : fits.substring(0, fits.length()) + "...";
         return fits.length() == 0 ? "" : fits + " and more";
     }
 

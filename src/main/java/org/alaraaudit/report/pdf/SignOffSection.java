@@ -15,14 +15,16 @@ final class SignOffSection {
         ReportTable what = new ReportTable(ctx, new float[]{1.3f, 4f}, "This sign-off is for", "").width(100);
         what.row("Period", run.period().from() + " to " + run.period().to());
         what.row("Rule set digest", run.ruleSetDigest());
-        what.row("Input files", run.inputs().size() + (run.inputs().size() == 1 ? " file, " : " files, ") + "digests on the cover: "
+        what.row("Input files", run.inputs().isEmpty() ? "none recorded (rows read from a table store, not from files)"
+                : run.inputs().size() + (run.inputs().size() == 1 ? " file, " : " files, ") + "digests on the cover: "
                 + String.join(", ", run.inputs().stream().limit(4).map(f -> f.file() + " " + f.sha256().substring(0, 12)).toList())
                 + (run.inputs().size() > 4 ? ", ..." : ""));
         what.row("Findings reviewed", CoverPage.reviewCompletion(ctx.result));
         what.finish();
-        ctx.paragraph("We have reviewed this report, the CRITICAL and MAJOR findings it lists and the actions proposed, "
-                + "and present it to the radiation safety committee. Findings not yet reviewed (above) are named under Comments"
-                + " or in the actions agreed.");
+        // What is signed is the review of the report; how far each finding was reviewed is the line above, not a claim.
+        ctx.paragraph("We have reviewed this report and the actions proposed for its CRITICAL and MAJOR findings, whose own"
+                + " review status is given above, and present it to the radiation safety committee. Findings still without a"
+                + " review are named under Comments or in the actions agreed.");
         for (String role : new String[]{"Radiation safety officer", "Reviewing medical physicist"}) {
             ctx.subheading(role);
             PdfPTable t = new PdfPTable(new float[]{1, 3.2f, 0.3f, 1, 1.8f});
