@@ -154,6 +154,15 @@ public record AuditResult(
                 + " audits, and a cumulative dose may be a lower bound.";
     }
 
+    /**
+     * Stops a run whose input has no study in its period (exit 3 for the commands, nothing written or stored): a
+     * report of no studies, with its sign-off page, and a clean exit would read as an all-clear.
+     */
+    public void requireStudiesInPeriod() {
+        String empty = emptyPeriod();
+        if (empty != null) throw new org.alaraaudit.scanlog.ScanLogException(empty + " Nothing was written.");
+    }
+
     /** A finding's review as a safety officer filled it in on the workbook and {@code review import} stored it. */
     public record Review(org.alaraaudit.model.ReviewStatus status, String justification, String reviewer, LocalDate reviewedOn) {
         /** OPEN, or no review at all: the finding still awaits one. */

@@ -168,7 +168,7 @@ public final class AuditCommand implements Callable<Integer> {
                 result = new AuditRun(ruleSet, AlaraAudit.version(), runHistory.earlier()).run(request, bar);
             }
             refuseWithoutValidRows(result);
-            refuseEmptyPeriod(result);
+            result.requireStudiesInPeriod();
             // Reports first: a store that cannot be written must not cost the month's reports.
             written = write(result, new ReportSet(wanted, reportTemplate, institution));
             runHistory.record(result);
@@ -222,26 +222,14 @@ public final class AuditCommand implements Callable<Integer> {
             return own;
         }, new ScanLogOptions(profile, sheet), notes::add);
         notReading(err, skipped, "file", "that alara-audit wrote itself");
-        notReading(err, notes, "text file", NOTES);
+        notReading(err, notes, "text file", ScanLogInput.NOTES);
         return files;
     }
 
-    /** Why a folder's README or licence is not read. */
-    static final String NOTES = ScanLogInput.NOTES;
-
+    /** The files a command leaves out of a folder, said on standard error. */
     static void notReading(PrintWriter err, List<Path> files, String noun, String why) {
-        if (files.isEmpty()) return;
-        err.println("alara-audit: not reading " + files.size() + " " + noun + (files.size() == 1 ? " " : "s ") + why + ": "
-                + String.join(", ", files.stream().sorted().limit(3).map(Path::toString).toList()) + (files.size() > 3 ? ", ..." : ""));
-    }
-
-    /**
-     * An input none of whose studies falls in the period (a mistyped --period, last month's export) is unusable for
-     * that period (exit 3), and nothing is written or stored: a report of no studies, complete with its sign-off
-     * page, and a clean exit would read as an all-clear to the scheduler that ran it and to whoever signs it.
-     */
-    private static void refuseEmptyPeriod(AuditResult result) {
-        if (result.emptyPeriod() != null) throw new ScanLogException(result.emptyPeriod() + " Nothing was written.");
+        String line = ScanLogInput.notReading(files, noun, why);
+        if (line != null) err.println("alara-audit: " + line);
     }
 
     /** No valid rows is an unusable input (exit 3), and nothing is written for it. */

@@ -25,7 +25,6 @@ final class Summary {
                 r.run().period().label(), TerminalText.escape(r.run().ruleSetLocation()), r.run().ruleSetDigest().substring(0, 19), r.run().drlSet());
         out.printf(Locale.ROOT, "Rows: %d read = %d audited + %d rejected + %d duplicate + %d excluded%s%n",
                 a.read(), a.audited(), a.rejected(), a.duplicate(), a.excluded(), a.reconciles() ? "" : "  (DOES NOT RECONCILE)");
-        if (r.emptyPeriod() != null) out.printf(Locale.ROOT, "WARNING: %s%n", r.emptyPeriod());
         if (r.rowsOutsidePeriod() > 0) {
             out.printf(Locale.ROOT, "      %d audited rows lie outside the period: earlier studies are history (repeats, cumulative dose), later ones unused%n", r.rowsOutsidePeriod());
         }

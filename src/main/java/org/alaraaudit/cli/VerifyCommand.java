@@ -64,7 +64,7 @@ public final class VerifyCommand implements Callable<Integer> {
         List<Path> files = inputs.isEmpty() ? List.of()
                 : ScanLogInput.expand(inputs, f -> AuditCommand.OWN_REPORT.matcher(f.getFileName().toString()).matches(),
                         ScanLogOptions.DEFAULTS, notes::add);
-        AuditCommand.notReading(spec.commandLine().getErr(), notes, "text file", AuditCommand.NOTES);
+        AuditCommand.notReading(spec.commandLine().getErr(), notes, "text file", ScanLogInput.NOTES);
         for (Path p : files) {
             String name = p.getFileName().toString();
             List<String> digests = recorded.getOrDefault(name, new java.util.ArrayList<>());

@@ -25,6 +25,13 @@ public final class ScanLogInput {
     /** Why a folder's README or licence is not read, as every command says it. */
     public static final String NOTES = "whose first line names no scan-log column (notes beside the exports)";
 
+    /** "not reading 2 text files whose ...: a, b": the line a command prints of files it leaves out; null for none. */
+    public static String notReading(List<Path> files, String noun, String why) {
+        if (files.isEmpty()) return null;
+        return "not reading " + files.size() + " " + noun + (files.size() == 1 ? " " : "s ") + why + ": "
+                + String.join(", ", files.stream().sorted().limit(3).map(Path::toString).toList()) + (files.size() > 3 ? ", ..." : "");
+    }
+
     /** What the reports say of REPEAT_STUDY and CUMULATIVE_DOSE when {@link #patientIdentifiersMissing()}. */
     public static final String NO_PATIENT_ID = "not assessable: the export has no patient identifier";
 

@@ -128,10 +128,8 @@ public final class SparkAudit implements Callable<Integer> {
         List<String> files = format.equals("csv") ? ScanLogInput.expand(List.of(input), p -> false,
                 org.alaraaudit.scanlog.ScanLogOptions.DEFAULTS, notes::add).stream().map(p -> p.toAbsolutePath().toString()).toList() : List.of();
         // As the audit command says it: a folder's README or licence is left out, and named.
-        if (!notes.isEmpty()) {
-            err.println("alara-audit: not reading " + notes.size() + " text file" + (notes.size() == 1 ? " " : "s ")
-                    + ScanLogInput.NOTES + ": " + String.join(", ", notes.stream().map(Path::toString).toList()));
-        }
+        String leftOut = ScanLogInput.notReading(notes, "text file", ScanLogInput.NOTES);
+        if (leftOut != null) err.println("alara-audit: " + leftOut);
         // Null stands for the rule base built into the jar, which every executor has too.
         String rulesDir = rules == null ? null : rules.toAbsolutePath().toString();
         RuleSet ruleSet = RuleSet.load(rules == null ? null : Path.of(rulesDir));
@@ -149,8 +147,7 @@ public final class SparkAudit implements Callable<Integer> {
                     ? audit.runFiles(files, settings, secret, n)
                     : audit.run(ParquetRead.parts(session, input.toString(), settings, spark.broadcast(secret)), settings, n);
             AuditResult result = outcome.result();
-            // As the audit command: no report of no studies to sign (exit 3, nothing written).
-            if (result.emptyPeriod() != null) throw new ScanLogException(result.emptyPeriod() + " Nothing was written.");
+            result.requireStudiesInPeriod();
             Files.createDirectories(out);
             FindingTables.write(session, outcome.findings(), result.rejected(), out);
             // As the default template writes it: the single-machine findings.json this run must agree with.

@@ -48,7 +48,7 @@ public final class TrendQuery {
             DoseValues doses = doseValues(c, range[0], range[1], by, rule);
             return new Trend(range[0], range[1], by, store.printable(), months, findings(c, range[0], range[1], by, months, audited),
                     doses.medians(), doses.steps(), rule, runs(c, range[0], range[1]),
-                    new XrayTrendQuery(c, range[0], range[1]).load(), audited.notAudited(), audited.facilitiesNotAudited(months));
+                    new XrayTrendQuery(c, range[0], range[1]).load(), audited.notAudited(), audited.facilitiesNotAudited());
         } catch (SQLException e) {
             throw new HistoryException("cannot read the history store " + store.printable() + ": " + HistoryStore.rootMessage(e), e);
         }
@@ -103,7 +103,7 @@ public final class TrendQuery {
         List<YearMonth> notAudited() { return facilities.keySet().stream().filter(m -> !audited(m)).toList(); }
 
         /** The trend's facilities, per month some other facility was audited in, that no run audited then. */
-        Map<YearMonth, List<String>> facilitiesNotAudited(List<MonthFigures> months) {
+        Map<YearMonth, List<String>> facilitiesNotAudited() {
             Set<String> all = new TreeSet<>();
             for (Set<String> f : facilities.values()) all.addAll(f);
             Map<YearMonth, List<String>> out = new TreeMap<>();

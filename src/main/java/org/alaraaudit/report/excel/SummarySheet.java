@@ -54,7 +54,6 @@ final class SummarySheet {
         // As the PDF's cover: without --institution, the facilities the data came from, never a blank line.
         row().text(run.institution() != null && !run.institution().isBlank() ? run.institution()
                 : String.join("; ", result.figures().studiesByFacility().keySet()));
-        if (result.emptyPeriod() != null) row().text(result.emptyPeriod());
         next++;
         run(run);
         inputs(run.inputs());

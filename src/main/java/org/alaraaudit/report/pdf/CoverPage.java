@@ -66,7 +66,6 @@ final class CoverPage {
         PdfPTable facts = new PdfPTable(new float[]{1.3f, 4});
         facts.setWidthPercentage(100);
         // first, where a reviewer looks: a report of an empty period is not an audit of it
-        if (ctx.result.emptyPeriod() != null) fact(ctx, facts, "Nothing to audit", ctx.result.emptyPeriod());
         fact(ctx, facts, "Generated", GENERATED.format(run.generatedAt().atOffset(ZoneOffset.UTC)));
         fact(ctx, facts, "Tool version", "alara-audit " + run.toolVersion());
         fact(ctx, facts, "Rule set", Text.orDash(run.ruleSetLocation()));

@@ -31,8 +31,6 @@ final class ExecutiveSummary {
     static void write(ReportContext ctx) {
         ComplianceFigures f = ctx.result.figures();
         ctx.heading("Executive summary");
-        String empty = ctx.result.emptyPeriod();
-        if (empty != null) ctx.paragraph("Nothing to audit.", empty);
         String notAudited = notAudited(ctx.result.rows());
         if (notAudited != null) ctx.paragraph("Rows not audited.", notAudited);
 

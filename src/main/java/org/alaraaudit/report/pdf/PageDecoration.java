@@ -82,7 +82,7 @@ final class PageDecoration extends PdfPageEventHelper {
         }
         if (fits.length() == 0 && !separator.equals(" ")) return fitted(text.split("; ")[0], width);
         // One long name cut at a word ends in an ellipsis: "and more" would say other facilities were left out.
-        if (separator.equals(" ")) return fits.length() == 0 ? "" : fits.substring(0, fits.length()) + "...";
+        if (separator.equals(" ")) return fits.length() == 0 ? "" : fits + "...";
         return fits.length() == 0 ? "" : fits + " and more";
     }
 
