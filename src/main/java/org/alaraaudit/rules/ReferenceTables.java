@@ -8,10 +8,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.alaraaudit.model.ReferenceStatus;
 import org.alaraaudit.model.TableException;
@@ -113,7 +116,7 @@ public record ReferenceTables(List<Table> tables) {
     private static Map<String, String> titles(Path dir) {
         Path p = dir.resolve(TITLES);
         if (!Files.isRegularFile(p)) return Collections.emptyMap();
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         for (TableFile.Row r : TableFile.read(p, TITLES, "table", "title").rows()) out.put(r.required("table"), r.required("title"));
         return out;
     }
@@ -133,6 +136,31 @@ public record ReferenceTables(List<Table> tables) {
     public long confirmedCount() { return tables.stream().mapToLong(Table::confirmedCount).sum(); }
 
     public int size() { return tables.stream().mapToInt(t -> t.values().size()).sum(); }
+
+    /**
+     * The status of each citation, for the findings that cite it: the status the citing rows have, the weakest where
+     * they differ (a publication whose values were partly read in it and partly transcribed: a finding citing it is
+     * never shown as stronger than its own row may be), or "confirmed by NAME on DATE" where the site's physicist
+     * confirmed every row that cites it. A finding whose source cites no row (a rule's own requirement, such as
+     * documenting the dose) is not in the map.
+     */
+    public Map<String, String> statusBySource() {
+        Map<String, ReferenceStatus> weakest = new HashMap<>();
+        Map<String, Set<String>> confirmed = new HashMap<>();
+        Set<String> unconfirmed = new HashSet<>();
+        for (Table t : tables) {
+            for (Value v : t.values()) {
+                if (v.source() == null) continue;
+                weakest.merge(v.source(), v.status(), (a, b) -> a.ordinal() >= b.ordinal() ? a : b);
+                if (v.confirmed()) confirmed.computeIfAbsent(v.source(), k -> new TreeSet<>()).add(v.verifiedBy() + " on " + v.verifiedOn());
+                else unconfirmed.add(v.source());
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        weakest.forEach((source, status) -> out.put(source, unconfirmed.contains(source) ? status.code()
+                : "confirmed by " + String.join("; ", confirmed.get(source))));
+        return out;
+    }
 
     /** Tables that have no status column: every value in them counts as unverified. */
     public List<Table> withoutStatus() { return tables.stream().filter(t -> !t.hasStatusColumn()).toList(); }

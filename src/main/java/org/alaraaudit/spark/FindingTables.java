@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.report.CitedStatus;
 import org.alaraaudit.scanlog.Rejection;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -29,7 +30,7 @@ final class FindingTables {
             field("protocol_name"), field("standard_protocol"), field("quantity"),
             DataTypes.createStructField("measured_value", DataTypes.DoubleType, true), field("unit"),
             DataTypes.createStructField("reference_value", DataTypes.DoubleType, true), field("reference_source"),
-            field("message"), field("input_lines")});
+            field("reference_status"), field("message"), field("input_lines")});
 
     static final StructType REJECTION = new StructType(new StructField[] {
             field("file"), DataTypes.createStructField("line", DataTypes.LongType, false), field("column"), field("value"),
@@ -37,8 +38,8 @@ final class FindingTables {
 
     private static StructField field(String name) { return DataTypes.createStructField(name, DataTypes.StringType, true); }
 
-    static void write(SparkSession session, JavaRDD<byte[]> findings, List<Rejection> rejected, Path out) {
-        Dataset<Row> table = session.createDataFrame(findings.map(b -> row(Encoded.finding(b))), FINDING);
+    static void write(SparkSession session, JavaRDD<byte[]> findings, CitedStatus cited, List<Rejection> rejected, Path out) {
+        Dataset<Row> table = session.createDataFrame(findings.map(b -> row(Encoded.finding(b), cited)), FINDING);
         table.write().mode(SaveMode.ErrorIfExists).partitionBy("facility", "month").parquet(out.resolve("findings-parquet").toString());
         table.write().mode(SaveMode.ErrorIfExists).partitionBy("facility", "month").option("header", "true")
                 .csv(out.resolve("findings-csv").toString());
@@ -48,13 +49,13 @@ final class FindingTables {
                 .csv(out.resolve("rejected-csv").toString());
     }
 
-    static Row row(Finding f) {
+    static Row row(Finding f, CitedStatus cited) {
         // A period-level finding has no study time: its month is the period's, unknown here, so "all".
         String month = f.studyDatetime() == null ? "all" : f.studyDatetime().toLocalDate().toString().substring(0, 7);
         return RowFactory.create(f.findingId(), f.ruleId(), f.severity().name(), f.scope(),
                 f.facility() == null ? "(none)" : f.facility(), month, f.stationName(), f.accessionNumber(),
                 f.studyDatetime() == null ? null : f.studyDatetime().toString(), f.patientRef(), f.protocolName(),
                 f.standardProtocol(), f.quantity(), f.measuredValue(), f.unit(), f.referenceValue(), f.referenceSource(),
-                f.message(), f.inputLinesText());
+                cited.of(f), f.message(), f.inputLinesText());
     }
 }

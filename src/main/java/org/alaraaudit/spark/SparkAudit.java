@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.alaraaudit.audit.AuditPeriod;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.cli.AlaraAudit;
+import org.alaraaudit.report.CitedStatus;
 import org.alaraaudit.report.files.FindingsJson;
 import org.alaraaudit.report.pdf.ReportTemplate;
 import org.alaraaudit.report.set.ReportSet;
@@ -149,7 +150,7 @@ public final class SparkAudit implements Callable<Integer> {
             AuditResult result = outcome.result();
             result.requireStudiesInPeriod();
             Files.createDirectories(out);
-            FindingTables.write(session, outcome.findings(), result.rejected(), out);
+            FindingTables.write(session, outcome.findings(), CitedStatus.of(result), result.rejected(), out);
             // As the default template writes it: the single-machine findings.json this run must agree with.
             FindingsJson.write(result, org.alaraaudit.report.Disclosure.PATIENT_LEVEL, out.resolve("findings.json"));
             // The PDF and workbook a safety officer reads, by the same writers as the audit command, from the same result.

@@ -129,4 +129,22 @@ class ReferenceTablesTest {
         assertEquals(2, table.confirmedCount());
         assertEquals("[Dr X, physicist on 2026-11-30]", table.confirmations().toString());
     }
+
+    @Test
+    void aFindingsCitationTakesTheWeakestStatusOfItsRowsAndTheConfirmationOnlyWhenEveryRowHasOne() throws IOException {
+        Path t = table("name,value,source,status,verified_by,verified_on\n"
+                + "a,1,Paper 2020,primary,,\n"
+                + "b,2,Paper 2020,secondary,,\n"
+                + "c,3,Local choice,local-policy,,\n"
+                + "d,4,Paper 2021,secondary,\"Dr X, physicist\",2026-11-30\n"
+                + "e,5,Paper 2021,secondary,Dr Y,2026-12-01\n"
+                + "f,6,Paper 2022,secondary,Dr X,2026-11-30\n"
+                + "g,7,Paper 2022,unverified,,\n");
+        java.util.Map<String, String> status = ReferenceTables.load(t).statusBySource();
+        assertEquals("secondary", status.get("Paper 2020"), "one row read in the paper, one transcribed: never shown as read");
+        assertEquals("local-policy", status.get("Local choice"));
+        assertEquals("confirmed by Dr X, physicist on 2026-11-30; Dr Y on 2026-12-01", status.get("Paper 2021"));
+        assertEquals("unverified", status.get("Paper 2022"), "a confirmation of one row does not cover the other");
+        assertEquals(null, status.get("The Joint Commission PC.01.02.15"), "a rule's own requirement cites no row");
+    }
 }

@@ -42,6 +42,15 @@ class SparkAuditIT {
         Path out = assertSameBothWays(Path.of("sample-data").toAbsolutePath(), YearMonth.of(2026, 10), tmp);
         assertTrue(partFiles(out.resolve("findings-parquet"), ".parquet") > 0, "findings as Parquet");
         assertTrue(partFiles(out.resolve("findings-csv"), ".csv") > 0, "findings as CSV");
+        // The executors write each finding's reference status too, from the tables the driver read.
+        String findingsCsv;
+        try (Stream<Path> s = Files.walk(out.resolve("findings-csv"))) {
+            findingsCsv = s.filter(p -> p.getFileName().toString().endsWith(".csv")).map(p -> {
+                try { return Files.readString(p); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
+            }).collect(java.util.stream.Collectors.joining());
+        }
+        assertTrue(findingsCsv.contains(",reference_source,reference_status,"), "the status column next to the source");
+        assertTrue(findingsCsv.contains(",secondary,") && findingsCsv.contains(",local-policy,"), "statuses filled in");
         assertTrue(partFiles(out.resolve("rejected-csv"), ".csv") > 0, "rejected rows");
 
         // The reports a safety officer reads, written on the driver by the same writers as the audit command.

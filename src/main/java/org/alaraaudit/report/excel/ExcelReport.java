@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.report.CitedStatus;
 import org.alaraaudit.report.Disclosure;
 import org.alaraaudit.report.ReportFile;
 import org.alaraaudit.scanlog.SpillFolder;
@@ -69,7 +70,7 @@ public final class ExcelReport {
             // close() deletes the temp files in POI 5.5 (dispose() is deprecated there, bug 68183)
             try (SXSSFWorkbook wb = new StreamedWorkbook(xssf, WINDOW)) {
                 Map<String, List<String>> continued = new LinkedHashMap<>();
-                note(continued, FindingsSheet.write(wb, styles, result.findings(), result.reviews(), shown, rowsPerSheet));
+                note(continued, FindingsSheet.write(wb, styles, result.findings(), CitedStatus.of(result), result.reviews(), shown, rowsPerSheet));
                 // beside the Findings sheet: both are where reviews are typed
                 List<AuditResult.OpenFinding> open = result.reviews().openFromEarlierPeriods();
                 if (!open.isEmpty()) note(continued, OpenReviewsSheet.write(wb, styles, open, shown, rowsPerSheet));

@@ -6,6 +6,7 @@ import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.ReviewStatus;
 import org.alaraaudit.model.Findings;
 import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.report.CitedStatus;
 import org.alaraaudit.report.Disclosure;
 import org.alaraaudit.report.files.FindingsCsv;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -65,6 +66,7 @@ final class FindingsSheet {
             case "measured_value", "reference_value" -> 16;
             case "unit" -> 10;
             case "reference_source" -> 30;
+            case "reference_status" -> 16;
             case "message" -> 70;
             case "input_lines" -> 24;
             case "review_status", "reviewer" -> 16;
@@ -74,13 +76,13 @@ final class FindingsSheet {
         };
     }
 
-    static Table write(Workbook wb, Styles styles, Findings findings, int rowsPerSheet) {
-        return write(wb, styles, findings, AuditResult.Reviews.NONE, Disclosure.PATIENT_LEVEL, rowsPerSheet);
+    static Table write(Workbook wb, Styles styles, Findings findings, CitedStatus cited, int rowsPerSheet) {
+        return write(wb, styles, findings, cited, AuditResult.Reviews.NONE, Disclosure.PATIENT_LEVEL, rowsPerSheet);
     }
 
     /** Reviews already imported are written back into the review columns, so next month's workbook carries them. */
-    static Table write(Workbook wb, Styles styles, Findings findings, AuditResult.Reviews reviews, Disclosure shown,
-                       int rowsPerSheet) {
+    static Table write(Workbook wb, Styles styles, Findings findings, CitedStatus cited, AuditResult.Reviews reviews,
+                       Disclosure shown, int rowsPerSheet) {
         Table t = new Table(wb, styles, NAME, columns(shown), rowsPerSheet)
                 .reviewColumns(REVIEW_STATUS_COLUMN, REVIEW_COLUMNS.size())
                 .frozenColumns(REVIEW_STATUS_COLUMN)
@@ -96,6 +98,7 @@ final class FindingsSheet {
             if (shown.showsPatients()) row.text(f.patientRef()).number(shown.age(f), styles.decimal);
             row.text(f.protocolName()).text(f.targetRegion() == null ? null : f.targetRegion().name()).text(f.quantity())
                     .decimal(shown.measuredValue(f)).decimal(f.referenceValue()).text(f.unit()).text(f.referenceSource())
+                    .text(cited.of(f))
                     // the last column: wrapped, so a long list of input lines stays in its column
                     .text(shown.message(f)).wrapped(f.inputLinesText());
         }

@@ -10,18 +10,22 @@ import java.util.List;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.report.Cells;
+import org.alaraaudit.report.CitedStatus;
 import org.alaraaudit.report.Disclosure;
 import org.alaraaudit.report.ReportFile;
 import org.alaraaudit.scanlog.Rejection;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** findings.csv and rejected.csv, in the columns the rule catalog fixes. */
+/**
+ * findings.csv and rejected.csv, in the columns the rule catalog fixes, and {@code reference_status} after
+ * {@code reference_source}: how far the cited value was verified, which every report must say.
+ */
 public final class FindingsCsv {
     public static final List<String> FINDING_COLUMNS = List.of("finding_id", "rule_id", "severity", "scope", "facility",
             "station_name", "accession_number", "study_datetime", "patient_ref", "age_years", "protocol_name",
-            "target_region", "quantity", "measured_value", "reference_value", "unit", "reference_source", "message",
-            "input_lines");
+            "target_region", "quantity", "measured_value", "reference_value", "unit", "reference_source",
+            "reference_status", "message", "input_lines");
     /** The columns that describe the patient (pseudonym and age), left out when patients may not be shown. */
     public static final List<String> PATIENT_COLUMNS = List.of("patient_ref", "age_years");
     public static final List<String> REJECTED_COLUMNS = List.of("file", "line", "column", "value", "reason");
@@ -37,6 +41,7 @@ public final class FindingsCsv {
     /** {@code shown}: an accreditation template writes no pseudonym and no age (the columns are left out). */
     public static void writeFindings(AuditResult result, Disclosure shown, Path target) throws IOException {
         List<String> columns = findingColumns(shown);
+        CitedStatus cited = CitedStatus.of(result);
         ReportFile.write(target, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter p = new CSVPrinter(w, format(columns))) {
@@ -53,7 +58,7 @@ public final class FindingsCsv {
                     values.addAll(List.of(text(f.protocolName()),
                             f.targetRegion() == null ? "" : f.targetRegion().name(), text(f.quantity()),
                             Cells.number(shown.measuredValue(f)), Cells.number(f.referenceValue()), text(f.unit()),
-                            text(f.referenceSource()), text(shown.message(f)), text(f.inputLinesText())));
+                            text(f.referenceSource()), nz(cited.of(f)), text(shown.message(f)), text(f.inputLinesText())));
                     p.printRecord(values);
                 }
             }

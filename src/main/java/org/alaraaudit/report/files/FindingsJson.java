@@ -13,6 +13,7 @@ import org.alaraaudit.audit.aggregate.MarrowDoseProfile;
 import org.alaraaudit.audit.RunInfo;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.report.Cells;
+import org.alaraaudit.report.CitedStatus;
 import org.alaraaudit.report.Disclosure;
 import org.alaraaudit.report.ReportFile;
 import org.alaraaudit.scanlog.DataWarning;
@@ -48,7 +49,8 @@ public final class FindingsJson {
                 for (DrlGroup d : result.drlGroups()) drlGroup(g, d);
                 g.writeEndArray();
                 g.writeArrayFieldStart("findings");
-                for (Finding f : result.findings()) finding(g, f, shown);
+                CitedStatus cited = CitedStatus.of(result);
+                for (Finding f : result.findings()) finding(g, f, cited, shown);
                 g.writeEndArray();
                 g.writeArrayFieldStart("rejected");
                 for (Rejection r : result.rejected()) cell(g, r.file(), r.line(), r.column(), shown.inputValue(r.column(), r.value()), r.reason());
@@ -161,7 +163,7 @@ public final class FindingsJson {
         g.writeEndObject();
     }
 
-    private static void finding(JsonGenerator g, Finding f, Disclosure shown) throws IOException {
+    private static void finding(JsonGenerator g, Finding f, CitedStatus cited, Disclosure shown) throws IOException {
         g.writeStartObject();
         g.writeStringField("finding_id", f.findingId());
         g.writeStringField("rule_id", f.ruleId());
@@ -183,6 +185,7 @@ public final class FindingsJson {
         num(g, "reference_value", Cells.rounded(f.referenceValue(), 4));
         g.writeStringField("unit", f.unit());
         g.writeStringField("reference_source", f.referenceSource());
+        g.writeStringField("reference_status", cited.of(f));
         g.writeStringField("message", shown.message(f));
         g.writeStringField("related_accession_number", f.relatedAccessionNumber());
         g.writeArrayFieldStart("input_lines");

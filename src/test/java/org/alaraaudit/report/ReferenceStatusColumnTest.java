@@ -1,0 +1,107 @@
+package org.alaraaudit.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.alaraaudit.AuditFixture;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.report.excel.ExcelReport;
+import org.alaraaudit.report.files.FindingsCsv;
+import org.alaraaudit.report.files.FindingsJson;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each finding says, in findings.csv, findings.json and the workbook alike, how far the value it cites was verified:
+ * a finding leaves the PDF's reference table behind once it is filtered or sent on as a row.
+ */
+class ReferenceStatusColumnTest {
+    @TempDir
+    static Path dir;
+    static AuditResult result;
+
+    @BeforeAll
+    static void audit() throws IOException {
+        AuditFixture f = new AuditFixture();
+        // a child's head CT above the AAPM notification value (transcribed), an adult protocol on a child, a repeat
+        // the same day (local policy) and a CT without any dose (a rule's own requirement)
+        f.row("patient_id", "MRN-H", "accession_number", "H1", "protocol_name", "PED HEAD 5-10Y", "target_region", "HEAD",
+                "phantom", "16", "ctdivol_mgy", "90", "dlp_mgycm", "1500");
+        f.row("patient_id", "MRN-A", "accession_number", "A1", "protocol_name", "ADULT CHEST ROUTINE", "ctdivol_mgy", "12.0",
+                "dlp_mgycm", "400");
+        f.row("patient_id", "MRN-R", "accession_number", "R1", "study_datetime", "2026-10-20T08:00:00");
+        f.row("patient_id", "MRN-R", "accession_number", "R2", "study_datetime", "2026-10-20T18:30:00");
+        f.row("patient_id", "MRN-D", "accession_number", "D1", "ctdivol_mgy", "", "dlp_mgycm", "");
+        result = f.audit(dir);
+        FindingsCsv.writeFindings(result, Disclosure.PATIENT_LEVEL, dir.resolve("findings.csv"));
+        FindingsJson.write(result, Disclosure.PATIENT_LEVEL, dir.resolve("findings.json"));
+        ExcelReport.write(result, dir.resolve("audit.xlsx"));
+    }
+
+    @Test
+    void theStatusIsThatOfTheTableRowsTheFindingCitesAndEmptyForARulesOwnRequirement() {
+        Map<String, String> byRule = new HashMap<>();
+        for (Finding f : result.findings()) byRule.putIfAbsent(f.ruleId(), String.valueOf(CitedStatus.of(result).of(f)));
+        assertEquals("secondary", byRule.get("CT_NOTIFICATION_VALUE"), byRule.toString());
+        assertEquals("local-policy", byRule.get("REPEAT_STUDY"), byRule.toString());
+        assertEquals("null", byRule.get("DOSE_DATA_MISSING"), "documenting the dose is the rule's own requirement: " + byRule);
+    }
+
+    @Test
+    void findingsCsvFindingsJsonAndTheWorkbookGiveEveryFindingTheSameStatus() throws IOException {
+        CitedStatus cited = CitedStatus.of(result);
+        List<Finding> findings = result.findings().stream().toList();
+        List<CSVRecord> csv;
+        try (Reader r = Files.newBufferedReader(dir.resolve("findings.csv"), StandardCharsets.UTF_8)) {
+            csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+        List<String> header = new ArrayList<>(csv.get(0).getParser().getHeaderNames());
+        assertEquals(header.indexOf("reference_source") + 1, header.indexOf("reference_status"), "next to the source it qualifies");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("findings.json").toFile()).get("findings");
+        List<String> xlsx = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(dir.resolve("audit.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet s = wb.getSheet("Findings");
+            int col = -1;
+            for (Cell c : s.getRow(0)) if (c.getStringCellValue().equals("reference_status")) col = c.getColumnIndex();
+            assertTrue(col >= 0, "the workbook has the column");
+            for (int i = 1; i <= s.getLastRowNum(); i++) {
+                Row row = s.getRow(i);
+                Cell c = row.getCell(col);
+                xlsx.add(c == null ? "" : c.getStringCellValue());
+            }
+        }
+        assertEquals(findings.size(), csv.size());
+        assertEquals(findings.size(), json.size());
+        assertEquals(findings.size(), xlsx.size());
+        int withStatus = 0;
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            String expected = cited.of(f) == null ? "" : cited.of(f);
+            if (!expected.isEmpty()) withStatus++;
+            assertEquals(expected, csv.get(i).get("reference_status"), f.ruleId());
+            assertEquals(expected, json.get(i).get("reference_status").isNull() ? "" : json.get(i).get("reference_status").asText(), f.ruleId());
+            assertEquals(expected, xlsx.get(i), f.ruleId());
+        }
+        assertTrue(withStatus > 0 && withStatus < findings.size(), "some findings cite a table, some do not");
+    }
+}
