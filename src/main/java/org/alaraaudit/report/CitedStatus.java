@@ -1,9 +1,12 @@
 package org.alaraaudit.report;
 
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.Map;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.ReferenceStatus;
+import org.alaraaudit.rules.RuleDescription;
 
 /**
  * The status of the reference a finding cites, for the finding files and the workbook: every report says how far
@@ -13,15 +16,33 @@ import org.alaraaudit.model.Finding;
  */
 public final class CitedStatus implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** A HashMap or Map.of(), both serializable: the Spark runner's executors write the column too. */
+    /** HashMaps or Map.of(), all serializable: the Spark runner's executors write the column too. */
     private final Map<String, String> bySource;
+    private final Map<String, ReferenceStatus> ruleCeiling;
 
-    private CitedStatus(Map<String, String> bySource) { this.bySource = bySource; }
-
-    public static CitedStatus of(AuditResult result) {
-        return new CitedStatus(result.tables() == null ? Map.of() : result.tables().references().statusBySource());
+    private CitedStatus(Map<String, String> bySource, Map<String, ReferenceStatus> ruleCeiling) {
+        this.bySource = bySource;
+        this.ruleCeiling = ruleCeiling;
     }
 
-    /** {@code secondary}, {@code local-policy}, ... as the tables spell it, "confirmed by NAME on DATE", or null. */
-    public String of(Finding f) { return f.referenceSource() == null ? null : bySource.get(f.referenceSource()); }
+    public static CitedStatus of(AuditResult result) {
+        Map<String, ReferenceStatus> ceiling = new HashMap<>();
+        if (result.rules() != null) {
+            for (RuleDescription r : result.rules()) if (r.referenceStatus() != null) ceiling.putIfAbsent(r.ruleId(), r.referenceStatus());
+        }
+        return new CitedStatus(result.tables() == null ? Map.of() : result.tables().references().statusBySource(), ceiling);
+    }
+
+    /**
+     * {@code secondary}, {@code local-policy}, ... as the tables spell it, "confirmed by NAME on DATE", or null. A
+     * rule whose reference is another value of the row than the one the row's status speaks for
+     * ({@code @referenceStatus}) is shown no stronger than that; a row the site's physicist confirmed stays confirmed,
+     * all of its values included.
+     */
+    public String of(Finding f) {
+        String cited = f.referenceSource() == null ? null : bySource.get(f.referenceSource());
+        ReferenceStatus ceiling = ruleCeiling.get(f.ruleId());
+        if (cited == null || ceiling == null) return cited;
+        return ReferenceStatus.parse(cited).map(s -> s.ordinal() >= ceiling.ordinal() ? s : ceiling).map(ReferenceStatus::code).orElse(cited);
+    }
 }

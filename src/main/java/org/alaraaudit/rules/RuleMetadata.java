@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import org.alaraaudit.model.ReferenceStatus;
 import org.alaraaudit.model.Severity;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -61,9 +62,15 @@ final class RuleMetadata {
                     }
                 }
             }
+            String statusText = text(md, "referenceStatus");
+            ReferenceStatus status = ReferenceStatus.parse(statusText).orElse(null);
+            if (statusText != null && status == null) {
+                problems.add(where + ": @referenceStatus(\"" + statusText + "\") is not primary, secondary, local-policy or unverified");
+            }
             if (problems.size() > before) continue;
             RuleDescription d = new RuleDescription(ruleId, r.getName(), severity, text(md, "scope"), text(md, "source"),
-                    description(md), r.getPackageName(), text(md, "title"), text(md, "action"), threshold, text(md, "followUp"));
+                    description(md), r.getPackageName(), text(md, "title"), text(md, "action"), threshold, text(md, "followUp"),
+                    status);
             RuleDescription first = firstOfId.putIfAbsent(ruleId, d);
             if (first != null) sameWords(where, d, first, problems);
             out.add(d);
@@ -86,10 +93,14 @@ final class RuleMetadata {
         };
     }
 
-    /** The reports show one title, action, threshold and follow-up per rule id: its variants (MINOR, MAJOR …) must agree. */
+    /**
+     * The reports show one title, action, threshold, follow-up and reference status per rule id: its variants (MINOR,
+     * MAJOR …) must agree.
+     */
     private static void sameWords(String where, RuleDescription d, RuleDescription first, List<String> problems) {
         String[][] pairs = {{"title", d.title(), first.title()}, {"action", d.action(), first.action()},
-                {"threshold", d.threshold(), first.threshold()}, {"followUp", d.followUp(), first.followUp()}};
+                {"threshold", d.threshold(), first.threshold()}, {"followUp", d.followUp(), first.followUp()},
+                {"referenceStatus", String.valueOf(d.referenceStatus()), String.valueOf(first.referenceStatus())}};
         for (String[] p : pairs) {
             if (!java.util.Objects.equals(p[1], p[2])) {
                 problems.add(where + ": @" + p[0] + " differs from that of rule \"" + first.name() + "\" of the same rule id;"

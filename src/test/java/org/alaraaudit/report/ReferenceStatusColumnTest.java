@@ -45,13 +45,17 @@ class ReferenceStatusColumnTest {
         AuditFixture f = new AuditFixture();
         // a child's head CT above the AAPM notification value (transcribed), an adult protocol on a child, a repeat
         // the same day (local policy) and a CT without any dose (a rule's own requirement)
-        f.row("patient_id", "MRN-H", "accession_number", "H1", "protocol_name", "PED HEAD 5-10Y", "target_region", "HEAD",
+        f.row("patient_id", "MRN-H", "accession_number", "H1", "protocol_name", "PED HEAD 6-18Y", "target_region", "HEAD",
                 "phantom", "16", "ctdivol_mgy", "90", "dlp_mgycm", "1500");
         f.row("patient_id", "MRN-A", "accession_number", "A1", "protocol_name", "ADULT CHEST ROUTINE", "ctdivol_mgy", "12.0",
                 "dlp_mgycm", "400");
         f.row("patient_id", "MRN-R", "accession_number", "R1", "study_datetime", "2026-10-20T08:00:00");
         f.row("patient_id", "MRN-R", "accession_number", "R2", "study_datetime", "2026-10-20T18:30:00");
         f.row("patient_id", "MRN-D", "accession_number", "D1", "ctdivol_mgy", "", "dlp_mgycm", "");
+        // a child's head CT below its catalog range: the row's status is its upper end's (a transcribed DRL), the lower
+        // end the rule compares with is the tool's local policy
+        f.row("patient_id", "MRN-L", "accession_number", "L1", "protocol_name", "PED HEAD 6-18Y", "target_region", "HEAD",
+                "phantom", "16", "ctdivol_mgy", "5", "dlp_mgycm", "80");
         result = f.audit(dir);
         FindingsCsv.writeFindings(result, Disclosure.PATIENT_LEVEL, dir.resolve("findings.csv"));
         FindingsJson.write(result, Disclosure.PATIENT_LEVEL, dir.resolve("findings.json"));
@@ -64,6 +68,9 @@ class ReferenceStatusColumnTest {
         for (Finding f : result.findings()) byRule.putIfAbsent(f.ruleId(), String.valueOf(CitedStatus.of(result).of(f)));
         assertEquals("secondary", byRule.get("CT_NOTIFICATION_VALUE"), byRule.toString());
         assertEquals("local-policy", byRule.get("REPEAT_STUDY"), byRule.toString());
+        Finding below = result.findings().stream().filter(f -> f.ruleId().equals("DOSE_BELOW_EXPECTED_RANGE")).findFirst().orElseThrow();
+        assertEquals("secondary", result.tables().references().statusBySource().get(below.referenceSource()), "the catalog row's own status");
+        assertEquals("local-policy", byRule.get("DOSE_BELOW_EXPECTED_RANGE"), "the lower end, no stronger than the rule's @referenceStatus");
         assertEquals("null", byRule.get("DOSE_DATA_MISSING"), "documenting the dose is the rule's own requirement: " + byRule);
     }
 

@@ -146,6 +146,16 @@ class RuleMetadataTest {
     }
 
     @Test
+    void aReferenceStatusOutsideTheFourKindsDoesNotLoad() throws IOException {
+        Path rules = rules();
+        replace(rules.resolve("policy/expected-range.drl"), "@referenceStatus(\"local-policy\")", "@referenceStatus(\"approved\")");
+        List<String> problems = loadFails(rules);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("ERROR policy/expected-range.drl: rule \"Dose below the expected range\" (DOSE_BELOW_EXPECTED_RANGE):"
+                + " @referenceStatus(\"approved\") is not primary, secondary, local-policy or unverified"), problems.get(0));
+    }
+
+    @Test
     void anUnknownSeverityDoesNotLoad() throws IOException {
         Path rules = rules();
         replace(rules.resolve("policy/justification.drl"), "@severity(\"MINOR\")", "@severity(\"LOW\")");
