@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.alaraaudit.rules.RuleSet;
+import org.alaraaudit.scanlog.ProfileCatalog;
 import org.alaraaudit.scanlog.ScanLogException;
 import org.alaraaudit.scanlog.ScanLogInput;
 import org.alaraaudit.scanlog.ScanLogOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -50,9 +52,21 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
+    @Option(names = "--profile", paramLabel = "NAME-or-FILE",
+            description = "The input mapping profile the audit was given: a profile file is checked against the digest the report"
+                    + " records; folders are read with its layout, as audit read them.")
+    String profile;
+
 
     @Override
     public Integer call() {
+        if (profile != null) {
+            try {
+                ProfileCatalog.resolve(profile);
+            } catch (ScanLogException e) {
+                throw new ErrorReport.UsageException("--profile: " + e.getMessage());
+            }
+        }
         JsonNode run = readRun();
         PrintWriter out = spec.commandLine().getOut();
         // By file name, as the report records them; two files of one name (in two subfolders) each keep their digest.
@@ -63,7 +77,7 @@ public final class VerifyCommand implements Callable<Integer> {
         List<Path> notes = new java.util.ArrayList<>();
         List<Path> files = inputs.isEmpty() ? List.of()
                 : ScanLogInput.expand(inputs, f -> AuditCommand.OWN_REPORT.matcher(f.getFileName().toString()).matches(),
-                        ScanLogOptions.DEFAULTS, notes::add);
+                        new ScanLogOptions(profile, null), notes::add);
         AuditCommand.notReading(spec.commandLine().getErr(), notes, "text file", ScanLogInput.NOTES);
         for (Path p : files) {
             String name = p.getFileName().toString();
@@ -85,6 +99,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 ok = false;
             }
         }
+        ok &= profileMatches(run, out);
         String recordedRules = run.path("rule_set_digest").asText();
         String actualRules = RuleSet.load(rules.folder).digest();
         boolean rulesMatch = recordedRules.equals(actualRules);
@@ -93,6 +108,39 @@ public final class VerifyCommand implements Callable<Integer> {
         out.println(ok && rulesMatch ? "The report matches these inputs and rules." : "The report does NOT match these inputs and rules.");
         out.flush();
         return ok && rulesMatch ? ExitCode.OK : ExitCode.FINDINGS_AT_FAIL_LEVEL;
+    }
+
+    /**
+     * The profile file the report says its inputs were read with, against the one given with --profile: the same
+     * bytes read with another mapping are other doses. A report without one needs none; a built-in profile's text
+     * is fixed by the tool version, so only its name is compared.
+     */
+    private boolean profileMatches(JsonNode run, PrintWriter out) {
+        Map<String, String> recorded = new java.util.TreeMap<>(); // file name -> digest
+        for (JsonNode f : run.path("inputs")) {
+            if (f.hasNonNull("profile_sha256")) recorded.put(f.path("read_as").asText(), f.path("profile_sha256").asText());
+        }
+        Path given = profile == null ? null : Path.of(profile);
+        boolean ok = true;
+        if (given != null && Files.isRegularFile(given)) {
+            String name = given.getFileName().toString();
+            String actual = sha256(given);
+            String digest = recorded.remove(name);
+            if (actual.equals(digest)) {
+                out.printf("OK             profile %s  %s%n", name, actual);
+            } else if (digest == null) {
+                out.printf("NOT IN REPORT  profile %s  %s%n", given, actual);
+                ok = false;
+            } else {
+                out.printf("DIFFERS        profile %s  report %s, file %s%n", given, digest, actual);
+                ok = false;
+            }
+        }
+        for (Map.Entry<String, String> missing : recorded.entrySet()) {
+            out.printf("NOT GIVEN      profile %s  %s (give it with --profile)%n", missing.getKey(), missing.getValue());
+            ok = false;
+        }
+        return ok;
     }
 
     private JsonNode readRun() {

@@ -68,6 +68,12 @@ final class MappedScanLogReader implements ScanLogReader {
     public String profileName() { return profile.name(); }
 
     @Override
+    public String readAs() { return profile.readAs(); }
+
+    @Override
+    public String profileSha256() { return profile.fileSha256(); }
+
+    @Override
     public boolean hasPatientIdentifiers() { return patientColumn; }
 
     @Override

@@ -46,9 +46,17 @@ public final class MappingProfile {
     private final Map<String, Field> fields;
     private final boolean patientPerStudy;
     private final Set<String> ignored;
+    /** The SHA-256 of a profile file's bytes; null for a built-in profile, which the tool version names. */
+    private final String fileSha256;
 
     private MappingProfile(String name, String title, String sheet, String origin, Map<String, Field> fields,
                            boolean patientPerStudy, Set<String> ignored) {
+        this(name, title, sheet, origin, fields, patientPerStudy, ignored, null);
+    }
+
+    private MappingProfile(String name, String title, String sheet, String origin, Map<String, Field> fields,
+                           boolean patientPerStudy, Set<String> ignored, String fileSha256) {
+        this.fileSha256 = fileSha256;
         this.name = name;
         this.title = title;
         this.sheet = sheet;
@@ -59,6 +67,20 @@ public final class MappingProfile {
     }
 
     public String name() { return name; }
+
+    /** This profile as read from a file with these bytes' digest: a report names the file and the digest. */
+    MappingProfile fromFile(String sha256) {
+        return new MappingProfile(name, title, sheet, origin, fields, patientPerStudy, ignored, sha256);
+    }
+
+    /** How a report names this profile: a built-in one by its name, the site's own by its file name. */
+    public String readAs() { return fileSha256 == null ? name : origin; }
+
+    /**
+     * The SHA-256 of a profile file's bytes, which a report gives with the inputs since the site may change the file
+     * between runs; null for a built-in profile, whose text the tool version fixes.
+     */
+    public String fileSha256() { return fileSha256; }
 
     public String title() { return title; }
 

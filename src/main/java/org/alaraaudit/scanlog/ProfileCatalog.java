@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -45,13 +48,23 @@ public final class ProfileCatalog {
         if (Files.isRegularFile(f)) {
             try {
                 String name = f.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-                return MappingProfile.parse(Files.readString(f, StandardCharsets.UTF_8), f.getFileName().toString(), name);
+                byte[] bytes = Files.readAllBytes(f);
+                return MappingProfile.parse(new String(bytes, StandardCharsets.UTF_8), f.getFileName().toString(), name)
+                        .fromFile(sha256(bytes));
             } catch (IOException e) {
                 throw new ScanLogException("profile " + f + ": cannot be read: " + e.getMessage(), e);
             }
         }
         throw new ScanLogException("profile \"" + nameOrFile + "\": no built-in profile has that name ("
                 + String.join(", ", shippedNames()) + ") and there is no such file");
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private static String resource(String name) {

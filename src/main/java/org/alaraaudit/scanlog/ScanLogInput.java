@@ -116,7 +116,9 @@ public final class ScanLogInput {
                     if (found.isEmpty()) {
                         throw new ScanLogException(p + ": the folder holds no scan logs (*.csv, *.xlsx) or DICOM dose reports"
                                 + (notes.isEmpty() ? "" : "; left out as notes, their first line naming no scan-log column: "
-                                + String.join(", ", notes.stream().map(f -> f.getFileName().toString()).toList())));
+                                + String.join(", ", notes.stream().map(f -> f.getFileName().toString()).toList())
+                                // exports of the site's own layout look like notes until their profile is named
+                                + (options.profile() == null ? " (exports of a layout of your own need --profile FILE)" : "")));
                     }
                     notes.forEach(notScanLog);
                     out.addAll(found);
@@ -188,7 +190,8 @@ public final class ScanLogInput {
                 }
                 opened.checkUnchanged(f);
                 // The digest of what the reader consumed, not of the file now: the report names what was audited.
-                inputFiles.add(new InputFile(f.getFileName().toString(), f.toString(), digest));
+                inputFiles.add(new InputFile(f.getFileName().toString(), f.toString(), digest, reader.readAs(),
+                        reader.profileSha256()));
             }
         }
         progress.rowsRead(accounting.read());

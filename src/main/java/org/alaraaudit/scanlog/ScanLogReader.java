@@ -12,6 +12,12 @@ public interface ScanLogReader extends Iterator<RawRow>, AutoCloseable {
     /** The mapping profile the file is read with (canonical for the canonical format). */
     default String profileName() { return "canonical"; }
 
+    /** How the report names the way this file was read: a built-in profile's name, or the profile file's name. */
+    default String readAs() { return profileName(); }
+
+    /** The SHA-256 of the profile file the file was read with; null for a built-in layout. */
+    default String profileSha256() { return null; }
+
     /**
      * False when the file has no patient identifier column, so that each study stands for its own patient and
      * REPEAT_STUDY and CUMULATIVE_DOSE cannot be assessed.

@@ -30,11 +30,11 @@ final class FileRead {
      * The file's accounting (duplicates within the file already decided), the rows it rejected and the warnings it
      * raised, each as {file, line, column, value, reason}, and the digest of what was read.
      */
-    record Summary(int file, String name, String path, String sha256, long read, long valid, long duplicates,
-                   long rejected, long excluded, List<String[]> rejections, List<String[]> warnings,
+    record Summary(int file, String name, String path, String sha256, String readAs, String profileSha256, long read,
+                   long valid, long duplicates, long rejected, long excluded, List<String[]> rejections, List<String[]> warnings,
                    boolean withoutPatientIds) implements Part {
 
-        InputFile input() { return new InputFile(name, path, sha256); }
+        InputFile input() { return new InputFile(name, path, sha256, readAs, profileSha256); }
 
         List<Rejection> rejectionList() {
             return rejections.stream().map(r -> new Rejection(r[0], Long.parseLong(r[1]), r[2], r[3], r[4])).toList();
@@ -59,7 +59,7 @@ final class FileRead {
         for (Row r : rows) if (!input.isDuplicate(r.ordinal())) out.add(r);
         var a = input.accounting();
         InputFile f = input.inputFiles().get(0);
-        out.add(new Summary(fileIndex, f.file(), f.path(), f.sha256(), a.read(), a.audited() + a.duplicate(), a.duplicate(),
+        out.add(new Summary(fileIndex, f.file(), f.path(), f.sha256(), f.readAs(), f.profileSha256(), a.read(), a.audited() + a.duplicate(), a.duplicate(),
                 a.rejected(), a.excluded(),
                 input.rejections().stream().map(r -> new String[] {r.file(), Long.toString(r.line()), r.column(), r.value(), r.reason()}).toList(),
                 input.warnings().stream().map(w -> new String[] {w.file(), Long.toString(w.line()), w.column(), w.value(), w.reason()}).toList(),

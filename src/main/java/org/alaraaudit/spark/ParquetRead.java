@@ -79,7 +79,7 @@ final class ParquetRead {
                     Encoded.content(outcome.row()), Encoded.row(outcome.row())));
         }
         validator.withholdPatientIdentifiers(rejections, warnings);
-        out.add(new FileRead.Summary(partition, "partition-" + partition, null, null, read, valid, 0, rejected, excluded,
+        out.add(new FileRead.Summary(partition, "partition-" + partition, null, null, null, null, read, valid, 0, rejected, excluded,
                 rejections.stream().map(x -> new String[] {x.file(), Long.toString(x.line()), x.column(), x.value(), x.reason()}).toList(),
                 warnings.stream().map(w -> new String[] {w.file(), Long.toString(w.line()), w.column(), w.value(), w.reason()}).toList(),
                 false));

@@ -168,7 +168,7 @@ class OutputPathsTest {
         CliTest.Run r = audit(data, dir.resolve("reports"));
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("the folder holds no scan logs (*.csv, *.xlsx) or DICOM dose reports; left out as notes, their first"
-                + " line naming no scan-log column: README.txt"), r.err());
+                + " line naming no scan-log column: README.txt (exports of a layout of your own need --profile FILE)"), r.err());
     }
 
     @Test

@@ -56,7 +56,7 @@ final class SummarySheet {
                 : String.join("; ", result.figures().studiesByFacility().keySet()));
         next++;
         run(run);
-        inputs(run.inputs());
+        inputs(run.inputs(), run.profileFiles());
         accounting(result.rows(), result.rowsOutsidePeriod(), result.warnings().size());
         figures(result);
         findingsByRule(result);
@@ -86,10 +86,11 @@ final class SummarySheet {
         next++;
     }
 
-    private void inputs(List<InputFile> inputs) {
+    private void inputs(List<InputFile> inputs, List<InputFile> profiles) {
         section("Input files");
-        row().styled("file", styles.header).styled("SHA-256", styles.header);
-        for (InputFile f : inputs) row().text(f.file()).text(f.sha256());
+        row().styled("file", styles.header).styled("SHA-256", styles.header).styled("read as", styles.header);
+        for (InputFile f : inputs) row().text(f.file()).text(f.sha256()).text(f.readAs());
+        for (InputFile p : profiles) row().text(p.file()).text(p.sha256()).text("the mapping profile");
         next++;
     }
 

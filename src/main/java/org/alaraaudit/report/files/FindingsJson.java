@@ -84,6 +84,8 @@ public final class FindingsJson {
             g.writeStartObject();
             g.writeStringField("file", f.file());
             g.writeStringField("sha256", f.sha256());
+            g.writeStringField("read_as", f.readAs());
+            if (f.profileSha256() != null) g.writeStringField("profile_sha256", f.profileSha256());
             g.writeEndObject();
         }
         g.writeEndArray();

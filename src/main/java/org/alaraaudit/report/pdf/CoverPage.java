@@ -84,8 +84,10 @@ final class CoverPage {
         references(ctx);
 
         ctx.subheading("Input files");
-        ReportTable inputs = new ReportTable(ctx, new float[]{1.4f, 3.2f}, "File", "SHA-256");
-        for (InputFile f : run.inputs()) inputs.row(f.file(), f.sha256());
+        // How each file was read belongs with its digest: the same bytes read with another mapping profile are other doses.
+        ReportTable inputs = new ReportTable(ctx, new float[]{1.3f, 3.0f, 1.5f}, "File", "SHA-256", "Read as");
+        for (InputFile f : run.inputs()) inputs.row(f.file(), f.sha256(), f.readAs() == null ? "" : f.readAs());
+        for (InputFile p : run.profileFiles()) inputs.row(p.file(), p.sha256(), "the mapping profile");
         inputs.finish();
     }
 
