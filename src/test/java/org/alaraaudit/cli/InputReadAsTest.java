@@ -83,8 +83,8 @@ class InputReadAsTest {
                 rows.add(sb.toString());
             }
         }
-        assertTrue(rows.contains("export.csv|" + sha256(export) + "|north-clinic.profile|"), rows.toString());
-        assertTrue(rows.contains("north-clinic.profile|" + profileDigest + "|the mapping profile|"), rows.toString());
+        assertTrue(rows.contains("export.csv|north-clinic.profile|" + sha256(export) + "|"), rows.toString());
+        assertTrue(rows.contains("north-clinic.profile|the mapping profile|" + profileDigest + "|"), rows.toString());
 
         // The site edits its profile between two runs: the second run's report gives the profile's new digest.
         Files.writeString(dir.resolve("north-clinic.profile"), "# kVp column renamed in October\n", StandardCharsets.UTF_8,

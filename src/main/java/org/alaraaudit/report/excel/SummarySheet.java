@@ -88,9 +88,10 @@ final class SummarySheet {
 
     private void inputs(List<InputFile> inputs, List<InputFile> profiles) {
         section("Input files");
-        row().styled("file", styles.header).styled("SHA-256", styles.header).styled("read as", styles.header);
-        for (InputFile f : inputs) row().text(f.file()).text(f.sha256()).text(f.readAs());
-        for (InputFile p : profiles) row().text(p.file()).text(p.sha256()).text("the mapping profile");
+        // The digest last: it is wider than its column and runs on into the empty cells after it.
+        row().styled("file", styles.header).styled("read as", styles.header).styled("SHA-256", styles.header);
+        for (InputFile f : inputs) row().text(f.file()).text(f.readAs()).text(f.sha256());
+        for (InputFile p : profiles) row().text(p.file()).text("the mapping profile").text(p.sha256());
         next++;
     }
 
