@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.alaraaudit.rules.RuleSet;
+import org.alaraaudit.scanlog.MappingProfile;
 import org.alaraaudit.scanlog.ProfileCatalog;
 import org.alaraaudit.scanlog.ScanLogException;
 import org.alaraaudit.scanlog.ScanLogInput;
@@ -111,28 +112,38 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     /**
-     * The profile file the report says its inputs were read with, against the one given with --profile: the same
-     * bytes read with another mapping are other doses. A report without one needs none; a built-in profile's text
-     * is fixed by the tool version, so only its name is compared.
+     * The profile the report says its inputs were read with, against the one given with --profile: the same bytes
+     * read with another mapping are other doses. A profile file is compared by its digest, and a report made with
+     * one that is not given does not match; a built-in profile, whose text the tool version fixes, by the name each
+     * input was read as.
      */
     private boolean profileMatches(JsonNode run, PrintWriter out) {
-        Map<String, String> recorded = new java.util.TreeMap<>(); // file name -> digest
+        Map<String, String> recorded = new java.util.TreeMap<>(); // profile file name -> digest
         for (JsonNode f : run.path("inputs")) {
             if (f.hasNonNull("profile_sha256")) recorded.put(f.path("read_as").asText(), f.path("profile_sha256").asText());
         }
-        Path given = profile == null ? null : Path.of(profile);
+        // Resolved as audit resolves it: a built-in name first, else a file.
+        MappingProfile named = profile == null ? null : ProfileCatalog.resolve(profile);
         boolean ok = true;
-        if (given != null && Files.isRegularFile(given)) {
-            String name = given.getFileName().toString();
-            String actual = sha256(given);
+        if (named != null && named.fileSha256() == null) {
+            for (JsonNode f : run.path("inputs")) {
+                String readAs = f.path("read_as").asText(null);
+                if (readAs != null && !readAs.equalsIgnoreCase(named.name())) {
+                    out.printf("DIFFERS        profile %s  the report read %s as %s%n", named.name(), f.path("file").asText(), readAs);
+                    ok = false;
+                }
+            }
+            if (ok) out.printf("OK             profile %s (built in)%n", named.name());
+        } else if (named != null) {
+            String name = named.readAs();
             String digest = recorded.remove(name);
-            if (actual.equals(digest)) {
-                out.printf("OK             profile %s  %s%n", name, actual);
+            if (named.fileSha256().equals(digest)) {
+                out.printf("OK             profile %s  %s%n", name, named.fileSha256());
             } else if (digest == null) {
-                out.printf("NOT IN REPORT  profile %s  %s%n", given, actual);
+                out.printf("NOT IN REPORT  profile %s  %s%n", profile.trim(), named.fileSha256());
                 ok = false;
             } else {
-                out.printf("DIFFERS        profile %s  report %s, file %s%n", given, digest, actual);
+                out.printf("DIFFERS        profile %s  report %s, file %s%n", profile.trim(), digest, named.fileSha256());
                 ok = false;
             }
         }

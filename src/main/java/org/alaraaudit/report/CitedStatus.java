@@ -7,6 +7,7 @@ import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.ReferenceStatus;
 import org.alaraaudit.rules.RuleDescription;
+import org.alaraaudit.rules.ThresholdWorkbook;
 
 /**
  * The status of the reference a finding cites, for the finding files and the workbook: every report says how far
@@ -36,13 +37,19 @@ public final class CitedStatus implements Serializable {
     /**
      * {@code secondary}, {@code local-policy}, ... as the tables spell it, "confirmed by NAME on DATE", or null. A
      * rule whose reference is another value of the row than the one the row's status speaks for
-     * ({@code @referenceStatus}) is shown no stronger than that; a row the site's physicist confirmed stays confirmed,
-     * all of its values included.
+     * ({@code @referenceStatus}) is shown no stronger than that, a confirmed row too ("local-policy (row confirmed
+     * by NAME on DATE)"); a value the site changed in the thresholds workbook is local policy.
      */
     public String of(Finding f) {
-        String cited = f.referenceSource() == null ? null : bySource.get(f.referenceSource());
+        String source = f.referenceSource();
+        String cited = source == null ? null : bySource.get(source);
+        // A value the site set in the thresholds workbook: its row keeps the citation, but the number is the site's.
+        if (cited == null && ThresholdWorkbook.changedValue(source)) cited = ReferenceStatus.LOCAL_POLICY.code();
         ReferenceStatus ceiling = ruleCeiling.get(f.ruleId());
         if (cited == null || ceiling == null) return cited;
-        return ReferenceStatus.parse(cited).map(s -> s.ordinal() >= ceiling.ordinal() ? s : ceiling).map(ReferenceStatus::code).orElse(cited);
+        return ReferenceStatus.parse(cited).map(s -> s.ordinal() >= ceiling.ordinal() ? s : ceiling).map(ReferenceStatus::code)
+                // A confirmation checked the row against its publication, which gives no value of this kind (no
+                // publication gives an expected range's lower end): the ceiling stands, the confirmation is named.
+                .orElse(ceiling.code() + " (row " + cited + ")");
     }
 }

@@ -182,7 +182,7 @@ ThresholdReconciliation(Tables csv, List<Subject> facts, List<SheetRow> rows, Th
             set.forEach((column, change) -> {
                 cells.put(column.csvColumn(), change.workbookValue());
                 String name = subject instanceof SettingRow s ? s.key() : column.csvColumn();
-                notes.add(FILE + " row " + change.sheetRow() + " sets " + name + " " + change.workbookValue() + " (was "
+                notes.add(ThresholdWorkbook.CHANGE_NOTE + change.sheetRow() + " sets " + name + " " + change.workbookValue() + " (was "
                         + (change.csvValue() == null ? "blank" : change.csvValue()) + " in " + r.file() + ")"
                         + (change.reason() == null ? "" : ": " + change.reason()));
             });

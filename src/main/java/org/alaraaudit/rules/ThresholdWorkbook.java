@@ -41,6 +41,14 @@ import org.kie.api.runtime.StatelessKieSession;
  */
 public final class ThresholdWorkbook {
     public static final String FILE = "thresholds.drl.xlsx";
+    /** How a changed row's source begins ("thresholds.drl.xlsx row 7 sets ..."), ahead of the row's own source. */
+    static final String CHANGE_NOTE = FILE + " row ";
+
+    /**
+     * Whether a source is that of a row whose value the site changed in the workbook: the number is then the site's
+     * own, local policy whatever the status of the citation it kept.
+     */
+    public static boolean changedValue(String source) { return source != null && source.startsWith(CHANGE_NOTE); }
     /** The RuleSet of the sheet; also the KieFileSystem folder, so Drools finds package and folder in step. */
     static final String PACKAGE = "org.alaraaudit.rules.thresholds";
 

@@ -100,6 +100,13 @@ class InputReadAsTest {
                 "--format", "json", "--out", dir.resolve("c").toString());
         assertEquals(ExitCode.OK, r.code(), r.err());
         assertEquals("canonical", input("c").get("read_as").asText());
+        String json = dir.resolve("c/findings.json").toString();
+        CliTest.Run same = CliTest.run("verify", json, "sample-data/scan-log-2026-10.csv", "--profile", "canonical");
+        assertEquals(ExitCode.OK, same.code(), same.out());
+        assertTrue(same.out().contains("OK             profile canonical (built in)"), same.out());
+        CliTest.Run other = CliTest.run("verify", json, "sample-data/scan-log-2026-10.csv", "--profile", "openrem-ct-csv");
+        assertEquals(1, other.code(), other.out());
+        assertTrue(other.out().contains("DIFFERS        profile openrem-ct-csv  the report read scan-log-2026-10.csv as canonical"), other.out());
         assertTrue(input("c").get("profile_sha256") == null, "a built-in layout: the tool version fixes it");
     }
 

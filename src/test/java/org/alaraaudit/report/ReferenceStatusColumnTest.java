@@ -111,4 +111,22 @@ class ReferenceStatusColumnTest {
         }
         assertTrue(withStatus > 0 && withStatus < findings.size(), "some findings cite a table, some do not");
     }
+
+    @Test
+    void aConfirmedCatalogRowIsShownConfirmedButItsLowerEndStaysLocalPolicy(@TempDir Path tmp) {
+        Path rules = org.alaraaudit.rules.ThresholdWorkbookFile.rulesCopy(tmp.resolve("rules"));
+        org.alaraaudit.rules.ReferenceConfirmation.confirm(rules.resolve("tables/protocol-catalog.csv"), "Dr X, physicist",
+                java.time.LocalDate.of(2026, 11, 30));
+        AuditResult r = new AuditFixture().rules(org.alaraaudit.rules.RuleSet.load(rules))
+                .row("accession_number", "H1", "protocol_name", "PED HEAD 6-18Y", "target_region", "HEAD", "phantom", "16",
+                        "ctdivol_mgy", "60", "dlp_mgycm", "1000")
+                .row("accession_number", "L1", "patient_id", "MRN-L", "protocol_name", "PED HEAD 6-18Y", "target_region", "HEAD",
+                        "phantom", "16", "ctdivol_mgy", "5", "dlp_mgycm", "80")
+                .audit(tmp);
+        Map<String, String> byRule = new HashMap<>();
+        for (Finding f : r.findings()) byRule.putIfAbsent(f.ruleId(), String.valueOf(CitedStatus.of(r).of(f)));
+        assertEquals("confirmed by Dr X, physicist on 2026-11-30", byRule.get("DOSE_ABOVE_EXPECTED_RANGE"), byRule.toString());
+        assertEquals("local-policy (row confirmed by Dr X, physicist on 2026-11-30)", byRule.get("DOSE_BELOW_EXPECTED_RANGE"),
+                "no publication gives a lower end, whoever confirmed the row: " + byRule);
+    }
 }

@@ -156,6 +156,16 @@ class RuleMetadataTest {
     }
 
     @Test
+    void variantsOfOneRuleIdWithDifferentReferenceStatusesDoNotLoad() throws IOException {
+        Path rules = rules();
+        replace(rules.resolve("policy/repeat-scans.drl"), "rule \"Repeat CT of the same region in a child\"\n",
+                "rule \"Repeat CT of the same region in a child\"\n    @referenceStatus(\"unverified\")\n");
+        List<String> problems = loadFails(rules);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("(REPEAT_STUDY): @referenceStatus differs from that of rule"), problems.get(0));
+    }
+
+    @Test
     void anUnknownSeverityDoesNotLoad() throws IOException {
         Path rules = rules();
         replace(rules.resolve("policy/justification.drl"), "@severity(\"MINOR\")", "@severity(\"LOW\")");

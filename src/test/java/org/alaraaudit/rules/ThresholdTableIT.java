@@ -122,6 +122,12 @@ class ThresholdTableIT {
         assertEquals(3.0, above.get(0).referenceValue());
         assertTrue(above.get(0).referenceSource().startsWith("thresholds.drl.xlsx row " + row
                 + " sets expected_ctdivol_max_mgy 3 (was 2.5 in protocol-catalog.csv): new detector"), above.get(0).referenceSource());
+        // The row keeps its citation (a transcribed DRL), but the number is now the site's: findings.csv says local policy.
+        AuditResult changed = new AuditFixture().rules(rs).row("ctdivol_mgy", "3.01").audit(dir);
+        Finding f = findings(changed, "DOSE_ABOVE_EXPECTED_RANGE").get(0);
+        assertEquals("local-policy", org.alaraaudit.report.CitedStatus.of(changed).of(f));
+        AuditResult shipped = new AuditFixture().row("ctdivol_mgy", "3.01").audit(dir);
+        assertEquals("secondary", org.alaraaudit.report.CitedStatus.of(shipped).of(findings(shipped, "DOSE_ABOVE_EXPECTED_RANGE").get(0)));
         assertEquals(List.of(), aboveExpected(rs, "3.0"));
         assertEquals(List.of(), aboveExpected(rs, "2.6"), "above the CSV's 2.5, below the workbook's 3");
         assertEquals(1, aboveExpected(AuditFixture.DEFAULT_RULES, "2.6").size());

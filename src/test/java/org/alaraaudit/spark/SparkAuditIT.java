@@ -50,7 +50,10 @@ class SparkAuditIT {
             }).collect(java.util.stream.Collectors.joining());
         }
         assertTrue(findingsCsv.contains(",reference_source,reference_status,"), "the status column next to the source");
-        assertTrue(findingsCsv.contains(",secondary,") && findingsCsv.contains(",local-policy,"), "statuses filled in");
+        assertTrue(findingsCsv.contains(",secondary,"), "statuses filled in");
+        // ... and the rules' ceilings: a below-range finding compares with a catalog row's lower end, local policy.
+        List<String> below = findingsCsv.lines().filter(l -> l.contains(",DOSE_BELOW_EXPECTED_RANGE,")).toList();
+        assertTrue(!below.isEmpty() && below.stream().allMatch(l -> l.contains(",local-policy,")), below.toString());
         assertTrue(partFiles(out.resolve("rejected-csv"), ".csv") > 0, "rejected rows");
 
         // The reports a safety officer reads, written on the driver by the same writers as the audit command.
