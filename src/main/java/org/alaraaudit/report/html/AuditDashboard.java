@@ -19,6 +19,7 @@ import org.alaraaudit.audit.aggregate.ProtocolStatistics;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.report.Cells;
+import org.alaraaudit.report.CitedStatus;
 import org.alaraaudit.report.Disclosure;
 import org.alaraaudit.rules.RuleDescription;
 
@@ -68,7 +69,8 @@ public final class AuditDashboard {
                 .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::studyDatetime, Comparator.nullsLast(Comparator.naturalOrder())))
                 .limit(MAX_FINDINGS).toList();
         List<Map<String, Object>> findings = new ArrayList<>();
-        for (Finding f : sorted) findings.add(finding(f, shown, r.reviews().of(f)));
+        CitedStatus cited = CitedStatus.of(r);
+        for (Finding f : sorted) findings.add(finding(f, shown, cited, r.reviews().of(f)));
         d.put("findings", findings);
         d.put("findingsTotal", r.findings().stream().count());
         d.put("cumulativeDose", shown.showsPatients() ? cumulative(r) : null);
@@ -237,7 +239,7 @@ public final class AuditDashboard {
         return m;
     }
 
-    private static Map<String, Object> finding(Finding f, Disclosure shown, AuditResult.Review review) {
+    private static Map<String, Object> finding(Finding f, Disclosure shown, CitedStatus cited, AuditResult.Review review) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", f.findingId());
         m.put("rule", f.ruleId());
@@ -255,6 +257,7 @@ public final class AuditDashboard {
         m.put("measured", Cells.rounded(shown.measuredValue(f), 4));
         m.put("reference", Cells.rounded(f.referenceValue(), 4));
         m.put("unit", f.unit());
+        m.put("status", cited.of(f)); // how far the reference value was verified, as findings.csv says it
         m.put("message", shown.message(f));
         m.put("review", review == null ? "NOT_REVIEWED" : review.status() == null ? "OPEN" : review.status());
         return m;

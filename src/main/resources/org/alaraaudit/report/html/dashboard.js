@@ -403,7 +403,9 @@
       text: function (f) {
         var u = f.unit ? ' ' + f.unit : '';
         var shown = f.quantity === 'age' ? age : num;
-        return (f.measured === null ? '\u2013' : shown(f.measured) + u) + ' / ' + (f.reference === null ? '\u2013' : num(f.reference) + u);
+        // the reference's verification status, as findings.csv gives it: never a value without it
+        return (f.measured === null ? '\u2013' : shown(f.measured) + u) + ' / ' + (f.reference === null ? '\u2013' : num(f.reference) + u)
+          + (f.reference !== null && f.status ? ' (' + f.status + ')' : '');
       } });
     columns.push({ title: 'Review', key: function (f) { return f.review; }, text: function (f) { return REVIEW_TEXT[f.review] || f.review; } });
 

@@ -160,13 +160,13 @@ class DashboardInChromiumTest {
                 // cut to one decimal, as the message gives it: 13.97 y is 13.9, never 14.0 (nor 18 for 17.97)
                 double v = age.get("measured_value").asDouble();
                 String cut = String.format(java.util.Locale.ROOT, "%.1f", Math.floor(v * 10 + 1e-9) / 10);
-                assertTrue(text.contains(cut + " years / 18 years"), cut + " years for " + v + ": " + text);
+                assertTrue(text.contains(cut + " years / 18 years (local-policy)"), cut + " years for " + v + ", with the limit's status: " + text);
                 if (!cut.equals(String.format(java.util.Locale.ROOT, "%.1f", v))) cutDiffersFromRounded++;
             }
             com.fasterxml.jackson.databind.JsonNode alert = byAccessionAndRule.get(accession + " accumulated CTDIvol");
             if (alert != null && text.contains(" mGy / 1,000 mGy")) {
                 long whole = Math.round(alert.get("measured_value").asDouble());
-                assertTrue(text.contains(String.format(java.util.Locale.US, "%,d mGy / 1,000 mGy", whole)), whole + ": " + text);
+                assertTrue(text.contains(String.format(java.util.Locale.US, "%,d mGy / 1,000 mGy (secondary)", whole)), whole + ": " + text);
                 if (whole % 10 != 0) wholeUnits++;
             }
         }
