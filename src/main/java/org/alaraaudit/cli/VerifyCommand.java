@@ -61,9 +61,11 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Resolved once, as audit resolves it: a built-in name first, else a file.
+        MappingProfile named = null;
         if (profile != null) {
             try {
-                ProfileCatalog.resolve(profile);
+                named = ProfileCatalog.resolve(profile);
             } catch (ScanLogException e) {
                 throw new ErrorReport.UsageException("--profile: " + e.getMessage());
             }
@@ -100,7 +102,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 ok = false;
             }
         }
-        ok &= profileMatches(run, out);
+        ok &= profileMatches(run, named, out);
         String recordedRules = run.path("rule_set_digest").asText();
         String actualRules = RuleSet.load(rules.folder).digest();
         boolean rulesMatch = recordedRules.equals(actualRules);
@@ -117,13 +119,11 @@ public final class VerifyCommand implements Callable<Integer> {
      * one that is not given does not match; a built-in profile, whose text the tool version fixes, by the name each
      * input was read as.
      */
-    private boolean profileMatches(JsonNode run, PrintWriter out) {
+    private boolean profileMatches(JsonNode run, MappingProfile named, PrintWriter out) {
         Map<String, String> recorded = new java.util.TreeMap<>(); // profile file name -> digest
         for (JsonNode f : run.path("inputs")) {
             if (f.hasNonNull("profile_sha256")) recorded.put(f.path("read_as").asText(), f.path("profile_sha256").asText());
         }
-        // Resolved as audit resolves it: a built-in name first, else a file.
-        MappingProfile named = profile == null ? null : ProfileCatalog.resolve(profile);
         boolean ok = true;
         if (named != null && named.fileSha256() == null) {
             for (JsonNode f : run.path("inputs")) {
