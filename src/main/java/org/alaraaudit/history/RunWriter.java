@@ -192,13 +192,16 @@ final class RunWriter {
     }
 
     private void insertInputs(long runId, List<InputFile> inputs) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO run_input (run_id, ordinal, file_name, sha256) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO run_input (run_id, ordinal, file_name, sha256, read_as, profile_sha256)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (InputFile in : inputs) {
                 p.setLong(1, runId);
                 p.setInt(2, ++n);
                 p.setString(3, in.file());
                 p.setString(4, in.sha256());
+                p.setString(5, clip(in.readAs(), 1000));
+                p.setString(6, in.profileSha256());
                 p.addBatch();
             }
             p.executeBatch();

@@ -94,6 +94,37 @@ class InputReadAsTest {
         assertEquals(sha256(dir.resolve("north-clinic.profile")), input("again").get("profile_sha256").asText());
     }
 
+    /**
+     * The history store keeps how each input was read as the report said it, the profile file's digest too, and the
+     * trend workbook's list of runs names it: the trend of a month read with another profile is another month.
+     */
+    @Test
+    void theHistoryStoreKeepsHowEachInputWasReadAndTheTrendWorkbookListsIt() throws Exception {
+        Path export = export();
+        String store = "jdbc:h2:file:" + dir.resolve("store").resolve("history");
+        CliTest.Run profiled = CliTest.run("audit", export.toString(), "--profile", dir.resolve("north-clinic.profile").toString(),
+                "--period", "2026-10", "--history", store, "--format", "json", "--out", dir.resolve("p").toString());
+        assertEquals(ExitCode.OK, profiled.code(), profiled.err());
+        CliTest.Run canonical = CliTest.run("audit", "sample-data/scan-log-2026-09.csv", "--period", "2026-09", "--history", store,
+                "--format", "json", "--out", dir.resolve("c").toString());
+        assertEquals(ExitCode.OK, canonical.code(), canonical.err());
+        CliTest.Run trend = CliTest.run("trend", "--history", store, "--out", dir.resolve("trend").toString());
+        assertEquals(ExitCode.OK, trend.code(), trend.err());
+
+        java.util.List<String> inputs = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("trend"))) {
+            Path xlsx = files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElseThrow();
+            try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+                org.apache.poi.ss.usermodel.Sheet runs = wb.getSheet("Runs");
+                assertEquals("Input files", runs.getRow(0).getCell(7).toString());
+                for (Row row : runs) if (row.getRowNum() > 0) inputs.add(row.getCell(7).toString());
+            }
+        }
+        String profileDigest = sha256(dir.resolve("north-clinic.profile"));
+        assertEquals(java.util.List.of("scan-log-2026-09.csv (read as canonical)",
+                "export.csv (read with the profile file north-clinic.profile, SHA-256 " + profileDigest.substring(0, 12) + ")"), inputs);
+    }
+
     @Test
     void aCanonicalScanLogIsReadAsCanonical() throws IOException {
         CliTest.Run r = CliTest.run("audit", "sample-data/scan-log-2026-10.csv", "--period", "2026-10", "--no-history",

@@ -324,6 +324,31 @@ abstract class HistoryStoreContract {
         assertTrue(behind.getMessage().contains("Validate failed"), behind.getMessage());
     }
 
+    /** What V6 added, taken away again: the store as the tool before it left it. */
+    private void backBeforeVersionSix() {
+        store.execute("ALTER TABLE run_input DROP COLUMN read_as");
+        store.execute("ALTER TABLE run_input DROP COLUMN profile_sha256");
+        store.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '6'");
+    }
+
+    /**
+     * A run keeps how each input was read (V6), and the trend's list of runs says it; a store written before V6
+     * migrates in place and keeps its runs, whose inputs give their names only, as they were stored.
+     */
+    @Test
+    void aStoreFromBeforeVersionSixKeepsItsRunsAndTheNextRunKeepsHowItsInputsWereRead() {
+        store.audit(SEPTEMBER, log("sep.csv", new AuditFixture()
+                .row("patient_id", "P7", "accession_number", "S1", "study_datetime", "2026-09-20T09:00:00")));
+        backBeforeVersionSix();
+
+        StoreRuns migrated = new StoreRuns(store.url);
+        assertEquals(1, migrated.count("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '6' AND \"success\""));
+        migrated.audit(OCTOBER, log("oct.csv", octoberAtGeneral()));
+        assertEquals(1, migrated.count("SELECT COUNT(*) FROM run_input WHERE read_as IS NULL"), "September's input, stored before V6");
+        assertEquals(List.of("sep.csv", "oct.csv (read as canonical)"),
+                migrated.trend(Grouping.FACILITY).runs().stream().map(org.alaraaudit.history.trend.StoredRun::inputs).toList());
+    }
+
     /**
      * A store written before V3 (its schema and Flyway history at version 2, its runs and studies) opens, migrates
      * in place, keeps every run and study, and takes the X-ray figures of the next run; the old months have none.
@@ -331,11 +356,12 @@ abstract class HistoryStoreContract {
     @Test
     void aStoreMigratedFromVersionTwoKeepsItsRunsAndTakesTheXrayFigures() {
         store.audit(SEPTEMBER, log("sep.csv", xrayMonth("2026-09", 3, true)));
-        // Back to what the tool before V3 left: V3 and V4 only add tables and V5 a column, so dropping them and their
-        // history rows is version 2.
+        // Back to what the tool before V3 left: V3 and V4 only add tables and V5 and V6 columns, so dropping them and
+        // their history rows is version 2.
         for (String t : new String[]{"run_xray_station", "run_typical_value", "run_fluoroscopy", "pseudonym_check"}) store.execute("DROP TABLE " + t);
         store.execute("ALTER TABLE dose_value DROP COLUMN contrast_label");
         store.execute("ALTER TABLE run_finding DROP COLUMN station_name");
+        backBeforeVersionSix();
         store.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('3', '4', '5')");
         assertEquals(2, store.count("SELECT MAX(\"installed_rank\") FROM \"flyway_schema_history\" WHERE \"success\""));
         long studies = store.count("SELECT COUNT(*) FROM study");

@@ -337,7 +337,7 @@ public final class TrendQuery {
         try (PreparedStatement p = c.prepareStatement("SELECT r.id, r.period_from, r.period_to, r.facilities, r.generated_at,"
                 + " r.tool_version, r.rule_set_digest, r.studies FROM audit_run r WHERE r.period_from <= ? AND r.period_to >= ?"
                 + " ORDER BY r.period_from, r.period_to, r.recorded_at, r.id");
-             PreparedStatement inputs = c.prepareStatement("SELECT file_name FROM run_input WHERE run_id = ? ORDER BY ordinal")) {
+             PreparedStatement inputs = c.prepareStatement("SELECT file_name, read_as, profile_sha256 FROM run_input WHERE run_id = ? ORDER BY ordinal")) {
             p.setObject(1, to.atEndOfMonth());
             p.setObject(2, from.atDay(1));
             try (ResultSet rs = p.executeQuery()) {
@@ -345,7 +345,7 @@ public final class TrendQuery {
                     inputs.setLong(1, rs.getLong(1));
                     List<String> files = new ArrayList<>();
                     try (ResultSet in = inputs.executeQuery()) {
-                        while (in.next()) files.add(in.getString(1));
+                        while (in.next()) files.add(input(in.getString(1), in.getString(2), in.getString(3)));
                     }
                     out.add(new StoredRun(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
                             rs.getString(4).replace("|", ", "), rs.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC),
@@ -354,6 +354,15 @@ public final class TrendQuery {
             }
         }
         return out;
+    }
+
+    /**
+     * An input file as the trend's list of runs names it: with how it was read, as the audit report said, so the
+     * same file read with two layouts is told apart. Inputs stored before V6 give their name only.
+     */
+    static String input(String file, String readAs, String profileSha256) {
+        if (profileSha256 != null) return file + " (read with the profile file " + readAs + ", SHA-256 " + profileSha256.substring(0, Math.min(12, profileSha256.length())) + ")";
+        return readAs == null ? file : file + " (read as " + readAs + ")";
     }
 
     private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
