@@ -56,6 +56,10 @@ class ReferenceStatusColumnTest {
         // end the rule compares with is the tool's local policy
         f.row("patient_id", "MRN-L", "accession_number", "L1", "protocol_name", "PED HEAD 6-18Y", "target_region", "HEAD",
                 "phantom", "16", "ctdivol_mgy", "5", "dlp_mgycm", "80");
+        // a four-year-old scanned with the 6-18 y head protocol: the catalog row's status is its DRL's, the age range
+        // a protocol is meant for is the site's own assignment
+        f.row("patient_id", "MRN-S", "accession_number", "S1", "protocol_name", "PED HEAD 6-18Y", "target_region", "HEAD",
+                "age_years", "4", "phantom", "16", "ctdivol_mgy", "20", "dlp_mgycm", "300");
         result = f.audit(dir);
         FindingsCsv.writeFindings(result, Disclosure.PATIENT_LEVEL, dir.resolve("findings.csv"));
         FindingsJson.write(result, Disclosure.PATIENT_LEVEL, dir.resolve("findings.json"));
@@ -72,6 +76,9 @@ class ReferenceStatusColumnTest {
         assertEquals("secondary", result.tables().references().statusBySource().get(below.referenceSource()), "the catalog row's own status");
         assertEquals("local-policy", byRule.get("DOSE_BELOW_EXPECTED_RANGE"), "the lower end, no stronger than the rule's @referenceStatus");
         assertEquals("null", byRule.get("DOSE_DATA_MISSING"), "documenting the dose is the rule's own requirement: " + byRule);
+        Finding size = result.findings().stream().filter(f -> f.ruleId().equals("PEDIATRIC_PROTOCOL_SIZE_MISMATCH")).findFirst().orElseThrow();
+        assertEquals("secondary", result.tables().references().statusBySource().get(size.referenceSource()), "the catalog row's own status");
+        assertEquals("local-policy", byRule.get("PEDIATRIC_PROTOCOL_SIZE_MISMATCH"), "the protocol's age range, the site's: " + byRule);
     }
 
     @Test
