@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public enum ReferenceStatus {
     PRIMARY("primary", "read in the publication"),
-    SECONDARY("secondary", "transcribed from the publication"),
+    SECONDARY("secondary", "from a secondary source"),
     /**
      * Worded without "(default)": the tool's defaults and a site's own numbers share this status, and each row's
      * source says which ("local policy (default): reason" as shipped, the site's own words, or "local policy: the

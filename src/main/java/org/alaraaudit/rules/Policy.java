@@ -13,7 +13,7 @@ public final class Policy {
     /** One setting with where its value comes from, for the report's methodology. */
     /** One row of the settings table; {@code status} its reference status as written (primary, local-policy, ...), null without. */
     public record Setting(String key, String value, String unit, String source, String status) {
-        /** The status in the words every report uses ("transcribed from the publication"); the raw text when not one. */
+        /** The status in the words every report uses ("from a secondary source"); the raw text when not one. */
         public String statusWording() {
             if (status == null) return "";
             return org.alaraaudit.model.ReferenceStatus.parse(status).map(org.alaraaudit.model.ReferenceStatus::wording).orElse(status);

@@ -102,7 +102,7 @@ class ReferenceConfirmationCommandTest {
             String flat = text.replaceAll("\\s+", " ");
             assertTrue(flat.contains("Reference values and their status"), template);
             assertTrue(flat.contains("Pediatric CT diagnostic reference levels (US)"), template);
-            assertTrue(flat.contains("transcribed from the publication"), template);
+            assertTrue(flat.contains("from a secondary source"), template);
             assertTrue(flat.contains("local policy (default)"), template);
             for (String forbidden : List.of("github", "drl_app", "verify", "tables/", ".md")) {
                 assertFalse(flat.toLowerCase(java.util.Locale.ROOT).contains(forbidden), template + " shows " + forbidden);

@@ -86,7 +86,7 @@ class ProjectionDrlReportTest {
         // A narrow cell wraps its text (even inside "5-<10 y"): compare cells without their spaces.
         String cells = text.replace(" ", "");
         assertTrue(text.contains("ABOVE DRL"), text);
-        assertTrue(cells.contains("CHESTPA,5-<10y;transcribedfromthepublication[1]"), text);
+        assertTrue(cells.contains("CHESTPA,5-<10y;fromasecondarysource[1]"), text);
         assertTrue(text.contains("insufficient sample"), text);
         assertTrue(cells.contains("SKULLAP,5-<10y;unverified[2]"), text);
         assertTrue(text.contains("no DRL row"), text);
@@ -116,7 +116,7 @@ class ProjectionDrlReportTest {
                 rows.add(cells);
             }
             List<String> chest = rows.stream().filter(r -> r.get(2).equals("CHEST PA")).findFirst().orElseThrow();
-            assertEquals(List.of("ABOVE", "above the DRL", "CHEST PA, 5-<10 y", "transcribed from the publication",
+            assertEquals(List.of("ABOVE", "above the DRL", "CHEST PA, 5-<10 y", "from a secondary source",
                     "Test national DRL A (chest)"), chest.subList(9, 14), chest.toString());
             List<String> skull = rows.stream().filter(r -> r.get(2).equals("SKULL AP")).findFirst().orElseThrow();
             assertEquals("INSUFFICIENT_SAMPLE", skull.get(9));

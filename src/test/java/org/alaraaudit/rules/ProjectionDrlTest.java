@@ -80,7 +80,7 @@ public class ProjectionDrlTest {
         assertEquals(0.05, v.drlDapGycm2());
         assertEquals("Test national DRL A (chest)", v.drlSource());
         assertEquals("CHEST PA, 5-<10 y", v.drlRow());
-        assertEquals("transcribed from the publication", v.drlStanding());
+        assertEquals("from a secondary source", v.drlStanding());
         List<Finding> found = AuditFixture.findings(r, RULE);
         assertEquals(1, found.size(), found.toString());
         Finding f = found.get(0);
@@ -94,7 +94,7 @@ public class ProjectionDrlTest {
         assertNull(f.accessionNumber(), "a group finding is on no one study");
         assertEquals(10, f.inputLines().size(), "it rests on every value of the group");
         assertTrue(f.message().contains("median DAP per exposure 0.0501 Gy·cm² at General for radiography CHEST PA, 5-<10 y (10 values from 10 studies)"
-                + " exceeds the DRL of 0.05 Gy·cm² (ratio 1.00; DRL CHEST PA, 5-<10 y, transcribed from the publication)"), f.message());
+                + " exceeds the DRL of 0.05 Gy·cm² (ratio 1.00; DRL CHEST PA, 5-<10 y, from a secondary source)"), f.message());
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.alaraaudit.rules.ReferenceTables;
 
 /**
  * Where each reference table's values come from and how far they were verified, said once for the whole report in
- * a reviewer's words: read in the publication, transcribed from it, a local policy, unverified, or confirmed by the
+ * a reviewer's words: read in the publication, from a secondary source, a local policy, unverified, or confirmed by the
  * site's physicist on a date. No value is presented as stronger than its status.
  */
 final class ReferenceStatusTable {
@@ -22,8 +22,8 @@ final class ReferenceStatusTable {
         if (refs.tables().isEmpty()) return;
         ctx.subheading("Reference values and their status");
         ctx.paragraph("Every threshold and coefficient the audit used comes from one of the tables below. Each value carries a"
-                + " status: read in the publication itself; transcribed from the publication (read in a transcription or a"
-                + " paper quoting it, not contradicted anywhere); local policy (a choice, with its reasoning: this tool's default,"
+                + " status: read in the publication itself; from a secondary source (read in a transcription of the publication"
+                + " or in a paper quoting it, not in the publication itself; not contradicted anywhere); local policy (a choice, with its reasoning: this tool's default,"
                 + " which the site confirms or changes, or the site's own, as the source says); or unverified (the source of the number itself was not"
                 + " found; such a value is never the sole basis of a CRITICAL finding). Where the site's physicist has"
                 + " confirmed a table against its publications, the confirmation is shown instead.");
@@ -41,8 +41,8 @@ final class ReferenceStatusTable {
         }
         t.finish();
         if (anyTranscribed) {
-            ctx.note("Values shown as transcribed from the publication were read in a transcription of it or in a paper quoting"
-                    + " it; they should be confirmed against the publication itself before regulatory use.");
+            ctx.note("Values from a secondary source were read in a transcription of the publication or in a paper quoting it,"
+                    + " not in the publication itself; they should be confirmed against the publication before regulatory use.");
         }
         sources.writeNotes(ctx);
     }

@@ -60,8 +60,8 @@ class CoverPageTest {
     void theCoverGivesEachReferenceSetItsStatusInAReviewersWords() throws IOException {
         String t = cover(result, "accreditation", "Memorial Hospital");
         assertTrue(t.contains("Reference sets and their status"), t);
-        assertTrue(t.contains("Pediatric CT diagnostic reference levels (US) transcribed from the publication"), t);
-        assertTrue(t.contains("Adult CT diagnostic reference levels (US) transcribed from the publication"), t);
+        assertTrue(t.contains("Pediatric CT diagnostic reference levels (US) from a secondary source"), t);
+        assertTrue(t.contains("Adult CT diagnostic reference levels (US) from a secondary source"), t);
         assertFalse(t.contains("(EU)"), "only the DRL set in use");
         assertTrue(t.contains("Red-marrow dose coefficients (per unit CTDIvol) read in the publication"), t);
     }

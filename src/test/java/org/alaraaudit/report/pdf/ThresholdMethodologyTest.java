@@ -57,7 +57,7 @@ class ThresholdMethodologyTest {
                 + " it keeps. The audit took each as local policy"), "the paragraph");
         assertTrue(text.contains("Cardiac prospective") && text.contains("local policy: the site's 40 (CTDIvol, mGy) in place of 50 of"),
                 "the notification values table cites the site: " + text);
-        assertTrue(text.contains("CT notification values (CTDIvol per series) 10 ctdivol_mgy 40 50 transcribed from the publication: AAPM."), "the row");
+        assertTrue(text.contains("CT notification values (CTDIvol per series) 10 ctdivol_mgy 40 50 from a secondary source: AAPM."), "the row");
 
         assertFalse(methodology(AuditFixture.DEFAULT_RULES).contains("Values the site changed"), "none for the built-in rules");
     }
