@@ -93,7 +93,8 @@ public final class ExpectedRangeDerivation {
             if (e.standardName() != null && e.standardName().equalsIgnoreCase(g.standardProtocol())
                     && (e.stationName() == null || e.stationName().equalsIgnoreCase(g.stationName()))) return Optional.of(e);
         }
-        return catalog.match(g.standardProtocol(), g.stationName());
+        // A standard name kept as the device named it: no row named it, and the history keeps no contrast per protocol.
+        return catalog.match(g.standardProtocol(), g.stationName(), null);
     }
 
     private Map<String, String> row(LocalProtocolDoses g, CatalogEntry e) {
@@ -107,6 +108,7 @@ public final class ExpectedRangeDerivation {
         r.put("standard_name", named ? e.standardName() : g.standardProtocol());
         r.put("population", e.population().name());
         r.put("target_region", e.targetRegion() == null ? "" : e.targetRegion().name());
+        r.put("contrast", e.contrast() == null ? "" : e.contrast() == org.alaraaudit.model.Contrast.WITH ? "with" : "without");
         range(r, "min_age_years", "max_age_years", e.ageYears());
         range(r, "min_weight_kg", "max_weight_kg", e.weightKg());
         r.put("expected_ctdivol_min_mgy", number(low));
@@ -120,7 +122,8 @@ public final class ExpectedRangeDerivation {
                         + " review before adopting: place above the shipped rows",
                 g.studies(), g.first(), g.last(), g.ctdivol().size(), g.phantomCm(),
                 dlp ? "DLP range as" : "no DLP range, as", e.line()));
-        if (r.containsKey("status")) r.put("status", "local-policy");
+        r.put("notification_category", e.notificationCategory() == null ? "" : e.notificationCategory());
+        r.put("status", "local-policy");
         return r;
     }
 

@@ -86,19 +86,19 @@ public final class StudyAssembler {
     }
 
     /**
-     * A run has a few hundred distinct protocol names at its stations and millions of events: each pair is
-     * matched against the catalog's globs once. Bounded, so a log of unique names cannot grow it without end.
-     * Concurrent: a Spark executor's task threads share one assembler.
+     * A run has a few hundred distinct protocol names at its stations and millions of events: each pair (and the
+     * exam's contrast, which a catalog row may name) is matched against the catalog's globs once. Bounded, so a
+     * log of unique names cannot grow it without end. Concurrent: a Spark executor's task threads share one assembler.
      */
     private final java.util.Map<String, java.util.Optional<CatalogEntry>> matched = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MATCH_CACHE = 50_000;
 
-    private CatalogEntry catalogEntry(String protocolName, String stationName) {
+    private CatalogEntry catalogEntry(String protocolName, String stationName, Contrast contrast) {
         if (protocolName == null) return null;
-        String key = (stationName == null ? "\u0000" : stationName) + "\u001f" + protocolName;
+        String key = (contrast == null ? "-" : contrast.name()) + "\u001f" + (stationName == null ? "\u0000" : stationName) + "\u001f" + protocolName;
         java.util.Optional<CatalogEntry> found = matched.get(key);
         if (found == null) {
-            found = tables.catalog().match(protocolName, stationName);
+            found = tables.catalog().match(protocolName, stationName, contrast);
             if (matched.size() < MATCH_CACHE) matched.put(key, found);
         }
         return found.orElse(null);
@@ -143,7 +143,7 @@ public final class StudyAssembler {
         Study.Header own = r.study();
         // Radiographs are matched too: a child's exposure with an adult radiography protocol is the CT finding's twin.
         CatalogEntry protocol = own.modality() == Modality.CT || own.modality() == Modality.DX || own.modality() == Modality.CR
-                ? catalogEntry(given.protocolName(), own.stationName()) : null;
+                ? catalogEntry(given.protocolName(), own.stationName(), contrast) : null;
         TargetRegion region = region(given, own, protocol);
         int phantom = measured.phantomCm() != null ? measured.phantomCm() : (region == TargetRegion.HEAD ? 16 : 32);
         NotificationValue notification = null;

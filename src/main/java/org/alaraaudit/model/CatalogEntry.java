@@ -20,10 +20,18 @@ public record CatalogEntry(
         Double expectedDlpMaxMgycm,
         String source,
         long line,
-        String notificationCategory) {
+        String notificationCategory,
+        Contrast contrast) {
 
-    public boolean matches(String protocolName, String station) {
+    /**
+     * Whether the row is for this protocol at this station, for an exam of this contrast (null: not known). A row
+     * that names a contrast takes only exams known to have had it: the pediatric DRLs its range comes from differ by
+     * contrast (chest 10-<15 y: 4.1 mGy without, 7.2 mGy with), and an exam compared with the other one's range is a
+     * false finding. A row without one takes any exam.
+     */
+    public boolean matches(String protocolName, String station, Contrast examContrast) {
         if (stationName != null && !stationName.equalsIgnoreCase(station == null ? "" : station.trim())) return false;
+        if (contrast != null && contrast != examContrast) return false;
         return pattern.matches(protocolName);
     }
 

@@ -4,16 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.alaraaudit.model.CatalogEntry;
+import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.Glob;
 import org.alaraaudit.model.Population;
 import org.alaraaudit.model.TargetRegion;
 
-/** Maps device protocol names to standard protocols; the first matching row, in file order, wins. */
+/**
+ * Maps device protocol names to standard protocols; the first matching row, in file order, wins. A row may name the
+ * exam's contrast (optional column {@code contrast}: {@code with} or {@code without}), so a protocol used with and
+ * without contrast is held to the range of each.
+ */
 public final class ProtocolCatalog {
     public static final String FILE = "protocol-catalog.csv";
-    private static final String[] COLUMNS = {"pattern", "station_name", "standard_name", "population", "target_region",
+    /** The columns every catalog has; {@code contrast} came later and may be missing from a site's own catalog. */
+    private static final String[] REQUIRED = {"pattern", "station_name", "standard_name", "population", "target_region",
             "min_age_years", "max_age_years", "min_weight_kg", "max_weight_kg", "expected_ctdivol_min_mgy",
             "expected_ctdivol_max_mgy", "expected_dlp_min_mgycm", "expected_dlp_max_mgycm", "source"};
+    /** The shipped catalog's columns in file order, the optional ones included (a row without its status fails). */
+    private static final String[] COLUMNS = {"pattern", "station_name", "standard_name", "population", "target_region",
+            "contrast", "min_age_years", "max_age_years", "min_weight_kg", "max_weight_kg", "expected_ctdivol_min_mgy",
+            "expected_ctdivol_max_mgy", "expected_dlp_min_mgycm", "expected_dlp_max_mgycm", "source", "notification_category",
+            "status", "verified_by", "verified_on", "notes"};
 
     private final List<CatalogEntry> entries;
 
@@ -30,16 +41,23 @@ public final class ProtocolCatalog {
             Double dlpMax = r.number("expected_dlp_max_mgycm");
             if (ctdiMin != null && ctdiMax != null && ctdiMin > ctdiMax) throw r.error("expected_ctdivol_min_mgy", "is above the maximum");
             if (dlpMin != null && dlpMax != null && dlpMin > dlpMax) throw r.error("expected_dlp_min_mgycm", "is above the maximum");
+            Contrast contrast = r.enumValue("contrast", Contrast.class, Contrast::parse);
+            if (contrast == Contrast.BOTH) {
+                throw r.error("contrast", "\"" + r.text("contrast") + "\" is not one contrast: write with or without, or leave it empty for an exam of any contrast");
+            }
             out.add(new CatalogEntry(new Glob(r.required("pattern")), r.text("station_name"), r.text("standard_name"),
                     population, r.enumValue("target_region", TargetRegion.class, TargetRegion::parse),
                     r.range("min_age_years", "max_age_years"), r.range("min_weight_kg", "max_weight_kg"),
-                    ctdiMin, ctdiMax, dlpMin, dlpMax, r.required("source"), r.line(), r.text("notification_category")));
+                    ctdiMin, ctdiMax, dlpMin, dlpMax, r.required("source"), r.line(), r.text("notification_category"), contrast));
         }
         return new ProtocolCatalog(out);
     }
 
     /** The catalog's columns in file order, as a table of proposed rows must repeat them. */
     public static String[] columns() { return COLUMNS.clone(); }
+
+    /** The columns a catalog must have to be read. */
+    public static String[] requiredColumns() { return REQUIRED.clone(); }
 
     private static Optional<Population> population(String s) {
         try {
@@ -49,9 +67,10 @@ public final class ProtocolCatalog {
         }
     }
 
-    public Optional<CatalogEntry> match(String protocolName, String stationName) {
+    /** The row for a protocol at a station, for an exam of this contrast (null: not known, or done both ways). */
+    public Optional<CatalogEntry> match(String protocolName, String stationName, Contrast examContrast) {
         if (protocolName == null) return Optional.empty();
-        for (CatalogEntry e : entries) if (e.matches(protocolName, stationName)) return Optional.of(e);
+        for (CatalogEntry e : entries) if (e.matches(protocolName, stationName, examContrast)) return Optional.of(e);
         return Optional.empty();
     }
 

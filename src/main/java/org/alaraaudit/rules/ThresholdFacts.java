@@ -111,10 +111,17 @@ public final class ThresholdFacts {
         public String unit() { return row.text("unit"); }
     }
 
-    /** Catalog rows keyed as the workbook names them. */
+    /**
+     * Catalog rows keyed as the workbook names them: the pattern, then " @STATION" for a station's own row and
+     * " +contrast" or " -contrast" for a row of exams with or without contrast (one pattern has a row of each).
+     */
     static String catalogKey(TableFile.Row r) {
         String station = r.text("station_name");
-        return r.required("pattern") + (station == null ? "" : " @" + station);
+        String contrast = r.text("contrast");
+        String mark = contrast == null ? "" : org.alaraaudit.model.Contrast.parse(contrast)
+                .map(c -> c == org.alaraaudit.model.Contrast.WITH ? " +contrast" : c == org.alaraaudit.model.Contrast.WITHOUT ? " -contrast" : "")
+                .orElse("");
+        return r.required("pattern") + (station == null ? "" : " @" + station) + mark;
     }
 
     static List<Subject> of(ThresholdWorkbook.Tables t) {

@@ -110,7 +110,7 @@ ThresholdReconciliation(Tables csv, List<Subject> facts, List<SheetRow> rows, Th
         problem(row.row(), where(row) + ": the " + (table == null ? "first" : table.keyLabel()) + " cell"
                 + (table == Table.CUMULATIVE ? "s match" : " matches") + " no "
                 + (table == null ? "row of the CSV tables" : table.noun() + " of " + table.file())
-                + " (spell it exactly as in the CSV" + (table == Table.CATALOG ? ", with \" @STATION\" for a station's own row)" : ")"));
+                + " (spell it exactly as in the CSV" + (table == Table.CATALOG ? ", with \" @STATION\" for a station's own row and \" +contrast\" or \" -contrast\" for a row of one contrast)" : ")"));
     }
 
     private void value(SheetRow row, Subject subject, String csvColumn, String text, boolean exportedForIt, String reason) {

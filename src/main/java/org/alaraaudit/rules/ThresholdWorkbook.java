@@ -259,7 +259,7 @@ public final class ThresholdWorkbook {
 
     static Tables readCsv(Path tablesDir, TableSource source) {
         TableFile settings = csv(tablesDir, source, Policy.FILE, "key", "value", "source");
-        TableFile catalog = csv(tablesDir, source, ProtocolCatalog.FILE, ProtocolCatalog.columns());
+        TableFile catalog = csv(tablesDir, source, ProtocolCatalog.FILE, ProtocolCatalog.requiredColumns());
         TableFile notifications = csv(tablesDir, source, NotificationValues.FILE, NotificationValues.COLUMNS);
         TableFile cumulative = csv(tablesDir, source, CumulativeDoseLevels.FILE, CumulativeDoseLevels.COLUMNS);
         return new Tables(settings, catalog, notifications, cumulative);

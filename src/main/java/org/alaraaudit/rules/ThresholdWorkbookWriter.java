@@ -164,7 +164,7 @@ public final class ThresholdWorkbookWriter {
                 ThresholdColumn.EXPECTED_DLP_MIN, ThresholdColumn.EXPECTED_DLP_MAX);
         Header h = new Header(Table.CATALOG, "Expected dose ranges per protocol, from " + ProtocolCatalog.FILE
                 + " (DOSE_BELOW_EXPECTED_RANGE, DOSE_ABOVE_EXPECTED_RANGE). Protocol: the catalog's pattern, with \" @STATION\""
-                + " for a station's own row.", "CatalogRow");
+                + " for a station's own row, \" +contrast\" or \" -contrast\" for a row of exams with or without contrast.", "CatalogRow");
         h.condition(KEY, "key == \"$param\"", "Protocol (catalog pattern)");
         h.description(SECOND, "Standard protocol (not read)");
         for (int i = 0; i < values.size(); i++) h.value(VALUES + i, values.get(i));

@@ -83,8 +83,8 @@ class ExpectedRangeDerivationTest {
         ExpectedRangeDerivation.write(r.proposals(), w);
         ProtocolCatalog back = ProtocolCatalog.from(TableFile.read(new StringReader(w.toString()), "derived.csv", ProtocolCatalog.columns()));
         assertEquals(2, back.entries().size());
-        assertEquals("CT2", back.match("PED HEAD 6-18Y", "CT2").orElseThrow().stationName());
-        assertTrue(back.match("PED HEAD 6-18Y", "CT1").isEmpty(), "a derived row is for its own station only");
+        assertEquals("CT2", back.match("PED HEAD 6-18Y", "CT2", null).orElseThrow().stationName());
+        assertTrue(back.match("PED HEAD 6-18Y", "CT1", null).isEmpty(), "a derived row is for its own station only");
         assertEquals(28.55, back.entries().get(0).expectedCtdivolMaxMgy(), 1e-9, "1..30 mGy: h = 29 x 0.95 = 27.55");
     }
 }

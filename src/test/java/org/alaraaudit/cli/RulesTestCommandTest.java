@@ -113,8 +113,8 @@ class RulesTestCommandTest {
     @Test
     void aBrokenExpectedRangeInTheCatalogMakesItsCaseFail() throws IOException {
         Path rules = rulesCopy();
-        replace(rules.resolve("tables/protocol-catalog.csv"), "PED CHEST 5-10Y*,,PED CHEST 5-10Y,PEDIATRIC,CHEST,5,10,,,0.625,2.5,",
-                "PED CHEST 5-10Y*,,PED CHEST 5-10Y,PEDIATRIC,CHEST,5,10,,,0.625,25,");
+        replace(rules.resolve("tables/protocol-catalog.csv"), "PED CHEST 5-10Y*,,PED CHEST 5-10Y,PEDIATRIC,CHEST,,5,10,,,0.625,2.5,",
+                "PED CHEST 5-10Y*,,PED CHEST 5-10Y,PEDIATRIC,CHEST,,5,10,,,0.625,25,");
         CliTest.Run r = CliTest.run("rules", "test", rules.resolve("tests/expected-range.csv").toString(), "--rules", rules.toString());
         assertEquals(RulesTestCommand.FAILED, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("FAILED  RANGE-ABOVE"), r.out());

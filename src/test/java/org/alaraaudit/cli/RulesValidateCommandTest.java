@@ -65,10 +65,10 @@ class RulesValidateCommandTest {
 
         CliTest.Run r = CliTest.run("rules", "validate", "--rules", rules.toString());
         assertEquals(ExitCode.OK, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("Decision table tables/thresholds.drl.xlsx: 71 rows, 2 conflicts with the CSV tables"
+        assertTrue(r.out().contains("Decision table tables/thresholds.drl.xlsx: 80 rows, 2 conflicts with the CSV tables"
                 + " (1 value used from the workbook):"), r.out());
         assertTrue(r.out().contains("  CONFLICT tables/thresholds.drl.xlsx row " + row + ", column \"CTDIvol upper (mGy)\" (protocol PED CHEST 5-10Y*):"
-                + " workbook 3, protocol-catalog.csv line 8: 2.5; the audit uses 3 from the workbook (reason: new detector, physicist review"
+                + " workbook 3, protocol-catalog.csv line 11: 2.5; the audit uses 3 from the workbook (reason: new detector, physicist review"
                 + " 2026-11-04)\n"), r.out());
         assertTrue(r.out().contains("  CONFLICT tables/thresholds.drl.xlsx row " + window + ", column \"Value\" (setting repeat_window_hours):"
                 + " workbook 48, settings.csv line 3: 24; the audit uses 24 from settings.csv"), r.out());
@@ -147,7 +147,7 @@ class RulesValidateCommandTest {
         Files.delete(workbookOf(rules));
         CliTest.Run r = CliTest.run("rules", "export-thresholds", rules.toString());
         assertEquals(ExitCode.OK, r.code(), r.err());
-        assertEquals("Wrote " + workbookOf(rules) + ": 71 rows from the CSV tables\n", r.out());
+        assertEquals("Wrote " + workbookOf(rules) + ": 80 rows from the CSV tables\n", r.out());
         assertEquals(ThresholdWorkbook.generatedDrl(Files.readAllBytes(workbookOf(ThresholdWorkbookFile.RULES))),
                 ThresholdWorkbook.generatedDrl(Files.readAllBytes(workbookOf(rules))));
         assertTrue(CliTest.run("rules", "validate", "--rules", rules.toString()).out().contains("all values agree"));

@@ -74,6 +74,34 @@ class DeriveRangesFromSampleMonthsIT {
         assertEquals(quantile(values, 0.95), first.expectedCtdivolMaxMgy(), 0.005);
     }
 
+    /**
+     * As docs/policy-authoring.md says to use them: the proposed rows, pasted above the shipped rows of a copy of the
+     * default rules, make a catalog that validates; their header is the shipped catalog's.
+     */
+    @Test
+    void theProposedRowsPastedAboveTheShippedRowsMakeACatalogThatValidates() throws Exception {
+        Path out = dir.resolve("to-paste.csv");
+        assertEquals(ExitCode.OK, SampleMonthsContract.cli("rules", "derive-ranges", "--history", url, "--out", out.toString()).code());
+        List<String> derived = Files.readAllLines(out);
+        Path rules = dir.resolve("site-rules");
+        try (java.util.stream.Stream<Path> files = Files.walk(Path.of("rules"))) {
+            for (Path f : files.toList()) {
+                Path to = rules.resolve(Path.of("rules").relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(to);
+                else Files.copy(f, to);
+            }
+        }
+        Path catalog = rules.resolve("tables").resolve(ProtocolCatalog.FILE);
+        List<String> shipped = Files.readAllLines(catalog);
+        assertEquals(shipped.get(0), derived.get(0), "the proposals' header is the catalog's");
+        List<String> pasted = new ArrayList<>(List.of(shipped.get(0)));
+        pasted.addAll(derived.subList(1, derived.size()));
+        pasted.addAll(shipped.subList(1, shipped.size()));
+        Files.write(catalog, pasted);
+        SampleMonthsContract.Run v = SampleMonthsContract.cli("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCode.OK, v.code(), v.out() + v.err());
+    }
+
     @Test
     void withoutAnOutFileTheRowsGoToStandardOutputAndTheNotesToStandardError() {
         SampleMonthsContract.Run r = SampleMonthsContract.cli("rules", "derive-ranges", "--history", url, "--months", "1", "--min-studies", "5");

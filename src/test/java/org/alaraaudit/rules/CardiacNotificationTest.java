@@ -64,7 +64,7 @@ class CardiacNotificationTest {
         Files.delete(tables.resolve(ThresholdWorkbook.FILE));
         Path catalog = tables.resolve(ProtocolCatalog.FILE);
         long line = Files.readAllLines(catalog).size() + 1;
-        Files.writeString(catalog, "CARDIAC SIDEWAYS*,,CARDIAC SIDEWAYS,ANY,CHEST,,,,,,,,,local,CARDIAC_SIDEWAYS\n", StandardOpenOption.APPEND);
+        Files.writeString(catalog, "CARDIAC SIDEWAYS*,,CARDIAC SIDEWAYS,ANY,CHEST,,,,,,,,,,local,CARDIAC_SIDEWAYS\n", StandardOpenOption.APPEND);
         TableException e = assertThrows(TableException.class, () -> PolicyTables.load(tables));
         assertTrue(e.getMessage().contains(ProtocolCatalog.FILE) && e.getMessage().contains(String.valueOf(line)), e.getMessage());
         assertTrue(e.getMessage().contains("CARDIAC_SIDEWAYS"), e.getMessage());

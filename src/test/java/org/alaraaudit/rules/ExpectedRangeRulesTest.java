@@ -34,6 +34,20 @@ class ExpectedRangeRulesTest {
         }
     }
 
+    /**
+     * The chest DRL with contrast (2.9 mGy at 5-<10 y) is above the one without (2.5 mGy): an exam with contrast is
+     * held to the catalog's row for contrast exams, any other (without, not known, done both ways) to the row without.
+     */
+    @ParameterizedTest(name = "contrast {0}, CTDIvol {1} -> {2}")
+    @CsvSource(delimiter = ';', value = {"with;2.9;", "with;2.91;2.9 of protocol PED CHEST 5-10Y C+", "without;2.5;",
+            "without;2.51;2.5 of protocol PED CHEST 5-10Y", ";2.51;2.5 of protocol PED CHEST 5-10Y", "both;2.51;2.5 of protocol PED CHEST 5-10Y"})
+    void anExamWithContrastIsHeldToTheRangeOfContrastExams(String contrast, String ctdivol, String expected) {
+        AuditResult r = new AuditFixture().row("ctdivol_mgy", ctdivol, "contrast", contrast == null ? "" : contrast).audit(dir);
+        List<String> f = findings(r, "DOSE_ABOVE_EXPECTED_RANGE").stream().filter(x -> x.quantity().equals("CTDIvol"))
+                .map(x -> x.referenceValue() + " of protocol " + x.message().replaceAll(".* of protocol (.*?) \\(.*", "$1")).toList();
+        assertEquals(expected == null ? List.of() : List.of(expected), f);
+    }
+
     @ParameterizedTest(name = "study DLP {0}+{1} -> {2}")
     @CsvSource({"40,30,", "40,30.1,MINOR", "100,40,MINOR", "100,40.1,MAJOR"})
     void studyDlpSumsTheProtocolsEvents(String dlp1, String dlp2, String severity) {

@@ -24,7 +24,7 @@ class ShippedCatalogOrderTest {
             "CHILD", "CHILDREN", "INFANT", "INFANTS", "NEONATE", "NEONATAL", "NEONAT", "KIDS");
 
     private static Population population(String name) {
-        Optional<CatalogEntry> e = CATALOG.match(name, "ANY STATION");
+        Optional<CatalogEntry> e = CATALOG.match(name, "ANY STATION", null);
         return e.map(CatalogEntry::population).orElse(null);
     }
 
@@ -62,7 +62,7 @@ class ShippedCatalogOrderTest {
 
     @Test
     void theGenericRowsSitAfterTheSpecificPediatricRowsSoTheseKeepTheirRanges() {
-        CatalogEntry e = CATALOG.match("PED CHEST 5-10Y", null).orElseThrow();
+        CatalogEntry e = CATALOG.match("PED CHEST 5-10Y", null, null).orElseThrow();
         assertEquals("PED CHEST 5-10Y", e.standardName());
         assertTrue(e.expectedCtdivolMaxMgy() != null);
     }

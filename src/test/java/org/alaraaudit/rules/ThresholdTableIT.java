@@ -113,7 +113,7 @@ class ThresholdTableIT {
         wb.set(RANGES, "PED CHEST 5-10Y*", "CTDIvol upper (mGy)", 3.0)
                 .set(RANGES, "PED CHEST 5-10Y*", "Reason (printed in the report)", "new detector, physicist review 2026-11").save();
         RuleSet rs = RuleSet.load(rules);
-        CatalogEntry e = rs.tables().catalog().match("PED CHEST 5-10Y", "CT1").orElseThrow();
+        CatalogEntry e = rs.tables().catalog().match("PED CHEST 5-10Y", "CT1", null).orElseThrow();
         assertEquals(3.0, e.expectedCtdivolMaxMgy());
         assertEquals(0.625, e.expectedCtdivolMinMgy(), "a cell left as exported keeps the CSV value");
 
@@ -397,7 +397,7 @@ class ThresholdTableIT {
         assertEquals(before.thresholds().rows(), after.thresholds().rows());
         assertEquals(before.thresholds().conflicts(), after.thresholds().conflicts());
         assertEquals(1, after.thresholds().applied().size());
-        assertEquals(3.0, after.tables().catalog().match("PED CHEST 5-10Y", null).orElseThrow().expectedCtdivolMaxMgy());
+        assertEquals(3.0, after.tables().catalog().match("PED CHEST 5-10Y", null, null).orElseThrow().expectedCtdivolMaxMgy());
     }
 
     private static String thresholds(RuleSet rs) {

@@ -36,9 +36,14 @@ final class Violations {
     private static final Map<String, double[]> EDGES = Map.of(
             "HEAD", new double[] {0, 1, 2, 6, 18}, "CHEST", new double[] {0, 1, 5, 10, 15, 18},
             "ABD", new double[] {0, 1, 5, 10, 15, 18}, "CAP", new double[] {0, 1, 5, 10, 15, 18});
+    /**
+     * The US DRLs of each exam as the generator's children have it: heads and chests without contrast, abdomen-pelvis
+     * and chest-abdomen-pelvis studies with it (the generator describes every child's "W CONTRAST"), so the
+     * abdomen's are the with-contrast values, as the catalog's contrast rows and the DRL table give them.
+     */
     private static final Map<String, double[]> DRL = Map.of(
             "HEAD", new double[] {23, 27, 31, 55}, "CHEST", new double[] {1.7, 2.2, 2.5, 4.1, 7.4},
-            "ABD", new double[] {2.4, 2.6, 4.8, 8.1, 11}, "CAP", new double[] {2.7, 3, 4.3, 9.1, 17});
+            "ABD", new double[] {2.4, 2.9, 4.6, 7.9, 11}, "CAP", new double[] {2.7, 3, 4.3, 9.1, 17});
     private static final Map<String, String> REGION_KEY = Map.of("HEAD", "HEAD", "CHEST", "CHEST",
             "ABDOMEN_PELVIS", "ABD", "CHEST_ABDOMEN_PELVIS", "CAP");
     private static final Set<String> TORSO = Set.of("CHEST", "ABDOMEN", "PELVIS", "ABDOMEN_PELVIS",
