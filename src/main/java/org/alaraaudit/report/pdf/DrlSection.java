@@ -53,7 +53,7 @@ final class DrlSection {
         }
         ReportTable t = new ReportTable(ctx, new float[]{1.45f, 1.7f, 0.7f, 0.75f, 0.7f, 0.75f, 0.7f, 0.7f, 0.65f, 1.15f},
                 "Protocol", "Facility / station", "Studies#", "CTDIvol median#", "CTDIvol P75#", "DLP median#", "DLP P75#",
-                "SSDE median#", "Ratio to DRL#", "Exceedances#");
+                "SSDE median#", "Ratio to DRL#", "Studies above#");
         for (PediatricProtocols.Row r : rows) {
             var s = r.stats();
             t.row(r.protocol(), s.facility() + "\n" + s.stationName(), Text.count(s.studies()), Text.value(s.ctdivol().median(), null),
@@ -63,7 +63,8 @@ final class DrlSection {
         t.finish();
         ctx.note("Protocols by region, then in age order. CTDIvol and SSDE in mGy per diagnostic acquisition, DLP in mGy·cm per "
                 + "study. Ratio to DRL: CTDIvol median / CTDIvol DRL of the band covering the protocol's age range (blank where "
-                + "the protocol straddles bands). Exceedances: findings above the protocol's expected range or a notification value.");
+                + "the protocol straddles bands; a protocol for exams with contrast, C+, with the DRL with contrast). Studies above: studies"
+                + " with a dose above the protocol's expected range or a series above a notification value (each study once).");
     }
 
     /** The groups that also existed in the previous period: its median and ratio, and the change of the ratio. */

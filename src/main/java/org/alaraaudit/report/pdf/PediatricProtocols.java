@@ -7,9 +7,11 @@ import java.util.Optional;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.aggregate.ProtocolStatistics;
 import org.alaraaudit.model.CatalogEntry;
+import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Population;
 import org.alaraaudit.model.ReferenceLevel;
+import org.alaraaudit.rules.ReferenceLevels;
 import org.alaraaudit.rules.RuleIds;
 
 /**
@@ -18,7 +20,7 @@ import org.alaraaudit.rules.RuleIds;
  * catalog row and the DRL of the band that covers its whole age range, where one does.
  */
 final class PediatricProtocols {
-    /** Findings that count as an exceedance of a protocol: above its expected range or a notification value. */
+    /** Findings that put a study above its protocol's dose: above its expected range or a notification value. */
     static final java.util.Set<String> EXCEEDANCE_RULES = java.util.Set.of(RuleIds.DOSE_ABOVE_EXPECTED_RANGE,
             RuleIds.CT_NOTIFICATION_VALUE);
 
@@ -42,10 +44,17 @@ final class PediatricProtocols {
     static List<Row> of(AuditResult result) {
         List<ReferenceLevel> levels = levels(result);
         List<CatalogEntry> catalog = result.tables().catalog().entries();
-        java.util.Map<String, Long> exceed = new java.util.HashMap<>();
+        // Studies, not findings: a study above both its range and a notification value is one study above, and the
+        // column is read against the Studies column beside it.
+        java.util.Map<String, java.util.Set<String>> above = new java.util.HashMap<>();
         for (Finding f : result.findings()) {
-            if (EXCEEDANCE_RULES.contains(f.ruleId())) exceed.merge(key(f.facility(), f.stationName(), f.standardProtocol()), 1L, Long::sum);
+            if (EXCEEDANCE_RULES.contains(f.ruleId()) && f.accessionNumber() != null) {
+                above.computeIfAbsent(key(f.facility(), f.stationName(), f.standardProtocol()), k -> new java.util.HashSet<>())
+                        .add(f.accessionNumber());
+            }
         }
+        java.util.Map<String, Long> exceed = new java.util.HashMap<>();
+        above.forEach((k, v) -> exceed.put(k, (long) v.size()));
         List<Row> rows = new ArrayList<>();
         for (ProtocolStatistics p : result.protocols()) {
             if (p.pediatricStudies() == 0) continue;
@@ -85,15 +94,26 @@ final class PediatricProtocols {
                 .findFirst();
     }
 
-    /** The age band of the DRL set that covers the protocol's whole age range; none when it straddles bands. */
+    /**
+     * The age band of the DRL set that covers the protocol's whole age range, of the row's contrast (a row for exams
+     * with contrast takes the with-contrast DRL; any other the one without, as an exam whose contrast is not known
+     * does), else of unspecified contrast, else the only one the set gives; none when the range straddles bands.
+     */
     static Optional<ReferenceLevel> drlFor(List<ReferenceLevel> levels, CatalogEntry e) {
         if (e.ageYears().min() == null || e.ageYears().max() == null) return Optional.empty();
+        Contrast wanted = e.contrast() == null ? Contrast.WITHOUT : e.contrast();
+        ReferenceLevel unspecified = null;
+        ReferenceLevel other = null;
         for (ReferenceLevel l : levels) {
             if (!"age".equals(l.bandType()) || !l.targetRegions().contains(e.targetRegion())) continue;
             double lo = l.ageYears().min() == null ? 0 : l.ageYears().min();
             double hi = l.ageYears().max() == null ? Double.MAX_VALUE : l.ageYears().max();
-            if (e.ageYears().min() >= lo && e.ageYears().max() <= hi) return Optional.of(l);
+            if (e.ageYears().min() < lo || e.ageYears().max() > hi) continue;
+            Contrast c = ReferenceLevels.contrastOf(l);
+            if (c == wanted) return Optional.of(l);
+            if (c == null && unspecified == null) unspecified = l;
+            if (c != null && other == null) other = l;
         }
-        return Optional.empty();
+        return Optional.ofNullable(unspecified != null ? unspecified : other);
     }
 }
