@@ -93,7 +93,7 @@ public final class PatientDoses {
             Sum sum = sums.get(metric);
             if (sum.acquisitions == 0) continue;
             facts.add(new CumulativeDose(latest, metric, rank, sum.value, sum.studies, sum.acquisitions, sum.notEstimated,
-                    from, to, levels.highestReached(metric, childInWindow, sum.value).orElse(null), method(metric, sum),
+                    from, to, sum.first, levels.highestReached(metric, childInWindow, sum.value).orElse(null), method(metric, sum),
                     sum.lines));
         }
         Sum marrow = sums.get(DoseMetric.RED_MARROW_DOSE);
@@ -136,8 +136,9 @@ public final class PatientDoses {
                 effective.notEstimated++;
             }
         }
-        if (marrowEstimated) marrow.studies++;
-        if (effectiveEstimated) effective.studies++;
+        LocalDate day = s.getStudyDatetime().toLocalDate();
+        if (marrowEstimated) marrow.counted(day);
+        if (effectiveEstimated) effective.counted(day);
     }
 
     /**
@@ -169,6 +170,8 @@ public final class PatientDoses {
         int studies;
         int acquisitions;
         int notEstimated;
+        /** The day of the earliest study counted: how far back the window's data reach, which may be well after its start. */
+        LocalDate first;
         final List<SourceLine> lines = new ArrayList<>();
         final Set<String> datasets = new java.util.TreeSet<>();
 
@@ -177,7 +180,12 @@ public final class PatientDoses {
             value += d.value();
             acquisitions += d.acquisitions();
             notEstimated += d.notEstimated();
-            if (d.acquisitions() > 0) studies++;
+            if (d.acquisitions() > 0) counted(d.studyDatetime().toLocalDate());
+        }
+
+        void counted(LocalDate day) {
+            studies++;
+            if (first == null || day.isBefore(first)) first = day;
         }
 
         void add(double v, SourceLine line, String dataset) {

@@ -17,6 +17,7 @@ public final class CumulativeDose {
     private final int notEstimated;
     private final LocalDate windowFrom;
     private final LocalDate windowTo;
+    private final LocalDate firstStudy;
     private final DoseThreshold reached;
     private final String method;
     private final List<SourceLine> lines;
@@ -25,10 +26,12 @@ public final class CumulativeDose {
      * @param rank         the metric's position in the cumulative-dose table: when several metrics reach a
      *                     threshold, the finding names the first
      * @param acquisitions acquisitions that received an estimate; {@code notEstimated} those that could not
+     * @param firstStudy   the day of the earliest study counted: the window's data may start well after the window does
+     *                     (an input of a few months, no earlier audits stored), and the finding says so
      * @param method       how the estimate was made (coefficient set, phantom factor), for the message
      */
     public CumulativeDose(Study latestInPeriod, DoseMetric metric, int rank, double value, int studies, int acquisitions,
-                          int notEstimated, LocalDate windowFrom, LocalDate windowTo, DoseThreshold reached,
+                          int notEstimated, LocalDate windowFrom, LocalDate windowTo, LocalDate firstStudy, DoseThreshold reached,
                           String method, List<SourceLine> lines) {
         this.latestInPeriod = latestInPeriod;
         this.metric = metric;
@@ -39,6 +42,7 @@ public final class CumulativeDose {
         this.notEstimated = notEstimated;
         this.windowFrom = windowFrom;
         this.windowTo = windowTo;
+        this.firstStudy = firstStudy;
         this.reached = reached;
         this.method = method;
         this.lines = List.copyOf(lines);
@@ -66,6 +70,9 @@ public final class CumulativeDose {
     public LocalDate getWindowFrom() { return windowFrom; }
 
     public LocalDate getWindowTo() { return windowTo; }
+
+    /** The day of the earliest study counted in the sum. */
+    public LocalDate getFirstStudy() { return firstStudy; }
 
     public DoseThreshold getReached() { return reached; }
 

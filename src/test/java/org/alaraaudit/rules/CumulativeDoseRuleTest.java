@@ -75,7 +75,7 @@ public class CumulativeDoseRuleTest {
         assertEquals("MAJOR", c.severity().name());
         assertEquals("H0", c.accessionNumber(), "placed on the patient's latest study of the period");
         assertTrue(c.message().contains("5 CT studies"), c.message());
-        assertTrue(c.message().contains("2025-11-01 to 2026-10-31"), c.message());
+        assertTrue(c.message().contains("2025-11-01 to 2026-10-31, the earliest study counted on 2025-11-01,"), c.message());
         assertTrue(c.message().contains("not an individual risk"), c.message());
         assertTrue(c.message().contains("2.5"), "the phantom factor is printed as policy: " + c.message());
         assertTrue(c.referenceSource().contains("EPI-CT"), c.referenceSource());
@@ -220,6 +220,21 @@ public class CumulativeDoseRuleTest {
         assertEquals(1, f.size());
         assertEquals(4 * MARROW_PER_HEAD_CT + 20, f.get(0).measuredValue(), 1e-9);
         assertTrue(f.get(0).message().contains("5 CT studies"), f.get(0).message());
+        assertTrue(f.get(0).message().contains("the earliest study counted on 2025-12-01"), "the stored study is the earliest: " + f.get(0).message());
+    }
+
+    /**
+     * The window is a year; the data it sums may start much later (a few months of input, no earlier audits stored):
+     * the finding says from when, so "in the 365-day window" does not claim a year of doses.
+     */
+    @Test
+    void theFindingSaysTheDayOfTheEarliestStudyItCounted() {
+        AuditResult r = headCts(infant(), "2026-10-05T10:00:00", "2026-09-20T10:00:00", "2026-08-03T10:00:00", "2026-10-20T10:00:00",
+                "2026-10-25T10:00:00").audit(dir);
+        List<Finding> f = AuditFixture.findings(r, "CUMULATIVE_DOSE");
+        assertEquals(1, f.size());
+        assertTrue(f.get(0).message().contains("in the 365-day window 2025-11-01 to 2026-10-31, the earliest study counted on 2026-08-03,"),
+                f.get(0).message());
     }
 
     /** The child's study is only in the history store; the latest study, in the period, is after the 18th birthday. */

@@ -19,7 +19,7 @@ import org.alaraaudit.rules.RuleIds;
  */
 final class ActionPoints {
     record Point(String ruleId, Map<String, long[]> byFacility, long critical, long major, String topProtocol,
-                 long topProtocolCount, List<DrlGroup> drlAbove, java.util.SortedSet<java.time.LocalDate> dates) {
+                 long topProtocolCount, List<DrlGroup> drlAbove, java.util.SortedSet<java.time.LocalDate> dates, long onChildren) {
         long total() { return critical + major; }
     }
 
@@ -35,8 +35,10 @@ final class ActionPoints {
         Map<String, Map<String, long[]>> counts = new LinkedHashMap<>();
         Map<String, Map<String, Long>> protocols = new LinkedHashMap<>();
         Map<String, java.util.SortedSet<java.time.LocalDate>> dates = new LinkedHashMap<>();
+        Map<String, Long> onChildren = new LinkedHashMap<>();
         for (Finding f : findings) {
             if (!f.severity().atLeast(Severity.MAJOR)) continue;
+            if (f.pediatric()) onChildren.merge(f.ruleId(), 1L, Long::sum);
             // For a follow-up, the reader needs the days the clocks started.
             if (rules.followUp(f.ruleId()) != null && f.studyDatetime() != null) {
                 dates.computeIfAbsent(f.ruleId(), k -> new java.util.TreeSet<>()).add(f.studyDatetime().toLocalDate());
@@ -60,10 +62,10 @@ final class ActionPoints {
             // A DRL group above the DRL is one protocol review, whether or not each raised a finding: ranked by groups.
             points.add(new Point(rule, drl ? drlSites(above) : byFacility, critical, drl ? Math.max(major, above.size()) : major,
                     top == null ? null : top.getKey(), top == null ? 0 : top.getValue(), drl ? above : List.of(),
-                    dates.getOrDefault(rule, new java.util.TreeSet<>())));
+                    dates.getOrDefault(rule, new java.util.TreeSet<>()), onChildren.getOrDefault(rule, 0L)));
         });
         if (!above.isEmpty() && !counts.containsKey(RuleIds.DRL_MEDIAN_EXCEEDED)) {
-            points.add(new Point(RuleIds.DRL_MEDIAN_EXCEEDED, drlSites(above), 0, above.size(), null, 0, above, new java.util.TreeSet<>()));
+            points.add(new Point(RuleIds.DRL_MEDIAN_EXCEEDED, drlSites(above), 0, above.size(), null, 0, above, new java.util.TreeSet<>(), 0));
         }
         points.sort(Comparator.comparing((Point p) -> rules.followUp(p.ruleId()) == null)
                 .thenComparing(Comparator.comparingLong(Point::critical).reversed())
@@ -73,6 +75,14 @@ final class ActionPoints {
         // Groups above the DRL always make the list: each is a protocol review, however few findings it raised.
         points.stream().filter(p -> !p.drlAbove().isEmpty() && !top.contains(p)).findFirst().ifPresent(p -> top.set(top.size() - 1, p));
         return top;
+    }
+
+    /** How many items the ranking has in all (one per rule with a CRITICAL or MAJOR finding, and the DRL groups). */
+    static int ranked(Findings findings, List<DrlGroup> drlGroups) {
+        java.util.Set<String> rules = new java.util.HashSet<>();
+        for (Finding f : findings) if (f.severity().atLeast(Severity.MAJOR)) rules.add(f.ruleId());
+        if (drlGroups.stream().anyMatch(g -> "ABOVE".equals(g.status()))) rules.add(RuleIds.DRL_MEDIAN_EXCEEDED);
+        return rules.size();
     }
 
     private static Map<String, long[]> drlSites(List<DrlGroup> above) {
@@ -99,6 +109,9 @@ final class ActionPoints {
             if (p.major() > 0) sb.append(Text.count(p.major())).append(" MAJOR");
             sb.append(p.total() == 1 ? " finding" : " findings");
             sb.append(" (").append(sites(p.byFacility(), false)).append(')');
+            // The report is about children; a rule that also judges adults' exams says whose these are.
+            if (p.onChildren() == 0) sb.append(p.total() == 1 ? ", on an adult" : ", all on adults");
+            else if (p.onChildren() < p.total()) sb.append(", ").append(Text.count(p.onChildren())).append(" of them on children");
             if (p.topProtocol() != null && p.total() > 1) {
                 sb.append(", most often with protocol ").append(p.topProtocol())
                         .append(" (").append(Text.count(p.topProtocolCount())).append(")");

@@ -49,8 +49,11 @@ final class ExecutiveSummary {
                         + Text.count(f.pediatricCtStudies()) + " pediatric CT studies without an adult protocol",
                 prev == null ? null : change(Text.percent(prev.pediatricProtocolCompliance()),
                         PeriodChange.points(f.pediatricProtocolCompliance(), prev.pediatricProtocolCompliance())));
+        long childrenRepeated = pediatricRepeats(ctx);
         tile(ctx, tiles, Text.percent(f.repeatRate()), "CT repeat rate",
-                Text.count(f.ctStudiesRepeated()) + " of " + Text.count(f.ctStudies()) + " CT studies repeated",
+                Text.count(f.ctStudiesRepeated()) + " of " + Text.count(f.ctStudies()) + " CT studies repeated, all ages; children "
+                        + Text.count(childrenRepeated) + " of " + Text.count(f.pediatricCtStudies())
+                        + (f.pediatricCtStudies() == 0 ? "" : " (" + Text.percent((double) childrenRepeated / f.pediatricCtStudies()) + ")"),
                 prev == null ? null : change(Text.percent(prev.repeatRate()), PeriodChange.points(f.repeatRate(), prev.repeatRate())));
         ctx.add(tiles);
         if (prev != null) {
@@ -82,6 +85,7 @@ final class ExecutiveSummary {
 
         ctx.subheading("Most worth acting on");
         var points = ActionPoints.top(ctx.result.findings(), ctx.result.drlGroups(), 4, ctx.rules);
+        int ranked = ActionPoints.ranked(ctx.result.findings(), ctx.result.drlGroups());
         if (points.isEmpty()) {
             ctx.paragraph("No CRITICAL or MAJOR findings in this period.");
         } else {
@@ -98,7 +102,9 @@ final class ExecutiveSummary {
             ctx.note("One item per rule, whatever the number of sites it concerns (counts per facility in brackets): patients on a"
                     + " follow-up list with a time limit first, then by the number of CRITICAL, then MAJOR findings; DRL groups count once per group above the DRL, and they always take a place"
                     + " (the last, if their count would not), since each is a protocol review. The section CRITICAL and MAJOR"
-                    + " findings counts every one, and the workbook lists them all.");
+                    + " findings counts every one, and the workbook lists them all."
+                    + (ranked > points.size() ? " " + Text.count(ranked - points.size()) + (ranked - points.size() == 1 ? " more rule has" : " more rules have")
+                    + " CRITICAL or MAJOR findings this period; they are in that section." : ""));
         }
 
         RowAccounting r = ctx.result.rows();
@@ -111,6 +117,20 @@ final class ExecutiveSummary {
                 + " were duplicates and " + Text.count(r.excluded()) + " quality-control or phantom scans (see Data quality)."
                 + drlSentence(ctx));
         if (ctx.result.patientIdentifiersMissing()) ctx.paragraph("Not assessable.", PeriodChange.noPatientIdSentence(ctx.result));
+    }
+
+    /**
+     * The period's pediatric CT studies with a repeat finding, counted as the repeat rate counts studies (each once): the
+     * rate over all ages mixes adults in, and this report is about children.
+     */
+    private static long pediatricRepeats(ReportContext ctx) {
+        java.util.Set<String> studies = new java.util.HashSet<>();
+        for (var finding : ctx.result.findings()) {
+            if (finding.ruleId().equals(org.alaraaudit.rules.RuleIds.REPEAT_STUDY) && finding.pediatric()) {
+                studies.add(finding.facility() + "\u001f" + finding.accessionNumber());
+            }
+        }
+        return studies.size();
     }
 
     /** The headline figures per facility: a network's sites differ, and the pooled tiles above hide it. */

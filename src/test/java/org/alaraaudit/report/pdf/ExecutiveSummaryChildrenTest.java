@@ -1,0 +1,78 @@
+package org.alaraaudit.report.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.alaraaudit.AuditFixture;
+import org.alaraaudit.audit.AuditPeriod;
+import org.alaraaudit.audit.AuditProgress;
+import org.alaraaudit.audit.AuditRequest;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.audit.AuditRun;
+import org.alaraaudit.model.Finding;
+import org.alaraaudit.model.Severity;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The executive summary of a pediatric report keeps children and adults apart where it counts both: the repeat rate
+ * of all ages has the children's beside it, an item worth acting on that concerns only adults says so, and a ranking
+ * cut to four items says how many more there are.
+ */
+class ExecutiveSummaryChildrenTest {
+    @TempDir
+    static Path dir;
+
+    static AuditResult october;
+    static String text;
+
+    @BeforeAll
+    static void report() throws IOException {
+        october = new AuditRun(AuditFixture.DEFAULT_RULES, "test").run(new AuditRequest(List.of(Path.of("sample-data")),
+                AuditPeriod.month(YearMonth.of(2026, 10)), null, null, null, AuditFixture.RUN_TIME, ZoneId.systemDefault(),
+                AuditFixture.SECRET, 250_000), AuditProgress.NONE);
+        Path pdf = dir.resolve("october.pdf");
+        PdfReport.write(october, ReportTemplate.load("default"), null, pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void theRepeatRateOfAllAgesHasTheChildrensBesideIt() {
+        Set<String> children = new HashSet<>();
+        for (Finding f : AuditFixture.findings(october, "REPEAT_STUDY")) if (f.pediatric()) children.add(f.accessionNumber());
+        long ct = october.figures().pediatricCtStudies();
+        assertEquals(589, ct);
+        String expected = "children " + children.size() + " of " + ct + " (" + Text.percent((double) children.size() / ct) + ")";
+        assertTrue(text.contains("CT studies repeated, all ages; " + expected), expected + " in " + text.substring(0, 3000));
+        assertTrue(children.size() * 1.0 / ct > october.figures().repeatRate(), "the children's rate is the higher one here");
+    }
+
+    @Test
+    void anItemOnAdultsOnlySaysSoAndTheCutIsCounted() {
+        int at = text.indexOf("Most worth acting on");
+        String section = text.substring(at, text.indexOf("Scope: the period's", at));
+        assertTrue(AuditFixture.findings(october, "CT_ALERT_VALUE").stream().noneMatch(Finding::pediatric), "the sample's alert values are adults'");
+        assertTrue(section.contains("Accumulated CTDIvol above the alert value: 3 CRITICAL findings (St Elsewhere Children's 3), all on adults"), section);
+        assertTrue(section.contains("Repeat CT within the repeat window: 30 MAJOR findings (County General 15, St Elsewhere Children's 15),"
+                + " most often"), "repeats on children only: no note " + section);
+        Set<String> rules = new HashSet<>();
+        for (Finding f : october.findings()) if (f.severity().atLeast(Severity.MAJOR)) rules.add(f.ruleId());
+        rules.add("DRL_MEDIAN_EXCEEDED"); // groups above the DRL take a place whether or not they raised a finding
+        int more = rules.size() - 4;
+        assertTrue(more > 1);
+        assertTrue(section.contains(more + " more rules have CRITICAL or MAJOR findings this period"), section);
+    }
+}
