@@ -138,6 +138,20 @@ public record AuditResult(
     }
 
     /**
+     * The rejected rows of studies in the period, by the date their own cell gives, in input order: each leaves a
+     * study of the period audited without it (its dose incomplete, or the study missing). Rows whose date is empty or
+     * not a date are not among them; rejected.csv has every row.
+     */
+    public List<Rejection> rejectedInPeriod() {
+        List<Rejection> out = new java.util.ArrayList<>();
+        for (Rejection r : rejected) {
+            LocalDate day = r.studyDay();
+            if (day != null && run.period().contains(day.atStartOfDay())) out.add(r);
+        }
+        return out;
+    }
+
+    /**
      * When the cumulative-dose look-back window of the period reaches back before the input's first study, the
      * sentence every output gives: a sum then counts those earlier days only as far as a history store kept them,
      * and "in the 365-day window" alone would claim a year of data the audit may not have had. Null otherwise.

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.aggregate.ComplianceFigures;
+import org.alaraaudit.scanlog.Rejection;
 import org.alaraaudit.scanlog.RowAccounting;
 import org.alaraaudit.scanlog.TerminalText;
 
@@ -52,8 +53,22 @@ final class Summary {
             out.printf(Locale.ROOT, "  %-" + width + "s %6d%n", e.getKey(), e.getValue());
         }
         if (!r.rejected().isEmpty()) {
-            out.printf(Locale.ROOT, "Rejected rows (first %d of %d; all in rejected.csv):%n", Math.min(5, r.rejected().size()), r.rejected().size());
-            r.rejected().stream().limit(5).forEach(x -> out.println("  " + x.message()));
+            // The period's rows first: the history months' rejections are many, and a month whose own rows were
+            // rejected must not look clean behind them.
+            List<Rejection> inPeriod = r.rejectedInPeriod();
+            java.util.Set<Rejection> ofPeriod = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            ofPeriod.addAll(inPeriod);
+            List<Rejection> shown = new java.util.ArrayList<>(inPeriod.subList(0, Math.min(5, inPeriod.size())));
+            for (Rejection x : r.rejected()) {
+                if (shown.size() >= 5) break;
+                if (!ofPeriod.contains(x)) shown.add(x);
+            }
+            out.printf(Locale.ROOT, "Rejected rows (first %d of %d, %d of studies in the period; all in rejected.csv):%n",
+                    shown.size(), r.rejected().size(), inPeriod.size());
+            for (Rejection x : shown) {
+                out.println("  " + x.message() + (ofPeriod.contains(x) && x.accessionNumber() != null
+                        ? TerminalText.escape(" (study " + x.accessionNumber() + ")") : ""));
+            }
         }
         out.println("Reports:");
         for (Path p : written) out.println("  " + TerminalText.escape(p.toString()));

@@ -32,11 +32,15 @@ final class KnownIdentifiers {
     static boolean counts(String id) { return id != null && !BlankText.isBlank(id); }
 
     void withhold(List<Rejection> rejections, List<DataWarning> warnings) {
-        rejections.replaceAll(r -> isIdentifier(r.value())
-                ? new Rejection(r.file(), r.line(), r.column(), Rejection.VALUE_WITHHELD, r.reason()) : r);
+        // The row's facility, accession and study date are checked as its faulty value is: a short row shifts an
+        // identifier into any of them.
+        rejections.replaceAll(r -> new Rejection(r.file(), r.line(), r.column(), withheld(r.value()), r.reason(),
+                withheld(r.facility()), withheld(r.accessionNumber()), withheld(r.studyDatetime())));
         warnings.replaceAll(w -> isIdentifier(w.value())
                 ? new DataWarning(w.file(), w.line(), w.column(), Rejection.VALUE_WITHHELD, w.reason()) : w);
     }
+
+    private String withheld(String value) { return isIdentifier(value) ? Rejection.VALUE_WITHHELD : value; }
 
     private boolean isIdentifier(String value) {
         if (value == null || value.equals(Rejection.VALUE_WITHHELD) || BlankText.isBlank(value)) return false;

@@ -109,7 +109,8 @@ public final class RowValidator {
             // A dose report's "line" is the event's number in the file; its content item says where it is.
             String item = raw.extras().get(DoseReportScanLogReader.ITEM);
             outcome = new Outcome(null, new Rejection(raw.source().file(), raw.source().line(),
-                    f.column, shown(identity, f.column, f.value), f.getMessage() + (item == null ? "" : " (event at item " + item + ")")));
+                    f.column, shown(identity, f.column, f.value), f.getMessage() + (item == null ? "" : " (event at item " + item + ")"),
+                    cell(identity, raw, FACILITY), cell(identity, raw, ACCESSION_NUMBER), cell(identity, raw, STUDY_DATETIME)));
         }
         java.util.List<DataWarning> shownWarnings = java.util.List.of();
         if (!rowWarnings.isEmpty()) {
@@ -455,5 +456,12 @@ public final class RowValidator {
     static String fmt(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) return String.valueOf((long) d);
         return String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    /** A cell of a rejected row as reports may show it: null when empty, withheld when it may identify the patient. */
+    private static String cell(IdentifyingValues identity, RawRow raw, CanonicalColumn column) {
+        String v = raw.get(column);
+        if (v == null || v.isBlank()) return null;
+        return shown(identity, column.header(), v.trim());
     }
 }

@@ -18,6 +18,12 @@ import org.alaraaudit.scanlog.ScanLogOptions;
  * audited, as on one machine) and a summary of what else the file held.
  */
 final class FileRead {
+    /** A rejection as the cells a Spark task sends back, in {@link Summary#rejectionList()}'s order. */
+    static String[] cells(Rejection r) {
+        return new String[] {r.file(), Long.toString(r.line()), r.column(), r.value(), r.reason(), r.facility(), r.accessionNumber(),
+                r.studyDatetime()};
+    }
+
     private FileRead() {}
 
     /** What a file's reading yields: rows, and one summary per file. */
@@ -28,7 +34,8 @@ final class FileRead {
 
     /**
      * The file's accounting (duplicates within the file already decided), the rows it rejected and the warnings it
-     * raised, each as {file, line, column, value, reason}, and the digest of what was read.
+     * raised, each as {file, line, column, value, reason} (a rejection also with the row's facility, accession and
+     * study date), and the digest of what was read.
      */
     record Summary(int file, String name, String path, String sha256, String readAs, String profileSha256, long read,
                    long valid, long duplicates, long rejected, long excluded, List<String[]> rejections, List<String[]> warnings,
@@ -37,7 +44,7 @@ final class FileRead {
         InputFile input() { return new InputFile(name, path, sha256, readAs, profileSha256); }
 
         List<Rejection> rejectionList() {
-            return rejections.stream().map(r -> new Rejection(r[0], Long.parseLong(r[1]), r[2], r[3], r[4])).toList();
+            return rejections.stream().map(r -> new Rejection(r[0], Long.parseLong(r[1]), r[2], r[3], r[4], r[5], r[6], r[7])).toList();
         }
 
         List<DataWarning> warningList() {
@@ -61,7 +68,7 @@ final class FileRead {
         InputFile f = input.inputFiles().get(0);
         out.add(new Summary(fileIndex, f.file(), f.path(), f.sha256(), f.readAs(), f.profileSha256(), a.read(), a.audited() + a.duplicate(), a.duplicate(),
                 a.rejected(), a.excluded(),
-                input.rejections().stream().map(r -> new String[] {r.file(), Long.toString(r.line()), r.column(), r.value(), r.reason()}).toList(),
+                input.rejections().stream().map(FileRead::cells).toList(),
                 input.warnings().stream().map(w -> new String[] {w.file(), Long.toString(w.line()), w.column(), w.value(), w.reason()}).toList(),
                 input.patientIdentifiersMissing()));
         return out;

@@ -34,7 +34,7 @@ final class FindingTables {
 
     static final StructType REJECTION = new StructType(new StructField[] {
             field("file"), DataTypes.createStructField("line", DataTypes.LongType, false), field("column"), field("value"),
-            field("reason")});
+            field("reason"), field("facility"), field("accession_number"), field("study_datetime")});
 
     private static StructField field(String name) { return DataTypes.createStructField(name, DataTypes.StringType, true); }
 
@@ -44,7 +44,10 @@ final class FindingTables {
         table.write().mode(SaveMode.ErrorIfExists).partitionBy("facility", "month").option("header", "true")
                 .csv(out.resolve("findings-csv").toString());
         List<Row> rows = new ArrayList<>(rejected.size());
-        for (Rejection r : rejected) rows.add(RowFactory.create(r.file(), r.line(), r.column(), r.value(), r.reason()));
+        for (Rejection r : rejected) {
+            rows.add(RowFactory.create(r.file(), r.line(), r.column(), r.value(), r.reason(), r.facility(), r.accessionNumber(),
+                    r.studyDatetime()));
+        }
         session.createDataFrame(rows, REJECTION).coalesce(1).write().mode(SaveMode.ErrorIfExists).option("header", "true")
                 .csv(out.resolve("rejected-csv").toString());
     }

@@ -80,7 +80,7 @@ final class ParquetRead {
         }
         validator.withholdPatientIdentifiers(rejections, warnings);
         out.add(new FileRead.Summary(partition, "partition-" + partition, null, null, null, null, read, valid, 0, rejected, excluded,
-                rejections.stream().map(x -> new String[] {x.file(), Long.toString(x.line()), x.column(), x.value(), x.reason()}).toList(),
+                rejections.stream().map(FileRead::cells).toList(),
                 warnings.stream().map(w -> new String[] {w.file(), Long.toString(w.line()), w.column(), w.value(), w.reason()}).toList(),
                 false));
         return out.iterator();

@@ -61,6 +61,7 @@ class DecimalCommaTest {
         assertEquals(List.of(2.5, 2.0), rows.stream().map(r -> r.measurements().ctdivolMgy()).toList());
         assertEquals(List.of(
                 new Rejection("export.csv", 3, "dlp_mgycm", "1.23", DecimalComma.MISPLACED_DOT),
-                new Rejection("export.csv", 4, "ctdivol_mgy", "12.5", DecimalComma.MISPLACED_DOT)), in.rejections());
+                new Rejection("export.csv", 4, "ctdivol_mgy", "12.5", DecimalComma.MISPLACED_DOT)),
+                in.rejections().stream().map(x -> new Rejection(x.file(), x.line(), x.column(), x.value(), x.reason())).toList());
     }
 }

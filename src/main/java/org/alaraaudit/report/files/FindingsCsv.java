@@ -28,7 +28,9 @@ public final class FindingsCsv {
             "reference_status", "message", "input_lines");
     /** The columns that describe the patient (pseudonym and age), left out when patients may not be shown. */
     public static final List<String> PATIENT_COLUMNS = List.of("patient_ref", "age_years");
-    public static final List<String> REJECTED_COLUMNS = List.of("file", "line", "column", "value", "reason");
+    /** The rule catalog's five, then the row's study as its cells give it, to find the study a rejected row leaves incomplete. */
+    public static final List<String> REJECTED_COLUMNS = List.of("file", "line", "column", "value", "reason", "facility",
+            "accession_number", "study_datetime");
 
     private FindingsCsv() {}
 
@@ -73,7 +75,8 @@ public final class FindingsCsv {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter p = new CSVPrinter(w, format(REJECTED_COLUMNS))) {
                 for (Rejection r : result.rejected()) {
-                    p.printRecord(text(r.file()), r.line(), text(r.column()), text(shown.inputValue(r.column(), r.value())), text(r.reason()));
+                    p.printRecord(text(r.file()), r.line(), text(r.column()), text(shown.inputValue(r.column(), r.value())), text(r.reason()),
+                            text(r.facility()), text(r.accessionNumber()), text(r.studyDatetime()));
                 }
             }
         });

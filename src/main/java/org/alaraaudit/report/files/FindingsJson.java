@@ -53,7 +53,14 @@ public final class FindingsJson {
                 for (Finding f : result.findings()) finding(g, f, cited, shown);
                 g.writeEndArray();
                 g.writeArrayFieldStart("rejected");
-                for (Rejection r : result.rejected()) cell(g, r.file(), r.line(), r.column(), shown.inputValue(r.column(), r.value()), r.reason());
+                for (Rejection r : result.rejected()) {
+                    g.writeStartObject();
+                    fields(g, r.file(), r.line(), r.column(), shown.inputValue(r.column(), r.value()), r.reason());
+                    g.writeStringField("facility", r.facility());
+                    g.writeStringField("accession_number", r.accessionNumber());
+                    g.writeStringField("study_datetime", r.studyDatetime());
+                    g.writeEndObject();
+                }
                 g.writeEndArray();
                 g.writeArrayFieldStart("data_warnings");
                 for (DataWarning w : result.warnings()) cell(g, w.file(), w.line(), w.column(), shown.inputValue(w.column(), w.value()), w.reason());
@@ -66,12 +73,16 @@ public final class FindingsJson {
     /** A rejected row or a data warning: where it is in the input and what is wrong with it. */
     private static void cell(JsonGenerator g, String file, long line, String column, String value, String reason) throws IOException {
         g.writeStartObject();
+        fields(g, file, line, column, value, reason);
+        g.writeEndObject();
+    }
+
+    private static void fields(JsonGenerator g, String file, long line, String column, String value, String reason) throws IOException {
         g.writeStringField("file", file);
         g.writeNumberField("line", line);
         g.writeStringField("column", column);
         g.writeStringField("value", value);
         g.writeStringField("reason", reason);
-        g.writeEndObject();
     }
 
     private static void run(JsonGenerator g, RunInfo run) throws IOException {

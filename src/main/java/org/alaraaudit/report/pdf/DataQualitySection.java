@@ -59,6 +59,7 @@ final class DataQualitySection {
                 byReason.computeIfAbsent((x.column() == null ? "" : x.column() + ": ") + x.reason(), k -> new Group()).add(x.file(), x.line());
             }
             reasons(ctx, byReason, "Rejected#");
+            ofThePeriod(ctx);
         }
         if (!ctx.result.warnings().isEmpty()) {
             ctx.subheading("Data warnings by reason");
@@ -82,6 +83,37 @@ final class DataQualitySection {
                         f.measuredValue() == null ? "" : Text.count(Math.round(f.measuredValue())));
             }
             t.finish();
+        }
+    }
+
+    /** More rows of the period than this are left to rejected.csv. */
+    private static final int PERIOD_ROWS_LISTED = 25;
+
+    /**
+     * The rejected rows of the period's studies, by study: each such study was audited without the row, so its dose
+     * (or the study itself, when every row of it was rejected) is missing from the findings and the figures. Without
+     * this, a typo in the one diagnostic series of a study leaves the study looking like a low-dose scout.
+     */
+    private static void ofThePeriod(ReportContext ctx) {
+        List<Rejection> rows = ctx.result.rejectedInPeriod();
+        if (rows.isEmpty()) {
+            ctx.note("None of the rejected rows is of a study in the period.");
+            return;
+        }
+        ctx.paragraph(Text.count(rows.size()) + (rows.size() == 1 ? " rejected row is" : " rejected rows are") + " of studies in the"
+                + " period. Each such study was audited without the row, so its dose is incomplete in the findings and the"
+                + " figures (or the study is missing, when every row of it was rejected): correct the rows in the export and"
+                + " audit the period again.");
+        ReportTable t = new ReportTable(ctx, new float[]{1.3f, 1.2f, 1.3f, 2.0f, 2.3f}, "Facility", "Accession", "Study date",
+                "File, line", "Reason").verbatim(1, 4);
+        for (Rejection x : rows.subList(0, Math.min(PERIOD_ROWS_LISTED, rows.size()))) {
+            t.row(Text.orDash(x.facility()), Text.orDash(x.accessionNumber()), Text.orDash(x.studyDatetime()),
+                    x.file() + ", " + x.line(), (x.column() == null ? "" : x.column() + ": ") + x.reason());
+        }
+        t.finish();
+        if (rows.size() > PERIOD_ROWS_LISTED) {
+            ctx.note(Text.count(rows.size() - PERIOD_ROWS_LISTED) + " more are in rejected.csv, which gives each row's facility,"
+                    + " accession and study date.");
         }
     }
 
@@ -119,7 +151,8 @@ final class DataQualitySection {
     }
 
     private static void reasons(ReportContext ctx, Map<String, Group> byReason, String countHeader) {
-        ReportTable t = new ReportTable(ctx, new float[]{3.2f, 0.8f, 2.2f}, "Reason", countHeader, "First lines").verbatim(2);
+        // Verbatim: a reason names its column as the file's header does (dlp_mgycm), which is what the reader searches for.
+        ReportTable t = new ReportTable(ctx, new float[]{3.2f, 0.8f, 2.2f}, "Reason", countHeader, "First lines").verbatim(0, 2);
         byReason.forEach((reason, g) -> t.row(reason, Text.count(g.count), String.join("\n", g.examples)));
         t.finish();
     }
