@@ -105,6 +105,20 @@ class ThresholdTableIT {
 
     // --- edits reach the rules
 
+    /** A catalog row of one contrast has a workbook row of its own, keyed " +contrast": an edit there changes only that row. */
+    @Test
+    void theWithContrastRowOfAProtocolIsEditedApartFromTheOther() {
+        Path rules = rules();
+        ThresholdWorkbookFile wb = workbook(rules);
+        wb.set(RANGES, "PED CHEST 10-15Y* +contrast", "CTDIvol upper (mGy)", 8.0)
+                .set(RANGES, "PED CHEST 10-15Y* +contrast", "Reason (printed in the report)", "contrast protocol review 2026-11").save();
+        RuleSet rs = RuleSet.load(rules);
+        assertEquals(8.0, rs.tables().catalog().match("PED CHEST 10-15Y", null, org.alaraaudit.model.Contrast.WITH).orElseThrow()
+                .expectedCtdivolMaxMgy());
+        assertEquals(4.1, rs.tables().catalog().match("PED CHEST 10-15Y", null, null).orElseThrow().expectedCtdivolMaxMgy(),
+                "the row without contrast keeps its value");
+    }
+
     @Test
     void aRaisedExpectedUpperValueMovesDoseAboveExpectedRange() {
         Path rules = rules();
@@ -273,7 +287,8 @@ class ThresholdTableIT {
         int row = wb.row(RANGES, "PED CHEST 1-5Y*");
         wb.set(RANGES, "PED CHEST 1-5Y*", "Protocol (catalog pattern)", "PED CHEST 1-5 Y*").save();
         assertEquals(List.of("thresholds.drl.xlsx row " + row + ": the Protocol cell matches no protocol of protocol-catalog.csv"
-                + " (spell it exactly as in the CSV, with \" @STATION\" for a station's own row)"), loadFails(rules).problems());
+                + " (spell it exactly as in the CSV, with \" @STATION\" for a station's own row and \" +contrast\" or \" -contrast\" for a row"
+                + " of one contrast)"), loadFails(rules).problems());
     }
 
     @Test
@@ -315,7 +330,7 @@ class ThresholdTableIT {
         int row = wb.row(RANGES, "PED CHEST 5-10Y*");
         wb.set(RANGES, "PED CHEST 5-10Y*", "CTDIvol lower (mGy)", 2.6).save();
         assertEquals(List.of("thresholds.drl.xlsx row " + row + " (protocol PED CHEST 5-10Y*): \"CTDIvol lower (mGy)\" 2.6 (workbook)"
-                + " is above \"CTDIvol upper (mGy)\" 2.5 (protocol-catalog.csv line 8)"), loadFails(rules).problems());
+                + " is above \"CTDIvol upper (mGy)\" 2.5 (protocol-catalog.csv line 11)"), loadFails(rules).problems());
     }
 
     @Test
