@@ -36,8 +36,9 @@ final class DrlSection {
         }
         t.finish();
         ctx.note("Studies: the group's studies, which the minimum sample counts; n: the values the median is of, one per"
-                + " diagnostic acquisition for CTDIvol and one per study for DLP. Values in " + "mGy (CTDIvol) and mGy·cm (DLP); CTDIvol on the phantom the DRL states (16 cm for "
-                + "pediatric head, 32 cm for body). Full precision in findings.json and the workbook.");
+                + " diagnostic acquisition for CTDIvol and one per study for DLP. Values in " + "mGy (CTDIvol) and mGy·cm (DLP); CTDIvol on the DRL row's phantom (16 cm for a "
+                + "child's head, 32 cm for the body, assumed where the source does not state it: see the DRL set under Methodology)."
+                + " Full precision in findings.json and the workbook.");
         sources.writeNotes(ctx);
         previous(ctx);
         protocols(ctx);

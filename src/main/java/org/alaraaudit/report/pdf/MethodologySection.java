@@ -168,6 +168,8 @@ final class MethodologySection {
                     Text.number(l.dlpMgycm()), sources.ref(l.source()));
         }
         t.finish();
+        ctx.note("Phantom: the CTDIvol phantom of the row, 16 cm for a child's head; for the body rows 32 cm is assumed where the"
+                + " source read does not state it (the table's notes say which), from the magnitude of the values.");
         sources.writeNotes(ctx);
     }
 
@@ -180,7 +182,8 @@ final class MethodologySection {
         ReportTable t = new ReportTable(ctx, new float[]{1.5f, 1.7f, 0.9f, 1.3f, 0.8f, 1, 1.1f, 0.45f},
                 "Pattern", "Standard protocol", "Population", "Region", "Age", "CTDIvol range#", "DLP range#", "Src");
         for (CatalogEntry e : entries) {
-            t.row(e.pattern().toString() + (e.stationName() == null ? "" : " @" + e.stationName()), Text.orDash(e.standardName()),
+            t.row(e.pattern().toString() + (e.stationName() == null ? "" : " @" + e.stationName())
+                            + (e.contrast() == null ? "" : " (" + e.contrast().label() + ")"), Text.orDash(e.standardName()),
                     e.population().name(), e.targetRegion() == null ? "-" : e.targetRegion().codeMeaning(), e.ageYears().label("y"),
                     range(e.expectedCtdivolMinMgy(), e.expectedCtdivolMaxMgy()), range(e.expectedDlpMinMgycm(), e.expectedDlpMaxMgycm()),
                     sources.ref(e.source()));

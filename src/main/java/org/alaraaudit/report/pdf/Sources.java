@@ -1,8 +1,6 @@
 package org.alaraaudit.report.pdf;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Numbered citations: long source texts once under a table, a short [n] in its rows. */
@@ -16,13 +14,21 @@ final class Sources {
 
     boolean isEmpty() { return numbers.isEmpty(); }
 
-    List<String> lines() {
-        List<String> out = new ArrayList<>();
-        numbers.forEach((s, n) -> out.add("[" + n + "] " + s));
-        return out;
+    /**
+     * The numbered citations under a table, each with the status of the values it is cited for (shared
+     * reference-status rules: a value is never shown stronger than its status): "from a secondary source", "local
+     * policy", "confirmed by NAME on DATE", ... A citation no table value rests on (a rule's own requirement) has none.
+     */
+    void writeNotes(ReportContext ctx) {
+        Map<String, String> status = ctx.result.tables() == null ? Map.of() : ctx.result.tables().references().statusBySource();
+        numbers.forEach((s, n) -> {
+            String st = status.get(s);
+            ctx.note("[" + n + "] " + s + (st == null ? "" : " (" + words(st) + ")"));
+        });
     }
 
-    void writeNotes(ReportContext ctx) {
-        for (String l : lines()) ctx.note(l);
+    /** A status code in a reviewer's words; a confirmation as it is written. */
+    static String words(String status) {
+        return org.alaraaudit.model.ReferenceStatus.parse(status).map(org.alaraaudit.model.ReferenceStatus::wording).orElse(status);
     }
 }

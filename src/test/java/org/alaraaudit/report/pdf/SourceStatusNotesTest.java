@@ -1,0 +1,59 @@
+package org.alaraaudit.report.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.alaraaudit.AuditFixture;
+import org.alaraaudit.audit.AuditPeriod;
+import org.alaraaudit.audit.AuditProgress;
+import org.alaraaudit.audit.AuditRequest;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.audit.AuditRun;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every numbered citation under a table of the PDF says how far the values it is cited for were verified, as the
+ * reference tables give it; a reader who sees only one table's notes never takes a transcribed value as read in the
+ * publication.
+ */
+class SourceStatusNotesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachCitationOfATableValueCarriesItsStatus() throws IOException {
+        AuditResult r = new AuditRun(AuditFixture.DEFAULT_RULES, "test").run(new AuditRequest(List.of(Path.of("sample-data")),
+                AuditPeriod.month(YearMonth.of(2026, 10)), null, null, null, AuditFixture.RUN_TIME, ZoneId.systemDefault(),
+                AuditFixture.SECRET, 250_000), AuditProgress.NONE);
+        Path pdf = dir.resolve("october.pdf");
+        PdfReport.write(r, ReportTemplate.load("default"), null, pdf);
+        String text;
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            text = new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+        }
+        assertTrue(text.contains("[1] Kanal KM, Butler PF, Chatfield MB et al. U.S. Diagnostic Reference Levels and Achievable Doses for 10"
+                + " Pediatric CT Examinations. Radiology 2022;302(1):164-174 (from a secondary source)"), "the DRL table's citation");
+        assertTrue(text.contains("no published threshold exists for tracking cumulative dose (local policy)"), "a local-policy level");
+        // Every citation of a value of the reference tables, wherever it is listed, has its status after it.
+        int cited = 0;
+        for (String source : r.tables().references().statusBySource().keySet()) {
+            Matcher m = Pattern.compile("\\] " + Pattern.quote(source.replaceAll("\\s+", " ")) + "( \\(|$| \\[)").matcher(text);
+            while (m.find()) {
+                cited++;
+                assertEquals(" (", m.group(1), "status after [n] " + source);
+            }
+        }
+        assertTrue(cited > 10, cited + " citations checked");
+    }
+}
