@@ -26,7 +26,7 @@ final class DrlSheet {
             Column.num("ratio (median / DRL)", 13), Column.num("previous median", 10),
             Column.num("previous studies", 10), Column.num("previous ratio", 10), Column.of("previous status", 20),
             Column.of("change in ratio", 22), Column.of("status", 22), Column.of("note", 40),
-            Column.of("DRL set", 8), Column.of("source", 50), Column.of("group (chart label)", 44));
+            Column.of("DRL set", 8), Column.of("source", 50), Column.of("source status", 22), Column.of("group (chart label)", 44));
     static final int RATIO_COLUMN = 12;
     static final int PREVIOUS_MEDIAN_COLUMN = 13;
     static final int CHANGE_COLUMN = 17;
@@ -34,8 +34,11 @@ final class DrlSheet {
 
     private DrlSheet() {}
 
-    /** {@code previous}: the previous period from the history store, or null; its groups fill the previous columns. */
-    static void write(XSSFWorkbook wb, Styles styles, List<DrlGroup> all, PreviousPeriod previous) {
+    /**
+     * {@code previous}: the previous period from the history store, or null; its groups fill the previous columns.
+     * {@code statusBySource}: each DRL citation's status (shared reference-status rules), beside the citation.
+     */
+    static void write(XSSFWorkbook wb, Styles styles, List<DrlGroup> all, PreviousPeriod previous, java.util.Map<String, String> statusBySource) {
         List<DrlGroup> groups = ranked(all);
         int judged = (int) groups.stream().filter(DrlSheet::judged).count();
         Table t = new Table(wb, styles, NAME, COLUMNS, Table.EXCEL_DATA_ROWS).open();
@@ -50,7 +53,7 @@ final class DrlSheet {
             else row.dose(q.median()).count(q.studies()).number(q.ratio(), styles.ratio).styled(q.status(), styles.centered)
                     .change(change(g, q), notCompared(g, q), styles.signedRatio);
             row.styled(g.status(), styles.centered).text(g.note())
-                    .text(g.drlSet()).text(g.source()).text(label(g));
+                    .text(g.drlSet()).text(g.source()).text(g.source() == null ? null : statusBySource.get(g.source())).text(label(g));
         }
         t.finish();
         XSSFSheet sheet = wb.getSheet(NAME);

@@ -234,6 +234,11 @@ class ExcelReportTest {
             assertEquals(DrlSheet.COLUMNS.stream().map(Column::header).toList(), header(s));
             assertTrue(s.getSheetConditionalFormatting().getNumConditionalFormattings() > 0);
             assertEquals(CellType.NUMERIC, s.getRow(1).getCell(6).getCellType(), "n is a number");
+            int source = header(s).indexOf("source");
+            assertEquals("source status", header(s).get(source + 1), "the status beside the citation");
+            String cited = s.getRow(1).getCell(source).getStringCellValue();
+            assertEquals(result.tables().references().statusBySource().get(cited), s.getRow(1).getCell(source + 1).getStringCellValue());
+            assertEquals("secondary", s.getRow(1).getCell(source + 1).getStringCellValue(), cited);
             boolean judged = result.drlGroups().stream().anyMatch(DrlSheet::judged);
             int charts = s.getDrawingPatriarch() == null ? 0 : s.getDrawingPatriarch().getCharts().size();
             assertEquals(judged ? 1 : 0, charts);
