@@ -183,6 +183,9 @@ class TrendReportTest {
                 assertFalse(Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d").matcher(text).find(), "no sub-second timestamps");
                 assertFalse(text.contains(".csv"), "no file names");
                 assertFalse(text.toLowerCase().contains("verify"));
+                // Doses and DRLs as the audit report prints them: "DRL 23 mGy", never "23.00 mGy".
+                assertFalse(Pattern.compile("\\d\\.\\d*0 mGy").matcher(text).find(), "no trailing zeros: " + text);
+                assertTrue(Pattern.compile("\\d mGy").matcher(text).find(), "doses are printed");
             }
         }
     }

@@ -39,14 +39,7 @@ final class Text {
      * The report's one rounding rule: three significant figures, trailing zeros dropped (but never rounding away
      * whole units, so 1234 stays 1234), in every table and chart label. The workbook and findings.json keep full precision.
      */
-    static String number(Double v) {
-        if (v == null) return "";
-        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) return v == 0 ? "0" : String.valueOf(v);
-        java.math.BigDecimal d = java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3, java.math.RoundingMode.HALF_UP))
-                .stripTrailingZeros();
-        if (d.scale() < 0) d = java.math.BigDecimal.valueOf(Math.round(v));
-        return d.toPlainString();
-    }
+    static String number(Double v) { return org.alaraaudit.report.SignificantFigures.three(v); }
 
     /** A range as a reader writes it: "5–80", an upper bound alone as "≤ 80", a lower bound alone as "≥ 5". */
     static String range(Double min, Double max) {

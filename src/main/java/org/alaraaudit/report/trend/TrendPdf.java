@@ -323,9 +323,7 @@ public final class TrendPdf {
 
     static String percent(Double share) { return share == null ? "" : String.format(Locale.ROOT, "%.1f %%", 100 * share); }
 
-    static String number(Double v) {
-        if (v == null) return "";
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
-    }
+    /** As the audit report prints them: "DRL 23 mGy", "median 10.5 mGy" (a physicist reads 23.00 as a false precision). */
+    static String number(Double v) { return org.alaraaudit.report.SignificantFigures.three(v); }
 
 }

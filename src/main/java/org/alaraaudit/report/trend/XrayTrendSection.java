@@ -125,9 +125,7 @@ final class XrayTrendSection {
     }
 
     /** Three significant digits: a child's chest radiograph is a few hundredths of a Gy·cm², a procedure tens. */
-    static String dap(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
-    }
+    static String dap(double v) { return org.alaraaudit.report.SignificantFigures.three(v); }
 
     private static String[] headers(String first, List<YearMonth> months, String what) {
         List<String> out = new ArrayList<>(List.of(first));
