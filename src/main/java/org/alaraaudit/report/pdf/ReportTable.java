@@ -114,7 +114,7 @@ final class ReportTable {
                 Font whole = wordsWhole(cells[i], f, room(i) - 1f);
                 if (whole.getSize() >= f.getSize() * 0.7f) f = whole;
             }
-            PdfPCell c = new PdfPCell(ctx.phrase(cells[i], f));
+            PdfPCell c = new PdfPCell(atSpaces(ctx.phrase(cells[i], f)));
             c.setRunDirection(Typography.runDirection(cells[i] == null ? "" : cells[i]));
             c.setBorder(Rectangle.BOTTOM);
             c.setBorderColor(Typography.RULE);
@@ -131,6 +131,33 @@ final class ReportTable {
             pending = 0;
         }
         return this;
+    }
+
+    /** Units a number keeps on its line. */
+    private static final java.util.Set<String> UNITS = java.util.Set.of("y", "mGy", "mGy·cm", "mSv", "kg", "cm", "h", "min", "s",
+            "Gy", "Gy·cm²", "kVp", "%", "years", "days", "hours", "minutes", "studies", "acquisitions");
+
+    /**
+     * A cell's lines break at spaces only, and not at the space between a number and its unit: "PED ABDOMEN 0-1Y"
+     * broken after "0-" reads as two protocols, "5-<10 y" as a band cut short, and "aged 12.6" over "y" leaves a unit
+     * alone at a line's start. A word wider than its column is still broken where it must be.
+     */
+    private static final com.lowagie.text.SplitCharacter SPACES_ONLY = (start, current, end, chars, chunks) -> {
+        if (at(current, chars, chunks) != ' ') return false;
+        if (current == start || !Character.isDigit(at(current - 1, chars, chunks))) return true;
+        int i = current + 1;
+        StringBuilder unit = new StringBuilder();
+        while (i < end && unit.length() < 8 && !Character.isWhitespace(at(i, chars, chunks))) unit.append(at(i++, chars, chunks));
+        return !UNITS.contains(unit.toString().replaceAll("[),;.:]+$", ""));
+    };
+
+    private static char at(int i, char[] chars, com.lowagie.text.pdf.PdfChunk[] chunks) {
+        return chunks == null ? chars[i] : (char) chunks[Math.min(i, chunks.length - 1)].getUnicodeEquivalent(chars[i]);
+    }
+
+    private static com.lowagie.text.Phrase atSpaces(com.lowagie.text.Phrase phrase) {
+        for (Object o : phrase) if (o instanceof com.lowagie.text.Chunk chunk) chunk.setSplitCharacter(SPACES_ONLY);
+        return phrase;
     }
 
     /** Columns printed exactly as given (accession numbers, pseudonyms, file names, protocol names): data, not names to humanise. */
