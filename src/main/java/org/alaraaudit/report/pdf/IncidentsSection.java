@@ -193,6 +193,9 @@ final class IncidentsSection {
 
     private static void ruleTable(ReportContext ctx, RuleIncidents r, Sources sources, Map<org.alaraaudit.model.SourceLine, String> warned) {
         long all = r.critical + r.major;
+        // Room for the heading, the table's header and a first row of three or four lines: a rule's heading left
+        // alone at a page's foot, its table on the next page, reads as a rule with nothing under it.
+        ctx.keepRoom(135);
         ctx.subheading(ctx.rules.title(r.ruleId) + ": " + counts(r.critical, r.major)
                 + (r.listed.size() < all ? ", " + Text.count(r.listed.size()) + " listed" : ""));
         // The age beside the date: in a pediatric report a CRITICAL finding on an 85-year-old would otherwise be read as a child's.

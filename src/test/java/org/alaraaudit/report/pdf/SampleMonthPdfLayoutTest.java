@@ -1,0 +1,90 @@
+package org.alaraaudit.report.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.alaraaudit.AuditFixture;
+import org.alaraaudit.audit.AuditPeriod;
+import org.alaraaudit.audit.AuditProgress;
+import org.alaraaudit.audit.AuditRequest;
+import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.audit.AuditRun;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sample month's PDF as a reader meets it, line by line and page by page: a protocol name or an age band is never
+ * broken at its hyphen ("PED ABDOMEN 0-" over "1Y"), a number keeps its unit ("aged 12.6" over "y"), and a rule's
+ * heading is never left alone at a page's foot with its table on the next page.
+ */
+class SampleMonthPdfLayoutTest {
+    @TempDir
+    static Path dir;
+
+    static Path pdf;
+
+    /** As a safety officer makes it: the command on the sample folder, the default template. */
+    @BeforeAll
+    static void report() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = org.alaraaudit.cli.Main.commandLine();
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        cl.setErr(new java.io.PrintWriter(err));
+        assertEquals(0, cl.execute("audit", "sample-data", "--period", "2026-10", "--no-history", "--format", "pdf", "--out",
+                dir.toString()), err.toString());
+        pdf = dir.resolve("audit-2026-10.pdf");
+    }
+
+    @Test
+    void noTableCellBreaksAProtocolAtItsHyphenOrANumberFromItsUnit() throws IOException {
+        List<String> lines;
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            lines = new PDFTextStripper().getText(d).lines().map(String::strip).toList();
+        }
+        List<String> broken = new ArrayList<>();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String line = lines.get(i);
+            String next = lines.get(i + 1);
+            if (line.matches(".*\\b(PED [A-Z]+|\\d+) ?\\d*-$")) broken.add(line + " | " + next);
+            if (line.matches(".*\\d$") && next.matches("(y|mGy|kg|years)( .*)?")) broken.add(line + " | " + next);
+        }
+        assertEquals(List.of(), broken.subList(0, Math.min(8, broken.size())), broken.size() + " broken");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("PED ABDOMEN 10-15Y")), "the protocol table is there");
+        assertTrue(lines.stream().anyMatch(l -> l.matches(".*aged \\d+\\.\\d y.*") || l.matches("\\d+\\.\\d y.*")), "ages with their unit");
+    }
+
+    @Test
+    void noRuleHeadingEndsAPage() throws IOException {
+        List<String> orphans = new ArrayList<>();
+        int headings = 0;
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper page = new PDFTextStripper();
+            page.setSortByPosition(true); // as the page reads, top to bottom: the running header is drawn last
+            for (int p = 1; p <= d.getNumberOfPages(); p++) {
+                page.setStartPage(p);
+                page.setEndPage(p);
+                List<String> lines = page.getText(d).lines().map(String::strip).filter(l -> !l.isEmpty())
+                        // the running footer
+                        .filter(l -> !l.startsWith("Quality-improvement audit") && !l.startsWith("Patients appear by pseudonym")
+                                && !l.matches(".*Page \\d+ of \\d+"))
+                        .toList();
+                headings += (int) lines.stream().filter(l -> l.matches(".*: \\d+ (MAJOR|CRITICAL)( and \\d+ MAJOR)?(, \\d+ listed)?")).count();
+                if (!lines.isEmpty() && lines.get(lines.size() - 1).matches(".*: \\d+ (MAJOR|CRITICAL)( and \\d+ MAJOR)?(, \\d+ listed)?")) {
+                    orphans.add("page " + p + ": " + lines.get(lines.size() - 1));
+                }
+            }
+        }
+        assertTrue(headings > 5, headings + " rule headings found");
+        assertEquals(List.of(), orphans);
+    }
+}
