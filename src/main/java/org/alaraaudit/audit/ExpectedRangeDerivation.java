@@ -75,6 +75,9 @@ public final class ExpectedRangeDerivation {
             proposals.add(new Proposal(chosen.stationName(), chosen.standardProtocol(), chosen.phantomCm(), chosen.studies(),
                     row(chosen, entry.get())));
         }
+        // First matching row wins: a row of one contrast must come before a row of the same name that takes any exam,
+        // or pasted above the shipped rows it would never be reached (its exams held to the other range).
+        proposals.sort(java.util.Comparator.comparing((Proposal p) -> p.row().getOrDefault("contrast", "").isEmpty()));
         return new Result(List.copyOf(proposals), List.copyOf(notes));
     }
 

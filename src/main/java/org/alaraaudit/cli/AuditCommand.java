@@ -278,7 +278,9 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             // "2026-13" and "2026-02-30" have the form but name no month or day: say so, not that the form is wrong.
             String text = e.getParsedString();
-            if (text != null && text.matches("\\d{4}-\\d{2}(-\\d{2})?")) throw new ErrorReport.UsageException(noSuchDay(text));
+            if (text != null && text.matches(period != null ? "\\d{4}-\\d{2}" : "\\d{4}-\\d{2}-\\d{2}")) {
+                throw new ErrorReport.UsageException(noSuchDay(text));
+            }
             throw new ErrorReport.UsageException("cannot read the period \"" + text + "\": expected --period YYYY-MM or --from/--to YYYY-MM-DD");
         }
         return AuditPeriod.WHOLE_INPUT;

@@ -66,8 +66,8 @@ final class Summary {
             out.printf(Locale.ROOT, "Rejected rows (first %d of %d, %d of studies in the period; all in rejected.csv):%n",
                     shown.size(), r.rejected().size(), inPeriod.size());
             for (Rejection x : shown) {
-                out.println("  " + x.message() + (ofPeriod.contains(x) && x.accessionNumber() != null
-                        ? TerminalText.escape(" (study " + x.accessionNumber() + ")") : ""));
+                boolean study = ofPeriod.contains(x) && x.accessionNumber() != null && !Rejection.VALUE_WITHHELD.equals(x.accessionNumber());
+                out.println("  " + x.message() + (study ? TerminalText.escape(" (study " + x.accessionNumber() + ")") : ""));
             }
         }
         out.println("Reports:");

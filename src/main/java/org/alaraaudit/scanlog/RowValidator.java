@@ -458,10 +458,16 @@ public final class RowValidator {
         return String.format(Locale.ROOT, "%.2f", d);
     }
 
-    /** A cell of a rejected row as reports may show it: null when empty, withheld when it may identify the patient. */
+    /**
+     * A cell of a rejected row as reports may show it: null when empty or longer than the store takes for the column
+     * (a stray quote can make a cell swallow whole rows, other patients' identifiers among them), withheld when it
+     * may identify the patient.
+     */
     private static String cell(IdentifyingValues identity, RawRow raw, CanonicalColumn column) {
         String v = raw.get(column);
         if (v == null || v.isBlank()) return null;
+        Integer limit = StoredTextLimits.LIMITS.get(column);
+        if (v.length() > (limit == null ? 64 : limit)) return null;
         return shown(identity, column.header(), v.trim());
     }
 }

@@ -87,4 +87,24 @@ class ExpectedRangeDerivationTest {
         assertTrue(back.match("PED HEAD 6-18Y", "CT1", null).isEmpty(), "a derived row is for its own station only");
         assertEquals(28.55, back.entries().get(0).expectedCtdivolMaxMgy(), 1e-9, "1..30 mGy: h = 29 x 0.95 = 27.55");
     }
+
+    /**
+     * A station with enough studies of a protocol with and without contrast gets a row for each, the row for contrast
+     * first: pasted above the shipped rows in this order, each exam still reaches the row of its contrast.
+     */
+    @Test
+    void theRowForExamsWithContrastComesBeforeTheRowThatTakesAnyExam() {
+        ExpectedRangeDerivation.Result r = new ExpectedRangeDerivation(CATALOG, 20).derive(List.of(
+                doses("CT1", "PED CHEST 10-15Y", 32, 30), doses("CT1", "PED CHEST 10-15Y C+", 32, 30)));
+        assertEquals(List.of("with", ""), r.proposals().stream().map(p -> p.row().get("contrast")).toList());
+        StringWriter w = new StringWriter();
+        try {
+            ExpectedRangeDerivation.write(r.proposals(), w);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ProtocolCatalog back = ProtocolCatalog.from(TableFile.read(new StringReader(w.toString()), "derived.csv", ProtocolCatalog.columns()));
+        assertEquals("PED CHEST 10-15Y C+", back.match("PED CHEST 10-15Y V2", "CT1", org.alaraaudit.model.Contrast.WITH).orElseThrow().standardName());
+        assertEquals("PED CHEST 10-15Y", back.match("PED CHEST 10-15Y V2", "CT1", null).orElseThrow().standardName());
+    }
 }

@@ -20,7 +20,9 @@ class PeriodArgumentTest {
             "--period 2026-00;the period \"2026-00\" names month 0: months run from 01 to 12",
             "--from 2026-02-30 --to 2026-03-01;the period \"2026-02-30\" names day 30 of February 2026, which has 28 days",
             "--from 2024-02-28 --to 2024-02-30;the period \"2024-02-30\" names day 30 of February 2024, which has 29 days",
-            "--period 2026-1;cannot read the period \"2026-1\": expected --period YYYY-MM or --from/--to YYYY-MM-DD"})
+            "--period 2026-1;cannot read the period \"2026-1\": expected --period YYYY-MM or --from/--to YYYY-MM-DD",
+            "--period 2026-10-05;cannot read the period \"2026-10-05\": expected --period YYYY-MM or --from/--to YYYY-MM-DD",
+            "--from 2026-10 --to 2026-10-31;cannot read the period \"2026-10\": expected --period YYYY-MM or --from/--to YYYY-MM-DD"})
     void aPeriodThatNamesNoMonthOrDaySaysWhich(String period, String message) {
         Path out = dir.resolve("out");
         String[] args = ("audit sample-data/scan-log-2026-10.csv " + period + " --no-history --out " + out).split(" ");

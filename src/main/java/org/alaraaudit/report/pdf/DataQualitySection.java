@@ -96,8 +96,13 @@ final class DataQualitySection {
      */
     private static void ofThePeriod(ReportContext ctx) {
         List<Rejection> rows = ctx.result.rejectedInPeriod();
+        long undated = ctx.result.rejected().stream().filter(x -> x.studyDay() == null).count();
+        String unknown = undated == 0 ? "" : " " + Text.count(undated) + (undated == 1 ? " rejected row has" : " rejected rows have")
+                + " no readable study date (empty, impossible or withheld), so whether it is of the period is not known:"
+                + " rejected.csv lists it with its facility and accession.";
         if (rows.isEmpty()) {
-            ctx.note("None of the rejected rows is of a study in the period.");
+            ctx.note((undated == 0 ? "None of the rejected rows is of a study in the period." : "None of the rejected rows is, by its date,"
+                    + " of a study in the period.") + unknown);
             return;
         }
         ctx.paragraph(Text.count(rows.size()) + (rows.size() == 1 ? " rejected row is" : " rejected rows are") + " of studies in the"
@@ -115,6 +120,7 @@ final class DataQualitySection {
             ctx.note(Text.count(rows.size() - PERIOD_ROWS_LISTED) + " more are in rejected.csv, which gives each row's facility,"
                     + " accession and study date.");
         }
+        if (undated > 0) ctx.note(unknown.strip());
     }
 
     /** How complete the columns the dose work rests on are, over the period's CT diagnostic acquisitions. */
