@@ -148,6 +148,12 @@ public final class AuditFixture {
         return new AuditRun(rules, "test").run(req, AuditProgress.NONE);
     }
 
+    /** The three sample months of sample-data/ audited for one of them, without a history store, as the reports' tests read it. */
+    public static AuditResult sampleMonth(java.time.YearMonth month) {
+        return new AuditRun(DEFAULT_RULES, "test").run(new AuditRequest(List.of(Path.of("sample-data")), AuditPeriod.month(month),
+                null, null, null, RUN_TIME, java.time.ZoneId.systemDefault(), SECRET, 250_000), AuditProgress.NONE);
+    }
+
     public static List<Finding> findings(AuditResult r, String ruleId) {
         return r.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
     }

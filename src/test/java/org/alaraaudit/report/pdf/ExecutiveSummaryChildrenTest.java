@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.alaraaudit.AuditFixture;
-import org.alaraaudit.audit.AuditPeriod;
-import org.alaraaudit.audit.AuditProgress;
-import org.alaraaudit.audit.AuditRequest;
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.audit.AuditRun;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
 import org.apache.pdfbox.Loader;
@@ -39,9 +34,7 @@ class ExecutiveSummaryChildrenTest {
 
     @BeforeAll
     static void report() throws IOException {
-        october = new AuditRun(AuditFixture.DEFAULT_RULES, "test").run(new AuditRequest(List.of(Path.of("sample-data")),
-                AuditPeriod.month(YearMonth.of(2026, 10)), null, null, null, AuditFixture.RUN_TIME, ZoneId.systemDefault(),
-                AuditFixture.SECRET, 250_000), AuditProgress.NONE);
+        october = AuditFixture.sampleMonth(YearMonth.of(2026, 10));
         Path pdf = dir.resolve("october.pdf");
         PdfReport.write(october, ReportTemplate.load("default"), null, pdf);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import org.alaraaudit.AuditFixture;
-import org.alaraaudit.audit.AuditPeriod;
-import org.alaraaudit.audit.AuditProgress;
-import org.alaraaudit.audit.AuditRequest;
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.audit.AuditRun;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -31,9 +26,7 @@ class FollowUpFirstTest {
 
     @Test
     void patientsOnTheSkinFollowUpListAreTheFirstThingWorthActingOnWithTheirProcedureDays() throws IOException {
-        AuditResult r = new AuditRun(AuditFixture.DEFAULT_RULES, "test").run(new AuditRequest(List.of(Path.of("sample-data")),
-                AuditPeriod.month(YearMonth.of(2026, 10)), null, null, null, AuditFixture.RUN_TIME, ZoneId.systemDefault(),
-                AuditFixture.SECRET, 250_000), AuditProgress.NONE);
+        AuditResult r = AuditFixture.sampleMonth(YearMonth.of(2026, 10));
         List<String> days = AuditFixture.findings(r, "FLUORO_SUBSTANTIAL_DOSE").stream()
                 .map(f -> f.studyDatetime().toLocalDate().toString()).distinct().sorted().toList();
         assertEquals(3, days.size(), "the sample month's planted procedures");

@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import org.alaraaudit.AuditFixture;
-import org.alaraaudit.audit.AuditPeriod;
-import org.alaraaudit.audit.AuditProgress;
-import org.alaraaudit.audit.AuditRequest;
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.audit.AuditRun;
 import org.alaraaudit.model.Contrast;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +21,7 @@ class PediatricProtocolsTest {
 
     @BeforeAll
     static void audit() {
-        october = new AuditRun(AuditFixture.DEFAULT_RULES, "test").run(new AuditRequest(List.of(Path.of("sample-data")),
-                AuditPeriod.month(YearMonth.of(2026, 10)), null, null, null, AuditFixture.RUN_TIME, ZoneId.systemDefault(),
-                AuditFixture.SECRET, 250_000), AuditProgress.NONE);
+        october = AuditFixture.sampleMonth(YearMonth.of(2026, 10));
     }
 
     @Test

@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alaraaudit.AuditFixture;
-import org.alaraaudit.audit.AuditPeriod;
-import org.alaraaudit.audit.AuditProgress;
-import org.alaraaudit.audit.AuditRequest;
 import org.alaraaudit.audit.AuditResult;
-import org.alaraaudit.audit.AuditRun;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -33,9 +28,7 @@ class SourceStatusNotesTest {
 
     @Test
     void eachCitationOfATableValueCarriesItsStatus() throws IOException {
-        AuditResult r = new AuditRun(AuditFixture.DEFAULT_RULES, "test").run(new AuditRequest(List.of(Path.of("sample-data")),
-                AuditPeriod.month(YearMonth.of(2026, 10)), null, null, null, AuditFixture.RUN_TIME, ZoneId.systemDefault(),
-                AuditFixture.SECRET, 250_000), AuditProgress.NONE);
+        AuditResult r = AuditFixture.sampleMonth(YearMonth.of(2026, 10));
         Path pdf = dir.resolve("october.pdf");
         PdfReport.write(r, ReportTemplate.load("default"), null, pdf);
         String text;
