@@ -21,6 +21,24 @@ public record AuditPeriod(LocalDate from, LocalDate to) {
 
     public boolean isWholeInput() { return from == null && to == null; }
 
+    /**
+     * For a month ({@code YYYY-MM}) or a day ({@code YYYY-MM-DD}) in its right form that names no month or day of the
+     * calendar, what is wrong with it, in the user's words ("names month 13: months run from 01 to 12", "names day 30
+     * of February 2026, which has 28 days"); null for any other text, whose form is what is wrong.
+     */
+    public static String calendarError(String text, boolean month) {
+        if (text == null || !text.matches(month ? "\\d{4}-\\d{2}" : "\\d{4}-\\d{2}-\\d{2}")) return null;
+        int m = Integer.parseInt(text.substring(5, 7));
+        if (m < 1 || m > 12) return "the period \"" + text + "\" names month " + m + ": months run from 01 to 12";
+        if (month) return null;
+        YearMonth ym = YearMonth.of(Integer.parseInt(text.substring(0, 4)), m);
+        int day = Integer.parseInt(text.substring(8));
+        if (day >= 1 && day <= ym.lengthOfMonth()) return null;
+        return "the period \"" + text + "\" names day " + day + " of "
+                + ym.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + ym.getYear()
+                + ", which has " + ym.lengthOfMonth() + " days";
+    }
+
     public boolean contains(LocalDateTime t) {
         LocalDate d = t.toLocalDate();
         return (from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to));

@@ -254,16 +254,6 @@ public final class AuditCommand implements Callable<Integer> {
         return out;
     }
 
-    /** "2026-13": there is no month 13; "2026-02-30": February 2026 has 28 days. */
-    static String noSuchDay(String text) {
-        int month = Integer.parseInt(text.substring(5, 7));
-        if (month < 1 || month > 12) return "the period \"" + text + "\" names month " + month + ": months run from 01 to 12";
-        YearMonth m = YearMonth.of(Integer.parseInt(text.substring(0, 4)), month);
-        return "the period \"" + text + "\" names day " + Integer.parseInt(text.substring(8)) + " of "
-                + m.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + m.getYear()
-                + ", which has " + m.lengthOfMonth() + " days";
-    }
-
     private AuditPeriod period() {
         if (period != null && (from != null || to != null)) throw new ErrorReport.UsageException("give either --period or --from/--to, not both");
         try {
@@ -278,9 +268,8 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             // "2026-13" and "2026-02-30" have the form but name no month or day: say so, not that the form is wrong.
             String text = e.getParsedString();
-            if (text != null && text.matches(period != null ? "\\d{4}-\\d{2}" : "\\d{4}-\\d{2}-\\d{2}")) {
-                throw new ErrorReport.UsageException(noSuchDay(text));
-            }
+            String wrong = AuditPeriod.calendarError(text, period != null);
+            if (wrong != null) throw new ErrorReport.UsageException(wrong);
             throw new ErrorReport.UsageException("cannot read the period \"" + text + "\": expected --period YYYY-MM or --from/--to YYYY-MM-DD");
         }
         return AuditPeriod.WHOLE_INPUT;

@@ -181,7 +181,8 @@ public final class SparkAudit implements Callable<Integer> {
         try {
             return AuditPeriod.month(YearMonth.parse(period));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--period " + period + ": expected a month as YYYY-MM");
+            String wrong = AuditPeriod.calendarError(period, true);
+            throw new IllegalArgumentException(wrong != null ? wrong : "--period " + period + ": expected a month as YYYY-MM");
         }
     }
 

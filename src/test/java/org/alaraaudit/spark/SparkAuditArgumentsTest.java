@@ -44,6 +44,12 @@ class SparkAuditArgumentsTest {
     @Test
     void aMonthThatIsNoMonthIsAUsageError(@TempDir Path tmp) {
         assertEquals(2, run("--input", "sample-data", "--period", "2026-13", "--out", tmp.resolve("out").toString()));
-        assertTrue(err.toString().contains("--period 2026-13: expected a month as YYYY-MM"), err.toString());
+        assertTrue(err.toString().contains("the period \"2026-13\" names month 13: months run from 01 to 12"), err.toString());
+    }
+
+    @Test
+    void aPeriodThatIsNoMonthInFormIsAUsageError(@TempDir Path tmp) {
+        assertEquals(2, run("--input", "sample-data", "--period", "2026-10-05", "--out", tmp.resolve("out").toString()));
+        assertTrue(err.toString().contains("--period 2026-10-05: expected a month as YYYY-MM"), err.toString());
     }
 }
