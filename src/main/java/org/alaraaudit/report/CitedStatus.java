@@ -41,15 +41,25 @@ public final class CitedStatus implements Serializable {
      * by NAME on DATE)"); a value the site changed in the thresholds workbook is local policy.
      */
     public String of(Finding f) {
-        String source = f.referenceSource();
-        String cited = source == null ? null : bySource.get(source);
-        // A value the site set in the thresholds workbook: its row keeps the citation, but the number is the site's.
-        if (cited == null && ThresholdWorkbook.changedValue(source)) cited = ReferenceStatus.LOCAL_POLICY.code();
+        String cited = ofSource(f.referenceSource());
         ReferenceStatus ceiling = ruleCeiling.get(f.ruleId());
         if (cited == null || ceiling == null) return cited;
         return ReferenceStatus.parse(cited).map(s -> s.ordinal() >= ceiling.ordinal() ? s : ceiling).map(ReferenceStatus::code)
                 // A confirmation checked the row against its publication, which gives no value of this kind (no
                 // publication gives an expected range's lower end): the ceiling stands, the confirmation is named.
                 .orElse(ceiling.code() + " (row " + cited + ")");
+    }
+
+    /**
+     * The status of the table values a citation stands for, wherever it is printed beside them (a PDF table's
+     * numbered sources, the workbook's DRL sheet): the weakest of its rows', "confirmed by NAME on DATE", local policy
+     * for a value the site changed in the thresholds workbook, or null for a citation no table value rests on.
+     */
+    public String ofSource(String source) {
+        if (source == null) return null;
+        String cited = bySource.get(source.trim());
+        // A value the site set in the thresholds workbook: its row keeps the citation, but the number is the site's.
+        if (cited == null && ThresholdWorkbook.changedValue(source)) cited = ReferenceStatus.LOCAL_POLICY.code();
+        return cited;
     }
 }

@@ -36,9 +36,9 @@ final class DrlSheet {
 
     /**
      * {@code previous}: the previous period from the history store, or null; its groups fill the previous columns.
-     * {@code statusBySource}: each DRL citation's status (shared reference-status rules), beside the citation.
+     * {@code cited}: each DRL citation's status (shared reference-status rules), beside the citation.
      */
-    static void write(XSSFWorkbook wb, Styles styles, List<DrlGroup> all, PreviousPeriod previous, java.util.Map<String, String> statusBySource) {
+    static void write(XSSFWorkbook wb, Styles styles, List<DrlGroup> all, PreviousPeriod previous, org.alaraaudit.report.CitedStatus cited) {
         List<DrlGroup> groups = ranked(all);
         int judged = (int) groups.stream().filter(DrlSheet::judged).count();
         Table t = new Table(wb, styles, NAME, COLUMNS, Table.EXCEL_DATA_ROWS).open();
@@ -53,7 +53,7 @@ final class DrlSheet {
             else row.dose(q.median()).count(q.studies()).number(q.ratio(), styles.ratio).styled(q.status(), styles.centered)
                     .change(change(g, q), notCompared(g, q), styles.signedRatio);
             row.styled(g.status(), styles.centered).text(g.note())
-                    .text(g.drlSet()).text(g.source()).text(g.source() == null ? null : statusBySource.get(g.source())).text(label(g));
+                    .text(g.drlSet()).text(g.source()).text(cited.ofSource(g.source())).text(label(g));
         }
         t.finish();
         XSSFSheet sheet = wb.getSheet(NAME);

@@ -66,8 +66,7 @@ public final class ExcelReport {
             XSSFWorkbook xssf = new XSSFWorkbook();
             Styles styles = new Styles(xssf);
             XSSFSheet summary = xssf.createSheet(SummarySheet.NAME);
-            DrlSheet.write(xssf, styles, result.drlGroups(), result.previousPeriod(),
-                    result.tables() == null ? java.util.Map.of() : result.tables().references().statusBySource());
+            DrlSheet.write(xssf, styles, result.drlGroups(), result.previousPeriod(), CitedStatus.of(result));
             // close() deletes the temp files in POI 5.5 (dispose() is deprecated there, bug 68183)
             try (SXSSFWorkbook wb = new StreamedWorkbook(xssf, WINDOW)) {
                 Map<String, List<String>> continued = new LinkedHashMap<>();

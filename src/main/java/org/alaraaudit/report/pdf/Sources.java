@@ -20,9 +20,9 @@ final class Sources {
      * policy", "confirmed by NAME on DATE", ... A citation no table value rests on (a rule's own requirement) has none.
      */
     void writeNotes(ReportContext ctx) {
-        Map<String, String> status = ctx.result.tables() == null ? Map.of() : ctx.result.tables().references().statusBySource();
+        org.alaraaudit.report.CitedStatus status = org.alaraaudit.report.CitedStatus.of(ctx.result);
         numbers.forEach((s, n) -> {
-            String st = status.get(s);
+            String st = status.ofSource(s);
             ctx.note("[" + n + "] " + s + (st == null ? "" : " (" + words(st) + ")"));
         });
     }
