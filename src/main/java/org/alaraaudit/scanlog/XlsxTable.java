@@ -1,35 +1,34 @@
 package org.alaraaudit.scanlog;
 
-import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
- * Streams one sheet of an XLSX workbook row by row (excel-streaming-reader), so a 500,000-row export never sits
- * in memory: only a small window of rows is parsed at a time. The header is the first non-empty row; row
- * numbers are the spreadsheet's, as the user sees them in Excel.
+ * Streams one sheet of an XLSX workbook row by row, so a 500,000-row export never sits in memory. The header is
+ * the first non-empty row; row numbers are the spreadsheet's, as the user sees them in Excel.
+ *
+ * <p>The sheet is read with {@link FastExcelSheet}, and from the first formula whose stored result is empty (which
+ * FastExcel cannot tell the meaning of) with {@link StreamingReaderSheet}. Neither reader guards against a workbook
+ * that inflates to far more than its size; Apache POI does, so every part is first inflated once through its
+ * {@link ZipSecureFile} (a small part of the parse), and a zip bomb is refused before any row is read.
  */
 final class XlsxTable implements TabularFile {
-    private static final int ROW_CACHE = 100;
-
     private final Path path;
     private final String name;
-    private final Workbook workbook;
+    private final String requestedSheet;
+    private final List<String> preferred;
+    private SheetRows rows;
     private final String sheetName;
-    private final Iterator<org.apache.poi.ss.usermodel.Row> rows;
     private final List<String> header = new ArrayList<>();
     private TabularFile.Row pending;
     /** Taken before the workbook is opened; the run checks at the end that the file did not change since. */
@@ -43,31 +42,34 @@ final class XlsxTable implements TabularFile {
     XlsxTable(Path path, String sheet, List<String> preferred) {
         this.path = path;
         this.name = path.getFileName().toString();
+        this.requestedSheet = sheet;
+        this.preferred = preferred;
         this.sha256 = ScanLogInput.sha256(path);
-        this.workbook = open(path);
+        refuseZipBomb();
         try {
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < workbook.getNumberOfSheets(); i++) names.add(workbook.getSheetName(i));
-            if (names.isEmpty()) throw new ScanLogException(name + ": the workbook has no sheets");
-            this.sheetName = choose(names, sheet, preferred);
-            Sheet s = workbook.getSheet(sheetName);
-            this.rows = s.rowIterator();
+            this.rows = new FastExcelSheet(path, this::choose);
+            this.sheetName = rows.sheetName();
             readHeader();
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             close();
             throw wrap(e);
         }
     }
 
-    private Workbook open(Path p) {
-        try {
-            return StreamingReader.builder().rowCacheSize(ROW_CACHE).bufferSize(1 << 16).open(p.toFile());
-        } catch (RuntimeException e) {
+    /** Inflates every part through POI's guard, which stops at the first part that expands past its ratio. */
+    private void refuseZipBomb() {
+        try (ZipSecureFile zip = new ZipSecureFile(path.toFile())) {
+            for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements(); ) {
+                try (InputStream in = zip.getInputStream(e.nextElement())) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
             throw wrap(e);
         }
     }
 
-    private ScanLogException wrap(RuntimeException e) {
+    private ScanLogException wrap(Exception e) {
         if (e instanceof ScanLogException s) return s;
         String detail = String.valueOf(e.getMessage());
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) detail += " " + t.getMessage();
@@ -78,14 +80,28 @@ final class XlsxTable implements TabularFile {
         if (detail.toLowerCase(Locale.ROOT).contains("encrypt") || detail.toLowerCase(Locale.ROOT).contains("password")) {
             return new ScanLogException(name + ": the workbook is password-protected; save an unprotected copy", e);
         }
-        return new ScanLogException(name + ": cannot be read as an XLSX workbook (" + e.getMessage()
+        String lower = detail.toLowerCase(Locale.ROOT);
+        if (lower.contains("entity") || lower.contains("dtd") || lower.contains("doctype")) {
+            return new ScanLogException(name + ": the workbook's XML declares a document type or entities, which"
+                    + " spreadsheet programs never write; it is not read (save it again from Excel or LibreOffice, or export CSV)", e);
+        }
+        return new ScanLogException(name + ": cannot be read as an XLSX workbook (" + reason(e)
                 + "); save it as .xlsx or export CSV", e);
     }
 
-    private String choose(List<String> names, String sheet, List<String> preferred) {
-        if (sheet != null) {
-            for (String n : names) if (n.equalsIgnoreCase(sheet.trim())) return n;
-            throw new ScanLogException(name + ": the workbook has no sheet \"" + sheet + "\"; its sheets are: "
+    /** A parser's message without the class names and source positions it starts and ends with. */
+    static String reason(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int line = m.indexOf('\n');
+        if (line >= 0) m = m.substring(0, line);
+        return m.replaceFirst("^([a-zA-Z_$][\\w$]*\\.)+[\\w$]*(Exception|Error): ", "").trim();
+    }
+
+    private String choose(List<String> names) {
+        if (names.isEmpty()) throw new ScanLogException(name + ": the workbook has no sheets");
+        if (requestedSheet != null) {
+            for (String n : names) if (n.equalsIgnoreCase(requestedSheet.trim())) return n;
+            throw new ScanLogException(name + ": the workbook has no sheet \"" + requestedSheet + "\"; its sheets are: "
                     + String.join(", ", names));
         }
         for (String want : preferred) {
@@ -94,14 +110,32 @@ final class XlsxTable implements TabularFile {
         return names.get(0);
     }
 
-    private void readHeader() {
-        while (rows.hasNext()) {
-            org.apache.poi.ss.usermodel.Row r = rows.next();
-            Object[] cells = cells(r, Math.max(0, r.getLastCellNum()));
+    /**
+     * The current row's cells; at a formula whose empty stored result FastExcel cannot read, the sheet is opened
+     * again with the reader that can, and read on from this row.
+     */
+    private Object[] cells(int width) throws IOException {
+        try {
+            return rows.cells(width);
+        } catch (FastExcelSheet.ResultTypeNeeded e) {
+            long at = rows.number();
+            rows.close();
+            rows = new StreamingReaderSheet(path, names -> sheetName);
+            while (rows.next()) {
+                if (rows.number() == at) return rows.cells(width);
+                if (rows.number() > at) break;
+            }
+            throw new ScanLogException(name + ": sheet \"" + sheetName + "\" row " + at + " reads differently on a second reading");
+        }
+    }
+
+    private void readHeader() throws IOException {
+        while (rows.next()) {
+            Object[] cells = cells(-1);
             boolean any = false;
             for (Object c : cells) any |= c != null;
             if (!any) continue;
-            for (Object c : cells) header.add(c == null || c == NO_CACHED_VALUE ? "" : CellText.text(c));
+            for (Object c : cells) header.add(c == null || c == SheetRows.FORMULA_NOT_COMPUTED ? "" : CellText.text(c));
             return;
         }
         throw new ScanLogException(name + ": sheet \"" + sheetName + "\" is empty; expected a header row with the column names");
@@ -124,19 +158,18 @@ final class XlsxTable implements TabularFile {
     @Override
     public boolean hasNext() {
         try {
-            while (pending == null && rows.hasNext()) {
-                org.apache.poi.ss.usermodel.Row r = rows.next();
+            while (pending == null && rows.next()) {
                 // Cells right of the last header column have no name; like spreadsheet notes, they are not data.
-                Object[] cells = cells(r, header.size());
+                Object[] cells = cells(header.size());
                 for (Object c : cells) {
                     if (c != null) {
-                        pending = withoutCachedValue(r.getRowNum() + 1L, cells);
+                        pending = withoutCachedValue(rows.number(), cells);
                         break;
                     }
                 }
             }
             return pending != null;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw wrap(e);
         }
     }
@@ -156,63 +189,13 @@ final class XlsxTable implements TabularFile {
      */
     private TabularFile.Row withoutCachedValue(long line, Object[] cells) {
         for (int i = 0; i < cells.length; i++) {
-            if (cells[i] != NO_CACHED_VALUE) continue;
+            if (cells[i] != SheetRows.FORMULA_NOT_COMPUTED) continue;
             String cell = org.apache.poi.ss.util.CellReference.convertNumToColString(i) + line;
             return new TabularFile.Row(line, new Object[cells.length], 0, header.get(i), "is a formula without a cached value"
                     + " (sheet \"" + sheetName + "\" cell " + cell + "); open and save the workbook in Excel or LibreOffice"
                     + " so that its result is stored");
         }
         return new TabularFile.Row(line, cells, 0);
-    }
-
-    /** A formula cell whose file holds no result: what it stands for is unknown. */
-    private static final Object NO_CACHED_VALUE = new Object();
-
-    private static Object[] cells(org.apache.poi.ss.usermodel.Row r, int width) {
-        Object[] out = new Object[width];
-        for (Cell c : r) {
-            int i = c.getColumnIndex();
-            if (i >= 0 && i < width) out[i] = value(c);
-        }
-        return out;
-    }
-
-    /** A date-formatted number is a date; other numbers stay numbers, so units can be converted exactly. */
-    private static Object value(Cell c) {
-        if (c.getCellType() != CellType.FORMULA) return value(c, c.getCellType());
-        try {
-            CellType t = c.getCachedFormulaResultType();
-            Object v = value(c, t);
-            // A formula may well compute an empty text; an empty number is one that was never computed.
-            return v == null && t != CellType.STRING ? NO_CACHED_VALUE : v;
-        } catch (RuntimeException e) {
-            // The reader parses the stored result on demand; an empty one fails to parse.
-            return NO_CACHED_VALUE;
-        }
-    }
-
-    private static Object value(Cell c, CellType t) {
-        switch (t) {
-            case STRING: {
-                String s = c.getStringCellValue();
-                if (s == null) return null;
-                s = s.trim();
-                return s.isEmpty() ? null : s;
-            }
-            case NUMERIC:
-                if (DateUtil.isCellDateFormatted(c)) return c.getLocalDateTimeCellValue();
-                return c.getNumericCellValue();
-            case BOOLEAN:
-                return c.getBooleanCellValue() ? "TRUE" : "FALSE";
-            case ERROR:
-                try {
-                    return FormulaError.forInt(c.getErrorCellValue()).getString();
-                } catch (RuntimeException e) {
-                    return "#ERROR";
-                }
-            default:
-                return null;
-        }
     }
 
     /** True when the file starts like a ZIP archive, as every XLSX workbook does, whatever its name. */
@@ -237,10 +220,6 @@ final class XlsxTable implements TabularFile {
 
     @Override
     public void close() {
-        try {
-            if (workbook != null) workbook.close();
-        } catch (IOException | RuntimeException ignored) {
-            // Read-only; temporary files of the streaming reader are deleted on close where possible.
-        }
+        if (rows != null) rows.close();
     }
 }

@@ -1,0 +1,125 @@
+package org.alaraaudit.scanlog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+
+/**
+ * A sheet read with FastExcel's reader (StAX, DTDs off): about six times the speed of excel-streaming-reader on a
+ * large export, whose per-cell style lookups through XMLBeans were most of its time (docs/benchmarks.md).
+ *
+ * <p>FastExcel does not say what type a formula's stored result has, and an empty stored result means two things:
+ * an empty text the formula computed (Excel's {@code IF(…, "")}), or a number never computed (openpyxl and pandas
+ * write formulas so). Such a cell throws {@link ResultTypeNeeded}, and the table carries on with a reader that
+ * tells them apart.
+ */
+final class FastExcelSheet implements SheetRows {
+    /** The current row holds a formula whose empty stored result this reader cannot tell the type of. */
+    static final class ResultTypeNeeded extends RuntimeException {
+        ResultTypeNeeded() { super(null, null, false, false); }
+    }
+
+    private final ReadableWorkbook workbook;
+    private final String sheetName;
+    private final Stream<Row> stream;
+    private final Iterator<Row> rows;
+    private Row row;
+
+    FastExcelSheet(Path path, SheetChoice choice) throws IOException {
+        // With cell formats: a number is a date when its cell's format says so, as Excel shows it.
+        this.workbook = new ReadableWorkbook(path.toFile(), new ReadingOptions(true, false));
+        try {
+            List<Sheet> sheets = workbook.getSheets().toList();
+            List<String> names = new ArrayList<>();
+            for (Sheet s : sheets) names.add(s.getName());
+            this.sheetName = choice.apply(names);
+            this.stream = sheets.get(names.indexOf(sheetName)).openStream();
+            this.rows = stream.iterator();
+        } catch (IOException | RuntimeException e) {
+            workbook.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String sheetName() { return sheetName; }
+
+    @Override
+    public boolean next() {
+        row = rows.hasNext() ? rows.next() : null;
+        return row != null;
+    }
+
+    @Override
+    public long number() { return row.getRowNum(); }
+
+    @Override
+    public Object[] cells(int width) {
+        Object[] out = new Object[width < 0 ? row.getCellCount() : width];
+        for (Cell c : row) {
+            if (c == null) continue;
+            int i = c.getColumnIndex();
+            if (i >= 0 && i < out.length) out[i] = value(c);
+        }
+        return out;
+    }
+
+    private Object value(Cell c) {
+        Object v = c.getValue();
+        switch (c.getType()) {
+            case STRING:
+                return text(v);
+            case NUMBER:
+                return number(c);
+            case BOOLEAN:
+                return Boolean.TRUE.equals(v) ? "TRUE" : "FALSE";
+            case ERROR:
+                return c.getRawValue() == null || c.getRawValue().isEmpty() ? "#ERROR" : c.getRawValue();
+            case FORMULA:
+                if (c.getRawValue() == null) return FORMULA_NOT_COMPUTED; // no stored result at all
+                if (c.getRawValue().isEmpty()) throw new ResultTypeNeeded();
+                if (v instanceof Boolean b) return b ? "TRUE" : "FALSE";
+                if (v instanceof BigDecimal) return number(c);
+                return text(v); // a text result, or an error's text such as #DIV/0!
+            default:
+                return null;
+        }
+    }
+
+    private static String text(Object v) {
+        if (v == null) return null;
+        String s = v.toString().trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** Parsed from the cell's text as POI parses it, so a value reads the same double whichever reader took it. */
+    private Object number(Cell c) {
+        double d = Double.parseDouble(c.getRawValue());
+        Integer format = c.getDataFormatId();
+        if (format != null && DateUtil.isValidExcelDate(d) && DateUtil.isADateFormat(format, c.getDataFormatString())) {
+            return DateUtil.getLocalDateTime(d, workbook.isDate1904());
+        }
+        return d;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (stream != null) stream.close();
+            workbook.close();
+        } catch (IOException | UncheckedIOException e) {
+            // Read-only: nothing was written that closing could lose.
+        }
+    }
+}

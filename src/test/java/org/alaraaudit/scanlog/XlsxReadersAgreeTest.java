@@ -1,0 +1,184 @@
+package org.alaraaudit.scanlog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fast XLSX reader (FastExcel) and the one that takes over at an empty formula result (excel-streaming-reader)
+ * give the same cells for the same sheet: text, numbers, dates in either date system, booleans, errors and the
+ * stored results of formulas, from workbooks written with shared and with inline strings, and the OpenREM exports.
+ */
+class XlsxReadersAgreeTest {
+    @TempDir
+    Path dir;
+
+    private static List<String> rows(SheetRows sheet) {
+        List<String> out = new ArrayList<>();
+        try (sheet) {
+            while (sheet.next()) out.add(sheet.number() + " " + Arrays.deepToString(sheet.cells(-1)));
+        }
+        return out;
+    }
+
+    private static void assertAgree(Path f) throws IOException {
+        List<String> fast = rows(new FastExcelSheet(f, names -> names.get(0)));
+        List<String> streaming = rows(new StreamingReaderSheet(f, names -> names.get(0)));
+        assertTrue(fast.size() > 1, f + " has rows");
+        assertEquals(streaming, fast, f.getFileName().toString());
+    }
+
+    /** Every kind of cell a scan log may hold, in a workbook of the given writer. */
+    private Path workbook(String file, Workbook wb, boolean date1904) throws IOException {
+        if (date1904 && wb instanceof XSSFWorkbook x) {
+            var ct = x.getCTWorkbook();
+            (ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
+            assertTrue(x.isDate1904());
+        }
+        CellStyle dateTime = wb.createCellStyle();
+        dateTime.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+        CellStyle builtinDate = wb.createCellStyle();
+        builtinDate.setDataFormat((short) 14);
+        CellStyle twoDecimals = wb.createCellStyle();
+        twoDecimals.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+        Sheet s = wb.createSheet("log");
+        Row h = s.createRow(0);
+        String[] header = {"text", "number", "when", "day", "flag", "error", "formula", "formula text", "formula flag", "padded"};
+        for (int k = 0; k < header.length; k++) h.createCell(k).setCellValue(header[k]);
+        for (int r = 1; r <= 4; r++) {
+            Row row = s.createRow(r == 4 ? 6 : r); // a gap of two rows, as a hand-edited log has
+            row.createCell(0).setCellValue("PED CHEST " + r);
+            row.createCell(1).setCellValue(r * 0.1 + 12.345678901234567);
+            row.getCell(1).setCellStyle(twoDecimals);
+            row.createCell(2).setCellValue(LocalDateTime.of(2026, 10, r, 23, 59, 30));
+            row.getCell(2).setCellStyle(dateTime);
+            row.createCell(3).setCellValue(LocalDateTime.of(1999, 12, 31, 0, 0));
+            row.getCell(3).setCellStyle(builtinDate);
+            row.createCell(4).setCellValue(r % 2 == 0);
+            row.createCell(5).setCellErrorValue(FormulaError.DIV0.getCode());
+            row.createCell(6).setCellFormula("B" + (row.getRowNum() + 1) + "*2");
+            row.createCell(7).setCellFormula("A" + (row.getRowNum() + 1) + "&\" W\"");
+            row.createCell(8).setCellFormula("E" + (row.getRowNum() + 1));
+            if (r != 3) row.createCell(9).setCellValue("  spaced  ");
+        }
+        wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        Path f = dir.resolve(file);
+        try (OutputStream out = Files.newOutputStream(f)) {
+            wb.write(out);
+        }
+        wb.close();
+        return f;
+    }
+
+    @Test
+    void bothReadersGiveTheSameCellsOfAWorkbookWithSharedStrings() throws IOException {
+        assertAgree(workbook("shared.xlsx", new XSSFWorkbook(), false));
+    }
+
+    @Test
+    void bothReadersGiveTheSameCellsInThe1904DateSystem() throws IOException {
+        Path f = workbook("mac.xlsx", new XSSFWorkbook(), true);
+        assertAgree(f);
+        try (SheetRows sheet = new FastExcelSheet(f, names -> names.get(0))) {
+            sheet.next();
+            sheet.next();
+            assertEquals(LocalDateTime.of(2026, 10, 1, 23, 59, 30), sheet.cells(-1)[2], "the 1904 date system is read as such");
+        }
+    }
+
+    @Test
+    void bothReadersGiveTheSameCellsOfAStreamedWorkbookWithInlineStrings() throws IOException {
+        assertAgree(workbook("inline.xlsx", new SXSSFWorkbook(), false));
+    }
+
+    @Test
+    void bothReadersGiveTheSameCellsOfTheOpenRemExports() throws IOException, URISyntaxException {
+        for (String f : List.of("openrem-ct.xlsx", "openrem-ct-no-patient-id.xlsx")) {
+            assertAgree(Path.of(getClass().getResource("/openrem/" + f).toURI()));
+        }
+    }
+
+    @Test
+    void theFastReaderGivesNumbersDatesAndTextsAsTheAuditExpectsThem() throws IOException {
+        Path f = workbook("kinds.xlsx", new XSSFWorkbook(), false);
+        try (SheetRows sheet = new FastExcelSheet(f, names -> names.get(0))) {
+            sheet.next();
+            sheet.next();
+            Object[] c = sheet.cells(12);
+            assertEquals("PED CHEST 1", c[0]);
+            assertEquals(1 * 0.1 + 12.345678901234567, c[1], "the stored double, not its two-decimal display");
+            assertEquals(LocalDateTime.of(2026, 10, 1, 23, 59, 30), c[2]);
+            assertEquals(LocalDateTime.of(1999, 12, 31, 0, 0), c[3], "a built-in date format is a date");
+            assertEquals("FALSE", c[4]);
+            assertEquals("#DIV/0!", c[5]);
+            assertInstanceOf(Double.class, c[6]);
+            assertEquals("PED CHEST 1 W", c[7]);
+            assertEquals("FALSE", c[8]);
+            assertEquals("spaced", c[9]);
+            assertNull(c[10], "past the last cell");
+        }
+    }
+
+    /** The sheet of {@code f} with one cell's XML replaced, as another writer would store it. */
+    private Path withCell(Path f, String cellRef, String cellXml) throws IOException {
+        Path out = dir.resolve("edited-" + f.getFileName());
+        try (ZipFile in = new ZipFile(f.toFile()); ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (Enumeration<? extends ZipEntry> e = in.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                byte[] data = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String xml = new String(data, StandardCharsets.UTF_8);
+                    String replaced = xml.replaceFirst("<c r=\"" + cellRef + "\".*?</c>", cellXml);
+                    assertTrue(!xml.equals(replaced), "the cell was found");
+                    data = replaced.getBytes(StandardCharsets.UTF_8);
+                }
+                z.putNextEntry(new ZipEntry(entry.getName()));
+                z.write(data);
+                z.closeEntry();
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aFormulaThatComputedAnEmptyTextIsABlankCellAndTheRowsAroundItAreAllRead() throws IOException {
+        Path f = withCell(workbook("empty-text.xlsx", new XSSFWorkbook(), false), "H3", "<c r=\"H3\" t=\"str\"><f>\"\"</f><v></v></c>");
+        try (XlsxTable t = new XlsxTable(f, null, List.of())) {
+            List<Long> lines = new ArrayList<>();
+            List<Object> h = new ArrayList<>();
+            while (t.hasNext()) {
+                TabularFile.Row r = t.next();
+                assertNull(r.fault(), r.fault());
+                lines.add(r.line());
+                h.add(r.cells()[7]);
+            }
+            assertEquals(List.of(2L, 3L, 4L, 7L), lines, "the rows before, at and after the reader changes, by their numbers");
+            assertEquals(Arrays.asList("PED CHEST 1 W", null, "PED CHEST 3 W", "PED CHEST 4 W"), h);
+        }
+    }
+}
