@@ -19,7 +19,8 @@ import org.alaraaudit.rules.RuleIds;
  */
 final class ActionPoints {
     record Point(String ruleId, Map<String, long[]> byFacility, long critical, long major, String topProtocol,
-                 long topProtocolCount, List<DrlGroup> drlAbove, java.util.SortedSet<java.time.LocalDate> dates, long onChildren) {
+                 long topProtocolCount, List<DrlGroup> drlAbove, java.util.SortedSet<java.time.LocalDate> dates, long onChildren,
+                 long onAdults) {
         long total() { return critical + major; }
     }
 
@@ -36,9 +37,12 @@ final class ActionPoints {
         Map<String, Map<String, Long>> protocols = new LinkedHashMap<>();
         Map<String, java.util.SortedSet<java.time.LocalDate>> dates = new LinkedHashMap<>();
         Map<String, Long> onChildren = new LinkedHashMap<>();
+        Map<String, Long> onAdults = new LinkedHashMap<>();
         for (Finding f : findings) {
             if (!f.severity().atLeast(Severity.MAJOR)) continue;
+            // A finding on a protocol, a DRL group or the period is on nobody's exam: neither a child's nor an adult's.
             if (f.pediatric()) onChildren.merge(f.ruleId(), 1L, Long::sum);
+            else if (f.patientRef() != null) onAdults.merge(f.ruleId(), 1L, Long::sum);
             // For a follow-up, the reader needs the days the clocks started.
             if (rules.followUp(f.ruleId()) != null && f.studyDatetime() != null) {
                 dates.computeIfAbsent(f.ruleId(), k -> new java.util.TreeSet<>()).add(f.studyDatetime().toLocalDate());
@@ -62,10 +66,11 @@ final class ActionPoints {
             // A DRL group above the DRL is one protocol review, whether or not each raised a finding: ranked by groups.
             points.add(new Point(rule, drl ? drlSites(above) : byFacility, critical, drl ? Math.max(major, above.size()) : major,
                     top == null ? null : top.getKey(), top == null ? 0 : top.getValue(), drl ? above : List.of(),
-                    dates.getOrDefault(rule, new java.util.TreeSet<>()), onChildren.getOrDefault(rule, 0L)));
+                    dates.getOrDefault(rule, new java.util.TreeSet<>()), onChildren.getOrDefault(rule, 0L),
+                    onAdults.getOrDefault(rule, 0L)));
         });
         if (!above.isEmpty() && !counts.containsKey(RuleIds.DRL_MEDIAN_EXCEEDED)) {
-            points.add(new Point(RuleIds.DRL_MEDIAN_EXCEEDED, drlSites(above), 0, above.size(), null, 0, above, new java.util.TreeSet<>(), 0));
+            points.add(new Point(RuleIds.DRL_MEDIAN_EXCEEDED, drlSites(above), 0, above.size(), null, 0, above, new java.util.TreeSet<>(), 0, 0));
         }
         points.sort(Comparator.comparing((Point p) -> rules.followUp(p.ruleId()) == null)
                 .thenComparing(Comparator.comparingLong(Point::critical).reversed())
@@ -110,8 +115,10 @@ final class ActionPoints {
             sb.append(p.total() == 1 ? " finding" : " findings");
             sb.append(" (").append(sites(p.byFacility(), false)).append(')');
             // The report is about children; a rule that also judges adults' exams says whose these are.
-            if (p.onChildren() == 0) sb.append(p.total() == 1 ? ", on an adult" : ", all on adults");
-            else if (p.onChildren() < p.total()) sb.append(", ").append(Text.count(p.onChildren())).append(" of them on children");
+            if (p.onAdults() == p.total()) sb.append(p.total() == 1 ? ", on an adult" : ", all on adults");
+            else if (p.onChildren() > 0 && p.onChildren() < p.total()) {
+                sb.append(", ").append(Text.count(p.onChildren())).append(" of them on children");
+            }
             if (p.topProtocol() != null && p.total() > 1) {
                 sb.append(", most often with protocol ").append(p.topProtocol())
                         .append(" (").append(Text.count(p.topProtocolCount())).append(")");

@@ -69,4 +69,25 @@ class ExecutiveSummaryChildrenTest {
         assertTrue(more > 1);
         assertTrue(section.contains(more + " more rules have CRITICAL or MAJOR findings this period"), section);
     }
+
+    private static Finding finding(String patientRef, boolean pediatric) {
+        return new Finding("UNMAPPED_PROTOCOL-" + patientRef + pediatric, "UNMAPPED_PROTOCOL", Severity.MAJOR, patientRef == null ? "protocol" : "study",
+                new Finding.Where("General", "CT1", null, null, patientRef, null, pediatric, "HEAD ROUTINE", null, null),
+                new Finding.Measured(null, null, null), new Finding.Against(null, null), "m", List.of(), null);
+    }
+
+    @Test
+    void anItemOnProtocolsSaysNothingOfAdultsOrChildren() {
+        RuleTitles titles = RuleTitles.of(october.rules());
+        String onProtocols = ActionPoints.describe(ActionPoints.top(org.alaraaudit.model.Findings.of(
+                List.of(finding(null, false), finding(null, false))), List.of(), 4).get(0), titles);
+        assertTrue(onProtocols.contains("2 MAJOR findings (General 2)") && !onProtocols.contains("adult")
+                && !onProtocols.contains("children"), onProtocols);
+        String onAdults = ActionPoints.describe(ActionPoints.top(org.alaraaudit.model.Findings.of(
+                List.of(finding("p1", false), finding("p2", false))), List.of(), 4).get(0), titles);
+        assertTrue(onAdults.contains("2 MAJOR findings (General 2), all on adults"), onAdults);
+        String mixed = ActionPoints.describe(ActionPoints.top(org.alaraaudit.model.Findings.of(
+                List.of(finding("p1", true), finding("p2", false), finding(null, false))), List.of(), 4).get(0), titles);
+        assertTrue(mixed.contains("3 MAJOR findings (General 3), 1 of them on children"), mixed);
+    }
 }
