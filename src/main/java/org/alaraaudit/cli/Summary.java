@@ -63,8 +63,10 @@ final class Summary {
                 if (shown.size() >= 5) break;
                 if (!ofPeriod.contains(x)) shown.add(x);
             }
-            out.printf(Locale.ROOT, "Rejected rows (first %d of %d, %d of studies in the period; all in rejected.csv):%n",
-                    shown.size(), r.rejected().size(), inPeriod.size());
+            String ofPeriodRows = inPeriod.isEmpty() ? "none in a study of the period"
+                    : inPeriod.size() + " of them in studies of the period (listed first)";
+            out.printf(Locale.ROOT, "Rejected rows: %d, %s; the first %d, all in rejected.csv:%n",
+                    r.rejected().size(), ofPeriodRows, shown.size());
             for (Rejection x : shown) {
                 boolean study = ofPeriod.contains(x) && x.accessionNumber() != null && !Rejection.VALUE_WITHHELD.equals(x.accessionNumber());
                 out.println("  " + x.message() + (study ? TerminalText.escape(" (study " + x.accessionNumber() + ")") : ""));

@@ -28,7 +28,7 @@ class RejectedRowsOfThePeriodTest {
                 "--out", dir.toString());
         assertEquals(ExitCode.OK, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
-        int at = lines.indexOf("Rejected rows (first 5 of 24, 7 of studies in the period; all in rejected.csv):");
+        int at = lines.indexOf("Rejected rows: 24, 7 of them in studies of the period (listed first); the first 5, all in rejected.csv:");
         assertTrue(at >= 0, r.out());
         assertEquals("  scan-log-2026-10.csv line 579: dlp_mgycm \"-724.36\" is negative (study CGH41767951)", lines.get(at + 1));
         for (int i = 1; i <= 5; i++) assertTrue(lines.get(at + i).startsWith("  scan-log-2026-10.csv"), lines.get(at + i));
@@ -44,5 +44,16 @@ class RejectedRowsOfThePeriodTest {
             assertTrue(text.contains("7 rejected rows are of studies in the period. Each such study was audited without the row"), text);
             assertTrue(text.contains("County General CGH41767951 2026-10-04T10:59:24 scan-log-2026-10.csv, 579 dlp_mgycm: is negative"), text);
         }
+    }
+
+    @Test
+    void aPeriodWithoutRejectedRowsOfItsOwnSaysSoBeforeTheHistorysRows() {
+        CliTest.Run r = CliTest.run("audit", "sample-data", "--from", "2026-10-02", "--to", "2026-10-02", "--no-history",
+                "--format", "csv", "--out", dir.toString());
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        int at = lines.indexOf("Rejected rows: 24, none in a study of the period; the first 5, all in rejected.csv:");
+        assertTrue(at >= 0, r.out());
+        assertEquals("  scan-log-2026-08.csv line 293: kvp \"300\" is outside 40-150 kVp", lines.get(at + 1), "no study named: not the period's");
     }
 }
