@@ -22,7 +22,8 @@ import org.dhatim.fastexcel.reader.Sheet;
  * <p>FastExcel does not say what type a formula's stored result has, and an empty stored result means two things:
  * an empty text the formula computed (Excel's {@code IF(…, "")}), or a number never computed (openpyxl and pandas
  * write formulas so). Such a cell throws {@link ResultTypeNeeded}, and the table carries on with a reader that
- * tells them apart.
+ * tells them apart. So does anything else FastExcel cannot read (a cell type or part it does not know): the table
+ * carries on with the other reader from the row where this one stopped.
  */
 final class FastExcelSheet implements SheetRows {
     /** The current row holds a formula whose empty stored result this reader cannot tell the type of. */
@@ -34,9 +35,16 @@ final class FastExcelSheet implements SheetRows {
     private final String sheetName;
     private final Stream<Row> stream;
     private final Iterator<Row> rows;
+    private final boolean date1904;
     private Row row;
+    private long rowsRead;
 
-    FastExcelSheet(Path path, SheetChoice choice) throws IOException {
+    /**
+     * @param date1904 the workbook counts dates from 1904 (FastExcel reads only {@code date1904="true"}, while Excel
+     *                 writes {@code "1"}): the table reads the flag itself
+     */
+    FastExcelSheet(Path path, SheetChoice choice, boolean date1904) throws IOException {
+        this.date1904 = date1904;
         // With cell formats: a number is a date when its cell's format says so, as Excel shows it.
         this.workbook = new ReadableWorkbook(path.toFile(), new ReadingOptions(true, false));
         try {
@@ -58,8 +66,12 @@ final class FastExcelSheet implements SheetRows {
     @Override
     public boolean next() {
         row = rows.hasNext() ? rows.next() : null;
+        if (row != null) rowsRead++;
         return row != null;
     }
+
+    @Override
+    public long rowsRead() { return rowsRead; }
 
     @Override
     public long number() { return row.getRowNum(); }
@@ -79,7 +91,7 @@ final class FastExcelSheet implements SheetRows {
         Object v = c.getValue();
         switch (c.getType()) {
             case STRING:
-                return text(v);
+                return text(ExcelEscapes.decode(v == null ? null : v.toString()));
             case NUMBER:
                 return number(c);
             case BOOLEAN:
@@ -87,11 +99,14 @@ final class FastExcelSheet implements SheetRows {
             case ERROR:
                 return c.getRawValue() == null || c.getRawValue().isEmpty() ? "#ERROR" : c.getRawValue();
             case FORMULA:
+                // FastExcel types every t="str" cell a formula; one without a formula is a text, as POI reads it.
+                if (c.getFormula() == null) return text(ExcelEscapes.decode(v == null ? null : v.toString()));
                 if (c.getRawValue() == null) return FORMULA_NOT_COMPUTED; // no stored result at all
                 if (c.getRawValue().isEmpty()) throw new ResultTypeNeeded();
                 if (v instanceof Boolean b) return b ? "TRUE" : "FALSE";
                 if (v instanceof BigDecimal) return number(c);
-                return text(v); // a text result, or an error's text such as #DIV/0!
+                // A text result, or an error's text such as #DIV/0!.
+                return text(ExcelEscapes.decode(v == null ? null : v.toString()));
             default:
                 return null;
         }
@@ -108,7 +123,7 @@ final class FastExcelSheet implements SheetRows {
         double d = Double.parseDouble(c.getRawValue());
         Integer format = c.getDataFormatId();
         if (format != null && DateUtil.isValidExcelDate(d) && DateUtil.isADateFormat(format, c.getDataFormatString())) {
-            return DateUtil.getLocalDateTime(d, workbook.isDate1904());
+            return DateUtil.getLocalDateTime(d, date1904 || workbook.isDate1904());
         }
         return d;
     }

@@ -25,6 +25,9 @@ interface SheetRows extends AutoCloseable {
     /** The current row's number as a spreadsheet shows it (1 for the first row). */
     long number();
 
+    /** How many rows {@link #next} has moved to, the current one included: where another reader takes over. */
+    long rowsRead();
+
     /** The current row's cells in columns 0 to {@code width - 1}; when {@code width} is negative, up to its last cell. */
     Object[] cells(int width);
 

@@ -25,6 +25,7 @@ final class StreamingReaderSheet implements SheetRows {
     private final String sheetName;
     private final Iterator<Row> rows;
     private Row row;
+    private long rowsRead;
 
     StreamingReaderSheet(Path path, SheetChoice choice) throws IOException {
         this.workbook = StreamingReader.builder().rowCacheSize(ROW_CACHE).bufferSize(1 << 16).open(path.toFile());
@@ -45,8 +46,12 @@ final class StreamingReaderSheet implements SheetRows {
     @Override
     public boolean next() {
         row = rows.hasNext() ? rows.next() : null;
+        if (row != null) rowsRead++;
         return row != null;
     }
+
+    @Override
+    public long rowsRead() { return rowsRead; }
 
     @Override
     public long number() { return row.getRowNum() + 1L; }

@@ -17,10 +17,12 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
  * Streams one sheet of an XLSX workbook row by row, so a 500,000-row export never sits in memory. The header is
  * the first non-empty row; row numbers are the spreadsheet's, as the user sees them in Excel.
  *
- * <p>The sheet is read with {@link FastExcelSheet}, and from the first formula whose stored result is empty (which
- * FastExcel cannot tell the meaning of) with {@link StreamingReaderSheet}. Neither reader guards against a workbook
- * that inflates to far more than its size; Apache POI does, so every part is first inflated once through its
- * {@link ZipSecureFile} (a small part of the parse), and a zip bomb is refused before any row is read.
+ * <p>The sheet is read with {@link FastExcelSheet}, about six times faster than {@link StreamingReaderSheet}; from
+ * the first row FastExcel cannot read (a formula whose stored result is empty, a part or cell type it does not know,
+ * a value it will not parse) the sheet is read on with excel-streaming-reader, which reads what Apache POI reads.
+ * Neither guards against a workbook that inflates to far more than its size; Apache POI does, so every part is
+ * first inflated once through its {@link ZipSecureFile} (a small part of the parse), and a zip bomb is refused
+ * before any row is read.
  */
 final class XlsxTable implements TabularFile {
     private final Path path;
@@ -29,6 +31,8 @@ final class XlsxTable implements TabularFile {
     private final List<String> preferred;
     private SheetRows rows;
     private final String sheetName;
+    /** The workbook counts its dates from 1904, as its workbook part says ({@code date1904="1"} or {@code "true"}). */
+    private boolean date1904;
     private final List<String> header = new ArrayList<>();
     private TabularFile.Row pending;
     /** Taken before the workbook is opened; the run checks at the end that the file did not change since. */
@@ -47,7 +51,7 @@ final class XlsxTable implements TabularFile {
         this.sha256 = ScanLogInput.sha256(path);
         refuseZipBomb();
         try {
-            this.rows = new FastExcelSheet(path, this::choose);
+            this.rows = open();
             this.sheetName = rows.sheetName();
             readHeader();
         } catch (IOException | RuntimeException e) {
@@ -56,12 +60,36 @@ final class XlsxTable implements TabularFile {
         }
     }
 
+    private SheetRows open() throws IOException {
+        try {
+            return new FastExcelSheet(path, this::choose, date1904);
+        } catch (ScanLogException e) {
+            throw e; // the sheet asked for is not there: the other reader would find the same
+        } catch (IOException | RuntimeException fast) {
+            try {
+                return new StreamingReaderSheet(path, this::choose);
+            } catch (IOException | RuntimeException slow) {
+                slow.addSuppressed(fast);
+                throw slow;
+            }
+        }
+    }
+
+    /** The workbook properties' flag of the 1904 date system, set as Excel ("1") or as POI ("true") writes it. */
+    private static final java.util.regex.Pattern DATE_1904 =
+            java.util.regex.Pattern.compile("<(\\w+:)?workbookPr\\b[^>]*\\bdate1904\\s*=\\s*[\"'](1|true)[\"']");
+
     /** Inflates every part through POI's guard, which stops at the first part that expands past its ratio. */
     private void refuseZipBomb() {
         try (ZipSecureFile zip = new ZipSecureFile(path.toFile())) {
             for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements(); ) {
-                try (InputStream in = zip.getInputStream(e.nextElement())) {
-                    in.transferTo(OutputStream.nullOutputStream());
+                ZipArchiveEntry entry = e.nextElement();
+                try (InputStream in = zip.getInputStream(entry)) {
+                    if (entry.getName().toLowerCase(Locale.ROOT).endsWith("workbook.xml")) {
+                        date1904 |= DATE_1904.matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).find();
+                    } else {
+                        in.transferTo(OutputStream.nullOutputStream());
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -73,6 +101,7 @@ final class XlsxTable implements TabularFile {
         if (e instanceof ScanLogException s) return s;
         String detail = String.valueOf(e.getMessage());
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) detail += " " + t.getMessage();
+        for (Throwable t : e.getSuppressed()) detail += " " + t.getMessage();
         if (detail.contains("Zip bomb")) {
             return new ScanLogException(name + ": the workbook expands to far more data than its file size "
                     + "(Apache POI's zip-bomb guard refused it); export the log as CSV instead", e);
@@ -110,27 +139,50 @@ final class XlsxTable implements TabularFile {
         return names.get(0);
     }
 
-    /**
-     * The current row's cells; at a formula whose empty stored result FastExcel cannot read, the sheet is opened
-     * again with the reader that can, and read on from this row.
-     */
+    /** Moves to the next row; where FastExcel cannot read on, the other reader takes over from that row. */
+    private boolean advance() throws IOException {
+        try {
+            return rows.next();
+        } catch (RuntimeException e) {
+            if (!(rows instanceof FastExcelSheet)) throw e;
+            takeOver(rows.rowsRead(), -1, e);
+            return rows.next();
+        }
+    }
+
+    /** The current row's cells; where FastExcel cannot read them, the other reader's, of the same row. */
     private Object[] cells(int width) throws IOException {
         try {
             return rows.cells(width);
-        } catch (FastExcelSheet.ResultTypeNeeded e) {
-            long at = rows.number();
-            rows.close();
-            rows = new StreamingReaderSheet(path, names -> sheetName);
-            while (rows.next()) {
-                if (rows.number() == at) return rows.cells(width);
-                if (rows.number() > at) break;
+        } catch (RuntimeException e) {
+            if (!(rows instanceof FastExcelSheet)) throw e;
+            long number = rows.number();
+            takeOver(rows.rowsRead() - 1, number, e);
+            if (!rows.next() || rows.number() != number) {
+                throw new ScanLogException(name + ": sheet \"" + sheetName + "\" row " + number + " reads differently on a"
+                        + " second reading (rows out of order or without their numbers); save the workbook again from Excel"
+                        + " or LibreOffice, or export CSV");
             }
-            throw new ScanLogException(name + ": sheet \"" + sheetName + "\" row " + at + " reads differently on a second reading");
+            return rows.cells(width);
+        }
+    }
+
+    /** Opens the sheet with excel-streaming-reader and moves past the {@code done} rows FastExcel gave. */
+    private void takeOver(long done, long number, RuntimeException why) throws IOException {
+        rows.close();
+        try {
+            rows = new StreamingReaderSheet(path, names -> sheetName);
+        } catch (IOException | RuntimeException e) {
+            e.addSuppressed(why);
+            throw e;
+        }
+        for (long k = 0; k < done; k++) {
+            if (!rows.next()) throw new ScanLogException(name + ": sheet \"" + sheetName + "\" has fewer rows on a second reading");
         }
     }
 
     private void readHeader() throws IOException {
-        while (rows.next()) {
+        while (advance()) {
             Object[] cells = cells(-1);
             boolean any = false;
             for (Object c : cells) any |= c != null;
@@ -158,7 +210,7 @@ final class XlsxTable implements TabularFile {
     @Override
     public boolean hasNext() {
         try {
-            while (pending == null && rows.next()) {
+            while (pending == null && advance()) {
                 // Cells right of the last header column have no name; like spreadsheet notes, they are not data.
                 Object[] cells = cells(header.size());
                 for (Object c : cells) {

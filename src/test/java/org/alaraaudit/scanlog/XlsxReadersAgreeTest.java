@@ -47,7 +47,7 @@ class XlsxReadersAgreeTest {
     }
 
     private static void assertAgree(Path f) throws IOException {
-        List<String> fast = rows(new FastExcelSheet(f, names -> names.get(0)));
+        List<String> fast = rows(new FastExcelSheet(f, names -> names.get(0), false));
         List<String> streaming = rows(new StreamingReaderSheet(f, names -> names.get(0)));
         assertTrue(fast.size() > 1, f + " has rows");
         assertEquals(streaming, fast, f.getFileName().toString());
@@ -104,7 +104,7 @@ class XlsxReadersAgreeTest {
     void bothReadersGiveTheSameCellsInThe1904DateSystem() throws IOException {
         Path f = workbook("mac.xlsx", new XSSFWorkbook(), true);
         assertAgree(f);
-        try (SheetRows sheet = new FastExcelSheet(f, names -> names.get(0))) {
+        try (SheetRows sheet = new FastExcelSheet(f, names -> names.get(0), false)) {
             sheet.next();
             sheet.next();
             assertEquals(LocalDateTime.of(2026, 10, 1, 23, 59, 30), sheet.cells(-1)[2], "the 1904 date system is read as such");
@@ -126,7 +126,7 @@ class XlsxReadersAgreeTest {
     @Test
     void theFastReaderGivesNumbersDatesAndTextsAsTheAuditExpectsThem() throws IOException {
         Path f = workbook("kinds.xlsx", new XSSFWorkbook(), false);
-        try (SheetRows sheet = new FastExcelSheet(f, names -> names.get(0))) {
+        try (SheetRows sheet = new FastExcelSheet(f, names -> names.get(0), false)) {
             sheet.next();
             sheet.next();
             Object[] c = sheet.cells(12);
@@ -146,14 +146,19 @@ class XlsxReadersAgreeTest {
 
     /** The sheet of {@code f} with one cell's XML replaced, as another writer would store it. */
     private Path withCell(Path f, String cellRef, String cellXml) throws IOException {
-        Path out = dir.resolve("edited-" + f.getFileName());
+        return edited(f, "xl/worksheets/sheet1.xml", "<c r=\"" + cellRef + "\".*?</c>", cellXml);
+    }
+
+    /** {@code f} with the first match of {@code regex} in part {@code part} replaced; a null {@code part} drops nothing. */
+    private Path edited(Path f, String part, String regex, String replacement) throws IOException {
+        Path out = dir.resolve("edited-" + part.replaceAll("\\W", "") + "-" + f.getFileName());
         try (ZipFile in = new ZipFile(f.toFile()); ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(out))) {
             for (Enumeration<? extends ZipEntry> e = in.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
                 byte[] data = in.getInputStream(entry).readAllBytes();
-                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                if (entry.getName().equals(part)) {
                     String xml = new String(data, StandardCharsets.UTF_8);
-                    String replaced = xml.replaceFirst("<c r=\"" + cellRef + "\".*?</c>", cellXml);
+                    String replaced = xml.replaceFirst(regex, replacement);
                     assertTrue(!xml.equals(replaced), "the cell was found");
                     data = replaced.getBytes(StandardCharsets.UTF_8);
                 }
@@ -180,5 +185,77 @@ class XlsxReadersAgreeTest {
             assertEquals(List.of(2L, 3L, 4L, 7L), lines, "the rows before, at and after the reader changes, by their numbers");
             assertEquals(Arrays.asList("PED CHEST 1 W", null, "PED CHEST 3 W", "PED CHEST 4 W"), h);
         }
+    }
+
+    private static List<String> tableRows(Path f) {
+        List<String> out = new ArrayList<>();
+        try (XlsxTable t = new XlsxTable(f, null, List.of())) {
+            out.add(String.join("|", t.header()));
+            while (t.hasNext()) {
+                TabularFile.Row r = t.next();
+                out.add(r.line() + " " + Arrays.deepToString(r.cells()) + (r.fault() == null ? "" : " " + r.fault()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theDateSystemFlagAsExcelWritesItMovesNoDate() throws IOException {
+        Path f = edited(workbook("excel-1904.xlsx", new XSSFWorkbook(), true), "xl/workbook.xml", "date1904=\"(true|1)\"", "date1904=\"1\"");
+        List<String> rows = tableRows(f);
+        assertTrue(rows.get(1).startsWith("2 [PED CHEST 1, 12.445678901234567, 2026-10-01T23:59:30, 1999-12-31T00:00,"), rows.get(1));
+    }
+
+    @Test
+    void aCellTypeFastExcelDoesNotKnowHandsTheSheetOverFromItsRowAndNoRowIsLostOrRepeated() throws IOException {
+        Path plain = workbook("iso-date.xlsx", new XSSFWorkbook(), false);
+        Path f = withCell(plain, "D4", "<c r=\"D4\" t=\"d\"><v>1999-12-31T00:00:00</v></c>");
+        List<String> rows = tableRows(f);
+        List<String> before = tableRows(plain);
+        assertEquals(before.size(), rows.size(), rows.toString());
+        for (int i = 0; i < rows.size(); i++) {
+            if (i == 3) continue; // the cell's own value is the other reader's reading of an ISO date
+            assertEquals(before.get(i), rows.get(i), "row " + i);
+        }
+        assertTrue(rows.get(3).startsWith("4 [PED CHEST 3,"), rows.get(3));
+    }
+
+    @Test
+    void aWorkbookWithoutAStylesPartIsReadByTheOtherReader() throws IOException {
+        Path plain = workbook("no-styles.xlsx", new XSSFWorkbook(), false);
+        Path noRel = edited(plain, "xl/_rels/workbook.xml.rels", "<Relationship [^>]*styles\\.xml\"[^>]*/>", "");
+        Path f = edited(noRel, "[Content_Types].xml", "<Override [^>]*PartName=\"/xl/styles\\.xml\"[^>]*/>", "");
+        org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> new FastExcelSheet(f, names -> names.get(0), false).close(),
+                "FastExcel cannot open such a workbook: this is the other reader's case");
+        List<String> rows = tableRows(f);
+        assertEquals(5, rows.size(), rows.toString());
+        assertTrue(rows.get(1).startsWith("2 [PED CHEST 1, 12.445678901234567, 46296.99965277778,"), "no styles: a date is its serial number " + rows.get(1));
+    }
+
+    @Test
+    void excelsEscapesInSharedTextsReadAsTheCharactersTheyStandFor() throws IOException {
+        Path f = edited(workbook("escapes.xlsx", new XSSFWorkbook(), false), "xl/sharedStrings.xml", "<t>PED CHEST 1</t>",
+                "<t>PED_x0020_CHEST_x005F_x0031_ 1_x000D_</t>");
+        assertAgree(f);
+        assertTrue(tableRows(f).get(1).startsWith("2 [PED CHEST_x0031_ 1,"), "the carriage return trimmed, _x005F_ an underscore");
+    }
+
+    @Test
+    void onlyFourHexDigitsBetweenUnderscoresAreAnEscape() {
+        assertEquals("a\rb", ExcelEscapes.decode("a_x000D_b"));
+        assertEquals("_x00G1_ _x001_ _x0041", ExcelEscapes.decode("_x00G1_ _x001_ _x0041"));
+        assertEquals("A_x0041_", ExcelEscapes.decode("_x0041__x005F_x0041_"));
+        assertEquals("_x\u0661\u0662\u0663\u0664_", ExcelEscapes.decode("_x\u0661\u0662\u0663\u0664_"), "ASCII hex digits only");
+        assertNull(ExcelEscapes.decode(null));
+    }
+
+    @Test
+    void aTextCellTypedAsAFormulaResultWithoutAFormulaIsTextNotAFormulaNeverComputed() throws IOException {
+        Path plain = workbook("str.xlsx", new XSSFWorkbook(), false);
+        Path withText = withCell(plain, "J3", "<c r=\"J3\" t=\"str\"><v>written by hand</v></c>");
+        Path empty = withCell(withText, "A4", "<c r=\"A4\" t=\"str\"/>");
+        assertAgree(empty);
+        List<String> rows = tableRows(empty);
+        assertTrue(rows.get(2).endsWith(", written by hand]") && rows.get(3).startsWith("4 [null, "), rows.toString());
     }
 }
