@@ -1,7 +1,6 @@
 package org.alaraaudit.scanlog;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,14 +20,14 @@ import org.dhatim.fastexcel.reader.Sheet;
  *
  * <p>FastExcel does not say what type a formula's stored result has, and an empty stored result means two things:
  * an empty text the formula computed (Excel's {@code IF(…, "")}), or a number never computed (openpyxl and pandas
- * write formulas so). Such a cell throws {@link ResultTypeNeeded}, and the table carries on with a reader that
- * tells them apart. So does anything else FastExcel cannot read (a cell type or part it does not know): the table
+ * write formulas so). Such a cell throws {@link CannotRead}, and {@link HandOverSheet} carries on with a reader
+ * that tells them apart. So does anything else FastExcel cannot read (a cell type or part it does not know): the table
  * carries on with the other reader from the row where this one stopped.
  */
 final class FastExcelSheet implements SheetRows {
-    /** The current row holds a formula whose empty stored result this reader cannot tell the type of. */
-    static final class ResultTypeNeeded extends RuntimeException {
-        ResultTypeNeeded() { super(null, null, false, false); }
+    /** The current or next row is one this reader would read otherwise than POI, or cannot tell the meaning of. */
+    static final class CannotRead extends RuntimeException {
+        CannotRead() { super(null, null, false, false); }
     }
 
     private final ReadableWorkbook workbook;
@@ -65,7 +64,11 @@ final class FastExcelSheet implements SheetRows {
 
     @Override
     public boolean next() {
-        row = rows.hasNext() ? rows.next() : null;
+        Row next = rows.hasNext() ? rows.next() : null;
+        // A row without its own number follows the previous one (POI), where FastExcel counts the rows instead: after a
+        // gap its count is at or below the previous number. Such a row is the other reader's.
+        if (next != null && row != null && next.getRowNum() <= row.getRowNum()) throw new CannotRead();
+        row = next;
         if (row != null) rowsRead++;
         return row != null;
     }
@@ -79,6 +82,17 @@ final class FastExcelSheet implements SheetRows {
     @Override
     public Object[] cells(int width) {
         Object[] out = new Object[width < 0 ? row.getCellCount() : width];
+        // A cell without its address goes after the previous cell (POI), where FastExcel counts the row's cells
+        // instead, and may put it on a cell it already read. FastExcel gives such a cell the row's count for a row,
+        // where an addressed cell has its row's number less one: a row with such a cell, or with two cells in one
+        // place, is the other reader's.
+        int cells = 0;
+        for (Cell c : row) {
+            if (c == null) continue;
+            if (c.getAddress().getRow() != row.getRowNum() - 1) throw new CannotRead();
+            cells++;
+        }
+        if (cells != row.getPhysicalCellCount()) throw new CannotRead();
         for (Cell c : row) {
             if (c == null) continue;
             int i = c.getColumnIndex();
@@ -95,14 +109,14 @@ final class FastExcelSheet implements SheetRows {
             case NUMBER:
                 return number(c);
             case BOOLEAN:
-                return Boolean.TRUE.equals(v) ? "TRUE" : "FALSE";
+                return v == null ? null : Boolean.TRUE.equals(v) ? "TRUE" : "FALSE";
             case ERROR:
                 return c.getRawValue() == null || c.getRawValue().isEmpty() ? "#ERROR" : c.getRawValue();
             case FORMULA:
                 // FastExcel types every t="str" cell a formula; one without a formula is a text, as POI reads it.
                 if (c.getFormula() == null) return text(ExcelEscapes.decode(v == null ? null : v.toString()));
                 if (c.getRawValue() == null) return FORMULA_NOT_COMPUTED; // no stored result at all
-                if (c.getRawValue().isEmpty()) throw new ResultTypeNeeded();
+                if (c.getRawValue().isEmpty()) throw new CannotRead();
                 if (v instanceof Boolean b) return b ? "TRUE" : "FALSE";
                 if (v instanceof BigDecimal) return number(c);
                 // A text result, or an error's text such as #DIV/0!.
@@ -130,11 +144,16 @@ final class FastExcelSheet implements SheetRows {
 
     @Override
     public void close() {
+        // Read-only: nothing was written that closing could lose; the workbook is closed whatever the stream does.
         try {
             if (stream != null) stream.close();
+        } catch (RuntimeException e) {
+            // the workbook below still closes its file
+        }
+        try {
             workbook.close();
-        } catch (IOException | UncheckedIOException e) {
-            // Read-only: nothing was written that closing could lose.
+        } catch (IOException | RuntimeException e) {
+            // as above
         }
     }
 }

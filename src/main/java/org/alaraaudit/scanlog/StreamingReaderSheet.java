@@ -15,8 +15,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * A sheet read with excel-streaming-reader (Apache POI's cell model over a stream of the sheet): slower than
- * {@link FastExcelSheet}, but it tells a formula's stored result type, so it takes over a sheet at the first
- * formula whose stored result is empty.
+ * {@link FastExcelSheet}, but it reads what POI reads (a formula's stored result type, a row or cell without its
+ * address, ISO date cells, Strict OOXML), so {@link HandOverSheet} gives it a sheet from the first row FastExcel
+ * cannot read, or the whole workbook when FastExcel cannot open it.
  */
 final class StreamingReaderSheet implements SheetRows {
     private static final int ROW_CACHE = 100;

@@ -2,37 +2,27 @@ package org.alaraaudit.scanlog;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
  * Streams one sheet of an XLSX workbook row by row, so a 500,000-row export never sits in memory. The header is
  * the first non-empty row; row numbers are the spreadsheet's, as the user sees them in Excel.
  *
- * <p>The sheet is read with {@link FastExcelSheet}, about six times faster than {@link StreamingReaderSheet}; from
- * the first row FastExcel cannot read (a formula whose stored result is empty, a part or cell type it does not know,
- * a value it will not parse) the sheet is read on with excel-streaming-reader, which reads what Apache POI reads.
- * Neither guards against a workbook that inflates to far more than its size; Apache POI does, so every part is
- * first inflated once through its {@link ZipSecureFile} (a small part of the parse), and a zip bomb is refused
- * before any row is read.
+ * <p>{@link WorkbookParts} first inflates every part through Apache POI's zip-bomb guard; the sheet is then read
+ * by {@link HandOverSheet}: with FastExcel, and from the first row FastExcel cannot read with excel-streaming-reader.
  */
 final class XlsxTable implements TabularFile {
     private final Path path;
     private final String name;
     private final String requestedSheet;
     private final List<String> preferred;
-    private SheetRows rows;
+    private HandOverSheet rows;
     private final String sheetName;
-    /** The workbook counts its dates from 1904, as its workbook part says ({@code date1904="1"} or {@code "true"}). */
-    private boolean date1904;
     private final List<String> header = new ArrayList<>();
     private TabularFile.Row pending;
     /** Taken before the workbook is opened; the run checks at the end that the file did not change since. */
@@ -49,9 +39,14 @@ final class XlsxTable implements TabularFile {
         this.requestedSheet = sheet;
         this.preferred = preferred;
         this.sha256 = ScanLogInput.sha256(path);
-        refuseZipBomb();
+        WorkbookParts parts;
         try {
-            this.rows = open();
+            parts = WorkbookParts.inspect(path);
+        } catch (IOException | RuntimeException e) {
+            throw wrap(e);
+        }
+        try {
+            this.rows = new HandOverSheet(path, this::choose, parts);
             this.sheetName = rows.sheetName();
             readHeader();
         } catch (IOException | RuntimeException e) {
@@ -60,41 +55,23 @@ final class XlsxTable implements TabularFile {
         }
     }
 
-    private SheetRows open() throws IOException {
+    /**
+     * A row neither reader can read: the library's own words stay in the cause (shown with --verbose), since they may
+     * quote cells of the sheet, patient identifiers among them.
+     */
+    private ScanLogException unreadableRow(RuntimeException e) {
+        if (e instanceof ScanLogException s) return s;
+        ScanLogException known = wrap(e);
+        if (!known.getMessage().contains("cannot be read as an XLSX workbook")) return known;
+        String where;
         try {
-            return new FastExcelSheet(path, this::choose, date1904);
-        } catch (ScanLogException e) {
-            throw e; // the sheet asked for is not there: the other reader would find the same
-        } catch (IOException | RuntimeException fast) {
-            try {
-                return new StreamingReaderSheet(path, this::choose);
-            } catch (IOException | RuntimeException slow) {
-                slow.addSuppressed(fast);
-                throw slow;
-            }
+            where = "near row " + rows.number();
+        } catch (RuntimeException noRow) {
+            where = "after its header";
         }
-    }
-
-    /** The workbook properties' flag of the 1904 date system, set as Excel ("1") or as POI ("true") writes it. */
-    private static final java.util.regex.Pattern DATE_1904 =
-            java.util.regex.Pattern.compile("<(\\w+:)?workbookPr\\b[^>]*\\bdate1904\\s*=\\s*[\"'](1|true)[\"']");
-
-    /** Inflates every part through POI's guard, which stops at the first part that expands past its ratio. */
-    private void refuseZipBomb() {
-        try (ZipSecureFile zip = new ZipSecureFile(path.toFile())) {
-            for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements(); ) {
-                ZipArchiveEntry entry = e.nextElement();
-                try (InputStream in = zip.getInputStream(entry)) {
-                    if (entry.getName().toLowerCase(Locale.ROOT).endsWith("workbook.xml")) {
-                        date1904 |= DATE_1904.matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).find();
-                    } else {
-                        in.transferTo(OutputStream.nullOutputStream());
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            throw wrap(e);
-        }
+        return new ScanLogException(name + ": sheet \"" + sheetName + "\" cannot be read " + where
+                + " (a part or cell of the workbook is damaged or in a form neither XLSX reader takes); save it again from"
+                + " Excel or LibreOffice, or export CSV", e);
     }
 
     private ScanLogException wrap(Exception e) {
@@ -118,11 +95,18 @@ final class XlsxTable implements TabularFile {
                 + "); save it as .xlsx or export CSV", e);
     }
 
-    /** A parser's message without the class names and source positions it starts and ends with. */
+    /**
+     * A parser's message without the class names and source positions it starts and ends with, and without what it
+     * quotes of the workbook's texts (POI lists the whole shared-string table of a bad index), which may identify
+     * patients.
+     */
     static String reason(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int line = m.indexOf('\n');
         if (line >= 0) m = m.substring(0, line);
+        int quoted = m.indexOf(" with strings");
+        if (quoted >= 0) m = m.substring(0, quoted);
+        if (m.startsWith("For input string")) m = "a cell's stored value is not of its type";
         return m.replaceFirst("^([a-zA-Z_$][\\w$]*\\.)+[\\w$]*(Exception|Error): ", "").trim();
     }
 
@@ -139,51 +123,9 @@ final class XlsxTable implements TabularFile {
         return names.get(0);
     }
 
-    /** Moves to the next row; where FastExcel cannot read on, the other reader takes over from that row. */
-    private boolean advance() throws IOException {
-        try {
-            return rows.next();
-        } catch (RuntimeException e) {
-            if (!(rows instanceof FastExcelSheet)) throw e;
-            takeOver(rows.rowsRead(), -1, e);
-            return rows.next();
-        }
-    }
-
-    /** The current row's cells; where FastExcel cannot read them, the other reader's, of the same row. */
-    private Object[] cells(int width) throws IOException {
-        try {
-            return rows.cells(width);
-        } catch (RuntimeException e) {
-            if (!(rows instanceof FastExcelSheet)) throw e;
-            long number = rows.number();
-            takeOver(rows.rowsRead() - 1, number, e);
-            if (!rows.next() || rows.number() != number) {
-                throw new ScanLogException(name + ": sheet \"" + sheetName + "\" row " + number + " reads differently on a"
-                        + " second reading (rows out of order or without their numbers); save the workbook again from Excel"
-                        + " or LibreOffice, or export CSV");
-            }
-            return rows.cells(width);
-        }
-    }
-
-    /** Opens the sheet with excel-streaming-reader and moves past the {@code done} rows FastExcel gave. */
-    private void takeOver(long done, long number, RuntimeException why) throws IOException {
-        rows.close();
-        try {
-            rows = new StreamingReaderSheet(path, names -> sheetName);
-        } catch (IOException | RuntimeException e) {
-            e.addSuppressed(why);
-            throw e;
-        }
-        for (long k = 0; k < done; k++) {
-            if (!rows.next()) throw new ScanLogException(name + ": sheet \"" + sheetName + "\" has fewer rows on a second reading");
-        }
-    }
-
     private void readHeader() throws IOException {
-        while (advance()) {
-            Object[] cells = cells(-1);
+        while (rows.next()) {
+            Object[] cells = rows.cells(-1);
             boolean any = false;
             for (Object c : cells) any |= c != null;
             if (!any) continue;
@@ -210,9 +152,9 @@ final class XlsxTable implements TabularFile {
     @Override
     public boolean hasNext() {
         try {
-            while (pending == null && advance()) {
+            while (pending == null && rows.next()) {
                 // Cells right of the last header column have no name; like spreadsheet notes, they are not data.
-                Object[] cells = cells(header.size());
+                Object[] cells = rows.cells(header.size());
                 for (Object c : cells) {
                     if (c != null) {
                         pending = withoutCachedValue(rows.number(), cells);
@@ -221,8 +163,8 @@ final class XlsxTable implements TabularFile {
                 }
             }
             return pending != null;
-        } catch (IOException | RuntimeException e) {
-            throw wrap(e);
+        } catch (RuntimeException e) {
+            throw unreadableRow(e);
         }
     }
 

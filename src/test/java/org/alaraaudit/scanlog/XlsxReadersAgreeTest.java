@@ -1,7 +1,6 @@
 package org.alaraaudit.scanlog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,7 +135,7 @@ class XlsxReadersAgreeTest {
             assertEquals(LocalDateTime.of(1999, 12, 31, 0, 0), c[3], "a built-in date format is a date");
             assertEquals("FALSE", c[4]);
             assertEquals("#DIV/0!", c[5]);
-            assertInstanceOf(Double.class, c[6]);
+            assertEquals((1 * 0.1 + 12.345678901234567) * 2, (Double) c[6], 1e-12, "the formula's stored result");
             assertEquals("PED CHEST 1 W", c[7]);
             assertEquals("FALSE", c[8]);
             assertEquals("spaced", c[9]);
@@ -257,5 +256,66 @@ class XlsxReadersAgreeTest {
         assertAgree(empty);
         List<String> rows = tableRows(empty);
         assertTrue(rows.get(2).endsWith(", written by hand]") && rows.get(3).startsWith("4 [null, "), rows.toString());
+    }
+
+    /** Where the other reader took over reading {@code f}'s first sheet, after reading it whole; -1 for nowhere. */
+    private static long handedOverAt(Path f) throws IOException {
+        try (HandOverSheet sheet = new HandOverSheet(f, names -> names.get(0), WorkbookParts.inspect(f))) {
+            while (sheet.next()) sheet.cells(-1);
+            return sheet.handedOverAt();
+        }
+    }
+
+    @Test
+    void fastExcelReadsAPlainWorkbookToTheEndAndHandsOverAtTheFirstRowItCannotRead() throws IOException {
+        Path plain = workbook("plain.xlsx", new XSSFWorkbook(), false);
+        assertEquals(-1, handedOverAt(plain), "no row FastExcel cannot read");
+        assertEquals(4, handedOverAt(withCell(plain, "D4", "<c r=\"D4\" t=\"d\"><v>1999-12-31T00:00:00</v></c>")));
+        assertEquals(3, handedOverAt(withCell(plain, "H3", "<c r=\"H3\" t=\"str\"><f>\"\"</f><v></v></c>")));
+    }
+
+    @Test
+    void aRowWithoutItsNumberAfterAGapFollowsThePreviousRowAsPoiNumbersIt() throws IOException {
+        // Rows 2, 3, 4 and 7, then one without its number: it follows row 7 (POI), where FastExcel would count it the
+        // sheet's sixth row.
+        Path f = edited(workbook("row-numbers.xlsx", new XSSFWorkbook(), false), "xl/worksheets/sheet1.xml", "</sheetData>",
+                "<row><c t=\"inlineStr\"><is><t>last</t></is></c></row></sheetData>");
+        assertEquals(List.of(2L, 3L, 4L, 7L, 8L), lines(f));
+        assertEquals(8, handedOverAt(f));
+    }
+
+    @Test
+    void aCellWithoutItsAddressFollowsThePreviousCellAsPoiPlacesIt() throws IOException {
+        // Row 2 without B2, and D2 without its address: it follows C2 (POI), where FastExcel would count it the row's
+        // third cell and put it on C2.
+        Path plain = workbook("cell-addresses.xlsx", new XSSFWorkbook(), false);
+        Path noB2 = edited(plain, "xl/worksheets/sheet1.xml", "<c r=\"B2\".*?</c>", "");
+        Path f = edited(noB2, "xl/worksheets/sheet1.xml", "<c r=\"D2\"", "<c");
+        assertTrue(tableRows(f).get(1).startsWith("2 [PED CHEST 1, null, 2026-10-01T23:59:30, 1999-12-31T00:00, FALSE,"), tableRows(f).get(1));
+        assertEquals(2, handedOverAt(f));
+    }
+
+    private static List<Long> lines(Path f) {
+        List<Long> out = new ArrayList<>();
+        try (XlsxTable t = new XlsxTable(f, null, List.of())) {
+            while (t.hasNext()) out.add(t.next().line());
+        }
+        return out;
+    }
+
+    @Test
+    void aBooleanCellWithoutAValueIsBlank() throws IOException {
+        Path f = withCell(workbook("bool.xlsx", new XSSFWorkbook(), false), "E3", "<c r=\"E3\" t=\"b\"/>");
+        assertAgree(f);
+        assertTrue(tableRows(f).get(2).contains(", 1999-12-31T00:00, null, #DIV/0!"), tableRows(f).get(2));
+    }
+
+    @Test
+    void aCellNeitherReaderCanReadIsRefusedWithoutQuotingTheSheetsTexts() throws IOException {
+        Path f = withCell(workbook("bad-number.xlsx", new XSSFWorkbook(), false), "B4", "<c r=\"B4\"><v>MRN-222</v></c>");
+        ScanLogException e = org.junit.jupiter.api.Assertions.assertThrows(ScanLogException.class, () -> tableRows(f));
+        assertEquals("edited-xlworksheetssheet1xml-bad-number.xlsx: sheet \"log\" cannot be read near row 4 (a part or cell of the"
+                + " workbook is damaged or in a form neither XLSX reader takes); save it again from Excel or LibreOffice, or export CSV",
+                e.getMessage());
     }
 }
