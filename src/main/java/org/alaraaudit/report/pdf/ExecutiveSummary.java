@@ -99,20 +99,20 @@ final class ExecutiveSummary {
                 item.setSpacingAfter(5);
                 ctx.add(item);
             }
-            ctx.note("One item per rule, whatever the number of sites it concerns (counts per facility in brackets): patients on a"
-                    + " follow-up list with a time limit first, then by the number of CRITICAL, then MAJOR findings; DRL groups count once per group above the DRL, and they always take a place"
-                    + " (the last, if their count would not), since each is a protocol review. The section CRITICAL and MAJOR"
-                    + " findings counts every one, and the workbook lists them all."
+            // Kept short: it is read after the items, and the scope note below should stay on the summary's page.
+            ctx.note("One item per rule, its counts per facility in brackets; follow-ups with a time limit first, then by"
+                    + " CRITICAL, then MAJOR findings. DRL groups above the DRL count once each and always take a place: each is"
+                    + " a protocol review."
                     + (ranked > points.size() ? " " + Text.count(ranked - points.size()) + (ranked - points.size() == 1 ? " more rule has" : " more rules have")
-                    + " CRITICAL or MAJOR findings this period; they are in that section." : ""));
+                    + " CRITICAL or MAJOR findings this period." : "")
+                    + " The section CRITICAL and MAJOR findings counts every one; the workbook lists them all.");
         }
 
         RowAccounting r = ctx.result.rows();
         ctx.note("Scope: the period's " + Text.count(ctx.result.figures().studies()) + " studies ("
                 + Text.count(Math.max(0, r.audited() - ctx.result.rowsOutsidePeriod())) + " audited rows)"
                 + (ctx.result.rowsOutsidePeriod() > 0 ? "; the input also held " + Text.count(ctx.result.rowsOutsidePeriod())
-                + " rows of studies outside the period: earlier ones are read only as history (repeats, cumulative dose), later ones"
-                + " are not used" : "")
+                + " rows of other dates: earlier ones as history only (repeats, cumulative dose), later ones unused" : "")
                 + ". Over all input files " + Text.count(r.rejected()) + " rows were rejected, " + Text.count(r.duplicate())
                 + " were duplicates and " + Text.count(r.excluded()) + " quality-control or phantom scans (see Data quality)."
                 + drlSentence(ctx));
@@ -186,7 +186,7 @@ final class ExecutiveSummary {
         long above = ctx.result.drlGroups().stream().filter(g -> "ABOVE".equals(g.status())).count();
         long judged = ctx.result.drlGroups().stream().filter(g -> g.ratio() != null && !"INSUFFICIENT_SAMPLE".equals(g.status())).count();
         long groups = ctx.result.drlGroups().size();
-        return " Of " + Text.count(groups) + " DRL groups, " + Text.count(judged) + " had enough studies to be judged and "
+        return " " + Text.count(judged) + " of " + Text.count(groups) + " DRL groups had enough studies to be judged; "
                 + Text.count(above) + (above == 1 ? " has its" : " have their") + " median above the DRL.";
     }
 

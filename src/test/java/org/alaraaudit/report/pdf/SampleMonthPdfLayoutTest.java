@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sample month's PDF as a reader meets it, line by line and page by page: a protocol name or an age band is never
  * broken at its hyphen ("PED ABDOMEN 0-" over "1Y"), a number keeps its unit ("aged 12.6" over "y"), and a rule's
- * heading is never left alone at a page's foot with its table on the next page.
+ * heading is never left alone at a page's foot with its table on the next page, and the executive summary keeps to
+ * its page.
  */
 class SampleMonthPdfLayoutTest {
     @TempDir
@@ -86,5 +87,22 @@ class SampleMonthPdfLayoutTest {
         }
         assertTrue(headings > 5, headings + " rule headings found");
         assertEquals(List.of(), orphans);
+    }
+
+    @Test
+    void theExecutiveSummaryEndsOnItsOwnPageAndTheChartsBeginTheNext() throws IOException {
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper text = new PDFTextStripper();
+            text.setStartPage(3);
+            text.setEndPage(3);
+            String summary = text.getText(d).replaceAll("\\s+", " ");
+            assertTrue(summary.contains("Executive summary") && summary.contains("Scope: the period's")
+                    && summary.contains("14 have their median above the DRL."), "the scope note ends on the summary's page: " + summary);
+            text.setStartPage(4);
+            text.setEndPage(4);
+            String next = text.getText(d).replaceAll("\\s+", " ").strip();
+            assertTrue(next.startsWith("Charts Findings by rule and severity"),
+                    "nothing of the summary spills onto the next page: " + next.substring(0, Math.min(300, next.length())));
+        }
     }
 }
