@@ -18,6 +18,7 @@ import org.alaraaudit.model.Study;
 import org.alaraaudit.model.TargetRegion;
 import org.alaraaudit.rules.PolicyTables;
 import org.alaraaudit.rules.ReferenceLevels;
+import org.alaraaudit.scanlog.IncompleteStudies;
 import org.alaraaudit.scanlog.ScanRow;
 
 /**
@@ -33,6 +34,7 @@ public final class StudyAssembler {
     private final AuditPeriod period;
     /** Where a study's rows that disagree on its station or start are told: the one machine's data warnings. */
     private final java.util.function.Consumer<org.alaraaudit.scanlog.DataWarning> warnings;
+    private final IncompleteStudies incomplete;
 
     public StudyAssembler(PolicyTables tables, String drlSet, double pediatricAgeYears, AuditPeriod period) {
         this(tables, drlSet, pediatricAgeYears, period, w -> { });
@@ -40,7 +42,14 @@ public final class StudyAssembler {
 
     public StudyAssembler(PolicyTables tables, String drlSet, double pediatricAgeYears, AuditPeriod period,
                           java.util.function.Consumer<org.alaraaudit.scanlog.DataWarning> warnings) {
+        this(tables, drlSet, pediatricAgeYears, period, warnings, IncompleteStudies.NONE);
+    }
+
+    /** {@code incomplete}: the studies that lost rows to the validation, which each study is told of. */
+    public StudyAssembler(PolicyTables tables, String drlSet, double pediatricAgeYears, AuditPeriod period,
+                          java.util.function.Consumer<org.alaraaudit.scanlog.DataWarning> warnings, IncompleteStudies incomplete) {
         this.warnings = warnings;
+        this.incomplete = incomplete;
         this.tables = tables;
         this.drlSet = tables.referenceLevels().set(drlSet);
         this.pediatricAgeYears = pediatricAgeYears;
@@ -82,7 +91,8 @@ public final class StudyAssembler {
         Contrast contrast = h.modality() == Modality.CT ? contrast(rows) : null;
         List<EventRecord> events = new ArrayList<>(rows.size());
         for (ScanRow r : rows) events.add(event(r, h, pediatric, contrast));
-        return new Study(h, pediatric, period.contains(h.studyDatetime()), events);
+        return new Study(h, pediatric, period.contains(h.studyDatetime()), events,
+                incomplete.rejectedLines(h.facility(), h.accessionNumber()));
     }
 
     /**

@@ -90,6 +90,9 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
         }
         Double dlp = first.getStudyProtocolDlp();
         Candidate dlpCheck = dlp == null ? null : Candidate.of(first, DLP, dlp, first.getExpectedDlpMin(), first.getExpectedDlpMax());
+        // A study that lost a row to rejection has at most an understated DLP: above the range it is above, below it
+        // may be only the missing row.
+        if (dlpCheck != null && !dlpCheck.above && s.isIncomplete()) dlpCheck = null;
         worst = Candidate.worse(worst, dlpCheck);
         if (worst == null) return null;
         List<SourceLine> lines = events.stream().map(IrradiationEvent::getSource).sorted().distinct().toList();

@@ -28,6 +28,8 @@ public final class Study {
      * the thread that runs the rules (a race would only derive the same list twice).
      */
     private List<ExpectedRangeCheck> expectedRangeChecks;
+    /** The study's rows the validation rejected, found by facility and accession: the study is audited without them. */
+    private final List<SourceLine> rejectedLines;
 
     /** The study-level columns, as taken from the study's first row. */
     public record Header(String patientRef, double ageYears, String sex, Double weightKg, Double heightCm,
@@ -43,7 +45,13 @@ public final class Study {
 
     /** Events are put in time order (then by content) so that results never depend on the order of the input. */
     public Study(Header h, boolean pediatric, boolean inPeriod, List<EventRecord> records) {
+        this(h, pediatric, inPeriod, records, List.of());
+    }
+
+    /** With the lines of the study's rejected rows, in file and line order. */
+    public Study(Header h, boolean pediatric, boolean inPeriod, List<EventRecord> records, List<SourceLine> rejectedLines) {
         this.header = h;
+        this.rejectedLines = List.copyOf(rejectedLines);
         this.pediatric = pediatric;
         this.inPeriod = inPeriod;
         this.hash = Objects.hash(h.facility(), h.accessionNumber());
@@ -283,6 +291,24 @@ public final class Study {
             if (!beaten) out.add(all[i]);
         }
         return out;
+    }
+
+    /**
+     * Whether some of the study's rows were rejected: its total DLP and accumulated doses are then understated, so
+     * it gives no DLP to a median or a below-range verdict, while each audited acquisition's own CTDIvol still counts.
+     */
+    public boolean isIncomplete() { return !rejectedLines.isEmpty(); }
+
+    /** The lines of the study's rejected rows, in file and line order. */
+    public List<SourceLine> getRejectedLines() { return rejectedLines; }
+
+    /** "scan.csv:812, scan.csv:815 and 3 more": where a message points the reader to, kept to one short line. */
+    public String getRejectedLinesText() {
+        int shown = Math.min(3, rejectedLines.size());
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < shown; i++) b.append(i == 0 ? "" : ", ").append(rejectedLines.get(i));
+        if (rejectedLines.size() > shown) b.append(" and ").append(rejectedLines.size() - shown).append(" more");
+        return b.toString();
     }
 
     public Set<SourceLine> getLines() {

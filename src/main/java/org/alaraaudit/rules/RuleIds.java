@@ -17,6 +17,7 @@ public final class RuleIds {
     public static final String CT_NOTIFICATION_VALUE = "CT_NOTIFICATION_VALUE";
     /** Puts the patient on the skin follow-up list (NCRP 168 substantial radiation dose level). */
     public static final String FLUORO_SUBSTANTIAL_DOSE = "FLUORO_SUBSTANTIAL_DOSE";
+    public static final String STUDY_INCOMPLETE = "STUDY_INCOMPLETE";
 
     private RuleIds() {}
 }

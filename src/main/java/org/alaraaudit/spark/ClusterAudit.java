@@ -19,6 +19,7 @@ import org.alaraaudit.rules.RuleEngine;
 import org.alaraaudit.rules.RuleSet;
 import org.alaraaudit.scanlog.DataWarning;
 import org.alaraaudit.scanlog.InputFile;
+import org.alaraaudit.scanlog.IncompleteStudies;
 import org.alaraaudit.scanlog.Rejection;
 import org.alaraaudit.scanlog.RowAccounting;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -76,7 +77,11 @@ final class ClusterAudit {
                 .groupByKey(partitions).persist(StorageLevel.MEMORY_AND_DISK());
         long auditedRows = audited.count();
 
-        JavaRDD<PatientRules.Output> evaluated = patients.mapPartitions(p -> PatientRules.evaluate(p, settings))
+        // Every file's rejections are known before a patient is evaluated: the studies that lost rows are told so.
+        List<Rejection> rejected = new ArrayList<>();
+        for (FileRead.Summary s : summaries) rejected.addAll(s.rejectionList());
+        Broadcast<IncompleteStudies> incomplete = spark.broadcast(IncompleteStudies.of(rejected));
+        JavaRDD<PatientRules.Output> evaluated = patients.mapPartitions(p -> PatientRules.evaluate(p, settings, incomplete.value()))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         // Collecting the tallies runs the rules on every partition at once.
         List<byte[]> tallies = evaluated.filter(o -> o instanceof PatientRules.Tallied).map(o -> ((PatientRules.Tallied) o).tallies()).collect();

@@ -19,6 +19,7 @@ import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Study;
 import org.alaraaudit.rules.RuleEngine;
 import org.alaraaudit.scanlog.DataWarning;
+import org.alaraaudit.scanlog.IncompleteStudies;
 import org.alaraaudit.scanlog.ScanRow;
 import scala.Tuple2;
 
@@ -62,7 +63,8 @@ final class PatientRules {
         return out;
     }
 
-    static Iterator<Output> evaluate(Iterator<Tuple2<String, Iterable<FileRead.Row>>> patients, AuditSettings settings) {
+    static Iterator<Output> evaluate(Iterator<Tuple2<String, Iterable<FileRead.Row>>> patients, AuditSettings settings,
+                                     IncompleteStudies incomplete) {
         ExecutorRules rules = ExecutorRules.of(settings);
         List<Output> out = new ArrayList<>();
         DoseSample.Elsewhere values = new DoseSample.Elsewhere() {
@@ -78,7 +80,7 @@ final class PatientRules {
         // Its own per partition: the warnings go into this partition's output, as the single machine's go to its list.
         StudyAssembler assembler = new StudyAssembler(rules.ruleSet.tables(), rules.policy.getDrlSet(),
                 rules.policy.getPediatricAgeYears(), settings.period(),
-                w -> out.add(new Warned(w.file(), w.line(), w.column(), w.value(), w.reason())));
+                w -> out.add(new Warned(w.file(), w.line(), w.column(), w.value(), w.reason())), incomplete);
         List<List<Study>> batchStudies = new ArrayList<>();
         List<List<?>> batchFacts = new ArrayList<>();
         int batchSize = 0;

@@ -109,9 +109,11 @@ final class DrlTally {
 
     /**
      * The study's DLP over the exam type's regions, localizers included as in the scanner's exam total. A study
-     * whose diagnostic acquisition lacks a DLP gives no value, since its total would be understated.
+     * whose diagnostic acquisition lacks a DLP gives no value, since its total would be understated; so does a study
+     * that lost a row to rejection, whatever the row was (STUDY_INCOMPLETE says so).
      */
     private void addStudyDlp(Study s, ReferenceLevel l) {
+        if (s.isIncomplete()) return;
         double total = 0;
         Set<Integer> phantoms = new java.util.TreeSet<>();
         List<SourceLine> lines = new ArrayList<>();

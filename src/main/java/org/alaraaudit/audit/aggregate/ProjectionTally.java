@@ -125,6 +125,8 @@ public final class ProjectionTally {
     }
 
     private void fluoroscopy(Study s) {
+        // A procedure that lost a row to rejection has an understated total: it would pull the typical value down.
+        if (s.isIncomplete()) return;
         Double total = null;
         for (IrradiationEvent e : s.getEvents()) if (e.getDap() != null) total = (total == null ? 0 : total) + e.getDap();
         if (total == null) return;
