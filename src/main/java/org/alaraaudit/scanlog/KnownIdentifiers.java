@@ -34,18 +34,30 @@ final class KnownIdentifiers {
     void withhold(List<Rejection> rejections, List<DataWarning> warnings) {
         // The row's facility, accession and study date are checked as its faulty value is: a short row shifts an
         // identifier into any of them.
-        rejections.replaceAll(r -> new Rejection(r.file(), r.line(), r.column(), withheld(r.value()), r.reason(),
-                withheld(r.facility()), withheld(r.accessionNumber()), withheld(r.studyDatetime())));
-        warnings.replaceAll(w -> isIdentifier(w.value())
+        withhold(rejections, warnings, this::isIdentifier);
+    }
+
+    /** Each cell of the rejections and warnings that {@code identifies} is withheld. */
+    static void withhold(List<Rejection> rejections, List<DataWarning> warnings, java.util.function.Predicate<String> identifies) {
+        java.util.function.UnaryOperator<String> shown = v -> checkable(v) && identifies.test(v) ? Rejection.VALUE_WITHHELD : v;
+        rejections.replaceAll(r -> new Rejection(r.file(), r.line(), r.column(), shown.apply(r.value()), r.reason(),
+                shown.apply(r.facility()), shown.apply(r.accessionNumber()), shown.apply(r.studyDatetime())));
+        warnings.replaceAll(w -> checkable(w.value()) && identifies.test(w.value())
                 ? new DataWarning(w.file(), w.line(), w.column(), Rejection.VALUE_WITHHELD, w.reason()) : w);
     }
 
-    private String withheld(String value) { return isIdentifier(value) ? Rejection.VALUE_WITHHELD : value; }
-
-    private boolean isIdentifier(String value) {
-        if (value == null || value.equals(Rejection.VALUE_WITHHELD) || BlankText.isBlank(value)) return false;
-        return pseudonyms.contains(key(pseudonymiser.pseudonym(value)));
+    /** The cells {@link #withhold} checks, each once: every cell it could withhold. */
+    static java.util.stream.Stream<String> checkedCells(List<Rejection> rejections, List<DataWarning> warnings) {
+        return java.util.stream.Stream.concat(
+                rejections.stream().flatMap(r -> java.util.stream.Stream.of(r.value(), r.facility(), r.accessionNumber(), r.studyDatetime())),
+                warnings.stream().map(DataWarning::value)).filter(KnownIdentifiers::checkable).distinct();
     }
+
+    private static boolean checkable(String value) {
+        return value != null && !value.equals(Rejection.VALUE_WITHHELD) && !BlankText.isBlank(value);
+    }
+
+    private boolean isIdentifier(String value) { return pseudonyms.contains(key(pseudonymiser.pseudonym(value))); }
 
     static long key(String pseudonym) { return Long.parseLong(pseudonym, 16); }
 }

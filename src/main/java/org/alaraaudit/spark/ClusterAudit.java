@@ -21,6 +21,7 @@ import org.alaraaudit.scanlog.DataWarning;
 import org.alaraaudit.scanlog.InputFile;
 import org.alaraaudit.scanlog.IncompleteStudies;
 import org.alaraaudit.scanlog.Rejection;
+import org.alaraaudit.scanlog.ShiftedIdentifiers;
 import org.alaraaudit.scanlog.RowAccounting;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -59,11 +60,14 @@ final class ClusterAudit {
         List<Tuple2<Integer, String>> indexed = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) indexed.add(new Tuple2<>(i, files.get(i)));
         return run(spark.parallelize(indexed, Math.max(1, files.size()))
-                .flatMap(f -> FileRead.read(f._1(), f._2(), settings, key.value()).iterator()), settings, partitions);
+                .flatMap(f -> FileRead.read(f._1(), f._2(), settings, key.value()).iterator()), settings, secret, partitions);
     }
 
-    /** Rows as read by Spark from any source, each partition validated on its executor, then audited. */
-    Outcome run(JavaRDD<FileRead.Part> read, AuditSettings settings, int partitions) {
+    /**
+     * Rows as read by Spark from any source, each partition validated on its executor, then audited; {@code secret}
+     * finds the identifiers a file's rejected values share with another file's patients.
+     */
+    Outcome run(JavaRDD<FileRead.Part> read, AuditSettings settings, byte[] secret, int partitions) {
         JavaRDD<FileRead.Part> parts = read.persist(StorageLevel.MEMORY_AND_DISK());
         List<FileRead.Summary> summaries = new ArrayList<>(parts.filter(p -> p instanceof FileRead.Summary)
                 .map(p -> (FileRead.Summary) p).collect());
@@ -77,10 +81,9 @@ final class ClusterAudit {
                 .groupByKey(partitions).persist(StorageLevel.MEMORY_AND_DISK());
         long auditedRows = audited.count();
 
+        ShiftedIdentifiers.Shown shown = shown(summaries, valid, secret);
         // Every file's rejections are known before a patient is evaluated: the studies that lost rows are told so.
-        List<Rejection> rejected = new ArrayList<>();
-        for (FileRead.Summary s : summaries) rejected.addAll(s.rejectionList());
-        Broadcast<IncompleteStudies> incomplete = spark.broadcast(IncompleteStudies.of(rejected));
+        Broadcast<IncompleteStudies> incomplete = spark.broadcast(IncompleteStudies.of(shown.rejections()));
         JavaRDD<PatientRules.Output> evaluated = patients.mapPartitions(p -> PatientRules.evaluate(p, settings, incomplete.value()))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         // Collecting the tallies runs the rules on every partition at once.
@@ -92,8 +95,26 @@ final class ClusterAudit {
         OrderStatistics quantiles = OrderStatistics.of(spark, evaluated.filter(o -> o instanceof PatientRules.Dose)
                 .mapToPair(o -> new Tuple2<>(((PatientRules.Dose) o).sample(), ((PatientRules.Dose) o).value())), partitions);
         JavaRDD<byte[]> findings = evaluated.filter(o -> o instanceof PatientRules.Found).map(o -> ((PatientRules.Found) o).finding());
-        AuditResult result = result(settings, summaries, auditedRows, tallies, quantiles, findings, studyWarnings);
+        AuditResult result = result(settings, summaries, shown, auditedRows, tallies, quantiles, findings, studyWarnings);
         return new Outcome(result, findings.union(spark.parallelize(periodFindings, 1)));
+    }
+
+    /**
+     * The files' rejections and warnings as a report may show them: each task withheld the values that are its own
+     * patients' identifiers; a value that is a patient's identifier in another file is withheld here.
+     */
+    private ShiftedIdentifiers.Shown shown(List<FileRead.Summary> summaries, JavaRDD<FileRead.Row> valid, byte[] secret) {
+        List<Rejection> rejections = new ArrayList<>();
+        List<DataWarning> warnings = new ArrayList<>();
+        for (FileRead.Summary s : summaries) {
+            rejections.addAll(s.rejectionList());
+            warnings.addAll(s.warningList());
+        }
+        ShiftedIdentifiers shifted = new ShiftedIdentifiers(rejections, warnings, secret);
+        java.util.Set<String> candidates = shifted.candidates();
+        if (candidates.isEmpty()) return shifted.withhold(java.util.Set.of());
+        Broadcast<java.util.Set<String>> look = spark.broadcast(candidates);
+        return shifted.withhold(new java.util.HashSet<>(valid.map(FileRead.Row::patient).filter(p -> look.value().contains(p)).distinct().collect()));
     }
 
     private static FileRead.Row earlier(FileRead.Row a, FileRead.Row b) {
@@ -101,7 +122,7 @@ final class ClusterAudit {
         return a.ordinal() <= b.ordinal() ? a : b;
     }
 
-    private AuditResult result(AuditSettings settings, List<FileRead.Summary> summaries, long auditedRows,
+    private AuditResult result(AuditSettings settings, List<FileRead.Summary> summaries, ShiftedIdentifiers.Shown withheld, long auditedRows,
                                List<byte[]> tallies, OrderStatistics quantiles, JavaRDD<byte[]> patientFindings,
                                List<DataWarning> studyWarnings) {
         Policy policy = ruleSet.tables().policy().withPediatricAge(settings.pediatricAgeYears()).withDrlSet(settings.drlSet());
@@ -156,10 +177,10 @@ final class ClusterAudit {
             rejected += s.rejected();
             excluded += s.excluded();
             if (s.path() != null) inputs.add(s.input()); // a Parquet partition is no input file of its own
-            rejections.addAll(s.rejectionList());
-            warnings.addAll(s.warningList());
             if (s.withoutPatientIds()) withoutIds.add(s.name());
         }
+        rejections.addAll(withheld.rejections());
+        warnings.addAll(withheld.warnings());
         warnings.addAll(studyWarnings);
         // By file and line, as the single-machine audit lists them.
         warnings.sort(java.util.Comparator.comparing(DataWarning::file).thenComparingLong(DataWarning::line));

@@ -146,7 +146,7 @@ public final class SparkAudit implements Callable<Integer> {
             ClusterAudit audit = new ClusterAudit(spark, ruleSet, AlaraAudit.version());
             ClusterAudit.Outcome outcome = format.equals("csv")
                     ? audit.runFiles(files, settings, secret, n)
-                    : audit.run(ParquetRead.parts(session, input.toString(), settings, spark.broadcast(secret)), settings, n);
+                    : audit.run(ParquetRead.parts(session, input.toString(), settings, spark.broadcast(secret)), settings, secret, n);
             AuditResult result = outcome.result();
             result.requireStudiesInPeriod();
             Files.createDirectories(out);

@@ -1,0 +1,43 @@
+package org.alaraaudit.scanlog;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The check for identifiers a short row shifted into another column, when the input was validated in parts that
+ * each knew only their own patients (a Spark task per file or partition): a rejected or unusual value in one file
+ * may be a patient's identifier in another. The one machine's reader knows every patient before it shows a value;
+ * here the candidates are pseudonymised first, the caller finds which of those pseudonyms are patients anywhere in
+ * the input, and the values that are are withheld as the one machine withholds them.
+ */
+public final class ShiftedIdentifiers {
+    private final List<Rejection> rejections;
+    private final List<DataWarning> warnings;
+    /** Each cell that could be withheld, by its pseudonym. */
+    private final Map<String, String> cellByPseudonym = new HashMap<>();
+
+    public ShiftedIdentifiers(List<Rejection> rejections, List<DataWarning> warnings, byte[] secret) {
+        this.rejections = rejections;
+        this.warnings = warnings;
+        Pseudonymiser pseudonymiser = new Pseudonymiser(secret);
+        KnownIdentifiers.checkedCells(rejections, warnings).forEach(v -> cellByPseudonym.put(pseudonymiser.pseudonym(v), v));
+    }
+
+    /** The pseudonyms to look for among the input's patients: few, one per distinct shown value. */
+    public Set<String> candidates() { return Set.copyOf(cellByPseudonym.keySet()); }
+
+    /** What a report may show: the rejections and warnings as read. */
+    public record Shown(List<Rejection> rejections, List<DataWarning> warnings) {}
+
+    /** The rejections and warnings with every cell withheld that is the identifier of one of {@code patients} (pseudonyms). */
+    public Shown withhold(Set<String> patients) {
+        List<Rejection> r = new java.util.ArrayList<>(rejections);
+        List<DataWarning> w = new java.util.ArrayList<>(warnings);
+        Set<String> identifiers = new java.util.HashSet<>();
+        for (String p : patients) if (cellByPseudonym.containsKey(p)) identifiers.add(cellByPseudonym.get(p));
+        if (!identifiers.isEmpty()) KnownIdentifiers.withhold(r, w, identifiers::contains);
+        return new Shown(r, w);
+    }
+}
