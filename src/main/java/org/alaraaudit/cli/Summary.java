@@ -74,7 +74,37 @@ final class Summary {
         }
         out.println("Reports:");
         for (Path p : written) out.println("  " + TerminalText.escape(p.toString()));
+        String others = otherPeriods(written, r.run().period().label());
+        if (others != null) out.println(TerminalText.escape(others));
         out.flush();
+    }
+
+    private static final java.util.regex.Pattern PERIOD_REPORT = java.util.regex.Pattern.compile("audit-(.+)\\.(pdf|xlsx|html)");
+    private static final List<String> ONE_RUN_FILES = List.of("findings.csv", "rejected.csv", "findings.json");
+
+    /**
+     * When the folder also holds another period's reports, the sentence that says the files named without a period
+     * are this run's only: a monthly job writing into one folder keeps each month's PDF and workbook, but each run
+     * replaces findings.csv, rejected.csv and findings.json, which a reader could take for the other month's.
+     */
+    static String otherPeriods(List<Path> written, String label) {
+        List<String> replaced = written.stream().map(p -> p.getFileName().toString()).filter(ONE_RUN_FILES::contains).toList();
+        if (replaced.isEmpty()) return null;
+        Path folder = written.get(0).toAbsolutePath().getParent();
+        java.util.TreeSet<String> periods = new java.util.TreeSet<>();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+            files.forEach(f -> {
+                java.util.regex.Matcher m = PERIOD_REPORT.matcher(f.getFileName().toString());
+                if (m.matches() && !m.group(1).equals(label)) periods.add(m.group(1));
+            });
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return null; // the reports are written; a folder that cannot be listed again only loses this hint
+        }
+        if (periods.isEmpty()) return null;
+        Path shown = written.get(0).getParent();
+        return "Note: " + (shown == null ? "this folder" : shown + "/") + " also holds the reports of " + String.join(", ", periods)
+                + "; " + String.join(", ", replaced) + (replaced.size() == 1 ? " is" : " are") + " this run's (" + label + ") only: give each"
+                + " period its own --out to keep them.";
     }
 
     private static String percent(Double d) {
