@@ -41,6 +41,12 @@ final class Text {
      */
     static String number(Double v) { return org.alaraaudit.report.SignificantFigures.three(v); }
 
+    /** A number that may fall either side of zero, with its sign: "+4.21", "-1.5", "0". */
+    static String signed(Double v) {
+        String n = number(v);
+        return v != null && v > 0 && !n.equals("0") ? "+" + n : n;
+    }
+
     /** A range as a reader writes it: "5–80", an upper bound alone as "≤ 80", a lower bound alone as "≥ 5". */
     static String range(Double min, Double max) {
         if (min == null && max == null) return "";

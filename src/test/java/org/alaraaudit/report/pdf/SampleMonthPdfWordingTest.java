@@ -1,0 +1,56 @@
+package org.alaraaudit.report.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sample month's PDF read back as a reviewer reads its words: a measured value says its quantity once.
+ */
+class SampleMonthPdfWordingTest {
+    @TempDir
+    static Path dir;
+
+    /** The whole report's text, runs of white space as one space: each page's paragraphs, then its tables. */
+    static String text;
+
+    /** As a safety officer makes it: the command on the sample folder, the default template, no history (no reviews). */
+    @BeforeAll
+    static void report() throws IOException {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = org.alaraaudit.cli.Main.commandLine();
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        cl.setErr(new java.io.PrintWriter(err));
+        assertEquals(0, cl.execute("audit", "sample-data", "--period", "2026-10", "--no-history", "--format", "pdf", "--out",
+                dir.toString()), err.toString());
+        try (PDDocument d = Loader.loadPDF(dir.resolve("audit-2026-10.pdf").toFile())) {
+            text = new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void aDeviationIndexIsWrittenWithItsSignAndWithoutAUnitAfterItsName() {
+        // The sample's two children's radiographs above the investigation level, DI 4.2114 and 4.09, against +3.
+        assertTrue(text.contains("deviation index +4.21 +3 [17]") && text.contains("deviation index +4.09 +3 [17]"),
+                () -> around("ABDOMEN UPRIGHT"));
+        Matcher twice = Pattern.compile("\\d DI\\b").matcher(text);
+        assertFalse(twice.find(), () -> "DI after a number: ..." + text.substring(Math.max(0, twice.start() - 80), twice.end() + 40));
+    }
+
+    /** The text around the first place a string is, for a failure's message: the whole report would drown it. */
+    private static String around(String what) {
+        int at = Math.max(0, text.indexOf(what));
+        return "..." + text.substring(Math.max(0, at - 200), Math.min(text.length(), at + 400)) + "...";
+    }
+}
