@@ -28,6 +28,14 @@ final class Measured {
         return DEVIATION_INDEX.equals(unit) ? Text.signed(v) : Text.value(v, unit);
     }
 
+    /**
+     * The finding's message as this report may show it (ages withheld where the template says so), its fluoroscopy
+     * doses rounded as the Measured column rounds them.
+     */
+    static String message(ReportContext ctx, Finding f) {
+        return Text.fluoroscopyDoses(ctx.template.disclosure().message(f));
+    }
+
     /** How far above the reference: used to choose which findings to list when a list has to be cut. */
     static double excess(Finding f) {
         if (f.measuredValue() == null || f.referenceValue() == null || f.referenceValue() == 0) return 0;

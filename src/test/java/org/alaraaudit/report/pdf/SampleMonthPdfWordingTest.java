@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sample month's PDF read back as a reviewer reads its words: a measured value says its quantity once.
+ * The sample month's PDF read back as a reviewer reads its words: a measured value says its quantity once, and one
+ * quantity is written with one precision wherever it is quoted.
  */
 class SampleMonthPdfWordingTest {
     @TempDir
@@ -46,6 +49,22 @@ class SampleMonthPdfWordingTest {
                 () -> around("ABDOMEN UPRIGHT"));
         Matcher twice = Pattern.compile("\\d DI\\b").matcher(text);
         assertFalse(twice.find(), () -> "DI after a number: ..." + text.substring(Math.max(0, twice.start() - 80), twice.end() + 40));
+    }
+
+    @Test
+    void everyReferenceAirKermaAndPeakSkinDoseIsAWholeNumberOfMgyAsTheTablesRoundThem() {
+        Matcher m = Pattern.compile("(Ka,r|peak skin dose) (\\d+(?:\\.\\d+)?) mGy").matcher(text);
+        List<String> quoted = new ArrayList<>();
+        List<String> mixed = new ArrayList<>();
+        while (m.find()) {
+            quoted.add(m.group());
+            // Three significant figures, whole units kept: every value from 100 mGy up is a whole number.
+            if (Double.parseDouble(m.group(2)) >= 100 && m.group(2).contains(".")) mixed.add(m.group());
+        }
+        assertTrue(quoted.size() >= 12, "the sample's three procedures, in the incidents and the skin follow-up list: " + quoted);
+        assertEquals(List.of(), mixed);
+        assertTrue(text.contains("substantial radiation dose level: Ka,r 5408 mGy, peak skin dose 2975 mGy"),
+                "the Ka,r of 5408.2 mGy as the Measured column gives it");
     }
 
     /** The text around the first place a string is, for a failure's message: the whole report would drown it. */
