@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sample month's PDF read back as a reviewer reads its words: a measured value says its quantity once, and one
- * quantity is written with one precision wherever it is quoted.
+ * The sample month's PDF read back as a reviewer reads its words: a measured value says its quantity once, one
+ * quantity is written with one precision wherever it is quoted, and a sign-off page says when nothing was reviewed.
  */
 class SampleMonthPdfWordingTest {
     @TempDir
@@ -27,6 +27,8 @@ class SampleMonthPdfWordingTest {
 
     /** The whole report's text, runs of white space as one space: each page's paragraphs, then its tables. */
     static String text;
+    /** The same read as the pages are laid out, top to bottom, without any white space (bold titles come out kerned apart). */
+    static String laidOut;
 
     /** As a safety officer makes it: the command on the sample folder, the default template, no history (no reviews). */
     @BeforeAll
@@ -39,6 +41,9 @@ class SampleMonthPdfWordingTest {
                 dir.toString()), err.toString());
         try (PDDocument d = Loader.loadPDF(dir.resolve("audit-2026-10.pdf").toFile())) {
             text = new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+            PDFTextStripper byPosition = new PDFTextStripper();
+            byPosition.setSortByPosition(true);
+            laidOut = byPosition.getText(d).replaceAll("\\s+", "");
         }
     }
 
@@ -65,6 +70,17 @@ class SampleMonthPdfWordingTest {
         assertEquals(List.of(), mixed);
         assertTrue(text.contains("substantial radiation dose level: Ka,r 5408 mGy, peak skin dose 2975 mGy"),
                 "the Ka,r of 5408.2 mGy as the Measured column gives it");
+    }
+
+    @Test
+    void aSignOffWithNoFindingReviewedSaysSoAndHowToRecordReviewsBeforeItsSignatureLines() {
+        String signOff = laidOut.substring(laidOut.lastIndexOf("Reviewandsign-off"));
+        int notice = signOff.indexOf("Nofindingofthisperiodhasbeenreviewedyet.");
+        int signature = signOff.indexOf("RadiationsafetyofficerNameDateSignatureComments");
+        assertTrue(notice > 0 && signature > notice, signOff);
+        assertTrue(signOff.indexOf("alara-auditreviewimportaudit-2026-10.xlsx") > notice, "the command to run: " + signOff);
+        assertTrue(signOff.contains("review_status"), "the workbook's column, as it is headed: " + signOff);
+        assertTrue(signOff.contains("ReviewingmedicalphysicistNameDateSignatureComments"), "the page is still signed, as read: " + signOff);
     }
 
     /** The text around the first place a string is, for a failure's message: the whole report would drown it. */
