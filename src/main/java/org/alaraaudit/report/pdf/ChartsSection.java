@@ -54,8 +54,9 @@ final class ChartsSection {
     private static void distribution(ReportContext ctx, List<PediatricProtocols.Row> rows, ProtocolDoseChart.Quantity q,
                                      String per, String drlNote) {
         List<ProtocolDoseChart> charts = ProtocolDoseChart.charts(rows, q);
+        String title = q.name() + " per pediatric protocol and station";
         ctx.keepRoom(charts.isEmpty() ? 60 : Math.min(charts.get(0).height() + 40, 600));
-        ctx.subheading(q.name() + " per pediatric protocol and station");
+        ctx.subheading(title);
         if (charts.isEmpty()) {
             ctx.paragraph("No pediatric standard protocol had at least " + ProtocolDoseChart.MIN_SAMPLE + " values of "
                     + q.name() + " in this period.");
@@ -63,7 +64,12 @@ final class ChartsSection {
         }
         for (int i = 0; i < charts.size(); i++) {
             ProtocolDoseChart chart = charts.get(i);
-            if (i > 0) ctx.keepRoom(chart.height() + 40);
+            if (i > 0) {
+                // A reader who turns to the chart's next part meets a page of boxes: it carries its title too. Room
+                // for both, so the title is never left alone at the foot of the page before.
+                ctx.keepRoom(Math.min(chart.height() + 70, 700));
+                ctx.subheading(title + " (continued)");
+            }
             ctx.add(VectorChart.of(ctx, chart.build(), WIDTH, chart.height()));
         }
         ctx.note("Box: 25th to 75th percentile of " + q.name() + " " + per + ", line at the median; "

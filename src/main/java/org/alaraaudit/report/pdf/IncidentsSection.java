@@ -158,7 +158,7 @@ final class IncidentsSection {
                 "Accession", "Date", "Facility", "Rule", "Detail").identifiers(0);
         for (AuditResult.OpenFinding f : critical) {
             c.row(Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()), Text.orDash(f.facility()),
-                    ctx.rules.title(f.ruleId()), ctx.template.disclosure().message(f.message()) + " (period " + f.periodFrom() + " to " + f.periodTo() + ")");
+                    ctx.rules.title(f.ruleId()), Text.fluoroscopyDoses(ctx.template.disclosure().message(f.message())) + " (period " + f.periodFrom() + " to " + f.periodTo() + ")");
         }
         c.finish();
     }
@@ -205,7 +205,7 @@ final class IncidentsSection {
         for (Finding f : r.listed) {
             t.row(f.severity().name(), Text.orDash(f.accessionNumber()), Text.dateTime(f.studyDatetime()), age(ctx, f), Measured.place(f),
                     Measured.protocol(f), shown(ctx, f), Measured.reference(f) + " " + sources.ref(f.referenceSource()),
-                    ctx.template.disclosure().message(f) + warning(f, warned) + "\n" + review(ctx, f));
+                    Measured.message(ctx, f) + warning(f, warned) + "\n" + review(ctx, f));
         }
         t.finish();
     }

@@ -74,7 +74,7 @@ final class ProjectionSection {
                 "Patient (pseudonym)", "Date", "Accession", "Facility / station", "Values").identifiers(0, 2);
         for (Finding f : skin) {
             t.row(Text.orDash(f.patientRef()), Text.dateTime(f.studyDatetime()), Text.orDash(f.accessionNumber()),
-                    Measured.place(f), f.message());
+                    Measured.place(f), Measured.message(ctx, f));
         }
         t.finish();
         more(ctx, (int) skinTotal, "procedures for skin follow-up", skin.size());

@@ -155,7 +155,7 @@ final class ReportTable {
         return chunks == null ? chars[i] : (char) chunks[Math.min(i, chunks.length - 1)].getUnicodeEquivalent(chars[i]);
     }
 
-    private static com.lowagie.text.Phrase atSpaces(com.lowagie.text.Phrase phrase) {
+    static com.lowagie.text.Phrase atSpaces(com.lowagie.text.Phrase phrase) {
         for (Object o : phrase) if (o instanceof com.lowagie.text.Chunk chunk) chunk.setSplitCharacter(SPACES_ONLY);
         return phrase;
     }

@@ -21,6 +21,7 @@ final class SignOffSection {
                 + (run.inputs().size() > 4 ? ", ..." : ""));
         what.row("Findings reviewed", CoverPage.reviewCompletion(ctx.result));
         what.finish();
+        noneReviewed(ctx);
         // What is signed is the review of the report; how far each finding was reviewed is the line above, not a claim.
         ctx.paragraph("We have reviewed this report and the actions proposed for its CRITICAL and MAJOR findings, whose own"
                 + " review status is given above, and present it to the radiation safety committee. Findings still without a"
@@ -46,6 +47,36 @@ final class SignOffSection {
         actions.setWidthPercentage(100);
         for (int i = 0; i < 4; i++) actions.addCell(blank(true));
         ctx.add(actions);
+    }
+
+    /**
+     * When not one of the period's CRITICAL and MAJOR findings has been reviewed, the page says so before anyone signs,
+     * and how reviews are recorded: a "0%" in the table above is easily read past, and a signature under it would look
+     * like the sign-off of reviewed findings. The lines stay: the report is still signed as read.
+     */
+    private static void noneReviewed(ReportContext ctx) {
+        long due = 0;
+        long reviewed = 0;
+        for (org.alaraaudit.model.Finding f : ctx.result.findings()) {
+            if (!f.severity().atLeast(org.alaraaudit.model.Severity.MAJOR)) continue;
+            due++;
+            var r = ctx.result.reviews().of(f);
+            if (r != null && !r.open()) reviewed++;
+        }
+        if (due == 0 || reviewed > 0) return;
+        String workbook = "audit-" + ctx.result.run().period().label() + ".xlsx";
+        // Set as written, not through ctx.paragraph: the workbook's column names must keep their underscores.
+        com.lowagie.text.Paragraph p = new com.lowagie.text.Paragraph(13, "", ctx.type.body);
+        p.setSpacingBefore(6);
+        p.setSpacingAfter(6);
+        p.add(ctx.phrase("No finding of this period has been reviewed yet. ", ctx.type.bodyBold));
+        // Broken at spaces only: the file name and the command are typed as read, and "audit-" over "2026-10.xlsx" is not.
+        p.add(ReportTable.atSpaces(ctx.phrase("Its " + Text.count(due) + " CRITICAL and MAJOR findings are all still open:"
+                + " a signature below records that this report was read, not that its findings were reviewed. To record the"
+                + " reviews, fill in review_status, justification, reviewer and reviewed_on of each finding on the Findings"
+                + " sheet of the workbook " + workbook + ", run alara-audit review import " + workbook + ", then audit the"
+                + " period again with the same history store: this page then counts the reviews.", ctx.type.body)));
+        ctx.add(p);
     }
 
     private static void line(ReportContext ctx, PdfPTable t, String left, String right) {

@@ -41,6 +41,33 @@ final class Text {
      */
     static String number(Double v) { return org.alaraaudit.report.SignificantFigures.three(v); }
 
+    /** A number that may fall either side of zero, with its sign: "+4.21", "-1.5", "0". */
+    static String signed(Double v) {
+        String n = number(v);
+        return v != null && v > 0 && !n.equals("0") ? "+" + n : n;
+    }
+
+    /** A fluoroscopy dose as a rule's message quotes it: "Ka,r 5408.2 mGy", "peak skin dose 3056 mGy". */
+    private static final java.util.regex.Pattern FLUOROSCOPY_DOSE =
+            java.util.regex.Pattern.compile("\\b(Ka,r|reference air kerma|peak skin dose) (\\d+(?:\\.\\d+)?) mGy\\b");
+
+    /**
+     * A finding's message with its fluoroscopy doses rounded as the report's tables round them. The rules quote Ka,r
+     * and peak skin dose with up to four decimals, so one column read "Ka,r 5557 mGy" over "Ka,r 5408.2 mGy", beside a
+     * Measured column that gave 5408 for the same procedure; findings.csv and the workbook keep the rule's words.
+     */
+    static String fluoroscopyDoses(String message) {
+        if (message == null || message.indexOf("mGy") < 0) return message;
+        java.util.regex.Matcher m = FLUOROSCOPY_DOSE.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                    m.group(1) + " " + number(Double.valueOf(m.group(2))) + " mGy"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** A range as a reader writes it: "5–80", an upper bound alone as "≤ 80", a lower bound alone as "≥ 5". */
     static String range(Double min, Double max) {
         if (min == null && max == null) return "";

@@ -53,4 +53,27 @@ class PdfReviewsTest {
         assertTrue(t.contains("Still awaiting review from earlier periods (1)") && t.contains("MAJOR 0 1 0 1"), t);
         assertFalse(t.contains("OLD-77"), "only CRITICAL ones are listed; the workbook has the rest");
     }
+
+    @Test
+    void theSignOffSaysNoFindingWasReviewedOnlyWhileNoneIs() throws IOException {
+        AuditResult base = ReportFixtures.audit(dir).toBuilder().reviews(AuditResult.Reviews.NONE)
+                .events(org.alaraaudit.audit.aggregate.PeriodEvents.NONE).build();
+        List<Finding> serious = base.findings().stream().filter(f -> f.severity().atLeast(Severity.MAJOR)).toList();
+        String notice = "No finding of this period has been reviewed yet. Its " + serious.size()
+                + " CRITICAL and MAJOR findings are all still open";
+        String none = text(base);
+        assertTrue(none.contains(notice), none);
+        assertTrue(none.indexOf("alara-audit review import audit-2026-10.xlsx") > none.indexOf(notice), none);
+
+        // Marked OPEN in the workbook is not a review: the notice stays.
+        AuditResult.Review open = new AuditResult.Review(org.alaraaudit.model.ReviewStatus.OPEN, null, "Dr Rad", null);
+        String marked = text(base.toBuilder().reviews(new AuditResult.Reviews(Map.of(serious.get(0).findingId(), open), List.of())).build());
+        assertTrue(marked.contains(notice), marked);
+
+        AuditResult.Review done = new AuditResult.Review(org.alaraaudit.model.ReviewStatus.ACTION_TAKEN, "protocol changed",
+                "Dr Rad", LocalDate.of(2026, 11, 3));
+        String one = text(base.toBuilder().reviews(new AuditResult.Reviews(Map.of(serious.get(0).findingId(), done), List.of())).build());
+        assertFalse(one.contains("No finding of this period has been reviewed yet"), one);
+        assertTrue(one.contains("Radiation safety officer"), "the signature lines, as always");
+    }
 }

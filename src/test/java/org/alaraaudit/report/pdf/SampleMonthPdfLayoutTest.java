@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sample month's PDF as a reader meets it, line by line and page by page: a protocol name or an age band is never
  * broken at its hyphen ("PED ABDOMEN 0-" over "1Y"), a number keeps its unit ("aged 12.6" over "y"), and a rule's
- * heading is never left alone at a page's foot with its table on the next page, and the executive summary keeps to
- * its page.
+ * heading is never left alone at a page's foot with its table on the next page, the executive summary keeps to
+ * its page, and a box plot continued on another page is titled there.
  */
 class SampleMonthPdfLayoutTest {
     @TempDir
@@ -104,5 +104,44 @@ class SampleMonthPdfLayoutTest {
             assertTrue(next.startsWith("Charts Findings by rule and severity"),
                     "nothing of the summary spills onto the next page: " + next.substring(0, Math.min(300, next.length())));
         }
+    }
+
+    /**
+     * The CTDIvol and DLP box plots of the sample month have more protocol/station pairs than a page holds: their
+     * second part, on the next page, is titled as the first part's continuation, not left a chart without a name.
+     */
+    @Test
+    void aBoxPlotContinuedOnTheNextPageIsTitledThereAsContinued() throws IOException {
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            for (String q : List.of("CTDIvol", "DLP")) {
+                String title = q + " per pediatric protocol and station";
+                int first = 0;
+                int note = 0;
+                for (int p = 1; p <= d.getNumberOfPages() && note == 0; p++) {
+                    List<String> lines = body(d, p);
+                    if (first == 0 && lines.contains(title.replace(" ", ""))) first = p;
+                    if (first > 0 && lines.stream().anyMatch(l -> l.startsWith("Box:25thto75thpercentileof" + q + "per"))) note = p;
+                }
+                assertTrue(first > 0 && note > first, q + ": the box plot runs over a page (title on " + first + ", note on " + note + ")");
+                List<String> next = body(d, first + 1);
+                assertEquals((title + " (continued)").replace(" ", ""), next.isEmpty() ? "" : next.get(0),
+                        q + ", page " + (first + 1) + ": " + next);
+            }
+        }
+    }
+
+    /**
+     * A page's lines as it reads, top to bottom, without the running header and footer, and without spaces: read by
+     * position, a bold title comes out kerned apart ("C TDIvol").
+     */
+    private static List<String> body(PDDocument d, int page) throws IOException {
+        PDFTextStripper s = new PDFTextStripper();
+        s.setSortByPosition(true);
+        s.setStartPage(page);
+        s.setEndPage(page);
+        return s.getText(d).lines().map(String::strip).filter(l -> !l.isEmpty())
+                .filter(l -> !l.contains("Pediatric Dose Compliance Report - ") && !l.startsWith("Quality-improvement audit")
+                        && !l.startsWith("Patients appear by pseudonym") && !l.matches(".*Page \\d+ of \\d+"))
+                .map(l -> l.replaceAll("\\s+", "")).toList();
     }
 }

@@ -1,0 +1,91 @@
+package org.alaraaudit.report.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sample month's PDF read back as a reviewer reads its words: a measured value says its quantity once, one
+ * quantity is written with one precision wherever it is quoted, and a sign-off page says when nothing was reviewed.
+ */
+class SampleMonthPdfWordingTest {
+    @TempDir
+    static Path dir;
+
+    /** The whole report's text, runs of white space as one space: each page's paragraphs, then its tables. */
+    static String text;
+    /** The same read as the pages are laid out, top to bottom, without any white space (bold titles come out kerned apart). */
+    static String laidOut;
+
+    /** As a safety officer makes it: the command on the sample folder, the default template, no history (no reviews). */
+    @BeforeAll
+    static void report() throws IOException {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = org.alaraaudit.cli.Main.commandLine();
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        cl.setErr(new java.io.PrintWriter(err));
+        assertEquals(0, cl.execute("audit", "sample-data", "--period", "2026-10", "--no-history", "--format", "pdf", "--out",
+                dir.toString()), err.toString());
+        try (PDDocument d = Loader.loadPDF(dir.resolve("audit-2026-10.pdf").toFile())) {
+            text = new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+            PDFTextStripper byPosition = new PDFTextStripper();
+            byPosition.setSortByPosition(true);
+            laidOut = byPosition.getText(d).replaceAll("\\s+", "");
+        }
+    }
+
+    @Test
+    void aDeviationIndexIsWrittenWithItsSignAndWithoutAUnitAfterItsName() {
+        // The sample's two children's radiographs above the investigation level, DI 4.2114 and 4.09, against +3.
+        assertTrue(text.contains("deviation index +4.21 +3 [17]") && text.contains("deviation index +4.09 +3 [17]"),
+                () -> around("ABDOMEN UPRIGHT"));
+        Matcher twice = Pattern.compile("\\d DI\\b").matcher(text);
+        assertFalse(twice.find(), () -> "DI after a number: ..." + text.substring(Math.max(0, twice.start() - 80), twice.end() + 40));
+    }
+
+    @Test
+    void everyReferenceAirKermaAndPeakSkinDoseIsAWholeNumberOfMgyAsTheTablesRoundThem() {
+        Matcher m = Pattern.compile("(Ka,r|peak skin dose) (\\d+(?:\\.\\d+)?) mGy").matcher(text);
+        List<String> quoted = new ArrayList<>();
+        List<String> mixed = new ArrayList<>();
+        while (m.find()) {
+            quoted.add(m.group());
+            // Three significant figures, whole units kept: every value from 100 mGy up is a whole number.
+            if (Double.parseDouble(m.group(2)) >= 100 && m.group(2).contains(".")) mixed.add(m.group());
+        }
+        assertTrue(quoted.size() >= 12, "the sample's three procedures, in the incidents and the skin follow-up list: " + quoted);
+        assertEquals(List.of(), mixed);
+        assertTrue(text.contains("substantial radiation dose level: Ka,r 5408 mGy, peak skin dose 2975 mGy"),
+                "the Ka,r of 5408.2 mGy as the Measured column gives it");
+    }
+
+    @Test
+    void aSignOffWithNoFindingReviewedSaysSoAndHowToRecordReviewsBeforeItsSignatureLines() {
+        String signOff = laidOut.substring(laidOut.lastIndexOf("Reviewandsign-off"));
+        int notice = signOff.indexOf("Nofindingofthisperiodhasbeenreviewedyet.");
+        int signature = signOff.indexOf("RadiationsafetyofficerNameDateSignatureComments");
+        assertTrue(notice > 0 && signature > notice, signOff);
+        assertTrue(signOff.indexOf("alara-auditreviewimportaudit-2026-10.xlsx") > notice, "the command to run: " + signOff);
+        assertTrue(signOff.contains("review_status"), "the workbook's column, as it is headed: " + signOff);
+        assertTrue(signOff.contains("ReviewingmedicalphysicistNameDateSignatureComments"), "the page is still signed, as read: " + signOff);
+    }
+
+    /** The text around the first place a string is, for a failure's message: the whole report would drown it. */
+    private static String around(String what) {
+        int at = Math.max(0, text.indexOf(what));
+        return "..." + text.substring(Math.max(0, at - 200), Math.min(text.length(), at + 400)) + "...";
+    }
+}
