@@ -43,6 +43,7 @@ class RejectedRowsOfThePeriodTest {
             String text = new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
             assertTrue(text.contains("7 rejected rows are of studies in the period. Each such study was audited without the row"), text);
             assertTrue(text.contains("County General CGH41767951 2026-10-04T10:59:24 scan-log-2026-10.csv, 579 dlp_mgycm: is negative"), text);
+            assertTrue(text.contains("the findings list it as \u201cStudy incomplete: rows rejected\u201d, and its DLP enters no median"), text);
         }
     }
 
