@@ -103,6 +103,17 @@ final class CoverPage {
     }
 
     /** Of the period's CRITICAL and MAJOR findings, how many carry a review status, and which. */
+    /**
+     * A share as a whole per cent that never rounds some to none or most to all: 1 of 300 reviewed is "<1%", not the
+     * "0%" that reads as nothing reviewed, and 299 of 300 is ">99%", not a complete "100%".
+     */
+    static String share(long part, long whole) {
+        long pct = Math.round(100.0 * part / whole);
+        if (pct == 0 && part > 0) return "<1%";
+        if (pct == 100 && part < whole) return ">99%";
+        return pct + "%";
+    }
+
     static String reviewCompletion(AuditResult result) {
         long due = 0;
         Map<String, Long> byStatus = new TreeMap<>();
@@ -115,7 +126,7 @@ final class CoverPage {
         if (due == 0) return "no CRITICAL or MAJOR finding in the period: nothing to review";
         long reviewed = byStatus.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder sb = new StringBuilder(reviewed + " of " + due + " CRITICAL/MAJOR findings of the period have a review status ("
-                + Math.round(100.0 * reviewed / due) + "%)");
+                + share(reviewed, due) + ")");
         if (!byStatus.isEmpty()) {
             sb.append(": ");
             sb.append(String.join(", ", byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()));

@@ -92,4 +92,14 @@ class CoverPageTest {
         assertTrue(after.contains("1 JUSTIFIED"), after);
         assertTrue(after.contains("Sign-off"), after);
     }
+
+    @Test
+    void aShareOfReviewsNeverRoundsSomeToNoneOrMostToAll() {
+        org.junit.jupiter.api.Assertions.assertEquals("0%", CoverPage.share(0, 300));
+        org.junit.jupiter.api.Assertions.assertEquals("<1%", CoverPage.share(1, 300));
+        org.junit.jupiter.api.Assertions.assertEquals("1%", CoverPage.share(2, 300));
+        org.junit.jupiter.api.Assertions.assertEquals("50%", CoverPage.share(150, 300));
+        org.junit.jupiter.api.Assertions.assertEquals(">99%", CoverPage.share(299, 300));
+        org.junit.jupiter.api.Assertions.assertEquals("100%", CoverPage.share(300, 300));
+    }
 }
