@@ -102,16 +102,40 @@ final class ProjectionSection {
                 "Facility", "Kind", "Exam", "Band", "n#", "Studies#", "Median DAP (Gy·cm²)#", "DRL (Gy·cm²)#", "Status",
                 "DRL row", "Src").verbatim(2);
         t.emphasise("ABOVE DRL");
-        int rows = 0;
-        for (ProjectionFigures.TypicalValue v : p.typicalValues()) {
-            if (rows++ == MAX_ROWS) break;
+        List<ProjectionFigures.TypicalValue> listed = listed(p.typicalValues());
+        for (ProjectionFigures.TypicalValue v : listed) {
             t.row(v.facility(), v.kind(), v.exam(), v.band(), Text.count(v.count()), Text.count(v.studies()),
                     Text.number(v.medianDapGycm2()), Text.number(v.drlDapGycm2()), status(v),
                     v.drlRow() == null ? "-" : v.drlRow() + "; " + v.drlStanding(), sources.ref(v.drlSource()));
         }
         t.finish();
-        more(ctx, p.typicalValues().size(), "typical values");
+        if (listed.size() < p.typicalValues().size()) {
+            ctx.note("Listed: the values judged against a DRL, then children's, each facility's in turn. "
+                    + Text.count(p.typicalValues().size() - listed.size()) + " further typical values are in the workbook.");
+        }
         sources.writeNotes(ctx);
+    }
+
+    /**
+     * The typical values the page has room for. Taken in table order they were the first facility's alone (its
+     * radiographs of adults filled the page), and a reviewer of a pediatric audit never saw the others. So: judged
+     * values first (above the DRL before the rest), then children's bands, taking each facility's in turn; listed in
+     * table order.
+     */
+    static List<ProjectionFigures.TypicalValue> listed(List<ProjectionFigures.TypicalValue> all) {
+        if (all.size() <= MAX_ROWS) return all;
+        record Ranked(int index, int rank, int turn, String facility) {}
+        java.util.Map<String, Integer> turns = new java.util.HashMap<>();
+        List<Ranked> ranked = new java.util.ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            ProjectionFigures.TypicalValue v = all.get(i);
+            int rank = "ABOVE".equals(v.status()) ? 0 : v.drlRow() != null ? 1 : v.band() != null && !v.band().startsWith("adult") ? 2 : 3;
+            int turn = turns.merge(rank + "\u001f" + v.facility(), 1, Integer::sum);
+            ranked.add(new Ranked(i, rank, turn, v.facility() == null ? "" : v.facility()));
+        }
+        ranked.sort(java.util.Comparator.comparingInt(Ranked::rank).thenComparingInt(Ranked::turn)
+                .thenComparing(Ranked::facility).thenComparingInt(Ranked::index));
+        return ranked.subList(0, MAX_ROWS).stream().mapToInt(Ranked::index).sorted().mapToObj(all::get).toList();
     }
 
     private static String status(ProjectionFigures.TypicalValue v) {

@@ -83,6 +83,16 @@ class SampleMonthPdfWordingTest {
         assertTrue(signOff.contains("ReviewingmedicalphysicistNameDateSignatureComments"), "the page is still signed, as read: " + signOff);
     }
 
+    @Test
+    void theTypicalValuesTableGivesEveryFacilitysChildrenFirstWhenItCannotListThemAll() {
+        String table = text.substring(text.indexOf("Typical values (ICRP 135)"), text.indexOf("further typical values are in the workbook"));
+        assertTrue(table.contains("St Elsewhere Children's radiography") || table.contains("St Elsewhere Children's fluoroscopy"),
+                "the second facility is listed too: " + table);
+        assertTrue(table.contains("County General radiography"), table);
+        assertFalse(table.contains(" adult "), "the 40 rows go to children's bands before adults': " + table);
+        assertTrue(table.contains("Listed: the values judged against a DRL, then children's, each facility's in turn."), table);
+    }
+
     /** The text around the first place a string is, for a failure's message: the whole report would drown it. */
     private static String around(String what) {
         int at = Math.max(0, text.indexOf(what));
