@@ -27,6 +27,30 @@ public final class Messages {
         return format("%,d", n);
     }
 
+    /**
+     * A deviation index as AAPM Report 116 writes one, with its sign: "+4.21", "-1.5", "0". Two decimals at most: one
+     * computed as 10 log10(EI / EI target) from rounded indices carries no four decimals of meaning.
+     */
+    public static String signed(Double d) { return signed(d, 2); }
+
+    /**
+     * As {@link #signed(Double)}, with the decimals it takes to differ from the action level it is said to be beyond:
+     * 3.004 is "+3.004 above +3", never "+3 above +3".
+     */
+    public static String signed(Double d, Double beyond) {
+        if (d == null || beyond == null) return signed(d);
+        for (int scale = 2; scale < 6; scale++) {
+            if (BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_UP).compareTo(BigDecimal.valueOf(beyond)) != 0) return signed(d, scale);
+        }
+        return signed(d, 6);
+    }
+
+    private static String signed(Double d, int scale) {
+        if (d == null) return "";
+        String n = BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return d > 0 && !n.equals("0") ? "+" + n : n;
+    }
+
     /** Up to four decimals, trailing zeros dropped: 12.5, not 12.500000000000002; 2.0 is 2. */
     public static String number(Double d) {
         if (d == null) return "";

@@ -52,6 +52,8 @@ class SampleMonthPdfWordingTest {
         // The sample's two children's radiographs above the investigation level, DI 4.2114 and 4.09, against +3.
         assertTrue(text.contains("deviation index +4.21 +3 [17]") && text.contains("deviation index +4.09 +3 [17]"),
                 () -> around("ABDOMEN UPRIGHT"));
+        assertTrue(text.contains("deviation index +4.21 (from EI and target EI) above +3: overexposure to investigate"),
+                () -> "the rule's own words give the index as the columns do: " + around("ABDOMEN UPRIGHT"));
         Matcher twice = Pattern.compile("\\d DI\\b").matcher(text);
         assertFalse(twice.find(), () -> "DI after a number: ..." + text.substring(Math.max(0, twice.start() - 80), twice.end() + 40));
     }
