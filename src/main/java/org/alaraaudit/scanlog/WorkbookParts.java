@@ -1,5 +1,7 @@
 package org.alaraaudit.scanlog;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,8 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 
 /**
  * What an XLSX workbook's parts say before a row is read, found by inflating every part once through Apache POI's
@@ -24,8 +30,12 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
  *
  * @param date1904    the workbook counts its dates from 1904: {@code date1904="1"} as Excel writes it, or
  *                    {@code "true"} as POI does (FastExcel reads only the latter)
- * @param fastExcel   FastExcel can open it: a styles part is there and the workbook is not Strict OOXML; FastExcel
- *                    fails on either and leaves its file open when it does
+ * @param fastExcel   FastExcel can open it: the workbook is not Strict OOXML (which FastExcel does not read), and
+ *                    FastExcel's own opening succeeded on a copy in memory of the parts it reads when it opens a
+ *                    workbook. FastExcel does not close its file when its opening fails (a missing styles part, an
+ *                    {@code activeTab} that is not a number, any part it cannot parse), and gives nothing to close it
+ *                    by: the file would stay open until the garbage collector finalizes FastExcel's zip file, or the
+ *                    run ends. A copy in memory leaves nothing open.
  * @param pastTheEnd  by sheet name, the first cell of a sheet whose shared-text index is past the end of the table:
  *                    FastExcel would read it as an empty text, or run out of memory reading the table up to it
  */
@@ -36,7 +46,6 @@ record WorkbookParts(boolean date1904, boolean fastExcel, Map<String, SharedText
     /** @throws IOException or a runtime exception of POI's, "Zip bomb detected" among them, when a part will not inflate */
     static WorkbookParts inspect(Path path) throws IOException {
         boolean date1904 = false;
-        boolean styles = false;
         boolean strict = false;
         try (ZipSecureFile zip = new ZipSecureFile(path.toFile())) {
             PartNames names = PartNames.read(zip);
@@ -47,7 +56,6 @@ record WorkbookParts(boolean date1904, boolean fastExcel, Map<String, SharedText
             for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements(); ) {
                 ZipArchiveEntry entry = e.nextElement();
                 String part = entry.getName().toLowerCase(Locale.ROOT);
-                styles |= part.endsWith("styles.xml");
                 SharedTextScan scan = scans.get(entry.getName());
                 try (InputStream in = zip.getInputStream(entry)) {
                     // The workbook part says how to read the rest; the sheets and the shared texts are scanned as they
@@ -65,7 +73,39 @@ record WorkbookParts(boolean date1904, boolean fastExcel, Map<String, SharedText
                     }
                 }
             }
-            return new WorkbookParts(date1904, styles && !strict, pastTheEnd(zip, names, scans));
+            return new WorkbookParts(date1904, !strict && fastExcelOpens(zip, names), pastTheEnd(zip, names, scans));
+        }
+    }
+
+    /** FastExcel reads no more of the shared-text table when it opens a workbook than its start. */
+    private static final int SHARED_TEXTS_START = 1 << 16;
+
+    /**
+     * FastExcel opens the workbook: its own opening, on a zip in memory of the parts it reads then (content types,
+     * workbook, the workbook's relationships, styles, and the start of the shared-text table). It reads them with
+     * the same code from the file, so it opens the file too, unless the file changes or fails to read in between.
+     */
+    private static boolean fastExcelOpens(ZipSecureFile zip, PartNames names) {
+        ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(copy)) {
+            out.setLevel(Deflater.BEST_SPEED);
+            Set<String> copied = new HashSet<>();
+            for (String part : names.openedByFastExcel()) {
+                if (part == null || !copied.add(part)) continue;
+                out.putNextEntry(new ZipEntry(part));
+                try (InputStream in = zip.getInputStream(zip.getEntry(part))) {
+                    if (part.equals(names.sharedTexts())) out.write(in.readNBytes(SHARED_TEXTS_START));
+                    else in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        try (ReadableWorkbook opened = new ReadableWorkbook(new ByteArrayInputStream(copy.toByteArray()), FastExcelSheet.OPTIONS)) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
