@@ -30,6 +30,9 @@ final class FastExcelSheet implements SheetRows {
         CannotRead() { super(null, null, false, false); }
     }
 
+    /** With cell formats: a number is a date when its cell's format says so, as Excel shows it. */
+    static final ReadingOptions OPTIONS = new ReadingOptions(true, false);
+
     private final ReadableWorkbook workbook;
     private final String sheetName;
     private final Stream<Row> stream;
@@ -44,8 +47,10 @@ final class FastExcelSheet implements SheetRows {
      */
     FastExcelSheet(Path path, SheetChoice choice, boolean date1904) throws IOException {
         this.date1904 = date1904;
-        // With cell formats: a number is a date when its cell's format says so, as Excel shows it.
-        this.workbook = new ReadableWorkbook(path.toFile(), new ReadingOptions(true, false));
+        // When FastExcel's own opening fails, it leaves its file open and gives nothing to close it by: WorkbookParts
+        // tries that opening on a copy in memory first. From here on, whatever fails (an error too) closes the file.
+        this.workbook = new ReadableWorkbook(path.toFile(), OPTIONS);
+        boolean opened = false;
         try {
             List<Sheet> sheets = workbook.getSheets().toList();
             List<String> names = new ArrayList<>();
@@ -53,9 +58,9 @@ final class FastExcelSheet implements SheetRows {
             this.sheetName = choice.apply(names);
             this.stream = sheets.get(names.indexOf(sheetName)).openStream();
             this.rows = stream.iterator();
-        } catch (IOException | RuntimeException e) {
-            workbook.close();
-            throw e;
+            opened = true;
+        } finally {
+            if (!opened) closeWorkbook();
         }
     }
 
@@ -150,10 +155,14 @@ final class FastExcelSheet implements SheetRows {
         } catch (RuntimeException e) {
             // the workbook below still closes its file
         }
+        closeWorkbook();
+    }
+
+    private void closeWorkbook() {
         try {
             workbook.close();
         } catch (IOException | RuntimeException e) {
-            // as above
+            // read-only: the failure that led here, if any, is the one to report
         }
     }
 }

@@ -48,6 +48,8 @@ final class XlsxTable implements TabularFile {
         try {
             this.rows = new HandOverSheet(path, this::choose, parts);
             this.sheetName = rows.sheetName();
+            SharedTextScan.PastTheEnd damaged = parts.pastTheEnd().get(sheetName);
+            if (damaged != null) throw pastTheEnd(damaged);
             readHeader();
         } catch (IOException | RuntimeException e) {
             close();
@@ -72,6 +74,18 @@ final class XlsxTable implements TabularFile {
         return new ScanLogException(name + ": sheet \"" + sheetName + "\" cannot be read " + where
                 + " (a part or cell of the workbook is damaged or in a form neither XLSX reader takes); save it again from"
                 + " Excel or LibreOffice, or export CSV", e);
+    }
+
+    /**
+     * A cell whose shared-text index is past the end of the table: refused before any row is read, as a cell neither
+     * reader can read stops the run, since FastExcel would read it as an empty text (or run out of memory) and POI's
+     * own message lists the whole table, whose texts may identify patients.
+     */
+    private ScanLogException pastTheEnd(SharedTextScan.PastTheEnd cell) {
+        return new ScanLogException(name + ": sheet \"" + sheetName + "\" row " + cell.row() + ", column " + cell.columnName()
+                + ": the cell's shared-text index (" + cell.index() + ") is past the end of the workbook's table of shared texts ("
+                + cell.texts() + (cell.texts() == 1 ? " text" : " texts") + "); the workbook is damaged: save it again from Excel"
+                + " or LibreOffice, or export CSV");
     }
 
     private ScanLogException wrap(Exception e) {

@@ -169,6 +169,58 @@ class BadInputCorpusTest {
     }
 
     @Test
+    void aSharedTextIndexOfTwoBillionIsRefusedNamingItsCellNotReadUntilTheHeapIsFull() throws IOException {
+        // A damaged workbook: the row's patient identifier points far past the one shared text there is.
+        String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        StringBuilder header = new StringBuilder("<row r=\"1\">");
+        StringBuilder row = new StringBuilder("<row r=\"2\"><c r=\"A2\" t=\"s\"><v>2000000000</v></c>");
+        String[] h = HEADER.split(",");
+        String[] v = ROW.split(",");
+        for (int k = 0; k < h.length; k++) {
+            String column = String.valueOf((char) ('A' + k));
+            header.append("<c r=\"").append(column).append("1\" t=\"inlineStr\"><is><t>").append(h[k]).append("</t></is></c>");
+            if (k > 0) row.append("<c r=\"").append(column).append("2\" t=\"inlineStr\"><is><t>").append(v[k]).append("</t></is></c>");
+        }
+        Path f = dir.resolve("dangling.xlsx");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
+            String[][] parts = {
+                {"[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                        + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                        + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+                        + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+                        + "</Types>"},
+                {"_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                        + "</Relationships>"},
+                {"xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"" + main + "\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                        + "<sheets><sheet name=\"log\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+                {"xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                        + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+                        + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+                        + "</Relationships>"},
+                {"xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><worksheet xmlns=\"" + main + "\"><sheetData>" + header + "</row>" + row + "</row></sheetData></worksheet>"},
+                {"xl/styles.xml", "<?xml version=\"1.0\"?><styleSheet xmlns=\"" + main + "\"><cellXfs count=\"1\"><xf numFmtId=\"0\"/></cellXfs></styleSheet>"},
+                {"xl/sharedStrings.xml", "<?xml version=\"1.0\"?><sst xmlns=\"" + main + "\" count=\"1\" uniqueCount=\"1\"><si><t>MRN-SECRET-1</t></si></sst>"},
+            };
+            for (String[] p : parts) {
+                z.putNextEntry(new ZipEntry(p[0]));
+                z.write(p[1].getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        CliTest.Run r = audit(f);
+        assertClean(r);
+        assertEquals(3, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("dangling.xlsx: sheet \"log\" row 2, column A: the cell's shared-text index (2000000000) is past"
+                + " the end of the workbook's table of shared texts (1 text)"), r.err());
+        assertFalse(r.err().contains("MRN-SECRET-1") || r.out().contains("MRN-SECRET-1"), "the table is not quoted");
+        assertFalse(Files.exists(dir.resolve("out/findings.csv")), "nothing is written when the run cannot go on");
+    }
+
+    @Test
     void aWorkbookWithAnExternalEntityIsRefused() throws IOException {
         Path f = dir.resolve("xxe.xlsx");
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
