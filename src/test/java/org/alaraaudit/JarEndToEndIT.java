@@ -77,7 +77,7 @@ class JarEndToEndIT {
         for (String id : List.of("PEDIATRIC_ADULT_PROTOCOL", "PEDIATRIC_PROTOCOL_SIZE_MISMATCH", "UNMAPPED_PROTOCOL",
                 "CT_NOTIFICATION_VALUE", "CT_ALERT_VALUE", "DOSE_ABOVE_EXPECTED_RANGE", "DOSE_BELOW_EXPECTED_RANGE",
                 "DRL_MEDIAN_EXCEEDED", "REPEAT_STUDY", "PEDIATRIC_MULTIPHASE", "CUMULATIVE_DOSE", "PEDIATRIC_HIGH_KVP",
-                "PEDIATRIC_BODY_32CM_PHANTOM", "DOSE_DATA_MISSING", "NONIONIZING_ALTERNATIVE")) {
+                "PEDIATRIC_BODY_32CM_PHANTOM", "DOSE_DATA_MISSING", "NONIONIZING_ALTERNATIVE", "STUDY_INCOMPLETE")) {
             assertTrue(perRule.getOrDefault(id, 0) > 0, id + " fires on the sample month: " + perRule);
         }
         assertEquals(EXPECTED_PER_RULE, perRule);
@@ -93,7 +93,7 @@ class JarEndToEndIT {
             Map.entry("PEDIATRIC_PROTOCOL_SIZE_MISMATCH", 22), Map.entry("REPEAT_STUDY", 54), Map.entry("UNMAPPED_PROTOCOL", 8),
             Map.entry("EXPOSURE_INDEX_OUT_OF_RANGE", 2), Map.entry("FLUORO_KAR_NOTIFICATION", 3),
             Map.entry("FLUORO_SUBSTANTIAL_DOSE", 3), Map.entry("PEDIATRIC_ADULT_RADIOGRAPHY_PROTOCOL", 1),
-            Map.entry("RADIOGRAPH_RETAKE", 3)));
+            Map.entry("RADIOGRAPH_RETAKE", 3), Map.entry("STUDY_INCOMPLETE", 5)));
 
     @Test
     void pdfAndWorkbookAreWrittenBesideTheFindings() {
