@@ -33,6 +33,11 @@ public final class RowValidator {
     private final java.util.List<DataWarning> rowWarnings = new java.util.ArrayList<>();
     private final Consumer<DataWarning> warningSink;
     private final KnownIdentifiers patients;
+    /**
+     * The patients of rejected rows, by key: a part of the input validated on its own (a Spark task's file) sends them
+     * on, since another part's rejected value may be their identifier and no audited row names them. Few: rejections.
+     */
+    private final java.util.Set<Long> rejectedPatients = new java.util.HashSet<>();
     /** The previous row's: the events of a study come one after another, so most rows reuse it. */
     private IdentifyingValues lastIdentity;
 
@@ -126,6 +131,7 @@ public final class RowValidator {
     /** Passes a checked row's warnings on and remembers its patient; called in input order. */
     Outcome commit(Checked checked) {
         if (checked.knownPatient()) patients.add(checked.patientKey());
+        if (checked.knownPatient() && checked.outcome().rejection() != null) rejectedPatients.add(checked.patientKey());
         if (!checked.warnings().isEmpty()) for (DataWarning w : checked.warnings()) warningSink.accept(w);
         return checked.outcome();
     }
@@ -139,6 +145,9 @@ public final class RowValidator {
      * Withholds, once every row is read, the values of rejections and warnings that are some patient's
      * identifier: a short row shifts an identifier into another column, where it matches no cell of its own row.
      */
+    /** The keys of the patients whose rows were rejected (see {@link ShiftedIdentifiers}). */
+    public long[] rejectedPatientKeys() { return rejectedPatients.stream().mapToLong(Long::longValue).sorted().toArray(); }
+
     public void withholdPatientIdentifiers(java.util.List<Rejection> rejections, java.util.List<DataWarning> warnings) {
         patients.withhold(rejections, warnings);
     }

@@ -31,12 +31,20 @@ public final class ShiftedIdentifiers {
     /** What a report may show: the rejections and warnings as read. */
     public record Shown(List<Rejection> rejections, List<DataWarning> warnings) {}
 
-    /** The rejections and warnings with every cell withheld that is the identifier of one of {@code patients} (pseudonyms). */
-    public Shown withhold(Set<String> patients) {
+    /**
+     * The rejections and warnings with every cell withheld that is the identifier of a patient: of an audited row
+     * ({@code patients}, pseudonyms) or of a rejected one ({@code rejectedPatientKeys}, from each part's validator).
+     */
+    public Shown withhold(Set<String> patients, long[] rejectedPatientKeys) {
         List<Rejection> r = new java.util.ArrayList<>(rejections);
         List<DataWarning> w = new java.util.ArrayList<>(warnings);
         Set<String> identifiers = new java.util.HashSet<>();
         for (String p : patients) if (cellByPseudonym.containsKey(p)) identifiers.add(cellByPseudonym.get(p));
+        long[] rejected = rejectedPatientKeys.clone();
+        java.util.Arrays.sort(rejected);
+        cellByPseudonym.forEach((p, cell) -> {
+            if (java.util.Arrays.binarySearch(rejected, KnownIdentifiers.key(p)) >= 0) identifiers.add(cell);
+        });
         if (!identifiers.isEmpty()) KnownIdentifiers.withhold(r, w, identifiers::contains);
         return new Shown(r, w);
     }

@@ -101,7 +101,8 @@ final class ClusterAudit {
 
     /**
      * The files' rejections and warnings as a report may show them: each task withheld the values that are its own
-     * patients' identifiers; a value that is a patient's identifier in another file is withheld here.
+     * patients' identifiers; a value that is a patient's identifier in another file, of an audited row or a rejected
+     * one, is withheld here.
      */
     private ShiftedIdentifiers.Shown shown(List<FileRead.Summary> summaries, JavaRDD<FileRead.Row> valid, byte[] secret) {
         List<Rejection> rejections = new ArrayList<>();
@@ -110,11 +111,13 @@ final class ClusterAudit {
             rejections.addAll(s.rejectionList());
             warnings.addAll(s.warningList());
         }
+        long[] rejectedPatients = summaries.stream().flatMapToLong(s -> java.util.Arrays.stream(s.rejectedPatients())).toArray();
         ShiftedIdentifiers shifted = new ShiftedIdentifiers(rejections, warnings, secret);
         java.util.Set<String> candidates = shifted.candidates();
-        if (candidates.isEmpty()) return shifted.withhold(java.util.Set.of());
+        if (candidates.isEmpty()) return shifted.withhold(java.util.Set.of(), rejectedPatients);
         Broadcast<java.util.Set<String>> look = spark.broadcast(candidates);
-        return shifted.withhold(new java.util.HashSet<>(valid.map(FileRead.Row::patient).filter(p -> look.value().contains(p)).distinct().collect()));
+        return shifted.withhold(new java.util.HashSet<>(valid.map(FileRead.Row::patient).filter(p -> look.value().contains(p)).distinct().collect()),
+                rejectedPatients);
     }
 
     private static FileRead.Row earlier(FileRead.Row a, FileRead.Row b) {

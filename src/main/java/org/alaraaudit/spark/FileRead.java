@@ -35,11 +35,12 @@ final class FileRead {
     /**
      * The file's accounting (duplicates within the file already decided), the rows it rejected and the warnings it
      * raised, each as {file, line, column, value, reason} (a rejection also with the row's facility, accession and
-     * study date), and the digest of what was read.
+     * study date), the digest of what was read, and the keys of the rejected rows' patients (whose identifiers another
+     * file's rejected values may be).
      */
     record Summary(int file, String name, String path, String sha256, String readAs, String profileSha256, long read,
                    long valid, long duplicates, long rejected, long excluded, List<String[]> rejections, List<String[]> warnings,
-                   boolean withoutPatientIds) implements Part {
+                   boolean withoutPatientIds, long[] rejectedPatients) implements Part {
 
         InputFile input() { return new InputFile(name, path, sha256, readAs, profileSha256); }
 
@@ -70,7 +71,7 @@ final class FileRead {
                 a.rejected(), a.excluded(),
                 input.rejections().stream().map(FileRead::cells).toList(),
                 input.warnings().stream().map(w -> new String[] {w.file(), Long.toString(w.line()), w.column(), w.value(), w.reason()}).toList(),
-                input.patientIdentifiersMissing()));
+                input.patientIdentifiersMissing(), validator.rejectedPatientKeys()));
         return out;
     }
 }

@@ -82,7 +82,7 @@ final class ParquetRead {
         out.add(new FileRead.Summary(partition, "partition-" + partition, null, null, null, null, read, valid, 0, rejected, excluded,
                 rejections.stream().map(FileRead::cells).toList(),
                 warnings.stream().map(w -> new String[] {w.file(), Long.toString(w.line()), w.column(), w.value(), w.reason()}).toList(),
-                false));
+                false, validator.rejectedPatientKeys()));
         return out.iterator();
     }
 }

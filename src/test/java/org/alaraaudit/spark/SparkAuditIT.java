@@ -120,22 +120,28 @@ class SparkAuditIT {
 
     /**
      * A short row can shift a patient's identifier into a column whose value a report shows. Spark validates each
-     * file on its own, so the identifier may be a patient of another file only: it is withheld all the same, as on one
-     * machine. The study that lost the row is flagged incomplete both ways.
+     * file on its own, so the identifier may be a patient of another file only, even one whose every row was rejected:
+     * it is withheld all the same, as on one machine. The study that lost the rows is flagged incomplete both ways.
      */
     @Test
     void aRejectedValueThatIsAnotherFilesPatientIsWithheldOnSparkAsOnOneMachine(@TempDir Path tmp) throws Exception {
         Path logs = Files.createDirectories(tmp.resolve("logs"));
-        new AuditFixture().row("patient_id", "MRN7", "accession_number", "ACC7").write(logs, "a-october.csv");
+        new AuditFixture()
+                .row("patient_id", "MRN7", "accession_number", "ACC7")
+                // A patient of this file whose only row is rejected: no audited row names MRN8.
+                .row("patient_id", "MRN8", "accession_number", "ACC8", "ctdivol_mgy", "-1")
+                .write(logs, "a-october.csv");
         new AuditFixture()
                 .row("patient_id", "P2", "accession_number", "ACC2")
                 .row("patient_id", "P2", "accession_number", "ACC2", "kvp", "MRN7")
+                .row("patient_id", "P2", "accession_number", "ACC2", "kvp", "MRN8")
                 .write(logs, "b-october.csv");
         Path out = assertSameBothWays(logs, YearMonth.of(2026, 10), tmp);
         JsonNode json = JSON.readTree(out.resolve("findings.json").toFile());
         String rejected = json.path("rejected").toString();
-        assertEquals(1, json.path("rejected").size(), rejected);
-        assertTrue(rejected.contains(org.alaraaudit.scanlog.Rejection.VALUE_WITHHELD) && !rejected.contains("MRN7"), rejected);
+        assertEquals(3, json.path("rejected").size(), rejected);
+        assertTrue(rejected.contains(org.alaraaudit.scanlog.Rejection.VALUE_WITHHELD) && !rejected.contains("MRN7")
+                && !rejected.contains("MRN8"), rejected);
         assertTrue(json.path("findings").toString().contains("\"rule_id\":\"STUDY_INCOMPLETE\""), json.path("findings").toString());
     }
 
