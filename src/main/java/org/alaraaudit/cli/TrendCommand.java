@@ -91,9 +91,11 @@ public final class TrendCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         long studies = trend.months().stream().mapToLong(m -> m.studies()).sum();
-        o.printf(java.util.Locale.ROOT, "Trend %s to %s: %d studies in %d months%s; %d protocol median step%s of more than %s.%n", trend.from(),
+        long beyond = trend.steps().stream().filter(org.alaraaudit.history.trend.MedianStep::beyondSampling).count();
+        o.printf(java.util.Locale.ROOT, "Trend %s to %s: %d studies in %d months%s; %d protocol median step%s of more than %s%s.%n", trend.from(),
                 trend.to(), studies, trend.monthList().size(), grouping == Grouping.ALL ? "" : ", by " + grouping.label(),
-                trend.steps().size(), trend.steps().size() == 1 ? "" : "s", TrendText.percentText(rule.fraction()));
+                trend.steps().size(), trend.steps().size() == 1 ? "" : "s", TrendText.percentText(rule.fraction()),
+                trend.steps().isEmpty() ? "" : ", " + beyond + " beyond the months' sampling spread");
         o.println("Reports: " + pdf);
         o.println("         " + xlsx);
         o.println("         " + html);

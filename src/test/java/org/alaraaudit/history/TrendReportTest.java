@@ -198,6 +198,12 @@ class TrendReportTest {
         assertTrue(first.contains("more than 20 %"), first);
         assertFalse(t.steps().isEmpty(), "the sample months have protocol steps");
         for (var s : t.steps()) assertTrue(first.contains(TrendText.changeText(t.stepRule(), s.change())), s.toString());
+        // Each step with the two months' 95 % intervals and whether it is beyond them, as a department head weighs it.
+        assertTrue(first.contains("95 % CI") && first.contains("Beyond the spread"), first);
+        for (var s : t.steps()) {
+            assertTrue(s.intervalBefore() != null && s.intervalAfter() != null, "10 studies or more give an interval: " + s);
+            assertTrue(s.intervalBefore().low() <= s.medianBefore() && s.medianBefore() <= s.intervalBefore().high(), s.toString());
+        }
         assertTrue(first.contains("Above the DRL in 2026-10"), first);
     }
 

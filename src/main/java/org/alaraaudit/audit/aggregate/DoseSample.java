@@ -114,6 +114,21 @@ public final class DoseSample {
         return a + (h - lo) * (b - a);
     }
 
+    /**
+     * The 95 % distribution-free confidence interval of the median, {low, high}, or null when the sample is too small
+     * for one (fewer than 6 values) or keeps only its reported quantiles.
+     */
+    public double[] medianInterval() {
+        MedianInterval r = total > Integer.MAX_VALUE ? null : MedianInterval.ranks((int) total, MedianInterval.LEVEL);
+        if (r == null || frozen != null || elsewhere != null) return null;
+        if (blocks.isEmpty()) {
+            double[] s = Arrays.copyOf(values, size);
+            Arrays.sort(s);
+            return new double[] {s[r.lowRank() - 1], s[r.highRank() - 1]};
+        }
+        return new double[] {select(r.lowRank() - 1), select(r.highRank() - 1)};
+    }
+
     /** The ranks (0-based, ascending) of the order statistics that the reported quantiles of {@code total} values read. */
     public static long[] neededRanks(long total) {
         java.util.TreeSet<Long> ranks = new java.util.TreeSet<>();

@@ -325,7 +325,8 @@ public final class TrendQuery {
                 if (b > 0 && Math.abs(a / b - 1) > rule.fraction()) {
                     ProtocolKey k = e.getKey();
                     out.add(new MedianStep(k.facility(), k.station(), k.protocol(), m.getKey().minusMonths(1), m.getKey(), b, a,
-                            before.studies.size(), after.studies.size()));
+                            before.studies.size(), after.studies.size(), MedianStep.Interval.of(before.values.medianInterval()),
+                            MedianStep.Interval.of(after.values.medianInterval())));
                 }
             }
         }

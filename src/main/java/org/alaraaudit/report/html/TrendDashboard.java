@@ -108,6 +108,7 @@ public final class TrendDashboard {
             f.put("change", Cells.rounded(s.change(), 6));
             f.put("changeText", TrendText.changeText(rule, s.change()));
             f.put("studiesBefore", s.studiesBefore());
+            f.put("beyondSampling", s.beyondSampling());
             f.put("studiesAfter", s.studiesAfter());
             steps.add(f);
         }

@@ -92,7 +92,10 @@ public final class TrendPdf {
         String threshold = TrendText.percentText(t.stepRule().fraction());
         doc.add(new Paragraph(String.format(Locale.ROOT, "A station's protocol whose median CTDIvol moved by more than %s from one "
                 + "month to the next, both months with at least %d studies (local setting, default 20 %%: no published step size "
-                + "exists). A protocol edit or a software update is the usual reason.", threshold, t.stepRule().minStudies()), type.small));
+                + "exists). A protocol edit or a software update is the usual reason. In brackets, each median's 95 %% confidence "
+                + "interval over the month's acquisitions (distribution-free, from order statistics); where the two months' "
+                + "intervals overlap (\"Beyond the spread\": no), a different mix of patients could have made the step.",
+                threshold, t.stepRule().minStudies()), type.small));
         if (t.steps().isEmpty()) {
             doc.add(new Paragraph("No protocol median moved by more than " + threshold + ".", type.body));
         } else {
@@ -237,14 +240,20 @@ public final class TrendPdf {
     }
 
     private PdfPTable stepTable(Trend t) {
-        PdfPTable table = table(new String[]{"Facility", "Station", "Protocol", "From", "To", "Median CTDIvol before (mGy)",
-                "Median CTDIvol after (mGy)", "Change", "Studies before", "Studies after"}, new float[]{12, 8, 14, 5, 5, 7, 7, 6, 6, 6});
+        PdfPTable table = table(new String[]{"Facility", "Station", "Protocol", "From", "To", "Median CTDIvol before (mGy, 95 % CI)",
+                "Median CTDIvol after (mGy, 95 % CI)", "Change", "Studies before", "Studies after", "Beyond the spread"},
+                new float[]{11, 7, 13, 5, 5, 9, 9, 5, 5, 5, 6});
         for (MedianStep s : t.steps()) {
-            add(table, s.facility(), s.station(), s.protocol(), s.before().toString(), s.after().toString(), number(s.medianBefore()),
-                    number(s.medianAfter()), TrendText.changeText(t.stepRule(), s.change()), String.valueOf(s.studiesBefore()),
-                    String.valueOf(s.studiesAfter()));
+            add(table, s.facility(), s.station(), s.protocol(), s.before().toString(), s.after().toString(),
+                    withInterval(s.medianBefore(), s.intervalBefore()), withInterval(s.medianAfter(), s.intervalAfter()),
+                    TrendText.changeText(t.stepRule(), s.change()), String.valueOf(s.studiesBefore()), String.valueOf(s.studiesAfter()),
+                    s.beyondSampling() ? "yes" : "no");
         }
         return table;
+    }
+
+    private static String withInterval(double median, MedianStep.Interval i) {
+        return number(median) + (i == null ? "" : " (" + number(i.low()) + "\u2013" + number(i.high()) + ")");
     }
 
     private PdfPTable runTable(List<StoredRun> runs) {

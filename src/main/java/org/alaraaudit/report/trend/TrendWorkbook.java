@@ -350,7 +350,8 @@ public final class TrendWorkbook {
 
     private void steps(Trend t) {
         Sheet s = sheet(t, "Median steps", "Facility", "Station", "Protocol", "From month", "To month", "Median CTDIvol before (mGy)",
-                "Median CTDIvol after (mGy)", "Change", "Studies before", "Studies after");
+                "Median CTDIvol after (mGy)", "Change", "Studies before", "Studies after", "95 % CI before, low (mGy)",
+                "95 % CI before, high (mGy)", "95 % CI after, low (mGy)", "95 % CI after, high (mGy)", "Beyond the spread");
         int r = 1;
         for (MedianStep m : t.steps()) {
             Row row = s.createRow(r++);
@@ -362,9 +363,18 @@ public final class TrendWorkbook {
             number(row, c++, m.medianAfter(), decimal);
             number(row, c++, m.change(), percent);
             row.createCell(c++).setCellValue(m.studiesBefore());
-            row.createCell(c).setCellValue(m.studiesAfter());
+            row.createCell(c++).setCellValue(m.studiesAfter());
+            // An empty cell where a month is too small for an interval (fewer than 6 acquisitions).
+            for (MedianStep.Interval i : new MedianStep.Interval[]{m.intervalBefore(), m.intervalAfter()}) {
+                if (i != null) {
+                    number(row, c, i.low(), decimal);
+                    number(row, c + 1, i.high(), decimal);
+                }
+                c += 2;
+            }
+            row.createCell(c).setCellValue(m.beyondSampling() ? "yes" : "no");
         }
-        finish(s, 10);
+        finish(s, 15);
     }
 
     private void runs(Trend t) {

@@ -694,7 +694,8 @@
       { title: 'To', key: function (s) { return s.after; } },
       { title: 'Median before (mGy)', num: true, key: function (s) { return s.medianBefore; }, text: function (s) { return num(s.medianBefore) + ' (n ' + s.studiesBefore + ')'; } },
       { title: 'Median after (mGy)', num: true, key: function (s) { return s.medianAfter; }, text: function (s) { return num(s.medianAfter) + ' (n ' + s.studiesAfter + ')'; } },
-      { title: 'Change', num: true, key: function (s) { return s.change; }, text: function (s) { return s.changeText; } }
+      { title: 'Change', num: true, key: function (s) { return s.change; }, text: function (s) { return s.changeText; } },
+      { title: 'Beyond the spread', key: function (s) { return s.beyondSampling ? 'yes' : 'no'; } }
     ];
     function stepMatches(s) {
       if (state.group === ALL) return true;
