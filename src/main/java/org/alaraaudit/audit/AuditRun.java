@@ -19,7 +19,6 @@ import org.alaraaudit.rules.Policy;
 import org.alaraaudit.rules.RuleEngine;
 import org.alaraaudit.rules.RuleSet;
 import org.alaraaudit.scanlog.DataWarning;
-import org.alaraaudit.scanlog.IncompleteStudies;
 import org.alaraaudit.scanlog.Pseudonymiser;
 import org.alaraaudit.scanlog.RowValidator;
 import org.alaraaudit.scanlog.ScanLogInput;
@@ -90,7 +89,7 @@ public final class AuditRun {
             }
             PatientEvaluation evaluation = new PatientEvaluation(
                     new StudyAssembler(ruleSet.tables(), policy.getDrlSet(), policy.getPediatricAgeYears(), request.period(), warnings::add,
-                            IncompleteStudies.of(input.rejections())),
+                            input.incompleteStudies()),
                     new PatientDoses(engine.estimates(), ruleSet.tables().cumulativeDose(), policy.getCumulativeWindowDays(), history),
                     history, tally, events, projection, rules, request.period().to(), policy.getRepeatWindowHours(), progress,
                     input.accounting().audited());

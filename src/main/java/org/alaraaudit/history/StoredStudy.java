@@ -56,7 +56,8 @@ record StoredStudy(String facility, String accessionNumber, boolean audited, Str
     /**
      * CTDIvol per diagnostic acquisition, and for a pediatric study its DLP per exam type the way the audit's
      * DRL table takes it (audit.DrlTally): the total over the exam type's regions, localizers included, none
-     * when a diagnostic acquisition lacks its DLP, on the other phantom when the events mix phantoms.
+     * when a diagnostic acquisition lacks its DLP or a row of the study was rejected, on the other phantom when the
+     * events mix phantoms.
      */
     private static List<DoseValue> doseValues(Study s) {
         List<DoseValue> out = new ArrayList<>();
@@ -72,7 +73,8 @@ record StoredStudy(String facility, String accessionNumber, boolean audited, Str
             }
         }
         for (ReferenceLevel l : levels) {
-            if (l.dlpMgycm() == null) continue;
+            // A study that lost rows to rejection has an understated DLP: the trend's medians leave it out, as the audit's.
+            if (l.dlpMgycm() == null || s.isIncomplete()) continue;
             DoseValue dlp = studyDlp(s, l);
             if (dlp != null) out.add(dlp);
         }

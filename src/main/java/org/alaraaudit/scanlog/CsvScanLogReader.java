@@ -113,9 +113,14 @@ public final class CsvScanLogReader implements ScanLogReader {
         int cells = headers.size() + r.surplusCells();
         for (int i = cells; i < headers.size(); i++) {
             if (columnOf[i] != null && columnOf[i].required()) {
+                Map<CanonicalColumn, String> read = new EnumMap<>(CanonicalColumn.class);
+                Object[] values = r.cells();
+                for (int k = 0; k < Math.min(cells, values.length); k++) {
+                    if (columnOf[k] != null && values[k] != null) read.put(columnOf[k], (String) values[k]);
+                }
                 return RawRow.unreadable(new SourceLine(table.fileName(), r.line()), columnOf[i].header(),
                         "is missing: the row ends after " + cells + (cells == 1 ? " cell" : " cells") + ", the header has "
-                                + headers.size() + " (a line cut short, or a separator missing)");
+                                + headers.size() + " (a line cut short, or a separator missing)", read);
             }
         }
         return null;

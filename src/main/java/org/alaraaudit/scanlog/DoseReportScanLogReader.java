@@ -89,7 +89,7 @@ public final class DoseReportScanLogReader implements ScanLogReader {
         for (int n = 1; n <= total; n++) {
             final int number = n;
             r.faults().stream().filter(f -> f.number() == number).findFirst().ifPresent(f ->
-                    rows.add(RawRow.unreadable(new SourceLine(name, ++line), "item " + f.path(), f.reason())));
+                    rows.add(RawRow.unreadable(new SourceLine(name, ++line), "item " + f.path(), f.reason(), new Row(r, null).cells)));
             r.ctEvents().stream().filter(e -> e.number() == number).findFirst().ifPresent(e -> rows.add(ct(r, e)));
             r.projectionEvents().stream().filter(e -> e.number() == number).findFirst().ifPresent(e -> rows.add(projection(r, e)));
         }
@@ -253,7 +253,7 @@ public final class DoseReportScanLogReader implements ScanLogReader {
 
         RawRow build() {
             SourceLine at = new SourceLine(name, ++line);
-            if (fault != null) return RawRow.unreadable(at, faultItem, fault);
+            if (fault != null) return RawRow.unreadable(at, faultItem, fault, cells);
             // CT needs a protocol; a report that names none (GE, PixelMed OCR) has the study description instead.
             if ("CT".equals(cells.get(CanonicalColumn.MODALITY)) && !cells.containsKey(CanonicalColumn.PROTOCOL_NAME)
                     && studyDescription != null) {

@@ -9,11 +9,12 @@ import java.util.Map;
 import org.alaraaudit.model.SourceLine;
 
 /**
- * The studies that lost rows to rejection, by the facility and accession number the rejected rows' own cells give:
- * such a study is audited without those rows, so its total DLP and accumulated doses are understated. A study is
- * (facility, accession number) wherever the audit groups rows, so the same pair finds it here; the date is not
- * needed, and a rejected row whose date is the faulty cell still finds its study. A row whose facility or accession
- * is empty, too long to be a key, or withheld as a patient's identifier names no study.
+ * The studies that lost rows to rejection, by the facility and accession number of the rejected rows as read: such a
+ * study is audited without those rows, so its total DLP and accumulated doses are understated. A study is (facility,
+ * accession number) wherever the audit groups rows, so the same pair finds it here; the date is not needed, and a
+ * rejected row whose date is the faulty cell still finds its study. The cells are taken as read, before any is
+ * withheld from a report as a patient's identifier (an accession number may equal some patient's ID); they are only
+ * compared, never shown. A row whose facility or accession is empty names no study.
  */
 public final class IncompleteStudies implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -24,15 +25,31 @@ public final class IncompleteStudies implements Serializable {
 
     private IncompleteStudies(Map<String, List<SourceLine>> rejectedLines) { this.rejectedLines = rejectedLines; }
 
-    public static IncompleteStudies of(Collection<Rejection> rejections) {
-        Map<String, List<SourceLine>> byStudy = new HashMap<>();
-        for (Rejection r : rejections) {
-            if (!names(r.facility()) || !names(r.accessionNumber())) continue;
-            byStudy.computeIfAbsent(key(r.facility(), r.accessionNumber()), k -> new ArrayList<>()).add(new SourceLine(r.file(), r.line()));
+    /** Gathers the rejected rows as the reader rejects them. */
+    public static final class Builder {
+        private final Map<String, List<SourceLine>> byStudy = new HashMap<>();
+
+        /** A rejected row, by its cells as read. */
+        public void rejected(String facility, String accessionNumber, SourceLine line) {
+            if (!names(facility) || !names(accessionNumber)) return;
+            byStudy.computeIfAbsent(key(facility, accessionNumber), k -> new ArrayList<>()).add(line);
         }
-        if (byStudy.isEmpty()) return NONE;
-        byStudy.replaceAll((k, lines) -> lines.stream().sorted().distinct().toList());
-        return new IncompleteStudies(byStudy);
+
+        public IncompleteStudies build() {
+            if (byStudy.isEmpty()) return NONE;
+            Map<String, List<SourceLine>> sorted = new HashMap<>();
+            byStudy.forEach((k, lines) -> sorted.put(k, lines.stream().sorted().distinct().toList()));
+            return new IncompleteStudies(sorted);
+        }
+    }
+
+    /** The studies of parts read apart (a Spark task's file), as one. */
+    public static IncompleteStudies merge(Collection<IncompleteStudies> parts) {
+        Builder all = new Builder();
+        for (IncompleteStudies p : parts) {
+            p.rejectedLines.forEach((k, lines) -> all.byStudy.computeIfAbsent(k, x -> new ArrayList<>()).addAll(lines));
+        }
+        return all.build();
     }
 
     /** The rejected rows of this study, in file and line order; empty when none was rejected. */
@@ -43,12 +60,8 @@ public final class IncompleteStudies implements Serializable {
 
     public boolean isEmpty() { return rejectedLines.isEmpty(); }
 
-    private static boolean names(String cell) {
-        return cell != null && !cell.isBlank() && !Rejection.VALUE_WITHHELD.equals(cell);
-    }
+    private static boolean names(String cell) { return cell != null && !BlankText.isBlank(cell); }
 
-    // A rejection keeps its cells trimmed; an audited row's may carry the export's spaces.
-    private static String key(String facility, String accessionNumber) {
-        return facility.strip() + "\u001f" + accessionNumber.strip();
-    }
+    // As the audit keys a study (audit.StudyAssembler): the two cells exactly as read.
+    private static String key(String facility, String accessionNumber) { return facility + "\u001f" + accessionNumber; }
 }

@@ -1,5 +1,6 @@
 package org.alaraaudit.scanlog;
 
+import java.util.List;
 import java.util.Map;
 import org.alaraaudit.model.SourceLine;
 
@@ -33,11 +34,24 @@ public record RawRow(SourceLine source, Map<CanonicalColumn, String> cells, Map<
     public static final String UNREADABLE_COLUMN = "\u0000unreadable_column";
 
     /** The row of a line that could not be read as cells, to be rejected for {@code reason}. */
-    static RawRow unreadable(SourceLine source, String column, String reason) {
+    static RawRow unreadable(SourceLine source, String column, String reason) { return unreadable(source, column, reason, Map.of()); }
+
+    /** The cells that name a row's study and patient: all an unreadable row keeps of what was read. */
+    private static final List<CanonicalColumn> STUDY_CELLS = List.of(CanonicalColumn.PATIENT_ID, CanonicalColumn.FACILITY,
+            CanonicalColumn.ACCESSION_NUMBER, CanonicalColumn.STUDY_DATETIME);
+
+    /**
+     * As {@link #unreadable(SourceLine, String, String)}, keeping of {@code read} the cells that name the study (an
+     * event of a dose report whose study is known, a line cut short after them): the study it leaves incomplete is
+     * then found, and rejected.csv names it.
+     */
+    static RawRow unreadable(SourceLine source, String column, String reason, Map<CanonicalColumn, String> read) {
         Map<String, String> extras = new java.util.HashMap<>();
         extras.put(UNREADABLE, reason);
         if (column != null) extras.put(UNREADABLE_COLUMN, column);
-        return new RawRow(source, Map.of(), extras, false);
+        Map<CanonicalColumn, String> study = new java.util.EnumMap<>(CanonicalColumn.class);
+        for (CanonicalColumn c : STUDY_CELLS) if (read.get(c) != null) study.put(c, read.get(c));
+        return new RawRow(source, study, extras, false);
     }
 
     public String get(CanonicalColumn c) { return cells.get(c); }

@@ -42,6 +42,8 @@ public final class ScanLogInput {
     private long validRows;
     private java.util.BitSet duplicateRows;
     private final List<Rejection> rejections = new ArrayList<>();
+    /** The studies the rejected rows leave incomplete, by their cells as read (see {@link IncompleteStudies}). */
+    private final IncompleteStudies.Builder incomplete = new IncompleteStudies.Builder();
     private final List<DataWarning> warnings;
     private final List<InputFile> inputFiles = new ArrayList<>();
     private final ScanLogOpener opener;
@@ -214,6 +216,7 @@ public final class ScanLogInput {
         if (outcome.rejection() != null) {
             accounting.countRejected();
             rejections.add(outcome.rejection());
+            incomplete.rejected(row.raw().get(CanonicalColumn.FACILITY), row.raw().get(CanonicalColumn.ACCESSION_NUMBER), row.raw().source());
             return;
         }
         validRows++;
@@ -244,6 +247,9 @@ public final class ScanLogInput {
     public RowAccounting accounting() { return accounting; }
 
     public List<Rejection> rejections() { return rejections; }
+
+    /** The studies that lost rows to rejection; complete once the input is read. */
+    public IncompleteStudies incompleteStudies() { return incomplete.build(); }
 
     public List<DataWarning> warnings() { return warnings; }
 

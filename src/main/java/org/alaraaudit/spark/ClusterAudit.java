@@ -83,7 +83,8 @@ final class ClusterAudit {
 
         ShiftedIdentifiers.Shown shown = shown(summaries, valid, secret);
         // Every file's rejections are known before a patient is evaluated: the studies that lost rows are told so.
-        Broadcast<IncompleteStudies> incomplete = spark.broadcast(IncompleteStudies.of(shown.rejections()));
+        Broadcast<IncompleteStudies> incomplete = spark.broadcast(IncompleteStudies.merge(
+                summaries.stream().map(FileRead.Summary::incomplete).toList()));
         JavaRDD<PatientRules.Output> evaluated = patients.mapPartitions(p -> PatientRules.evaluate(p, settings, incomplete.value()))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         // Collecting the tallies runs the rules on every partition at once.

@@ -7,6 +7,7 @@ import java.util.List;
 import org.alaraaudit.scanlog.DataWarning;
 import org.alaraaudit.scanlog.InputFile;
 import org.alaraaudit.scanlog.Pseudonymiser;
+import org.alaraaudit.scanlog.IncompleteStudies;
 import org.alaraaudit.scanlog.Rejection;
 import org.alaraaudit.scanlog.RowValidator;
 import org.alaraaudit.scanlog.ScanLogInput;
@@ -35,12 +36,12 @@ final class FileRead {
     /**
      * The file's accounting (duplicates within the file already decided), the rows it rejected and the warnings it
      * raised, each as {file, line, column, value, reason} (a rejection also with the row's facility, accession and
-     * study date), the digest of what was read, and the keys of the rejected rows' patients (whose identifiers another
-     * file's rejected values may be).
+     * study date), the digest of what was read, the keys of the rejected rows' patients (whose identifiers another
+     * file's rejected values may be) and the studies the rejected rows leave incomplete.
      */
     record Summary(int file, String name, String path, String sha256, String readAs, String profileSha256, long read,
                    long valid, long duplicates, long rejected, long excluded, List<String[]> rejections, List<String[]> warnings,
-                   boolean withoutPatientIds, long[] rejectedPatients) implements Part {
+                   boolean withoutPatientIds, long[] rejectedPatients, IncompleteStudies incomplete) implements Part {
 
         InputFile input() { return new InputFile(name, path, sha256, readAs, profileSha256); }
 
@@ -71,7 +72,7 @@ final class FileRead {
                 a.rejected(), a.excluded(),
                 input.rejections().stream().map(FileRead::cells).toList(),
                 input.warnings().stream().map(w -> new String[] {w.file(), Long.toString(w.line()), w.column(), w.value(), w.reason()}).toList(),
-                input.patientIdentifiersMissing(), validator.rejectedPatientKeys()));
+                input.patientIdentifiersMissing(), validator.rejectedPatientKeys(), input.incompleteStudies()));
         return out;
     }
 }

@@ -11,6 +11,7 @@ import org.alaraaudit.scanlog.CanonicalColumn;
 import org.alaraaudit.scanlog.DataWarning;
 import org.alaraaudit.scanlog.Pseudonymiser;
 import org.alaraaudit.scanlog.RawRow;
+import org.alaraaudit.scanlog.IncompleteStudies;
 import org.alaraaudit.scanlog.Rejection;
 import org.alaraaudit.scanlog.RowValidator;
 import org.apache.spark.api.java.JavaRDD;
@@ -47,6 +48,7 @@ final class ParquetRead {
                 warnings::add);
         List<FileRead.Part> out = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
+        IncompleteStudies.Builder incomplete = new IncompleteStudies.Builder();
         long read = 0, valid = 0, rejected = 0, excluded = 0;
         while (it.hasNext()) {
             Row r = it.next();
@@ -72,6 +74,7 @@ final class ParquetRead {
             if (outcome.rejection() != null) {
                 rejected++;
                 rejections.add(outcome.rejection());
+                incomplete.rejected(cells.get(CanonicalColumn.FACILITY), cells.get(CanonicalColumn.ACCESSION_NUMBER), raw.source());
                 continue;
             }
             valid++;
@@ -82,7 +85,7 @@ final class ParquetRead {
         out.add(new FileRead.Summary(partition, "partition-" + partition, null, null, null, null, read, valid, 0, rejected, excluded,
                 rejections.stream().map(FileRead::cells).toList(),
                 warnings.stream().map(w -> new String[] {w.file(), Long.toString(w.line()), w.column(), w.value(), w.reason()}).toList(),
-                false, validator.rejectedPatientKeys()));
+                false, validator.rejectedPatientKeys(), incomplete.build()));
         return out.iterator();
     }
 }

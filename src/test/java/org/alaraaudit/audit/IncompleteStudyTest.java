@@ -89,12 +89,34 @@ class IncompleteStudyTest {
     }
 
     @Test
-    void theFacilityAndAccessionAreMatchedWithoutTheExportsSpaces() {
+    void anAccessionThatIsSomePatientsIdentifierStillFindsItsStudy() {
+        // Reports withhold a rejected row's accession "1234" since patient 1234 exists, and "4711-01" since it holds
+        // its own row's patient ID; the match is made on the cells as read, and shows neither.
         AuditResult r = october()
-                .row("accession_number", "ACC1")
-                .row(with(REJECTED, "accession_number", " ACC1 ", "facility", "General "))
+                .row("patient_id", "4711", "accession_number", "1234")
+                .row(with(REJECTED, "patient_id", "4711", "accession_number", "1234"))
+                .row("patient_id", "1234", "accession_number", "B1")
+                .row("patient_id", "4711", "accession_number", "4711-01", "study_datetime", "2026-10-20T10:00:00")
+                .row(with(REJECTED, "patient_id", "4711", "accession_number", "4711-01", "study_datetime", "2026-10-20T10:00:00"))
                 .audit(dir);
-        assertEquals(1, incomplete(r).size());
+        assertEquals(2, r.rejected().size());
+        assertTrue(r.rejected().stream().allMatch(x -> org.alaraaudit.scanlog.Rejection.VALUE_WITHHELD.equals(x.accessionNumber())),
+                r.rejected().toString());
+        assertEquals(List.of("1234", "4711-01"), incomplete(r).stream().map(Finding::accessionNumber).sorted().toList());
+    }
+
+    @Test
+    void aLineCutShortAfterItsStudyCellsFindsItsStudy() throws java.io.IOException {
+        AuditFixture f = october().row("accession_number", "ACC1");
+        java.nio.file.Path log = f.write(dir, "scan-log.csv");
+        String header = f.csv().lines().findFirst().orElseThrow();
+        assertTrue(header.startsWith("patient_id,age_years,sex,weight_kg,facility,station_name,accession_number,study_datetime,modality"), header);
+        java.nio.file.Files.writeString(log, "MRN1,8,F,25,General,CT1,ACC1,2026-10-10T10:00:00\n", java.nio.file.StandardOpenOption.APPEND);
+        AuditResult r = f.auditFiles(List.of(log));
+        assertEquals(1, r.rejected().size());
+        assertTrue(r.rejected().get(0).reason().contains("the row ends after 8 cells"), r.rejected().toString());
+        assertEquals("ACC1", r.rejected().get(0).accessionNumber(), "rejected.csv names the study too");
+        assertEquals(List.of("ACC1"), incomplete(r).stream().map(Finding::accessionNumber).toList());
     }
 
     @Test
