@@ -79,7 +79,9 @@ final class Summary {
         out.flush();
     }
 
-    private static final java.util.regex.Pattern PERIOD_REPORT = java.util.regex.Pattern.compile("audit-(.+)\\.(pdf|xlsx|html)");
+    /** The reports named by their period (report.set.ReportSet): a month, FROM_TO or "all"; no other file's name is echoed. */
+    private static final java.util.regex.Pattern PERIOD_REPORT = java.util.regex.Pattern.compile(
+            "audit-(\\d{4}-\\d{2}|\\d{4}-\\d{2}-\\d{2}_\\d{4}-\\d{2}-\\d{2}|all)\\.(pdf|xlsx|html)");
     private static final List<String> ONE_RUN_FILES = List.of("findings.csv", "rejected.csv", "findings.json");
 
     /**

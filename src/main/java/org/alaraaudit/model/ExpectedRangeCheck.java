@@ -97,14 +97,16 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
         if (worst == null) return null;
         List<SourceLine> lines = events.stream().map(IrradiationEvent::getSource).sorted().distinct().toList();
         return new ExpectedRangeCheck(s, worst.at, worst.above, worst.quantity, worst.measured, worst.bound,
-                unit(worst.quantity), worst.ratio, otherText(worst.quantity, first, events, dlp), lines);
+                unit(worst.quantity), worst.ratio, otherText(worst.quantity, first, events, dlp, s.isIncomplete()), lines);
     }
 
     /** The quantity not reported, with its range, so the message shows both CTDIvol and DLP. */
-    private static String otherText(String reported, IrradiationEvent first, List<IrradiationEvent> events, Double dlp) {
+    private static String otherText(String reported, IrradiationEvent first, List<IrradiationEvent> events, Double dlp,
+                                    boolean understated) {
         if (CTDIVOL.equals(reported)) {
             if (dlp == null) return "";
-            return String.format(Locale.ROOT, "; study DLP %.1f mGy·cm (expected %s)", dlp,
+            // Quoted beside a CTDIvol verdict, the DLP of a study that lost rows says it is understated (STUDY_INCOMPLETE).
+            return String.format(Locale.ROOT, "; study DLP %.1f mGy·cm%s (expected %s)", dlp, understated ? ", understated: rows rejected" : "",
                     range(first.getExpectedDlpMin(), first.getExpectedDlpMax(), "mGy·cm"));
         }
         Double most = null;

@@ -302,6 +302,13 @@ public final class Study {
     /** The lines of the study's rejected rows, in file and line order. */
     public List<SourceLine> getRejectedLines() { return rejectedLines; }
 
+    /** What the rows a study lost do to what the audit says of it, by modality: the end of STUDY_INCOMPLETE's message. */
+    public String getIncompleteConsequence() {
+        if (isCt()) return "its DLP total and accumulated doses are understated and its DLP enters no median";
+        if (isFluoroscopy()) return "its DAP, Ka,r and peak skin dose are understated and its DAP enters no typical value";
+        return "its exposures in those rows are not audited";
+    }
+
     /** "scan.csv:812, scan.csv:815 and 3 more": where a message points the reader to, kept to one short line. */
     public String getRejectedLinesText() {
         int shown = Math.min(3, rejectedLines.size());

@@ -31,7 +31,7 @@ public final class Messages {
      * A deviation index as AAPM Report 116 writes one, with its sign: "+4.21", "-1.5", "0". Two decimals at most: one
      * computed as 10 log10(EI / EI target) from rounded indices carries no four decimals of meaning.
      */
-    public static String signed(Double d) { return signed(d, 2); }
+    public static String signed(Double d) { return withSign(d, 2); }
 
     /**
      * As {@link #signed(Double)}, with the decimals it takes to differ from the action level it is said to be beyond:
@@ -40,12 +40,13 @@ public final class Messages {
     public static String signed(Double d, Double beyond) {
         if (d == null || beyond == null) return signed(d);
         for (int scale = 2; scale < 6; scale++) {
-            if (BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_UP).compareTo(BigDecimal.valueOf(beyond)) != 0) return signed(d, scale);
+            if (BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_UP).compareTo(BigDecimal.valueOf(beyond)) != 0) return withSign(d, scale);
         }
-        return signed(d, 6);
+        String whole = BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return d > 0 ? "+" + whole : whole;
     }
 
-    private static String signed(Double d, int scale) {
+    private static String withSign(Double d, int scale) {
         if (d == null) return "";
         String n = BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
         return d > 0 && !n.equals("0") ? "+" + n : n;

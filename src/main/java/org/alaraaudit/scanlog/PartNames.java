@@ -66,7 +66,7 @@ record PartNames(String contentTypes, String workbook, String relationships, Str
             String relationshipsName = workbookName.replaceFirst("^(.*/)([^/]+)$", "$1_rels/$2.rels");
             relationships = entry(zip, relationshipsName);
             // Relative targets are taken from the workbook's folder, as FastExcel takes them.
-            String folder = relationshipsName.substring(0, relationshipsName.indexOf("_rel"));
+            String folder = relationshipsName.substring(0, relationshipsName.lastIndexOf("_rels/"));
             Map<String, String> targets = new HashMap<>();
             try (InputStream in = open(zip, relationships)) {
                 XMLStreamReader r = XML.createXMLStreamReader(in);

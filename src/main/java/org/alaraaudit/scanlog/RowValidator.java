@@ -141,13 +141,13 @@ public final class RowValidator {
         return identity.identifies(column, value) ? Rejection.VALUE_WITHHELD : value;
     }
 
+    /** The keys of the patients whose rows were rejected (see {@link ShiftedIdentifiers}). */
+    public long[] rejectedPatientKeys() { return rejectedPatients.stream().mapToLong(Long::longValue).sorted().toArray(); }
+
     /**
      * Withholds, once every row is read, the values of rejections and warnings that are some patient's
      * identifier: a short row shifts an identifier into another column, where it matches no cell of its own row.
      */
-    /** The keys of the patients whose rows were rejected (see {@link ShiftedIdentifiers}). */
-    public long[] rejectedPatientKeys() { return rejectedPatients.stream().mapToLong(Long::longValue).sorted().toArray(); }
-
     public void withholdPatientIdentifiers(java.util.List<Rejection> rejections, java.util.List<DataWarning> warnings) {
         patients.withhold(rejections, warnings);
     }

@@ -15,18 +15,19 @@ import java.util.Set;
 public final class ShiftedIdentifiers {
     private final List<Rejection> rejections;
     private final List<DataWarning> warnings;
-    /** Each cell that could be withheld, by its pseudonym. */
-    private final Map<String, String> cellByPseudonym = new HashMap<>();
+    /** The cells that could be withheld, by their pseudonym (cells that differ only where the pseudonymiser trims share one). */
+    private final Map<String, Set<String>> cellsByPseudonym = new HashMap<>();
 
     public ShiftedIdentifiers(List<Rejection> rejections, List<DataWarning> warnings, byte[] secret) {
         this.rejections = rejections;
         this.warnings = warnings;
         Pseudonymiser pseudonymiser = new Pseudonymiser(secret);
-        KnownIdentifiers.checkedCells(rejections, warnings).forEach(v -> cellByPseudonym.put(pseudonymiser.pseudonym(v), v));
+        KnownIdentifiers.checkedCells(rejections, warnings)
+                .forEach(v -> cellsByPseudonym.computeIfAbsent(pseudonymiser.pseudonym(v), k -> new java.util.HashSet<>()).add(v));
     }
 
     /** The pseudonyms to look for among the input's patients: few, one per distinct shown value. */
-    public Set<String> candidates() { return Set.copyOf(cellByPseudonym.keySet()); }
+    public Set<String> candidates() { return Set.copyOf(cellsByPseudonym.keySet()); }
 
     /** What a report may show: the rejections and warnings as read. */
     public record Shown(List<Rejection> rejections, List<DataWarning> warnings) {}
@@ -39,11 +40,11 @@ public final class ShiftedIdentifiers {
         List<Rejection> r = new java.util.ArrayList<>(rejections);
         List<DataWarning> w = new java.util.ArrayList<>(warnings);
         Set<String> identifiers = new java.util.HashSet<>();
-        for (String p : patients) if (cellByPseudonym.containsKey(p)) identifiers.add(cellByPseudonym.get(p));
+        for (String p : patients) identifiers.addAll(cellsByPseudonym.getOrDefault(p, Set.of()));
         long[] rejected = rejectedPatientKeys.clone();
         java.util.Arrays.sort(rejected);
-        cellByPseudonym.forEach((p, cell) -> {
-            if (java.util.Arrays.binarySearch(rejected, KnownIdentifiers.key(p)) >= 0) identifiers.add(cell);
+        cellsByPseudonym.forEach((p, cells) -> {
+            if (java.util.Arrays.binarySearch(rejected, KnownIdentifiers.key(p)) >= 0) identifiers.addAll(cells);
         });
         if (!identifiers.isEmpty()) KnownIdentifiers.withhold(r, w, identifiers::contains);
         return new Shown(r, w);

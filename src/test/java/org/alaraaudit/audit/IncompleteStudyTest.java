@@ -194,4 +194,31 @@ class IncompleteStudyTest {
         assertEquals(List.of("HIGH"), above.stream().map(Finding::accessionNumber).toList(), "80 mGy·cm without the lost row is above 70 all the more");
         assertEquals(3, incomplete(r).size());
     }
+
+    @Test
+    void aFluoroscopyProcedureIsToldWhatItsLostRowsUnderstate() {
+        AuditResult r = october()
+                .row("accession_number", "RF1", "modality", "RF", "protocol_name", "VCUG", "acquisition_type", "", "target_region", "",
+                        "ctdivol_mgy", "", "dlp_mgycm", "", "phantom", "", "kvp", "70", "dap_gycm2", "0.5")
+                .row("accession_number", "RF1", "modality", "RF", "protocol_name", "VCUG", "acquisition_type", "", "target_region", "",
+                        "ctdivol_mgy", "", "dlp_mgycm", "", "phantom", "", "kvp", "70", "dap_gycm2", "-0.5")
+                .audit(dir);
+        assertEquals(1, r.rejected().size(), r.rejected().toString());
+        List<Finding> f = incomplete(r);
+        assertEquals(1, f.size(), f.toString());
+        assertTrue(f.get(0).message().endsWith("its DAP, Ka,r and peak skin dose are understated and its DAP enters no typical value"),
+                f.get(0).message());
+    }
+
+    @Test
+    void anUnderstatedDlpQuotedBesideACtdivolVerdictSaysSo() {
+        AuditResult r = october()
+                .row("accession_number", "HIGHCT", "ctdivol_mgy", "4.0")
+                .row(with(REJECTED, "accession_number", "HIGHCT"))
+                .audit(dir);
+        List<Finding> above = AuditFixture.findings(r, "DOSE_ABOVE_EXPECTED_RANGE");
+        assertEquals(1, above.size(), above.toString());
+        assertTrue(above.get(0).message().contains("; study DLP 50.0 mGy·cm, understated: rows rejected (expected 17.5-70 mGy·cm)"),
+                above.get(0).message());
+    }
 }

@@ -64,12 +64,9 @@ final class ChartsSection {
         }
         for (int i = 0; i < charts.size(); i++) {
             ProtocolDoseChart chart = charts.get(i);
-            if (i > 0) {
-                // A reader who turns to the chart's next part meets a page of boxes: it carries its title too. Room
-                // for both, so the title is never left alone at the foot of the page before.
-                ctx.keepRoom(Math.min(chart.height() + 70, 700));
-                ctx.subheading(title + " (continued)");
-            }
+            // A reader who turns to the chart's next part meets a page of boxes: it carries its title there, and only
+            // there (a part that follows on the same page continues under the title above it).
+            if (i > 0 && ctx.keepRoom(chart.height() + 40)) ctx.subheading(title + " (continued)");
             ctx.add(VectorChart.of(ctx, chart.build(), WIDTH, chart.height()));
         }
         ctx.note("Box: 25th to 75th percentile of " + q.name() + " " + per + ", line at the median; "

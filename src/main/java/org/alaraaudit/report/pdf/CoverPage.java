@@ -102,7 +102,6 @@ final class CoverPage {
         return "Institution not given (--institution)";
     }
 
-    /** Of the period's CRITICAL and MAJOR findings, how many carry a review status, and which. */
     /**
      * A share as a whole per cent that never rounds some to none or most to all: 1 of 300 reviewed is "<1%", not the
      * "0%" that reads as nothing reviewed, and 299 of 300 is ">99%", not a complete "100%".
@@ -114,6 +113,7 @@ final class CoverPage {
         return pct + "%";
     }
 
+    /** Of the period's CRITICAL and MAJOR findings, how many carry a review status, and which. */
     static String reviewCompletion(AuditResult result) {
         long due = 0;
         Map<String, Long> byStatus = new TreeMap<>();

@@ -110,8 +110,11 @@ final class ReportContext {
     }
 
     /** Starts a new page unless at least this many points remain above the bottom margin: no orphaned headings. */
-    void keepRoom(float points) {
-        if (writer.getVerticalPosition(false) - document.bottom() < points) document.newPage();
+    /** Starts a new page unless {@code points} are left on this one; says whether it did. */
+    boolean keepRoom(float points) {
+        if (writer.getVerticalPosition(false) - document.bottom() >= points) return false;
+        document.newPage();
+        return true;
     }
 
     void newPage() { document.newPage(); }

@@ -69,13 +69,13 @@ final class SignOffSection {
         com.lowagie.text.Paragraph p = new com.lowagie.text.Paragraph(13, "", ctx.type.body);
         p.setSpacingBefore(6);
         p.setSpacingAfter(6);
-        p.add(ctx.phrase("No finding of this period has been reviewed yet. ", ctx.type.bodyBold));
+        p.add(ctx.phrase("No CRITICAL or MAJOR finding of this period has been reviewed yet. ", ctx.type.bodyBold));
         // Broken at spaces only: the file name and the command are typed as read, and "audit-" over "2026-10.xlsx" is not.
         p.add(ReportTable.atSpaces(ctx.phrase("Its " + Text.count(due) + " CRITICAL and MAJOR findings are all still open:"
                 + " a signature below records that this report was read, not that its findings were reviewed. To record the"
                 + " reviews, fill in review_status, justification, reviewer and reviewed_on of each finding on the Findings"
                 + " sheet of the workbook " + workbook + ", run alara-audit review import " + workbook + ", then audit the"
-                + " period again with the same history store: this page then counts the reviews.", ctx.type.body)));
+                + " period again with the history store the reviews went into: this page then counts the reviews.", ctx.type.body)));
         ctx.add(p);
     }
 

@@ -43,8 +43,8 @@ import org.apache.commons.csv.CSVRecord;
  * earlier scan of a repeat), not a case itself. Each file is audited on its own, as one whole-input period, with
  * the rules given and without a history store. A finding counts for the study it names; a period-level finding
  * without a study (DRL_MEDIAN_EXCEEDED, UNMAPPED_PROTOCOL) counts for every study whose rows it rests on. Every row
- * must pass validation: a case with a rejected row fails (unless it expects STUDY_INCOMPLETE, the rule on rejected
- * rows), and so does a supporting study with one, since the cases
+ * must pass validation: a case with a rejected row fails (unless STUDY_INCOMPLETE, the rule on rejected rows, is all
+ * it expects to fire), and so does a supporting study with one, since the cases
  * leaning on it would test something else.
  */
 public final class RuleCases {
@@ -191,8 +191,9 @@ public final class RuleCases {
             }
             // A rejected row is never audited, so whatever it expected is untested: the case fails, even when its
             // expectations happen to hold ("must not fire" holds trivially for a row that was thrown out). A case of the
-            // rule on rejected rows themselves is the exception: its rejected row is what it tests.
-            if (!want.contains(RuleIds.STUDY_INCOMPLETE)) {
+            // rule on rejected rows themselves, expecting nothing else to fire, is the exception: its rejected row is what
+            // it tests.
+            if (!want.equals(Set.of(RuleIds.STUDY_INCOMPLETE))) {
                 for (String r : rejected.getOrDefault(acc, List.of())) problems.add("row rejected, so not tested: " + r);
             }
             out.add(new CaseResult(name, acc.isEmpty() ? "(no accession)" : acc, want, wantNot, got, problems, false));

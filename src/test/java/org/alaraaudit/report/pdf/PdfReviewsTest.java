@@ -59,7 +59,7 @@ class PdfReviewsTest {
         AuditResult base = ReportFixtures.audit(dir).toBuilder().reviews(AuditResult.Reviews.NONE)
                 .events(org.alaraaudit.audit.aggregate.PeriodEvents.NONE).build();
         List<Finding> serious = base.findings().stream().filter(f -> f.severity().atLeast(Severity.MAJOR)).toList();
-        String notice = "No finding of this period has been reviewed yet. Its " + serious.size()
+        String notice = "No CRITICAL or MAJOR finding of this period has been reviewed yet. Its " + serious.size()
                 + " CRITICAL and MAJOR findings are all still open";
         String none = text(base);
         assertTrue(none.contains(notice), none);
@@ -73,7 +73,7 @@ class PdfReviewsTest {
         AuditResult.Review done = new AuditResult.Review(org.alaraaudit.model.ReviewStatus.ACTION_TAKEN, "protocol changed",
                 "Dr Rad", LocalDate.of(2026, 11, 3));
         String one = text(base.toBuilder().reviews(new AuditResult.Reviews(Map.of(serious.get(0).findingId(), done), List.of())).build());
-        assertFalse(one.contains("No finding of this period has been reviewed yet"), one);
+        assertFalse(one.contains("No CRITICAL or MAJOR finding of this period has been reviewed yet"), one);
         assertTrue(one.contains("Radiation safety officer"), "the signature lines, as always");
     }
 }

@@ -77,7 +77,7 @@ class SampleMonthPdfWordingTest {
     @Test
     void aSignOffWithNoFindingReviewedSaysSoAndHowToRecordReviewsBeforeItsSignatureLines() {
         String signOff = laidOut.substring(laidOut.lastIndexOf("Reviewandsign-off"));
-        int notice = signOff.indexOf("Nofindingofthisperiodhasbeenreviewedyet.");
+        int notice = signOff.indexOf("NoCRITICALorMAJORfindingofthisperiodhasbeenreviewedyet.");
         int signature = signOff.indexOf("RadiationsafetyofficerNameDateSignatureComments");
         assertTrue(notice > 0 && signature > notice, signOff);
         assertTrue(signOff.indexOf("alara-auditreviewimportaudit-2026-10.xlsx") > notice, "the command to run: " + signOff);
