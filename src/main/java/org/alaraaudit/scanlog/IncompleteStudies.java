@@ -1,9 +1,9 @@
 package org.alaraaudit.scanlog;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alaraaudit.model.SourceLine;
@@ -17,48 +17,65 @@ import org.alaraaudit.model.SourceLine;
  * compared, never shown. A row whose facility or accession is empty names no study.
  */
 public final class IncompleteStudies implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     public static final IncompleteStudies NONE = new IncompleteStudies(Map.of());
 
-    private final Map<String, List<SourceLine>> rejectedLines;
+    /**
+     * By study, each rejected row by a digest of its identity (as duplicates are told, {@link DuplicateFilter#identity})
+     * with its line: the same row read again from a second export is one row lost, at its first line in input order.
+     */
+    private final Map<String, Map<String, SourceLine>> rejected;
 
-    private IncompleteStudies(Map<String, List<SourceLine>> rejectedLines) { this.rejectedLines = rejectedLines; }
+    private IncompleteStudies(Map<String, Map<String, SourceLine>> rejected) { this.rejected = rejected; }
 
-    /** Gathers the rejected rows as the reader rejects them. */
+    /** Gathers the rejected rows as the reader rejects them, in input order. */
     public static final class Builder {
-        private final Map<String, List<SourceLine>> byStudy = new HashMap<>();
+        private final Map<String, Map<String, SourceLine>> byStudy = new HashMap<>();
 
         /** A rejected row, by its cells as read. */
-        public void rejected(String facility, String accessionNumber, SourceLine line) {
-            if (!names(facility) || !names(accessionNumber)) return;
-            byStudy.computeIfAbsent(key(facility, accessionNumber), k -> new ArrayList<>()).add(line);
+        public void rejected(RawRow row) {
+            String facility = row.get(CanonicalColumn.FACILITY);
+            String accession = row.get(CanonicalColumn.ACCESSION_NUMBER);
+            if (!names(facility) || !names(accession)) return;
+            String identity = digest(DuplicateFilter.identity(row));
+            byStudy.computeIfAbsent(key(facility, accession), k -> new LinkedHashMap<>()).putIfAbsent(identity, row.source());
         }
 
-        public IncompleteStudies build() {
-            if (byStudy.isEmpty()) return NONE;
-            Map<String, List<SourceLine>> sorted = new HashMap<>();
-            byStudy.forEach((k, lines) -> sorted.put(k, lines.stream().sorted().distinct().toList()));
-            return new IncompleteStudies(sorted);
+        /**
+         * The identity's SHA-256, cut to 128 bits: the identity holds every cell, the patient's ID among them, and the
+         * matches travel to a cluster's executors; a digest compares as well and names no one.
+         */
+        private static String digest(byte[] identity) {
+            try {
+                byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(identity);
+                return java.util.HexFormat.of().formatHex(d, 0, 16);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
         }
+
+        public IncompleteStudies build() { return byStudy.isEmpty() ? NONE : new IncompleteStudies(byStudy); }
     }
 
-    /** The studies of parts read apart (a Spark task's file), as one. */
+    /** The studies of parts read apart (a Spark task's file), as one; {@code parts} in input order. */
     public static IncompleteStudies merge(Collection<IncompleteStudies> parts) {
-        Builder all = new Builder();
+        Map<String, Map<String, SourceLine>> all = new HashMap<>();
         for (IncompleteStudies p : parts) {
-            p.rejectedLines.forEach((k, lines) -> all.byStudy.computeIfAbsent(k, x -> new ArrayList<>()).addAll(lines));
+            p.rejected.forEach((k, rows) -> rows.forEach((identity, line) ->
+                    all.computeIfAbsent(k, x -> new LinkedHashMap<>()).putIfAbsent(identity, line)));
         }
-        return all.build();
+        return all.isEmpty() ? NONE : new IncompleteStudies(all);
     }
 
     /** The rejected rows of this study, in file and line order; empty when none was rejected. */
     public List<SourceLine> rejectedLines(String facility, String accessionNumber) {
-        if (rejectedLines.isEmpty() || facility == null || accessionNumber == null) return List.of();
-        return rejectedLines.getOrDefault(key(facility, accessionNumber), List.of());
+        if (rejected.isEmpty() || facility == null || accessionNumber == null) return List.of();
+        Map<String, SourceLine> rows = rejected.get(key(facility, accessionNumber));
+        return rows == null ? List.of() : rows.values().stream().sorted().toList();
     }
 
-    public boolean isEmpty() { return rejectedLines.isEmpty(); }
+    public boolean isEmpty() { return rejected.isEmpty(); }
 
     private static boolean names(String cell) { return cell != null && !BlankText.isBlank(cell); }
 

@@ -216,7 +216,7 @@ public final class ScanLogInput {
         if (outcome.rejection() != null) {
             accounting.countRejected();
             rejections.add(outcome.rejection());
-            incomplete.rejected(row.raw().get(CanonicalColumn.FACILITY), row.raw().get(CanonicalColumn.ACCESSION_NUMBER), row.raw().source());
+            incomplete.rejected(row.raw());
             return;
         }
         validRows++;

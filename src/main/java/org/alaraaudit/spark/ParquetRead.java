@@ -74,7 +74,7 @@ final class ParquetRead {
             if (outcome.rejection() != null) {
                 rejected++;
                 rejections.add(outcome.rejection());
-                incomplete.rejected(cells.get(CanonicalColumn.FACILITY), cells.get(CanonicalColumn.ACCESSION_NUMBER), raw.source());
+                incomplete.rejected(raw);
                 continue;
             }
             valid++;

@@ -56,21 +56,11 @@ class BoundedMemoryAuditTest {
 
     @Test
     void findingsAreTheSameInTheSameOrder() {
-        assertEquals(withoutIncomplete(once), withoutIncomplete(inMemory), "the copy adds nothing");
-        // A rejected row stays rejected in the copy too: the study that lost it is the same, and names both lines.
-        List<Finding> incomplete = AuditFixture.findings(inMemory, "STUDY_INCOMPLETE");
-        assertEquals(AuditFixture.findings(once, "STUDY_INCOMPLETE").stream().map(Finding::findingId).toList(),
-                incomplete.stream().map(Finding::findingId).toList());
-        assertFalse(incomplete.isEmpty());
-        for (Finding f : incomplete) {
-            assertTrue(f.message().contains("a-scan-log.csv:") && f.message().contains("b-same-export-again.csv:"), f.message());
-        }
+        // A rejected row read again from the copy is the same row lost: STUDY_INCOMPLETE counts it once, at its first line.
+        assertFalse(AuditFixture.findings(once, "STUDY_INCOMPLETE").isEmpty());
+        assertEquals(once.findings().stream().toList(), inMemory.findings().stream().toList(), "the copy adds nothing");
         assertEquals(inMemory.findings().stream().toList(), spilled.findings().stream().toList());
         assertEquals(inMemory.findings().size(), spilled.findings().size());
-    }
-
-    private static List<Finding> withoutIncomplete(AuditResult r) {
-        return r.findings().stream().filter(f -> !f.ruleId().equals("STUDY_INCOMPLETE")).toList();
     }
 
     @Test
