@@ -205,6 +205,12 @@ class TrendReportTest {
             assertTrue(s.intervalBefore().low() <= s.medianBefore() && s.medianBefore() <= s.intervalBefore().high(), s.toString());
         }
         assertTrue(first.contains("Above the DRL in 2026-10"), first);
+        assertTrue(first.contains("CI above the DRL"), first);
+        for (var d : t.medians()) {
+            if (d.n() < 6) continue;
+            assertTrue(d.interval() != null && d.interval().low() <= d.median() && d.median() <= d.interval().high(), d.toString());
+            assertEquals(d.drl() != null && d.interval().low() > d.drl(), d.aboveDrlBeyondSampling(), d.toString());
+        }
     }
 
     @Test

@@ -306,7 +306,8 @@ public final class TrendQuery {
             String contrast = k.unmatched() != null ? k.unmatched() : rowContrast.get(k.drlSet() + "\u001f" + k.bandLine());
             String examType = contrast == null ? k.examType() : k.examType() + " " + contrast;
             medians.add(new DoseMedian(k.month(), k.group(), k.drlSet(), examType, k.band(), k.bandLine(), k.quantity(),
-                    s.values.size(), s.studies.size(), s.values.median(), s.drl, s.studies.size() >= rule.minStudies()));
+                    s.values.size(), s.studies.size(), s.values.median(), s.drl, s.studies.size() >= rule.minStudies(),
+                    MedianStep.Interval.of(s.values.medianInterval())));
         }
         return new DoseValues(medians, steps(protocolSamples, rule));
     }

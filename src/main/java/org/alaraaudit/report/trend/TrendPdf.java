@@ -106,6 +106,9 @@ public final class TrendPdf {
         if (above.isEmpty()) {
             doc.add(new Paragraph("No median with a sufficient sample is above its DRL in " + t.to() + ".", type.body));
         } else {
+            doc.add(new Paragraph("\"CI above the DRL\": yes where the whole 95 % confidence interval of the median lies above "
+                    + "the DRL; no where the DRL is within it, so that the month's mix of patients could have put the median above.",
+                    type.small));
             doc.add(aboveTable(t, above.subList(0, Math.min(ABOVE_SHOWN, above.size()))));
             if (above.size() > ABOVE_SHOWN) {
                 doc.add(new Paragraph("The " + ABOVE_SHOWN + " highest of " + above.size() + "; every median is in the table "
@@ -157,12 +160,12 @@ public final class TrendPdf {
     }
 
     private PdfPTable aboveTable(Trend t, List<DoseMedian> above) {
-        PdfPTable table = table(new String[]{TrendText.seriesName(t.by()), "Exam type", "Band", "Quantity", "Median", "DRL", "Median / DRL", "Studies"},
-                new float[]{16, 12, 10, 6, 8, 8, 6, 5});
+        PdfPTable table = table(new String[]{TrendText.seriesName(t.by()), "Exam type", "Band", "Quantity", "Median (95 % CI)", "DRL",
+                "Median / DRL", "Studies", "CI above the DRL"}, new float[]{15, 12, 9, 6, 11, 7, 6, 5, 6});
         for (DoseMedian d : above) {
-            add(table, flagged, d.group(), d.examType(), d.band(), d.quantity(), number(d.median()) + " " + d.unit(),
+            add(table, flagged, d.group(), d.examType(), d.band(), d.quantity(), withInterval(d.median(), d.interval()) + " " + d.unit(),
                     d.drl() == null ? "" : number(d.drl()) + " " + d.unit(), String.format(Locale.ROOT, "%.2f", d.ratio()),
-                    String.valueOf(d.studies()));
+                    String.valueOf(d.studies()), d.aboveDrlBeyondSampling() ? "yes" : "no");
         }
         return table;
     }

@@ -330,7 +330,7 @@ public final class TrendWorkbook {
 
     private void medians(Trend t) {
         Sheet s = sheet(t, "Dose medians", "Month", TrendText.seriesName(t.by()), "DRL set", "Exam type", "Band", "Quantity", "Unit", "Values", "Studies",
-                "Median", "DRL", "Median / DRL", "Sample");
+                "Median", "DRL", "Median / DRL", "Sample", "95 % CI, low", "95 % CI, high", "CI above the DRL");
         int r = 1;
         for (DoseMedian d : t.medians()) {
             Row row = s.createRow(r++);
@@ -343,9 +343,16 @@ public final class TrendWorkbook {
             number(row, c++, d.median(), decimal);
             number(row, c++, d.drl(), decimal);
             number(row, c++, d.ratio(), decimal);
-            row.createCell(c).setCellValue(d.sufficient() ? "sufficient" : "below minimum sample");
+            row.createCell(c++).setCellValue(d.sufficient() ? "sufficient" : "below minimum sample");
+            // Empty where the month has fewer than 6 values, too few for an interval.
+            if (d.interval() != null) {
+                number(row, c, d.interval().low(), decimal);
+                number(row, c + 1, d.interval().high(), decimal);
+            }
+            c += 2;
+            if (d.drl() != null && d.interval() != null) row.createCell(c).setCellValue(d.aboveDrlBeyondSampling() ? "yes" : "no");
         }
-        finish(s, 13);
+        finish(s, 16);
     }
 
     private void steps(Trend t) {
