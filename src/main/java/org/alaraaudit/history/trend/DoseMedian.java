@@ -6,11 +6,11 @@ import java.time.YearMonth;
  * The median of one pediatric exam type and DRL band in one month of one series, against the DRL: CTDIvol one
  * value per diagnostic acquisition, DLP one per study, only values on the DRL's phantom (ICRP 135; as the
  * audit's DRL table). {@code sufficient} when the month has at least the DRL table's minimum sample of studies;
- * {@code interval} the median's 95 % confidence interval (see {@link MedianStep}), null below 6 values.
+ * {@code interval} the median's 95 % confidence interval, null below 6 values.
  */
 public record DoseMedian(YearMonth month, String group, String drlSet, String examType, String band, int bandLine,
                          String quantity, int n, int studies, double median, Double drl, boolean sufficient,
-                         MedianStep.Interval interval) {
+                         ConfidenceInterval interval) {
 
     /** Without a confidence interval (fewer than 6 values, or a test's fixed median). */
     public DoseMedian(YearMonth month, String group, String drlSet, String examType, String band, int bandLine,

@@ -10,12 +10,7 @@ import java.time.YearMonth;
  */
 public record MedianStep(String facility, String station, String protocol, YearMonth before, YearMonth after,
                          double medianBefore, double medianAfter, int studiesBefore, int studiesAfter,
-                         Interval intervalBefore, Interval intervalAfter) {
-
-    /** A median's 95 % confidence interval. */
-    public record Interval(double low, double high) {
-        static Interval of(double[] lowHigh) { return lowHigh == null ? null : new Interval(lowHigh[0], lowHigh[1]); }
-    }
+                         ConfidenceInterval intervalBefore, ConfidenceInterval intervalAfter) {
 
     /** The relative change, e.g. 0.35 for 35 % up, -0.25 for 25 % down. */
     public double change() { return medianAfter / medianBefore - 1; }

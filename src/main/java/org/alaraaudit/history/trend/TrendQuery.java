@@ -307,7 +307,7 @@ public final class TrendQuery {
             String examType = contrast == null ? k.examType() : k.examType() + " " + contrast;
             medians.add(new DoseMedian(k.month(), k.group(), k.drlSet(), examType, k.band(), k.bandLine(), k.quantity(),
                     s.values.size(), s.studies.size(), s.values.median(), s.drl, s.studies.size() >= rule.minStudies(),
-                    MedianStep.Interval.of(s.values.medianInterval())));
+                    ConfidenceInterval.of(s.values.medianInterval())));
         }
         return new DoseValues(medians, steps(protocolSamples, rule));
     }
@@ -326,8 +326,8 @@ public final class TrendQuery {
                 if (b > 0 && Math.abs(a / b - 1) > rule.fraction()) {
                     ProtocolKey k = e.getKey();
                     out.add(new MedianStep(k.facility(), k.station(), k.protocol(), m.getKey().minusMonths(1), m.getKey(), b, a,
-                            before.studies.size(), after.studies.size(), MedianStep.Interval.of(before.values.medianInterval()),
-                            MedianStep.Interval.of(after.values.medianInterval())));
+                            before.studies.size(), after.studies.size(), ConfidenceInterval.of(before.values.medianInterval()),
+                            ConfidenceInterval.of(after.values.medianInterval())));
                 }
             }
         }

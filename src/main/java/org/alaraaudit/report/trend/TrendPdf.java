@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.alaraaudit.history.trend.DoseMedian;
 import org.alaraaudit.history.trend.Grouping;
+import org.alaraaudit.history.trend.ConfidenceInterval;
 import org.alaraaudit.history.trend.MedianStep;
 import org.alaraaudit.history.trend.MonthFigures;
 import org.alaraaudit.history.trend.MonthFindings;
@@ -255,7 +256,7 @@ public final class TrendPdf {
         return table;
     }
 
-    private static String withInterval(double median, MedianStep.Interval i) {
+    private static String withInterval(double median, ConfidenceInterval i) {
         return number(median) + (i == null ? "" : " (" + number(i.low()) + "\u2013" + number(i.high()) + ")");
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.alaraaudit.history.trend.DoseMedian;
+import org.alaraaudit.history.trend.ConfidenceInterval;
 import org.alaraaudit.history.trend.MedianStep;
 import org.alaraaudit.history.trend.MonthFigures;
 import org.alaraaudit.history.trend.MonthFindings;
@@ -372,7 +373,7 @@ public final class TrendWorkbook {
             row.createCell(c++).setCellValue(m.studiesBefore());
             row.createCell(c++).setCellValue(m.studiesAfter());
             // An empty cell where a month is too small for an interval (fewer than 6 acquisitions).
-            for (MedianStep.Interval i : new MedianStep.Interval[]{m.intervalBefore(), m.intervalAfter()}) {
+            for (ConfidenceInterval i : new ConfidenceInterval[]{m.intervalBefore(), m.intervalAfter()}) {
                 if (i != null) {
                     number(row, c, i.low(), decimal);
                     number(row, c + 1, i.high(), decimal);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.alaraaudit.history.trend.ConfidenceInterval;
 import org.alaraaudit.history.trend.MedianStep;
 import org.junit.jupiter.api.Test;
 
@@ -56,10 +57,10 @@ class MedianIntervalTest {
     void aStepIsBeyondTheSpreadOnlyWhenTheMonthsIntervalsDoNotOverlap() {
         java.time.YearMonth sep = java.time.YearMonth.of(2026, 9);
         MedianStep apart = new MedianStep("F", "CT1", "P", sep, sep.plusMonths(1), 4, 6, 20, 20,
-                new MedianStep.Interval(3.5, 4.5), new MedianStep.Interval(4.6, 7));
+                new ConfidenceInterval(3.5, 4.5), new ConfidenceInterval(4.6, 7));
         MedianStep touching = new MedianStep("F", "CT1", "P", sep, sep.plusMonths(1), 4, 6, 20, 20,
-                new MedianStep.Interval(3.5, 4.6), new MedianStep.Interval(4.6, 7));
-        MedianStep unknown = new MedianStep("F", "CT1", "P", sep, sep.plusMonths(1), 4, 6, 20, 20, null, new MedianStep.Interval(4.6, 7));
+                new ConfidenceInterval(3.5, 4.6), new ConfidenceInterval(4.6, 7));
+        MedianStep unknown = new MedianStep("F", "CT1", "P", sep, sep.plusMonths(1), 4, 6, 20, 20, null, new ConfidenceInterval(4.6, 7));
         assertTrue(apart.beyondSampling());
         assertEquals(false, touching.beyondSampling(), "an interval ending where the other starts overlaps it");
         assertEquals(false, unknown.beyondSampling());
