@@ -138,15 +138,21 @@ public record AuditResult(
     }
 
     /**
-     * The rejected rows of studies in the period, by the date their own cell gives, in input order: each leaves a
-     * study of the period audited without it (its dose incomplete, or the study missing). Rows whose date is empty or
-     * not a date are not among them; rejected.csv has every row.
+     * The rejected rows of studies in the period, in input order: by the date their own cell gives, or, when that
+     * cell is no date, by the study of the period a STUDY_INCOMPLETE finding says the row belongs to. Each leaves a
+     * study of the period audited without it (its dose incomplete, or the study missing). Other rows whose date is
+     * empty or not a date are not among them; rejected.csv has every row.
      */
     public List<Rejection> rejectedInPeriod() {
+        java.util.Set<String> incomplete = new java.util.HashSet<>();
+        for (Finding f : findings) {
+            if (org.alaraaudit.rules.RuleIds.STUDY_INCOMPLETE.equals(f.ruleId())) incomplete.add(f.facility() + "\u001f" + f.accessionNumber());
+        }
         List<Rejection> out = new java.util.ArrayList<>();
         for (Rejection r : rejected) {
             LocalDate day = r.studyDay();
-            if (day != null && run.period().contains(day.atStartOfDay())) out.add(r);
+            if (day != null ? run.period().contains(day.atStartOfDay())
+                    : incomplete.contains(r.facility() + "\u001f" + r.accessionNumber())) out.add(r);
         }
         return out;
     }

@@ -40,8 +40,8 @@ final class Summary {
                     + ": audited as local policy (rules validate lists them)%n", changed, changed == 1 ? "" : "s",
                     changed == 1 ? "s" : "", changed == 1 ? "it keeps" : "they keep");
         }
-        out.printf(Locale.ROOT, "Studies: %d (%d pediatric), %d events; CT %d (%d pediatric)%n", f.studies(), f.pediatricStudies(),
-                f.events(), f.ctStudies(), f.pediatricCtStudies());
+        out.printf(Locale.ROOT, "Studies: %d (%d pediatric), %d event%s; CT %d (%d pediatric)%n", f.studies(), f.pediatricStudies(),
+                f.events(), f.events() == 1 ? "" : "s", f.ctStudies(), f.pediatricCtStudies());
         out.printf(Locale.ROOT, "Pediatric protocol compliance: %s   Repeat rate: %s%n", percent(f.pediatricProtocolCompliance()),
                 percent(f.repeatRate()));
         StringBuilder sev = new StringBuilder();
@@ -63,10 +63,12 @@ final class Summary {
                 if (shown.size() >= 5) break;
                 if (!ofPeriod.contains(x)) shown.add(x);
             }
-            String ofPeriodRows = inPeriod.isEmpty() ? "none in a study of the period"
+            String ofPeriodRows = r.rejected().size() == 1 ? (inPeriod.isEmpty() ? "not in" : "in") + " a study of the period"
+                    : inPeriod.isEmpty() ? "none in a study of the period"
                     : inPeriod.size() + " of them in studies of the period (listed first)";
-            out.printf(Locale.ROOT, "Rejected rows: %d, %s; the first %d, all in rejected.csv:%n",
-                    r.rejected().size(), ofPeriodRows, shown.size());
+            String listed = r.rejected().size() == 1 ? "in rejected.csv" : shown.size() == r.rejected().size() ? "all in rejected.csv"
+                    : "the first " + shown.size() + ", all in rejected.csv";
+            out.printf(Locale.ROOT, "Rejected rows: %d, %s; %s:%n", r.rejected().size(), ofPeriodRows, listed);
             for (Rejection x : shown) {
                 boolean study = ofPeriod.contains(x) && x.accessionNumber() != null && !Rejection.VALUE_WITHHELD.equals(x.accessionNumber());
                 out.println("  " + x.message() + (study ? TerminalText.escape(" (study " + x.accessionNumber() + ")") : ""));
@@ -104,9 +106,9 @@ final class Summary {
         }
         if (periods.isEmpty()) return null;
         Path shown = written.get(0).getParent();
-        return "Note: " + (shown == null ? "this folder" : shown + "/") + " also holds the reports of " + String.join(", ", periods)
-                + "; " + String.join(", ", replaced) + (replaced.size() == 1 ? " is" : " are") + " this run's (" + label + ") only: give each"
-                + " period its own --out to keep them.";
+        return "Note: " + (shown == null ? "this folder" : shown + "/") + " also holds the PDF or workbook of " + String.join(", ", periods)
+                + ", but its " + String.join(", ", replaced) + " now hold" + (replaced.size() == 1 ? "s" : "") + " this run's (" + label
+                + ") only: an earlier run's were replaced. Give each period its own --out to keep every period's.";
     }
 
     private static String percent(Double d) {

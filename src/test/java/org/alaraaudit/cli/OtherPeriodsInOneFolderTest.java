@@ -21,17 +21,18 @@ class OtherPeriodsInOneFolderTest {
         CliTest.Run september = CliTest.run("audit", "sample-data", "--period", "2026-09", "--no-history", "--format", "pdf,csv",
                 "--out", dir.toString());
         assertEquals(ExitCode.OK, september.code(), september.err());
-        assertFalse(september.out().contains("also holds the reports of"), "the first month is alone: " + september.out());
+        assertFalse(september.out().contains("also holds the PDF or workbook of"), "the first month is alone: " + september.out());
 
         CliTest.Run again = CliTest.run("audit", "sample-data", "--period", "2026-09", "--no-history", "--format", "pdf,csv",
                 "--out", dir.toString());
-        assertFalse(again.out().contains("also holds the reports of"), "the same month again replaces its own: " + again.out());
+        assertFalse(again.out().contains("also holds the PDF or workbook of"), "the same month again replaces its own: " + again.out());
 
         CliTest.Run october = CliTest.run("audit", "sample-data", "--period", "2026-10", "--no-history", "--format", "csv",
                 "--out", dir.toString());
         assertEquals(ExitCode.OK, october.code(), october.err());
-        assertTrue(october.out().contains("Note: " + dir + "/ also holds the reports of 2026-09; findings.csv, rejected.csv are"
-                + " this run's (2026-10) only: give each period its own --out to keep them."), october.out());
+        assertTrue(october.out().contains("Note: " + dir + "/ also holds the PDF or workbook of 2026-09, but its findings.csv,"
+                + " rejected.csv now hold this run's (2026-10) only: an earlier run's were replaced. Give each period its own --out"
+                + " to keep every period's."), october.out());
     }
 
     @Test
@@ -39,6 +40,6 @@ class OtherPeriodsInOneFolderTest {
         java.nio.file.Files.writeString(dir.resolve("audit-2026-09.pdf"), "");
         assertEquals(null, Summary.otherPeriods(java.util.List.of(dir.resolve("audit-2026-10.pdf")), "2026-10"));
         assertTrue(Summary.otherPeriods(java.util.List.of(dir.resolve("audit-2026-10.pdf"), dir.resolve("findings.json")), "2026-10")
-                .contains("also holds the reports of 2026-09; findings.json is this run's (2026-10) only"));
+                .contains("also holds the PDF or workbook of 2026-09, but its findings.json now holds this run's (2026-10) only"));
     }
 }

@@ -96,7 +96,10 @@ final class DataQualitySection {
      */
     private static void ofThePeriod(ReportContext ctx) {
         List<Rejection> rows = ctx.result.rejectedInPeriod();
-        long undated = ctx.result.rejected().stream().filter(x -> x.studyDay() == null).count();
+        // A row without a readable date whose study a STUDY_INCOMPLETE finding names is of the period, not unknown.
+        java.util.Set<Rejection> listed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        listed.addAll(rows);
+        long undated = ctx.result.rejected().stream().filter(x -> x.studyDay() == null && !listed.contains(x)).count();
         String unknown = undated == 0 ? "" : " " + Text.count(undated) + (undated == 1 ? " rejected row has" : " rejected rows have")
                 + " no readable study date (empty, impossible or withheld), so whether it is of the period is not known:"
                 + " rejected.csv lists it with its facility and accession.";
