@@ -49,23 +49,7 @@ class OpenFilesTest {
 
     /** {@code f} copied to {@code name} with the first match of {@code regex} in its part {@code part} replaced. */
     private Path edited(Path f, String name, String part, String regex, String replacement) throws IOException {
-        Path out = dir.resolve(name);
-        try (ZipFile in = new ZipFile(f.toFile()); ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(out))) {
-            for (Enumeration<? extends ZipEntry> e = in.entries(); e.hasMoreElements(); ) {
-                ZipEntry entry = e.nextElement();
-                byte[] data = in.getInputStream(entry).readAllBytes();
-                if (entry.getName().equals(part)) {
-                    String xml = new String(data, StandardCharsets.UTF_8);
-                    String replaced = xml.replaceFirst(regex, replacement);
-                    assertTrue(!xml.equals(replaced), "the part was edited");
-                    data = replaced.getBytes(StandardCharsets.UTF_8);
-                }
-                z.putNextEntry(new ZipEntry(entry.getName()));
-                z.write(data);
-                z.closeEntry();
-            }
-        }
-        return out;
+        return EditedWorkbook.edit(f, dir.resolve(name), part, regex, replacement);
     }
 
     private static List<String> rows(Path f) {

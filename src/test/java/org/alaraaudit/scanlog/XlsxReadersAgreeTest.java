@@ -150,23 +150,7 @@ class XlsxReadersAgreeTest {
 
     /** {@code f} with the first match of {@code regex} in part {@code part} replaced; a null {@code part} drops nothing. */
     private Path edited(Path f, String part, String regex, String replacement) throws IOException {
-        Path out = dir.resolve("edited-" + part.replaceAll("\\W", "") + "-" + f.getFileName());
-        try (ZipFile in = new ZipFile(f.toFile()); ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(out))) {
-            for (Enumeration<? extends ZipEntry> e = in.entries(); e.hasMoreElements(); ) {
-                ZipEntry entry = e.nextElement();
-                byte[] data = in.getInputStream(entry).readAllBytes();
-                if (entry.getName().equals(part)) {
-                    String xml = new String(data, StandardCharsets.UTF_8);
-                    String replaced = xml.replaceFirst(regex, replacement);
-                    assertTrue(!xml.equals(replaced), "the cell was found");
-                    data = replaced.getBytes(StandardCharsets.UTF_8);
-                }
-                z.putNextEntry(new ZipEntry(entry.getName()));
-                z.write(data);
-                z.closeEntry();
-            }
-        }
-        return out;
+        return EditedWorkbook.edit(f, dir.resolve("edited-" + part.replaceAll("\\W", "") + "-" + f.getFileName()), part, regex, replacement);
     }
 
     @Test
