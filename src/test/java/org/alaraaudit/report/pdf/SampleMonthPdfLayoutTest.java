@@ -20,7 +20,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sample month's PDF as a reader meets it, line by line and page by page: a protocol name or an age band is never
@@ -29,22 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * its page, and a box plot continued on another page is titled there.
  */
 class SampleMonthPdfLayoutTest {
-    @TempDir
-    static Path dir;
-
     static Path pdf;
 
-    /** As a safety officer makes it: the command on the sample folder, the default template. */
     @BeforeAll
-    static void report() {
-        java.io.StringWriter err = new java.io.StringWriter();
-        picocli.CommandLine cl = org.alaraaudit.cli.Main.commandLine();
-        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
-        cl.setErr(new java.io.PrintWriter(err));
-        assertEquals(0, cl.execute("audit", "sample-data", "--period", "2026-10", "--no-history", "--format", "pdf", "--out",
-                dir.toString()), err.toString());
-        pdf = dir.resolve("audit-2026-10.pdf");
-    }
+    static void report() { pdf = SampleMonthPdf.file(); }
 
     @Test
     void noTableCellBreaksAProtocolAtItsHyphenOrANumberFromItsUnit() throws IOException {

@@ -15,31 +15,21 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sample month's PDF read back as a reviewer reads its words: a measured value says its quantity once, one
  * quantity is written with one precision wherever it is quoted, and a sign-off page says when nothing was reviewed.
  */
 class SampleMonthPdfWordingTest {
-    @TempDir
-    static Path dir;
-
     /** The whole report's text, runs of white space as one space: each page's paragraphs, then its tables. */
     static String text;
     /** The same read as the pages are laid out, top to bottom, without any white space (bold titles come out kerned apart). */
     static String laidOut;
 
-    /** As a safety officer makes it: the command on the sample folder, the default template, no history (no reviews). */
+    /** The sample month's PDF, made once for the tests that read it. */
     @BeforeAll
     static void report() throws IOException {
-        java.io.StringWriter err = new java.io.StringWriter();
-        picocli.CommandLine cl = org.alaraaudit.cli.Main.commandLine();
-        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
-        cl.setErr(new java.io.PrintWriter(err));
-        assertEquals(0, cl.execute("audit", "sample-data", "--period", "2026-10", "--no-history", "--format", "pdf", "--out",
-                dir.toString()), err.toString());
-        try (PDDocument d = Loader.loadPDF(dir.resolve("audit-2026-10.pdf").toFile())) {
+        try (PDDocument d = Loader.loadPDF(SampleMonthPdf.file().toFile())) {
             text = new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
             PDFTextStripper byPosition = new PDFTextStripper();
             byPosition.setSortByPosition(true);
