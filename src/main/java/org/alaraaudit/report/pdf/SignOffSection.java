@@ -55,15 +55,9 @@ final class SignOffSection {
      * like the sign-off of reviewed findings. The lines stay: the report is still signed as read.
      */
     private static void noneReviewed(ReportContext ctx) {
-        long due = 0;
-        long reviewed = 0;
-        for (org.alaraaudit.model.Finding f : ctx.result.findings()) {
-            if (!f.severity().atLeast(org.alaraaudit.model.Severity.MAJOR)) continue;
-            due++;
-            var r = ctx.result.reviews().of(f);
-            if (r != null && !r.open()) reviewed++;
-        }
-        if (due == 0 || reviewed > 0) return;
+        org.alaraaudit.model.Severity major = org.alaraaudit.model.Severity.MAJOR;
+        long due = ctx.result.findings().stream().filter(f -> f.severity().atLeast(major)).count();
+        if (due == 0 || ctx.result.reviews().stillOpen(ctx.result.findings(), major) < due) return;
         String workbook = "audit-" + ctx.result.run().period().label() + ".xlsx";
         // Set as written, not through ctx.paragraph: the workbook's column names must keep their underscores.
         com.lowagie.text.Paragraph p = new com.lowagie.text.Paragraph(13, "", ctx.type.body);
