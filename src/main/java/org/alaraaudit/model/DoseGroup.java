@@ -51,6 +51,18 @@ public final class DoseGroup {
     /** The DRL's exam type, with the group's contrast where groups of one exam type differ by it. */
     public String getExamType() { return contrastLabel == null ? level.examType() : level.examType() + " " + contrastLabel; }
 
+    /**
+     * The exam type as a reader needs it, in words: a group judged against a DRL for exams without contrast says so, where
+     * {@link #getExamType()} leaves it unsaid because finding ids, the history and trend series were keyed on it
+     * before the sets had rows of each contrast.
+     */
+    public String getExamName() {
+        String name = contrastLabel != null || Contrast.parse(level.contrast()).orElse(null) != Contrast.WITHOUT ? getExamType()
+                : level.examType() + " " + Contrast.WITHOUT.label();
+        // The tables write a region of several parts as one word (CHEST_ABDOMEN_PELVIS); a reader sees the parts.
+        return name.replace('_', ' ');
+    }
+
     public String getBand() { return level.band(); }
 
     /** {@code CTDIvol} (one value per diagnostic acquisition) or {@code DLP} (one value per study). */

@@ -80,7 +80,7 @@ class DoseTablesLoadingTest {
     @Test
     void findingsJsonCarriesTheDrlGroupsAndTheMarrowDoseProfile() throws IOException {
         AuditFixture f = new AuditFixture();
-        for (int i = 0; i < 10; i++) f.row("patient_id", "P" + i, "accession_number", "A" + i, "ctdivol_mgy", "3.0");
+        for (int i = 0; i < 10; i++) f.row("patient_id", "P" + i, "accession_number", "A" + i, "ctdivol_mgy", "3.0", "contrast", "no");
         AuditResult r = f.audit(dir);
         Path out = dir.resolve("findings.json");
         FindingsJson.write(r, Disclosure.PATIENT_LEVEL, out);
@@ -89,6 +89,8 @@ class DoseTablesLoadingTest {
         assertEquals("ABOVE", g.get("status").asText());
         assertEquals(10, g.get("studies").asInt());
         assertEquals("US", g.get("drl_set").asText());
+        assertEquals("CT CHEST", g.get("exam_type").asText(), "the group's key, as stored in the history");
+        assertEquals("CT CHEST without contrast", g.get("exam_name").asText(), "what the DRL row is for");
         assertEquals(32, g.get("drl_phantom_cm").asInt());
         JsonNode p = root.get("figures").get("cumulative_marrow_dose_profile");
         assertEquals(10, p.get("bands").get("<10").asInt());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A store kept before dose values carried their group's contrast: September's values have none, October's say
- * "with contrast" where their DRL row is of contrast exams. The trend keeps each DRL row one series across both
+ * "with contrast" or "without contrast" where their DRL row is for exams of one contrast. The trend keeps each DRL row one series across both
  * months, named as the audit names it.
  */
 class TrendContrastLabelTest {
@@ -31,17 +31,23 @@ class TrendContrastLabelTest {
         store.audit(AuditPeriod.month(YearMonth.of(2026, 9)), Path.of("sample-data", "scan-log-2026-09.csv"));
         store.audit(AuditPeriod.month(YearMonth.of(2026, 10)), Path.of("sample-data", "scan-log-2026-10.csv"));
         assertTrue(store.count("SELECT COUNT(*) FROM dose_value WHERE contrast_label = 'with contrast'") > 0);
+        assertTrue(store.count("SELECT COUNT(*) FROM dose_value WHERE contrast_label = 'without contrast'") > 0,
+                "a value judged against a DRL row for exams without contrast keeps that too");
+        // As a store kept before either label: September's values have none.
         store.execute("UPDATE dose_value SET contrast_label = NULL WHERE accession_number IN (SELECT accession_number FROM study"
                 + " WHERE study_month = '2026-09')");
 
         Trend t = new TrendQuery(store.store).load(null, null, Grouping.FACILITY, new StepRule(0.2, "test", 10));
-        List<DoseMedian> contrast = t.medians().stream().filter(d -> d.examType().endsWith(" with contrast")).toList();
-        assertTrue(contrast.stream().anyMatch(d -> d.month().equals(YearMonth.of(2026, 9))), "September's values keep the label");
-        for (DoseMedian d : contrast) {
-            String plain = d.examType().substring(0, d.examType().length() - " with contrast".length());
-            assertFalse(t.medians().stream().anyMatch(x -> x.group().equals(d.group()) && x.bandLine() == d.bandLine()
-                    && x.quantity().equals(d.quantity()) && x.examType().equals(plain)), "no second series without it: " + d);
+        for (String label : List.of(" with contrast", " without contrast")) {
+            List<DoseMedian> named = t.medians().stream().filter(d -> d.examType().endsWith(label)).toList();
+            assertTrue(named.stream().anyMatch(d -> d.month().equals(YearMonth.of(2026, 9))), "September's values keep the label" + label);
+            for (DoseMedian d : named) {
+                String plain = d.examType().substring(0, d.examType().length() - label.length());
+                assertFalse(t.medians().stream().anyMatch(x -> x.group().equals(d.group()) && x.bandLine() == d.bandLine()
+                        && x.quantity().equals(d.quantity()) && x.examType().equals(plain)), "no second series without it: " + d);
+            }
         }
+        assertTrue(t.medians().stream().anyMatch(d -> d.examType().equals("CT CHEST without contrast")), "named as the audit's DRL table names it");
         assertEquals(t.medians().size(), t.medians().stream().map(d -> d.group() + d.examType() + d.band() + d.quantity() + d.month())
                 .distinct().count(), "one median per series and month");
     }

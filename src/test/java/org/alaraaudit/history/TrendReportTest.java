@@ -136,9 +136,10 @@ class TrendReportTest {
                 && !g.band().startsWith("adult")).toList();
         assertTrue(groups.size() > 20, groups.toString());
         assertTrue(groups.stream().anyMatch(g -> g.examType().endsWith(" with contrast")), "the sample month has contrast groups");
+        assertTrue(groups.stream().anyMatch(g -> g.examName().endsWith(" without contrast")), "and groups whose DRL is for exams without");
         for (DrlGroup g : groups) {
             List<DoseMedian> same = t.medians().stream().filter(d -> d.month().equals(OCTOBER) && d.group().equals(g.facility())
-                    && d.examType().equals(g.examType()) && d.band().equals(g.band()) && d.quantity().equals(g.quantity())).toList();
+                    && d.examType().equals(g.examName()) && d.band().equals(g.band()) && d.quantity().equals(g.quantity())).toList();
             assertEquals(1, same.size(), g + " in " + same);
             assertEquals(g.median(), same.get(0).median(), 1e-9, g.toString());
             assertEquals(g.studies(), same.get(0).studies(), g.toString());

@@ -43,6 +43,7 @@ class ContrastDrlTest {
         DrlGroup g = ctdivolGroup(r);
         assertEquals(14.0, g.drl());
         assertEquals("CT CHEST with contrast", g.examType());
+        assertEquals("CT CHEST with contrast", g.examName());
         assertEquals("BELOW", g.status(), "a median at the DRL has not exceeded it");
         assertEquals(List.of(), findings(r, "DRL_MEDIAN_EXCEEDED"));
     }
@@ -67,7 +68,8 @@ class ContrastDrlTest {
     void theWithoutWordingIsReadBeforeTheWordContrast() {
         DrlGroup g = ctdivolGroup(chestGroup("CT CHEST W/O CONTRAST", "", "7.4"));
         assertEquals(7.4, g.drl());
-        assertEquals("CT CHEST", g.examType());
+        assertEquals("CT CHEST", g.examType(), "the group's key in finding ids and the history, as before");
+        assertEquals("CT CHEST without contrast", g.examName(), "what the reports show: the DRL is for exams without contrast");
         assertEquals("BELOW", g.status());
     }
 
@@ -78,6 +80,7 @@ class ContrastDrlTest {
         assertEquals(7.4, g.drl());
         assertEquals("ABOVE", g.status());
         assertEquals("CT CHEST (contrast not known)", g.examType());
+        assertEquals("CT CHEST (contrast not known)", g.examName(), "its note says which DRL it was compared with");
         assertTrue(g.note().contains("compared with the DRL without contrast"), g.note());
         assertTrue(findings(r, "DRL_MEDIAN_EXCEEDED").get(0).message().contains("contrast not known"));
     }

@@ -5,10 +5,16 @@ package org.alaraaudit.audit.aggregate;
  * judge groups, never individual patients). {@code n} counts values (acquisitions for CTDIvol, studies for DLP),
  * {@code studies} the studies they come from, on which the minimum sample is judged. {@code phantomCm} is the
  * phantom of the group's values, {@code drlPhantomCm} the DRL's; when they differ the status is NOT_COMPARABLE.
+ * {@code examType} is the group's key in finding ids and the history; {@code examName} is what the reports show,
+ * with "without contrast" where the DRL is for exams without it (model.DoseGroup#getExamName).
  */
 public record DrlGroup(String facility, String examType, String band, String quantity, int n, Double median,
                        Double p75, Double drl, Double ratio, String status, String source, int phantomCm,
-                       int studies, String drlSet, int drlPhantomCm, String note) {
+                       int studies, String drlSet, int drlPhantomCm, String note, String examName) {
+
+    public DrlGroup {
+        if (examName == null) examName = examType;
+    }
 
     /** Judged against its DRL (ABOVE or BELOW with a ratio): only such a group's ratio says anything. */
     public boolean judged() { return ratio != null && ("ABOVE".equals(status) || "BELOW".equals(status)); }

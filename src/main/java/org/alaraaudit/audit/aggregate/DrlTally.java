@@ -210,7 +210,7 @@ final class DrlTally {
             Sample s = groups.get(k);
             out.add(new DrlGroup(g.getFacility(), g.getExamType(), g.getBand(), g.getQuantity(), g.getValues(), g.getMedian(),
                     g.getP75(), g.getDrl(), g.getRatio(), g.getStatus().name(), g.getLevel().source(), g.getDataPhantomCm(),
-                    g.getStudies(), g.getDrlSet(), g.getDrlPhantomCm(), join(contrastNote(k), note(g, s))));
+                    g.getStudies(), g.getDrlSet(), g.getDrlPhantomCm(), join(contrastNote(k), note(g, s)), g.getExamName()));
         }
         return out;
     }

@@ -304,7 +304,8 @@ public final class TrendQuery {
             MedianKey k = e.getKey();
             Sample s = e.getValue();
             String contrast = k.unmatched() != null ? k.unmatched() : rowContrast.get(k.drlSet() + "\u001f" + k.bandLine());
-            String examType = contrast == null ? k.examType() : k.examType() + " " + contrast;
+            // Named as the audit's DRL table names the group (model.DoseGroup#getExamName).
+            String examType = (contrast == null ? k.examType() : k.examType() + " " + contrast).replace('_', ' ');
             medians.add(new DoseMedian(k.month(), k.group(), k.drlSet(), examType, k.band(), k.bandLine(), k.quantity(),
                     s.values.size(), s.studies.size(), s.values.median(), s.drl, s.studies.size() >= rule.minStudies(),
                     ConfidenceInterval.of(s.values.medianInterval())));

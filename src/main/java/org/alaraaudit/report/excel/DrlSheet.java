@@ -45,7 +45,7 @@ final class DrlSheet {
         for (DrlGroup g : groups) {
             DrlGroup q = previous == null ? null : previous.group(g);
             RowCells row = t.row();
-            row.text(g.facility()).text(g.examType()).text(g.band()).text(g.quantity()).text(unit(g.quantity()))
+            row.text(g.facility()).text(g.examName()).text(g.band()).text(g.quantity()).text(unit(g.quantity()))
                     .count(g.studies()).count(g.n()).number(cm(g.phantomCm()), styles.integer)
                     .dose(g.median()).dose(g.p75()).dose(g.drl()).number(cm(g.drlPhantomCm()), styles.integer)
                     .number(g.ratio(), styles.ratio);
@@ -139,7 +139,7 @@ final class DrlSheet {
     private static Double cm(int phantom) { return phantom > 0 ? (double) phantom : null; }
 
     private static String label(DrlGroup g) {
-        return String.join(" ", nz(g.examType()), nz(g.band()), nz(g.quantity())) + " (" + nz(g.facility()) + ")";
+        return String.join(" ", nz(g.examName()), nz(g.band()), nz(g.quantity())) + " (" + nz(g.facility()) + ")";
     }
 
     private static String nz(String s) { return s == null ? "" : s; }

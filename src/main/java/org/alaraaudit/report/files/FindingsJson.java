@@ -159,6 +159,8 @@ public final class FindingsJson {
         g.writeStartObject();
         g.writeStringField("facility", d.facility());
         g.writeStringField("exam_type", d.examType());
+        // exam_type stays the group's key (finding ids, the history); exam_name says what the DRL row is for.
+        g.writeStringField("exam_name", d.examName());
         g.writeStringField("band", d.band());
         g.writeStringField("quantity", d.quantity());
         g.writeNumberField("n", d.n());

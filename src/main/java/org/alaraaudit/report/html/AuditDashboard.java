@@ -181,7 +181,7 @@ public final class AuditDashboard {
         for (DrlGroup g : groups) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("facility", g.facility());
-            m.put("examType", g.examType());
+            m.put("examType", g.examName());
             m.put("band", g.band());
             m.put("quantity", g.quantity());
             m.put("unit", "DLP".equals(g.quantity()) ? "mGy·cm" : "mGy");

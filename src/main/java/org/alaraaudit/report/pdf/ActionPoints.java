@@ -105,7 +105,7 @@ final class ActionPoints {
             for (DrlGroup g : p.drlAbove()) {
                 if (shown++ == 3) break;
                 if (shown > 1) sb.append("; ");
-                sb.append(g.examType().replace('_', ' ')).append(", ").append(g.band()).append(", ").append(g.quantity())
+                sb.append(g.examName()).append(", ").append(g.band()).append(", ").append(g.quantity())
                         .append(" at ").append(g.facility()).append(" (ratio ").append(Text.number(g.ratio())).append(')');
             }
         } else {

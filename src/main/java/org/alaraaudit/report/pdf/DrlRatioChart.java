@@ -53,7 +53,7 @@ final class DrlRatioChart {
     }
 
     private static String category(DrlGroup g) {
-        return Text.plain(g.examType(), RuleTitles.NONE) + ", " + g.band() + " (" + g.quantity() + ")";
+        return Text.plain(g.examName(), RuleTitles.NONE) + ", " + g.band() + " (" + g.quantity() + ")";
     }
 
     boolean isEmpty() { return shown.isEmpty(); }

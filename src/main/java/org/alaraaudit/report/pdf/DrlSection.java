@@ -25,11 +25,11 @@ final class DrlSection {
             return;
         }
         Sources sources = new Sources();
-        ReportTable t = new ReportTable(ctx, new float[]{1.45f, 1.55f, 0.85f, 0.8f, 0.7f, 0.5f, 0.7f, 0.6f, 0.5f, 0.6f, 1.6f, 0.4f},
+        ReportTable t = new ReportTable(ctx, new float[]{1.35f, 2.25f, 0.85f, 0.72f, 0.62f, 0.45f, 0.62f, 0.55f, 0.48f, 0.55f, 1.45f, 0.33f},
                 "Facility", "Exam type", "Band", "Quantity", "Studies#", "n#", "Median#", "P75#", "DRL#", "Ratio#", "Status", "Src");
         t.emphasise("ABOVE DRL");
         for (DrlGroup g : ctx.result.drlGroups()) {
-            t.row(g.facility(), g.examType().replace('_', ' '), g.band(), g.quantity(), Text.count(g.studies()), Text.count(g.n()),
+            t.row(g.facility(), g.examName(), g.band(), g.quantity(), Text.count(g.studies()), Text.count(g.n()),
                     Text.value(g.median(), null), Text.value(g.p75(), null), Text.number(g.drl()),
                     Text.number(g.ratio()), status(g.status()),
                     sources.ref(g.source()));
@@ -85,7 +85,7 @@ final class DrlSection {
             }
             // Always n and status: a ratio from three studies is never presented as a change.
             String notCompared = DrlGroup.notCompared(g, q);
-            t.row(g.facility(), g.examType().replace('_', ' '), g.band(), g.quantity(), nStatus(g), nStatus(q),
+            t.row(g.facility(), g.examName(), g.band(), g.quantity(), nStatus(g), nStatus(q),
                     Text.value(g.median(), null), Text.value(q.median(), null), ratio(g.ratio()), ratio(q.ratio()),
                     notCompared != null ? notCompared : PeriodChange.ratio(g.ratio(), q.ratio()));
         }

@@ -42,11 +42,12 @@ class ExcelReportTest {
     /** A scan log that fires the rules the sheets show: adult protocol on a child, a repeat, an unmapped protocol. */
     static AuditResult audit(Path dir) {
         AuditFixture f = new AuditFixture();
-        // twelve children's head CTs: a DRL group large enough to be judged
+        // twelve children's head CTs without contrast: a DRL group large enough to be judged
         for (int i = 0; i < 12; i++) {
             f.row("patient_id", "MRN-H" + i, "accession_number", "H" + i, "study_datetime",
                     String.format("2026-10-%02dT09:00:00", i + 2), "protocol_name", "PED HEAD 5-10Y",
-                    "target_region", "HEAD", "phantom", "16", "ctdivol_mgy", String.valueOf(30 + i), "dlp_mgycm", "500");
+                    "target_region", "HEAD", "phantom", "16", "ctdivol_mgy", String.valueOf(30 + i), "dlp_mgycm", "500",
+                    "contrast", "no");
         }
         f.row("patient_id", "MRN-A", "accession_number", "A1", "protocol_name", "ADULT CHEST ROUTINE",
                 "ctdivol_mgy", "12.0", "dlp_mgycm", "400");
@@ -234,6 +235,8 @@ class ExcelReportTest {
             assertEquals(DrlSheet.COLUMNS.stream().map(Column::header).toList(), header(s));
             assertTrue(s.getSheetConditionalFormatting().getNumConditionalFormattings() > 0);
             assertEquals(CellType.NUMERIC, s.getRow(1).getCell(6).getCellType(), "n is a number");
+            assertEquals("CT HEAD without contrast", s.getRow(1).getCell(header(s).indexOf("exam type")).getStringCellValue(),
+                    "the head DRL is for exams without contrast, and the sheet says so");
             int source = header(s).indexOf("source");
             assertEquals("source status", header(s).get(source + 1), "the status beside the citation");
             String cited = s.getRow(1).getCell(source).getStringCellValue();

@@ -36,14 +36,14 @@ class WorkbookDrlChangeTest {
 
     private static DrlGroup before(DrlGroup g, int studies, double ratio, String status) {
         return new DrlGroup(g.facility(), g.examType(), g.band(), g.quantity(), studies, g.drl() * ratio, null, g.drl(),
-                ratio, status, g.source(), g.phantomCm(), studies, g.drlSet(), g.drlPhantomCm(), null);
+                ratio, status, g.source(), g.phantomCm(), studies, g.drlSet(), g.drlPhantomCm(), null, g.examName());
     }
 
     private static Row rowOf(XSSFWorkbook wb, AuditResult r, DrlGroup g) {
         Sheet s = wb.getSheet(DrlSheet.NAME);
         for (int i = 1; i <= r.drlGroups().size(); i++) {
             Row row = s.getRow(i);
-            if (row.getCell(0).getStringCellValue().equals(g.facility()) && row.getCell(1).getStringCellValue().equals(g.examType())
+            if (row.getCell(0).getStringCellValue().equals(g.facility()) && row.getCell(1).getStringCellValue().equals(g.examName())
                     && row.getCell(2).getStringCellValue().equals(g.band()) && row.getCell(3).getStringCellValue().equals(g.quantity())) {
                 return row;
             }

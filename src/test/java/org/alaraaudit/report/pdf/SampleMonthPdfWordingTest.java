@@ -49,6 +49,18 @@ class SampleMonthPdfWordingTest {
     }
 
     @Test
+    void aDrlGroupJudgedAgainstADrlForExamsWithoutContrastSaysSoWhereverItIsNamed() {
+        // County General's chest CTs of 5-<10 y: median CTDIvol 3.27 mGy against the Kanal 2022 DRL of 2.5 mGy,
+        // which is for chest CT without contrast; the with-contrast chest-abdomen-pelvis groups say theirs.
+        assertTrue(text.contains("at County General for CT CHEST without contrast, 5-<10 y"), () -> around("3.27"));
+        assertTrue(text.contains("CT CHEST ABDOMEN PELVIS with contrast"), () -> around("ABDOMEN PELVIS"));
+        // The methodology's table of DRL rows gives contrast in a column of its own ("CT CHEST 5-<10 y without 32 cm").
+        Matcher bare = Pattern.compile("CT CHEST (?!without|ABDOMEN|\\(contrast)\\d+-<\\d+ y(?! (without|with) \\d+ cm)").matcher(text);
+        assertFalse(bare.find(), () -> "a chest group named without its contrast: ..."
+                + text.substring(Math.max(0, bare.start() - 80), Math.min(text.length(), bare.end() + 80)));
+    }
+
+    @Test
     void everyReferenceAirKermaAndPeakSkinDoseIsAWholeNumberOfMgyAsTheTablesRoundThem() {
         Matcher m = Pattern.compile("(Ka,r|peak skin dose) (\\d+(?:\\.\\d+)?) mGy").matcher(text);
         List<String> quoted = new ArrayList<>();
