@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.alaraaudit.audit.aggregate.LocalProtocolDoses;
 import org.alaraaudit.model.CatalogEntry;
+import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.Range;
 import org.alaraaudit.rules.ProtocolCatalog;
 import org.apache.commons.csv.CSVFormat;
@@ -55,7 +56,10 @@ public final class ExpectedRangeDerivation {
         for (List<LocalProtocolDoses> phantoms : byProtocol.values()) {
             LocalProtocolDoses chosen = null;
             for (LocalProtocolDoses g : phantoms) {
-                if (g.studies() < minStudies) {
+                if (g.withContrastLeftOut() + g.contrastNotKeptLeftOut() > 0) notes.add(contrastLeftOut(g));
+                if (g.studies() == 0) {
+                    continue; // every study left out for its contrast, which its own note says
+                } else if (g.studies() < minStudies) {
                     notes.add(String.format(Locale.ROOT, "%s on %s, %d cm phantom: %d stud%s, fewer than %d; no range proposed",
                             g.standardProtocol(), g.stationName(), g.phantomCm(), g.studies(), g.studies() == 1 ? "y" : "ies", minStudies));
                 } else if (chosen == null || g.studies() > chosen.studies()) {
@@ -68,8 +72,8 @@ public final class ExpectedRangeDerivation {
             if (chosen == null) continue;
             Optional<CatalogEntry> entry = entryFor(chosen);
             if (entry.isEmpty()) {
-                notes.add(String.format(Locale.ROOT, "%s on %s: no catalog row matches it; add the protocol to the catalog first (%d studies)",
-                        chosen.standardProtocol(), chosen.stationName(), chosen.studies()));
+                notes.add(String.format(Locale.ROOT, "%s on %s: no catalog row matches it; add the protocol to the catalog first (%s)",
+                        chosen.standardProtocol(), chosen.stationName(), studies(chosen.studies())));
                 continue;
             }
             proposals.add(new Proposal(chosen.stationName(), chosen.standardProtocol(), chosen.phantomCm(), chosen.studies(),
@@ -79,6 +83,46 @@ public final class ExpectedRangeDerivation {
         // or pasted above the shipped rows it would never be reached (its exams held to the other range).
         proposals.sort(java.util.Comparator.comparing((Proposal p) -> p.row().getOrDefault("contrast", "").isEmpty()));
         return new Result(List.copyOf(proposals), List.copyOf(notes));
+    }
+
+    /**
+     * Whether the catalog now holds this protocol's exams with contrast to a row of their own while the protocol's
+     * row takes the others: its stored values of exams with contrast (stored before that row existed), and those
+     * whose contrast the store did not keep, do not belong in the range of its row (ProtocolDoseQuery leaves them out).
+     */
+    public boolean withContrastApart(String stationName, String standardProtocol) {
+        return withContrastRow(stationName, standardProtocol).isPresent();
+    }
+
+    /** The row of the same pattern for exams with contrast, where the protocol's own row takes any exam. */
+    private Optional<CatalogEntry> withContrastRow(String stationName, String standardProtocol) {
+        Optional<CatalogEntry> own = entryFor(stationName, standardProtocol);
+        if (own.isEmpty() || own.get().contrast() != null) return Optional.empty();
+        CatalogEntry o = own.get();
+        for (CatalogEntry e : catalog.entries()) {
+            if (e.contrast() == Contrast.WITH && e.pattern().toString().equals(o.pattern().toString())
+                    && (e.stationName() == null || e.stationName().equalsIgnoreCase(stationName))) return Optional.of(e);
+        }
+        return Optional.empty();
+    }
+
+    private String contrastLeftOut(LocalProtocolDoses g) {
+        String withRow = withContrastRow(g.stationName(), g.standardProtocol()).map(CatalogEntry::standardName)
+                .orElse("a row of its own");
+        List<String> parts = new ArrayList<>();
+        if (g.withContrastLeftOut() > 0) parts.add(studies(g.withContrastLeftOut()) + " with contrast");
+        if (g.contrastNotKeptLeftOut() > 0) {
+            parts.add(studies(g.contrastNotKeptLeftOut()) + " stored before the history store kept each exam's contrast (either contrast)");
+        }
+        return String.format(Locale.ROOT, "%s on %s, %d cm phantom: %s left out; the catalog holds its exams with contrast to %s",
+                g.standardProtocol(), g.stationName(), g.phantomCm(), String.join(" and ", parts), withRow);
+    }
+
+    private static String studies(int n) { return n + (n == 1 ? " study" : " studies"); }
+
+    private static String leftOut(LocalProtocolDoses g) {
+        int n = g.withContrastLeftOut() + g.contrastNotKeptLeftOut();
+        return n == 0 ? "" : " " + studies(n) + " with contrast or of contrast not kept left out (the catalog's with-contrast row takes such exams);";
     }
 
     /** A catalog row holds one range whatever the phantom, so values on two phantoms are never mixed: the larger group wins. */
@@ -91,13 +135,15 @@ public final class ExpectedRangeDerivation {
      * The catalog row the stored standard protocol comes from: the row that names it for this station or for all, else
      * (a name kept as the device named it) the first row whose pattern matches the name.
      */
-    private Optional<CatalogEntry> entryFor(LocalProtocolDoses g) {
+    private Optional<CatalogEntry> entryFor(LocalProtocolDoses g) { return entryFor(g.stationName(), g.standardProtocol()); }
+
+    private Optional<CatalogEntry> entryFor(String stationName, String standardProtocol) {
         for (CatalogEntry e : catalog.entries()) {
-            if (e.standardName() != null && e.standardName().equalsIgnoreCase(g.standardProtocol())
-                    && (e.stationName() == null || e.stationName().equalsIgnoreCase(g.stationName()))) return Optional.of(e);
+            if (e.standardName() != null && e.standardName().equalsIgnoreCase(standardProtocol)
+                    && (e.stationName() == null || e.stationName().equalsIgnoreCase(stationName))) return Optional.of(e);
         }
-        // A standard name kept as the device named it: no row named it, and the history keeps no contrast per protocol.
-        return catalog.match(g.standardProtocol(), g.stationName(), null);
+        // A standard name kept as the device named it: no row named it; the row an exam of unknown contrast takes.
+        return catalog.match(standardProtocol, stationName, null);
     }
 
     private Map<String, String> row(LocalProtocolDoses g, CatalogEntry e) {
@@ -111,7 +157,7 @@ public final class ExpectedRangeDerivation {
         r.put("standard_name", named ? e.standardName() : g.standardProtocol());
         r.put("population", e.population().name());
         r.put("target_region", e.targetRegion() == null ? "" : e.targetRegion().name());
-        r.put("contrast", e.contrast() == null ? "" : e.contrast() == org.alaraaudit.model.Contrast.WITH ? "with" : "without");
+        r.put("contrast", e.contrast() == null ? "" : e.contrast() == Contrast.WITH ? "with" : "without");
         range(r, "min_age_years", "max_age_years", e.ageYears());
         range(r, "min_weight_kg", "max_weight_kg", e.weightKg());
         r.put("expected_ctdivol_min_mgy", number(low));
@@ -122,9 +168,9 @@ public final class ExpectedRangeDerivation {
         r.put("source", String.format(Locale.ROOT,
                 "local policy: derived from local history %d studies %s–%s, P5–P95 of CTDIvol per diagnostic acquisition"
                         + " (%d acquisitions, %d cm phantom); %s catalog line %d (the history store keeps no DLP per protocol);"
-                        + " review before adopting: place above the shipped rows",
+                        + "%s review before adopting: place above the shipped rows",
                 g.studies(), g.first(), g.last(), g.ctdivol().size(), g.phantomCm(),
-                dlp ? "DLP range as" : "no DLP range, as", e.line()));
+                dlp ? "DLP range as" : "no DLP range, as", e.line(), leftOut(g)));
         r.put("notification_category", e.notificationCategory() == null ? "" : e.notificationCategory());
         r.put("status", "local-policy");
         return r;

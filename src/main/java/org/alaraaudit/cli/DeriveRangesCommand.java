@@ -64,7 +64,8 @@ final class DeriveRangesCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.INPUT_UNUSABLE;
         }
-        ExpectedRangeDerivation.Result result = new ExpectedRangeDerivation(catalog, minStudies).derive(query.read(window));
+        ExpectedRangeDerivation derivation = new ExpectedRangeDerivation(catalog, minStudies);
+        ExpectedRangeDerivation.Result result = derivation.derive(query.read(window, derivation::withContrastApart));
         // Notes go where the rows do not, so standard output stays a clean CSV file.
         PrintWriter notes = out == null ? err : spec.commandLine().getOut();
         if (out == null) {

@@ -45,9 +45,18 @@ public final class ProtocolDoseQuery {
     }
 
     /** Per station, standard protocol and phantom, in that order, the CTDIvol values of the window's studies. */
-    public List<LocalProtocolDoses> read(Window w) {
+    public List<LocalProtocolDoses> read(Window w) { return read(w, (station, protocol) -> false); }
+
+    /**
+     * As {@link #read(Window)}, leaving out of each protocol for which {@code withContrastApart} (station, standard
+     * protocol) is true the values of exams with contrast, and those whose contrast the store did not keep (values
+     * stored before migration V7): the catalog now holds that protocol's exams with contrast to a row of their own.
+     */
+    public List<LocalProtocolDoses> read(Window w, java.util.function.BiPredicate<String, String> withContrastApart) {
         Map<String, Group> groups = new LinkedHashMap<>();
-        String sql = "SELECT s.station_name, d.standard_protocol, d.phantom_cm, s.facility, s.accession_number, s.study_date, d.measured"
+        Map<String, Boolean> apart = new java.util.HashMap<>();
+        String sql = "SELECT s.station_name, d.standard_protocol, d.phantom_cm, s.facility, s.accession_number, s.study_date, d.measured,"
+                + " d.exam_contrast"
                 + " FROM study s JOIN dose_value d ON d.facility = s.facility AND d.accession_number = s.accession_number"
                 + " WHERE d.quantity = ? AND d.standard_protocol IS NOT NULL AND s.study_date >= ? AND s.study_date <= ?"
                 + " ORDER BY s.station_name, d.standard_protocol, d.phantom_cm, s.study_date, s.facility, s.accession_number, d.ordinal";
@@ -62,7 +71,15 @@ public final class ProtocolDoseQuery {
                     int phantom = r.getInt(3);
                     Group g = groups.computeIfAbsent(station + "\u001f" + protocol + "\u001f" + phantom,
                             k -> new Group(station, protocol, phantom));
-                    g.add(r.getString(4) + "\u001f" + r.getString(5), r.getDate(6).toLocalDate(), r.getDouble(7));
+                    String study = r.getString(4) + "\u001f" + r.getString(5);
+                    String contrast = r.getString(8);
+                    boolean withContrast = "with".equals(contrast);
+                    if ((withContrast || contrast == null)
+                            && apart.computeIfAbsent(station + "\u001f" + protocol, k -> withContrastApart.test(station, protocol))) {
+                        (withContrast ? g.withContrast : g.contrastNotKept).add(study);
+                        continue;
+                    }
+                    g.add(study, r.getDate(6).toLocalDate(), r.getDouble(7));
                 }
             }
         } catch (SQLException e) {
@@ -70,7 +87,8 @@ public final class ProtocolDoseQuery {
         }
         List<LocalProtocolDoses> out = new ArrayList<>();
         for (Group g : groups.values()) {
-            out.add(new LocalProtocolDoses(g.station, g.protocol, g.phantom, g.studies.size(), g.first, g.last, g.values));
+            out.add(new LocalProtocolDoses(g.station, g.protocol, g.phantom, g.studies.size(), g.first, g.last, g.values,
+                    g.withContrast.size(), g.contrastNotKept.size()));
         }
         return out;
     }
@@ -80,6 +98,8 @@ public final class ProtocolDoseQuery {
         final String protocol;
         final int phantom;
         final Set<String> studies = new HashSet<>();
+        final Set<String> withContrast = new HashSet<>();
+        final Set<String> contrastNotKept = new HashSet<>();
         final DoseSample values = new DoseSample();
         LocalDate first;
         LocalDate last;

@@ -167,6 +167,7 @@ final class RunStudies implements AutoCloseable {
                     return levels.size() - 1;
                 }));
                 SpillFields.text(o, v.contrastLabel());
+                SpillFields.text(o, v.examContrast());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run's temporary study files in " + dir, e);
@@ -196,7 +197,9 @@ final class RunStudies implements AutoCloseable {
             double measured = in.readDouble();
             int phantom = in.readInt();
             int level = in.readInt();
-            values.add(new DoseValue(quantity, standard, measured, phantom, level < 0 ? null : levels.get(level), SpillFields.text(in)));
+            ReferenceLevel judged = level < 0 ? null : levels.get(level);
+            String label = SpillFields.text(in);
+            values.add(new DoseValue(quantity, standard, measured, phantom, judged, label, SpillFields.text(in)));
         }
         return new StoredStudy(facility, accession, audited, patient, station, time, modality, pediatric, age, regions,
                 protocol, events, marrow, effective, List.copyOf(values));

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.alaraaudit.audit.StudyDose;
 import org.alaraaudit.audit.aggregate.GroupContrast;
+import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.DoseMetric;
 import org.alaraaudit.model.IrradiationEvent;
 import org.alaraaudit.model.ReferenceLevel;
@@ -69,7 +70,7 @@ record StoredStudy(String facility, String accessionNumber, boolean audited, Str
             if (e.getCtdivol() != null) {
                 ReferenceLevel judged = l != null && l.ctdivolMgy() != null ? l : null;
                 out.add(new DoseValue(DoseValue.CTDIVOL, e.getStandardProtocol(), e.getCtdivol(), e.getPhantom(), judged,
-                        judged == null ? null : GroupContrast.label(judged, e.getContrast())));
+                        judged == null ? null : GroupContrast.label(judged, e.getContrast()), DoseValue.examContrast(e.getContrast())));
             }
         }
         for (ReferenceLevel l : levels) {
@@ -96,6 +97,7 @@ record StoredStudy(String facility, String accessionNumber, boolean audited, Str
         if (phantoms.isEmpty()) return null;
         int phantom = phantoms.size() > 1 ? (l.phantomCm() == 16 ? 32 : 16) : phantoms.iterator().next();
         // As the audit's DRL table: a study's DLP goes by the study's contrast, its first event's.
-        return new DoseValue(DoseValue.DLP, null, total, phantom, l, GroupContrast.label(l, s.getEvents().get(0).getContrast()));
+        Contrast contrast = s.getEvents().get(0).getContrast();
+        return new DoseValue(DoseValue.DLP, null, total, phantom, l, GroupContrast.label(l, contrast), DoseValue.examContrast(contrast));
     }
 }

@@ -15,8 +15,8 @@ final class StudyColumns {
             + " marrow_acquisitions, marrow_not_estimated, effective_msv, effective_acquisitions, effective_not_estimated)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_DOSE = "INSERT INTO dose_value (facility, accession_number, ordinal, quantity, standard_protocol,"
-            + " measured, phantom_cm, drl_set, exam_type, band, band_line, drl, drl_phantom_cm, contrast_label)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " measured, phantom_cm, drl_set, exam_type, band, band_line, drl, drl_phantom_cm, contrast_label, exam_contrast)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private StudyColumns() {}
 
@@ -72,5 +72,6 @@ final class StudyColumns {
         RunWriter.setDouble(p, ++i, v.drl());
         RunWriter.setInt(p, ++i, l == null ? null : l.phantomCm());
         p.setString(++i, v.contrastLabel());
+        p.setString(++i, v.examContrast());
     }
 }

@@ -1,6 +1,7 @@
 package org.alaraaudit.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
@@ -24,6 +25,30 @@ class ExpectedRangeDerivationTest {
         DoseSample s = new DoseSample();
         for (int i = 1; i <= n; i++) s.add(i);
         return new LocalProtocolDoses(station, protocol, phantom, n, LocalDate.of(2026, 8, 3), LocalDate.of(2026, 10, 30), s);
+    }
+
+    @Test
+    void onlyAProtocolWhoseExamsWithContrastNowHaveARowOfTheirOwnLeavesThemOut() {
+        ExpectedRangeDerivation d = new ExpectedRangeDerivation(CATALOG, 20);
+        assertTrue(d.withContrastApart("CT1", "PED CHEST 5-10Y"), "PED CHEST 5-10Y C+ takes its exams with contrast");
+        assertTrue(d.withContrastApart("CT1", "PED ABDOMEN 10-15Y"));
+        assertFalse(d.withContrastApart("CT1", "PED CHEST 5-10Y C+"), "the with-contrast row's own values are all its own");
+        assertFalse(d.withContrastApart("CT1", "PED HEAD 5-10Y"), "no head row of one contrast");
+        assertFalse(d.withContrastApart("CT1", "SOMETHING NO ROW NAMES"));
+    }
+
+    @Test
+    void theStudiesLeftOutForTheirContrastAreCountedInANoteAndInTheRowsSource() {
+        DoseSample s = new DoseSample();
+        for (int i = 1; i <= 21; i++) s.add(i);
+        LocalProtocolDoses g = new LocalProtocolDoses("CT1", "PED CHEST 5-10Y", 32, 21, LocalDate.of(2026, 8, 3),
+                LocalDate.of(2026, 10, 30), s, 4, 1);
+        ExpectedRangeDerivation.Result r = new ExpectedRangeDerivation(CATALOG, 20).derive(List.of(g));
+        assertEquals(List.of("PED CHEST 5-10Y on CT1, 32 cm phantom: 4 studies with contrast and 1 study stored before the history"
+                + " store kept each exam's contrast (either contrast) left out; the catalog holds its exams with contrast to PED CHEST 5-10Y C+"),
+                r.notes());
+        assertTrue(r.proposals().get(0).row().get("source").contains("5 studies with contrast or of contrast not kept left out"),
+                r.proposals().get(0).row().get("source"));
     }
 
     @Test

@@ -125,6 +125,82 @@ class DeriveRangesFromSampleMonthsIT {
         assertFalse(Files.exists(dir.resolve("nothing.csv")));
     }
 
+    /**
+     * A store kept before the catalog had rows of one contrast: October's abdomen-pelvis exams of 10-15 y, all with
+     * contrast in the sample, and three chest exams of 10-15 y with contrast, sit under the protocols' rows for the
+     * others (as they were classed then); the 5-10 y chest values were stored before the store kept each exam's
+     * contrast. The derived ranges of those rows leave them out, and say so.
+     */
+    @Test
+    void valuesOfExamsWithContrastStoredUnderTheProtocolsOtherRowAreLeftOutOfItsRange() throws Exception {
+        String older = "jdbc:h2:file:" + dir.resolve("older").resolve("history");
+        StoreRuns runs = new StoreRuns(older);
+        runs.audit(AuditPeriod.month(YearMonth.of(2026, 10)), Path.of("sample-data", "scan-log-2026-10.csv"));
+        String abdomen = "PED ABDOMEN 10-15Y";
+        String chest = "PED CHEST 10-15Y";
+        String olderChest = "PED CHEST 5-10Y";
+        String station = stationWithMost(runs, chest);
+        String abdomenStation = stationWithMost(runs, abdomen + " C+");
+        String studies = "SELECT COUNT(DISTINCT s.accession_number) FROM dose_value d JOIN study s ON d.facility = s.facility"
+                + " AND d.accession_number = s.accession_number WHERE d.quantity = 'CTDIvol' AND s.station_name = '%s' AND d.standard_protocol = '%s'";
+        long abdomenStudies = runs.count(String.format(studies, abdomenStation, abdomen + " C+"));
+        assertEquals(abdomenStudies, runs.count(String.format(studies, abdomenStation, abdomen + " C+") + " AND d.exam_contrast = 'with'"),
+                "each value keeps its exam's contrast");
+        long chestStudies = runs.count(String.format(studies, station, chest));
+        assertTrue(chestStudies >= 6, "enough chest studies to leave three out: " + chestStudies);
+        runs.execute("UPDATE dose_value SET standard_protocol = '" + abdomen + "' WHERE standard_protocol = '" + abdomen + " C+'");
+        runs.execute("UPDATE dose_value SET exam_contrast = 'with' WHERE standard_protocol = '" + chest + "' AND accession_number IN"
+                + " (SELECT DISTINCT s.accession_number FROM study s JOIN dose_value d ON d.facility = s.facility AND d.accession_number"
+                + " = s.accession_number WHERE s.station_name = '" + station + "' AND d.standard_protocol = '" + chest + "'"
+                + " ORDER BY s.accession_number LIMIT 3)");
+        runs.execute("UPDATE dose_value SET exam_contrast = NULL WHERE standard_protocol = '" + olderChest + "'");
+
+        Path out = dir.resolve("older.csv");
+        SampleMonthsContract.Run r = SampleMonthsContract.cli("rules", "derive-ranges", "--history", older, "--months", "1",
+                "--min-studies", "1", "--out", out.toString());
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertTrue(r.out().contains(abdomen + " on " + abdomenStation + ", 32 cm phantom: " + abdomenStudies + " studies with contrast"
+                + " left out; the catalog holds its exams with contrast to " + abdomen + " C+"), r.out());
+        assertTrue(r.out().contains(chest + " on " + station + ", 32 cm phantom: 3 studies with contrast left out"), r.out());
+        assertFalse(r.out().contains("0 studies, fewer than"), "a group whose every study was left out has the one note: " + r.out());
+        assertTrue(r.out().contains(olderChest + " on ") && r.out().contains("stored before the history store kept each exam's contrast"
+                + " (either contrast) left out; the catalog holds its exams with contrast to " + olderChest + " C+"), r.out());
+        ProtocolCatalog derived = ProtocolCatalog.from(TableFile.read(out, "older.csv", ProtocolCatalog.columns()));
+        assertFalse(derived.entries().stream().anyMatch(e -> abdomen.equals(e.standardName()) && abdomenStation.equals(e.stationName())),
+                "no range for the other exams from exams with contrast: " + r.out());
+        assertFalse(derived.entries().stream().anyMatch(e -> olderChest.equals(e.standardName())),
+                "no range from values whose contrast the store did not keep: " + r.out());
+        CatalogEntry row = derived.entries().stream().filter(e -> chest.equals(e.standardName()) && station.equals(e.stationName()))
+                .findFirst().orElseThrow(() -> new AssertionError(r.out()));
+        assertTrue(row.source().contains("local history " + (chestStudies - 3) + " studies"), "the exams without contrast only: " + row.source());
+        List<Double> values = new ArrayList<>();
+        try (Connection c = runs.store.connect(); PreparedStatement p = c.prepareStatement("SELECT d.measured FROM dose_value d JOIN study s"
+                + " ON d.facility = s.facility AND d.accession_number = s.accession_number WHERE d.quantity = 'CTDIvol'"
+                + " AND s.station_name = ? AND d.standard_protocol = ? AND d.phantom_cm = 32 AND d.exam_contrast <> 'with'")) {
+            p.setString(1, station);
+            p.setString(2, chest);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) values.add(rs.getDouble(1));
+            }
+        }
+        Collections.sort(values);
+        assertEquals(quantile(values, 0.05), row.expectedCtdivolMinMgy(), 0.005);
+        assertEquals(quantile(values, 0.95), row.expectedCtdivolMaxMgy(), 0.005);
+    }
+
+    /** The station with the most studies of a standard protocol on the 32 cm phantom. */
+    private static String stationWithMost(StoreRuns runs, String standardProtocol) throws Exception {
+        try (Connection c = runs.store.connect(); PreparedStatement p = c.prepareStatement("SELECT s.station_name, COUNT(DISTINCT s.accession_number)"
+                + " FROM dose_value d JOIN study s ON d.facility = s.facility AND d.accession_number = s.accession_number"
+                + " WHERE d.standard_protocol = ? AND d.phantom_cm = 32 GROUP BY s.station_name ORDER BY 2 DESC, 1")) {
+            p.setString(1, standardProtocol);
+            try (ResultSet rs = p.executeQuery()) {
+                assertTrue(rs.next(), standardProtocol);
+                return rs.getString(1);
+            }
+        }
+    }
+
     private static double quantile(List<Double> sorted, double q) {
         double h = (sorted.size() - 1) * q;
         int lo = (int) Math.floor(h);

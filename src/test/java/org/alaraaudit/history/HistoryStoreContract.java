@@ -324,8 +324,38 @@ abstract class HistoryStoreContract {
         assertTrue(behind.getMessage().contains("Validate failed"), behind.getMessage());
     }
 
+    /** What V7 added, taken away again: the store as the tool before it left it. */
+    private void backBeforeVersionSeven() {
+        store.execute("ALTER TABLE dose_value DROP COLUMN exam_contrast");
+        store.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '7'");
+    }
+
+    /**
+     * Each dose value keeps its exam's contrast (V7), which rules derive-ranges needs; a store written before V7
+     * migrates in place and keeps its values, whose contrast is not known (NULL, not "unknown").
+     */
+    @Test
+    void aStoreFromBeforeVersionSevenKeepsItsDoseValuesAndTheNextRunKeepsEachExamsContrast() {
+        store.audit(SEPTEMBER, log("sep.csv", new AuditFixture()
+                .row("patient_id", "P7", "accession_number", "S1", "study_datetime", "2026-09-20T09:00:00")));
+        long values = store.count("SELECT COUNT(*) FROM dose_value");
+        assertTrue(values > 0);
+        backBeforeVersionSeven();
+
+        StoreRuns migrated = new StoreRuns(store.url);
+        assertEquals(1, migrated.count("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '7' AND \"success\""));
+        assertEquals(values, migrated.count("SELECT COUNT(*) FROM dose_value WHERE exam_contrast IS NULL"), "September's, stored before V7");
+        migrated.audit(OCTOBER, log("oct.csv", new AuditFixture()
+                .row("patient_id", "P8", "accession_number", "O1", "study_datetime", "2026-10-20T09:00:00", "contrast", "yes")
+                .row("patient_id", "P9", "accession_number", "O2", "study_datetime", "2026-10-21T09:00:00")));
+        assertTrue(migrated.count("SELECT COUNT(*) FROM dose_value WHERE accession_number = 'O1' AND exam_contrast = 'with'") > 0);
+        assertTrue(migrated.count("SELECT COUNT(*) FROM dose_value WHERE accession_number = 'O2' AND exam_contrast = 'unknown'") > 0);
+        assertEquals(0, migrated.count("SELECT COUNT(*) FROM dose_value WHERE accession_number IN ('O1', 'O2') AND exam_contrast IS NULL"));
+    }
+
     /** What V6 added, taken away again: the store as the tool before it left it. */
     private void backBeforeVersionSix() {
+        backBeforeVersionSeven();
         store.execute("ALTER TABLE run_input DROP COLUMN read_as");
         store.execute("ALTER TABLE run_input DROP COLUMN profile_sha256");
         store.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '6'");
