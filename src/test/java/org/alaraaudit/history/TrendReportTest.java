@@ -306,6 +306,21 @@ class TrendReportTest {
             assertTrue(s.getPrintSetup().getLandscape());
             assertEquals(1, s.getPrintSetup().getFitWidth());
             assertTrue(s.getFitToPage());
+            // Printed, no chart is cut by a page break: the breaks fall between rows of charts.
+            var chartSheet = wb.getSheet("Charts");
+            assertEquals(1, chartSheet.getPrintSetup().getFitWidth());
+            int[] breaks = chartSheet.getRowBreaks();
+            assertTrue(breaks.length >= 1, "more than one page of charts: " + charts.size());
+            for (var shape : drawing.getShapes()) {
+                var a = (org.apache.poi.xssf.usermodel.XSSFClientAnchor) shape.getAnchor();
+                for (int b : breaks) {
+                    assertFalse(a.getRow1() <= b && b < a.getRow2(), "a break after row " + b + " cuts the chart at rows "
+                            + a.getRow1() + "-" + a.getRow2());
+                }
+            }
+            for (int i = 1; i < breaks.length; i++) {
+                assertTrue(breaks[i] - breaks[i - 1] <= 60, "three rows of charts a page at most, which fit an A4 page one page wide");
+            }
         }
     }
 

@@ -110,8 +110,9 @@ public final class TrendWorkbook {
         w.steps(t);
         if (!t.xray().isEmpty()) {
             XrayTrendSheets x = new XrayTrendSheets(w);
-            w.charts(charts, x.sheet(), t, x.write(t), drawn);
+            drawn = w.charts(charts, x.sheet(), t, x.write(t), drawn);
         }
+        printCharts(charts, drawn);
         w.runs(t);
         w.about(t, generatedAt);
         try (XSSFWorkbook wb = w.wb) {
@@ -436,6 +437,25 @@ public final class TrendWorkbook {
         s.setRepeatingRows(new CellRangeAddress(0, 0, 0, columns.length - 1));
         print(s);
         return s;
+    }
+
+    /** Rows of charts on one printed page of the Charts sheet (two charts a row, each 20 rows high). */
+    static final int CHART_ROWS_PER_PAGE = 3;
+
+    /**
+     * The Charts sheet printed portrait, one page wide, with a page break between every {@link #CHART_ROWS_PER_PAGE}
+     * rows of charts: without them a printer (or LibreOffice's PDF export) cut charts across pages, a title on one
+     * page and its lines on the next. One page wide, three rows of 20 fit an A4 page with room to spare.
+     */
+    static void printCharts(XSSFSheet charts, int drawn) {
+        charts.setFitToPage(true);
+        PrintSetup p = charts.getPrintSetup();
+        p.setLandscape(false);
+        p.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        p.setFitWidth((short) 1);
+        p.setFitHeight((short) 0);
+        int chartRows = (drawn + 1) / 2;
+        for (int r = CHART_ROWS_PER_PAGE; r < chartRows; r += CHART_ROWS_PER_PAGE) charts.setRowBreak(2 + r * 20 - 1);
     }
 
     /** Printed landscape, one page wide, as many pages long as it takes. */
