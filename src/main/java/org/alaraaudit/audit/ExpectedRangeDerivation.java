@@ -99,7 +99,9 @@ public final class ExpectedRangeDerivation {
         Optional<CatalogEntry> own = entryFor(stationName, standardProtocol);
         if (own.isEmpty() || own.get().contrast() != null) return Optional.empty();
         CatalogEntry o = own.get();
+        // First matching row wins: a with-contrast row below the protocol's own row never takes its exams.
         for (CatalogEntry e : catalog.entries()) {
+            if (e.line() >= o.line()) break;
             if (e.contrast() == Contrast.WITH && e.pattern().toString().equals(o.pattern().toString())
                     && (e.stationName() == null || e.stationName().equalsIgnoreCase(stationName))) return Optional.of(e);
         }
@@ -122,7 +124,7 @@ public final class ExpectedRangeDerivation {
 
     private static String leftOut(LocalProtocolDoses g) {
         int n = g.withContrastLeftOut() + g.contrastNotKeptLeftOut();
-        return n == 0 ? "" : " " + studies(n) + " with contrast or of contrast not kept left out (the catalog's with-contrast row takes such exams);";
+        return n == 0 ? "" : " " + studies(n) + " with contrast or of contrast not kept left out (the catalog holds exams with contrast to a row of their own);";
     }
 
     /** A catalog row holds one range whatever the phantom, so values on two phantoms are never mixed: the larger group wins. */

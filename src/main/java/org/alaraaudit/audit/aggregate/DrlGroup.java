@@ -13,7 +13,7 @@ public record DrlGroup(String facility, String examType, String band, String qua
                        int studies, String drlSet, int drlPhantomCm, String note, String examName) {
 
     public DrlGroup {
-        if (examName == null) examName = examType;
+        if (examName == null && examType != null) examName = examType.replace('_', ' ');
     }
 
     /** Judged against its DRL (ABOVE or BELOW with a ratio): only such a group's ratio says anything. */

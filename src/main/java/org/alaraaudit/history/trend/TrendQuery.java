@@ -283,7 +283,8 @@ public final class TrendQuery {
                 // stay in one series with the later ones.
                 String contrast = rs.getString(16);
                 boolean unmatched = GroupContrast.unmatched(contrast);
-                if (contrast != null && !unmatched) rowContrast.put(rs.getString(10) + "\u001f" + rs.getInt(13), contrast);
+                // Keyed on the row's set, exam type, band and line: an adult table of the same set numbers its lines anew.
+                if (contrast != null && !unmatched) rowContrast.put(rowKey(rs.getString(10), examType, rs.getString(12), rs.getInt(13)), contrast);
                 MedianKey k = new MedianKey(by.medianKey(facility, station, rs.getString(4)), rs.getString(10), examType,
                         rs.getString(12), rs.getInt(13), quantity, m, unmatched ? contrast : null);
                 Sample s = drlSamples.computeIfAbsent(k, x -> new Sample());
@@ -303,7 +304,7 @@ public final class TrendQuery {
         for (Map.Entry<MedianKey, Sample> e : drlSamples.entrySet()) {
             MedianKey k = e.getKey();
             Sample s = e.getValue();
-            String contrast = k.unmatched() != null ? k.unmatched() : rowContrast.get(k.drlSet() + "\u001f" + k.bandLine());
+            String contrast = k.unmatched() != null ? k.unmatched() : rowContrast.get(rowKey(k.drlSet(), k.examType(), k.band(), k.bandLine()));
             // Named as the audit's DRL table names the group (model.DoseGroup#getExamName).
             String examType = (contrast == null ? k.examType() : k.examType() + " " + contrast).replace('_', ' ');
             medians.add(new DoseMedian(k.month(), k.group(), k.drlSet(), examType, k.band(), k.bandLine(), k.quantity(),
@@ -311,6 +312,10 @@ public final class TrendQuery {
                     ConfidenceInterval.of(s.values.medianInterval())));
         }
         return new DoseValues(medians, steps(protocolSamples, rule));
+    }
+
+    private static String rowKey(String drlSet, String examType, String band, int line) {
+        return drlSet + "\u001f" + examType + "\u001f" + band + "\u001f" + line;
     }
 
     /** Consecutive calendar months of one protocol at one station, both with the minimum sample, compared. */
