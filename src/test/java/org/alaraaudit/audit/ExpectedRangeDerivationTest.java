@@ -38,6 +38,19 @@ class ExpectedRangeDerivationTest {
     }
 
     @Test
+    void aWithContrastRowBelowTheProtocolsOwnRowTakesNoneOfItsExamsSoNothingIsLeftOut() {
+        String header = String.join(",", ProtocolCatalog.columns());
+        String own = "PED CHEST 5-10Y*,,PED CHEST 5-10Y,PEDIATRIC,CHEST,,5,10,,,1,4,10,100,local policy,,local-policy,,,";
+        String with = "PED CHEST 5-10Y*,,PED CHEST 5-10Y C+,PEDIATRIC,CHEST,with,5,10,,,1,8,10,200,local policy,,local-policy,,,";
+        ProtocolCatalog below = ProtocolCatalog.from(TableFile.read(new StringReader(header + "\n" + own + "\n" + with + "\n"), "c.csv",
+                ProtocolCatalog.columns()));
+        ProtocolCatalog above = ProtocolCatalog.from(TableFile.read(new StringReader(header + "\n" + with + "\n" + own + "\n"), "c.csv",
+                ProtocolCatalog.columns()));
+        assertFalse(new ExpectedRangeDerivation(below, 1).withContrastApart("CT1", "PED CHEST 5-10Y"), "first match wins: the own row takes all");
+        assertTrue(new ExpectedRangeDerivation(above, 1).withContrastApart("CT1", "PED CHEST 5-10Y"));
+    }
+
+    @Test
     void theStudiesLeftOutForTheirContrastAreCountedInANoteAndInTheRowsSource() {
         DoseSample s = new DoseSample();
         for (int i = 1; i <= 21; i++) s.add(i);
