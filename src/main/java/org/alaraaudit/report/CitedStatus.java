@@ -38,12 +38,15 @@ public final class CitedStatus implements Serializable {
      * {@code secondary}, {@code local-policy}, ... as the tables spell it, "confirmed by NAME on DATE", or null. A
      * rule whose reference is another value of the row than the one the row's status speaks for
      * ({@code @referenceStatus}) is shown no stronger than that, a confirmed row too ("local-policy (row confirmed
-     * by NAME on DATE)"); a value the site changed in the thresholds workbook is local policy.
+     * by NAME on DATE)"); a value the site changed in the thresholds workbook is local policy. A rule whose value is
+     * its own reading of guidance that gives no number (one acquisition per region, Image Gently) or the site's own
+     * assignment (the ages a protocol is for) cites no table row: its {@code @referenceStatus} is the status.
      */
     public String of(Finding f) {
         String cited = ofSource(f.referenceSource());
         ReferenceStatus ceiling = ruleCeiling.get(f.ruleId());
-        if (cited == null || ceiling == null) return cited;
+        if (cited == null) return ceiling == null || f.referenceValue() == null ? null : ceiling.code();
+        if (ceiling == null) return cited;
         return ReferenceStatus.parse(cited).map(s -> s.ordinal() >= ceiling.ordinal() ? s : ceiling).map(ReferenceStatus::code)
                 // A confirmation checked the row against its publication, which gives no value of this kind (no
                 // publication gives an expected range's lower end): the ceiling stands, the confirmation is named.

@@ -77,11 +77,13 @@ class ReferenceStatusColumnTest {
         assertEquals("local-policy", byRule.get("DOSE_BELOW_EXPECTED_RANGE"), "the lower end, no stronger than the rule's @referenceStatus");
         assertEquals("null", byRule.get("DOSE_DATA_MISSING"), "documenting the dose is the rule's own requirement: " + byRule);
         Finding size = result.findings().stream().filter(f -> f.ruleId().equals("PEDIATRIC_PROTOCOL_SIZE_MISMATCH")).findFirst().orElseThrow();
-        assertEquals("secondary", result.tables().references().statusBySource().get(size.referenceSource()), "the catalog row's own status");
+        // The age range a protocol is for is the site's assignment: cited as the catalog line, not as the row's dose range.
+        assertTrue(size.referenceSource().startsWith("local policy: protocol catalog line ")
+                && size.referenceSource().contains("gives the ages PED HEAD 6-18Y is for"), size.referenceSource());
         assertEquals("local-policy", byRule.get("PEDIATRIC_PROTOCOL_SIZE_MISMATCH"), "the protocol's age range, the site's: " + byRule);
         // A citation alone, as the PDF's numbered sources and the workbook's DRL sheet print it beside its values.
         CitedStatus cited = CitedStatus.of(result);
-        assertEquals("secondary", cited.ofSource(size.referenceSource()), "the row's own status, without a rule's cap");
+        assertEquals("secondary", cited.ofSource(below.referenceSource()), "the row's own status, without a rule's cap");
         assertEquals("local-policy", cited.ofSource("thresholds.drl.xlsx row 24 sets repeat_window_hours 24 (was 48 in settings.csv): committee"),
                 "a value the site set in the thresholds workbook");
         assertEquals(null, cited.ofSource(null));

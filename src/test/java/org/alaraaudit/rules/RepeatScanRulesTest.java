@@ -86,6 +86,10 @@ class RepeatScanRulesTest {
         assertEquals(1, f.size());
         assertEquals(2.0, f.get(0).measuredValue());
         assertEquals(Severity.MAJOR, f.get(0).severity());
+        // One acquisition per region is this tool's reading of Image Gently, which gives no number: cited as local policy.
+        assertEquals(1.0, f.get(0).referenceValue());
+        assertTrue(f.get(0).referenceSource().startsWith("local policy (default): more than one diagnostic acquisition"), f.get(0).referenceSource());
+        assertEquals("local-policy", org.alaraaudit.report.CitedStatus.of(two).of(f.get(0)));
 
         AuditResult one = new AuditFixture()
                 .row("event_uid", "s", "acquisition_type", "CONSTANT_ANGLE", "ctdivol_mgy", "0.1")

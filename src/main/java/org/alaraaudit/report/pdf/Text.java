@@ -32,8 +32,13 @@ final class Text {
     static String value(Double v, String unit) {
         if (v == null) return "";
         String n = number(v);
-        return unit == null || unit.isBlank() ? n : n + " " + unit;
+        if (unit == null || unit.isBlank()) return n;
+        return n + " " + (n.equals("1") ? SINGULAR.getOrDefault(unit, unit) : unit);
     }
+
+    /** Units that count things: one of them is written in the singular ("1 acquisition", not "1 acquisitions"). */
+    private static final java.util.Map<String, String> SINGULAR = java.util.Map.of("acquisitions", "acquisition", "studies", "study",
+            "years", "year", "days", "day", "hours", "hour", "minutes", "minute", "exposures", "exposure", "procedures", "procedure");
 
     /**
      * The report's one rounding rule: three significant figures, trailing zeros dropped (but never rounding away
