@@ -40,10 +40,28 @@ final class ProtocolDoseChart {
 
     private final Quantity quantity;
     private final List<PediatricProtocols.Row> rows = new ArrayList<>();
+    /** The lowest and highest value drawn on any chart of the quantity, whose axis every chart of it shares. */
+    private final double lowest;
+    private final double highest;
 
-    private ProtocolDoseChart(Quantity quantity, List<PediatricProtocols.Row> rows) {
+    private ProtocolDoseChart(Quantity quantity, List<PediatricProtocols.Row> rows, double[] span) {
         this.quantity = quantity;
         this.rows.addAll(rows);
+        this.lowest = span[0];
+        this.highest = span[1];
+    }
+
+    /** The whiskers' and DRL marks' lowest and highest over these rows (the lowest kept above zero, for a log axis). */
+    private static double[] span(Quantity quantity, List<PediatricProtocols.Row> rows) {
+        double lowest = Double.MAX_VALUE;
+        double highest = 0;
+        for (PediatricProtocols.Row r : rows) {
+            DoseSample s = quantity.sample().apply(r);
+            Double d = quantity.drl().apply(r);
+            lowest = Math.min(lowest, Math.max(s.quantile(0.05), 0.001));
+            highest = Math.max(highest, Math.max(s.quantile(0.95), d == null ? 0 : d));
+        }
+        return new double[]{lowest, highest};
     }
 
     /**
@@ -54,12 +72,15 @@ final class ProtocolDoseChart {
         List<PediatricProtocols.Row> candidates = new ArrayList<>();
         for (PediatricProtocols.Row r : all) if (quantity.sample().apply(r).size() >= MIN_SAMPLE) candidates.add(r);
         List<ProtocolDoseChart> out = new ArrayList<>();
+        // One axis for every chart of the quantity: a continued page on another scale (log on one, linear on the
+        // next) would read as another spread of doses.
+        double[] span = span(quantity, candidates);
         int parts = (candidates.size() + MAX_PROTOCOLS - 1) / MAX_PROTOCOLS;
         for (int i = 0; i < parts; i++) {
             // Even shares, so the last chart is not a stub of two boxes.
             int from = candidates.size() * i / parts;
             int to = candidates.size() * (i + 1) / parts;
-            out.add(new ProtocolDoseChart(quantity, candidates.subList(from, to)));
+            out.add(new ProtocolDoseChart(quantity, candidates.subList(from, to), span));
         }
         return out;
     }
@@ -77,8 +98,6 @@ final class ProtocolDoseChart {
     JFreeChart build() {
         DefaultBoxAndWhiskerCategoryDataset boxes = new DefaultBoxAndWhiskerCategoryDataset();
         DefaultCategoryDataset drl = new DefaultCategoryDataset();
-        double lowest = Double.MAX_VALUE;
-        double highest = 0;
         boolean anyDrl = false;
         for (PediatricProtocols.Row r : rows) {
             DoseSample s = quantity.sample().apply(r);
@@ -90,8 +109,6 @@ final class ProtocolDoseChart {
             Double d = quantity.drl().apply(r);
             anyDrl |= d != null;
             drl.addValue(d, "DRL of the protocol's age band", label);
-            lowest = Math.min(lowest, Math.max(lo, 0.001));
-            highest = Math.max(highest, Math.max(hi, d == null ? 0 : d));
         }
         org.jfree.chart.axis.ValueAxis axis;
         if (highest / lowest >= 50) {

@@ -195,6 +195,23 @@ class PdfSafetyOfficerTest {
     }
 
     @Test
+    void theChartsOfOneQuantitySpreadOverPagesShareOneAxisSoAContinuedPageReadsOnTheSameScale() {
+        List<PediatricProtocols.Row> rows = PediatricProtocols.of(result);
+        List<PediatricProtocols.Row> many = new ArrayList<>(java.util.Collections.nCopies(31, rows.get(0)));
+        many.addAll(java.util.Collections.nCopies(31, rows.get(1)));
+        for (ProtocolDoseChart.Quantity q : List.of(ProtocolDoseChart.CTDIVOL, ProtocolDoseChart.DLP)) {
+            List<ProtocolDoseChart> charts = ProtocolDoseChart.charts(many, q);
+            assertEquals(3, charts.size(), q.name());
+            var first = ((CategoryPlot) charts.get(0).build().getPlot()).getRangeAxis();
+            var last = ((CategoryPlot) charts.get(2).build().getPlot()).getRangeAxis();
+            assertTrue(first.getRange().getUpperBound() != 0 && !first.getRange().equals(new org.jfree.data.Range(0, 1)), first.getRange().toString());
+            assertEquals(first.getClass(), last.getClass(), q.name() + ": one scale");
+            assertEquals(first.getRange(), last.getRange(), q.name() + ": one range");
+            assertEquals(first.getLabel(), last.getLabel());
+        }
+    }
+
+    @Test
     void oneRuleAtTwoSitesIsOneActionNamingBothSites() {
         List<org.alaraaudit.model.Finding> findings = new ArrayList<>();
         for (String site : List.of("General", "General", "Mercy")) findings.add(finding("PEDIATRIC_ADULT_PROTOCOL", Severity.MAJOR, site));
