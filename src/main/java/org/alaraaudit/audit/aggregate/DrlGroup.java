@@ -16,6 +16,21 @@ public record DrlGroup(String facility, String examType, String band, String qua
         if (examName == null && examType != null) examName = examType.replace('_', ' ');
     }
 
+    /**
+     * A status as the reports write it for a reader, the PDF and the workbook alike: "BELOW" of a median at 0.999 of
+     * the DRL reads as a margin, "at or below" as the verdict it is. findings.json keeps the code.
+     */
+    public static String statusWords(String status) {
+        if (status == null) return "";
+        return switch (status) {
+            case "ABOVE" -> "ABOVE DRL";
+            case "BELOW" -> "at or below";
+            case "INSUFFICIENT_SAMPLE" -> "insufficient sample";
+            case "NOT_COMPARABLE" -> "not comparable (other phantom)";
+            default -> status;
+        };
+    }
+
     /** Judged against its DRL (ABOVE or BELOW with a ratio): only such a group's ratio says anything. */
     public boolean judged() { return ratio != null && ("ABOVE".equals(status) || "BELOW".equals(status)); }
 

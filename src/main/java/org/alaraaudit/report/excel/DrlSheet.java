@@ -50,9 +50,9 @@ final class DrlSheet {
                     .dose(g.median()).dose(g.p75()).dose(g.drl()).number(cm(g.drlPhantomCm()), styles.integer)
                     .number(g.ratio(), styles.ratio);
             if (q == null) row.skip().skip().skip().skip().skip();
-            else row.dose(q.median()).count(q.studies()).number(q.ratio(), styles.ratio).styled(q.status(), styles.centered)
+            else row.dose(q.median()).count(q.studies()).number(q.ratio(), styles.ratio).styled(DrlGroup.statusWords(q.status()), styles.centered)
                     .change(change(g, q), notCompared(g, q), styles.signedRatio);
-            row.styled(g.status(), styles.centered).text(g.note())
+            row.styled(DrlGroup.statusWords(g.status()), styles.centered).text(g.note())
                     .text(g.drlSet()).text(g.source()).text(cited.ofSource(g.source())).text(label(g));
         }
         t.finish();
@@ -112,9 +112,9 @@ final class DrlSheet {
     private static void ratioColours(XSSFSheet sheet, int last) {
         SheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
         String status = "$" + (char) ('A' + STATUS_COLUMN) + "2";
-        ConditionalFormattingRule above = cf.createConditionalFormattingRule(status + "=\"ABOVE\"");
+        ConditionalFormattingRule above = cf.createConditionalFormattingRule(status + "=\"" + DrlGroup.statusWords("ABOVE") + "\"");
         fill(above, IndexedColors.ROSE, IndexedColors.DARK_RED);
-        ConditionalFormattingRule within = cf.createConditionalFormattingRule(status + "=\"BELOW\"");
+        ConditionalFormattingRule within = cf.createConditionalFormattingRule(status + "=\"" + DrlGroup.statusWords("BELOW") + "\"");
         fill(within, IndexedColors.LIGHT_GREEN, IndexedColors.GREEN);
         CellRangeAddress[] ratio = {new CellRangeAddress(1, last, RATIO_COLUMN, RATIO_COLUMN)};
         cf.addConditionalFormatting(ratio, above, within);

@@ -38,7 +38,9 @@ final class ChartsSection {
             ctx.add(VectorChart.of(ctx, drl.build(), WIDTH, drl.height()));
             ctx.note("Ratio = facility median / DRL. A bar beyond 1.0 means the facility's typical dose for that exam type "
                     + "and band is above the reference level: a prompt for protocol review, not a judgement on any patient (ICRP 135)."
-                    + (drl.omitted() > 0 ? " The " + drl.omitted() + " groups with the lowest ratios are left out here; the DRL table lists all." : ""));
+                    + (drl.omitted() > 0 ? " Left out here: the " + drl.omitted() + (drl.omitted() == 1 ? " exam type and band" : " exam types and bands")
+                            + " whose highest ratio at any facility is lowest; each one drawn shows every facility's ratio, so a"
+                            + " lower bar can stand beside a high one. The DRL table lists all." : ""));
         }
 
         List<PediatricProtocols.Row> rows = PediatricProtocols.of(ctx.result);

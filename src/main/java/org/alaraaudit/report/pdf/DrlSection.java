@@ -111,13 +111,5 @@ final class DrlSection {
         return quantity != null && quantity.toUpperCase(java.util.Locale.ROOT).startsWith("DLP") ? "mGy·cm" : "mGy";
     }
 
-    private static String status(String s) {
-        if (s == null) return "";
-        return switch (s) {
-            case "ABOVE" -> "ABOVE DRL";
-            case "BELOW" -> "at or below";
-            case "INSUFFICIENT_SAMPLE" -> "insufficient sample";
-            default -> s;
-        };
-    }
+    private static String status(String s) { return DrlGroup.statusWords(s); }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.alaraaudit.AuditFixture;
 import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.report.files.FindingsCsv;
 import org.apache.poi.ss.usermodel.Cell;
@@ -237,6 +238,12 @@ class ExcelReportTest {
             assertEquals(CellType.NUMERIC, s.getRow(1).getCell(6).getCellType(), "n is a number");
             assertEquals("CT HEAD without contrast", s.getRow(1).getCell(header(s).indexOf("exam type")).getStringCellValue(),
                     "the head DRL is for exams without contrast, and the sheet says so");
+            DrlGroup first = result.drlGroups().get(0);
+            assertEquals(DrlGroup.statusWords(first.status()), s.getRow(1).getCell(header(s).indexOf("status")).getStringCellValue(),
+                    "the status in the PDF's words");
+            assertTrue(List.of("ABOVE DRL", "at or below").contains(s.getRow(1).getCell(header(s).indexOf("status")).getStringCellValue()));
+            String colour = s.getSheetConditionalFormatting().getConditionalFormattingAt(0).getRule(0).getFormula1();
+            assertTrue(colour.endsWith("=\"ABOVE DRL\""), "the colours follow the words: " + colour);
             int source = header(s).indexOf("source");
             assertEquals("source status", header(s).get(source + 1), "the status beside the citation");
             String cited = s.getRow(1).getCell(source).getStringCellValue();

@@ -65,7 +65,7 @@ class WorkbookDrlChangeTest {
             List<String> h = ExcelReportTest.header(wb.getSheet(DrlSheet.NAME));
             Row r = rowOf(wb, plain, judged);
             assertEquals(3, r.getCell(h.indexOf("previous studies")).getNumericCellValue());
-            assertEquals("INSUFFICIENT_SAMPLE", r.getCell(h.indexOf("previous status")).getStringCellValue());
+            assertEquals("insufficient sample", r.getCell(h.indexOf("previous status")).getStringCellValue(), "as the PDF words it");
             var change = r.getCell(h.indexOf("change in ratio"));
             assertEquals(CellType.STRING, change.getCellType(), "no number where the previous group was not judged");
             assertTrue(change.getStringCellValue().startsWith("not compared: previous period insufficient sample (3 studies)"),

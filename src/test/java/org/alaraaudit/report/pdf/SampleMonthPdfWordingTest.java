@@ -61,6 +61,14 @@ class SampleMonthPdfWordingTest {
     }
 
     @Test
+    void theRatioChartSaysWhatItLeavesOutAsItChoosesItByExamTypeAndBandNotByGroup() {
+        // A category is kept for its highest ratio, and then shows every facility's, low ones too.
+        assertTrue(text.contains("exam types and bands whose highest ratio at any facility is lowest; each one drawn shows every"
+                + " facility's ratio"), () -> around("Ratio = facility median / DRL"));
+        assertFalse(text.contains("groups with the lowest ratios are left out"));
+    }
+
+    @Test
     void everyReferenceAirKermaAndPeakSkinDoseIsAWholeNumberOfMgyAsTheTablesRoundThem() {
         Matcher m = Pattern.compile("(Ka,r|peak skin dose) (\\d+(?:\\.\\d+)?) mGy").matcher(text);
         List<String> quoted = new ArrayList<>();
