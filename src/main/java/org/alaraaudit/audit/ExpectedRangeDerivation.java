@@ -78,6 +78,8 @@ public final class ExpectedRangeDerivation {
             }
             proposals.add(new Proposal(chosen.stationName(), chosen.standardProtocol(), chosen.phantomCm(), chosen.studies(),
                     row(chosen, entry.get())));
+            String above = aboveCatalog(chosen, entry.get());
+            if (above != null) notes.add(chosen.standardProtocol() + " on " + chosen.stationName() + ": " + above);
         }
         // First matching row wins: a row of one contrast must come before a row of the same name that takes any exam,
         // or pasted above the shipped rows it would never be reached (its exams held to the other range).
@@ -121,6 +123,19 @@ public final class ExpectedRangeDerivation {
     }
 
     private static String studies(int n) { return n + (n == 1 ? " study" : " studies"); }
+
+    /**
+     * A proposed upper end above the one the catalog row has today (for a pediatric row, the DRL of its band): a
+     * site that over-doses derives a range that confirms the over-dose, and adopting it would stop flagging the
+     * doses the audit flags today. Null when it is not above.
+     */
+    private static String aboveCatalog(LocalProtocolDoses g, CatalogEntry e) {
+        Double today = e.expectedCtdivolMaxMgy();
+        double high = g.ctdivol().quantile(HIGH);
+        if (today == null || Double.parseDouble(number(high)) <= today) return null;
+        return String.format(Locale.ROOT, "proposed upper end %s mGy is above the catalog's %s mGy (line %d): adopting it would stop"
+                + " flagging doses the audit flags today; review against the DRL before adopting", number(high), number(today), e.line());
+    }
 
     private static String leftOut(LocalProtocolDoses g) {
         int n = g.withContrastLeftOut() + g.contrastNotKeptLeftOut();
@@ -170,9 +185,10 @@ public final class ExpectedRangeDerivation {
         r.put("source", String.format(Locale.ROOT,
                 "local policy: derived from local history %d studies %s–%s, P5–P95 of CTDIvol per diagnostic acquisition"
                         + " (%d acquisitions, %d cm phantom); %s catalog line %d (the history store keeps no DLP per protocol);"
-                        + "%s review before adopting: place above the shipped rows",
+                        + "%s%s review before adopting: place above the shipped rows",
                 g.studies(), g.first(), g.last(), g.ctdivol().size(), g.phantomCm(),
-                dlp ? "DLP range as" : "no DLP range, as", e.line(), leftOut(g)));
+                dlp ? "DLP range as" : "no DLP range, as", e.line(), leftOut(g),
+                aboveCatalog(g, e) == null ? "" : " upper end above the catalog's " + number(e.expectedCtdivolMaxMgy()) + " mGy;"));
         r.put("notification_category", e.notificationCategory() == null ? "" : e.notificationCategory());
         r.put("status", "local-policy");
         return r;

@@ -51,15 +51,32 @@ class ExpectedRangeDerivationTest {
     }
 
     @Test
+    void anUpperEndAboveTheCatalogsIsNamedSoASiteThatOverDosesDoesNotAdoptItUnawares() {
+        CatalogEntry shipped = CATALOG.entries().stream().filter(e -> "PED CHEST 5-10Y".equals(e.standardName())).findFirst().orElseThrow();
+        // values 1..21 mGy: P95 = 20 mGy, far above the shipped 2.5 mGy (the DRL of the band)
+        ExpectedRangeDerivation.Result r = new ExpectedRangeDerivation(CATALOG, 20).derive(List.of(doses("CT1", "PED CHEST 5-10Y", 32, 21)));
+        assertEquals(List.of("PED CHEST 5-10Y on CT1: proposed upper end 20 mGy is above the catalog's " + ExpectedRangeDerivation.number(
+                shipped.expectedCtdivolMaxMgy()) + " mGy (line " + shipped.line() + "): adopting it would stop flagging doses the audit"
+                + " flags today; review against the DRL before adopting"), r.notes());
+        assertTrue(r.proposals().get(0).row().get("source").contains("upper end above the catalog's"), r.proposals().get(0).row().get("source"));
+        // at the catalog's upper end: nothing to say
+        DoseSample low = new DoseSample();
+        for (int i = 0; i < 21; i++) low.add(shipped.expectedCtdivolMaxMgy());
+        ExpectedRangeDerivation.Result at = new ExpectedRangeDerivation(CATALOG, 20).derive(List.of(new LocalProtocolDoses("CT1",
+                "PED CHEST 5-10Y", 32, 21, LocalDate.of(2026, 8, 3), LocalDate.of(2026, 10, 30), low)));
+        assertEquals(List.of(), at.notes());
+    }
+
+    @Test
     void theStudiesLeftOutForTheirContrastAreCountedInANoteAndInTheRowsSource() {
         DoseSample s = new DoseSample();
         for (int i = 1; i <= 21; i++) s.add(i);
         LocalProtocolDoses g = new LocalProtocolDoses("CT1", "PED CHEST 5-10Y", 32, 21, LocalDate.of(2026, 8, 3),
                 LocalDate.of(2026, 10, 30), s, 4, 1);
         ExpectedRangeDerivation.Result r = new ExpectedRangeDerivation(CATALOG, 20).derive(List.of(g));
-        assertEquals(List.of("PED CHEST 5-10Y on CT1, 32 cm phantom: 4 studies with contrast and 1 study stored before the history"
-                + " store kept each exam's contrast (either contrast) left out; the catalog holds its exams with contrast to PED CHEST 5-10Y C+"),
-                r.notes());
+        assertEquals("PED CHEST 5-10Y on CT1, 32 cm phantom: 4 studies with contrast and 1 study stored before the history"
+                + " store kept each exam's contrast (either contrast) left out; the catalog holds its exams with contrast to PED CHEST 5-10Y C+",
+                r.notes().get(0));
         assertTrue(r.proposals().get(0).row().get("source").contains("5 studies with contrast or of contrast not kept left out"),
                 r.proposals().get(0).row().get("source"));
     }
@@ -97,7 +114,7 @@ class ExpectedRangeDerivationTest {
                 doses("CT1", "PED CHEST 5-10Y", 16, 25), doses("CT1", "PED CHEST 5-10Y", 32, 40)));
         assertEquals(1, r.proposals().size());
         assertEquals(32, r.proposals().get(0).phantomCm());
-        assertEquals(1, r.notes().size());
+        assertEquals(2, r.notes().size(), "the other phantom, and the upper end above the catalog's: " + r.notes());
         assertTrue(r.notes().get(0).contains("25 studies on the 16 cm phantom left out"), r.notes().get(0));
     }
 
