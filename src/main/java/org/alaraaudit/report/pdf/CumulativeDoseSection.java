@@ -2,7 +2,6 @@ package org.alaraaudit.report.pdf;
 
 import java.util.List;
 import org.alaraaudit.model.Finding;
-import org.alaraaudit.report.Cells;
 import org.alaraaudit.rules.RuleIds;
 
 /**
@@ -40,7 +39,8 @@ final class CumulativeDoseSection {
         int n = 0;
         for (Finding f : found) {
             if (n++ >= max) break;
-            t.row(Text.orDash(f.patientRef()), f.ageYears() == null ? "" : Cells.number(Cells.age(f.ageYears())) + " y", Text.orDash(f.facility()),
+            // The age as every other table of the report cuts it: 13.98 y here and 13.9 in the findings list read as two children.
+            t.row(Text.orDash(f.patientRef()), IncidentsSection.age(ctx, f), Text.orDash(f.facility()),
                     Measured.measured(f), Measured.reference(f) + " " + sources.ref(f.referenceSource()), f.message());
         }
         t.finish();

@@ -211,7 +211,7 @@ final class IncidentsSection {
     }
 
     /** The age, cut as everywhere; where the template withholds ages (accreditation), only child or adult. */
-    private static String age(ReportContext ctx, Finding f) {
+    static String age(ReportContext ctx, Finding f) {
         if (f.ageYears() == null) return "";
         if (!ctx.template.disclosure().showsPatients()) return f.pediatric() ? "child" : "adult";
         return org.alaraaudit.model.CalendarAge.display(f.ageYears());

@@ -61,6 +61,14 @@ class SampleMonthPdfWordingTest {
     }
 
     @Test
+    void aChildsAgeIsCutToOneDecimalInEveryTableSoOneChildReadsAsOne() {
+        // County General's 13.98-year-old over the cumulative marrow level is 13.9 in the findings list: so in the
+        // cumulative dose table too (cut, never rounded, as everywhere: 17.97 is not 18).
+        assertFalse(Pattern.compile("\\b\\d{1,2}\\.\\d{2} y County General").matcher(text).find(), () -> around("cumulative red marrow"));
+        assertTrue(text.contains("13.9 County General"), () -> around("cumulative red marrow"));
+    }
+
+    @Test
     void theRatioChartSaysWhatItLeavesOutAsItChoosesItByExamTypeAndBandNotByGroup() {
         // A category is kept for its highest ratio, and then shows every facility's, low ones too.
         assertTrue(text.contains("exam types and bands whose highest ratio at any facility is lowest; each one drawn shows every"
