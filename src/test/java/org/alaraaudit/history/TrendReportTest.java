@@ -187,6 +187,17 @@ class TrendReportTest {
                 // Doses and DRLs as the audit report prints them: "DRL 23 mGy", never "23.00 mGy".
                 assertFalse(Pattern.compile("\\d\\.\\d*0 mGy").matcher(text).find(), "no trailing zeros: " + text);
                 assertTrue(Pattern.compile("\\d mGy").matcher(text).find(), "doses are printed");
+                // A page that comes loose says what it is part of, as the audit report's do.
+                int pages = doc.getNumberOfPages();
+                for (int p = 1; p <= pages; p++) {
+                    PDFTextStripper one = new PDFTextStripper();
+                    one.setStartPage(p);
+                    one.setEndPage(p);
+                    String page = one.getText(doc);
+                    assertTrue(page.contains("Page " + p + " of " + pages), "page " + p + ": " + page);
+                    assertTrue(page.contains("DRLs apply to groups of patients"), "the disclaimer on page " + p);
+                    if (p > 1) assertTrue(page.contains("Dose trend 2026-09 to 2026-10"), "the running header on page " + p);
+                }
             }
         }
     }

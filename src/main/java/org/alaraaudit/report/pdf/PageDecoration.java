@@ -11,9 +11,10 @@ import com.lowagie.text.pdf.PdfWriter;
 
 /**
  * Running header and footer: institution and title above, disclaimer and "Page n of N" below. N is unknown
- * until the end, so a small template is placed on every page and filled in when the document closes.
+ * until the end, so a small template is placed on every page and filled in when the document closes. The audit
+ * report and the trend report both wear it: a page that comes loose from either says what it is part of.
  */
-final class PageDecoration extends PdfPageEventHelper {
+public final class PageDecoration extends PdfPageEventHelper {
     private static final float SIZE = 7.5f;
     private final Typography type;
     private final String left;
@@ -21,7 +22,7 @@ final class PageDecoration extends PdfPageEventHelper {
     private final String disclaimer;
     private PdfTemplate total;
 
-    PageDecoration(Typography type, String institution, String title, String disclaimer) {
+    public PageDecoration(Typography type, String institution, String title, String disclaimer) {
         this.type = type;
         this.left = type.clean(institution);
         this.right = type.clean(title);

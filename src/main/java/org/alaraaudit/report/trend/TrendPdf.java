@@ -59,11 +59,15 @@ public final class TrendPdf {
     public static void write(Trend t, Instant generatedAt, Path target) throws IOException {
         TrendPdf pdf = new TrendPdf();
         ReportFile.write(target, out -> {
-            Document doc = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
+            // Top and bottom margins leave room for the running header and footer (PageDecoration).
+            Document doc = new Document(PageSize.A4.rotate(), 36, 36, 58, 64);
             try {
                 PdfWriter writer = PdfWriter.getInstance(doc, out);
                 // Archived beside the audit reports, so kept to the same archival profile (PDF/A-1b).
                 writer.setPDFXConformance(PdfWriter.PDFA1B);
+                writer.setPageEvent(new org.alaraaudit.report.pdf.PageDecoration(pdf.type, facilities(t), "Dose trend " + t.from()
+                        + " to " + t.to(), "Quality-improvement trend of audited months. DRLs apply to groups of patients, not to"
+                        + " individual patients, and are not dose limits (ICRP 135)."));
                 doc.addTitle("Dose trend " + t.from() + " to " + t.to());
                 doc.addSubject("Pediatric CT dose trend by " + t.by().label() + ", " + t.from() + " to " + t.to());
                 doc.addKeywords("ALARA, pediatric CT, diagnostic reference levels, trend");
@@ -79,6 +83,16 @@ public final class TrendPdf {
                 throw new IOException("the trend PDF could not be written: " + e.getMessage(), e);
             }
         });
+    }
+
+    /** The facilities of the runs the trend is made of, as the audit report's header names them. */
+    static String facilities(Trend t) {
+        java.util.Set<String> all = new java.util.TreeSet<>();
+        for (StoredRun r : t.runs()) {
+            if (r.facilities() == null) continue;
+            for (String f : r.facilities().split("\\|")) if (!f.isBlank()) all.add(f.trim());
+        }
+        return String.join("; ", all);
     }
 
     private void body(Document doc, PdfWriter writer, Trend t, Instant generatedAt) throws DocumentException {
