@@ -72,10 +72,13 @@ public final class ReportFile {
             for (Path p : s) {
                 Matcher m = PART.matcher(p.getFileName().toString());
                 if (!m.matches() || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) continue;
-                if (RunOwner.isLeftOver(m.group(1), Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS), now)
-                        && Files.deleteIfExists(p)) {
-                    removed++;
+                java.nio.file.attribute.FileTime modified;
+                try {
+                    modified = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException gone) {
+                    continue; // a live run moved its part into place as we listed: the others are still looked at
                 }
+                if (RunOwner.isLeftOver(m.group(1), modified, now) && Files.deleteIfExists(p)) removed++;
             }
         } catch (IOException e) {
             return removed;

@@ -52,7 +52,12 @@ public final class SpillFolder {
             for (Path p : s) {
                 Matcher m = NAME.matcher(p.getFileName().toString());
                 if (!m.matches() || Files.isSymbolicLink(p)) continue;
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException gone) {
+                    continue; // another run on this machine deleted its own file as we listed: not a reason to stop
+                }
                 if (RunOwner.isLeftOver(m.group(1), a.lastModifiedTime(), now)) stale.add(p);
             }
         } catch (IOException e) {
