@@ -24,25 +24,34 @@ import org.apache.poi.ss.usermodel.Workbook;
  */
 final class RulesSheet {
     static final String NAME = "Rules";
-    private static final int[] WIDTHS = {34, 30, 12, 14, 60, 60, 30};
+    private static final int[] WIDTHS = {34, 30, 12, 14, 60, 60, 30, 24};
     /** scope as the rules write it (drl_group), as a reader says it. */
     private static String scope(String s) { return s == null ? null : s.replace('_', ' '); }
 
     private final Sheet sheet;
     private final Styles styles;
+    private final org.alaraaudit.report.CitedStatus cited;
     private int next;
     private Row last;
 
-    private RulesSheet(Sheet sheet, Styles styles) {
+    private RulesSheet(Sheet sheet, Styles styles, org.alaraaudit.report.CitedStatus cited) {
         this.sheet = sheet;
         this.styles = styles;
+        this.cited = cited;
+    }
+
+    /** How far a table value was verified, in the words the PDF uses (shared reference-status rules). */
+    private String status(String source) {
+        String s = cited.ofSource(source);
+        if (s == null) return null;
+        return org.alaraaudit.model.ReferenceStatus.parse(s).map(org.alaraaudit.model.ReferenceStatus::wording).orElse(s);
     }
 
     static void write(Workbook wb, Styles styles, AuditResult result) {
         Sheet s = wb.createSheet(NAME);
         for (int i = 0; i < WIDTHS.length; i++) s.setColumnWidth(i, WIDTHS[i] * 256);
         Table.landscapeFitToWidth(s);
-        RulesSheet rules = new RulesSheet(s, styles);
+        RulesSheet rules = new RulesSheet(s, styles, org.alaraaudit.report.CitedStatus.of(result));
         rules.write(result);
         rules.fitLast();
     }
@@ -75,9 +84,9 @@ final class RulesSheet {
         PolicyTables tables = result.tables();
         if (tables == null) return;
         section("Thresholds (tables/settings.csv)");
-        header("setting", "value", "unit", "", "source");
+        header("setting", "value", "unit", "status", "source");
         for (Policy.Setting s : tables.policy().settings().values()) {
-            row().text(s.key()).text(s.value()).text(s.unit()).skip().wrapped(s.source());
+            row().text(s.key()).text(s.value()).text(s.unit()).text(s.statusWording()).wrapped(s.source());
         }
         row().styled("This run", styles.label).skip().skip().skip()
                 .text("pediatric limit " + result.run().pediatricAgeYears() + " years, DRL set "
@@ -92,10 +101,10 @@ final class RulesSheet {
     private void cumulativeDose(PolicyTables tables) {
         if (tables.cumulativeDose() == null) return;
         section("Cumulative dose thresholds (tables/cumulative-dose.csv, " + RuleIds.CUMULATIVE_DOSE + ")");
-        header("metric", "population", "threshold", "unit", "source");
+        header("metric", "population", "threshold", "unit", "source", "", "", "status");
         for (DoseThreshold t : tables.cumulativeDose().thresholds()) {
             row().text(t.metric() == null ? null : t.metric().label()).text(t.population() == null ? null : t.population().name())
-                    .decimal(t.threshold()).text(t.unit()).wrapped(t.source());
+                    .decimal(t.threshold()).text(t.unit()).wrapped(t.source()).skip().skip().text(status(t.source()));
         }
         next++;
     }
@@ -108,11 +117,15 @@ final class RulesSheet {
             return; // a DRL set the tables do not know: the run info names it, nothing to list
         }
         section("Diagnostic reference levels, set " + set);
-        header("exam type", "band", "phantom (cm)", "CTDIvol (mGy)", "DLP (mGy·cm)", "source", "target regions");
+        header("exam type", "band", "phantom (cm)", "CTDIvol (mGy)", "DLP (mGy·cm)", "source", "target regions", "status");
         for (ReferenceLevel l : levels) {
-            row().text(l.examType()).text(l.band()).number(l.phantomCm() > 0 ? (double) l.phantomCm() : null, styles.integer)
+            // With its contrast, as the DRL sheet names its groups: the with and without rows of one band are two rows.
+            org.alaraaudit.model.Contrast c = org.alaraaudit.rules.ReferenceLevels.contrastOf(l);
+            row().text(l.examType().replace('_', ' ') + (c == null ? "" : " " + c.label())).text(l.band())
+                    .number(l.phantomCm() > 0 ? (double) l.phantomCm() : null, styles.integer)
                     .dose(l.ctdivolMgy()).dose(l.dlpMgycm()).wrapped(l.source())
-                    .wrapped(l.targetRegions().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
+                    .wrapped(l.targetRegions().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")))
+                    .text(status(l.source()));
         }
         next++;
     }
@@ -136,14 +149,14 @@ final class RulesSheet {
 
     private void notificationValues(PolicyTables tables) {
         section("CT notification values (AAPM / NEMA XR-25)");
-        header("category", "age", "phantom (cm)", "CTDIvol (mGy)", "target regions / acquisition types", "source");
+        header("category", "age", "phantom (cm)", "CTDIvol (mGy)", "target regions / acquisition types", "source", "", "status");
         for (NotificationValue v : tables.notificationValues().values()) {
             String scope = v.targetRegions().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
             String types = v.acquisitionTypes().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
             row().text(v.category()).text(v.ageYears().label("y"))
                     .number(v.phantomCm() == null ? null : (double) v.phantomCm(), styles.integer)
                     .dose(v.ctdivolMgy()).wrapped((scope.isEmpty() ? "any region" : scope)
-                            + (types.isEmpty() ? "" : " / " + types)).wrapped(v.source());
+                            + (types.isEmpty() ? "" : " / " + types)).wrapped(v.source()).skip().text(status(v.source()));
         }
     }
 

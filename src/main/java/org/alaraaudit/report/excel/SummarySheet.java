@@ -50,7 +50,7 @@ final class SummarySheet {
         // B..F hold counts, and the 71-character rule-set digest must fit in them without spilling past the page
         for (int c = 1; c <= LAST_COLUMN; c++) sheet.setColumnWidth(c, 15 * 256);
         RunInfo run = result.run();
-        row().styled("ALARA audit: pediatric CT dose compliance", styles.title);
+        row().styled("ALARA audit: pediatric dose compliance", styles.title); // CT, radiography and fluoroscopy, as the PDF
         // As the PDF's cover: without --institution, the facilities the data came from, never a blank line.
         row().text(run.institution() != null && !run.institution().isBlank() ? run.institution()
                 : String.join("; ", result.figures().studiesByFacility().keySet()));
@@ -160,7 +160,7 @@ final class SummarySheet {
         rate("findings per 100 studies, total", per100(total, f.studies()), p == null ? null : per100(totalBefore, p.studies()), p != null);
         next++;
         marrowProfile(f.cumulativeMarrowDoseProfile());
-        if (result.windowBeforeInput() != null) row().text(result.windowBeforeInput());
+        if (result.windowBeforeInput() != null) note(result.windowBeforeInput()); // wrapped over the width, not cut at the sheet's edge
     }
 
     private static Double per100(long findings, long studies) { return studies == 0 ? null : findings * 100.0 / studies; }

@@ -297,6 +297,27 @@ class ExcelReportTest {
             for (Row r : rules) if (r.getCell(0) != null) ids.add(r.getCell(0).getStringCellValue());
             assertTrue(ids.contains("PEDIATRIC_ADULT_PROTOCOL"));
             assertTrue(ids.contains("repeat_window_hours"), "thresholds from settings.csv");
+            // Every table value says how far it was verified, as the PDF does; a header row has no blank cell among its titles.
+            Row drlHeader = null;
+            Row settingsHeader = null;
+            for (Row r : rules) {
+                if (r.getCell(0) == null || r.getCell(0).getCellType() != org.apache.poi.ss.usermodel.CellType.STRING) continue;
+                if (r.getCell(0).getStringCellValue().equals("exam type")) drlHeader = r;
+                if (r.getCell(0).getStringCellValue().equals("setting")) settingsHeader = r;
+            }
+            assertNotNull(drlHeader);
+            assertEquals("status", drlHeader.getCell(7).getStringCellValue());
+            assertEquals("status", settingsHeader.getCell(3).getStringCellValue(), "no blank column title");
+            Row first = rules.getRow(drlHeader.getRowNum() + 1);
+            assertEquals("CT HEAD without contrast", first.getCell(0).getStringCellValue(), "named as the DRL sheet names it");
+            assertEquals("from a secondary source", first.getCell(7).getStringCellValue(), first.getCell(5).getStringCellValue());
+            Row setting = rules.getRow(settingsHeader.getRowNum() + 1);
+            assertFalse(setting.getCell(3).getStringCellValue().isBlank(), "a setting's status: " + setting.getCell(0));
+            for (Row r : rules) {
+                if (r.getCell(0) != null && r.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    assertFalse(r.getCell(0).getStringCellValue().contains("_PELVIS"), "exam types in words: " + r.getCell(0));
+                }
+            }
         }
     }
 
