@@ -193,6 +193,16 @@ public final class IrradiationEvent {
         return trim(n.ctdivolMgy()) + " mGy" + (n.phantomCm() == null ? "" : " (" + n.phantomCm() + " cm phantom)");
     }
 
+    /**
+     * The notification value's category as a message names it after its value: "Pediatric torso <10 y", the phantom
+     * the category's name repeats left to the value text ("10 mGy (32 cm phantom)"), which gives it once.
+     */
+    public String getNotificationCategoryText() {
+        NotificationValue n = r.notificationValue();
+        if (n == null) return "";
+        return n.phantomCm() == null ? n.category() : n.category().replaceFirst("\\s*\\(" + n.phantomCm() + " cm phantom\\)$", "");
+    }
+
     /** A child's stationary head series: the adult brain-perfusion value does not apply, the message says so. */
     public boolean isChildHeadStationary() {
         return study.isPediatric() && r.targetRegion() == TargetRegion.HEAD && r.acquisitionType() == AcquisitionType.STATIONARY;

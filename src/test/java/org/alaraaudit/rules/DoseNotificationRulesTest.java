@@ -48,6 +48,14 @@ class DoseNotificationRulesTest {
     }
 
     @Test
+    void aCategoryNamedForItsPhantomGivesThePhantomOnceInTheMessage() {
+        AuditResult r = new AuditFixture().row("age_years", "5", "weight_kg", "", "protocol_name", "LOCAL SCAN",
+                "target_region", "CHEST", "phantom", "32", "ctdivol_mgy", "10.01").audit(dir);
+        String m = findings(r, "CT_NOTIFICATION_VALUE").get(0).message();
+        assertTrue(m.endsWith("exceeds the notification value 10 mGy (32 cm phantom) for Pediatric torso <10 y"), m);
+    }
+
+    @Test
     void stationaryHeadSeriesIsJudgedAsBrainPerfusion() {
         AuditResult r = new AuditFixture().row("age_years", "50", "protocol_name", "BRAIN PERFUSION", "target_region", "HEAD",
                 "phantom", "16", "acquisition_type", "STATIONARY", "ctdivol_mgy", "599").audit(dir);
