@@ -86,7 +86,7 @@ final class RulesSheet {
         section("Thresholds (tables/settings.csv)");
         header("setting", "value", "unit", "status", "source");
         for (Policy.Setting s : tables.policy().settings().values()) {
-            row().text(s.key()).text(s.value()).text(s.unit()).text(s.statusWording()).wrapped(s.source());
+            row().text(s.key()).text(s.value()).text(s.unit()).wrapped(s.statusWording()).wrapped(s.source());
         }
         row().styled("This run", styles.label).skip().skip().skip()
                 .text("pediatric limit " + result.run().pediatricAgeYears() + " years, DRL set "
