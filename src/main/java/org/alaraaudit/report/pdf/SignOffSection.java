@@ -21,11 +21,17 @@ final class SignOffSection {
                 + (run.inputs().size() > 4 ? ", ..." : ""));
         what.row("Findings reviewed", CoverPage.reviewCompletion(ctx.result));
         what.finish();
-        noneReviewed(ctx);
-        // What is signed is the review of the report; how far each finding was reviewed is the line above, not a claim.
-        ctx.paragraph("We have reviewed this report and the actions proposed for its CRITICAL and MAJOR findings, whose own"
-                + " review status is given above, and present it to the radiation safety committee. Findings still without a"
-                + " review are named under Comments or in the actions agreed.");
+        if (noneReviewed(ctx)) {
+            // Nothing reviewed: the statement signed is what was done, so it never reads as the sign-off of reviews.
+            ctx.paragraph("We have read this report. Its CRITICAL and MAJOR findings are not yet reviewed (above); we present it"
+                    + " to the radiation safety committee with that noted, and name under Comments or in the actions agreed who"
+                    + " reviews them, and by when.");
+        } else {
+            // What is signed is the review of the report; how far each finding was reviewed is the line above, not a claim.
+            ctx.paragraph("We have reviewed this report and the actions proposed for its CRITICAL and MAJOR findings, whose own"
+                    + " review status is given above, and present it to the radiation safety committee. Findings still without a"
+                    + " review are named under Comments or in the actions agreed.");
+        }
         for (String role : new String[]{"Radiation safety officer", "Reviewing medical physicist"}) {
             ctx.subheading(role);
             PdfPTable t = new PdfPTable(new float[]{1, 3.2f, 0.3f, 1, 1.8f});
@@ -52,12 +58,12 @@ final class SignOffSection {
     /**
      * When not one of the period's CRITICAL and MAJOR findings has been reviewed, the page says so before anyone signs,
      * and how reviews are recorded: a "0%" in the table above is easily read past, and a signature under it would look
-     * like the sign-off of reviewed findings. The lines stay: the report is still signed as read.
+     * like the sign-off of reviewed findings. The lines stay: the report is still signed as read. True when it said so.
      */
-    private static void noneReviewed(ReportContext ctx) {
+    private static boolean noneReviewed(ReportContext ctx) {
         org.alaraaudit.model.Severity major = org.alaraaudit.model.Severity.MAJOR;
         long due = ctx.result.findings().stream().filter(f -> f.severity().atLeast(major)).count();
-        if (due == 0 || ctx.result.reviews().stillOpen(ctx.result.findings(), major) < due) return;
+        if (due == 0 || ctx.result.reviews().stillOpen(ctx.result.findings(), major) < due) return false;
         String workbook = "audit-" + ctx.result.run().period().label() + ".xlsx";
         // Set as written, not through ctx.paragraph: the workbook's column names must keep their underscores.
         com.lowagie.text.Paragraph p = new com.lowagie.text.Paragraph(13, "", ctx.type.body);
@@ -71,6 +77,7 @@ final class SignOffSection {
                 + " sheet of the workbook " + workbook + ", run alara-audit review import " + workbook + ", then audit the"
                 + " period again with the history store the reviews went into: this page then counts the reviews.", ctx.type.body)));
         ctx.add(p);
+        return true;
     }
 
     private static void line(ReportContext ctx, PdfPTable t, String left, String right) {

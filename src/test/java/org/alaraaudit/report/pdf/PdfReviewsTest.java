@@ -75,5 +75,9 @@ class PdfReviewsTest {
         String one = text(base.toBuilder().reviews(new AuditResult.Reviews(Map.of(serious.get(0).findingId(), done), List.of())).build());
         assertFalse(one.contains("No CRITICAL or MAJOR finding of this period has been reviewed yet"), one);
         assertTrue(one.contains("Radiation safety officer"), "the signature lines, as always");
+        // The statement signed follows: read only while nothing is reviewed, reviewed once something is.
+        assertTrue(none.replaceAll("\\s+", " ").contains("We have read this report. Its CRITICAL and MAJOR findings are not yet reviewed"), none);
+        assertFalse(none.contains("We have reviewed this report"), none);
+        assertTrue(one.replaceAll("\\s+", " ").contains("We have reviewed this report and the actions proposed"), one);
     }
 }

@@ -101,6 +101,8 @@ class SampleMonthPdfWordingTest {
         assertTrue(signOff.indexOf("alara-auditreviewimportaudit-2026-10.xlsx") > notice, "the command to run: " + signOff);
         assertTrue(signOff.contains("review_status"), "the workbook's column, as it is headed: " + signOff);
         assertTrue(signOff.contains("ReviewingmedicalphysicistNameDateSignatureComments"), "the page is still signed, as read: " + signOff);
+        assertTrue(signOff.contains("Wehavereadthisreport.ItsCRITICALandMAJORfindingsarenotyetreviewed"), "what is signed is what was done");
+        assertFalse(signOff.contains("Wehavereviewedthisreport"), "never the statement of reviewed findings: " + signOff);
     }
 
     @Test
