@@ -86,6 +86,23 @@ class ContrastDrlTest {
     }
 
     @Test
+    void theGroupsOfOneExamTypeAndContrastStandTogetherInBandOrderWhereverTheTableListsThem() {
+        // The US set lists abdomen-pelvis 0-<1 y (with contrast) among the rows without, the other bands with contrast
+        // at the end of its file: the groups still read by exam type, without contrast first, then by band.
+        AuditFixture fx = new AuditFixture().defaults("weight_kg", "", "protocol_name", "LOCAL SCAN", "phantom", "32");
+        fx.row("patient_id", "A", "accession_number", "A", "age_years", "0.5", "target_region", "ABDOMEN_PELVIS", "contrast", "yes");
+        fx.row("patient_id", "B", "accession_number", "B", "age_years", "3", "target_region", "ABDOMEN_PELVIS", "contrast", "yes");
+        fx.row("patient_id", "C", "accession_number", "C", "age_years", "3", "target_region", "CHEST_ABDOMEN_PELVIS", "contrast", "yes");
+        fx.row("patient_id", "D", "accession_number", "D", "age_years", "3", "target_region", "CHEST", "contrast", "no");
+        fx.row("patient_id", "E", "accession_number", "E", "age_years", "3", "target_region", "CHEST", "contrast", "yes");
+        List<String> order = fx.audit(dir).drlGroups().stream().filter(x -> x.quantity().equals("CTDIvol"))
+                .map(x -> x.examName() + ", " + x.band()).toList();
+        assertEquals(List.of("CT CHEST without contrast, 1-<5 y", "CT CHEST with contrast, 1-<5 y",
+                "CT ABDOMEN PELVIS with contrast, 0-<1 y", "CT ABDOMEN PELVIS with contrast, 1-<5 y",
+                "CT CHEST ABDOMEN PELVIS with contrast, 1-<5 y"), order);
+    }
+
+    @Test
     void unknownAndKnownContrastExamsFormSeparateGroups() {
         AuditFixture fx = new AuditFixture().defaults("age_years", "16", "weight_kg", "60", "protocol_name", "PED CHEST 15-18Y");
         fx.row("patient_id", "K1", "accession_number", "K1", "study_description", "CT CHEST W/O CONTRAST");

@@ -175,8 +175,15 @@ final class DrlTally {
         if (frozenGroups != null) return frozenGroups;
         keys.clear();
         List<Map.Entry<Key, Sample>> entries = new ArrayList<>(groups.entrySet());
+        // An exam type's rows together, as the table first lists it, those without contrast (or not specifying it)
+        // before those with: a set's with-contrast rows come last in its file, and by line alone the 0-<1 y
+        // abdomen-pelvis row (only with contrast) stood among the other exam types' rows.
+        Map<String, Long> examFirstLine = new java.util.HashMap<>();
+        for (Key k : groups.keySet()) examFirstLine.merge(k.level().drlSet() + "\u001f" + k.level().examType(), k.level().line(), Math::min);
         entries.sort(Comparator.<Map.Entry<Key, Sample>, String>comparing(e -> e.getKey().facility(), Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(e -> adult(e.getKey().level()) ? 1 : 0)
+                .thenComparing(e -> examFirstLine.get(e.getKey().level().drlSet() + "\u001f" + e.getKey().level().examType()))
+                .thenComparing(e -> ReferenceLevels.contrastOf(e.getKey().level()) == Contrast.WITH ? 1 : 0)
                 .thenComparing(e -> e.getKey().level().line())
                 .thenComparing(e -> e.getKey().quantity().equals(CTDIVOL) ? 0 : 1)
                 .thenComparing(e -> e.getKey().phantomCm() == e.getKey().level().phantomCm() ? 0 : 1)

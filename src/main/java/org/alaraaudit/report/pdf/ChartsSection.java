@@ -101,7 +101,8 @@ final class ChartsSection {
         }
         ctx.add(grid);
         ctx.note("One dot per child's diagnostic acquisition, all stations. Green lines: the protocol's expected CTDIvol range "
-                + "(dashed: lower bound); red line: the DRL of its age band. Size is the water-equivalent diameter where most "
-                + "acquisitions record one, else the weight.");
+                + "(dashed: lower bound); red line: the DRL of its age band; where the two are equal, the red line hides the green. Size is"
+                + " the water-equivalent diameter where most acquisitions record one, else the weight; n counts the acquisitions"
+                + " with both a CTDIvol and that size, so it can be smaller than the box plots' n.");
     }
 }
