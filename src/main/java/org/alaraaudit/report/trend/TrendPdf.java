@@ -77,6 +77,7 @@ public final class TrendPdf {
                 writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1",
                         ICC_Profile.getInstance(ColorSpace.CS_sRGB));
                 writer.createXmpMetadata();
+                pdf.writer = writer;
                 pdf.body(doc, writer, t, generatedAt);
                 doc.close();
             } catch (DocumentException e) {
@@ -185,7 +186,14 @@ public final class TrendPdf {
         return table;
     }
 
+    /** The writer of the document being made, for the room left on a page. */
+    private PdfWriter writer;
+
+    /** Room a section heading needs below it: less, and it would stand alone at the foot of a page, its table on the next. */
+    private static final float HEADING_ROOM = 110;
+
     void section(Document doc, String name) throws DocumentException {
+        if (writer != null && writer.getVerticalPosition(true) - doc.bottom() < HEADING_ROOM) doc.newPage();
         Paragraph p = new Paragraph(name, type.h1);
         p.setSpacingBefore(8);
         p.setSpacingAfter(3);
