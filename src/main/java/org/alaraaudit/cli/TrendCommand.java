@@ -83,7 +83,7 @@ public final class TrendCommand implements Callable<Integer> {
         Path html = out.folder.resolve("trend-" + trend.label() + ".html");
         try {
             Files.createDirectories(out.folder);
-            TrendPdf.write(trend, now, pdf);
+            TrendPdf.write(trend, drlSources(store, trend), now, pdf);
             TrendWorkbook.write(trend, now, xlsx);
             org.alaraaudit.report.html.TrendDashboard.write(trend, now, html);
         } catch (IOException | RuntimeException e) {
@@ -110,5 +110,25 @@ public final class TrendCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new ErrorReport.UsageException(option + " " + value + ": expected a month as YYYY-MM");
         }
+    }
+
+    /**
+     * The DRL citations of the trend's months, each with its status as the --rules folder's tables give it (shared
+     * reference-status rules: a value is never shown stronger than its status), in a reviewer's words.
+     */
+    private java.util.Map<String, String> drlSources(HistoryStore store, Trend trend) {
+        java.util.Map<String, String> status;
+        try {
+            status = org.alaraaudit.rules.PolicyTables.load((rules.folder != null ? rules.folder : org.alaraaudit.rules.RuleSet.defaultRules())
+                    .resolve("tables")).references().statusBySource();
+        } catch (RuntimeException e) {
+            status = java.util.Map.of(); // tables that do not load give no status; the citations are still named
+        }
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String source : new TrendQuery(store).drlSources(trend.from(), trend.to())) {
+            String s = status.get(source.trim());
+            out.put(source, s == null ? null : org.alaraaudit.model.ReferenceStatus.parse(s).map(org.alaraaudit.model.ReferenceStatus::wording).orElse(s));
+        }
+        return out;
     }
 }

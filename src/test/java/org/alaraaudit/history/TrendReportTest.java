@@ -187,6 +187,9 @@ class TrendReportTest {
                 // Doses and DRLs as the audit report prints them: "DRL 23 mGy", never "23.00 mGy".
                 assertFalse(Pattern.compile("\\d\\.\\d*0 mGy").matcher(text).find(), "no trailing zeros: " + text);
                 assertTrue(Pattern.compile("\\d mGy").matcher(text).find(), "doses are printed");
+                // The DRLs the medians are judged against are named, each with how far it was verified.
+                assertTrue(text.replaceAll("\\s+", " ").contains("DRLs as the months' audits judged their groups against them: ")
+                        && text.replaceAll("\\s+", " ").contains("Radiology 2022;302(1):164-174 (from a secondary source)"), text);
                 // A page that comes loose says what it is part of, as the audit report's do.
                 int pages = doc.getNumberOfPages();
                 for (int p = 1; p <= pages; p++) {

@@ -340,6 +340,26 @@ public final class TrendQuery {
         return out;
     }
 
+    /**
+     * The DRL citations the audits of these months judged their groups against, each once with its set ("US: Kanal KM
+     * ..."), in set and citation order: the trend compares medians with those DRLs and must say whose they are.
+     */
+    public List<String> drlSources(YearMonth from, YearMonth to) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = store.connect(); PreparedStatement p = c.prepareStatement("SELECT DISTINCT g.drl_set, g.source FROM run_drl_group g"
+                + " JOIN audit_run r ON r.id = g.run_id WHERE r.period_from <= ? AND r.period_to >= ? AND g.source IS NOT NULL"
+                + " ORDER BY g.drl_set, g.source")) {
+            p.setObject(1, to.atEndOfMonth());
+            p.setObject(2, from.atDay(1));
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new HistoryException("cannot read the history store " + store.printable() + ": " + HistoryStore.rootMessage(e), e);
+        }
+        return out;
+    }
+
     private List<StoredRun> runs(Connection c, YearMonth from, YearMonth to) throws SQLException {
         List<StoredRun> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT r.id, r.period_from, r.period_to, r.facilities, r.generated_at,"

@@ -57,7 +57,16 @@ public final class TrendPdf {
     private TrendPdf() {}
 
     public static void write(Trend t, Instant generatedAt, Path target) throws IOException {
+        write(t, Map.of(), generatedAt, target);
+    }
+
+    /**
+     * {@code drlSources}: each DRL citation the months' audits used, with its status in a reviewer's words ("from a
+     * secondary source"; null where the rules in use do not know it), as the audit report cites them.
+     */
+    public static void write(Trend t, Map<String, String> drlSources, Instant generatedAt, Path target) throws IOException {
         TrendPdf pdf = new TrendPdf();
+        pdf.drlSources = drlSources;
         ReportFile.write(target, out -> {
             // Top and bottom margins leave room for the running header and footer (PageDecoration).
             Document doc = new Document(PageSize.A4.rotate(), 36, 36, 58, 64);
@@ -91,7 +100,7 @@ public final class TrendPdf {
         java.util.Set<String> all = new java.util.TreeSet<>();
         for (StoredRun r : t.runs()) {
             if (r.facilities() == null) continue;
-            for (String f : r.facilities().split("\\|")) if (!f.isBlank()) all.add(f.trim());
+            for (String f : r.facilities().split(", ")) if (!f.isBlank()) all.add(f.trim());
         }
         return String.join("; ", all);
     }
@@ -119,6 +128,15 @@ public final class TrendPdf {
         }
         List<DoseMedian> above = aboveDrl(t);
         section(doc, "Above the DRL in " + t.to());
+        if (!drlSources.isEmpty()) {
+            StringBuilder cited = new StringBuilder("DRLs as the months' audits judged their groups against them: ");
+            int i = 0;
+            for (Map.Entry<String, String> e : drlSources.entrySet()) {
+                if (i++ > 0) cited.append("; ");
+                cited.append(e.getKey()).append(e.getValue() == null ? "" : " (" + e.getValue() + ")");
+            }
+            doc.add(new Paragraph(cited.append('.').toString(), type.small));
+        }
         if (above.isEmpty()) {
             doc.add(new Paragraph("No median with a sufficient sample is above its DRL in " + t.to() + ".", type.body));
         } else {
@@ -185,6 +203,9 @@ public final class TrendPdf {
         }
         return table;
     }
+
+    /** The DRL citations of the months' audits, each with its status (see {@link #write(Trend, Map, Instant, Path)}). */
+    private Map<String, String> drlSources = Map.of();
 
     /** The writer of the document being made, for the room left on a page. */
     private PdfWriter writer;
