@@ -336,7 +336,9 @@ public final class TrendPdf {
             c.setPadding(3);
             c.addElement(type.paragraph(p.title(), panelTitle));
             c.setRunDirection(Typography.runDirection(p.title()));
-            c.addElement(VectorChart.of(writer, p.chart(), 250, 165));
+            // Each legend entry takes a line of the chart's own height: six lines of a median chart left its plot an inch tall.
+            int entries = p.chart().getPlot().getLegendItems() == null ? 0 : p.chart().getPlot().getLegendItems().getItemCount();
+            c.addElement(VectorChart.of(writer, p.chart(), 250, Math.min(320, 165 + 14 * Math.max(0, entries - 2))));
             if (p.note() != null) c.addElement(new Paragraph(p.note(), type.small));
             grid.addCell(c);
         }
