@@ -8,6 +8,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,12 +53,11 @@ final class XrayTrendSection {
             doc.add(new Paragraph(TrendText.TYPICAL_DEFINITION, pdf.type.small));
             Map<String, Long> counts = new LinkedHashMap<>();
             for (TypicalDapMonth v : typical) counts.merge(v.series(), v.count(), Long::sum);
-            List<String> shown = counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                    .thenComparing(Map.Entry.comparingByKey())).limit(MAX_TYPICAL).map(Map.Entry::getKey).toList();
+            List<String> shown = shown(typical, MAX_TYPICAL);
             doc.add(typicalTable(pdf, months, typical.stream().filter(v -> shown.contains(v.series())).toList()));
             if (counts.size() > shown.size()) {
-                doc.add(new Paragraph("The " + shown.size() + " of " + counts.size() + " exams and bands with most exposures or "
-                        + "procedures; every one is in the workbook's sheet \"" + XrayTrendSheets.TYPICAL + "\".", pdf.type.small));
+                doc.add(new Paragraph("The " + shown.size() + " of " + counts.size() + " exams and bands, children's first, then those with"
+                        + " most exposures or procedures; every one is in the workbook's sheet \"" + XrayTrendSheets.TYPICAL + "\".", pdf.type.small));
             }
         }
         for (TrendCharts.Multiples m : TrendCharts.xray(t)) {
@@ -102,6 +102,22 @@ final class XrayTrendSection {
             pdf.add(table, pdf.type.tableBold, skin.containsKey(m) ? skin.get(m) + " / " + procedures.get(m) : "");
         }
         return table;
+    }
+
+    /**
+     * The series the table shows when it cannot show them all: children's bands first, as the audit report's table of
+     * typical values (the audit is of children's doses), then those with most exposures or procedures.
+     */
+    static List<String> shown(List<TypicalDapMonth> typical, int max) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        java.util.Set<String> adult = new java.util.HashSet<>();
+        for (TypicalDapMonth v : typical) {
+            counts.merge(v.series(), v.count(), Long::sum);
+            if (v.band() != null && v.band().startsWith("adult")) adult.add(v.series());
+        }
+        return counts.entrySet().stream().sorted(Comparator.<Map.Entry<String, Long>, Boolean>comparing(e -> adult.contains(e.getKey()))
+                .thenComparing(Map.Entry.<String, Long>comparingByValue().reversed())
+                .thenComparing(Map.Entry.comparingByKey())).limit(max).map(Map.Entry::getKey).toList();
     }
 
     private static PdfPTable typicalTable(TrendPdf pdf, List<YearMonth> months, List<TypicalDapMonth> typical) {
