@@ -68,7 +68,8 @@ final class SummarySheet {
 
     private void run(RunInfo run) {
         section("Run");
-        pair("Institution").text(run.institution());
+        // An empty cell reads as a defect; say it was not given, as the line under the title names the facilities instead.
+        pair("Institution").text(run.institution() != null && !run.institution().isBlank() ? run.institution() : "not given (--institution)");
         if (run.period() == null || run.period().isWholeInput()) {
             pair("Period").text("whole input");
         } else {
