@@ -81,9 +81,11 @@ public final class TrendCommand implements Callable<Integer> {
         Path pdf = out.folder.resolve("trend-" + trend.label() + ".pdf");
         Path xlsx = out.folder.resolve("trend-" + trend.label() + ".xlsx");
         Path html = out.folder.resolve("trend-" + trend.label() + ".html");
+        // Read before anything is written: a store that cannot be read is not a report that could not be written.
+        java.util.Map<String, String> sources = drlSources(store, trend);
         try {
             Files.createDirectories(out.folder);
-            TrendPdf.write(trend, drlSources(store, trend), now, pdf);
+            TrendPdf.write(trend, sources, now, pdf);
             TrendWorkbook.write(trend, now, xlsx);
             org.alaraaudit.report.html.TrendDashboard.write(trend, now, html);
         } catch (IOException | RuntimeException e) {

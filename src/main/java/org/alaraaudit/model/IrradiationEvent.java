@@ -200,7 +200,8 @@ public final class IrradiationEvent {
     public String getNotificationCategoryText() {
         NotificationValue n = r.notificationValue();
         if (n == null) return "";
-        return n.phantomCm() == null ? n.category() : n.category().replaceFirst("\\s*\\(" + n.phantomCm() + " cm phantom\\)$", "");
+        // Anywhere in the name: a category chosen for an unknown region wraps it ("region unknown (Pediatric torso <10 y (16 cm phantom))").
+        return n.phantomCm() == null ? n.category() : n.category().replaceAll("\\s*\\(" + n.phantomCm() + " cm phantom\\)", "");
     }
 
     /** A child's stationary head series: the adult brain-perfusion value does not apply, the message says so. */

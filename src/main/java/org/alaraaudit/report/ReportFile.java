@@ -78,7 +78,11 @@ public final class ReportFile {
                 } catch (IOException gone) {
                     continue; // a live run moved its part into place as we listed: the others are still looked at
                 }
-                if (RunOwner.isLeftOver(m.group(1), modified, now) && Files.deleteIfExists(p)) removed++;
+                try {
+                    if (RunOwner.isLeftOver(m.group(1), modified, now) && Files.deleteIfExists(p)) removed++;
+                } catch (IOException denied) {
+                    // one part that cannot be deleted leaves the others to be looked at
+                }
             }
         } catch (IOException e) {
             return removed;

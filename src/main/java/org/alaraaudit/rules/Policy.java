@@ -13,8 +13,12 @@ public final class Policy {
     /** One setting with where its value comes from, for the report's methodology. */
     /** One row of the settings table; {@code status} its reference status as written (primary, local-policy, ...), null without. */
     public record Setting(String key, String value, String unit, String source, String status) {
-        /** The status in the words every report uses ("from a secondary source"); the raw text when not one. */
+        /**
+         * The status in the words every report uses ("from a secondary source"); the raw text when not one. A value
+         * the site set in the thresholds workbook is local policy, whatever its CSV row's status (as CitedStatus has it).
+         */
         public String statusWording() {
+            if (ThresholdWorkbook.changedValue(source)) return org.alaraaudit.model.ReferenceStatus.LOCAL_POLICY.wording();
             if (status == null) return "";
             return org.alaraaudit.model.ReferenceStatus.parse(status).map(org.alaraaudit.model.ReferenceStatus::wording).orElse(status);
         }

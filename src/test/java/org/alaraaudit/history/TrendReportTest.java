@@ -200,12 +200,17 @@ class TrendReportTest {
                     assertTrue(page.contains("Page " + p + " of " + pages), "page " + p + ": " + page);
                     assertTrue(page.contains("DRLs apply to groups of patients"), "the disclaimer on page " + p);
                     if (p > 1) assertTrue(page.contains("Dose trend 2026-09 to 2026-10"), "the running header on page " + p);
-                    // No section heading stands alone at the foot of a page, its table on the next.
-                    List<String> lines = page.lines().map(String::strip).filter(l -> !l.isEmpty()
+                    // No section heading stands alone at the foot of a page, its table on the next: read top to
+                    // bottom, the page's last line above the footer is never a heading.
+                    PDFTextStripper laidOut = new PDFTextStripper();
+                    laidOut.setSortByPosition(true);
+                    laidOut.setStartPage(p);
+                    laidOut.setEndPage(p);
+                    List<String> lines = laidOut.getText(doc).lines().map(String::strip).filter(l -> !l.isEmpty()
                             && !l.startsWith("Quality-improvement trend") && !l.startsWith("Page ")).toList();
                     String lastLine = lines.get(lines.size() - 1);
-                    for (String heading : List.of("Steps to look at", "Per month", "Medians against the DRL, every series",
-                            "Recorded audit runs these months come from", "X-ray and fluoroscopy")) {
+                    for (String heading : List.of("Steps to look at", "Above the DRL in 2026-10", "Per month",
+                            "Medians against the DRL, every series", "Recorded audit runs these months come from", "X-ray and fluoroscopy")) {
                         assertFalse(lastLine.equals(heading), "page " + p + " ends with its heading: " + heading);
                     }
                 }

@@ -116,13 +116,13 @@ class ProjectionDrlReportTest {
                 rows.add(cells);
             }
             List<String> chest = rows.stream().filter(r -> r.get(2).equals("CHEST PA")).findFirst().orElseThrow();
-            assertEquals(List.of("ABOVE", "above the DRL", "CHEST PA, 5-<10 y", "from a secondary source",
+            assertEquals(List.of("ABOVE DRL", "above the DRL", "CHEST PA, 5-<10 y", "from a secondary source",
                     "Test national DRL A (chest)"), chest.subList(9, 14), chest.toString());
             List<String> skull = rows.stream().filter(r -> r.get(2).equals("SKULL AP")).findFirst().orElseThrow();
-            assertEquals("INSUFFICIENT_SAMPLE", skull.get(9));
+            assertEquals("insufficient sample", skull.get(9), "in the PDF's words");
             assertEquals("insufficient sample: 3 studies, fewer than 10; not judged", skull.get(10));
             List<String> hand = rows.stream().filter(r -> r.get(2).equals("HAND PA")).findFirst().orElseThrow();
-            assertEquals("NO_DRL", hand.get(9));
+            assertEquals("no DRL row", hand.get(9));
             assertEquals("", hand.get(13));
 
             Sheet findings = wb.getSheet("Findings");

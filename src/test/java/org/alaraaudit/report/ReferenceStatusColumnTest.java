@@ -87,6 +87,9 @@ class ReferenceStatusColumnTest {
         assertEquals("local-policy", cited.ofSource("thresholds.drl.xlsx row 24 sets repeat_window_hours 24 (was 48 in settings.csv): committee"),
                 "a value the site set in the thresholds workbook");
         assertEquals(null, cited.ofSource(null));
+        // A setting the site changed in the thresholds workbook is worded as its own everywhere a setting's status is shown.
+        assertEquals("local policy", new org.alaraaudit.rules.Policy.Setting("repeat_window_hours", "24", "hours",
+                "thresholds.drl.xlsx row 24 sets repeat_window_hours 24 (was 48 in settings.csv): committee", "secondary").statusWording());
     }
 
     @Test

@@ -111,9 +111,12 @@ class DoseNotificationRulesTest {
         assertEquals(1, unknown.size());
         assertEquals(Severity.INFO, unknown.get(0).severity());
         assertTrue(unknown.get(0).message().contains("10 mGy (32 cm phantom)"), unknown.get(0).message());
+        assertEquals(1, unknown.get(0).message().split("32 cm phantom", -1).length - 1, "the phantom once: " + unknown.get(0).message());
         List<Finding> f = findings(r, "CT_NOTIFICATION_VALUE");
         assertEquals(fires ? 1 : 0, f.size());
         if (fires) assertTrue(f.get(0).message().contains("strictest value for the child's age, region unknown"), f.get(0).message());
+        if (fires) assertEquals(2, f.get(0).message().split("32 cm phantom", -1).length - 1,
+                "the logged value's phantom and the notification value's, never a third time in its category: " + f.get(0).message());
     }
 
     @Test

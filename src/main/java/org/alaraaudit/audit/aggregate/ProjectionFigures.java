@@ -30,6 +30,16 @@ public record ProjectionFigures(List<TypicalValue> typicalValues, List<Deviation
             return drlDapGycm2 == null || !("ABOVE".equals(status) || "BELOW".equals(status)) ? null : medianDapGycm2 / drlDapGycm2;
         }
 
+        /** The status as the PDF and the workbook write it, as DrlGroup#statusWords does for CT groups. */
+        public String statusWords() {
+            return switch (status) {
+                case "ABOVE" -> "ABOVE DRL";
+                case "BELOW" -> "at or below";
+                case "INSUFFICIENT_SAMPLE" -> "insufficient sample";
+                default -> "no DRL row";
+            };
+        }
+
         /** The DRL comparison in a reader's words; {@code minSampleStudies} null where the tables are not at hand. */
         public String comparison(Integer minSampleStudies) {
             return switch (status) {

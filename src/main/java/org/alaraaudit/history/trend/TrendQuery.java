@@ -341,8 +341,8 @@ public final class TrendQuery {
     }
 
     /**
-     * The DRL citations the audits of these months judged their groups against, each once with its set ("US: Kanal KM
-     * ..."), in set and citation order: the trend compares medians with those DRLs and must say whose they are.
+     * The DRL citations the audits of these months judged their groups against, each once, in set and citation
+     * order: the trend compares medians with those DRLs and must say whose they are.
      */
     public List<String> drlSources(YearMonth from, YearMonth to) {
         List<String> out = new ArrayList<>();

@@ -30,7 +30,7 @@ final class ProjectionSheets {
                 rowsPerSheet).open();
         for (ProjectionFigures.TypicalValue v : p.typicalValues()) {
             t.row().text(v.facility()).text(v.kind()).text(v.exam()).text(v.band()).count(v.count()).count(v.studies())
-                    .dose(v.medianDapGycm2()).dose(v.drlDapGycm2()).decimal(v.ratio()).text(v.status())
+                    .dose(v.medianDapGycm2()).dose(v.drlDapGycm2()).decimal(v.ratio()).text(v.statusWords())
                     .text(v.comparison(minSampleStudies)).text(v.drlRow()).text(v.drlStanding()).text(v.drlSource());
         }
         t.finish();

@@ -101,10 +101,10 @@ final class RulesSheet {
     private void cumulativeDose(PolicyTables tables) {
         if (tables.cumulativeDose() == null) return;
         section("Cumulative dose thresholds (tables/cumulative-dose.csv, " + RuleIds.CUMULATIVE_DOSE + ")");
-        header("metric", "population", "threshold", "unit", "source", "", "", "status");
+        header("metric", "population", "threshold", "unit", "source", "status");
         for (DoseThreshold t : tables.cumulativeDose().thresholds()) {
             row().text(t.metric() == null ? null : t.metric().label()).text(t.population() == null ? null : t.population().name())
-                    .decimal(t.threshold()).text(t.unit()).wrapped(t.source()).skip().skip().text(status(t.source()));
+                    .decimal(t.threshold()).text(t.unit()).wrapped(t.source()).wrapped(status(t.source()));
         }
         next++;
     }
@@ -125,7 +125,7 @@ final class RulesSheet {
                     .number(l.phantomCm() > 0 ? (double) l.phantomCm() : null, styles.integer)
                     .dose(l.ctdivolMgy()).dose(l.dlpMgycm()).wrapped(l.source())
                     .wrapped(l.targetRegions().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")))
-                    .text(status(l.source()));
+                    .wrapped(status(l.source()));
         }
         next++;
     }
@@ -149,14 +149,14 @@ final class RulesSheet {
 
     private void notificationValues(PolicyTables tables) {
         section("CT notification values (AAPM / NEMA XR-25)");
-        header("category", "age", "phantom (cm)", "CTDIvol (mGy)", "target regions / acquisition types", "source", "", "status");
+        header("category", "age", "phantom (cm)", "CTDIvol (mGy)", "target regions / acquisition types", "source", "status");
         for (NotificationValue v : tables.notificationValues().values()) {
             String scope = v.targetRegions().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
             String types = v.acquisitionTypes().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
             row().text(v.category()).text(v.ageYears().label("y"))
                     .number(v.phantomCm() == null ? null : (double) v.phantomCm(), styles.integer)
                     .dose(v.ctdivolMgy()).wrapped((scope.isEmpty() ? "any region" : scope)
-                            + (types.isEmpty() ? "" : " / " + types)).wrapped(v.source()).skip().text(status(v.source()));
+                            + (types.isEmpty() ? "" : " / " + types)).wrapped(v.source()).wrapped(status(v.source()));
         }
     }
 

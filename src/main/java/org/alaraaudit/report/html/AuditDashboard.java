@@ -191,6 +191,7 @@ public final class AuditDashboard {
             m.put("drl", g.drl());
             m.put("ratio", Cells.rounded(g.ratio(), 4));
             m.put("status", g.status());
+            m.put("statusWords", DrlGroup.statusWords(g.status())); // as the PDF and the workbook word it
             m.put("judged", g.judged());
             m.put("note", g.note());
             DrlGroup p = before == null ? null : before.stream().filter(q -> java.util.Objects.equals(q.facility(), g.facility())

@@ -138,14 +138,7 @@ final class ProjectionSection {
         return ranked.subList(0, MAX_ROWS).stream().mapToInt(Ranked::index).sorted().mapToObj(all::get).toList();
     }
 
-    private static String status(ProjectionFigures.TypicalValue v) {
-        return switch (v.status()) {
-            case "ABOVE" -> "ABOVE DRL";
-            case "BELOW" -> "at or below";
-            case "INSUFFICIENT_SAMPLE" -> "insufficient sample";
-            default -> "no DRL row";
-        };
-    }
+    private static String status(ProjectionFigures.TypicalValue v) { return v.statusWords(); }
 
     private static void more(ReportContext ctx, int total, String what) { more(ctx, total, what, MAX_ROWS); }
 

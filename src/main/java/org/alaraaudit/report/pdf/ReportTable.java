@@ -135,7 +135,9 @@ final class ReportTable {
 
     /** Units a number keeps on its line. */
     private static final java.util.Set<String> UNITS = java.util.Set.of("y", "mGy", "mGy·cm", "mSv", "kg", "cm", "h", "min", "s",
-            "Gy", "Gy·cm²", "kVp", "%", "years", "days", "hours", "minutes", "studies", "acquisitions");
+            "Gy", "Gy·cm²", "kVp", "%", "years", "days", "hours", "minutes", "studies", "acquisitions",
+            // one of a counted unit is written in the singular (Text.value)
+            "year", "day", "hour", "minute", "study", "acquisition", "exposure", "exposures", "procedure", "procedures");
 
     /**
      * A cell's lines break at spaces only, and not at the space between a number and its unit: "PED ABDOMEN 0-1Y"

@@ -56,8 +56,8 @@ final class XrayTrendSection {
             List<String> shown = shown(typical, MAX_TYPICAL);
             doc.add(typicalTable(pdf, months, typical.stream().filter(v -> shown.contains(v.series())).toList()));
             if (counts.size() > shown.size()) {
-                doc.add(new Paragraph("The " + shown.size() + " of " + counts.size() + " exams and bands, children's first, then those with"
-                        + " most exposures or procedures; every one is in the workbook's sheet \"" + XrayTrendSheets.TYPICAL + "\".", pdf.type.small));
+                doc.add(new Paragraph("The " + shown.size() + " of " + counts.size() + " exams and bands chosen children's first, then"
+                        + " with most exposures or procedures; every one is in the workbook's sheet \"" + XrayTrendSheets.TYPICAL + "\".", pdf.type.small));
             }
         }
         for (TrendCharts.Multiples m : TrendCharts.xray(t)) {

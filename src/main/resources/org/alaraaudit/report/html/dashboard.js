@@ -319,7 +319,7 @@
           var g = groups[p.dataIndex];
           return esc(g.facility) + '<br>' + esc(g.examType) + ', ' + esc(g.band) + '<br>median ' + num(g.median) + ' ' + esc(g.unit)
             + ' / DRL ' + num(g.drl) + ' = ' + num(g.ratio) + '<br>n = ' + count(g.n) + ' values from ' + count(g.studies) + ' studies<br>'
-            + esc(String(g.status).toLowerCase().replace(/_/g, ' '))
+            + esc(g.statusWords)
             + (g.previousRatio !== null ? '<br>previous period ratio ' + num(g.previousRatio) : g.notCompared ? '<br>' + esc(g.notCompared) : '');
         } },
         xAxis: { type: 'value', name: 'Median / DRL', nameLocation: 'middle', nameGap: 26, min: 0 },
