@@ -86,7 +86,7 @@ public final class TrendCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out.folder);
             TrendPdf.write(trend, sources, now, pdf);
-            TrendWorkbook.write(trend, now, xlsx);
+            TrendWorkbook.write(trend, sources, now, xlsx);
             org.alaraaudit.report.html.TrendDashboard.write(trend, now, html);
         } catch (IOException | RuntimeException e) {
             throw ErrorReport.writeFailure(out.folder + ": " + e.getMessage(), e);

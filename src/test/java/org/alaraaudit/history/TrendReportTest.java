@@ -287,6 +287,12 @@ class TrendReportTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx(byFacility)))) {
             XSSFSheet s = wb.getSheet("Trend");
             assertNotNull(s);
+            // The About sheet cites the DRLs the medians are judged against, with their status, as the PDF does.
+            List<String> drl = new ArrayList<>();
+            for (Row r : wb.getSheet("About")) {
+                if (r.getCell(0) != null && r.getCell(0).getStringCellValue().equals("DRL source")) drl.add(r.getCell(1).getStringCellValue());
+            }
+            assertTrue(drl.stream().anyMatch(d -> d.startsWith("Kanal KM") && d.endsWith("(from a secondary source)")), drl.toString());
             List<String> labels = new ArrayList<>();
             Row header = null;
             for (Row row : s) {

@@ -377,7 +377,8 @@ public final class TrendQuery {
                     }
                     out.add(new StoredRun(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
                             rs.getString(4).replace("|", ", "), rs.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                            rs.getString(6), rs.getString(7), rs.getLong(8), String.join(", ", files)));
+                            rs.getString(6), rs.getString(7), rs.getLong(8), String.join(", ", files),
+                            java.util.Arrays.stream(rs.getString(4).split("\\|")).filter(f -> !f.isBlank()).toList()));
                 }
             }
         }

@@ -99,8 +99,7 @@ public final class TrendPdf {
     static String facilities(Trend t) {
         java.util.Set<String> all = new java.util.TreeSet<>();
         for (StoredRun r : t.runs()) {
-            if (r.facilities() == null) continue;
-            for (String f : r.facilities().split(", ")) if (!f.isBlank()) all.add(f.trim());
+            for (String f : r.facilityList()) all.add(f.trim());
         }
         return String.join("; ", all);
     }

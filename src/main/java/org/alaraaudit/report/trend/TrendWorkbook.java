@@ -101,7 +101,13 @@ public final class TrendWorkbook {
     }
 
     public static void write(Trend t, Instant generatedAt, Path target) throws IOException {
+        write(t, Map.of(), generatedAt, target);
+    }
+
+    /** {@code drlSources}: as TrendPdf#write takes them, each DRL citation of the months' audits with its status. */
+    public static void write(Trend t, Map<String, String> drlSources, Instant generatedAt, Path target) throws IOException {
         TrendWorkbook w = new TrendWorkbook();
+        w.drlSources = drlSources;
         XSSFSheet trend = w.wb.createSheet("Trend");
         XSSFSheet charts = w.wb.createSheet("Charts");
         List<Block> blocks = w.trend(trend, t);
@@ -404,6 +410,8 @@ public final class TrendWorkbook {
         finish(s, 8);
     }
 
+    private Map<String, String> drlSources = Map.of();
+
     private void about(Trend t, Instant generatedAt) {
         Sheet s = sheet(t, "About", "Item", "Value");
         String[][] rows = {
@@ -421,6 +429,12 @@ public final class TrendWorkbook {
             Row row = s.createRow(r++);
             row.createCell(0).setCellValue(v[0]);
             row.createCell(1).setCellValue(v[1]);
+        }
+        // The DRLs the medians are judged against, each with how far it was verified, as the PDF cites them.
+        for (Map.Entry<String, String> e : drlSources.entrySet()) {
+            Row row = s.createRow(r++);
+            row.createCell(0).setCellValue("DRL source");
+            row.createCell(1).setCellValue(e.getKey() + (e.getValue() == null ? "" : " (" + e.getValue() + ")"));
         }
         s.setColumnWidth(0, 26 * 256);
         s.setColumnWidth(1, 120 * 256);
