@@ -33,9 +33,7 @@ public record ProjectionFigures(List<TypicalValue> typicalValues, List<Deviation
         /** The status as the PDF and the workbook write it, as DrlGroup#statusWords does for CT groups. */
         public String statusWords() {
             return switch (status) {
-                case "ABOVE" -> "ABOVE DRL";
-                case "BELOW" -> "at or below";
-                case "INSUFFICIENT_SAMPLE" -> "insufficient sample";
+                case "ABOVE", "BELOW", "INSUFFICIENT_SAMPLE" -> DrlGroup.statusWords(status);
                 default -> "no DRL row";
             };
         }
