@@ -38,7 +38,9 @@ final class DrlSection {
         ctx.note("Studies: the group's studies, which the minimum sample counts; n: the values the median is of, one per"
                 + " diagnostic acquisition for CTDIvol and one per study for DLP. Values in " + "mGy (CTDIvol) and mGy·cm (DLP); CTDIvol on the DRL row's phantom (16 cm for a "
                 + "child's head, 32 cm for the body, assumed where the source does not state it: see the DRL set under Methodology)."
-                + " Full precision in findings.json and the workbook.");
+                + " Full precision in findings.json and the workbook. A median of 10 to 20 studies moves with the month's mix of"
+                + " patients: a ratio a little above 1 is a prompt to look at the protocol, and the trend report gives each"
+                + " month's median with its 95 % confidence interval, so a review can tell a lasting excess from one month's sample.");
         sources.writeNotes(ctx);
         previous(ctx);
         protocols(ctx);
