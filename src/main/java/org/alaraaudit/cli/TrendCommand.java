@@ -87,7 +87,7 @@ public final class TrendCommand implements Callable<Integer> {
             Files.createDirectories(out.folder);
             TrendPdf.write(trend, sources, now, pdf);
             TrendWorkbook.write(trend, sources, now, xlsx);
-            org.alaraaudit.report.html.TrendDashboard.write(trend, now, html);
+            org.alaraaudit.report.html.TrendDashboard.write(trend, sources, now, html);
         } catch (IOException | RuntimeException e) {
             throw ErrorReport.writeFailure(out.folder + ": " + e.getMessage(), e);
         }

@@ -221,6 +221,9 @@ class DashboardInChromiumTest {
     void theTrendPageDrawsOneLinePerFacilityAndTheDrlLine() {
         open(trendPage, "steps-count");
         assertEquals(List.of(), consoleErrors());
+        // The DRLs the medians are judged against are named on the page, with their status, as in the PDF.
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertTrue(page.contains("DRL: Kanal KM") && page.contains("(from a secondary source)"), page.substring(0, Math.min(600, page.length())));
         assertEquals(2, series("chart-months"), "County General and St Elsewhere Children's");
         assertTrue(series("chart-drl") > 0);
         // The first line drawn is the series furthest above its DRL on a sufficient sample, as in the trend PDF.
