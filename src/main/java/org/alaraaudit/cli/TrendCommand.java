@@ -82,7 +82,8 @@ public final class TrendCommand implements Callable<Integer> {
         Path xlsx = out.folder.resolve("trend-" + trend.label() + ".xlsx");
         Path html = out.folder.resolve("trend-" + trend.label() + ".html");
         // Read before anything is written: a store that cannot be read is not a report that could not be written.
-        java.util.Map<String, String> sources = drlSources(store, trend);
+        java.util.List<String> sources = org.alaraaudit.report.trend.DrlCitations.of(store, trend,
+                (rules.folder != null ? rules.folder : org.alaraaudit.rules.RuleSet.defaultRules()).resolve("tables"));
         try {
             Files.createDirectories(out.folder);
             TrendPdf.write(trend, sources, now, pdf);
@@ -112,25 +113,5 @@ public final class TrendCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new ErrorReport.UsageException(option + " " + value + ": expected a month as YYYY-MM");
         }
-    }
-
-    /**
-     * The DRL citations of the trend's months, each with its status as the --rules folder's tables give it (shared
-     * reference-status rules: a value is never shown stronger than its status), in a reviewer's words.
-     */
-    private java.util.Map<String, String> drlSources(HistoryStore store, Trend trend) {
-        java.util.Map<String, String> status;
-        try {
-            status = org.alaraaudit.rules.PolicyTables.load((rules.folder != null ? rules.folder : org.alaraaudit.rules.RuleSet.defaultRules())
-                    .resolve("tables")).references().statusBySource();
-        } catch (RuntimeException e) {
-            status = java.util.Map.of(); // tables that do not load give no status; the citations are still named
-        }
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (String source : new TrendQuery(store).drlSources(trend.from(), trend.to())) {
-            String s = status.get(source.trim());
-            out.put(source, s == null ? null : org.alaraaudit.model.ReferenceStatus.parse(s).map(org.alaraaudit.model.ReferenceStatus::wording).orElse(s));
-        }
-        return out;
     }
 }

@@ -36,6 +36,14 @@ public enum ReferenceStatus {
     /** At least secondary: a value a CRITICAL finding may rest on. */
     public boolean isPublished() { return this == PRIMARY || this == SECONDARY; }
 
+    /**
+     * A status as a table or a citation spells it, in a reviewer's words ("from a secondary source"); text that is no
+     * status code ("confirmed by NAME on DATE") as it is; null for none.
+     */
+    public static String words(String status) {
+        return status == null ? null : parse(status).map(ReferenceStatus::wording).orElse(status);
+    }
+
     public static Optional<ReferenceStatus> parse(String text) {
         if (text == null) return Optional.empty();
         String t = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -19,8 +19,7 @@ public final class Policy {
          */
         public String statusWording() {
             if (ThresholdWorkbook.changedValue(source)) return org.alaraaudit.model.ReferenceStatus.LOCAL_POLICY.wording();
-            if (status == null) return "";
-            return org.alaraaudit.model.ReferenceStatus.parse(status).map(org.alaraaudit.model.ReferenceStatus::wording).orElse(status);
+            return status == null ? "" : org.alaraaudit.model.ReferenceStatus.words(status);
         }
     }
 

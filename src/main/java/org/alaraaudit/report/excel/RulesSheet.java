@@ -42,9 +42,7 @@ final class RulesSheet {
 
     /** How far a table value was verified, in the words the PDF uses (shared reference-status rules). */
     private String status(String source) {
-        String s = cited.ofSource(source);
-        if (s == null) return null;
-        return org.alaraaudit.model.ReferenceStatus.parse(s).map(org.alaraaudit.model.ReferenceStatus::wording).orElse(s);
+        return org.alaraaudit.model.ReferenceStatus.words(cited.ofSource(source));
     }
 
     static void write(Workbook wb, Styles styles, AuditResult result) {

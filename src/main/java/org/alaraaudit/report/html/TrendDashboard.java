@@ -28,20 +28,18 @@ public final class TrendDashboard {
     private TrendDashboard() {}
 
     public static void write(Trend t, Instant generatedAt, Path target) throws IOException {
-        write(t, Map.of(), generatedAt, target);
+        write(t, List.of(), generatedAt, target);
     }
 
-    /** {@code drlSources}: as the trend PDF takes them, each DRL citation of the months' audits with its status. */
-    public static void write(Trend t, Map<String, String> drlSources, Instant generatedAt, Path target) throws IOException {
+    /** {@code drlSources}: the DRLs the months' audits judged against, with their status (report.trend.DrlCitations). */
+    public static void write(Trend t, List<String> drlSources, Instant generatedAt, Path target) throws IOException {
         ChartLibrary.script();
         List<String> lines = new ArrayList<>();
         lines.add("Month by month from " + t.from() + " to " + t.to() + (t.by().name().equals("ALL") ? "" : ", by " + t.by().label())
                 + "; history store " + t.store());
         lines.add("Generated " + generatedAt.truncatedTo(ChronoUnit.SECONDS));
         // The DRLs the medians are judged against, with how far each was verified, as the PDF and the workbook cite them.
-        for (Map.Entry<String, String> e : drlSources.entrySet()) {
-            lines.add("DRL: " + e.getKey() + (e.getValue() == null ? "" : " (" + e.getValue() + ")"));
-        }
+        for (String cited : drlSources) lines.add("DRL: " + cited);
         DashboardPage.write(target, new DashboardPage.Heading("trend", "Pediatric dose trend, " + t.from() + " to " + t.to(), lines), data(t));
     }
 

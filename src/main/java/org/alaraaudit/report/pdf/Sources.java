@@ -29,6 +29,6 @@ final class Sources {
 
     /** A status code in a reviewer's words; a confirmation as it is written. */
     static String words(String status) {
-        return org.alaraaudit.model.ReferenceStatus.parse(status).map(org.alaraaudit.model.ReferenceStatus::wording).orElse(status);
+        return org.alaraaudit.model.ReferenceStatus.words(status);
     }
 }

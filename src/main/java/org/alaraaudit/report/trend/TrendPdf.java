@@ -57,14 +57,11 @@ public final class TrendPdf {
     private TrendPdf() {}
 
     public static void write(Trend t, Instant generatedAt, Path target) throws IOException {
-        write(t, Map.of(), generatedAt, target);
+        write(t, List.of(), generatedAt, target);
     }
 
-    /**
-     * {@code drlSources}: each DRL citation the months' audits used, with its status in a reviewer's words ("from a
-     * secondary source"; null where the rules in use do not know it), as the audit report cites them.
-     */
-    public static void write(Trend t, Map<String, String> drlSources, Instant generatedAt, Path target) throws IOException {
+    /** {@code drlSources}: the DRLs the months' audits judged against, with their status ({@link DrlCitations}). */
+    public static void write(Trend t, List<String> drlSources, Instant generatedAt, Path target) throws IOException {
         TrendPdf pdf = new TrendPdf();
         pdf.drlSources = drlSources;
         ReportFile.write(target, out -> {
@@ -128,13 +125,8 @@ public final class TrendPdf {
         List<DoseMedian> above = aboveDrl(t);
         section(doc, "Above the DRL in " + t.to());
         if (!drlSources.isEmpty()) {
-            StringBuilder cited = new StringBuilder("DRLs as the months' audits judged their groups against them: ");
-            int i = 0;
-            for (Map.Entry<String, String> e : drlSources.entrySet()) {
-                if (i++ > 0) cited.append("; ");
-                cited.append(e.getKey()).append(e.getValue() == null ? "" : " (" + e.getValue() + ")");
-            }
-            doc.add(new Paragraph(cited.append('.').toString(), type.small));
+            doc.add(new Paragraph("DRLs as the months' audits judged their groups against them: " + String.join("; ", drlSources) + ".",
+                    type.small));
         }
         if (above.isEmpty()) {
             doc.add(new Paragraph("No median with a sufficient sample is above its DRL in " + t.to() + ".", type.body));
@@ -203,8 +195,8 @@ public final class TrendPdf {
         return table;
     }
 
-    /** The DRL citations of the months' audits, each with its status (see {@link #write(Trend, Map, Instant, Path)}). */
-    private Map<String, String> drlSources = Map.of();
+    /** The DRL citations of the months' audits, each with its status ({@link DrlCitations}). */
+    private List<String> drlSources = List.of();
 
     /** The writer of the document being made, for the room left on a page. */
     private PdfWriter writer;

@@ -101,11 +101,11 @@ public final class TrendWorkbook {
     }
 
     public static void write(Trend t, Instant generatedAt, Path target) throws IOException {
-        write(t, Map.of(), generatedAt, target);
+        write(t, List.of(), generatedAt, target);
     }
 
-    /** {@code drlSources}: as TrendPdf#write takes them, each DRL citation of the months' audits with its status. */
-    public static void write(Trend t, Map<String, String> drlSources, Instant generatedAt, Path target) throws IOException {
+    /** {@code drlSources}: the DRLs the months' audits judged against, with their status ({@link DrlCitations}). */
+    public static void write(Trend t, List<String> drlSources, Instant generatedAt, Path target) throws IOException {
         TrendWorkbook w = new TrendWorkbook();
         w.drlSources = drlSources;
         XSSFSheet trend = w.wb.createSheet("Trend");
@@ -410,7 +410,7 @@ public final class TrendWorkbook {
         finish(s, 8);
     }
 
-    private Map<String, String> drlSources = Map.of();
+    private List<String> drlSources = List.of();
 
     private void about(Trend t, Instant generatedAt) {
         Sheet s = sheet(t, "About", "Item", "Value");
@@ -431,10 +431,10 @@ public final class TrendWorkbook {
             row.createCell(1).setCellValue(v[1]);
         }
         // The DRLs the medians are judged against, each with how far it was verified, as the PDF cites them.
-        for (Map.Entry<String, String> e : drlSources.entrySet()) {
+        for (String cited : drlSources) {
             Row row = s.createRow(r++);
             row.createCell(0).setCellValue("DRL source");
-            row.createCell(1).setCellValue(e.getKey() + (e.getValue() == null ? "" : " (" + e.getValue() + ")"));
+            row.createCell(1).setCellValue(cited);
         }
         s.setColumnWidth(0, 26 * 256);
         s.setColumnWidth(1, 120 * 256);
@@ -462,12 +462,8 @@ public final class TrendWorkbook {
      * page and its lines on the next. One page wide, three rows of 20 fit an A4 page with room to spare.
      */
     static void printCharts(XSSFSheet charts, int drawn) {
-        charts.setFitToPage(true);
-        PrintSetup p = charts.getPrintSetup();
-        p.setLandscape(false);
-        p.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        p.setFitWidth((short) 1);
-        p.setFitHeight((short) 0);
+        print(charts);
+        charts.getPrintSetup().setLandscape(false);
         int chartRows = (drawn + 1) / 2;
         for (int r = CHART_ROWS_PER_PAGE; r < chartRows; r += CHART_ROWS_PER_PAGE) charts.setRowBreak(2 + r * 20 - 1);
     }
