@@ -58,20 +58,7 @@ class DeriveRangesFromSampleMonthsIT {
         CatalogEntry first = derived.entries().get(0);
         String standard = first.standardName();
         int phantom = Integer.parseInt(first.source().replaceAll(".*, (\\d+) cm phantom.*", "$1"));
-        List<Double> values = new ArrayList<>();
-        try (Connection c = store.connect(); PreparedStatement p = c.prepareStatement("SELECT d.measured FROM dose_value d JOIN study s"
-                + " ON d.facility = s.facility AND d.accession_number = s.accession_number"
-                + " WHERE d.quantity = 'CTDIvol' AND s.station_name = ? AND d.standard_protocol = ? AND d.phantom_cm = ?")) {
-            p.setString(1, first.stationName());
-            p.setString(2, standard);
-            p.setInt(3, phantom);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) values.add(rs.getDouble(1));
-            }
-        }
-        Collections.sort(values);
-        assertEquals(quantile(values, 0.05), first.expectedCtdivolMinMgy(), 0.005);
-        assertEquals(quantile(values, 0.95), first.expectedCtdivolMaxMgy(), 0.005);
+        assertRangeOf(first, ctdivol(store, first.stationName(), standard, phantom, ""));
     }
 
     /**
@@ -173,17 +160,28 @@ class DeriveRangesFromSampleMonthsIT {
         CatalogEntry row = derived.entries().stream().filter(e -> chest.equals(e.standardName()) && station.equals(e.stationName()))
                 .findFirst().orElseThrow(() -> new AssertionError(r.out()));
         assertTrue(row.source().contains("local history " + (chestStudies - 3) + " studies"), "the exams without contrast only: " + row.source());
+        assertRangeOf(row, ctdivol(runs.store, station, chest, 32, " AND d.exam_contrast <> 'with'"));
+    }
+
+    /** The stored CTDIvol values of a station's standard protocol on a phantom, sorted; {@code and}: a further condition. */
+    private static List<Double> ctdivol(HistoryStore from, String station, String protocol, int phantom, String and) throws Exception {
         List<Double> values = new ArrayList<>();
-        try (Connection c = runs.store.connect(); PreparedStatement p = c.prepareStatement("SELECT d.measured FROM dose_value d JOIN study s"
-                + " ON d.facility = s.facility AND d.accession_number = s.accession_number WHERE d.quantity = 'CTDIvol'"
-                + " AND s.station_name = ? AND d.standard_protocol = ? AND d.phantom_cm = 32 AND d.exam_contrast <> 'with'")) {
+        try (Connection c = from.connect(); PreparedStatement p = c.prepareStatement("SELECT d.measured FROM dose_value d JOIN study s"
+                + " ON d.facility = s.facility AND d.accession_number = s.accession_number"
+                + " WHERE d.quantity = 'CTDIvol' AND s.station_name = ? AND d.standard_protocol = ? AND d.phantom_cm = ?" + and)) {
             p.setString(1, station);
-            p.setString(2, chest);
+            p.setString(2, protocol);
+            p.setInt(3, phantom);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) values.add(rs.getDouble(1));
             }
         }
         Collections.sort(values);
+        return values;
+    }
+
+    /** The row's range is the values' type-7 5th to 95th percentile. */
+    private static void assertRangeOf(CatalogEntry row, List<Double> values) {
         assertEquals(quantile(values, 0.05), row.expectedCtdivolMinMgy(), 0.005);
         assertEquals(quantile(values, 0.95), row.expectedCtdivolMaxMgy(), 0.005);
     }
