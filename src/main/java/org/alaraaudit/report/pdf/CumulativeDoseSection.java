@@ -43,8 +43,9 @@ final class CumulativeDoseSection {
             t.row(Text.orDash(f.patientRef()), IncidentsSection.age(ctx, f), Text.orDash(f.facility()),
                     Measured.measured(f), Measured.reference(f) + " " + sources.ref(f.referenceSource()), f.message());
         }
-        t.finish();
-        if (found.size() > max) ctx.note(Text.count(found.size() - max) + " further patients are listed in the workbook and the findings file (CSV).");
-        sources.writeNotes(ctx);
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        if (found.size() > max) notes.add(Text.count(found.size() - max) + " further patients are listed in the workbook and the findings file (CSV).");
+        notes.addAll(sources.notes(ctx));
+        t.finish(notes);
     }
 }

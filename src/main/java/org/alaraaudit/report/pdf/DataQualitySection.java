@@ -119,12 +119,13 @@ final class DataQualitySection {
             t.row(Text.orDash(x.facility()), Text.orDash(x.accessionNumber()), Text.orDash(x.studyDatetime()),
                     x.file() + ", " + x.line(), (x.column() == null ? "" : x.column() + ": ") + x.reason());
         }
-        t.finish();
+        List<String> notes = new java.util.ArrayList<>();
         if (rows.size() > PERIOD_ROWS_LISTED) {
-            ctx.note(Text.count(rows.size() - PERIOD_ROWS_LISTED) + " more are in rejected.csv, which gives each row's facility,"
+            notes.add(Text.count(rows.size() - PERIOD_ROWS_LISTED) + " more are in rejected.csv, which gives each row's facility,"
                     + " accession and study date.");
         }
-        if (undated > 0) ctx.note(unknown.strip());
+        if (undated > 0) notes.add(unknown.strip());
+        t.finish(notes);
     }
 
     /** How complete the columns the dose work rests on are, over the period's CT diagnostic acquisitions. */
@@ -155,9 +156,8 @@ final class DataQualitySection {
                 case REGION -> "notification values, DRL groups";
             }, Text.count(m), Text.number(100.0 * m / total) + "%");
         }
-        t.finish();
-        ctx.note("Of " + Text.count(total) + " diagnostic CT acquisitions in the period. The CTDI phantom is not listed: "
-                + "where it is blank it is taken from the region (16 cm head, 32 cm body).");
+        t.finish(List.of("Of " + Text.count(total) + " diagnostic CT acquisitions in the period. The CTDI phantom is not listed: "
+                + "where it is blank it is taken from the region (16 cm head, 32 cm body)."));
     }
 
     private static void reasons(ReportContext ctx, Map<String, Group> byReason, String countHeader) {

@@ -34,14 +34,13 @@ final class DrlSection {
                     Text.number(g.ratio()), status(g.status()),
                     sources.ref(g.source()));
         }
-        t.finish();
-        ctx.note("Studies: the group's studies, which the minimum sample counts; n: the values the median is of, one per"
+        t.finish("Studies: the group's studies, which the minimum sample counts; n: the values the median is of, one per"
                 + " diagnostic acquisition for CTDIvol and one per study for DLP. Values in " + "mGy (CTDIvol) and mGy·cm (DLP); CTDIvol on the DRL row's phantom (16 cm for a "
                 + "child's head, 32 cm for the body, assumed where the source does not state it: see the DRL set under Methodology)."
                 + " Full precision in findings.json and the workbook. A median of 10 to 20 studies moves with the month's mix of"
                 + " patients: a ratio a little above 1 is a prompt to look at the protocol, and the trend report gives each"
-                + " month's median with its 95 % confidence interval, so a review can tell a lasting excess from one month's sample.");
-        sources.writeNotes(ctx);
+                + " month's median with its 95 % confidence interval, so a review can tell a lasting excess from one month's sample.",
+                sources.notes(ctx));
         previous(ctx);
         protocols(ctx);
     }
@@ -63,11 +62,10 @@ final class DrlSection {
                     Text.value(s.ctdivol().p75(), null), Text.value(s.dlp().median(), null), Text.value(s.dlp().p75(), null),
                     Text.value(s.ssde().median(), null), Text.number(r.ratio()), Text.count(r.exceedances()));
         }
-        t.finish();
-        ctx.note("Protocols by region, then in age order. CTDIvol and SSDE in mGy per diagnostic acquisition, DLP in mGy·cm per "
+        t.finish(java.util.List.of("Protocols by region, then in age order. CTDIvol and SSDE in mGy per diagnostic acquisition, DLP in mGy·cm per "
                 + "study. Ratio to DRL: CTDIvol median / CTDIvol DRL of the band covering the protocol's age range (blank where "
                 + "the protocol straddles bands; a protocol for exams with contrast, C+, with the DRL with contrast). Studies above: studies"
-                + " with a dose above the protocol's expected range or a series above a notification value (each study once).");
+                + " with a dose above the protocol's expected range or a series above a notification value (each study once)."));
     }
 
     /** The groups that also existed in the previous period: its median and ratio, and the change of the ratio. */
@@ -94,10 +92,8 @@ final class DrlSection {
         if (t.rows() == 0) {
             ctx.paragraph("None of this period's DRL groups was in the previous period.");
         } else {
-            t.finish();
-        }
-        if (missing > 0 && t.rows() > 0) {
-            ctx.note(Text.count(missing) + (missing == 1 ? " group has" : " groups have") + " no counterpart in the previous period.");
+            t.finish(missing == 0 ? java.util.List.of() : java.util.List.of(Text.count(missing)
+                    + (missing == 1 ? " group has" : " groups have") + " no counterpart in the previous period."));
         }
     }
 

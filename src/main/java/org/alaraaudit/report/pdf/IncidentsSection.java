@@ -150,8 +150,7 @@ final class IncidentsSection {
             for (int i = 0; i < 3; i++) all[i] += c[i];
         });
         t.boldRow("Total", Text.count(all[0]), Text.count(all[1]), Text.count(all[2]), Text.count(all[0] + all[1] + all[2]));
-        t.finish();
-        ctx.note("Age: from the study to the end of this period. The workbook's Open reviews sheet lists every one of them, with the review columns that review import reads.");
+        t.finish(List.of("Age: from the study to the end of this period. The workbook's Open reviews sheet lists every one of them, with the review columns that review import reads."));
         List<AuditResult.OpenFinding> critical = open.stream().filter(f -> f.severity() == Severity.CRITICAL).toList();
         if (critical.isEmpty()) return;
         ReportTable c = new ReportTable(ctx, new float[]{1.0f, 0.95f, 1.5f, 1.9f, 4.0f},

@@ -57,8 +57,7 @@ final class MethodologySection {
             t.row(ctx.rules.title(id) + " (per " + list.get(0).scope() + ")", String.join(", ", severities),
                     String.join("\n", checks), list.get(0).threshold(inForce), String.join(" ", refs));
         });
-        t.finish();
-        sources.writeNotes(ctx);
+        t.finish(sources.notes(ctx));
     }
 
     /** The built-in rules by that name; a site's own folder is named by its digest alone, never by a path. */
@@ -76,8 +75,7 @@ final class MethodologySection {
                     : s.key().equals("drl_set") ? ctx.result.run().drlSet() : s.value();
             t.row(s.key(), value + (s.unit() == null || s.unit().isBlank() ? "" : " " + s.unit()), s.source(), s.statusWording());
         }
-        t.finish();
-        if (!sources.isEmpty()) sources.writeNotes(ctx);
+        t.finish(sources.notes(ctx));
     }
 
     /**
@@ -147,8 +145,7 @@ final class MethodologySection {
             t.row(v.category(), v.targetRegions().isEmpty() ? "any" : join(v.targetRegions()), v.ageYears().label("y"),
                     v.phantomCm() == null ? "any" : v.phantomCm() + " cm", Text.value(v.ctdivolMgy(), "mGy"), sources.ref(v.source()));
         }
-        t.finish();
-        sources.writeNotes(ctx);
+        t.finish(sources.notes(ctx));
     }
 
     private static void drlSet(ReportContext ctx) {
@@ -167,10 +164,8 @@ final class MethodologySection {
             t.row(l.examType(), l.band(), Text.orDash(l.contrast()), l.phantomCm() + " cm", Text.number(l.ctdivolMgy()),
                     Text.number(l.dlpMgycm()), sources.ref(l.source()));
         }
-        t.finish();
-        ctx.note("Phantom: the CTDIvol phantom of the row, 16 cm for a child's head; for the body rows 32 cm is assumed where the"
-                + " source read does not state it (the table's notes say which), from the magnitude of the values.");
-        sources.writeNotes(ctx);
+        t.finish("Phantom: the CTDIvol phantom of the row, 16 cm for a child's head; for the body rows 32 cm is assumed where the"
+                + " source read does not state it (the table's notes say which), from the magnitude of the values.", sources.notes(ctx));
     }
 
     private static void catalog(ReportContext ctx) {
@@ -188,9 +183,7 @@ final class MethodologySection {
                     range(e.expectedCtdivolMinMgy(), e.expectedCtdivolMaxMgy()), range(e.expectedDlpMinMgycm(), e.expectedDlpMaxMgycm()),
                     sources.ref(e.source()));
         }
-        t.finish();
-        ctx.note("Ranges in mGy (CTDIvol) and mGy·cm (DLP); blank = none set.");
-        sources.writeNotes(ctx);
+        t.finish("Ranges in mGy (CTDIvol) and mGy·cm (DLP); blank = none set.", sources.notes(ctx));
     }
 
     private static String range(Double min, Double max) { return Text.range(min, max); }

@@ -108,12 +108,13 @@ final class ProjectionSection {
                     Text.number(v.medianDapGycm2()), Text.number(v.drlDapGycm2()), status(v),
                     v.drlRow() == null ? "-" : v.drlRow() + "; " + v.drlStanding(), sources.ref(v.drlSource()));
         }
-        t.finish();
+        List<String> notes = new java.util.ArrayList<>();
         if (listed.size() < p.typicalValues().size()) {
-            ctx.note("Listed: the values judged against a DRL, then children's, each facility's in turn. "
+            notes.add("Listed: the values judged against a DRL, then children's, each facility's in turn. "
                     + Text.count(p.typicalValues().size() - listed.size()) + " further typical values are in the workbook.");
         }
-        sources.writeNotes(ctx);
+        notes.addAll(sources.notes(ctx));
+        t.finish(notes);
     }
 
     /**

@@ -39,12 +39,13 @@ final class ReferenceStatusTable {
             anyTranscribed |= table.counts().containsKey(ReferenceStatus.SECONDARY) && table.confirmedCount() < table.values().size();
             t.row(table.title(), Integer.toString(table.values().size()), status(table), String.join(" ", refsOfTable));
         }
-        t.finish();
+        List<String> notes = new ArrayList<>();
         if (anyTranscribed) {
-            ctx.note("Values from a secondary source were read in a transcription of the publication or in a paper quoting it,"
+            notes.add("Values from a secondary source were read in a transcription of the publication or in a paper quoting it,"
                     + " not in the publication itself; they should be confirmed against the publication before regulatory use.");
         }
-        sources.writeNotes(ctx);
+        notes.addAll(sources.notes(ctx));
+        t.finish(notes);
     }
 
     /** The table's status in words: the site's confirmation where given, else the count per default status. */

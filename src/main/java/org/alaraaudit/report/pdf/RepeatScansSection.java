@@ -47,9 +47,8 @@ final class RepeatScansSection {
                     Text.dateTime(r.studyDatetime()), Text.orDash(r.relatedAccessionNumber()), Measured.place(r),
                     Measured.protocol(r), r.message());
         }
-        t.finish();
-        if (total > repeats.size()) {
-            ctx.note(Text.count(total - repeats.size()) + " further repeat studies are listed in the workbook and the findings file (CSV).");
-        }
+        t.finish(total > repeats.size()
+                ? java.util.List.of(Text.count(total - repeats.size()) + " further repeat studies are listed in the workbook and the findings file (CSV).")
+                : java.util.List.of());
     }
 }

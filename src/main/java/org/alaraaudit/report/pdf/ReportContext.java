@@ -64,9 +64,12 @@ final class ReportContext {
         add(p);
     }
 
+    /** The leading of body text, in points. */
+    static final float BODY_LEADING = 13;
+
     void paragraph(String text) {
         Paragraph p = type.paragraph(plain(text), type.body);
-        p.setLeading(13);
+        p.setLeading(BODY_LEADING);
         p.setSpacingAfter(6);
         add(p);
     }
@@ -81,13 +84,33 @@ final class ReportContext {
         add(p);
     }
 
-    void note(String text) {
+    void note(String text) { add(noteParagraph(text)); }
+
+    /** A note under a table or chart: small italic text. */
+    Paragraph noteParagraph(String text) {
         Paragraph p = type.paragraph(plain(text), type.smallItalic);
         p.setLeading(10.5f);
         p.setSpacingBefore(3);
         p.setSpacingAfter(6);
-        add(p);
+        return p;
     }
+
+    /** The height {@code e} takes at the page's full width, its spacing included, found by laying it out unseen. */
+    float height(Element e) {
+        float top = 20_000;
+        com.lowagie.text.pdf.ColumnText column = new com.lowagie.text.pdf.ColumnText(null);
+        column.setSimpleColumn(document.left(), 0, document.right(), top);
+        column.addElement(e);
+        try {
+            column.go(true);
+        } catch (DocumentException ex) {
+            throw new IllegalStateException("the PDF could not measure an element: " + ex.getMessage(), ex);
+        }
+        return top - column.getYLine();
+    }
+
+    /** The room left on this page above the bottom margin, in points. */
+    float roomLeft() { return writer.getVerticalPosition(false) - document.bottom(); }
 
     /**
      * A paragraph with Arabic or Hebrew in it, set inside a borderless full-width cell: OpenPDF lays out bidi text
@@ -109,10 +132,9 @@ final class ReportContext {
         return t;
     }
 
-    /** Starts a new page unless at least this many points remain above the bottom margin: no orphaned headings. */
-    /** Starts a new page unless {@code points} are left on this one; says whether it did. */
+    /** Starts a new page unless {@code points} are left on this one (no orphaned headings); says whether it did. */
     boolean keepRoom(float points) {
-        if (writer.getVerticalPosition(false) - document.bottom() >= points) return false;
+        if (roomLeft() >= points) return false;
         document.newPage();
         return true;
     }

@@ -199,8 +199,76 @@ final class ReportTable {
         return this;
     }
 
-    void finish() {
+    void finish() { finish(java.util.List.of()); }
+
+    void finish(String note, java.util.List<String> more) {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        notes.add(note);
+        notes.addAll(more);
+        finish(notes);
+    }
+
+    /**
+     * Ends the table and sets its notes under it. A table's last page holds at least {@link #LAST_ROWS} of its rows,
+     * and its first note is never alone at the top of a page: where the rows would end a page with one or two rows
+     * over, or with no room left for the note, the last rows start the next page together, with the note under them.
+     */
+    void finish(java.util.List<String> notes) {
+        // Laid out alone, a paragraph's spacing before it is left out; under a table it is not, and the document
+        // keeps room for a line of the text before the table as well (OpenPDF starts a new page before the note
+        // when the two do not fit).
+        com.lowagie.text.Paragraph note = notes.isEmpty() ? null : ctx.noteParagraph(notes.get(0));
+        float firstNote = note == null ? 0 : ctx.height(note) + note.getSpacingBefore() + ReportContext.BODY_LEADING;
+        int split = lastPageStart(firstNote);
+        if (split > 0) {
+            java.util.List<com.lowagie.text.pdf.PdfPRow> body = table.getRows();
+            java.util.List<com.lowagie.text.pdf.PdfPRow> tail = new java.util.ArrayList<>(body.subList(split, body.size()));
+            body.subList(split, body.size()).clear();
+            ctx.add(table); // still incomplete: the rows before the split are set, and let go of
+            ctx.newPage();
+            table.getRows().addAll(tail);
+        }
         table.setComplete(true);
         ctx.add(table);
+        notes.forEach(ctx::note);
+    }
+
+    /** The fewest rows a table's last page holds, where the table has as many. */
+    static final int LAST_ROWS = 3;
+
+    /**
+     * The row the next page should start with so that the table ends as {@link #finish(java.util.List)} says, or 0
+     * where it ends well as it is (or the rows not yet set are too few to move: the rows and heading before them
+     * would be the ones left behind). Found by setting the rows as OpenPDF does: whole rows, the header repeated on
+     * each page.
+     */
+    private int lastPageStart(float noteHeight) {
+        int header = table.getHeaderRows();
+        int size = table.size();
+        if (size - header <= LAST_ROWS) return 0;
+        table.setTotalWidth((ctx.document.right() - ctx.document.left()) * table.getWidthPercentage() / 100f);
+        float headerHeight = table.getHeaderHeight();
+        float page = ctx.document.top() - ctx.document.bottom() - headerHeight;
+        float room = ctx.roomLeft() - table.spacingBefore() - headerHeight;
+        int pageStart = header;
+        boolean brokeOver = false;
+        for (int k = header; k < size; k++) {
+            float h = table.getRowHeight(k);
+            if (h > room && k > pageStart) {
+                pageStart = k;
+                brokeOver = true;
+                room = page;
+            } else if (h > room && !brokeOver) {
+                // not even the first row fits: the table starts on the next page
+                pageStart = k;
+                room = page;
+            }
+            room -= h;
+        }
+        boolean fewRows = brokeOver && size - pageStart < LAST_ROWS;
+        boolean noteAlone = noteHeight > 0 && room - table.spacingAfter() < noteHeight;
+        if (!fewRows && !noteAlone) return 0;
+        int split = size - LAST_ROWS;
+        return split > header ? split : 0;
     }
 }

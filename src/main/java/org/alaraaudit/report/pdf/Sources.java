@@ -19,13 +19,17 @@ final class Sources {
      * reference-status rules: a value is never shown stronger than its status): "from a secondary source", "local
      * policy", "confirmed by NAME on DATE", ... A citation no table value rests on (a rule's own requirement) has none.
      */
-    void writeNotes(ReportContext ctx) {
+    java.util.List<String> notes(ReportContext ctx) {
         org.alaraaudit.report.CitedStatus status = org.alaraaudit.report.CitedStatus.of(ctx.result);
+        java.util.List<String> notes = new java.util.ArrayList<>();
         numbers.forEach((s, n) -> {
             String st = status.ofSource(s);
-            ctx.note("[" + n + "] " + s + (st == null ? "" : " (" + words(st) + ")"));
+            notes.add("[" + n + "] " + s + (st == null ? "" : " (" + words(st) + ")"));
         });
+        return notes;
     }
+
+    void writeNotes(ReportContext ctx) { notes(ctx).forEach(ctx::note); }
 
     /** A status code in a reviewer's words; a confirmation as it is written. */
     static String words(String status) {
