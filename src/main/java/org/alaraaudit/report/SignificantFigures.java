@@ -17,7 +17,8 @@ public final class SignificantFigures {
     public static String three(Double v) {
         if (v == null) return "";
         if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) return v == 0 ? "0" : String.valueOf(v);
-        BigDecimal d = BigDecimal.valueOf(v).round(THREE).stripTrailingZeros();
+        // rounded from the value meant, so the PDF's 3.27 is the workbook's 3.27 (see Messages.meant)
+        BigDecimal d = BigDecimal.valueOf(org.alaraaudit.rules.Messages.meant(v)).round(THREE).stripTrailingZeros();
         if (d.scale() < 0) d = BigDecimal.valueOf(Math.round(v));
         return d.toPlainString();
     }

@@ -17,9 +17,30 @@ public final class Messages {
 
     private Messages() {}
 
-    /** {@link String#format} in the fixed locale: what a DRL consequence calls to word its finding. */
+    /**
+     * {@link String#format} in the fixed locale: what a DRL consequence calls to word its finding. A number is
+     * written as the value it stands for ({@link #meant}): the median of 3.26 and 3.27 is "3.27" at two decimals, as
+     * the workbook shows it, not "3.26" from the 3.2649999999999997 the arithmetic left.
+     */
     public static String format(String pattern, Object... args) {
-        return String.format(LOCALE, pattern, args);
+        Object[] shown = args;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Double d) {
+                if (shown == args) shown = args.clone();
+                shown[i] = meant(d);
+            }
+        }
+        return String.format(LOCALE, pattern, shown);
+    }
+
+    /**
+     * The value a computed double stands for: rounded to 12 significant digits, which clears the last bits binary
+     * arithmetic leaves (3.2649999999999997 for 3.265) and keeps every digit a dose or a ratio has. Spreadsheets
+     * round to 15 digits before they show a number, so a value rounded from this reads as the workbook shows it.
+     */
+    public static double meant(double v) {
+        if (v == 0 || !Double.isFinite(v)) return v;
+        return new BigDecimal(v).round(new java.math.MathContext(12, RoundingMode.HALF_EVEN)).doubleValue();
     }
 
     /** A count with thousands separated: 12,345. */
@@ -55,7 +76,7 @@ public final class Messages {
     /** Up to four decimals, trailing zeros dropped: 12.5, not 12.500000000000002; 2.0 is 2. */
     public static String number(Double d) {
         if (d == null) return "";
-        return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(meant(d)).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /** A {@link DecimalFormat} pattern in the fixed locale, for a chart axis that wants a format object. */

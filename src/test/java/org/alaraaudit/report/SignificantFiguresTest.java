@@ -13,4 +13,14 @@ class SignificantFiguresTest {
     void threeSignificantFiguresWithoutTrailingZerosOrRoundedAwayUnits(double value, String printed) {
         assertEquals(printed, SignificantFigures.three(value));
     }
+
+    /** The workbook shows a median of 3.26 and 3.27 as 3.27 (a spreadsheet rounds to 15 digits first): so does the PDF. */
+    @org.junit.jupiter.api.Test
+    void aMedianHalfwayBetweenTwoValuesRoundsUpAsTheWorkbookShowsItNotDownByTheArithmeticsLastBit() {
+        double median = (3.26 + 3.27) / 2;
+        assertEquals("3.2649999999999997", Double.toString(median), "the arithmetic leaves a last bit below 3.265");
+        assertEquals("3.27", SignificantFigures.three(median));
+        assertEquals("3.26", SignificantFigures.three(3.2649));
+        assertEquals("0.1", SignificantFigures.three(0.1 + 0.2 - 0.2), "0.10000000000000003 is 0.1");
+    }
 }

@@ -23,4 +23,15 @@ class MessagesTest {
         assertEquals("-1.0001", Messages.signed(-1.0001, -1.0));
         assertEquals("+4.21", Messages.signed(4.2114, 3.0));
     }
+
+    /** A DRL finding's "%.2f" of a median of 3.26 and 3.27 reads 3.27, as the workbook's cell and the PDF's table do. */
+    @Test
+    void aFindingsMessageRoundsAMedianAsTheValueItStandsForNotByItsLastBinaryBit() {
+        double median = (3.26 + 3.27) / 2;
+        assertEquals("median 3.27 mGy", Messages.format("median %.2f mGy", median));
+        assertEquals("median 3.26 mGy", Messages.format("median %.2f mGy", 3.2649));
+        assertEquals("12 studies, 3.27", Messages.format("%d studies, %.2f", 12, median), "other arguments are left as they are");
+        assertEquals(3.265, Messages.meant(median));
+        assertEquals(0.0, Messages.meant(0.0));
+    }
 }

@@ -90,7 +90,9 @@ final class Styles {
         plainInteger = numberStyle(wb, fmt, "0");
         dose = numberStyle(wb, fmt, "#,##0.00");
         decimal = numberStyle(wb, fmt, "#,##0.0###");
-        ratio = numberStyle(wb, fmt, "0.00");
+        // a third decimal where it counts: 0.999 is below its DRL, and shown "1.00" beside "at or below" it reads as
+        // the PDF's 0.999 does not
+        ratio = numberStyle(wb, fmt, "0.00#");
         percent = numberStyle(wb, fmt, "0.0%");
         signedInteger = numberStyle(wb, fmt, "+#,##0;-#,##0;0");
         signedDecimal = numberStyle(wb, fmt, "+#,##0.0;-#,##0.0;0.0");
