@@ -44,6 +44,21 @@ public enum ReferenceStatus {
         return status == null ? null : parse(status).map(ReferenceStatus::wording).orElse(status);
     }
 
+    /**
+     * A citation with its status, as a reader meets it: "SOURCE (from a secondary source)", the status always last, where
+     * a reviewer looks for it (also after a source that begins "local policy"). A range whose upper end is published and
+     * whose lower end is local policy says which end the status is of, as the lower end's own words say its.
+     */
+    public static String cited(String source, String status) {
+        String words = words(status);
+        if (words == null || source == null) return source;
+        boolean localPolicy = words.equals(LOCAL_POLICY.wording);
+        if (!localPolicy && source.startsWith("upper end: ") && source.contains("; lower end: " + LOCAL_POLICY.wording)) {
+            return source + " (upper end " + words + ")";
+        }
+        return source + " (" + words + ")";
+    }
+
     public static Optional<ReferenceStatus> parse(String text) {
         if (text == null) return Optional.empty();
         String t = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -22,17 +22,9 @@ final class Sources {
     java.util.List<String> notes(ReportContext ctx) {
         org.alaraaudit.report.CitedStatus status = org.alaraaudit.report.CitedStatus.of(ctx.result);
         java.util.List<String> notes = new java.util.ArrayList<>();
-        numbers.forEach((s, n) -> {
-            String st = status.ofSource(s);
-            notes.add("[" + n + "] " + s + (st == null ? "" : " (" + words(st) + ")"));
-        });
+        numbers.forEach((s, n) -> notes.add("[" + n + "] " + org.alaraaudit.model.ReferenceStatus.cited(s, status.ofSource(s))));
         return notes;
     }
 
     void writeNotes(ReportContext ctx) { notes(ctx).forEach(ctx::note); }
-
-    /** A status code in a reviewer's words; a confirmation as it is written. */
-    static String words(String status) {
-        return org.alaraaudit.model.ReferenceStatus.words(status);
-    }
 }

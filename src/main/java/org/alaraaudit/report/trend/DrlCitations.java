@@ -28,8 +28,7 @@ public final class DrlCitations {
         }
         List<String> out = new ArrayList<>();
         for (String source : new TrendQuery(store).drlSources(t.from(), t.to())) {
-            String words = ReferenceStatus.words(status.get(source.trim()));
-            out.add(words == null ? source : source + " (" + words + ")");
+            out.add(ReferenceStatus.cited(source, status.get(source.trim())));
         }
         return List.copyOf(out);
     }
