@@ -36,11 +36,15 @@ final class ChartsSection {
             ctx.paragraph("No DRL group had enough studies to be compared with the DRL in this period.");
         } else {
             ctx.add(VectorChart.of(ctx, drl.build(), WIDTH, drl.height()));
+            int min = ctx.result.tables().policy().getDrlMinSampleStudies();
             ctx.note("Ratio = facility median / DRL. A bar beyond 1.0 means the facility's typical dose for that exam type "
                     + "and band is above the reference level: a prompt for protocol review, not a judgement on any patient (ICRP 135)."
+                    + " Drawn: the groups with at least " + min + " studies, the minimum sample a median is judged on; a facility"
+                    + " with fewer has no bar."
                     + (drl.omitted() > 0 ? " Left out here: the " + drl.omitted() + (drl.omitted() == 1 ? " exam type and band" : " exam types and bands")
-                            + " whose highest ratio at any facility is lowest; each one drawn shows every facility's ratio, so a"
-                            + " lower bar can stand beside a high one. The DRL table lists all." : ""));
+                            + " whose highest ratio at any facility is lowest; each one drawn shows every such facility's ratio, so a"
+                            + " lower bar can stand beside a high one." : "")
+                    + " The DRL table lists all groups.");
         }
 
         List<PediatricProtocols.Row> rows = PediatricProtocols.of(ctx.result);

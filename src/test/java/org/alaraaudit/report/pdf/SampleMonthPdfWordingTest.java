@@ -72,7 +72,10 @@ class SampleMonthPdfWordingTest {
     void theRatioChartSaysWhatItLeavesOutAsItChoosesItByExamTypeAndBandNotByGroup() {
         // A category is kept for its highest ratio, and then shows every facility's, low ones too.
         assertTrue(text.contains("exam types and bands whose highest ratio at any facility is lowest; each one drawn shows every"
-                + " facility's ratio"), () -> around("Ratio = facility median / DRL"));
+                + " such facility's ratio"), () -> around("Ratio = facility median / DRL"));
+        // A facility below the minimum sample has no bar, and the caption says so (a reader seeing none assumes all is well).
+        assertTrue(text.contains("Drawn: the groups with at least 10 studies, the minimum sample a median is judged on; a facility"
+                + " with fewer has no bar."), () -> around("Ratio = facility median / DRL"));
         assertFalse(text.contains("groups with the lowest ratios are left out"));
     }
 
