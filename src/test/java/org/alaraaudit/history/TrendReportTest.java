@@ -218,6 +218,46 @@ class TrendReportTest {
         }
     }
 
+    /** A trend's reader can check that each month's audit lost no row, as the audit's own report shows it. */
+    @Test
+    void eachRecordedRunGivesItsRowsAsTheAuditAccountedForThemInThePdfAndTheWorkbook() throws IOException {
+        var stored = trend(Grouping.FACILITY).runs().stream().filter(r -> r.from().equals(OCTOBER.atDay(1))).findFirst().orElseThrow();
+        var rows = stored.rows();
+        assertEquals(october.rows().read(), rows.read());
+        assertEquals(october.rows().rejected(), rows.rejected());
+        assertEquals(october.rowsOutsidePeriod(), rows.outsidePeriod());
+        assertTrue(rows.reconciles() && rows.rejected() > 0 && rows.duplicate() > 0 && rows.excluded() > 0, rows.toString());
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf(byFacility).toFile())) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%,d read = %,d audited + %,d rejected + %,d duplicate + %,d excluded",
+                rows.read(), rows.audited(), rows.rejected(), rows.duplicate(), rows.excluded())), text);
+        // the digest as the console gives it, never broken across lines mid-hash
+        assertTrue(text.contains(stored.ruleSetDigest().substring(0, 19) + " "), text);
+        assertFalse(text.contains(stored.ruleSetDigest()), "the full digest is the workbook's");
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx(byFacility).toFile())) {
+            var sheet = wb.getSheet("Runs");
+            var header = sheet.getRow(0);
+            int read = -1;
+            for (int c = 0; c < header.getLastCellNum(); c++) if ("Rows read".equals(header.getCell(c).getStringCellValue())) read = c;
+            assertTrue(read > 0, "a Rows read column");
+            boolean found = false;
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                if (!row.getCell(0).getStringCellValue().equals(OCTOBER.atDay(1).toString())) continue;
+                found = true;
+                assertEquals(rows.read(), row.getCell(read).getNumericCellValue(), 0);
+                assertEquals(rows.audited(), row.getCell(read + 1).getNumericCellValue(), 0);
+                assertEquals(rows.outsidePeriod(), row.getCell(read + 5).getNumericCellValue(), 0);
+                assertEquals(stored.ruleSetDigest(), row.getCell(6).getStringCellValue());
+            }
+            assertTrue(found, "October's run on the Runs sheet");
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(e);
+        }
+    }
+
     @Test
     void theFirstPageFlagsTheStepsInTheWordsOfItsThreshold() throws IOException {
         Trend t = trend(Grouping.FACILITY);

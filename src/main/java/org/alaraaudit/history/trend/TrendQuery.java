@@ -363,7 +363,8 @@ public final class TrendQuery {
     private List<StoredRun> runs(Connection c, YearMonth from, YearMonth to) throws SQLException {
         List<StoredRun> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT r.id, r.period_from, r.period_to, r.facilities, r.generated_at,"
-                + " r.tool_version, r.rule_set_digest, r.studies FROM audit_run r WHERE r.period_from <= ? AND r.period_to >= ?"
+                + " r.tool_version, r.rule_set_digest, r.studies, r.rows_read, r.rows_audited, r.rows_rejected, r.rows_duplicate,"
+                + " r.rows_excluded, r.rows_outside_period FROM audit_run r WHERE r.period_from <= ? AND r.period_to >= ?"
                 + " ORDER BY r.period_from, r.period_to, r.recorded_at, r.id");
              PreparedStatement inputs = c.prepareStatement("SELECT file_name, read_as, profile_sha256 FROM run_input WHERE run_id = ? ORDER BY ordinal")) {
             p.setObject(1, to.atEndOfMonth());
@@ -378,7 +379,8 @@ public final class TrendQuery {
                     out.add(new StoredRun(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
                             rs.getString(4).replace("|", ", "), rs.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC),
                             rs.getString(6), rs.getString(7), rs.getLong(8), String.join(", ", files),
-                            java.util.Arrays.stream(rs.getString(4).split("\\|")).filter(f -> !f.isBlank()).toList()));
+                            java.util.Arrays.stream(rs.getString(4).split("\\|")).filter(f -> !f.isBlank()).toList(),
+                            new StoredRun.Rows(rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14))));
                 }
             }
         }

@@ -88,8 +88,8 @@ final class TrendCharts {
             for (var f : x.fluoroscopy()) procedures.merge(f.facility(), f.procedures(), Long::sum);
             List<String> lines = top(procedures);
             for (var f : x.fluoroscopy()) if (lines.contains(f.facility())) c.add(f.facility(), f.month(), (double) f.skinFollowUp(), false);
-            String note = procedures.size() > lines.size() ? "the " + lines.size() + " of " + procedures.size()
-                    + " facilities with most procedures; every facility is in the table" : null;
+            String note = procedures.size() > lines.size() ? "Drawn: " + lines.size() + " of the " + procedures.size()
+                    + " facilities, those with most procedures; every facility is in the table." : null;
             JFreeChart chart = c.draw("Procedures", false, null, true);
             // A count of patients to follow up: from 0, in whole procedures.
             NumberAxis y = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
@@ -119,7 +119,7 @@ final class TrendCharts {
             Chart c = new Chart(t);
             for (var s : e.getValue()) if (lines.contains(s.station())) c.add(s.station(), s.month(), value.apply(s), small.test(s));
             String note = sizes.size() > lines.size()
-                    ? "the " + lines.size() + " of " + sizes.size() + " stations with most radiographs; every station is in the table" : null;
+                    ? "Drawn: " + lines.size() + " of the " + sizes.size() + " stations, those with most radiographs; every station is in the table." : null;
             panels.add(new Panel(e.getKey(), note, c.draw(axis, percent, null, true, signed)));
         }
         return new Multiples(title, axis, panels, without);
@@ -198,7 +198,7 @@ final class TrendCharts {
             for (String line : lines) {
                 for (DoseMedian d : e.getValue()) if (d.series().equals(line)) c.add(line, d.month(), d.ratio(), !d.sufficient());
             }
-            String note = all > lines.size() ? "the " + lines.size() + " of " + all + " lines: " + MEDIAN_LINES + "; every line is in the table" : null;
+            String note = all > lines.size() ? "Drawn: " + lines.size() + " of the " + all + " lines, " + MEDIAN_LINES + "; every line is in the table." : null;
             panels.add(new Panel(e.getKey(), note, c.draw(axis, false, 1.0, true)));
         }
         return new Multiples("Median dose against the DRL", axis, panels);

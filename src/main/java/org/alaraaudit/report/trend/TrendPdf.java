@@ -295,11 +295,11 @@ public final class TrendPdf {
     }
 
     private PdfPTable runTable(List<StoredRun> runs) {
-        PdfPTable table = table(new String[]{"Period", "Facilities", "Studies", "Generated", "Tool version", "Rule set"},
-                new float[]{12, 24, 5, 10, 6, 20});
+        PdfPTable table = table(new String[]{"Period", "Facilities", "Rows", "Studies", "Generated", "Tool version", "Rule set"},
+                new float[]{11, 18, 20, 5, 10, 5, 11});
         for (StoredRun r : runs) {
-            add(table, r.from() + " to " + r.to(), r.facilities(), String.valueOf(r.studies()), TrendText.stamp(r.generatedAt()),
-                    r.toolVersion(), r.ruleSetDigest());
+            add(table, r.from() + " to " + r.to(), r.facilities(), r.rows().balance(), String.valueOf(r.studies()),
+                    TrendText.stamp(r.generatedAt()), r.toolVersion(), r.shortDigest());
         }
         return table;
     }

@@ -394,7 +394,8 @@ public final class TrendWorkbook {
 
     private void runs(Trend t) {
         Sheet s = sheet(t, "Runs", "Period from", "Period to", "Facilities", "Studies", "Generated (UTC)", "Tool version",
-                "Rule set", "Input files");
+                "Rule set", "Input files", "Rows read", "Rows audited", "Rows rejected", "Rows duplicate", "Rows excluded",
+                "Audited rows outside the period");
         int r = 1;
         for (StoredRun run : t.runs()) {
             Row row = s.createRow(r++);
@@ -406,8 +407,11 @@ public final class TrendWorkbook {
             row.createCell(5).setCellValue(run.toolVersion());
             row.createCell(6).setCellValue(run.ruleSetDigest());
             row.createCell(7).setCellValue(run.inputs());
+            StoredRun.Rows rows = run.rows();
+            long[] counts = {rows.read(), rows.audited(), rows.rejected(), rows.duplicate(), rows.excluded(), rows.outsidePeriod()};
+            for (int i = 0; i < counts.length; i++) row.createCell(8 + i).setCellValue(counts[i]);
         }
-        finish(s, 8);
+        finish(s, 14);
     }
 
     private List<String> drlSources = List.of();

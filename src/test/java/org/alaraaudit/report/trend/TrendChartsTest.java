@@ -64,7 +64,7 @@ class TrendChartsTest {
         TrendCharts.Panel p = named(trend(medians), "Median dose").panels().get(0);
         CategoryPlot plot = p.chart().getCategoryPlot();
         assertEquals(TrendCharts.MAX_LINES, plot.getDataset().getRowCount());
-        assertTrue(p.note().contains("6 of 8"), p.note());
+        assertTrue(p.note().startsWith("Drawn: 6 of the 8 lines"), p.note());
         assertEquals(1, plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size(), "the DRL line");
         assertTrue(plot.getRangeAxis().getUpperBound() >= 1.0, "the DRL at 1 is inside the axis even with every median at half of it");
         LineAndShapeRenderer r = (LineAndShapeRenderer) plot.getRenderer();
@@ -90,7 +90,7 @@ class TrendChartsTest {
         assertTrue(!lines.contains("CT HEAD band 6 CTDIvol"), "a small sample's ratio is no judgement: " + lines);
         assertEquals(List.of("CT HEAD band 0 CTDIvol", "CT HEAD band 1 CTDIvol"), lines.subList(1, 3), "then by studies");
         TrendCharts.Panel p = named(trend(medians), "Median dose").panels().get(0);
-        assertTrue(p.note().contains("6 of 8 lines: those above their DRL on a sufficient sample first"), p.note());
+        assertTrue(p.note().startsWith("Drawn: 6 of the 8 lines, those above their DRL on a sufficient sample first"), p.note());
         assertTrue(p.chart().getCategoryPlot().getDataset().getRowKeys().contains("CT HEAD band 7 CTDIvol"));
     }
 
