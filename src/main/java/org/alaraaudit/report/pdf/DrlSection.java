@@ -19,7 +19,10 @@ final class DrlSection {
         ctx.paragraph("Reading.", "DRLs apply to groups of patients, never to an individual patient, and a DRL is not a "
                 + "dose limit nor a line between good and bad practice. A median above the DRL calls for a review of the "
                 + "protocol and its use for that exam type and band; individual exams are judged only against the "
-                + "notification values and the protocols' expected ranges.");
+                + "notification values and the protocols' expected ranges. An expected range is the site's, which The Joint"
+                + " Commission asks each site to set per protocol (PI.02.01.01 EP 6); where the catalog's range ends at the"
+                + " band's DRL, as the shipped catalog's do, that number serves as the site's screening level for a single"
+                + " exam, a prompt to check its technique and protocol, not a DRL judgement.");
         if (ctx.result.drlGroups().isEmpty()) {
             ctx.paragraph("No studies of this period fell in a DRL group.");
             return;
