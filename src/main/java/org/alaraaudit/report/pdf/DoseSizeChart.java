@@ -103,7 +103,11 @@ final class DoseSizeChart {
         m.setLabelFont(ChartStyle.font(6.5f));
         m.setLabelPaint(c);
         m.setLabelBackgroundColor(Color.WHITE);
-        m.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        // The label clear of its line, above it or below: set on the line, a dashed lower bound struck its own text.
+        m.setLabelOffsetType(org.jfree.chart.ui.LengthAdjustmentType.EXPAND);
+        m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(1.5, 2, 1.5, 2));
+        m.setLabelAnchor(below ? (left ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.BOTTOM_RIGHT)
+                : (left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT));
         m.setLabelTextAnchor(left ? (below ? TextAnchor.TOP_LEFT : TextAnchor.BOTTOM_LEFT) : (below ? TextAnchor.TOP_RIGHT : TextAnchor.BOTTOM_RIGHT));
         return m;
     }
