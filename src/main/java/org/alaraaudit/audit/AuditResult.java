@@ -129,12 +129,45 @@ public record AuditResult(
 
     /**
      * No study of the input falls in the period although the input has studies: most often a mistyped
-     * {@code --period} or the wrong month's export. Null otherwise; else the sentence every output gives.
+     * {@code --period} or the wrong month's export, or an export whose rows of the period were all rejected, whose
+     * count and first rows it then gives. Null otherwise; else the sentences every output gives.
      */
     public String emptyPeriod() {
         if (figures == null || figures.studies() > 0 || inputDays.isWholeInput() || run.period().isWholeInput()) return null;
-        return "No study of the input falls in the period " + run.period().from() + " to " + run.period().to()
-                + "; the input's studies run from " + inputDays.from() + " to " + inputDays.to() + ". Check --period and the files.";
+        String days = "No study of the input falls in the period " + run.period().from() + " to " + run.period().to()
+                + "; the input's studies run from " + inputDays.from() + " to " + inputDays.to() + ".";
+        // The period's rows may all have been rejected (an export with a column emptied): then the export needs fixing,
+        // not --period, and nothing being written means there is no rejected.csv to look in, so the rows are quoted here.
+        List<Rejection> dated = new java.util.ArrayList<>();
+        List<Rejection> undated = new java.util.ArrayList<>();
+        for (Rejection r : rejected) {
+            LocalDate day = r.studyDay();
+            if (day == null) undated.add(r);
+            else if (run.period().contains(day.atStartOfDay())) dated.add(r);
+        }
+        if (!dated.isEmpty()) {
+            return days + " " + rows(dated.size()) + " dated in the period " + (dated.size() == 1 ? "was" : "were")
+                    + " rejected: fix the export rather than --period." + quoted(dated);
+        }
+        String check = days + " Check --period and the files.";
+        // A date cell the reader could not read (another date format) hides which period a row belongs to.
+        if (!undated.isEmpty()) {
+            return check + " " + rows(undated.size()) + " rejected " + (undated.size() == 1 ? "has" : "have")
+                    + " no study date that can be read." + quoted(undated);
+        }
+        return check;
+    }
+
+    /** How many rejected rows {@link #emptyPeriod} quotes: as many as the summary lists. */
+    private static final int QUOTED_REJECTIONS = 5;
+
+    private static String rows(int n) { return n == 1 ? "1 row" : n + " rows"; }
+
+    /** The first rejected rows, one a line, as the summary prints them: file, line, column, value and reason. */
+    private static String quoted(List<Rejection> rows) {
+        StringBuilder m = new StringBuilder(rows.size() > QUOTED_REJECTIONS ? " The first " + QUOTED_REJECTIONS + ":" : "");
+        rows.stream().limit(QUOTED_REJECTIONS).forEach(r -> m.append("\n  ").append(r.message()));
+        return m.toString();
     }
 
     /**
@@ -180,7 +213,8 @@ public record AuditResult(
      */
     public void requireStudiesInPeriod() {
         String empty = emptyPeriod();
-        if (empty != null) throw new org.alaraaudit.scanlog.ScanLogException(empty + " Nothing was written.");
+        // After a list of rows, on a line of its own, so it is not read as part of the last row's reason.
+        if (empty != null) throw new org.alaraaudit.scanlog.ScanLogException(empty + (empty.contains("\n") ? "\n" : " ") + "Nothing was written.");
     }
 
     /** A finding's review as a safety officer filled it in on the workbook and {@code review import} stored it. */

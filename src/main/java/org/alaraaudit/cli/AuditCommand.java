@@ -161,7 +161,7 @@ public final class AuditCommand implements Callable<Integer> {
         // it created); only then does the store wait for the rules instead of opening beside their loading.
         if (drlSet != null) checkDrlSet(loading.get());
         AuditResult result;
-        List<Path> written;
+        Written reports;
         try (HistoryOptions.Run runHistory = openHistory(loading, secret)) {
             RuleSet ruleSet = loading.get();
             try (TerminalProgress bar = TerminalProgress.create(progress, err)) {
@@ -170,10 +170,15 @@ public final class AuditCommand implements Callable<Integer> {
             refuseWithoutValidRows(result);
             result.requireStudiesInPeriod();
             // Reports first: a store that cannot be written must not cost the month's reports.
-            written = write(result, new ReportSet(wanted, reportTemplate, institution));
-            runHistory.record(result);
+            reports = write(result, new ReportSet(wanted, reportTemplate, institution));
+            // A run whose reports are not all written is not stored: the run that writes them stores the month.
+            if (reports.failure() == null) runHistory.record(result);
+            else if (runHistory.records()) reports = reports.notStored();
         }
-        Summary.print(spec.commandLine().getOut(), result, written);
+        // The audit ran: its row accounting and findings are printed whether or not every report could be written,
+        // then the failure, which names the reports not written (exit 5).
+        Summary.print(spec.commandLine().getOut(), result, reports.written(), reports.notWritten());
+        if (reports.failure() != null) throw reports.failure();
         if (failOn != null) {
             for (Finding f : result.findings()) if (f.severity().atLeast(failOn)) return ExitCode.FINDINGS_AT_FAIL_LEVEL;
         }
@@ -283,12 +288,25 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes the reports; a writer's defect is exit 70 (rethrown), a file system's failure exit 5 naming every file. */
-    private List<Path> write(AuditResult result, ReportSet reports) {
+    /**
+     * The reports written and those not, with the failure to report once the summary is printed (null when all were
+     * written): a writer's defect (exit 70) or the file system's failure naming every file (exit 5).
+     */
+    private record Written(List<Path> written, List<Path> notWritten, RuntimeException failure) {
+        /** The failure also says the month is not in the history store: the summary above it could suggest it is. */
+        Written notStored() {
+            if (!(failure instanceof ErrorReport.OutputException)) return this;
+            return new Written(written, notWritten, new ErrorReport.OutputException(failure.getMessage()
+                    + "\n  This run was not recorded in the history store: run it again once every report can be written.", failure.getCause()));
+        }
+    }
+
+    /** Writes the reports; when some cannot be written, the others still are, and which is which is returned. */
+    private Written write(AuditResult result, ReportSet reports) {
         try {
-            return reports.write(result, out.folder);
+            return new Written(reports.write(result, out.folder), List.of(), null);
         } catch (ConcurrentReports.NotAllWritten e) {
-            throw notWritten(e);
+            return new Written(e.written(), List.copyOf(e.failed().keySet()), notWritten(e));
         } catch (IOException e) {
             throw new ErrorReport.OutputException(out.folder + ": " + e.getMessage(), e);
         }

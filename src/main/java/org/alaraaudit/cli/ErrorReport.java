@@ -20,7 +20,7 @@ import picocli.CommandLine;
  * stack trace and exit 1, the code that means "findings at --fail-on" to a scheduler; {@link #execute} hands
  * them here instead.
  */
-final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
+final class ErrorReport implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         // Messages quote file names and cells of the input: escaped, they cannot drive the terminal or forge a line.
@@ -28,11 +28,60 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         try {
             // An Error is handed over wrapped (see execute): report the Error itself.
             Throwable failure = ex instanceof CommandLine.ExecutionException && ex.getCause() instanceof Error e ? e : ex;
-            return report(failure, err, cmd.getErr(), parsed != null && verbose(parsed));
+            int code = report(failure, err, cmd.getErr(), parsed != null && verbose(parsed));
+            // A value the command checked is a usage error like one picocli refuses, and points to the same help.
+            if (code == ExitCode.USAGE) {
+                err.println(tryHelp(cmd));
+                err.flush();
+            }
+            return code;
         } catch (Throwable broken) {
             // The report itself failed (out of memory again, a writer that throws): still one line and code 70.
             return lastResort(err, broken);
         }
+    }
+
+    /**
+     * What picocli refuses while parsing (an unknown option, a value it cannot convert, a missing parameter) and what a
+     * command throws as a {@link CommandLine.ParameterException}: the error with the tool's prefix, then picocli's
+     * suggestion where it has one and where to find the help. picocli's own handler prints the whole help after the
+     * error, some 40 lines that push the one line that matters off the screen. Set once on the root command line, it
+     * serves every subcommand.
+     */
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        // The message echoes the user's arguments: escaped like every other message.
+        PrintWriter err = org.alaraaudit.scanlog.TerminalText.escaping(cmd.getErr());
+        try {
+            err.println("alara-audit: " + plainWords(ex.getMessage()));
+            String suggestion = suggestion(ex);
+            err.println((suggestion == null ? "" : suggestion + " ") + tryHelp(cmd));
+            err.flush();
+            return ExitCode.USAGE;
+        } catch (Throwable broken) {
+            return lastResort(err, broken);
+        }
+    }
+
+    /** Where the command's options are listed: the line every usage error ends with. */
+    static String tryHelp(CommandLine cmd) {
+        return "Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.";
+    }
+
+    /** picocli's near matches of a mistyped option or command ("did you mean --period?"), or null when it has none. */
+    private static String suggestion(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)) return null;
+        java.util.List<String> near = unmatched.getSuggestions();
+        if (near.isEmpty()) return null;
+        return "Did you mean " + String.join(" or ", near) + "?";
+    }
+
+    /** picocli names the Java type a value failed to convert to; a safety officer needs to hear that a number was expected. */
+    static String plainWords(String message) {
+        if (message == null) return "the command line cannot be read";
+        return message.replaceFirst("' is not a (double|float)$", "' is not a number")
+                .replaceFirst("' is not an? (int|long|short|byte)$", "' is not a whole number");
     }
 
     /**

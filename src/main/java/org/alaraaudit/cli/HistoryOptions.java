@@ -52,6 +52,9 @@ public final class HistoryOptions {
 
         DoseHistory earlier() { return history == null ? DoseHistory.NONE : history; }
 
+        /** Whether {@link #record} stores the run: false with --no-history. */
+        boolean records() { return history != null; }
+
         /** Writes the run into the store in one transaction; exit code 5 when it cannot. */
         void record(AuditResult result) {
             if (history != null) history.record(result);

@@ -40,7 +40,10 @@ public final class Main {
         CommandLine cl = new CommandLine(new AlaraAudit());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionStrategy(ErrorReport::execute);
-        cl.setExecutionExceptionHandler(new ErrorReport());
+        ErrorReport errors = new ErrorReport();
+        cl.setExecutionExceptionHandler(errors);
+        // On the root before execute: picocli hands every subcommand's parse error to the root's handler.
+        cl.setParameterExceptionHandler(errors);
         internalErrorCode(cl);
         return cl;
     }

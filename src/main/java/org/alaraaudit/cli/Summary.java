@@ -20,6 +20,11 @@ final class Summary {
      * ({@link TerminalText}) so that none can drive the terminal or forge a line of the summary.
      */
     static void print(PrintWriter out, AuditResult r, List<Path> written) {
+        print(out, r, written, List.of());
+    }
+
+    /** The summary of a run some of whose reports could not be written: those are named after the ones that were. */
+    static void print(PrintWriter out, AuditResult r, List<Path> written, List<Path> notWritten) {
         RowAccounting a = r.rows();
         ComplianceFigures f = r.figures();
         out.printf(Locale.ROOT, "alara-audit %s  period %s  rules %s (%s)  DRL set %s%n", r.run().toolVersion(),
@@ -76,6 +81,8 @@ final class Summary {
         }
         out.println("Reports:");
         for (Path p : written) out.println("  " + TerminalText.escape(p.toString()));
+        // Named here too, so that a log of standard output alone does not list fewer reports as if that were all.
+        for (Path p : notWritten) out.println("  NOT WRITTEN: " + TerminalText.escape(p.toString()) + " (the error says why)");
         String others = otherPeriods(written, r.run().period().label());
         if (others != null) out.println(TerminalText.escape(others));
         out.flush();

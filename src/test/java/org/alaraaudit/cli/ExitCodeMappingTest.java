@@ -110,10 +110,10 @@ class ExitCodeMappingTest {
     }
 
     @Test
-    void anExplicitUsageErrorIsExit2WithItsMessageOnly() {
+    void anExplicitUsageErrorIsExit2WithItsMessageAndWhereTheHelpIs() {
         CliTest.Run r = fail(new ErrorReport.UsageException("--to 2026-09 is before --from 2026-10"));
         assertEquals(ExitCode.USAGE, r.code(), r.err());
-        assertEquals("alara-audit: --to 2026-09 is before --from 2026-10", r.err().strip());
+        assertEquals("alara-audit: --to 2026-09 is before --from 2026-10\nTry 'alara-audit fail --help'.", r.err().strip());
     }
 
     @Test
@@ -129,7 +129,8 @@ class ExitCodeMappingTest {
         CliTest.Run r = CliTest.run("audit", log.toString(), "--from", "2026-10-31", "--to", "2026-10-01", "--no-history",
                 "--out", dir.resolve("out").toString());
         assertEquals(ExitCode.USAGE, r.code(), r.err());
-        assertEquals("alara-audit: the period ends (2026-10-01) before it starts (2026-10-31)", r.err().strip());
+        assertEquals("alara-audit: the period ends (2026-10-01) before it starts (2026-10-31)\nTry 'alara-audit audit --help'.",
+                r.err().strip());
         assertFalse(Files.exists(dir.resolve("out")), "nothing is written for a usage error");
     }
 

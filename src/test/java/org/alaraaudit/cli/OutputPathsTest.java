@@ -204,10 +204,39 @@ class OutputPathsTest {
         assertTrue(r.err().contains("  written: " + out.resolve("audit-2026-10.xlsx") + ", " + out.resolve("findings.csv") + ", "
                 + out.resolve("rejected.csv") + ", " + out.resolve("findings.json") + "\n"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
-        assertEquals("", r.out(), "no summary claims the reports");
+        // The audit ran: its summary is printed as on success, naming the report it could not write as such.
+        assertTrue(r.out().contains("Rows: 2 read = 1 audited + 1 rejected + 0 duplicate + 0 excluded\n"), r.out());
+        assertTrue(r.out().contains("\nFindings: "), r.out());
+        List<String> reports = r.out().lines().dropWhile(l -> !l.equals("Reports:")).toList();
+        assertEquals(List.of("Reports:", "  " + out.resolve("audit-2026-10.xlsx"), "  " + out.resolve("findings.csv"),
+                "  " + out.resolve("rejected.csv"), "  " + out.resolve("findings.json"),
+                "  NOT WRITTEN: " + out.resolve("audit-2026-10.pdf") + " (the error says why)"), reports, "no summary claims the PDF");
         try (Stream<Path> s = Files.list(out)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");
         }
+    }
+
+    @Test
+    void aRunWithAReportNotWrittenPrintsItsSummaryThenTheFailureAndIsNotStored() throws IOException {
+        Path input = log(dir);
+        Path out = Files.createDirectory(dir.resolve("reports"));
+        Files.createDirectory(out.resolve("findings.csv"));
+        String store = "jdbc:h2:file:" + dir.resolve("store").resolve("history");
+        CliTest.Run r = CliTest.run("audit", input.toString(), "--period", "2026-10", "--history", store, "--no-progress",
+                "--out", out.toString(), "--format", "csv,json,xlsx");
+        assertEquals(ExitCode.OUTPUT_FAILED, r.code(), r.err());
+        assertTrue(r.out().startsWith("alara-audit "), r.out());
+        assertTrue(r.out().contains("Rows: 2 read = 1 audited + 1 rejected"), r.out());
+        assertTrue(r.out().contains("  PEDIATRIC_BODY_32CM_PHANTOM "), "the findings by rule: " + r.out());
+        assertTrue(r.out().contains("log.csv line 3: ctdivol_mgy \"oops\" is not a number"), r.out());
+        assertTrue(r.out().endsWith("  NOT WRITTEN: " + out.resolve("findings.csv") + " (the error says why)\n"), r.out());
+        assertTrue(r.err().startsWith("alara-audit: cannot write the reports: 1 report was not written\n"
+                + "  not written: " + out.resolve("findings.csv") + ": "), r.err());
+        assertTrue(r.err().strip().endsWith("This run was not recorded in the history store: run it again once every report can be"
+                + " written."), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        CliTest.Run trend = CliTest.run("trend", "--history", store, "--out", dir.resolve("trend").toString());
+        assertTrue(trend.code() != 0 || !trend.out().contains("2026-10"), "no run was stored: " + trend.out() + trend.err());
     }
 
     @Test

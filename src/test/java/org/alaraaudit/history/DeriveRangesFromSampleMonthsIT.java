@@ -108,7 +108,8 @@ class DeriveRangesFromSampleMonthsIT {
         assertTrue(r.err().contains("holds no CT dose values; audit some months first"), r.err());
         SampleMonthsContract.Run zero = SampleMonthsContract.cli("rules", "derive-ranges", "--history", url, "--months", "0");
         assertEquals(ExitCode.USAGE, zero.code());
-        assertEquals("alara-audit: --months 0: give at least 1 month\n", zero.err().replace("\r", ""));
+        assertEquals("alara-audit: --months 0: give at least 1 month\nTry 'alara-audit rules derive-ranges --help'.\n",
+                zero.err().replace("\r", ""));
         assertFalse(Files.exists(dir.resolve("nothing.csv")));
     }
 
