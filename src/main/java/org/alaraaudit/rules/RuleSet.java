@@ -113,7 +113,10 @@ public final class RuleSet {
      */
     public static RuleSet load(Path dir, RuleBaseCache cache) {
         Path root = dir != null ? dir : defaultRules();
-        if (!Files.isDirectory(root)) throw new RuleSetException(List.of(root + ": no such rules folder"));
+        if (!Files.isDirectory(root)) {
+            throw new RuleSetException(List.of(root + (Files.exists(root) ? ": a file, not a rules folder" : ": no such rules folder")
+                    + " (a rules folder holds policy/*.drl and tables/*.csv: start from a copy of the project's rules/ folder)"));
+        }
         List<Path> files = listFiles(root);
         String digest = digest(root, files);
         String buildId = DefaultRuleBase.buildId();
@@ -129,12 +132,16 @@ public final class RuleSet {
         PolicyTables tables = null;
         // A site's numbers under a built-in row's citation are read as local policy (SiteValueChanges).
         List<SiteValueChange> siteValues = dir != null ? siteValueChanges(root.resolve("tables")) : List.of();
-        try {
-            tables = PolicyTables.load(root.resolve("tables"), SiteValueChanges.asLocalPolicy(siteValues));
-        } catch (ThresholdWorkbookException e) {
-            for (String p : e.problems()) problems.add("ERROR tables/" + p);
-        } catch (TableException e) {
-            problems.add("ERROR tables/" + e.getMessage());
+        if (!Files.isDirectory(root.resolve("tables"))) {
+            problems.add("ERROR tables: the tables folder is missing from " + root);
+        } else {
+            try {
+                tables = PolicyTables.load(root.resolve("tables"), SiteValueChanges.asLocalPolicy(siteValues));
+            } catch (ThresholdWorkbookException e) {
+                for (String p : e.problems()) problems.add("ERROR tables/" + p);
+            } catch (TableException e) {
+                problems.add("ERROR tables/" + e.getMessage());
+            }
         }
         Map<String, String> displayName = new HashMap<>();
         KieBase kbase = compiled != null ? compiled.policy() : null;
@@ -225,10 +232,16 @@ public final class RuleSet {
             return null;
         }
         KieBuilder kb = ks.newKieBuilder(kfs).buildAll();
-        for (Message m : kb.getResults().getMessages(Message.Level.ERROR)) {
+        List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
+        java.util.Set<String> withLine = new java.util.HashSet<>();
+        for (Message m : errors) if (m.getLine() > 0) withLine.add(m.getPath());
+        for (Message m : errors) {
+            // Drools follows a parse error with "Parser returned a null Package" at line 0: no news to a safety officer
+            // once the line that failed is named.
+            if (m.getLine() <= 0 && withLine.contains(m.getPath())) continue;
             String path = m.getPath() == null ? "" : displayName.getOrDefault(m.getPath(), m.getPath());
             String text = m.getText().replace("\n", " ").trim();
-            problems.add("ERROR " + path + ":" + m.getLine() + ": " + text);
+            problems.add("ERROR " + path + (m.getLine() > 0 ? ":" + m.getLine() : "") + ": " + text);
         }
         if (!problems.isEmpty()) return null;
         return ks.newKieContainer(kb.getKieModule().getReleaseId()).getKieBase();

@@ -100,6 +100,34 @@ class RulesValidateCommandTest {
         assertFalse(builtIn.out().contains("WARNING tables/"), builtIn.out());
     }
 
+    /** Each mistake with a rules folder gets its own words: a file given for the folder, a folder without tables, a typo. */
+    @Test
+    void aRulesFolderThatIsAFileEmptyOrOfBrokenSyntaxIsNamedPlainly() throws IOException {
+        Path file = Files.writeString(dir.resolve("scan-log.csv"), "patient_id\n");
+        CliTest.Run notAFolder = CliTest.run("rules", "validate", "--rules", file.toString());
+        assertEquals(ExitCode.RULES_INVALID, notAFolder.code());
+        assertTrue(notAFolder.err().contains(file + ": a file, not a rules folder (a rules folder holds policy/*.drl and tables/*.csv"),
+                notAFolder.err());
+
+        Path empty = Files.createDirectories(dir.resolve("empty-rules"));
+        CliTest.Run none = CliTest.run("rules", "validate", "--rules", empty.toString());
+        assertEquals(ExitCode.RULES_INVALID, none.code());
+        assertTrue(none.err().contains("  ERROR tables: the tables folder is missing from " + empty + "\n"), none.err());
+        assertFalse(none.err().contains("tables/" + empty), "the folder's path is not read as a table's: " + none.err());
+
+        Path rules = rules();
+        Path drl = rules.resolve("policy").resolve("repeat-scans.drl");
+        Files.writeString(drl, Files.readString(drl, StandardCharsets.UTF_8) + "rule \"x\" when then end garbage(\n", StandardCharsets.UTF_8);
+        CliTest.Run broken = CliTest.run("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCode.RULES_INVALID, broken.code());
+        List<String> lines = broken.err().lines().toList();
+        assertEquals("alara-audit: the rules cannot be used:", lines.get(0));
+        assertTrue(lines.get(1).startsWith("  ERROR policy/repeat-scans.drl:"), broken.err());
+        assertFalse(broken.err().contains("null Package"), "Drools' echo of the parse error at line 0: " + broken.err());
+        assertFalse(broken.err().contains(".drl:0:"), broken.err());
+        assertNoStackTrace(broken);
+    }
+
     @Test
     void rowsTheAuditCannotApplyAreOneErrorLineEachAndStopTheAudit() {
         Path rules = rules();
