@@ -40,7 +40,19 @@ public final class Messages {
      */
     public static double meant(double v) {
         if (v == 0 || !Double.isFinite(v)) return v;
-        return new BigDecimal(v).round(new java.math.MathContext(12, RoundingMode.HALF_EVEN)).doubleValue();
+        // Scaled to a whole number of 12 digits and back; no BigDecimal, as every finding's message passes here.
+        int scale = 11 - (int) Math.floor(Math.log10(Math.abs(v)));
+        if (scale >= 0 && scale < POWERS_OF_TEN.length) return Math.rint(v * POWERS_OF_TEN[scale]) / POWERS_OF_TEN[scale];
+        if (scale < 0 && -scale < POWERS_OF_TEN.length) return Math.rint(v / POWERS_OF_TEN[-scale]) * POWERS_OF_TEN[-scale];
+        return v; // beyond 1e-11 or 1e22: no dose or ratio
+    }
+
+    /** 10^0 to 10^22: each exactly a double, so scaling by one adds no error of its own. */
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
     }
 
     /** A count with thousands separated: 12,345. */

@@ -33,5 +33,11 @@ class MessagesTest {
         assertEquals("12 studies, 3.27", Messages.format("%d studies, %.2f", 12, median), "other arguments are left as they are");
         assertEquals(3.265, Messages.meant(median));
         assertEquals(0.0, Messages.meant(0.0));
+        // every digit a dose, a ratio or a DLP has is kept, whatever its size
+        for (double v : new double[]{0.0512, 1.075, 27.0, 1196.0, 5408.2, 123456.789, -2.345, 0.000123456789012, 1533.5, 987654321.123}) {
+            assertEquals(v, Messages.meant(v), "unchanged: " + v);
+        }
+        assertEquals(0.3, Messages.meant(0.1 + 0.2));
+        assertEquals(1533.5, Messages.meant(1533.4999999999998));
     }
 }
