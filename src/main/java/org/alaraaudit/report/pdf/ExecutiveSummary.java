@@ -5,6 +5,7 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import java.util.List;
 import org.alaraaudit.audit.aggregate.ComplianceFigures;
 import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.model.Severity;
@@ -84,10 +85,30 @@ final class ExecutiveSummary {
         sev.finish();
 
         ctx.subheading("Most worth acting on");
-        var points = ActionPoints.top(ctx.result.findings(), ctx.result.drlGroups(), 4, ctx.rules);
         int ranked = ActionPoints.ranked(ctx.result.findings(), ctx.result.drlGroups());
+        // Four points where the page has room, fewer where it has not (a previous period's columns take some): the
+        // scope note under them gives the row counts the summary's figures rest on, and must not go over a page alone.
+        List<Paragraph> end = actionPoints(ctx, 4, ranked);
+        for (int shown = 3; shown >= 2 && !fits(ctx, end); shown--) end = actionPoints(ctx, shown, ranked);
+        end.forEach(ctx::add);
+    }
+
+    private static boolean fits(ReportContext ctx, List<Paragraph> elements) {
+        float height = 0;
+        for (Paragraph p : elements) height += ctx.height(p) + p.getSpacingBefore();
+        // the last one's spacing after it falls below the page's foot, where it takes no room
+        return height - elements.get(elements.size() - 1).getSpacingAfter() <= ctx.roomLeft();
+    }
+
+    /** The summary's end: the top {@code shown} points worth acting on, their note, the scope note. */
+    private static List<Paragraph> actionPoints(ReportContext ctx, int shown, int ranked) {
+        List<Paragraph> out = new java.util.ArrayList<>();
+        var points = ActionPoints.top(ctx.result.findings(), ctx.result.drlGroups(), shown, ctx.rules);
         if (points.isEmpty()) {
-            ctx.paragraph("No CRITICAL or MAJOR findings in this period.");
+            Paragraph none = ctx.type.paragraph(ctx.plain("No CRITICAL or MAJOR findings in this period."), ctx.type.body);
+            none.setLeading(ReportContext.BODY_LEADING);
+            none.setSpacingAfter(6);
+            out.add(none);
         } else {
             int i = 1;
             for (ActionPoints.Point p : points) {
@@ -97,26 +118,26 @@ final class ExecutiveSummary {
                 item.setIndentationLeft(14);
                 item.setFirstLineIndent(-14);
                 item.setSpacingAfter(5);
-                ctx.add(item);
+                out.add(item);
             }
-            // Kept short: it is read after the items, and the scope note below should stay on the summary's page.
-            ctx.note("One item per rule, its counts per facility in brackets; follow-ups with a time limit first, then by"
+            out.add(ctx.noteParagraph("One item per rule, its counts per facility in brackets; follow-ups with a time limit first, then by"
                     + " CRITICAL, then MAJOR findings. DRL groups above the DRL count once each and always take a place: each is"
                     + " a protocol review."
                     + (ranked > points.size() ? " " + Text.count(ranked - points.size()) + (ranked - points.size() == 1 ? " more rule has" : " more rules have")
                     + " CRITICAL or MAJOR findings this period." : "")
-                    + " The section CRITICAL and MAJOR findings counts every one; the workbook lists them all.");
+                    + " The section CRITICAL and MAJOR findings counts every one; the workbook lists them all."));
         }
 
         RowAccounting r = ctx.result.rows();
-        ctx.note("Scope: the period's " + Text.count(ctx.result.figures().studies()) + " studies ("
+        out.add(ctx.noteParagraph("Scope: the period's " + Text.count(ctx.result.figures().studies()) + " studies ("
                 + Text.count(Math.max(0, r.audited() - ctx.result.rowsOutsidePeriod())) + " audited rows)"
                 + (ctx.result.rowsOutsidePeriod() > 0 ? "; the input also held " + Text.count(ctx.result.rowsOutsidePeriod())
                 + " rows of other dates: earlier ones as history only (repeats, cumulative dose), later ones unused" : "")
                 + ". Over all input files " + Text.count(r.rejected()) + " rows were rejected, " + Text.count(r.duplicate())
                 + " were duplicates and " + Text.count(r.excluded()) + " quality-control or phantom scans (see Data quality)."
-                + drlSentence(ctx));
-        if (ctx.result.patientIdentifiersMissing()) ctx.paragraph("Not assessable.", PeriodChange.noPatientIdSentence(ctx.result));
+                + drlSentence(ctx)));
+        if (ctx.result.patientIdentifiersMissing()) out.add(ctx.leadParagraph("Not assessable.", PeriodChange.noPatientIdSentence(ctx.result)));
+        return out;
     }
 
     /**

@@ -75,13 +75,15 @@ final class ReportContext {
     }
 
     /** Text with a bold lead-in: "Method. The median of ...". */
-    void paragraph(String lead, String text) {
+    void paragraph(String lead, String text) { add(leadParagraph(lead, text)); }
+
+    Paragraph leadParagraph(String lead, String text) {
         // The paragraph's own font is used for its spacing: left default it would be non-embedded Helvetica.
         Paragraph p = new Paragraph(13, "", type.body);
         p.setSpacingAfter(6);
         p.add(type.phrase(lead + " ", type.bodyBold));
         p.add(type.phrase(plain(text), type.body));
-        add(p);
+        return p;
     }
 
     void note(String text) { add(noteParagraph(text)); }

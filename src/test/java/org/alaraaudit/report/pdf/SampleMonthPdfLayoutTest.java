@@ -94,6 +94,33 @@ class SampleMonthPdfLayoutTest {
     }
 
     /**
+     * With a previous period the summary's tiles and severity table take more room: the points worth acting on are
+     * fewer, never the scope note (the row counts the figures rest on) pushed onto a page of its own.
+     */
+    @Test
+    void withAPreviousPeriodTheSummaryStillEndsWithItsScopeNoteOnItsOwnPage() throws IOException {
+        AuditResult r = org.alaraaudit.report.ReportFixtures.withPrevious(AuditFixture.sampleMonth(YearMonth.of(2026, 10)));
+        Path file = java.nio.file.Files.createTempFile("summary-previous", ".pdf");
+        try {
+            PdfReport.write(r, ReportTemplate.load("default"), null, file);
+            try (PDDocument d = Loader.loadPDF(file.toFile())) {
+                PDFTextStripper text = new PDFTextStripper();
+                text.setStartPage(3);
+                text.setEndPage(3);
+                String summary = text.getText(d).replaceAll("\\s+", " ");
+                assertTrue(summary.contains("Executive summary") && summary.contains("Change per 100") && summary.contains("Scope: the period's")
+                        && summary.contains("14 have their median above the DRL."), summary);
+                assertTrue(summary.contains("1. ") && summary.contains("2. "), "at least two points worth acting on: " + summary);
+                text.setStartPage(4);
+                text.setEndPage(4);
+                assertTrue(text.getText(d).replaceAll("\\s+", " ").strip().startsWith("Charts"), "the charts begin the next page");
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    /**
      * The CTDIvol and DLP box plots of the sample month have more protocol/station pairs than a page holds: their
      * second part, on the next page, is titled as the first part's continuation, not left a chart without a name.
      */
