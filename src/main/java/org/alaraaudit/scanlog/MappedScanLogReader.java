@@ -137,7 +137,7 @@ final class MappedScanLogReader implements ScanLogReader {
         }
         if (n > 0) extras.put(RawRow.EVENT_NUMBER, Integer.toString(n));
         if (row.surplusCells() > 0) {
-            extras.put(CsvScanLogReader.TOO_MANY_CELLS, (cells.length + row.surplusCells()) + " cells, the header has " + cells.length);
+            extras.put(RawRow.CELL_COUNT, RawRow.cellCount(match.header().size() + row.surplusCells(), match.header()));
         }
         return new RawRow(new SourceLine(table.fileName(), row.line()), canonical, extras, table.decimalComma());
     }

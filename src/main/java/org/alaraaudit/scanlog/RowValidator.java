@@ -155,8 +155,8 @@ public final class RowValidator {
     private ScanRow toRow(RawRow raw, IdentifyingValues identity) {
         String unreadable = raw.extras().get(RawRow.UNREADABLE);
         if (unreadable != null) throw new Fault(raw.extras().get(RawRow.UNREADABLE_COLUMN), null, unreadable);
-        String tooMany = raw.extras().get(CsvScanLogReader.TOO_MANY_CELLS);
-        if (tooMany != null) throw new Fault((String) null, null, "the row has " + tooMany);
+        String cellCount = raw.extras().get(RawRow.CELL_COUNT);
+        if (cellCount != null) throw new Fault((String) null, null, cellCount);
         for (CanonicalColumn c : CanonicalColumn.ALL) {
             // A cell of only no-break or zero-width spaces (or a byte-order mark) looks empty and is empty.
             if (c.required() && BlankText.isBlank(raw.get(c))) throw new Fault(c, null, "is required but empty");
