@@ -35,6 +35,9 @@ modality.value = CT
 study_description = Study description
 
 # --- each irradiation event ("E{n}" is E1, E2, ...) -------------------------------------------------------
+# The CSV rows are not padded: a study with fewer events than the export's largest ends after the block of
+# its last event (a study without events, after its own columns), and is read so. A row that ends inside a
+# block or among the study's columns was cut short and is rejected.
 protocol_name = E{n} Protocol
 acquisition_type = E{n} Type
 acquisition_type.code.Spiral Acquisition = SPIRAL

@@ -26,6 +26,9 @@ study_datetime.time = Study time
 modality.value = DX
 study_description = Study description
 
+# The CSV rows are not padded: a study with fewer events than the export's largest ends after the block of
+# its last event (a study without events, after its own columns), and is read so. A row that ends inside a
+# block or among the study's columns was cut short and is rejected.
 protocol_name = E{n} Protocol
 body_part = E{n} Anatomy
 view = E{n} Image view

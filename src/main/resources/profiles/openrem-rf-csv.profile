@@ -36,3 +36,7 @@ fluoro_time_s = A Fluoro duration total (s) | B Fluoro duration total (s)
 fluoro_time_s.combine = sum
 
 ignore = Patient name | Operator | Physician
+
+# The CSV does not pad its rows: a single-plane study's row ends before the B columns, a study without any plane
+# record's before the A columns. A row that ends anywhere else was cut short and is rejected.
+row_may_end_before = A DAP total (Gy.m^2) | B DAP total (Gy.m^2)

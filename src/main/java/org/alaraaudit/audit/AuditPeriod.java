@@ -3,6 +3,7 @@ package org.alaraaudit.audit;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import org.alaraaudit.model.ImpossibleDate;
 
 /**
  * The audit period: studies in it get findings; earlier studies only serve as history. Both ends are inclusive
@@ -28,15 +29,8 @@ public record AuditPeriod(LocalDate from, LocalDate to) {
      */
     public static String calendarError(String text, boolean month) {
         if (text == null || !text.matches(month ? "\\d{4}-\\d{2}" : "\\d{4}-\\d{2}-\\d{2}")) return null;
-        int m = Integer.parseInt(text.substring(5, 7));
-        if (m < 1 || m > 12) return "the period \"" + text + "\" names month " + m + ": months run from 01 to 12";
-        if (month) return null;
-        YearMonth ym = YearMonth.of(Integer.parseInt(text.substring(0, 4)), m);
-        int day = Integer.parseInt(text.substring(8));
-        if (day >= 1 && day <= ym.lengthOfMonth()) return null;
-        return "the period \"" + text + "\" names day " + day + " of "
-                + ym.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + ym.getYear()
-                + ", which has " + ym.lengthOfMonth() + " days";
+        String why = ImpossibleDate.why(text);
+        return why == null ? null : "the period \"" + text + "\" " + why;
     }
 
     public boolean contains(LocalDateTime t) {

@@ -85,10 +85,6 @@ public final class CsvScanLogReader implements ScanLogReader {
         if (!hasNext()) throw new NoSuchElementException();
         TabularFile.Row r = table.next();
         if (r.fault() != null) return RawRow.unreadable(new SourceLine(table.fileName(), r.line()), r.faultColumn(), r.fault());
-        if (r.surplusCells() < 0) {
-            RawRow cut = cutShort(r);
-            if (cut != null) return cut;
-        }
         Map<CanonicalColumn, String> cells = new EnumMap<>(CanonicalColumn.class);
         Map<String, String> extras = new LinkedHashMap<>();
         Object[] values = r.cells();
@@ -98,36 +94,14 @@ public final class CsvScanLogReader implements ScanLogReader {
             if (columnOf[i] != null) cells.put(columnOf[i], v);
             else extras.putIfAbsent(headers.get(i), v);
         }
-        if (r.surplusCells() > 0) {
-            extras.put(TOO_MANY_CELLS, (headers.size() + r.surplusCells()) + " cells, the header has " + headers.size());
-        }
+        // A canonical row has every column of the header, empty or not: the tool's own writers (pull, generate) and
+        // spreadsheets write an empty cell as a separator. A row with fewer cells is a line cut off (a copy or a
+        // download that stopped) or one that lost a separator, and what it lacks may be its doses: audited, the study
+        // would count without its DLP, as if the scanner had not reported one. So it is rejected as a row with too
+        // many is, keeping the cells it has: those that name its study flag that study as incomplete.
+        if (r.surplusCells() != 0) extras.put(RawRow.CELL_COUNT, RawRow.cellCount(headers.size() + r.surplusCells(), headers));
         return new RawRow(new SourceLine(table.fileName(), r.line()), cells, extras, table.decimalComma());
     }
-
-    /**
-     * A row with fewer cells than the header that ends before a required column: rejected as it would be for that
-     * column's empty cell, but said as what it is, since "facility is required but empty" on a four-cell line sends
-     * the reader looking for a facility. A short row that holds every required column is read as before.
-     */
-    private RawRow cutShort(TabularFile.Row r) {
-        int cells = headers.size() + r.surplusCells();
-        for (int i = cells; i < headers.size(); i++) {
-            if (columnOf[i] != null && columnOf[i].required()) {
-                Map<CanonicalColumn, String> read = new EnumMap<>(CanonicalColumn.class);
-                Object[] values = r.cells();
-                for (int k = 0; k < Math.min(cells, values.length); k++) {
-                    if (columnOf[k] != null && values[k] != null) read.put(columnOf[k], (String) values[k]);
-                }
-                return RawRow.unreadable(new SourceLine(table.fileName(), r.line()), columnOf[i].header(),
-                        "is missing: the row ends after " + cells + (cells == 1 ? " cell" : " cells") + ", the header has "
-                                + headers.size() + " (a line cut short, or a separator missing)", read);
-            }
-        }
-        return null;
-    }
-
-    /** Marker extra for a row that has more cells than the header; the validator rejects it. */
-    public static final String TOO_MANY_CELLS = "\u0000too_many_cells";
 
     @Override
     public String sha256() { return table.sha256(); }

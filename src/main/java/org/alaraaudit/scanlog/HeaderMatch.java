@@ -50,6 +50,13 @@ final class HeaderMatch {
     private final List<Extra> extras = new ArrayList<>();
     private final List<String> missing = new ArrayList<>();
     private final int events;
+    /** The profile's numbered block names ("E{n} ..."), to tell which block a column belongs to. */
+    private final List<Block> blocks = new ArrayList<>();
+    /**
+     * For each column, the lowest event number of it and every column after it (0: a study column among them);
+     * computed on the first short row, as most files have none.
+     */
+    private int[] lowestEventFrom;
 
     HeaderMatch(MappingProfile profile, List<String> header) {
         this.profile = profile;
@@ -59,7 +66,6 @@ final class HeaderMatch {
             if (byName.putIfAbsent(normed.get(i), i) != null) secondByName.putIfAbsent(normed.get(i), i);
         }
         int maxEvent = 0;
-        List<Block> blocks = new ArrayList<>();
         for (MappingProfile.Field f : profile.fields().values()) {
             for (String s : names(f)) {
                 if (s.contains(MappingProfile.EVENT)) {
@@ -78,7 +84,7 @@ final class HeaderMatch {
             String n = normed.get(i);
             if (mapped.contains(i) || n.isEmpty() || profile.ignored().contains(n)
                     || !Integer.valueOf(i).equals(byName.get(n))) continue;
-            extras.add(eventExtra(i, n, blocks));
+            extras.add(eventExtra(i, n));
         }
     }
 
@@ -164,13 +170,50 @@ final class HeaderMatch {
         return out;
     }
 
-    private Extra eventExtra(int i, String n, List<Block> blocks) {
+    private Extra eventExtra(int i, String n) {
+        Matcher m = blockName(n);
+        return m == null ? new Extra(i, 0, n) : new Extra(i, parseEvent(m.group(1)), m.group(2).trim());
+    }
+
+    /** A normalised header name read as a numbered block's column (group 1 the number, 2 the rest), or null. */
+    private Matcher blockName(String n) {
         for (Block b : blocks) {
             if (!n.startsWith(b.before())) continue;
             Matcher m = b.pattern().matcher(n);
-            if (m.matches()) return new Extra(i, parseEvent(m.group(1)), m.group(2).trim());
+            if (m.matches()) return m;
         }
-        return new Extra(i, 0, n);
+        return null;
+    }
+
+    /** The event block of a header column by its name, mapped or not; 0 for a study column. */
+    private int eventOf(int i) {
+        Matcher m = blockName(normed.get(i));
+        return m == null ? 0 : parseEvent(m.group(1));
+    }
+
+    /**
+     * Whether a CSV row of {@code cells} cells, fewer than the header's, ends where the export itself ends rows: OpenREM
+     * does not pad its CSV rows, so a study with fewer events than the export's largest has only the blocks of its own
+     * events (none for a study without any), and a single-plane fluoroscopy study has no plane B columns. Such a row
+     * ends just before an event block, every column after it being of that block or a later one, or just before a
+     * column the profile names as a row end ({@link MappingProfile#rowEnds()}). Ending anywhere else, it was cut: inside
+     * a block or among the study's columns, cells that may have held values are gone.
+     */
+    boolean rowMayEndAt(int cells) {
+        if (cells >= header.size()) return true;
+        if (cells <= 0) return false;
+        if (profile.rowEnds().contains(normed.get(cells))) return true;
+        if (lowestEventFrom == null) {
+            int[] lowest = new int[header.size()];
+            int min = Integer.MAX_VALUE;
+            for (int i = header.size() - 1; i >= 0; i--) {
+                min = Math.min(min, eventOf(i));
+                lowest[i] = min;
+            }
+            lowestEventFrom = lowest;
+        }
+        int block = eventOf(cells);
+        return block > 0 && eventOf(cells - 1) < block && lowestEventFrom[cells] == block;
     }
 
     private boolean present(MappingProfile.Field f) {

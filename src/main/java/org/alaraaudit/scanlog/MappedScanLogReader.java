@@ -136,8 +136,9 @@ final class MappedScanLogReader implements ScanLogReader {
             extras.put(RawRow.PATIENT_PER_STUDY, patientColumn ? RawRow.PATIENT_CELL_EMPTY : RawRow.PATIENT_COLUMN_ABSENT);
         }
         if (n > 0) extras.put(RawRow.EVENT_NUMBER, Integer.toString(n));
-        if (row.surplusCells() > 0) {
-            extras.put(CsvScanLogReader.TOO_MANY_CELLS, (cells.length + row.surplusCells()) + " cells, the header has " + cells.length);
+        int had = match.header().size() + row.surplusCells();
+        if (row.surplusCells() > 0 || (row.surplusCells() < 0 && !match.rowMayEndAt(had))) {
+            extras.put(RawRow.CELL_COUNT, RawRow.cellCount(had, match.header()));
         }
         return new RawRow(new SourceLine(table.fileName(), row.line()), canonical, extras, table.decimalComma());
     }

@@ -46,16 +46,19 @@ public final class MappingProfile {
     private final Map<String, Field> fields;
     private final boolean patientPerStudy;
     private final Set<String> ignored;
+    /** Normalised names of the columns a CSV row of this export may end before (see {@link #rowEnds()}). */
+    private final Set<String> rowEnds;
     /** The SHA-256 of a profile file's bytes; null for a built-in profile, which the tool version names. */
     private final String fileSha256;
 
     private MappingProfile(String name, String title, String sheet, String origin, Map<String, Field> fields,
-                           boolean patientPerStudy, Set<String> ignored) {
-        this(name, title, sheet, origin, fields, patientPerStudy, ignored, null);
+                           boolean patientPerStudy, Set<String> ignored, Set<String> rowEnds) {
+        this(name, title, sheet, origin, fields, patientPerStudy, ignored, rowEnds, null);
     }
 
     private MappingProfile(String name, String title, String sheet, String origin, Map<String, Field> fields,
-                           boolean patientPerStudy, Set<String> ignored, String fileSha256) {
+                           boolean patientPerStudy, Set<String> ignored, Set<String> rowEnds, String fileSha256) {
+        this.rowEnds = rowEnds;
         this.fileSha256 = fileSha256;
         this.name = name;
         this.title = title;
@@ -70,7 +73,7 @@ public final class MappingProfile {
 
     /** This profile as read from a file with these bytes' digest: a report names the file and the digest. */
     MappingProfile fromFile(String sha256) {
-        return new MappingProfile(name, title, sheet, origin, fields, patientPerStudy, ignored, sha256);
+        return new MappingProfile(name, title, sheet, origin, fields, patientPerStudy, ignored, rowEnds, sha256);
     }
 
     /** How a report names this profile: a built-in one by its name, the site's own by its file name. */
@@ -99,6 +102,13 @@ public final class MappingProfile {
 
     /** Columns never kept as extra attributes (names, free text with personal data). */
     Set<String> ignored() { return ignored; }
+
+    /**
+     * The columns (normalised names) a CSV row may end just before, because the export leaves out trailing columns a
+     * study has no values for rather than writing them empty (OpenREM's fluoroscopy CSV: plane B of a single-plane
+     * system). Event blocks need no entry: a row may always end before one ({@link HeaderMatch#rowMayEndAt}).
+     */
+    Set<String> rowEnds() { return rowEnds; }
 
     boolean isCanonical() { return name.equals("canonical"); }
 
@@ -152,6 +162,7 @@ public final class MappingProfile {
         private String sheet;
         private boolean patientPerStudy;
         private final Set<String> ignored = new LinkedHashSet<>();
+        private final Set<String> rowEnds = new LinkedHashSet<>();
 
         Parser(String origin) { this.origin = origin; }
 
@@ -178,7 +189,7 @@ public final class MappingProfile {
             Map<String, Field> fields = new LinkedHashMap<>();
             for (Draft d : drafts.values()) fields.put(d.target, field(d));
             checkRequired(fields);
-            return new MappingProfile(name, title != null ? title : name, sheet, origin, fields, patientPerStudy, ignored);
+            return new MappingProfile(name, title != null ? title : name, sheet, origin, fields, patientPerStudy, ignored, rowEnds);
         }
 
         private void entry(int line, String key, String value) {
@@ -189,6 +200,9 @@ public final class MappingProfile {
                 case "sheet": sheet = value.isEmpty() ? null : value; return;
                 case "ignore":
                     for (String s : alternatives(value)) ignored.add(norm(s));
+                    return;
+                case "row_may_end_before":
+                    for (String s : alternatives(value)) rowEnds.add(norm(s));
                     return;
                 case "patient_id.missing":
                     if (!value.equalsIgnoreCase("study")) {

@@ -33,6 +33,23 @@ public record RawRow(SourceLine source, Map<CanonicalColumn, String> cells, Map<
     public static final String UNREADABLE = "\u0000unreadable";
     public static final String UNREADABLE_COLUMN = "\u0000unreadable_column";
 
+    /**
+     * Marker extra: the row has more or fewer cells than the header, with the reason. The validator rejects the row for
+     * it before judging any cell: after a lost or surplus separator every cell may sit under its neighbour's column, and
+     * a row cut short may have lost its doses, which an audit would read as "not reported".
+     */
+    public static final String CELL_COUNT = "\u0000cell_count";
+
+    /**
+     * Why a row of {@code cells} cells under {@code header} is rejected: "the row has 24 cells, the header has 39", and
+     * for a short row the column it ends before, where a reader looks for the cut.
+     */
+    static String cellCount(int cells, List<String> header) {
+        String counted = "the row has " + cells + (cells == 1 ? " cell" : " cells") + ", the header has " + header.size();
+        if (cells >= header.size()) return counted;
+        return counted + ": it ends before " + header.get(cells).trim() + " (a line cut short, or a separator missing)";
+    }
+
     /** The row of a line that could not be read as cells, to be rejected for {@code reason}. */
     static RawRow unreadable(SourceLine source, String column, String reason) { return unreadable(source, column, reason, Map.of()); }
 
@@ -42,8 +59,8 @@ public record RawRow(SourceLine source, Map<CanonicalColumn, String> cells, Map<
 
     /**
      * As {@link #unreadable(SourceLine, String, String)}, keeping of {@code read} the cells that name the study (an
-     * event of a dose report whose study is known, a line cut short after them): the study it leaves incomplete is
-     * then found, and rejected.csv names it.
+     * event of a dose report whose study is known): the study it leaves incomplete is then found, and rejected.csv
+     * names it.
      */
     static RawRow unreadable(SourceLine source, String column, String reason, Map<CanonicalColumn, String> read) {
         Map<String, String> extras = new java.util.HashMap<>();

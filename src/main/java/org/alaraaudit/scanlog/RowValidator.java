@@ -11,6 +11,7 @@ import org.alaraaudit.model.Acquisition;
 import org.alaraaudit.model.AcquisitionType;
 import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.DoseCheckRecord;
+import org.alaraaudit.model.ImpossibleDate;
 import org.alaraaudit.model.Measurements;
 import org.alaraaudit.model.Modality;
 import org.alaraaudit.model.Study;
@@ -155,8 +156,8 @@ public final class RowValidator {
     private ScanRow toRow(RawRow raw, IdentifyingValues identity) {
         String unreadable = raw.extras().get(RawRow.UNREADABLE);
         if (unreadable != null) throw new Fault(raw.extras().get(RawRow.UNREADABLE_COLUMN), null, unreadable);
-        String tooMany = raw.extras().get(CsvScanLogReader.TOO_MANY_CELLS);
-        if (tooMany != null) throw new Fault((String) null, null, "the row has " + tooMany);
+        String cellCount = raw.extras().get(RawRow.CELL_COUNT);
+        if (cellCount != null) throw new Fault((String) null, null, cellCount);
         for (CanonicalColumn c : CanonicalColumn.ALL) {
             // A cell of only no-break or zero-width spaces (or a byte-order mark) looks empty and is empty.
             if (c.required() && BlankText.isBlank(raw.get(c))) throw new Fault(c, null, "is required but empty");
@@ -352,7 +353,9 @@ public final class RowValidator {
                 try {
                     birth = LocalDate.parse(raw.get(BIRTH_DATE));
                 } catch (DateTimeParseException e) {
-                    throw new Fault(BIRTH_DATE, raw.get(BIRTH_DATE), "is not a date YYYY-MM-DD");
+                    // Which day of which month would give the birth date away: the reason says no more than the form.
+                    throw new Fault(BIRTH_DATE, raw.get(BIRTH_DATE), ImpossibleDate.why(raw.get(BIRTH_DATE)) != null
+                            ? "names a day that is not in the calendar" : "is not a date YYYY-MM-DD");
                 }
             }
             // Calendar age, so every band edge holds on the birthday (see CalendarAge).
@@ -390,7 +393,9 @@ public final class RowValidator {
         try {
             return LocalDateTime.parse(v.replace(' ', 'T'));
         } catch (DateTimeParseException e) {
-            throw new Fault(c, v, "is not a date-time YYYY-MM-DDTHH:MM[:SS]");
+            // In the right form, the calendar is what is wrong: say which day or hour does not exist.
+            String why = ImpossibleDate.why(v);
+            throw new Fault(c, v, why != null ? why : "is not a date-time YYYY-MM-DDTHH:MM[:SS]");
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
  * Opens an input file with the right reader: the container from the file's first bytes (an XLSX workbook is a
  * ZIP archive whatever its name), the profile from the options or the header. Canonical CSV keeps its own
  * reader, the format's reference implementation. DICOM dose reports (Part 10 or DICOM JSON) are told by their
- * first bytes too and read event by event.
+ * first bytes too and read event by event. A file named .xlsx or .json that is not what its name says is refused
+ * as such, not read as CSV.
  */
 public final class ScanLogOpener {
     private final ScanLogOptions options;
@@ -27,6 +28,10 @@ public final class ScanLogOpener {
         // A .dcm file that does not start as DICOM is still meant as one: rejected with the reason, not read as CSV.
         if (dicom == null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".dcm")) dicom = org.alaraaudit.dicom.DoseReportFile.Format.PART10;
         if (dicom != null) return new DoseReportScanLogReader(f, dicom);
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        // A folder contributes only the .json files that start as DICOM JSON, so this one was named on its own: read as
+        // CSV, it would be refused for columns no layout has, which says nothing of what the file is.
+        if (lower.endsWith(".json")) throw new ScanLogException(name + ": not a DICOM JSON file (" + notDicomJson(f) + ")");
         if (XlsxTable.looksLikeXls(f)) {
             if (isEncrypted(f)) {
                 throw new ScanLogException(name + ": the workbook is password-protected; remove the password"
@@ -35,6 +40,11 @@ public final class ScanLogOpener {
             throw new ScanLogException(name + ": an old binary Excel (.xls) workbook; save it as .xlsx or export CSV");
         }
         boolean xlsx = XlsxTable.looksLikeXlsx(f);
+        // A file named as a workbook is one, or the wrong file: text read as CSV under that name would at best be refused
+        // for its columns, and the message would list a text's words as columns.
+        if (!xlsx && lower.endsWith(".xlsx")) {
+            throw new ScanLogException(name + ": not an XLSX workbook (" + (isEmpty(f) ? "the file is empty" : "it is not a zip file") + ")");
+        }
         TabularFile table = xlsx ? new XlsxTable(f, options.sheet(), preferredSheets()) : new CsvTable(f);
         try {
             HeaderMatch match = ProfileDetector.choose(name, table.header(), named, ProfileCatalog.shipped());
@@ -65,6 +75,27 @@ public final class ScanLogOpener {
             for (MappingProfile p : ProfileCatalog.shipped()) if (new HeaderMatch(p, header).matched() > 0) return false;
             return true;
         } catch (ScanLogException e) {
+            return false;
+        }
+    }
+
+    /** Why a .json file's first bytes are no DICOM JSON, in a reader's words. */
+    private static String notDicomJson(Path f) {
+        String head;
+        try (java.io.InputStream in = Files.newInputStream(f)) {
+            head = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
+        } catch (java.io.IOException e) {
+            throw new ScanLogException(f.getFileName() + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (head.isEmpty()) return "the file is empty";
+        if (head.charAt(0) != '{' && head.charAt(0) != '[') return "it is not JSON";
+        return "it does not begin with a DICOM data set: a tag such as \"00080060\" holding its \"vr\" and \"Value\"";
+    }
+
+    private static boolean isEmpty(Path f) {
+        try {
+            return Files.size(f) == 0;
+        } catch (java.io.IOException e) {
             return false;
         }
     }

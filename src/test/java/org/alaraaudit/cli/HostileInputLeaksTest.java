@@ -84,13 +84,15 @@ class HostileInputLeaksTest {
         String rejected = texts.get("rejected.csv");
         for (String line : List.of("identifiers-in-rejections.csv,2,birth_date,", "identifiers-in-rejections.csv,3,birth_date,",
                 "identifiers-in-rejections.csv,4,birth_date,", "identifiers-in-rejections.csv,6,study_datetime,",
-                "short-row-shifts-patient-id.csv,3,modality,", "openrem-date-of-birth-as-age.csv,2,age_years,",
+                "short-row-shifts-patient-id.csv,4,modality,", "openrem-date-of-birth-as-age.csv,2,age_years,",
                 "openrem-date-of-birth-as-age.csv,3,age_years,")) {
             assertTrue(rejected.contains(line + WITHHELD + ","), "withheld, and said so: " + line + "\n" + rejected);
         }
+        assertTrue(rejected.contains("short-row-shifts-patient-id.csv,3,,,\"the row has 8 cells, the header has 9"),
+                "the short row itself is rejected for its cell count, showing none of its cells: " + rejected);
         assertTrue(texts.get("findings.json").contains("\"value\" : \"" + WITHHELD + "\""), "findings.json says so too");
         assertTrue(sheet(out.resolve("audit-2026-10.xlsx"), "Rejected").contains(WITHHELD), "and the Rejected sheet");
-        assertTrue(r.out().contains("identifiers-in-rejections.csv line 2: birth_date (" + WITHHELD + ") is not a date"), r.out());
+        assertTrue(r.out().contains("identifiers-in-rejections.csv line 2: birth_date (" + WITHHELD + ") names a day that is not in the calendar"), r.out());
 
         assertTrue(texts.get("findings.csv").contains("indication 'appendicitis'"), "the matched words, not the note");
         assertTrue(texts.get("findings.json").contains("PED ABD 5-10Y [patient id]"), "free text is kept, masked");

@@ -110,17 +110,18 @@ class CsvScanLogReaderTest {
     @Test
     void rowWithMoreCellsThanTheHeaderIsMarkedForRejection() throws Exception {
         List<RawRow> rows = read(HEADER + "\nMRN1,5,Gen,CT1,A1,2026-10-01T10:00,CT,P,3,extra\n");
-        assertTrue(rows.get(0).extras().containsKey(CsvScanLogReader.TOO_MANY_CELLS));
+        assertEquals("the row has 10 cells, the header has 9", rows.get(0).extras().get(RawRow.CELL_COUNT));
     }
 
     @Test
-    void aRowCutShortBeforeARequiredColumnSaysSoInsteadOfNamingAnEmptyCell() throws Exception {
-        List<RawRow> rows = read(HEADER + "\nMRN1,5,Gen\nMRN2,5,Gen,CT1,A2,2026-10-01T10:00,CT,P\n");
-        assertEquals("is missing: the row ends after 3 cells, the header has 9 (a line cut short, or a separator missing)",
-                rows.get(0).extras().get(RawRow.UNREADABLE));
-        assertEquals("station_name", rows.get(0).extras().get(RawRow.UNREADABLE_COLUMN), "the first required column it lacks");
-        assertEquals(null, rows.get(1).extras().get(RawRow.UNREADABLE), "short of an optional column only: read as before");
-        assertEquals("P", rows.get(1).get(CanonicalColumn.PROTOCOL_NAME));
+    void aRowCutShortIsMarkedForRejectionWithItsCellCountKeepingTheCellsItHas() throws Exception {
+        List<RawRow> rows = read(HEADER + "\nMRN1,5,Gen\nMRN2,5,Gen,CT1,A2,2026-10-01T10:00,CT,P\nMRN3,5,Gen,CT1,A3,2026-10-01T10:00,CT,P,\n");
+        assertEquals("the row has 3 cells, the header has 9: it ends before station_name (a line cut short, or a separator missing)",
+                rows.get(0).extras().get(RawRow.CELL_COUNT));
+        assertEquals("the row has 8 cells, the header has 9: it ends before ctdivol_mgy (a line cut short, or a separator missing)",
+                rows.get(1).extras().get(RawRow.CELL_COUNT), "short of an optional column only: its value may have been cut off");
+        assertEquals("A2", rows.get(1).get(CanonicalColumn.ACCESSION_NUMBER), "the cells that name its study are kept");
+        assertEquals(null, rows.get(2).extras().get(RawRow.CELL_COUNT), "every cell there, the last one empty");
     }
 
     private static final String ROW = "MRN%d,5,Gen,CT1,A%d,2026-10-01T10:00,CT,%s,3";

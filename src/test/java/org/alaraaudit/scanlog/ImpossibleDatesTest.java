@@ -25,10 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One date rule for every reader: a day that does not exist (31 September, 29 February 2026) and the hour 24 are
  * rejected with file, line, column and reason, in canonical CSV and XLSX and in OpenREM's CSV and XLSX alike;
- * no reader moves them to a day that exists.
+ * no reader moves them to a day that exists. The reason says what is wrong, as --period does: the form is right.
  */
 class ImpossibleDatesTest {
-    private static final String REASON = "is not a date-time YYYY-MM-DDTHH:MM[:SS]";
+    private static final List<String> REASONS = List.of("names day 31 of September 2026, which has 30 days",
+            "names day 29 of February 2026, which has 28 days", "is not a time: hour 24 does not exist; midnight is 00:00 of the next day");
     private static final String[] CANONICAL_HEADER =
             "patient_id,age_years,facility,station_name,accession_number,study_datetime,modality,protocol_name,ctdivol_mgy,dlp_mgycm".split(",");
 
@@ -54,7 +55,7 @@ class ImpossibleDatesTest {
             assertTrue(!at.isEmpty(), "line " + line + " is rejected: " + rejected);
             for (Rejection x : at) {
                 // Where and why; the row's own study cells come after (the date is the one at fault here).
-                assertEquals(new Rejection(file, line, "study_datetime", values.get(i), REASON),
+                assertEquals(new Rejection(file, line, "study_datetime", values.get(i), REASONS.get(i)),
                         new Rejection(x.file(), x.line(), x.column(), x.value(), x.reason()));
                 assertEquals(values.get(i), x.studyDatetime(), "the study date as written");
             }
@@ -146,6 +147,52 @@ class ImpossibleDatesTest {
             }
         }
         assertRejected(new AuditFixture().auditFiles(List.of(f)), "openrem.xlsx", values);
+    }
+
+    @Test
+    void theLastDayOfAMonthTheLeapDayAndTheLastMinuteOfADayAreRead() {
+        AuditResult r = new AuditFixture()
+                .row("accession_number", "A1", "study_datetime", "2026-09-30T10:00")
+                .row("accession_number", "A2", "study_datetime", "2024-02-29T10:00", "patient_id", "MRN2")
+                .row("accession_number", "A3", "study_datetime", "2026-10-03T23:59:59", "patient_id", "MRN3")
+                .row("accession_number", "A4", "study_datetime", "2026-10-04T00:00", "patient_id", "MRN4")
+                .row("accession_number", "A5", "study_datetime", "2026-10-05 10:00:00", "event_datetime", "2026-10-05T10:00:59",
+                        "patient_id", "MRN5")
+                .audit(dir);
+        assertEquals(List.of(), r.rejected());
+        assertEquals(5, r.rows().audited());
+    }
+
+    @Test
+    void theDayAfterTheLastAndTheMinuteAfterTheLastAreRejectedSayingWhy() {
+        AuditResult r = new AuditFixture()
+                .row("accession_number", "A1", "study_datetime", "2026-10-01 24:00:00")
+                .row("accession_number", "A2", "study_datetime", "2026-10-01T10:60", "patient_id", "MRN2")
+                .row("accession_number", "A3", "study_datetime", "2026-13-01T10:00", "patient_id", "MRN3")
+                .row("accession_number", "A4", "event_datetime", "2026-10-10T10:00:60", "patient_id", "MRN4")
+                .row("accession_number", "A5", "study_datetime", "2026-10-01T10:00", "patient_id", "MRN5", "birth_date", "2016-02-30",
+                        "age_years", "")
+                .audit(dir);
+        assertEquals(List.of(
+                "scan-log.csv line 2: study_datetime \"2026-10-01 24:00:00\" is not a time: hour 24 does not exist; midnight is"
+                        + " 00:00 of the next day",
+                "scan-log.csv line 3: study_datetime \"2026-10-01T10:60\" is not a time: minute 60 does not exist; minutes run from"
+                        + " 00 to 59",
+                "scan-log.csv line 4: study_datetime \"2026-13-01T10:00\" names month 13: months run from 01 to 12",
+                "scan-log.csv line 5: event_datetime \"2026-10-10T10:00:60\" is not a time: second 60 does not exist; seconds run"
+                        + " from 00 to 59",
+                // Which day of which month would give a birth date away.
+                "scan-log.csv line 6: birth_date (value withheld: may identify a patient) names a day that is not in the calendar"),
+                r.rejected().stream().map(Rejection::message).toList());
+        assertTrue(r.rows().reconciles());
+    }
+
+    @Test
+    void aDateTimeOfAnotherFormIsStillToldItsForm() {
+        AuditResult r = new AuditFixture().row("study_datetime", "01/10/2026 10:00").row("study_datetime", "2026-10-01T10", "patient_id", "MRN2")
+                .audit(dir);
+        assertEquals(List.of("is not a date-time YYYY-MM-DDTHH:MM[:SS]", "is not a date-time YYYY-MM-DDTHH:MM[:SS]"),
+                r.rejected().stream().map(Rejection::reason).toList());
     }
 
     @Test

@@ -51,15 +51,18 @@ class RowPrivacyTest {
         assertEquals("131", old.rejected().get(0).value(), "an age tells nothing about who the patient is");
     }
 
-    /** The hostile file: patient_id after modality, and a row that lacks its modality cell, so the id moves left. */
+    /**
+     * The hostile file: patient_id after modality, and a row that lacks its modality cell, so the id moves left; a
+     * separator at its end gives it the header's count (a row short of cells is rejected for that before any cell).
+     */
     @Test
     void aPatientIdThatAShortRowShiftedIntoACheckedColumnIsWithheld() throws Exception {
         Path log = dir.resolve("short-row.csv");
         Files.writeString(log, String.join("\n",
                 "facility,station_name,accession_number,study_datetime,modality,patient_id,age_years,protocol_name,kvp",
                 "General,CT1,A1,2026-10-10T10:00:00,CT,RCH-SHIFT-42,8,PED CHEST 5-10Y,100",
-                "General,CT1,A1,2026-10-10T10:05:00,RCH-SHIFT-42,8,PED CHEST 5-10Y,100",
-                "General,CT1,A2,2026-10-11T10:00:00,SHIFTED,8,PED CHEST 5-10Y,100", ""));
+                "General,CT1,A1,2026-10-10T10:05:00,RCH-SHIFT-42,8,PED CHEST 5-10Y,100,",
+                "General,CT1,A2,2026-10-11T10:00:00,SHIFTED,8,PED CHEST 5-10Y,100,", ""));
         AuditResult r = new AuditFixture().auditFiles(List.of(log));
         assertEquals(2, r.rows().rejected());
         Rejection shifted = r.rejected().get(0);
