@@ -82,8 +82,9 @@ final class ChartsSection {
 
     private static void doseAgainstSize(ReportContext ctx, List<PediatricProtocols.Row> rows) {
         List<DoseSizeChart.Panel> panels = DoseSizeChart.panels(rows);
+        String title = "CTDIvol against patient size per pediatric protocol";
         ctx.keepRoom(panels.isEmpty() ? 60 : 250);
-        ctx.subheading("CTDIvol against patient size per pediatric protocol");
+        ctx.subheading(title);
         if (panels.isEmpty()) {
             ctx.paragraph("No pediatric protocol had " + DoseSizeChart.MIN_POINTS + " acquisitions with both a CTDIvol and the "
                     + "patient's weight or diameter in this period.");
@@ -91,6 +92,14 @@ final class ChartsSection {
         }
         PdfPTable grid = new PdfPTable(2);
         grid.setWidthPercentage(100);
+        // The panels run over pages: each page after the first is titled as the box plots' parts are.
+        PdfPCell continued = new PdfPCell(ctx.phrase(title + " (continued)", ctx.type.h2));
+        continued.setColspan(2);
+        continued.setBorder(Rectangle.NO_BORDER);
+        continued.setPaddingBottom(6);
+        grid.addCell(continued);
+        grid.setHeaderRows(1);
+        grid.setSkipFirstHeader(true);
         float w = WIDTH / 2 - 4;
         for (DoseSizeChart.Panel p : panels) {
             PdfPCell c = new PdfPCell(VectorChart.of(ctx, DoseSizeChart.build(p), w, 170), true);

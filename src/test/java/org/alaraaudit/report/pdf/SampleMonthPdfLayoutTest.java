@@ -144,6 +144,20 @@ class SampleMonthPdfLayoutTest {
         }
     }
 
+    /** The dose-against-size panels run over two pages in the sample month: the second is titled as continued. */
+    @Test
+    void theDoseAgainstSizePanelsContinuedOnTheNextPageAreTitledThere() throws IOException {
+        String title = "CTDIvol against patient size per pediatric protocol".replace(" ", "");
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            int first = 0;
+            for (int p = 1; p <= d.getNumberOfPages() && first == 0; p++) if (body(d, p).contains(title)) first = p;
+            assertTrue(first > 0, "the panels' title");
+            List<String> next = body(d, first + 1);
+            assertEquals(title + "(continued)", next.isEmpty() ? "" : next.get(0), "page " + (first + 1) + ": " + next);
+            assertTrue(body(d, first).stream().noneMatch(l -> l.contains("(continued)")), "not on the first page");
+        }
+    }
+
     /**
      * A page's lines as it reads, top to bottom, without the running header and footer, and without spaces: read by
      * position, a bold title comes out kerned apart ("C TDIvol").
