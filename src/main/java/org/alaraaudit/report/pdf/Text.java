@@ -74,11 +74,15 @@ final class Text {
     }
 
     /** A range as a reader writes it: "5–80", an upper bound alone as "≤ 80", a lower bound alone as "≥ 5". */
+    /**
+     * A catalog's expected range as the audit applies it, to four decimals at most, not rounded to three figures: a
+     * lower end of 1.075 mGy printed "1.08" beside a finding that quotes 1.075 reads as two ranges.
+     */
     static String range(Double min, Double max) {
         if (min == null && max == null) return "";
-        if (min == null) return "\u2264 " + number(max);
-        if (max == null) return "\u2265 " + number(min);
-        return number(min) + "\u2013" + number(max);
+        if (min == null) return "\u2264 " + org.alaraaudit.rules.Messages.number(max);
+        if (max == null) return "\u2265 " + org.alaraaudit.rules.Messages.number(min);
+        return org.alaraaudit.rules.Messages.number(min) + "\u2013" + org.alaraaudit.rules.Messages.number(max);
     }
 
     private static final java.util.regex.Pattern IDENTIFIER =

@@ -60,6 +60,19 @@ class SampleMonthPdfWordingTest {
                 + text.substring(Math.max(0, bare.start() - 80), Math.min(text.length(), bare.end() + 80)));
     }
 
+    /**
+     * A bound is printed as the audit applies it, wherever it is quoted: the catalog's lower end of 1.075 mGy is 1.075 in
+     * the methodology's table and in the findings that cite it, and a DRL of 11 mGy is "11", not "11.0".
+     */
+    @Test
+    void aCatalogBoundAndADrlReadTheSameInTheirTableAndInTheFindingsThatQuoteThem() {
+        assertTrue(text.contains("1.075\u20134.3"), () -> around("Ranges in mGy"));
+        assertFalse(text.contains("1.08\u20134.3"), "no range rounded to three figures");
+        assertTrue(text.contains("exceeds the US DRL of 11 mGy (ratio"), () -> around("exceeds the US DRL of 11"));
+        assertFalse(java.util.regex.Pattern.compile("DRL of \\d+\\.0 ").matcher(text).find(), "no DRL with a decimal it does not have");
+        assertTrue(java.util.regex.Pattern.compile("75th percentile \\d+\\.\\d\\d (mGy|mGy·cm)\\)").matcher(text).find(), "a unit after the 75th percentile");
+    }
+
     @Test
     void aChildsAgeIsCutToOneDecimalInEveryTableSoOneChildReadsAsOne() {
         // County General's 13.98-year-old over the cumulative marrow level is 13.9 in the findings list: so in the
