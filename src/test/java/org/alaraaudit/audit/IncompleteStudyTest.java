@@ -114,7 +114,7 @@ class IncompleteStudyTest {
         java.nio.file.Files.writeString(log, "MRN1,8,F,25,General,CT1,ACC1,2026-10-10T10:00:00\n", java.nio.file.StandardOpenOption.APPEND);
         AuditResult r = f.auditFiles(List.of(log));
         assertEquals(1, r.rejected().size());
-        assertTrue(r.rejected().get(0).reason().contains("the row ends after 8 cells"), r.rejected().toString());
+        assertTrue(r.rejected().get(0).reason().startsWith("the row has 8 cells, the header has 16: it ends before modality"), r.rejected().toString());
         assertEquals("ACC1", r.rejected().get(0).accessionNumber(), "rejected.csv names the study too");
         assertEquals(List.of("ACC1"), incomplete(r).stream().map(Finding::accessionNumber).toList());
     }
