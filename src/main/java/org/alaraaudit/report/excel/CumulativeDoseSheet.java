@@ -21,7 +21,7 @@ final class CumulativeDoseSheet {
     private CumulativeDoseSheet() {}
 
     static Table write(Workbook wb, Styles styles, Findings findings, int rowsPerSheet) {
-        Table t = new Table(wb, styles, NAME, COLUMNS, rowsPerSheet).open();
+        Table t = new Table(wb, styles, NAME, COLUMNS, rowsPerSheet).titleColumns(1).open();
         List<Finding> rows = findings.stream().filter(f -> RULE.equals(f.ruleId()))
                 .sorted(Comparator.comparing(Finding::patientRef, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(Finding::quantity, Comparator.nullsLast(Comparator.naturalOrder())))

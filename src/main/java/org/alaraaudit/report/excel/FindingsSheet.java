@@ -86,6 +86,7 @@ final class FindingsSheet {
         Table t = new Table(wb, styles, NAME, columns(shown), rowsPerSheet)
                 .reviewColumns(REVIEW_STATUS_COLUMN, REVIEW_COLUMNS.size())
                 .frozenColumns(REVIEW_STATUS_COLUMN)
+                .titleColumns(1)
                 .onFinish(FindingsSheet::reviewValidation)
                 .columnStyle(REVIEW_STATUS_COLUMN + 3, styles.date)
                 .open();

@@ -37,6 +37,7 @@ final class OpenReviewsSheet {
         Table t = new Table(wb, styles, NAME, columns(), rowsPerSheet)
                 .reviewColumns(FindingsSheet.REVIEW_STATUS_COLUMN, FindingsSheet.REVIEW_COLUMNS.size())
                 .frozenColumns(FindingsSheet.REVIEW_STATUS_COLUMN)
+                .titleColumns(1)
                 .onFinish(FindingsSheet::reviewValidation)
                 .columnStyle(FindingsSheet.REVIEW_STATUS_COLUMN + 3, styles.date)
                 .open();

@@ -66,7 +66,8 @@ final class ProjectionSheets {
         Table t = new Table(wb, styles, SKIN, List.of(Column.of("patient_ref", 16), Column.num("age (years)", 9),
                 Column.of("facility", 18), Column.of("station", 16), Column.of("accession_number", 16),
                 Column.of("procedure start", 17), Column.of("quantity", 14), Column.num("value (mGy)", 10),
-                Column.num("level (mGy)", 10), Column.of("advice", 50), Column.of("finding_id", 18)), rowsPerSheet).open();
+                Column.num("level (mGy)", 10), Column.of("advice", 50), Column.of("finding_id", 18)), rowsPerSheet)
+                .titleColumns(1).open();
         for (Finding f : findings) {
             if (!SKIN_RULE.equals(f.ruleId())) continue;
             t.row().text(f.patientRef()).number(org.alaraaudit.report.Cells.age(f.ageYears()), styles.decimal)

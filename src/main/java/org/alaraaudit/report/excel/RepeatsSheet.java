@@ -21,7 +21,7 @@ final class RepeatsSheet {
     private RepeatsSheet() {}
 
     static Table write(Workbook wb, Styles styles, Findings findings, int rowsPerSheet) {
-        Table t = new Table(wb, styles, NAME, COLUMNS, rowsPerSheet).open();
+        Table t = new Table(wb, styles, NAME, COLUMNS, rowsPerSheet).titleColumns(1).open();
         for (Finding f : findings) {
             if (!RULE.equals(f.ruleId())) continue;
             t.row().text(f.patientRef()).number(org.alaraaudit.report.Cells.age(f.ageYears()), styles.decimal)

@@ -28,6 +28,7 @@ final class Table {
     private int reviewFrom = Integer.MAX_VALUE;
     private int reviewTo = Integer.MAX_VALUE;
     private int frozenColumns;
+    private int titleColumns;
     private final java.util.Map<Integer, org.apache.poi.ss.usermodel.CellStyle> columnStyles = new java.util.HashMap<>();
     private Sheet current;
     private int nextRow;
@@ -51,6 +52,15 @@ final class Table {
     /** Keeps the first {@code n} columns in view when the sheet is scrolled sideways (the header row always is). */
     Table frozenColumns(int n) {
         this.frozenColumns = n;
+        return this;
+    }
+
+    /**
+     * The first {@code n} columns name a row (a finding's id, a patient's pseudonym): printed on every page when
+     * the list runs over several pages wide, so each page says whose rows it shows.
+     */
+    Table titleColumns(int n) {
+        this.titleColumns = n;
         return this;
     }
 
@@ -103,24 +113,18 @@ final class Table {
         int lines = 1;
         for (Column c : columns) lines = Math.max(lines, (c.header().length() + c.width() - 2) / Math.max(1, c.width() - 1));
         h.setHeightInPoints(ROW_POINTS * Math.min(lines, 3));
+        List<Integer> widths = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
             Cell c = h.createCell(i);
             c.setCellValue(columns.get(i).header());
             c.setCellStyle(i >= reviewFrom && i < reviewTo ? styles.reviewHeader : columns.get(i).numeric() ? styles.numericHeader : styles.header);
-            current.setColumnWidth(i, Math.min(255, columns.get(i).width()) * 256);
+            widths.add(Math.min(255, columns.get(i).width()));
+            current.setColumnWidth(i, widths.get(i) * 256);
         }
         columnStyles.forEach(current::setDefaultColumnStyle);
         current.createFreezePane(frozenColumns, 1);
         current.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
-        landscapeFitToWidth(current);
+        PrintLayout.landscape(current, widths, titleColumns);
         nextRow = 1;
-    }
-
-    /** Printed (or exported to PDF), a list sheet is as wide as the page and as long as it needs. */
-    static void landscapeFitToWidth(Sheet s) {
-        s.getPrintSetup().setLandscape(true);
-        s.setFitToPage(true);
-        s.getPrintSetup().setFitWidth((short) 1);
-        s.getPrintSetup().setFitHeight((short) 0);
     }
 }

@@ -11,7 +11,9 @@ import org.alaraaudit.audit.AuditResult;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,10 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LibreOfficeConversionTest {
     @TempDir
-    Path dir;
+    static Path dir;
+    static Path pdf;
+    static String log;
 
-    @Test
-    void libreOfficeConvertsTheWorkbookToPdf() throws Exception {
+    @BeforeAll
+    static void convert() throws Exception {
         String soffice = findOnPath("soffice");
         Assumptions.assumeTrue(soffice != null, "soffice is not installed");
         AuditResult result = ExcelReportTest.audit(dir);
@@ -36,9 +40,13 @@ class LibreOfficeConversionTest {
                 "--headless", "--convert-to", "pdf", "--outdir", out.toString(), xlsx.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
         assertTrue(p.waitFor(180, TimeUnit.SECONDS), "soffice finished");
-        String log = Files.readString(dir.resolve("soffice.log"));
+        log = Files.readString(dir.resolve("soffice.log"));
         assertEquals(0, p.exitValue(), log);
-        Path pdf = out.resolve("audit-2026-10.pdf");
+        pdf = out.resolve("audit-2026-10.pdf");
+    }
+
+    @Test
+    void libreOfficeConvertsTheWorkbookToPdf() throws Exception {
         assertTrue(Files.isRegularFile(pdf) && Files.size(pdf) > 1000, "no PDF: " + log);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
@@ -47,6 +55,41 @@ class LibreOfficeConversionTest {
             assertTrue(text.contains("review_status"), "Findings rendered with the review columns");
             assertTrue(text.contains("=HYPERLINK"), "the formula-like protocol name shows as text");
         }
+    }
+
+    /**
+     * Every page is A4 and its smallest text readable: 7 pt on the lists' landscape pages. The Summary, fitted to
+     * one portrait page wide with its notes across it, prints at about 7 pt where LibreOffice has no Calibri.
+     */
+    @Test
+    void everyPageIsA4AndItsTextReadable() throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+                var box = doc.getPage(i - 1).getMediaBox();
+                boolean landscape = box.getWidth() > box.getHeight();
+                assertEquals(841.9, Math.max(box.getWidth(), box.getHeight()), 1, "page " + i + " is A4");
+                assertEquals(595.3, Math.min(box.getWidth(), box.getHeight()), 1, "page " + i + " is A4");
+                float smallest = smallestText(doc, i);
+                assertTrue(smallest >= (landscape ? 7.0f : 6.5f), "page " + i + ": text at " + smallest + " pt");
+            }
+        }
+    }
+
+    /** The size in points of the smallest text drawn on a page (1-based). */
+    static float smallestText(PDDocument doc, int page) throws java.io.IOException {
+        float[] smallest = {Float.MAX_VALUE};
+        PDFTextStripper s = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, java.util.List<TextPosition> positions) {
+                for (TextPosition t : positions) {
+                    if (!t.getUnicode().isBlank()) smallest[0] = Math.min(smallest[0], t.getYScale());
+                }
+            }
+        };
+        s.setStartPage(page);
+        s.setEndPage(page);
+        s.getText(doc);
+        return smallest[0];
     }
 
     static String findOnPath(String name) {

@@ -1,0 +1,139 @@
+package org.alaraaudit.report.excel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.alaraaudit.AuditFixture;
+import org.apache.poi.ss.usermodel.PageMargin;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sample month's workbook read back with POI as a printer reads it: paper, scale, the rows and columns
+ * repeated on every page. The sizes are those of LibreOffice without Calibri, the widest way the workbook is
+ * printed: its text is 10 pt at 100 %, a unit of column width 7.0 pt.
+ */
+class WorkbookPrintTest {
+    /** Points a unit of column width takes at 100 % in LibreOffice drawing DejaVu Sans for Calibri. */
+    static final double POINTS_PER_UNIT = 7.0;
+    /** LibreOffice's body text at 100 %. */
+    static final double TEXT_POINTS = 10.0;
+
+    @TempDir
+    static Path dir;
+    static Path file;
+
+    @BeforeAll
+    static void write() throws IOException {
+        file = dir.resolve("audit-2026-10.xlsx");
+        ExcelReport.write(AuditFixture.sampleMonth(YearMonth.of(2026, 10)), file);
+    }
+
+    /** Every sheet but the Summary (one page wide, portrait) and the Rules (sections, no single header). */
+    static List<Sheet> lists(XSSFWorkbook wb) {
+        List<Sheet> out = new ArrayList<>();
+        for (Sheet s : wb) if (!s.getSheetName().equals(SummarySheet.NAME) && !s.getSheetName().equals(RulesSheet.NAME)) out.add(s);
+        return out;
+    }
+
+    /** The widths in units of the columns the sheet fills. */
+    static List<Integer> widths(Sheet s) {
+        int columns = 0;
+        for (var r : s) columns = Math.max(columns, r.getLastCellNum());
+        List<Integer> w = new ArrayList<>();
+        for (int c = 0; c < columns; c++) w.add(s.getColumnWidth(c) / 256);
+        return w;
+    }
+
+    /** Printable width in points of the sheet's paper, as set, across the page. */
+    static double printableWidth(Sheet s) {
+        PrintSetup p = s.getPrintSetup();
+        boolean a4 = p.getPaperSize() == PrintSetup.A4_PAPERSIZE;
+        double across = p.getLandscape() ? (a4 ? 841.9 : 792) : (a4 ? 595.3 : 612);
+        return across - 72 * (s.getMargin(PageMargin.LEFT) + s.getMargin(PageMargin.RIGHT));
+    }
+
+    /** The scale a sheet prints at: its own, or where it is fitted to pages across, what fitting its columns takes. */
+    static double scale(Sheet s) {
+        if (!s.getFitToPage()) return s.getPrintSetup().getScale() / 100.0;
+        double wide = 0;
+        for (int w : widths(s)) wide += w * POINTS_PER_UNIT;
+        return Math.min(1, s.getPrintSetup().getFitWidth() * printableWidth(s) / wide);
+    }
+
+    /** Pages across at the sheet's scale: columns filled left to right, later pages starting with the repeated ones. */
+    static int pagesAcross(Sheet s) {
+        double room = printableWidth(s) / (POINTS_PER_UNIT * scale(s));
+        List<Integer> w = widths(s);
+        var titles = s.getRepeatingColumns();
+        int repeated = 0;
+        if (titles != null) for (int c = titles.getFirstColumn(); c <= titles.getLastColumn(); c++) repeated += w.get(c);
+        int pages = 1;
+        double used = 0;
+        for (int x : w) {
+            if (used > 0 && used + x > room) {
+                pages++;
+                used = repeated;
+            }
+            used += x;
+        }
+        return pages;
+    }
+
+    @Test
+    void everyListPrintsOnLandscapeA4WithItsHeaderRowOnEveryPage() throws IOException {
+        try (XSSFWorkbook wb = ExcelReportTest.open(file)) {
+            for (Sheet s : lists(wb)) {
+                String n = s.getSheetName();
+                assertTrue(s.getPrintSetup().getLandscape(), n + " landscape");
+                assertEquals(PrintSetup.A4_PAPERSIZE, s.getPrintSetup().getPaperSize(), n + " on A4");
+                assertEquals("1:1", s.getRepeatingRows().formatAsString().replace("$", ""), n + " repeats its header row");
+                assertTrue(s.getPrintSetup().getFitHeight() == 0 || !s.getFitToPage(), n + " as many pages long as it takes");
+            }
+            assertEquals(PrintSetup.A4_PAPERSIZE, wb.getSheet(SummarySheet.NAME).getPrintSetup().getPaperSize());
+            assertEquals(PrintSetup.A4_PAPERSIZE, wb.getSheet(RulesSheet.NAME).getPrintSetup().getPaperSize());
+        }
+    }
+
+    @Test
+    void noListIsShrunkBelowSevenPointTextToFitThePage() throws IOException {
+        try (XSSFWorkbook wb = ExcelReportTest.open(file)) {
+            List<Sheet> sheets = new ArrayList<>(lists(wb));
+            sheets.add(wb.getSheet(RulesSheet.NAME));
+            for (Sheet s : sheets) {
+                double points = TEXT_POINTS * scale(s);
+                assertTrue(points >= 7.0, s.getSheetName() + " prints its text at " + points + " pt");
+            }
+        }
+    }
+
+    @Test
+    void theWideListsRunOverSeveralPagesAcrossEachNamingItsRows() throws IOException {
+        try (XSSFWorkbook wb = ExcelReportTest.open(file)) {
+            for (String n : List.of(FindingsSheet.NAME, DrlSheet.NAME, CumulativeDoseSheet.NAME, RulesSheet.NAME)) {
+                Sheet s = wb.getSheet(n);
+                assertTrue(pagesAcross(s) >= 2, n + " runs over " + pagesAcross(s) + " pages across");
+                assertTrue(pagesAcross(s) <= 4, n + " runs over " + pagesAcross(s) + " pages across");
+                assertTrue(s.getPrintSetup().getLeftToRight(), n + ": the pages of one band of rows follow one another");
+            }
+            for (String n : List.of(FindingsSheet.NAME, CumulativeDoseSheet.NAME, RulesSheet.NAME)) {
+                assertEquals("A:A", wb.getSheet(n).getRepeatingColumns().formatAsString().replace("$", ""),
+                        n + ": the column naming the row on every page");
+            }
+            Sheet exposure = wb.getSheet(ProjectionSheets.DEVIATION);
+            assertEquals(1, pagesAcross(exposure), "a narrow list stays on one page across");
+            assertFalse(exposure.getPrintSetup().getLeftToRight());
+            assertEquals(100, exposure.getPrintSetup().getScale(), "at full size");
+        }
+    }
+}
