@@ -16,7 +16,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 final class Table {
     /** Excel's last row is 1,048,576; one of them is the header. */
     static final int EXCEL_DATA_ROWS = 1_048_575;
-    private static final float ROW_POINTS = 15f;
 
     private final Workbook wb;
     private final Styles styles;
@@ -88,7 +87,7 @@ final class Table {
         rows++;
         Row r = current.createRow(nextRow++);
         // one line per item: a wrapped list of input lines is clipped to its column, the full text is in the cell
-        r.setHeightInPoints(ROW_POINTS);
+        r.setHeightInPoints(TextFit.LINE_POINTS);
         return new RowCells(r, styles, 0);
     }
 
@@ -110,21 +109,27 @@ final class Table {
         current = wb.createSheet(sheets.isEmpty() ? name : name + " (" + (sheets.size() + 1) + ")");
         sheets.add(current);
         Row h = current.createRow(0);
+        List<Integer> widths = widths();
         int lines = 1;
-        for (Column c : columns) lines = Math.max(lines, (c.header().length() + c.width() - 2) / Math.max(1, c.width() - 1));
-        h.setHeightInPoints(ROW_POINTS * Math.min(lines, 3));
-        List<Integer> widths = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
             Cell c = h.createCell(i);
             c.setCellValue(columns.get(i).header());
             c.setCellStyle(i >= reviewFrom && i < reviewTo ? styles.reviewHeader : columns.get(i).numeric() ? styles.numericHeader : styles.header);
-            widths.add(Math.min(255, columns.get(i).width()));
             current.setColumnWidth(i, widths.get(i) * 256);
+            lines = Math.max(lines, TextFit.lines(columns.get(i).header(), widths.get(i), true));
         }
+        h.setHeightInPoints(TextFit.points(lines));
         columnStyles.forEach(current::setDefaultColumnStyle);
         current.createFreezePane(frozenColumns, 1);
         current.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
         PrintLayout.landscape(current, widths, titleColumns);
         nextRow = 1;
+    }
+
+    /** Each column's width: as given, or wider where a word of its header would not fit and be broken in two. */
+    private List<Integer> widths() {
+        List<Integer> out = new ArrayList<>(columns.size());
+        for (Column c : columns) out.add(Math.min(255, Math.max(c.width(), TextFit.headerWidth(c.header()))));
+        return out;
     }
 }

@@ -118,6 +118,27 @@ class WorkbookPrintTest {
     }
 
     @Test
+    void headersWrapBetweenWordsOnlyInARowTallEnoughForThem() throws IOException {
+        try (XSSFWorkbook wb = ExcelReportTest.open(file)) {
+            for (Sheet s : lists(wb)) {
+                int lines = 1;
+                for (var c : s.getRow(0)) {
+                    String h = c.getStringCellValue();
+                    int width = s.getColumnWidth(c.getColumnIndex()) / 256;
+                    assertTrue(width >= TextFit.headerWidth(h), s.getSheetName() + ": \"" + h + "\" in " + width + " units");
+                    lines = Math.max(lines, TextFit.lines(h, width, true));
+                }
+                assertTrue(s.getRow(0).getHeightInPoints() >= TextFit.points(lines), s.getSheetName() + ": header row of " + lines + " lines");
+            }
+            Sheet events = wb.getSheet(EventsSheet.NAME);
+            int phantom = ExcelReportTest.header(events).indexOf("phantom (cm)");
+            // "phantom" in bold is 8 units wide in Calibri and in LibreOffice's DejaVu Sans: the 8 it had broke it
+            assertTrue(events.getColumnWidth(phantom) / 256 >= 9, "phantom (cm): " + events.getColumnWidth(phantom) / 256);
+            assertTrue(events.getRow(0).getHeightInPoints() >= 30, "two lines: phantom / (cm)");
+        }
+    }
+
+    @Test
     void theWideListsRunOverSeveralPagesAcrossEachNamingItsRows() throws IOException {
         try (XSSFWorkbook wb = ExcelReportTest.open(file)) {
             for (String n : List.of(FindingsSheet.NAME, DrlSheet.NAME, CumulativeDoseSheet.NAME, RulesSheet.NAME)) {
