@@ -54,21 +54,23 @@ final class FindingsSheet {
             case "finding_id" -> 18;
             case "rule_id" -> 32;
             case "severity" -> 10;
-            case "scope" -> 12;
-            case "facility", "station_name" -> 18;
-            case "quantity" -> 22;
+            case "scope" -> 15;
+            case "facility" -> 16;
+            case "station_name" -> 14;
+            case "quantity" -> 18;
             case "accession_number" -> 18;
             case "patient_ref" -> 16;
             case "study_datetime" -> 17;
             case "age_years" -> 10;
-            case "protocol_name" -> 26;
-            case "target_region" -> 21;
+            case "protocol_name" -> 24;
+            case "target_region" -> 24;
             case "measured_value", "reference_value" -> 16;
             case "unit" -> 10;
-            case "reference_source" -> 30;
+            // a citation runs to 400 characters: wrapped in a column wide enough to keep its row a few lines tall
+            case "reference_source" -> 52;
             case "reference_status" -> 16;
-            case "message" -> 70;
-            case "input_lines" -> 24;
+            case "message" -> 54;
+            case "input_lines" -> 40;
             case "review_status", "reviewer" -> 16;
             case "justification" -> 30;
             case "reviewed_on" -> 13;
@@ -91,17 +93,16 @@ final class FindingsSheet {
                 .columnStyle(REVIEW_STATUS_COLUMN + 3, styles.date)
                 .open();
         for (Finding f : findings) {
-            RowCells row = t.row().text(f.findingId()).severity(f.severity()).text(f.ruleId()).text(f.accessionNumber());
+            RowCells row = t.row().text(f.findingId()).severity(f.severity()).wrapped(f.ruleId()).text(f.accessionNumber());
             AuditResult.Review r = reviews.of(f);
-            if (r != null) row.text(r.status() == null ? null : r.status().name()).text(r.justification()).text(r.reviewer()).date(r.reviewedOn());
+            if (r != null) row.text(r.status() == null ? null : r.status().name()).wrapped(r.justification()).text(r.reviewer()).date(r.reviewedOn());
             else row.skip().skip().skip().skip();
-            row.text(f.scope()).text(f.facility()).text(f.stationName()).dateTime(f.studyDatetime());
+            row.text(f.scope()).wrapped(f.facility()).text(f.stationName()).dateTime(f.studyDatetime());
             if (shown.showsPatients()) row.text(f.patientRef()).number(shown.age(f), styles.decimal);
-            row.text(f.protocolName()).text(f.targetRegion() == null ? null : f.targetRegion().name()).text(f.quantity())
-                    .decimal(shown.measuredValue(f)).decimal(f.referenceValue()).text(f.unit()).text(f.referenceSource())
+            row.wrapped(f.protocolName()).text(f.targetRegion() == null ? null : f.targetRegion().name()).wrapped(f.quantity())
+                    .decimal(shown.measuredValue(f)).decimal(f.referenceValue()).text(f.unit()).wrapped(f.referenceSource())
                     .text(cited.of(f))
-                    // the last column: wrapped, so a long list of input lines stays in its column
-                    .text(shown.message(f)).wrapped(f.inputLinesText());
+                    .wrapped(shown.message(f)).wrappedWithinRow(f.inputLinesText());
         }
         t.finish();
         return t;

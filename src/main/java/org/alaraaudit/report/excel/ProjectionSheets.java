@@ -31,7 +31,7 @@ final class ProjectionSheets {
         for (ProjectionFigures.TypicalValue v : p.typicalValues()) {
             t.row().text(v.facility()).text(v.kind()).text(v.exam()).text(v.band()).count(v.count()).count(v.studies())
                     .dose(v.medianDapGycm2()).dose(v.drlDapGycm2()).decimal(v.ratio()).text(v.statusWords())
-                    .text(v.comparison(minSampleStudies)).text(v.drlRow()).text(v.drlStanding()).text(v.drlSource());
+                    .wrapped(v.comparison(minSampleStudies)).wrapped(v.drlRow()).wrapped(v.drlStanding()).wrapped(v.drlSource());
         }
         t.finish();
         return t;
@@ -73,7 +73,7 @@ final class ProjectionSheets {
             t.row().text(f.patientRef()).number(org.alaraaudit.report.Cells.age(f.ageYears()), styles.decimal)
                     .text(f.facility()).text(f.stationName()).text(f.accessionNumber()).dateTime(f.studyDatetime())
                     .text(f.quantity()).decimal(f.measuredValue()).decimal(f.referenceValue())
-                    .text("tell the patient and the referring physician; check the skin at 2 to 4 weeks")
+                    .wrapped("tell the patient and the referring physician; check the skin at 2 to 4 weeks")
                     .text(f.findingId());
         }
         t.finish();

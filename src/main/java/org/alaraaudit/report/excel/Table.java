@@ -86,7 +86,7 @@ final class Table {
         if (nextRow > rowsPerSheet) newSheet();
         rows++;
         Row r = current.createRow(nextRow++);
-        // one line per item: a wrapped list of input lines is clipped to its column, the full text is in the cell
+        // one line per item, taller only where a long text is wrapped (RowCells.wrapped)
         r.setHeightInPoints(TextFit.LINE_POINTS);
         return new RowCells(r, styles, 0);
     }

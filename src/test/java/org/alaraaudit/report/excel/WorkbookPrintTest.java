@@ -139,6 +139,44 @@ class WorkbookPrintTest {
     }
 
     @Test
+    void longCitationsAndMessagesWrapInWideColumnsInRowsTallEnoughToShowThem() throws IOException {
+        try (XSSFWorkbook wb = ExcelReportTest.open(file)) {
+            Sheet findings = wb.getSheet(FindingsSheet.NAME);
+            shownWhole(findings, "reference_source");
+            shownWhole(findings, "message");
+            List<String> h = ExcelReportTest.header(findings);
+            assertEquals(h.indexOf("reference_source") + 1, h.indexOf("reference_status"), "the status its own column beside the citation");
+            shownWhole(wb.getSheet(CumulativeDoseSheet.NAME), "message");
+            shownWhole(wb.getSheet(CumulativeDoseSheet.NAME), "threshold source");
+            shownWhole(wb.getSheet(RepeatsSheet.NAME), "message");
+            shownWhole(wb.getSheet(DrlSheet.NAME), "source");
+        }
+    }
+
+    /**
+     * A column of long text is at least 50 units wide, its cells wrap, and each row is at least as tall as the
+     * lines its text fills at 0.8 units a character (Calibri averages 0.85 on these sentences, LibreOffice's
+     * DejaVu Sans 0.79), 15 pt a line.
+     */
+    static void shownWhole(Sheet s, String column) {
+        int c = ExcelReportTest.header(s).indexOf(column);
+        int width = s.getColumnWidth(c) / 256;
+        assertTrue(width >= 50, s.getSheetName() + " " + column + ": " + width + " units");
+        int filled = 0;
+        for (var row : s) {
+            var cell = row.getCell(c);
+            if (row.getRowNum() == 0 || cell == null || cell.getStringCellValue().isEmpty()) continue;
+            filled++;
+            String v = cell.getStringCellValue();
+            assertTrue(cell.getCellStyle().getWrapText(), s.getSheetName() + "!" + cell.getAddress() + " wraps");
+            int lines = (int) Math.ceil(v.length() * 0.8 / (width - 1));
+            assertTrue(row.getHeightInPoints() >= 15 * lines, s.getSheetName() + "!" + cell.getAddress() + ": " + row.getHeightInPoints()
+                    + " pt for " + lines + " lines of " + v);
+        }
+        assertTrue(filled > 0, s.getSheetName() + " " + column + " filled");
+    }
+
+    @Test
     void theWideListsRunOverSeveralPagesAcrossEachNamingItsRows() throws IOException {
         try (XSSFWorkbook wb = ExcelReportTest.open(file)) {
             for (String n : List.of(FindingsSheet.NAME, DrlSheet.NAME, CumulativeDoseSheet.NAME, RulesSheet.NAME)) {
