@@ -36,14 +36,21 @@ final class PrintLayout {
 
     /**
      * Landscape A4, the header row repeated on every page, as few pages wide as the legible scale allows and as
-     * long as the list is, at the largest scale (up to 100 %) that keeps that many pages across. With more than
-     * one page across, the first {@code titleColumns} columns repeat on each, and the pages go across before
-     * down, so the parts of one row follow one another.
+     * long as the list is. The scale is the largest (up to 100 %) that keeps that many pages across and the same
+     * columns on the first page: a list's columns come in the order a reader needs them, and a larger scale
+     * would push the last of the first page's onto the next. With more than one page across, the first
+     * {@code titleColumns} columns repeat on each, and the pages go across before down, so the parts of one row
+     * follow one another.
      */
     static void landscape(Sheet s, List<Integer> widths, int titleColumns) {
-        int pages = pagesWide(widths, titleColumns, LEGIBLE_SCALE);
+        int[] legible = pack(widths, titleColumns, LEGIBLE_SCALE);
         int scale = LEGIBLE_SCALE;
-        while (scale < 100 && pagesWide(widths, titleColumns, scale + 1) <= pages) scale++;
+        while (scale < 100) {
+            int[] larger = pack(widths, titleColumns, scale + 1);
+            if (larger[0] > legible[0] || larger[1] < legible[1]) break;
+            scale++;
+        }
+        int pages = legible[0];
         PrintSetup p = paper(s, true);
         s.setFitToPage(false);
         p.setScale((short) scale);
@@ -65,15 +72,16 @@ final class PrintLayout {
     }
 
     /**
-     * Pages across for columns of these widths (in units) at {@code scale} percent on landscape A4: filled left
-     * to right, a column that does not fit starting the next page, every page after the first beginning with
-     * the title columns.
+     * The pages across, and the columns on the first, for columns of these widths (in units) at {@code scale}
+     * percent on landscape A4: filled left to right, a column that does not fit starting the next page, every
+     * page after the first beginning with the title columns.
      */
-    static int pagesWide(List<Integer> widths, int titleColumns, int scale) {
+    private static int[] pack(List<Integer> widths, int titleColumns, int scale) {
         double room = (A4_LONG - 2 * SIDE_MARGIN * 72) / (POINTS_PER_UNIT * scale / 100);
         int titles = 0;
         for (int i = 0; i < Math.min(titleColumns, widths.size()); i++) titles += widths.get(i);
         int pages = 1;
+        int first = 0;
         double used = 0;
         for (int w : widths) {
             if (used > 0 && used + w > room) {
@@ -81,8 +89,9 @@ final class PrintLayout {
                 used = titles;
             }
             used += w;
+            if (pages == 1) first++;
         }
-        return pages;
+        return new int[] {pages, first};
     }
 
     private static PrintSetup paper(Sheet s, boolean landscape) {

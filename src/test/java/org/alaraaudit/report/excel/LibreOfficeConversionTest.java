@@ -1,6 +1,7 @@
 package org.alaraaudit.report.excel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -111,6 +112,20 @@ class LibreOfficeConversionTest {
                 for (String w : bold) if (!madeOf(w, words)) broken.add("page " + i + ": " + w);
             }
             assertTrue(broken.isEmpty(), broken.toString());
+        }
+    }
+
+    /** LibreOffice breaks the Findings pages where the workbook's columns say: the date on the first, the message next. */
+    @Test
+    void theFindingsFirstPageHoldsTheKeyTheReviewAndTheDateAndTheNextTheMessage() throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            int first = 1;
+            while (!boldWords(doc, first).contains("finding_id")) first++;
+            List<String> one = boldWords(doc, first);
+            List<String> two = boldWords(doc, first + 1);
+            assertTrue(one.containsAll(List.of("severity", "rule_id", "accession_number", "review_status", "study_datetime")), one.toString());
+            assertFalse(one.contains("message"), one.toString());
+            assertTrue(two.containsAll(List.of("finding_id", "facility", "message", "reference_source", "reference_status")), two.toString());
         }
     }
 

@@ -90,6 +90,34 @@ class WorkbookPrintTest {
         return pages;
     }
 
+    /** The headers on each printed page across, the repeated columns included, at the sheet's scale. */
+    static List<List<String>> pagesOf(Sheet s) {
+        double room = printableWidth(s) / (POINTS_PER_UNIT * scale(s));
+        List<Integer> w = widths(s);
+        List<String> h = ExcelReportTest.header(s);
+        var titles = s.getRepeatingColumns();
+        List<Integer> repeated = new ArrayList<>();
+        if (titles != null) for (int c = titles.getFirstColumn(); c <= titles.getLastColumn(); c++) repeated.add(c);
+        List<List<String>> pages = new ArrayList<>();
+        List<String> page = new ArrayList<>();
+        double used = 0;
+        for (int c = 0; c < h.size(); c++) {
+            if (used > 0 && used + w.get(c) > room) {
+                pages.add(page);
+                page = new ArrayList<>();
+                used = 0;
+                for (int t : repeated) {
+                    page.add(h.get(t));
+                    used += w.get(t);
+                }
+            }
+            page.add(h.get(c));
+            used += w.get(c);
+        }
+        pages.add(page);
+        return pages;
+    }
+
     @Test
     void everyListPrintsOnLandscapeA4WithItsHeaderRowOnEveryPage() throws IOException {
         try (XSSFWorkbook wb = ExcelReportTest.open(file)) {
@@ -174,6 +202,27 @@ class WorkbookPrintTest {
                     + " pt for " + lines + " lines of " + v);
         }
         assertTrue(filled > 0, s.getSheetName() + " " + column + " filled");
+    }
+
+    @Test
+    void theFirstPrintedPagesHoldWhatAReviewerReadsFirst() throws IOException {
+        try (XSSFWorkbook wb = ExcelReportTest.open(file)) {
+            List<List<String>> findings = pagesOf(wb.getSheet(FindingsSheet.NAME));
+            // the review columns stay right after the key, where review import's users type them
+            assertEquals(List.of("finding_id", "severity", "rule_id", "accession_number", "review_status", "justification",
+                    "reviewer", "reviewed_on", "study_datetime"), findings.get(0));
+            assertEquals(List.of("finding_id", "facility", "message", "reference_source", "reference_status"),
+                    findings.get(1), "the message and its citation next, beside the finding's id");
+            List<List<String>> drl = pagesOf(wb.getSheet(DrlSheet.NAME));
+            assertEquals("ratio (median / DRL)", drl.get(0).get(drl.get(0).size() - 1), "the group's figures up to its ratio: " + drl.get(0));
+            List<List<String>> cumulative = pagesOf(wb.getSheet(CumulativeDoseSheet.NAME));
+            assertEquals(List.of("patient_ref", "message", "threshold source", "finding_id"), cumulative.get(1), cumulative.toString());
+            // the DRL chart lies within the first page's columns, not cut at its edge
+            var shapes = wb.getSheet(DrlSheet.NAME).getDrawingPatriarch().getShapes();
+            assertEquals(1, shapes.size(), "the chart");
+            var anchor = (org.apache.poi.xssf.usermodel.XSSFClientAnchor) shapes.get(0).getAnchor();
+            assertTrue(anchor.getCol2() <= drl.get(0).size(), "chart to column " + anchor.getCol2());
+        }
     }
 
     @Test
