@@ -40,30 +40,38 @@ final class TextFit {
 
     /**
      * Lines {@code text} wraps to in a column {@code columnWidth} units wide: broken at spaces, as both
-     * applications break it, and a word longer than the line broken where it reaches the edge.
+     * applications break it, and a word longer than the line broken where it reaches the edge. One pass over the
+     * characters, since it runs for every long text of a list of a million findings.
      */
     static int lines(String text, int columnWidth, boolean bold) {
-        double room = Math.max(1, columnWidth - PADDING);
-        int lines = 0;
-        for (String paragraph : text.split("\n", -1)) {
-            lines++;
-            double used = 0;
-            for (String word : paragraph.split(" ", -1)) {
-                double w = width(word, bold);
-                double space = used == 0 ? 0 : width(" ", bold);
-                if (used > 0 && used + space + w > room) {
-                    lines++;
-                    used = 0;
-                    space = 0;
-                }
-                if (w > room) {
-                    // a word wider than the column runs on over as many lines as it fills
-                    int over = (int) Math.ceil(w / room) - 1;
-                    lines += over;
-                    used = w - over * room;
-                } else {
-                    used += space + w;
-                }
+        double room = Math.max(1, columnWidth - PADDING) / (UNITS_PER_EM * (bold ? BOLD : 1)); // in em
+        int lines = 1;
+        double used = 0;
+        double word = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
+            if (c != ' ' && c != '\n') {
+                word += em(c);
+                continue;
+            }
+            double space = used == 0 ? 0 : em(' ');
+            if (used > 0 && used + space + word > room) {
+                lines++;
+                used = 0;
+                space = 0;
+            }
+            if (word > room) {
+                // a word wider than the column runs on over as many lines as it fills
+                int over = (int) Math.ceil(word / room) - 1;
+                lines += over;
+                used = word - over * room;
+            } else {
+                used += space + word;
+            }
+            word = 0;
+            if (c == '\n' && i < text.length()) {
+                lines++;
+                used = 0;
             }
         }
         return lines;
