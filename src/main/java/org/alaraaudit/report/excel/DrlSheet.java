@@ -19,8 +19,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class DrlSheet {
     static final String NAME = "DRL";
-    static final List<Column> COLUMNS = List.of(Column.of("facility", 18), Column.of("exam type", 38),
-            Column.of("band", 20), Column.of("quantity", 10), Column.of("unit", 8), Column.num("studies", 9),
+    // The group's names wrap (an exam type over two lines, "adult (18 y and over)" too), so that its figures up
+    // to the ratio fit on the first printed page.
+    static final List<Column> COLUMNS = List.of(Column.of("facility", 15), Column.of("exam type", 28),
+            Column.of("band", 12), Column.of("quantity", 10), Column.of("unit", 9), Column.num("studies", 9),
             Column.num("n (values)", 9), Column.num("phantom (cm)", 9), Column.num("median", 10),
             Column.num("75th percentile", 11), Column.num("DRL", 10), Column.num("DRL phantom (cm)", 10),
             Column.num("ratio (median / DRL)", 13), Column.num("previous median", 10),
@@ -45,15 +47,15 @@ final class DrlSheet {
         for (DrlGroup g : groups) {
             DrlGroup q = previous == null ? null : previous.group(g);
             RowCells row = t.row();
-            row.text(g.facility()).text(g.examName()).text(g.band()).text(g.quantity()).text(unit(g.quantity()))
+            row.wrapped(g.facility()).wrapped(g.examName()).wrapped(g.band()).text(g.quantity()).text(unit(g.quantity()))
                     .count(g.studies()).count(g.n()).number(cm(g.phantomCm()), styles.integer)
                     .dose(g.median()).dose(g.p75()).dose(g.drl()).number(cm(g.drlPhantomCm()), styles.integer)
                     .number(g.ratio(), styles.ratio);
             if (q == null) row.skip().skip().skip().skip().skip();
             else row.dose(q.median()).count(q.studies()).number(q.ratio(), styles.ratio).styled(DrlGroup.statusWords(q.status()), styles.centered)
                     .change(change(g, q), notCompared(g, q), styles.signedRatio);
-            row.styled(DrlGroup.statusWords(g.status()), styles.centered).text(g.note())
-                    .text(g.drlSet()).text(g.source()).text(cited.ofSource(g.source())).text(label(g));
+            row.styled(DrlGroup.statusWords(g.status()), styles.centered).wrapped(g.note())
+                    .text(g.drlSet()).wrapped(g.source()).text(cited.ofSource(g.source())).wrapped(label(g));
         }
         t.finish();
         XSSFSheet sheet = wb.getSheet(NAME);

@@ -20,7 +20,10 @@ import org.apache.poi.ss.util.CellRangeAddressList;
  * Every finding, one row each, with the columns of findings.csv (same names) and the review columns the safety
  * officer fills in. The finding's key comes first (id, severity, rule, accession), the review columns right after
  * it, and those first columns are frozen, so a reviewer types next to what identifies the finding instead of
- * scrolling past a long message. {@code review import} reads the columns back by their header names.
+ * scrolling past a long message. Then what a reviewer reads next: when and where, what was found, against which
+ * source; the rest after. Printed, the key, the review and the study's date make the first page, the facility,
+ * message and citation the next, beside the repeated finding_id. {@code review import} reads the columns back by
+ * their header names.
  */
 final class FindingsSheet {
     static final String NAME = "Findings";
@@ -29,14 +32,22 @@ final class FindingsSheet {
     static final List<String> KEY_COLUMNS = List.of("finding_id", "severity", "rule_id", "accession_number");
     /** 0-based index of review_status: right after the key (column E). */
     static final int REVIEW_STATUS_COLUMN = KEY_COLUMNS.size();
+    /** After the key and the review columns, in this order: what a reviewer reads first. */
+    static final List<String> READ_FIRST = List.of("study_datetime", "facility", "message", "reference_source",
+            "reference_status", "quantity", "measured_value", "reference_value", "unit");
 
     private FindingsSheet() {}
 
-    /** The findings.csv columns this disclosure allows, in the sheet's order: key, review, then the rest. */
+    /**
+     * The findings.csv columns this disclosure allows, in the sheet's order: key, review, what a reviewer reads
+     * first, then the rest in findings.csv's order.
+     */
     static List<String> columnNames(Disclosure shown) {
+        List<String> csv = FindingsCsv.findingColumns(shown);
         List<String> names = new ArrayList<>(KEY_COLUMNS);
         names.addAll(REVIEW_COLUMNS);
-        for (String c : FindingsCsv.findingColumns(shown)) if (!KEY_COLUMNS.contains(c)) names.add(c);
+        for (String c : READ_FIRST) if (csv.contains(c)) names.add(c);
+        for (String c : csv) if (!names.contains(c)) names.add(c);
         return names;
     }
 
@@ -54,23 +65,28 @@ final class FindingsSheet {
             case "finding_id" -> 18;
             case "rule_id" -> 32;
             case "severity" -> 10;
-            case "scope" -> 12;
-            case "facility", "station_name" -> 18;
-            case "quantity" -> 22;
+            case "scope" -> 15;
+            case "facility" -> 16;
+            case "station_name" -> 14;
+            case "quantity" -> 18;
             case "accession_number" -> 18;
-            case "patient_ref" -> 16;
+            case "patient_ref" -> 14;
             case "study_datetime" -> 17;
             case "age_years" -> 10;
-            case "protocol_name" -> 26;
-            case "target_region" -> 21;
+            case "protocol_name" -> 24;
+            case "target_region" -> 24;
             case "measured_value", "reference_value" -> 16;
             case "unit" -> 10;
-            case "reference_source" -> 30;
+            // a citation runs to 400 characters: wrapped in a column wide enough to keep its row a few lines tall
+            case "reference_source" -> 52;
             case "reference_status" -> 16;
-            case "message" -> 70;
-            case "input_lines" -> 24;
-            case "review_status", "reviewer" -> 16;
-            case "justification" -> 30;
+            case "message" -> 54;
+            case "input_lines" -> 40;
+            // narrower than a typed review may be (it wraps), so that the key, the review and the study's date
+            // make the first printed page
+            case "review_status" -> 15;
+            case "justification" -> 20;
+            case "reviewer" -> 12;
             case "reviewed_on" -> 13;
             default -> 14;
         };
@@ -86,25 +102,52 @@ final class FindingsSheet {
         Table t = new Table(wb, styles, NAME, columns(shown), rowsPerSheet)
                 .reviewColumns(REVIEW_STATUS_COLUMN, REVIEW_COLUMNS.size())
                 .frozenColumns(REVIEW_STATUS_COLUMN)
+                .titleColumns(1)
                 .onFinish(FindingsSheet::reviewValidation)
                 .columnStyle(REVIEW_STATUS_COLUMN + 3, styles.date)
                 .open();
+        List<String> names = columnNames(shown);
         for (Finding f : findings) {
-            RowCells row = t.row().text(f.findingId()).severity(f.severity()).text(f.ruleId()).text(f.accessionNumber());
+            RowCells row = t.row();
             AuditResult.Review r = reviews.of(f);
-            if (r != null) row.text(r.status() == null ? null : r.status().name()).text(r.justification()).text(r.reviewer()).date(r.reviewedOn());
-            else row.skip().skip().skip().skip();
-            row.text(f.scope()).text(f.facility()).text(f.stationName()).dateTime(f.studyDatetime());
-            if (shown.showsPatients()) row.text(f.patientRef()).number(shown.age(f), styles.decimal);
-            row.text(f.protocolName()).text(f.targetRegion() == null ? null : f.targetRegion().name()).text(f.quantity())
-                    .decimal(shown.measuredValue(f)).decimal(f.referenceValue()).text(f.unit()).text(f.referenceSource())
-                    .text(cited.of(f))
-                    // the last column: wrapped, so a long list of input lines stays in its column
-                    .text(shown.message(f)).wrapped(f.inputLinesText());
+            for (String c : names) cell(row, c, f, r, cited, shown, styles);
         }
         t.finish();
         return t;
     }
+
+    /** Writes the finding's value of column {@code c}: long texts wrapped, their row made tall enough for them. */
+    private static void cell(RowCells row, String c, Finding f, AuditResult.Review r, CitedStatus cited, Disclosure shown, Styles styles) {
+        switch (c) {
+            case "finding_id" -> row.text(f.findingId());
+            case "severity" -> row.severity(f.severity());
+            // the longest rule ids are wider than their column: wrapped, so none is cut
+            case "rule_id" -> row.wrapped(f.ruleId());
+            case "accession_number" -> row.text(f.accessionNumber());
+            case "review_status" -> row.text(r == null || r.status() == null ? null : r.status().name());
+            case "justification" -> row.wrapped(r == null ? null : r.justification());
+            case "reviewer" -> row.text(r == null ? null : r.reviewer());
+            case "reviewed_on" -> row.date(r == null ? null : r.reviewedOn());
+            case "scope" -> row.text(f.scope());
+            case "facility" -> row.wrapped(f.facility());
+            case "station_name" -> row.text(f.stationName());
+            case "study_datetime" -> row.dateTime(f.studyDatetime());
+            case "patient_ref" -> row.text(f.patientRef());
+            case "age_years" -> row.number(shown.age(f), styles.decimal);
+            case "protocol_name" -> row.wrapped(f.protocolName());
+            case "target_region" -> row.text(f.targetRegion() == null ? null : f.targetRegion().name());
+            case "quantity" -> row.wrapped(f.quantity());
+            case "measured_value" -> row.decimal(shown.measuredValue(f));
+            case "reference_value" -> row.decimal(f.referenceValue());
+            case "unit" -> row.text(f.unit());
+            case "reference_source" -> row.wrapped(f.referenceSource());
+            case "reference_status" -> row.text(cited.of(f));
+            case "message" -> row.wrapped(shown.message(f));
+            case "input_lines" -> row.wrappedWithinRow(f.inputLinesText());
+            default -> throw new IllegalStateException("no value for the Findings column " + c);
+        }
+    }
+
     /** review_status only takes the four statuses review import understands; reviewed_on only dates. */
     static void reviewValidation(Sheet s, int lastRow) {
         DataValidationHelper h = s.getDataValidationHelper();

@@ -16,14 +16,14 @@ final class InputProblemsSheet {
 
     static Table rejected(Workbook wb, Styles styles, List<Rejection> rows, int rowsPerSheet, org.alaraaudit.report.Disclosure shown) {
         Table t = new Table(wb, styles, REJECTED, COLUMNS, rowsPerSheet).open();
-        for (Rejection r : rows) t.row().text(r.file()).lineNumber(r.line()).text(r.column()).text(shown.inputValue(r.column(), r.value())).text(r.reason());
+        for (Rejection r : rows) t.row().text(r.file()).lineNumber(r.line()).text(r.column()).wrapped(shown.inputValue(r.column(), r.value())).wrapped(r.reason());
         t.finish();
         return t;
     }
 
     static Table warnings(Workbook wb, Styles styles, List<DataWarning> rows, int rowsPerSheet, org.alaraaudit.report.Disclosure shown) {
         Table t = new Table(wb, styles, WARNINGS, COLUMNS, rowsPerSheet).open();
-        for (DataWarning r : rows) t.row().text(r.file()).lineNumber(r.line()).text(r.column()).text(shown.inputValue(r.column(), r.value())).text(r.reason());
+        for (DataWarning r : rows) t.row().text(r.file()).lineNumber(r.line()).text(r.column()).wrapped(shown.inputValue(r.column(), r.value())).wrapped(r.reason());
         t.finish();
         return t;
     }

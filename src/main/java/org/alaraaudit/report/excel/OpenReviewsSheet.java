@@ -37,6 +37,7 @@ final class OpenReviewsSheet {
         Table t = new Table(wb, styles, NAME, columns(), rowsPerSheet)
                 .reviewColumns(FindingsSheet.REVIEW_STATUS_COLUMN, FindingsSheet.REVIEW_COLUMNS.size())
                 .frozenColumns(FindingsSheet.REVIEW_STATUS_COLUMN)
+                .titleColumns(1)
                 .onFinish(FindingsSheet::reviewValidation)
                 .columnStyle(FindingsSheet.REVIEW_STATUS_COLUMN + 3, styles.date)
                 .open();
@@ -44,9 +45,9 @@ final class OpenReviewsSheet {
             RowCells row = t.row().text(f.findingId()).severity(f.severity()).text(f.ruleId()).text(f.accessionNumber());
             AuditResult.Review r = f.review();
             // a review left OPEN with a note keeps its note here, so it is not typed again
-            if (r != null) row.text(r.status() == null ? null : r.status().name()).text(r.justification()).text(r.reviewer()).date(r.reviewedOn());
+            if (r != null) row.text(r.status() == null ? null : r.status().name()).wrapped(r.justification()).text(r.reviewer()).date(r.reviewedOn());
             else row.skip().skip().skip().skip();
-            row.text(f.facility()).dateTime(f.studyDatetime()).date(f.periodFrom()).date(f.periodTo()).text(shown.message(f.message()));
+            row.wrapped(f.facility()).dateTime(f.studyDatetime()).date(f.periodFrom()).date(f.periodTo()).wrapped(shown.message(f.message()));
         }
         t.finish();
         return t;

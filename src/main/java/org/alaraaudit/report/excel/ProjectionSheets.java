@@ -31,7 +31,7 @@ final class ProjectionSheets {
         for (ProjectionFigures.TypicalValue v : p.typicalValues()) {
             t.row().text(v.facility()).text(v.kind()).text(v.exam()).text(v.band()).count(v.count()).count(v.studies())
                     .dose(v.medianDapGycm2()).dose(v.drlDapGycm2()).decimal(v.ratio()).text(v.statusWords())
-                    .text(v.comparison(minSampleStudies)).text(v.drlRow()).text(v.drlStanding()).text(v.drlSource());
+                    .wrapped(v.comparison(minSampleStudies)).wrapped(v.drlRow()).wrapped(v.drlStanding()).wrapped(v.drlSource());
         }
         t.finish();
         return t;
@@ -66,13 +66,14 @@ final class ProjectionSheets {
         Table t = new Table(wb, styles, SKIN, List.of(Column.of("patient_ref", 16), Column.num("age (years)", 9),
                 Column.of("facility", 18), Column.of("station", 16), Column.of("accession_number", 16),
                 Column.of("procedure start", 17), Column.of("quantity", 14), Column.num("value (mGy)", 10),
-                Column.num("level (mGy)", 10), Column.of("advice", 50), Column.of("finding_id", 18)), rowsPerSheet).open();
+                Column.num("level (mGy)", 10), Column.of("advice", 50), Column.of("finding_id", 18)), rowsPerSheet)
+                .titleColumns(1).open();
         for (Finding f : findings) {
             if (!SKIN_RULE.equals(f.ruleId())) continue;
             t.row().text(f.patientRef()).number(org.alaraaudit.report.Cells.age(f.ageYears()), styles.decimal)
                     .text(f.facility()).text(f.stationName()).text(f.accessionNumber()).dateTime(f.studyDatetime())
                     .text(f.quantity()).decimal(f.measuredValue()).decimal(f.referenceValue())
-                    .text("tell the patient and the referring physician; check the skin at 2 to 4 weeks")
+                    .wrapped("tell the patient and the referring physician; check the skin at 2 to 4 weeks")
                     .text(f.findingId());
         }
         t.finish();

@@ -38,14 +38,35 @@ final class RowCells {
         return this;
     }
 
-    /** Long text from the input: wrapped in its column (a list row's fixed height then shows the first line). */
+    /**
+     * Long text (a message, a citation): wrapped in its column, the row made tall enough to show all of it, as
+     * neither Excel nor LibreOffice sizes a row to wrapped text in a workbook it opens.
+     */
     RowCells wrapped(String s) {
         if (s == null || s.isEmpty()) return skip();
         String v = fit(s);
+        int column = col;
+        wrappedCell(v);
+        float points = TextFit.points(TextFit.lines(v, row.getSheet().getColumnWidth(column) / 256, false));
+        if (points > row.getHeightInPoints()) row.setHeightInPoints(points);
+        return this;
+    }
+
+    /**
+     * Text wrapped in its column but shown only as far as the row's other cells make it tall: a finding's list
+     * of input lines, hundreds of them for a perfusion study, would otherwise make its row pages long. The whole
+     * list stays in the cell, and in findings.csv.
+     */
+    RowCells wrappedWithinRow(String s) {
+        if (s == null || s.isEmpty()) return skip();
+        wrappedCell(fit(s));
+        return this;
+    }
+
+    private void wrappedCell(String v) {
         Cell c = row.createCell(col++);
         c.setCellValue(v);
         c.setCellStyle(Cells.safeText(v).equals(v) ? styles.wrapped : styles.quotedWrapped);
-        return this;
     }
 
     RowCells styled(String s, CellStyle style) {

@@ -48,7 +48,8 @@ final class RulesSheet {
     static void write(Workbook wb, Styles styles, AuditResult result) {
         Sheet s = wb.createSheet(NAME);
         for (int i = 0; i < WIDTHS.length; i++) s.setColumnWidth(i, WIDTHS[i] * 256);
-        Table.landscapeFitToWidth(s);
+        // the first column names each rule or setting, so a page of its sources says which one they cite
+        PrintLayout.landscape(s, java.util.Arrays.stream(WIDTHS).boxed().toList(), 1);
         RulesSheet rules = new RulesSheet(s, styles, org.alaraaudit.report.CitedStatus.of(result));
         rules.write(result);
         rules.fitLast();

@@ -62,8 +62,7 @@ final class SummarySheet {
         findingsByRule(result);
         facilities(result.figures());
         notes(continued);
-        Table.landscapeFitToWidth(sheet);
-        sheet.getPrintSetup().setLandscape(false);
+        PrintLayout.portraitOnePageWide(sheet);
     }
 
     private void run(RunInfo run) {

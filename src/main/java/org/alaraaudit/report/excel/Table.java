@@ -16,7 +16,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 final class Table {
     /** Excel's last row is 1,048,576; one of them is the header. */
     static final int EXCEL_DATA_ROWS = 1_048_575;
-    private static final float ROW_POINTS = 15f;
 
     private final Workbook wb;
     private final Styles styles;
@@ -28,6 +27,7 @@ final class Table {
     private int reviewFrom = Integer.MAX_VALUE;
     private int reviewTo = Integer.MAX_VALUE;
     private int frozenColumns;
+    private int titleColumns;
     private final java.util.Map<Integer, org.apache.poi.ss.usermodel.CellStyle> columnStyles = new java.util.HashMap<>();
     private Sheet current;
     private int nextRow;
@@ -54,6 +54,15 @@ final class Table {
         return this;
     }
 
+    /**
+     * The first {@code n} columns name a row (a finding's id, a patient's pseudonym): printed on every page when
+     * the list runs over several pages wide, so each page says whose rows it shows.
+     */
+    Table titleColumns(int n) {
+        this.titleColumns = n;
+        return this;
+    }
+
     /** A style for the empty cells of a column, e.g. the date format of a date the reviewer types in. */
     Table columnStyle(int column, org.apache.poi.ss.usermodel.CellStyle style) {
         columnStyles.put(column, style);
@@ -77,8 +86,8 @@ final class Table {
         if (nextRow > rowsPerSheet) newSheet();
         rows++;
         Row r = current.createRow(nextRow++);
-        // one line per item: a wrapped list of input lines is clipped to its column, the full text is in the cell
-        r.setHeightInPoints(ROW_POINTS);
+        // one line per item, taller only where a long text is wrapped (RowCells.wrapped)
+        r.setHeightInPoints(TextFit.LINE_POINTS);
         return new RowCells(r, styles, 0);
     }
 
@@ -100,27 +109,27 @@ final class Table {
         current = wb.createSheet(sheets.isEmpty() ? name : name + " (" + (sheets.size() + 1) + ")");
         sheets.add(current);
         Row h = current.createRow(0);
+        List<Integer> widths = widths();
         int lines = 1;
-        for (Column c : columns) lines = Math.max(lines, (c.header().length() + c.width() - 2) / Math.max(1, c.width() - 1));
-        h.setHeightInPoints(ROW_POINTS * Math.min(lines, 3));
         for (int i = 0; i < columns.size(); i++) {
             Cell c = h.createCell(i);
             c.setCellValue(columns.get(i).header());
             c.setCellStyle(i >= reviewFrom && i < reviewTo ? styles.reviewHeader : columns.get(i).numeric() ? styles.numericHeader : styles.header);
-            current.setColumnWidth(i, Math.min(255, columns.get(i).width()) * 256);
+            current.setColumnWidth(i, widths.get(i) * 256);
+            lines = Math.max(lines, TextFit.lines(columns.get(i).header(), widths.get(i), true));
         }
+        h.setHeightInPoints(TextFit.points(lines));
         columnStyles.forEach(current::setDefaultColumnStyle);
         current.createFreezePane(frozenColumns, 1);
         current.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
-        landscapeFitToWidth(current);
+        PrintLayout.landscape(current, widths, titleColumns);
         nextRow = 1;
     }
 
-    /** Printed (or exported to PDF), a list sheet is as wide as the page and as long as it needs. */
-    static void landscapeFitToWidth(Sheet s) {
-        s.getPrintSetup().setLandscape(true);
-        s.setFitToPage(true);
-        s.getPrintSetup().setFitWidth((short) 1);
-        s.getPrintSetup().setFitHeight((short) 0);
+    /** Each column's width: as given, or wider where a word of its header would not fit and be broken in two. */
+    private List<Integer> widths() {
+        List<Integer> out = new ArrayList<>(columns.size());
+        for (Column c : columns) out.add(Math.min(255, Math.max(c.width(), TextFit.headerWidth(c.header()))));
+        return out;
     }
 }
