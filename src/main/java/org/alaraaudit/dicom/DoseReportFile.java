@@ -22,8 +22,24 @@ public record DoseReportFile(List<DoseReport> reports, List<Problem> problems, S
     /** Largest file read: a dose report is kilobytes; a file this size is an image series or no DICOM at all. */
     public static final long MAX_BYTES = 256L << 20;
 
-    /** A document of the file that is not a dose report, or the whole file when {@code document} is -1. */
-    public record Problem(int document, String reason) {}
+    /**
+     * A document of the file that is not a dose report, or the whole file when {@code document} is -1. {@code study}
+     * is what a dose report cut short still says of its study; null when nothing is known of it.
+     */
+    public record Problem(int document, String reason, StudyNames study) {
+        public Problem(int document, String reason) { this(document, reason, null); }
+    }
+
+    /**
+     * The header elements that name a study and its patient, as a file cut short gives them (each null when absent or
+     * cut off): a dose report's events lost to the cut leave that study incomplete, and these find it.
+     */
+    public record StudyNames(String patientId, String institution, String accessionNumber, String studyInstanceUid,
+                             String studyDateTime) {}
+
+    /** The X-Ray Radiation Dose SR classes: a document of one is a dose report, whatever of its content was cut off. */
+    private static final java.util.Set<String> DOSE_REPORT_CLASSES =
+            java.util.Set.of("1.2.840.10008.5.1.4.1.1.88.67", "1.2.840.10008.5.1.4.1.1.88.76");
 
     public enum Format { PART10, JSON }
 
@@ -58,7 +74,8 @@ public record DoseReportFile(List<DoseReport> reports, List<Problem> problems, S
             // Neither: Part 10 reading names what is missing (a .dcm file without the "DICM" preamble).
             documents = json ? DicomJsonReader.read(new ByteArrayInputStream(bytes)) : List.of(Part10Reader.read(bytes));
         } catch (DicomException e) {
-            return new DoseReportFile(List.of(), List.of(new Problem(-1, e.getMessage())), sha256(bytes));
+            return new DoseReportFile(List.of(), List.of(new Problem(-1, e.getMessage(), studyOfCutReport(e.readBeforeTheEnd()))),
+                    sha256(bytes));
         }
         return of(documents, sha256(bytes));
     }
@@ -75,6 +92,26 @@ public record DoseReportFile(List<DoseReport> reports, List<Problem> problems, S
             }
         }
         return new DoseReportFile(List.copyOf(reports), List.copyOf(problems), sha256);
+    }
+
+    /**
+     * The study a file cut short names, when what was read of it shows a dose report: its document's root concept
+     * (read before the content tree) is the X-Ray Radiation Dose Report, or, when the cut came before that, its SOP
+     * class is a dose SR's. An image or another kind of report cut short loses no dose event of a study, so it names
+     * none. Null when it is not known to be a dose report or names nothing.
+     */
+    static StudyNames studyOfCutReport(DataSet read) {
+        if (read == null) return null;
+        String sopClass = read.string(Tag.SOP_CLASS_UID);
+        if (sopClass == null) sopClass = read.string(0x00020002);
+        Code concept = Code.of(read.item(Tag.CONCEPT_NAME_CODE_SEQUENCE));
+        boolean doseReport = concept != null ? concept.is(Codes.XRAY_RADIATION_DOSE_REPORT) : DOSE_REPORT_CLASSES.contains(sopClass);
+        if (!doseReport) return null;
+        String study = DicomDates.dateTime(read.string(Tag.STUDY_DATE), read.string(Tag.STUDY_TIME));
+        if (study == null) study = DicomDates.dateTime(read.string(Tag.CONTENT_DATE), read.string(Tag.CONTENT_TIME));
+        StudyNames names = new StudyNames(read.string(Tag.PATIENT_ID), read.string(Tag.INSTITUTION_NAME),
+                read.string(Tag.ACCESSION_NUMBER), read.string(Tag.STUDY_INSTANCE_UID), study);
+        return names.equals(new StudyNames(null, null, null, null, null)) ? null : names;
     }
 
     static String sha256(byte[] bytes) {

@@ -36,6 +36,8 @@ public final class Part10Reader {
 
     private ByteBuffer buf;
     private boolean explicit;
+    /** The data set being read, past the file meta group: what a file cut short still says is in it. */
+    private DataSet data;
 
     private Part10Reader() {}
 
@@ -50,7 +52,7 @@ public final class Part10Reader {
         try {
             return r.readFile(bytes);
         } catch (java.nio.BufferUnderflowException e) {
-            throw new DicomException("the file ends inside a data element (truncated)");
+            throw r.cut("the file ends inside a data element (truncated)");
         }
     }
 
@@ -80,7 +82,7 @@ public final class Part10Reader {
                 }
         }
         if (big) buf.order(ByteOrder.BIG_ENDIAN);
-        DataSet data = new DataSet(null, big);
+        data = new DataSet(null, big);
         for (int tag : new int[] {Tag.TRANSFER_SYNTAX_UID, Tag.SOP_CLASS_UID}) {
             String v = meta.string(tag);
             if (v != null) data.putText(tag == Tag.SOP_CLASS_UID ? 0x00020002 : tag, "UI", v);
@@ -148,7 +150,7 @@ public final class Part10Reader {
             length = buf.getInt() & 0xFFFFFFFFL;
         }
         if (length != UNDEFINED && length > buf.remaining()) {
-            throw new DicomException("element (" + group(tag) + ") at byte " + at + " is " + length + " bytes long, but only "
+            throw cut("element (" + group(tag) + ") at byte " + at + " is " + length + " bytes long, but only "
                     + buf.remaining() + " are left (truncated file)");
         }
         if (tag == Tag.PIXEL_DATA) {
@@ -193,7 +195,7 @@ public final class Part10Reader {
                 DataSet item = new DataSet(parent, buf.order() == ByteOrder.BIG_ENDIAN);
                 long itemEnd = itemLength == UNDEFINED ? Long.MAX_VALUE : buf.position() + itemLength;
                 if (itemLength != UNDEFINED && itemEnd > buf.limit()) {
-                    throw new DicomException("an item at byte " + at + " is " + itemLength + " bytes long, past the end of the file");
+                    throw cut("an item at byte " + at + " is " + itemLength + " bytes long, past the end of the file");
                 }
                 while (buf.position() < itemEnd && buf.hasRemaining()) {
                     if (readElement(item) == Tag.ITEM_DELIMITATION) break;
@@ -212,10 +214,16 @@ public final class Part10Reader {
             int tag = readTag();
             long len = buf.getInt() & 0xFFFFFFFFL;
             if (tag == Tag.SEQUENCE_DELIMITATION) return;
-            if (len > buf.remaining()) throw new DicomException("encapsulated data runs past the end of the file");
+            if (len > buf.remaining()) throw cut("encapsulated data runs past the end of the file");
             buf.position(buf.position() + (int) len);
         }
     }
+
+    /**
+     * The file ends before the element being read does. Every element stored so far was read whole (an element is
+     * stored only once its value is), so what was read of the data set is handed on with the reason.
+     */
+    private DicomException cut(String reason) { return new DicomException(reason, data); }
 
     private static String group(int tag) {
         String h = Tag.hex(tag);

@@ -34,7 +34,11 @@ import java.util.function.Consumer;
  * the parser and flips the parity. A chunk whose bytes end inside a quoted field proves its end was no record
  * boundary; then that chunk and everything after it is read on this thread as one, as a one-thread read would. A
  * chunk that parsed to its end without that began and ended on a true boundary (it started on one, and saw the
- * bytes a one-thread read sees), so its rows, and any error it stopped on, are the one-thread read's.
+ * bytes a one-thread read sees), so its rows, and any error it stopped on, are the one-thread read's. A stray quote
+ * is decided from the text of its record up to where it shows, never from what follows the chunk (a quote never
+ * closed is a stray one only in the chunk that ends the file), so a chunk sets aside the rows a one-thread read sets
+ * aside. A stray quote leaves the quote count odd, so the split finds no boundary after it until another quote
+ * evens it: the rest is then read on this thread, with the same rows, only slower.
  */
 final class CsvChunks implements AutoCloseable {
     /** Files smaller than this are read on one thread: splitting would cost more than it saves. */
@@ -164,7 +168,7 @@ final class CsvChunks implements AutoCloseable {
         List<CheckedRow> rows = new ArrayList<>(Math.max(16, c.length() / 200));
         CsvTable table = null;
         try {
-            table = new CsvTable(path, c.stream(), c.first() ? null : header, delimiter, c.lineOffset());
+            table = new CsvTable(path, c.stream(), c.first() ? null : header, delimiter, c.lineOffset(), c.last());
             try (CsvScanLogReader reader = new CsvScanLogReader(table)) {
                 while (reader.hasNext()) rows.add(CheckedRow.of(reader.next(), exclusions, own));
             }
@@ -194,7 +198,7 @@ final class CsvChunks implements AutoCloseable {
         carryLength = 0;
         parts.add(digest);
         InputStream rest = new SequenceInputStream(Collections.enumeration(parts));
-        try (CsvScanLogReader reader = new CsvScanLogReader(new CsvTable(path, rest, first ? null : header, delimiter, lineOffset))) {
+        try (CsvScanLogReader reader = new CsvScanLogReader(new CsvTable(path, rest, first ? null : header, delimiter, lineOffset, true))) {
             while (reader.hasNext()) rows.accept(CheckedRow.of(reader.next(), exclusions, validator));
         }
     }

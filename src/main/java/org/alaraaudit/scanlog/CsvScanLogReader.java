@@ -84,10 +84,15 @@ public final class CsvScanLogReader implements ScanLogReader {
     public RawRow next() {
         if (!hasNext()) throw new NoSuchElementException();
         TabularFile.Row r = table.next();
-        if (r.fault() != null) return RawRow.unreadable(new SourceLine(table.fileName(), r.line()), r.faultColumn(), r.fault());
         Map<CanonicalColumn, String> cells = new EnumMap<>(CanonicalColumn.class);
-        Map<String, String> extras = new LinkedHashMap<>();
         Object[] values = r.cells();
+        if (r.fault() != null) {
+            // The cells the reader could still read (a stray quote's line up to the quote) name the study the
+            // rejection leaves incomplete.
+            for (int i = 0; i < values.length; i++) if (values[i] != null && columnOf[i] != null) cells.putIfAbsent(columnOf[i], (String) values[i]);
+            return RawRow.unreadable(new SourceLine(table.fileName(), r.line()), r.faultColumn(), r.fault(), cells);
+        }
+        Map<String, String> extras = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
             String v = (String) values[i];
             if (v == null) continue;

@@ -30,14 +30,15 @@ import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
  * export with decimal commas. Line numbers are the physical line a record starts on, so that a reviewer finds
  * the row in a text editor.
  *
- * <p>A quote that opens a field and runs over lines that read as whole rows is a stray quote, not a field with
- * line breaks: every line it swallowed is handed on as a rejected row with its own number, so that no study
- * silently disappears into another's cell. The bytes are hashed as they are read, so the digest in a report is
- * that of what was audited.
+ * <p>A stray quote (one whose field runs over a line that reads as a whole row, closes with text after it, or never
+ * closes) is set aside by {@link ClosingQuotes}: the row it opened in is handed on as a rejected row naming the line
+ * of the quote, keeping the cells it still reads as written, and the lines after that line are read as rows, so that
+ * neither a study disappears into another's cell nor one quote stops the month's audit. The bytes are hashed as they
+ * are read, so the digest in a report is that of what was audited.
  *
- * <p>FastCSV parses (strict RFC 4180: text after a closing quote and a quote open at the end are errors; no limit on
- * a field's size, as a stray quote may run to the end of the file); {@link ClosingQuotes} keeps the spaces after a
- * closing quote allowed and finds the line of text after one.
+ * <p>FastCSV parses (strict RFC 4180: text after a closing quote and a quote open at the end are errors, which only a
+ * header, or a chunk's end that was no record boundary, still gives it; no limit on a field's size);
+ * {@link ClosingQuotes} keeps the spaces after a closing quote allowed and finds the line of text after one.
  */
 final class CsvTable implements TabularFile {
     private final Path path;
@@ -53,21 +54,23 @@ final class CsvTable implements TabularFile {
     private final Deque<Row> pending = new ArrayDeque<>();
     /** The line breaks before this table's first byte: none for a whole file, those of earlier chunks for a chunk. */
     private final long lineOffset;
-    /** The last physical line of the record returned last: the next record starts after it. */
-    private long lastLine = 1;
+    /** The last physical line of the record returned last: the next record starts after it (the header, on line 1). */
+    private long lastLine;
     /** The bytes ended inside a quoted field: for a chunk, the split point was no record boundary. */
     private boolean quoteOpenAtEnd;
 
     CsvTable(Path path) {
-        this(path, null, null, ',', 0);
+        this(path, null, null, ',', 0, true);
     }
 
     /**
      * The records of one chunk of a file, from its first byte on, {@code lineOffset} line breaks into the file. The
      * chunk holding the file's first byte has the header and is given none; a later chunk gets the header and
-     * delimiter read from the first. Line numbers and messages are those of the whole file.
+     * delimiter read from the first. Line numbers and messages are those of the whole file. {@code endsFile}: the
+     * chunk runs to the end of the file, where a quote never closed is a stray one rather than a sign that the chunk
+     * ended inside a field.
      */
-    CsvTable(Path path, InputStream chunk, List<String> knownHeader, char knownDelimiter, long lineOffset) {
+    CsvTable(Path path, InputStream chunk, List<String> knownHeader, char knownDelimiter, long lineOffset, boolean endsFile) {
         this.path = path;
         this.name = path.getFileName().toString();
         this.lineOffset = lineOffset;
@@ -84,7 +87,7 @@ final class CsvTable implements TabularFile {
             this.decimalComma = delimiter == ';';
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-            this.text = new ClosingQuotes(reader, delimiter);
+            this.text = new ClosingQuotes(reader, delimiter, knownHeader == null ? -1 : knownHeader.size() - 1, endsFile);
             this.parser = CsvReader.builder().fieldSeparator(delimiter).quoteCharacter('"').skipEmptyLines(true)
                     .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .allowUnclosedQuote(false)
@@ -178,7 +181,8 @@ final class CsvTable implements TabularFile {
     @Override
     public boolean hasNext() {
         try {
-            return !pending.isEmpty() || records.hasNext();
+            // The parser reads ahead first: a stray quote it reads past is set aside on the way.
+            return !pending.isEmpty() || records.hasNext() || !text.strays().isEmpty();
         } catch (UncheckedIOException | CsvParseException e) {
             throw unreadable(e);
         }
@@ -190,6 +194,7 @@ final class CsvTable implements TabularFile {
         if (!pending.isEmpty()) return pending.poll();
         ParsedRecord r;
         try {
+            if (!records.hasNext()) return strayRow(text.strays().poll());
             r = records.next();
         } catch (UncheckedIOException | CsvParseException e) {
             throw unreadable(e);
@@ -205,54 +210,92 @@ final class CsvTable implements TabularFile {
         // field holds a lone CR, which ends a line but is no line feed (as the files were always numbered).
         long start = end - r.lineFeeds();
         lastLine = end;
-        Swallowed swallowed = swallowedRows(r, start, end);
-        if (swallowed != null) {
-            for (long line = start; line <= end; line++) {
-                pending.add(new Row(line, new Object[header.size()], 0, swallowed.column(), swallowed.reason()));
-            }
-            return pending.poll();
-        }
-        return new Row(start, cells, size - header.size());
+        Row row = new Row(start, cells, size - header.size());
+        Deque<ClosingQuotes.Stray> strays = text.strays();
+        if (strays.isEmpty() || strays.peek().line() + lineOffset > start) return row;
+        // Rows set aside for a stray quote before this one come first, in line order.
+        while (!strays.isEmpty() && strays.peek().line() + lineOffset < start) pending.add(strayRow(strays.poll()));
+        pending.add(row);
+        return pending.poll();
     }
-
-    /** The column whose quote swallowed whole rows, and what to tell the user. */
-    private record Swallowed(String column, String reason) {}
 
     /**
-     * Why the record's lines are not read, when a quoted field in it runs over a line that has exactly the
-     * separators of a whole row; null for an ordinary record, including a free-text field with line breaks. The
-     * last line of such a field counts the separators after the closing quote too, and only when the field's
-     * text on that line itself holds one: a row the stray quote swallowed up to its middle. (Free text on that
-     * line with as many commas as the field's column index would pass for such a row; a stray quote is the far
-     * likelier cause.)
+     * The row of a record set aside for a stray quote, rejected with the line of the quote. It keeps the cells it reads
+     * as written (a field quoted to its closing quote, any other quote as text): those before the stray quote's field,
+     * and those after it when the record has the header's cells, so none sits under another's column. The stray
+     * quote's own cell is left out, its end unknown. Those cells name the study the rejection leaves incomplete.
      */
-    private Swallowed swallowedRows(ParsedRecord r, long start, long end) {
-        int separators = header.size() - 1;
-        if (separators < 1 || r.lineFeeds() == 0) return null;
-        long line = start;
-        for (int i = 0; i < r.size(); i++) {
-            String v = r.get(i);
-            if (v.indexOf('\n') < 0) continue;
-            String[] parts = v.split("\n", -1);
-            for (int k = 1; k < parts.length; k++) {
-                int own = count(parts[k], delimiter);
-                boolean last = k == parts.length - 1;
-                int onLine = own + (last ? r.size() - 1 - i : 0);
-                if (onLine == separators && (!last || own > 0)) {
-                    String column = i < header.size() ? header.get(i).toLowerCase(java.util.Locale.ROOT) : null;
-                    return new Swallowed(column, "opens a quote on line " + line + " that runs over line " + (line + k) + ", which reads as a whole row"
-                            + " (a stray \"?): lines " + start + " to " + end + " are not read; quote the field or remove the quote");
-                }
-            }
-            line += parts.length - 1;
+    private Row strayRow(ClosingQuotes.Stray s) {
+        long line = s.line() + lineOffset;
+        long quote = s.quote() + lineOffset;
+        long at = s.at() + lineOffset;
+        AsWritten read = asWritten(s.text());
+        Object[] cells = new Object[header.size()];
+        boolean aligned = read.cells().size() == header.size();
+        for (int i = 0; i < cells.length && i < read.cells().size() && (aligned || i < read.stray()); i++) {
+            String t = read.cells().get(i).trim();
+            if (i != read.stray() && !t.isEmpty()) cells[i] = t;
         }
-        return null;
+        String column = read.stray() >= 0 && read.stray() < header.size() ? header.get(read.stray()).toLowerCase(java.util.Locale.ROOT) : null;
+        String lines = line == quote ? "line " + line + " is" : "lines " + line + " to " + quote + " are";
+        String reason;
+        if (s.why() == ClosingQuotes.Why.TEXT_AFTER_ITS_CLOSE && at == quote) {
+            reason = "has text after its closing quote (a stray \"?): " + lines + " not audited; quote the whole field or remove the quote";
+        } else {
+            String why = switch (s.why()) {
+                case RUNS_OVER_A_ROW -> "runs over line " + at + ", which reads as a whole row";
+                case TEXT_AFTER_ITS_CLOSE -> "closes on line " + at + " with text after the closing quote";
+                case NEVER_CLOSED -> "is never closed";
+            };
+            reason = "opens a quote on line " + quote + " that " + why + " (a stray \"?): " + lines + " not audited, the lines after "
+                    + (line == quote ? "it" : "them") + " are read as rows; " + (s.why() == ClosingQuotes.Why.NEVER_CLOSED
+                    ? "close the quote or remove it" : "quote the field or remove the quote");
+        }
+        return new Row(line, cells, 0, column, reason);
     }
 
-    private static int count(String s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == c) n++;
-        return n;
+    /** The cells of a record as written, and the index of the first field opened by a quote that does not close it (-1: none). */
+    private record AsWritten(List<String> cells, int stray) {}
+
+    /**
+     * Reads a record set aside: a field is quoted when its closing quote is followed by nothing but spaces before the
+     * separator or the line break; any other field, a quote in it included, runs to the next separator or line break.
+     */
+    private AsWritten asWritten(String t) {
+        List<String> cells = new ArrayList<>();
+        int stray = -1;
+        int n = t.length();
+        int i = 0;
+        while (true) {
+            String cell = null;
+            if (i < n && t.charAt(i) == '"') {
+                StringBuilder b = new StringBuilder();
+                int j = i + 1;
+                boolean closed = false;
+                while (j < n && !closed) {
+                    char c = t.charAt(j++);
+                    if (c != '"') b.append(c);
+                    else if (j < n && t.charAt(j) == '"') b.append(t.charAt(j++));
+                    else closed = true;
+                }
+                while (closed && j < n && t.charAt(j) != '\r' && t.charAt(j) != '\n' && Character.isWhitespace(t.charAt(j))) j++;
+                if (closed && (j == n || t.charAt(j) == delimiter || t.charAt(j) == '\r' || t.charAt(j) == '\n')) {
+                    cell = b.toString();
+                    i = j;
+                } else if (stray < 0) {
+                    stray = cells.size();
+                }
+            }
+            if (cell == null) {
+                int k = i;
+                while (k < n && t.charAt(k) != delimiter && t.charAt(k) != '\r' && t.charAt(k) != '\n') k++;
+                cell = t.substring(i, k);
+                i = k;
+            }
+            cells.add(cell);
+            if (i >= n || t.charAt(i) != delimiter) return new AsWritten(cells, stray);
+            i++;
+        }
     }
 
     /**

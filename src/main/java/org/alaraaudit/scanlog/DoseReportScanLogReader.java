@@ -50,7 +50,7 @@ public final class DoseReportScanLogReader implements ScanLogReader {
         }
         for (DoseReportFile.Problem p : content.problems()) {
             rows.add(RawRow.unreadable(new SourceLine(name, ++line), p.document() < 0 ? null : "document " + (p.document() + 1),
-                    p.reason()));
+                    p.reason(), studyCells(p.study())));
         }
         for (DoseReport r : content.reports()) addRows(r);
     }
@@ -262,6 +262,24 @@ public final class DoseReportScanLogReader implements ScanLogReader {
             }
             return new RawRow(at, cells, extras, false);
         }
+    }
+
+    /**
+     * The cells a dose report cut short still gives of its study, as an event's row gives them (the accession, else
+     * the Study Instance UID): its lost events then flag the study incomplete, and rejected.csv names it.
+     */
+    private static Map<CanonicalColumn, String> studyCells(DoseReportFile.StudyNames study) {
+        if (study == null) return Map.of();
+        Map<CanonicalColumn, String> cells = new EnumMap<>(CanonicalColumn.class);
+        putText(cells, CanonicalColumn.PATIENT_ID, study.patientId());
+        putText(cells, CanonicalColumn.FACILITY, study.institution());
+        putText(cells, CanonicalColumn.ACCESSION_NUMBER, study.accessionNumber() != null ? study.accessionNumber() : study.studyInstanceUid());
+        putText(cells, CanonicalColumn.STUDY_DATETIME, study.studyDateTime());
+        return cells;
+    }
+
+    private static void putText(Map<CanonicalColumn, String> cells, CanonicalColumn c, String v) {
+        if (v != null && !v.isBlank()) cells.put(c, v);
     }
 
     /** The accession number, else the Study Instance UID, which names the study as surely for a reviewer. */

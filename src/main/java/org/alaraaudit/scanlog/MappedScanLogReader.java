@@ -91,7 +91,10 @@ final class MappedScanLogReader implements ScanLogReader {
     /** One export row: one raw row per event block with any value, or one study-level row when there is none. */
     private void expand(TabularFile.Row row) {
         if (row.fault() != null) {
-            pending.add(RawRow.unreadable(new SourceLine(table.fileName(), row.line()), row.faultColumn(), row.fault()));
+            // The cells still read (a workbook row's other cells, a stray quote's line up to the quote) name the
+            // study the rejection leaves incomplete; they are mapped as a study-level row's are.
+            Map<CanonicalColumn, String> read = raw(row, 0).cells();
+            pending.add(RawRow.unreadable(new SourceLine(table.fileName(), row.line()), row.faultColumn(), row.fault(), read));
             return;
         }
         boolean any = false;

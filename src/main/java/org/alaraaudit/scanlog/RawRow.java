@@ -53,14 +53,17 @@ public record RawRow(SourceLine source, Map<CanonicalColumn, String> cells, Map<
     /** The row of a line that could not be read as cells, to be rejected for {@code reason}. */
     static RawRow unreadable(SourceLine source, String column, String reason) { return unreadable(source, column, reason, Map.of()); }
 
-    /** The cells that name a row's study and patient: all an unreadable row keeps of what was read. */
-    private static final List<CanonicalColumn> STUDY_CELLS = List.of(CanonicalColumn.PATIENT_ID, CanonicalColumn.FACILITY,
-            CanonicalColumn.ACCESSION_NUMBER, CanonicalColumn.STUDY_DATETIME);
+    /**
+     * The cells that name a row's study and patient: all an unreadable row keeps of what was read. The birth date names
+     * no study; it is kept so that a study cell holding it is withheld from rejected.csv, as any rejected row's is.
+     */
+    private static final List<CanonicalColumn> STUDY_CELLS = List.of(CanonicalColumn.PATIENT_ID, CanonicalColumn.BIRTH_DATE,
+            CanonicalColumn.FACILITY, CanonicalColumn.ACCESSION_NUMBER, CanonicalColumn.STUDY_DATETIME);
 
     /**
      * As {@link #unreadable(SourceLine, String, String)}, keeping of {@code read} the cells that name the study (an
-     * event of a dose report whose study is known): the study it leaves incomplete is then found, and rejected.csv
-     * names it.
+     * event of a dose report whose study is known, a workbook row with a formula never computed, the line a stray quote
+     * opened on): the study it leaves incomplete is then found, and rejected.csv names it.
      */
     static RawRow unreadable(SourceLine source, String column, String reason, Map<CanonicalColumn, String> read) {
         Map<String, String> extras = new java.util.HashMap<>();

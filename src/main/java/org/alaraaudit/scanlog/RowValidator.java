@@ -474,7 +474,7 @@ public final class RowValidator {
 
     /**
      * A cell of a rejected row as reports may show it: null when empty or longer than the store takes for the column
-     * (a stray quote can make a cell swallow whole rows, other patients' identifiers among them), withheld when it
+     * (a quoted cell that runs over lines may hold other lines' text, other patients' identifiers among it), withheld when it
      * may identify the patient.
      */
     private static String cell(IdentifyingValues identity, RawRow raw, CanonicalColumn column) {

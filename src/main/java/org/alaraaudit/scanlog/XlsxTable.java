@@ -193,17 +193,21 @@ final class XlsxTable implements TabularFile {
     /**
      * The row, or when a cell holds a formula whose result was never computed (openpyxl and pandas write formulas
      * so) the row rejected for that cell: the value the formula stands for is unknown, the rest of the workbook is
-     * not.
+     * not. The rejected row keeps its other cells, every formula of it blank: those that name its study find the study
+     * it leaves incomplete.
      */
     private TabularFile.Row withoutCachedValue(long line, Object[] cells) {
+        int first = -1;
         for (int i = 0; i < cells.length; i++) {
             if (cells[i] != SheetRows.FORMULA_NOT_COMPUTED) continue;
-            String cell = org.apache.poi.ss.util.CellReference.convertNumToColString(i) + line;
-            return new TabularFile.Row(line, new Object[cells.length], 0, header.get(i), "is a formula without a cached value"
-                    + " (sheet \"" + sheetName + "\" cell " + cell + "); open and save the workbook in Excel or LibreOffice"
-                    + " so that its result is stored");
+            if (first < 0) first = i;
+            cells[i] = null;
         }
-        return new TabularFile.Row(line, cells, 0);
+        if (first < 0) return new TabularFile.Row(line, cells, 0);
+        String cell = org.apache.poi.ss.util.CellReference.convertNumToColString(first) + line;
+        return new TabularFile.Row(line, cells, 0, header.get(first), "is a formula without a cached value"
+                + " (sheet \"" + sheetName + "\" cell " + cell + "); open and save the workbook in Excel or LibreOffice"
+                + " so that its result is stored");
     }
 
     /** True when the file starts like a ZIP archive, as every XLSX workbook does, whatever its name. */

@@ -134,6 +134,48 @@ class Part10ReaderTest {
     }
 
     @Test
+    void aFileCutInsideItsContentTreeHandsOnTheHeaderReadWholeBeforeTheCut() {
+        byte[] file = SyntheticDicom.part10(SyntheticDicom.ctReport(null, "Head Ped"), Part10Reader.EXPLICIT_LITTLE, false, StandardCharsets.ISO_8859_1);
+        DicomException e = assertThrows(DicomException.class, () -> Part10Reader.read(Arrays.copyOf(file, file.length - 40)));
+        DataSet read = e.readBeforeTheEnd();
+        assertEquals("ACC1", read.string(Tag.ACCESSION_NUMBER));
+        assertEquals("North Clinic", read.string(Tag.INSTITUTION_NAME));
+        assertEquals("20260105", read.string(Tag.STUDY_DATE));
+        assertEquals(null, read.string(Tag.CONTENT_SEQUENCE), "the element the cut fell in is not kept");
+        DoseReportFile.StudyNames study = DoseReportFile.read(Arrays.copyOf(file, file.length - 40)).problems().get(0).study();
+        assertEquals(new DoseReportFile.StudyNames("P1", "North Clinic", "ACC1", "1.2.3.7", "2026-01-05T09:30:00"), study);
+    }
+
+    @Test
+    void aFileCutInsideItsAccessionKeepsNoPartOfIt() {
+        byte[] file = SyntheticDicom.part10(SyntheticDicom.ctReport(null, "Head Ped"), Part10Reader.EXPLICIT_LITTLE, false, StandardCharsets.ISO_8859_1);
+        int accession = indexOf(file, "ACC1".getBytes(StandardCharsets.US_ASCII));
+        DicomException e = assertThrows(DicomException.class, () -> Part10Reader.read(Arrays.copyOf(file, accession + 2)));
+        assertEquals("20260105", e.readBeforeTheEnd().string(Tag.STUDY_DATE));
+        assertNull(e.readBeforeTheEnd().string(Tag.ACCESSION_NUMBER));
+    }
+
+    @Test
+    void aFileCutInItsMetaGroupOrDamagedOtherwiseHandsOnNothing() {
+        byte[] file = SyntheticDicom.part10(SyntheticDicom.ctReport(null, "Head Ped"), Part10Reader.EXPLICIT_LITTLE, false, StandardCharsets.ISO_8859_1);
+        assertNull(assertThrows(DicomException.class, () -> Part10Reader.read(Arrays.copyOf(file, 150))).readBeforeTheEnd());
+        byte[] unknown = SyntheticDicom.part10(SyntheticDicom.ctReport(null, "Head Ped"), "1.2.3.4.5.6", false, StandardCharsets.ISO_8859_1);
+        assertNull(assertThrows(DicomException.class, () -> Part10Reader.read(unknown)).readBeforeTheEnd());
+    }
+
+    @Test
+    void aCutFileThatIsNoDoseReportNamesNoStudy() {
+        // An SR of another kind, cut short: its lost content held no dose event of the study.
+        List<SyntheticDicom.El> other = new ArrayList<>(SyntheticDicom.ctReport(null, "Head Ped"));
+        other.replaceAll(x -> x.tag() == Tag.CONCEPT_NAME_CODE_SEQUENCE
+                ? SyntheticDicom.sq(Tag.CONCEPT_NAME_CODE_SEQUENCE, SyntheticDicom.code("18748-4", "LN", "Diagnostic Imaging Report")) : x);
+        byte[] file = SyntheticDicom.part10(other, Part10Reader.EXPLICIT_LITTLE, false, StandardCharsets.ISO_8859_1);
+        DoseReportFile.Problem p = DoseReportFile.read(Arrays.copyOf(file, file.length - 40)).problems().get(0);
+        assertTrue(p.reason().contains("truncated"), p.reason());
+        assertNull(p.study());
+    }
+
+    @Test
     void anUnknownTransferSyntaxIsNamed() {
         byte[] file = SyntheticDicom.part10(SyntheticDicom.ctReport(null, "Head Ped"), "1.2.3.4.5.6", false, StandardCharsets.ISO_8859_1);
         DicomException e = assertThrows(DicomException.class, () -> Part10Reader.read(file));

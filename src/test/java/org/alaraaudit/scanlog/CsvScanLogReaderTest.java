@@ -128,27 +128,35 @@ class CsvScanLogReaderTest {
 
     private static String row(int n, String protocol) { return String.format(ROW, n, n, protocol); }
 
+    private static final String STRAY = "(a stray \"?): line 3 is not audited, the lines after it are read as rows; ";
+
     @Test
-    void aStrayQuoteThatSwallowsWholeRowsRejectsEachOfThoseLines() throws Exception {
+    void aStrayQuoteRejectsItsOwnLineKeepingItsStudyAndTheLinesItRanOverAreReadAsRows() throws Exception {
         List<RawRow> rows = read(HEADER + "\n" + row(1, "P") + "\n" + row(2, "\"PED CHEST") + "\n" + row(3, "P") + "\n"
                 + row(4, "PED HEAD\"") + "\n" + row(5, "P") + "\n" + row(6, "P") + "\n");
-        assertEquals(6, rows.size(), "one row per data line a person counts");
-        assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L), rows.stream().map(r -> r.source().line()).toList());
-        for (RawRow r : rows.subList(1, 4)) {
-            assertTrue(r.cells().isEmpty(), "nothing of a swallowed line is audited");
-            assertEquals("protocol_name", r.extras().get(RawRow.UNREADABLE_COLUMN));
-            assertEquals("opens a quote on line 3 that runs over line 4, which reads as a whole row (a stray \"?):"
-                    + " lines 3 to 5 are not read; quote the field or remove the quote", r.extras().get(RawRow.UNREADABLE));
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L), rows.stream().map(r -> r.source().line()).toList(), "one row per data line");
+        RawRow stray = rows.get(1);
+        assertEquals("protocol_name", stray.extras().get(RawRow.UNREADABLE_COLUMN));
+        assertEquals("opens a quote on line 3 that runs over line 4, which reads as a whole row " + STRAY
+                + "quote the field or remove the quote", stray.extras().get(RawRow.UNREADABLE));
+        assertEquals(List.of("MRN2", "Gen", "A2", "2026-10-01T10:00"), List.of(stray.get(CanonicalColumn.PATIENT_ID),
+                stray.get(CanonicalColumn.FACILITY), stray.get(CanonicalColumn.ACCESSION_NUMBER), stray.get(CanonicalColumn.STUDY_DATETIME)),
+                "the cells that name its study are kept");
+        assertNull(stray.get(CanonicalColumn.CTDIVOL_MGY), "nothing else of it");
+        for (RawRow r : List.of(rows.get(0), rows.get(2), rows.get(3), rows.get(4), rows.get(5))) {
+            assertFalse(r.extras().containsKey(RawRow.UNREADABLE), r.toString());
         }
-        assertEquals("MRN5", rows.get(4).get(CanonicalColumn.PATIENT_ID), "the rows after the closing quote are read");
+        assertEquals("PED HEAD\"", rows.get(3).get(CanonicalColumn.PROTOCOL_NAME), "a quote inside an unquoted cell is text");
     }
 
     @Test
     void aStrayQuoteThatSwallowsHalfARowIsCaughtAtThatRow() throws Exception {
         List<RawRow> rows = read(HEADER + "\n" + row(1, "\"PED CHEST") + "\n" + row(2, "PED HEAD\"") + "\n" + row(3, "P") + "\n");
         assertEquals(3, rows.size());
-        assertTrue(rows.get(0).extras().get(RawRow.UNREADABLE).startsWith("opens a quote on line 2 that runs over line 3"));
-        assertTrue(rows.get(1).extras().containsKey(RawRow.UNREADABLE));
+        assertTrue(rows.get(0).extras().get(RawRow.UNREADABLE).startsWith("opens a quote on line 2 that runs over line 3, which reads"));
+        assertEquals("A1", rows.get(0).get(CanonicalColumn.ACCESSION_NUMBER));
+        assertEquals("A2", rows.get(1).get(CanonicalColumn.ACCESSION_NUMBER));
+        assertFalse(rows.get(1).extras().containsKey(RawRow.UNREADABLE));
         assertEquals("MRN3", rows.get(2).get(CanonicalColumn.PATIENT_ID));
     }
 
@@ -160,29 +168,95 @@ class CsvScanLogReaderTest {
     }
 
     @Test
-    void aQuoteLeftOpenAtTheEndOfTheFileRefusesItNamingTheLineWhereItOpened() {
+    void aQuoteLeftOpenOnTheLastLineRejectsThatLineOnly() throws Exception {
+        List<RawRow> rows = read(HEADER + "\n" + row(1, "P") + "\n" + row(2, "\"PED CHEST") + "\n");
+        assertEquals(2, rows.size());
+        assertEquals("opens a quote on line 3 that is never closed " + STRAY + "close the quote or remove it",
+                rows.get(1).extras().get(RawRow.UNREADABLE));
+        assertEquals("A2", rows.get(1).get(CanonicalColumn.ACCESSION_NUMBER));
+    }
+
+    @Test
+    void aQuoteLeftOpenBeforeLinesThatAreNoRowsRejectsEachOfThem() throws Exception {
+        // Text after the quote that reads as no row (a line cut short): every line is rejected, none is lost.
+        List<RawRow> rows = read(HEADER + "\n" + row(1, "P") + "\n" + row(2, "\"PED CHEST") + "\nwith contrast, arterial\n");
+        assertEquals(List.of(2L, 3L, 4L), rows.stream().map(r -> r.source().line()).toList());
+        assertTrue(rows.get(1).extras().get(RawRow.UNREADABLE).startsWith("opens a quote on line 3 that is never closed"));
+        assertEquals("the row has 2 cells, the header has 9: it ends before facility (a line cut short, or a separator missing)",
+                rows.get(2).extras().get(RawRow.CELL_COUNT));
+    }
+
+    @Test
+    void aQuoteInTheHeaderStillStopsTheRunNamingLineOne() {
         ScanLogException e = assertThrows(ScanLogException.class,
-                () -> read(HEADER + "\n" + row(1, "P") + "\n" + row(2, "\"PED CHEST") + "\n" + row(3, "P") + "\n"));
-        assertEquals("log.csv: line 3: a quote opens a field that is never closed before the end of the file (a stray \"?);"
+                () -> read(HEADER.replace("facility", "\"facility") + "\n" + row(1, "P") + "\n" + row(2, "P") + "\n"));
+        assertEquals("log.csv: line 1: a quote opens a field that is never closed before the end of the file (a stray \"?);"
                 + " close the quote or remove it", e.getMessage());
     }
 
     @Test
-    void aQuoteClosedInsideAFieldRefusesTheFileNamingBothLines() {
-        ScanLogException e = assertThrows(ScanLogException.class,
-                () -> read(HEADER + "\n" + row(1, "P") + "\n" + row(2, "\"PED") + "\n" + row(3, "PED \"HEAD\"") + "\n"));
-        assertTrue(e.getMessage().startsWith("log.csv: line 4: text follows a closing quote inside a field; the field was quoted"
-                + " from line 3 on"), e.getMessage());
+    void aQuoteClosedInsideAFieldOnALaterLineRejectsTheLineItOpenedOn() throws Exception {
+        List<RawRow> rows = read(HEADER + "\n" + row(1, "P") + "\n" + row(2, "\"PED") + "\n" + row(3, "PED \"HEAD\"") + "\n");
+        assertEquals(List.of(2L, 3L, 4L), rows.stream().map(r -> r.source().line()).toList());
+        assertEquals("opens a quote on line 3 that closes on line 4 with text after the closing quote " + STRAY
+                + "quote the field or remove the quote", rows.get(1).extras().get(RawRow.UNREADABLE));
+        assertEquals("PED \"HEAD\"", rows.get(2).get(CanonicalColumn.PROTOCOL_NAME));
     }
 
     @Test
-    void aQuoteClosedInsideAFieldPastLineOneThousandNamesItsWholeLineNumber() {
+    void aQuoteClosedInsideAFieldPastLineOneThousandNamesItsWholeLineNumber() throws Exception {
         StringBuilder s = new StringBuilder(HEADER).append('\n');
         for (int n = 1; n <= 1500; n++) s.append(row(n, "P")).append('\n');
         s.append(row(1501, "\"PED")).append('\n').append(row(1502, "PED \"HEAD\"")).append('\n');
-        ScanLogException e = assertThrows(ScanLogException.class, () -> read(s.toString()));
-        assertTrue(e.getMessage().startsWith("log.csv: line 1503: text follows a closing quote inside a field; the field was quoted"
-                + " from line 1502 on"), e.getMessage());
+        List<RawRow> rows = read(s.toString());
+        assertEquals(1502, rows.size());
+        assertTrue(rows.get(1500).extras().get(RawRow.UNREADABLE).startsWith("opens a quote on line 1502 that closes on line 1503"));
+    }
+
+    @Test
+    void aSecondQuotedTextAfterAClosingQuoteRejectsItsLineKeepingItsStudy() throws Exception {
+        List<RawRow> rows = read(HEADER + "\n" + row(1, "P") + "\n" + row(2, "\"PED\" \"HEAD\"") + "\n" + row(3, "P") + "\n");
+        assertEquals(3, rows.size());
+        assertEquals("has text after its closing quote (a stray \"?): line 3 is not audited; quote the whole field or remove the quote",
+                rows.get(1).extras().get(RawRow.UNREADABLE));
+        assertEquals("protocol_name", rows.get(1).extras().get(RawRow.UNREADABLE_COLUMN));
+        assertEquals("A2", rows.get(1).get(CanonicalColumn.ACCESSION_NUMBER));
+        assertEquals("MRN3", rows.get(2).get(CanonicalColumn.PATIENT_ID));
+    }
+
+    @Test
+    void aStrayQuoteInTheAccessionNamesNoStudy() throws Exception {
+        // The quote's own cell is not kept: where it ends is unknown.
+        List<RawRow> rows = read(HEADER + "\n" + row(1, "P").replace(",A1,", ",\"A1,") + "\n" + row(2, "P") + "\n");
+        assertEquals("accession_number", rows.get(0).extras().get(RawRow.UNREADABLE_COLUMN));
+        assertNull(rows.get(0).get(CanonicalColumn.ACCESSION_NUMBER));
+        assertEquals("Gen", rows.get(0).get(CanonicalColumn.FACILITY));
+        assertEquals("A2", rows.get(1).get(CanonicalColumn.ACCESSION_NUMBER));
+    }
+
+    @Test
+    void aStrayLineWithASeparatorInsideTheQuotedTextKeepsOnlyTheCellsBeforeTheQuote() throws Exception {
+        String header = "indication," + HEADER;
+        String line = "cough,MRN1,5,Gen,CT1,A1,2026-10-01T10:00,CT,P,3";
+        // Just inside: the quote's text holds no separator, so the cells after it stand in their columns.
+        List<RawRow> aligned = read(header + "\n\"" + line + "\n" + line.replace("A1", "A2") + "\n");
+        assertEquals("A1", aligned.get(0).get(CanonicalColumn.ACCESSION_NUMBER));
+        assertEquals("A2", aligned.get(1).get(CanonicalColumn.ACCESSION_NUMBER));
+        // Just outside: "cough, fever" was meant as one cell; read as written, every cell after it sits one column over.
+        String shifted = line.replace("cough", "cough, fever");
+        List<RawRow> rows = read(header + "\n\"" + shifted + "\n" + line.replace("A1", "A2") + "\n");
+        assertTrue(rows.get(0).extras().containsKey(RawRow.UNREADABLE));
+        assertEquals(java.util.Map.of(), rows.get(0).cells(), "nothing after the quote is taken for its column");
+        assertEquals("A2", rows.get(1).get(CanonicalColumn.ACCESSION_NUMBER));
+    }
+
+    @Test
+    void aStrayQuoteInACrLfFileGivesTheLineNumbersOfAFileWithout() throws Exception {
+        String lf = HEADER + "\n" + row(1, "P") + "\n\n" + row(2, "\"PED") + "\n" + row(3, "P") + "\n\n" + row(4, "P") + "\n";
+        List<Long> expected = List.of(2L, 4L, 5L, 7L);
+        assertEquals(expected, read(lf).stream().map(r -> r.source().line()).toList());
+        assertEquals(expected, read(lf.replace("\n", "\r\n")).stream().map(r -> r.source().line()).toList());
+        assertEquals(expected, read(lf.replace("\n", "\r")).stream().map(r -> r.source().line()).toList());
     }
 
     @Test
@@ -192,14 +266,6 @@ class CsvScanLogReaderTest {
         assertEquals(List.of("PED CHEST, 5-10Y", "PED HEAD", "P"), rows.stream().map(r -> r.get(CanonicalColumn.PROTOCOL_NAME)).toList());
         assertEquals("4", rows.get(1).get(CanonicalColumn.CTDIVOL_MGY));
         assertEquals(List.of(2L, 3L, 4L), rows.stream().map(r -> r.source().line()).toList());
-    }
-
-    @Test
-    void aSecondQuotedTextAfterAClosingQuoteAndASpaceRefusesTheFileNamingItsLine() {
-        ScanLogException e = assertThrows(ScanLogException.class,
-                () -> read(HEADER + "\n" + row(1, "P") + "\n" + row(2, "\"PED\" \"HEAD\"") + "\n" + row(3, "P") + "\n"));
-        assertEquals("log.csv: line 3: text follows a closing quote inside a field; the field was quoted from line 3 on (a stray"
-                + " \"?); quote the whole field or remove the quote", e.getMessage());
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.alaraaudit.scanlog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,9 +17,11 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.alaraaudit.AuditFixture;
 import org.alaraaudit.audit.AuditResult;
+import org.alaraaudit.model.Finding;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,8 +63,74 @@ class FormulaCellTest {
         assertEquals(3, r.rows().read());
         assertEquals(2, r.rows().audited());
         assertEquals(List.of(new Rejection("formulas.xlsx", 3, "dlp_mgycm", null, "is a formula without a cached value"
-                + " (sheet \"log\" cell J3); open and save the workbook in Excel or LibreOffice so that its result is stored")),
-                r.rejected());
+                + " (sheet \"log\" cell J3); open and save the workbook in Excel or LibreOffice so that its result is stored",
+                "Gen", "A2", "2026-10-02T10:00:00")), r.rejected());
+    }
+
+    /**
+     * Rows of one workbook, each {@code column=value,...} over the header, with the cells named in {@code formulas}
+     * ("J3") stored as a formula without a result, as openpyxl writes them.
+     */
+    private Path workbook(List<String> rows, String... formulas) throws IOException {
+        Path f = dir.resolve("plain.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(f)) {
+            Sheet s = wb.createSheet("log");
+            Row h = s.createRow(0);
+            for (int k = 0; k < HEADER.length; k++) h.createCell(k).setCellValue(HEADER[k]);
+            for (int r = 0; r < rows.size(); r++) {
+                String[] v = rows.get(r).split(",");
+                Row row = s.createRow(r + 1);
+                for (int k = 0; k < v.length; k++) if (!v[k].isEmpty()) row.createCell(k).setCellValue(v[k]);
+            }
+            wb.write(out);
+        }
+        for (int k = 0; k < formulas.length; k++) {
+            Path edited = dir.resolve("formulas-" + k + ".xlsx");
+            f = EditedWorkbook.edit(f, edited, "xl/worksheets/sheet1.xml", "<c r=\"" + formulas[k] + "\"[^>]*>(<is>)?<v>[^<]*</v>(</is>)?</c>|<c r=\""
+                    + formulas[k] + "\"[^>]*><is><t>[^<]*</t></is></c>", "<c r=\"" + formulas[k] + "\"><f>I2*25</f></c>");
+        }
+        return f;
+    }
+
+    private static final String STUDY_A1 = "MRN1,8,Gen,CT1,A1,2026-10-01T10:00,CT,PED CHEST 5-10Y,2.0,50";
+
+    @Test
+    void twoOctoberRowsWithFormulasNeverComputedLeaveTheirStudyIncompleteAndNameIt() throws IOException {
+        // Rows 3 and 4 are two more events of study A1, their DLP a formula never computed; row 5 is another study.
+        AuditResult r = new AuditFixture().auditFiles(List.of(workbook(List.of(STUDY_A1, STUDY_A1.replace(",50", ",51"),
+                STUDY_A1.replace(",50", ",52"), "MRN2,8,Gen,CT1,A2,2026-10-02T10:00,CT,PED CHEST 5-10Y,2.0,50"), "J3", "J4")));
+        assertEquals(4, r.rows().read());
+        assertEquals(2, r.rows().rejected());
+        assertTrue(r.rows().reconciles());
+        for (Rejection x : r.rejected()) {
+            assertEquals(List.of("Gen", "A1", "2026-10-01T10:00:00"), java.util.Arrays.asList(x.facility(), x.accessionNumber(), x.studyDatetime()));
+        }
+        List<Finding> incomplete = AuditFixture.findings(r, "STUDY_INCOMPLETE");
+        assertEquals(1, incomplete.size(), incomplete.toString());
+        assertEquals("A1", incomplete.get(0).accessionNumber());
+        assertEquals(2.0, incomplete.get(0).measuredValue());
+    }
+
+    @Test
+    void aFormulaInTheAccessionCellNamesNoStudyAndFlagsNone() throws IOException {
+        // The accession itself is the formula never computed: which study the row belongs to is unknown.
+        AuditResult r = new AuditFixture().auditFiles(List.of(workbook(List.of(STUDY_A1, STUDY_A1.replace(",50", ",51")), "E3")));
+        assertEquals(1, r.rows().rejected());
+        Rejection x = r.rejected().get(0);
+        assertEquals("accession_number", x.column());
+        assertEquals("Gen", x.facility());
+        assertNull(x.accessionNumber());
+        assertEquals(List.of(), AuditFixture.findings(r, "STUDY_INCOMPLETE"));
+    }
+
+    @Test
+    void aFormulaRowsPatientIdentifierNeverShowsInItsStudyCells() throws IOException {
+        // The accession was typed as the patient's identifier: kept to find the study, never shown.
+        AuditResult r = new AuditFixture().auditFiles(List.of(workbook(List.of(STUDY_A1,
+                "MRN77,8,Gen,CT1,MRN77,2026-10-01T11:00,CT,PED CHEST 5-10Y,2.0,50"), "J3")));
+        Rejection x = r.rejected().get(0);
+        assertEquals(Rejection.VALUE_WITHHELD, x.accessionNumber());
+        assertFalse(x.toString().contains("MRN77"), x.toString());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The facility, accession and study date a rejected row keeps, to find its study, are shown only as far as its faulty
- * value would be: an identifier in one of them is withheld, and an over-long cell (a stray quote's swallowed rows) is
- * left out.
+ * value would be: an identifier in one of them is withheld, and an over-long cell (a quoted cell that runs over other
+ * lines' text) is left out.
  */
 class RejectedRowStudyCellsTest {
     @TempDir
