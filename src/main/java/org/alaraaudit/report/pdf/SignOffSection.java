@@ -51,7 +51,10 @@ final class SignOffSection {
         ctx.subheading("Actions agreed (what, who, by when)");
         PdfPTable actions = new PdfPTable(new float[]{1});
         actions.setWidthPercentage(100);
-        for (int i = 0; i < 4; i++) actions.addCell(blank(true));
+        // Four lines where the page has room, down to two: a signed page ends on itself, never with a line left over
+        // on a blank page of its own (a longer report's sign-off table leaves less room).
+        int lines = (int) Math.max(2, Math.min(4, Math.floor((ctx.roomLeft() - 4) / LINE_HEIGHT)));
+        for (int i = 0; i < lines; i++) actions.addCell(blank(true));
         ctx.add(actions);
     }
 
@@ -95,12 +98,15 @@ final class SignOffSection {
         t.addCell(c);
     }
 
+    /** The height of a line to write on, in points. */
+    private static final float LINE_HEIGHT = 32;
+
     private static PdfPCell blank(boolean ruled) {
         PdfPCell c = new PdfPCell();
         c.setBorder(ruled ? Rectangle.BOTTOM : Rectangle.NO_BORDER);
         c.setBorderColor(Typography.INK);
         c.setBorderWidth(0.6f);
-        c.setMinimumHeight(32);
+        c.setMinimumHeight(LINE_HEIGHT);
         return c;
     }
 }

@@ -114,6 +114,12 @@ class SampleMonthPdfLayoutTest {
                 text.setStartPage(4);
                 text.setEndPage(4);
                 assertTrue(text.getText(d).replaceAll("\\s+", " ").strip().startsWith("Charts"), "the charts begin the next page");
+                // The signed page ends the report on itself: no line of it left over on a page of its own.
+                int last = d.getNumberOfPages();
+                text.setStartPage(last);
+                text.setEndPage(last);
+                String signOff = text.getText(d).replaceAll("\\s+", " ");
+                assertTrue(signOff.contains("Review and sign-off") && signOff.contains("Actions agreed (what, who, by when)"), signOff);
             }
         } finally {
             java.nio.file.Files.deleteIfExists(file);
