@@ -100,8 +100,9 @@ final class DrlSection {
         }
     }
 
+    /** The group's studies and its status in the DRL table's words ("at or below", "ABOVE DRL"): one wording a report. */
     private static String nStatus(DrlGroup g) {
-        return g.studies() + ", " + String.valueOf(g.status()).toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return g.studies() + ", " + DrlGroup.statusWords(g.status());
     }
 
     private static String ratio(Double r) {

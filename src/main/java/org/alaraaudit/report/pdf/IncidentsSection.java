@@ -153,6 +153,8 @@ final class IncidentsSection {
         t.finish(List.of("Age: from the study to the end of this period. The workbook's Open reviews sheet lists every one of them, with the review columns that review import reads."));
         List<AuditResult.OpenFinding> critical = open.stream().filter(f -> f.severity() == Severity.CRITICAL).toList();
         if (critical.isEmpty()) return;
+        // Said before the list: three rows under a count of 117 read as a list cut short.
+        ctx.paragraph("The CRITICAL " + (critical.size() == 1 ? "one, still open:" : "ones, " + Text.count(critical.size()) + " still open:"));
         ReportTable c = new ReportTable(ctx, new float[]{1.0f, 0.95f, 1.5f, 1.9f, 4.0f},
                 "Accession", "Date", "Facility", "Rule", "Detail").identifiers(0);
         for (AuditResult.OpenFinding f : critical) {
