@@ -68,8 +68,8 @@ final class DoseSizeChart {
         XYPlot plot = new XYPlot(new XYSeriesCollection(s), x, y, r);
         Double lo = p.entry().expectedCtdivolMinMgy();
         Double hi = p.entry().expectedCtdivolMaxMgy();
-        if (lo != null) plot.addRangeMarker(marker(lo, "expected \u2265 " + Text.number(lo), EXPECTED, true, true), Layer.FOREGROUND);
-        if (hi != null) plot.addRangeMarker(marker(hi, "expected \u2264 " + Text.number(hi), EXPECTED, false, true), Layer.FOREGROUND);
+        if (lo != null) plot.addRangeMarker(marker(lo, "expected \u2265 " + org.alaraaudit.rules.Messages.number(lo), EXPECTED, true, true), Layer.FOREGROUND);
+        if (hi != null) plot.addRangeMarker(marker(hi, "expected \u2264 " + org.alaraaudit.rules.Messages.number(hi), EXPECTED, false, true), Layer.FOREGROUND);
         if (p.drl() != null) plot.addRangeMarker(marker(p.drl(), "DRL " + Text.number(p.drl()), DRL, false, false), Layer.FOREGROUND);
         double top = Math.max(maxY, Math.max(hi == null ? 0 : hi, p.drl() == null ? 0 : p.drl()));
         y.setRange(0, top * 1.15);
@@ -93,22 +93,24 @@ final class DoseSizeChart {
         return chart;
     }
 
-    /** Expected-range labels at the left, the DRL's at the right, so equal values do not print over each other. */
-    private static ValueMarker marker(double v, String label, Color c, boolean below, boolean left) {
+    /**
+     * Expected-range labels at the left, the DRL's at the right, so equal values do not print over each other; every
+     * label just above its line (a dashed line for a lower bound): on the line, the dashes struck the text, and below
+     * it, a bound near the axis's foot had its label cut off.
+     */
+    private static ValueMarker marker(double v, String label, Color c, boolean dashed, boolean left) {
         ValueMarker m = new ValueMarker(v, c, new BasicStroke(0.9f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
-                below ? new float[]{3, 2} : null, 0));
+                dashed ? new float[]{3, 2} : null, 0));
         // Markers default to 80% alpha; PDF/A-1 forbids transparency.
         m.setAlpha(1f);
         m.setLabel(label);
         m.setLabelFont(ChartStyle.font(6.5f));
         m.setLabelPaint(c);
         m.setLabelBackgroundColor(Color.WHITE);
-        // The label clear of its line, above it or below: set on the line, a dashed lower bound struck its own text.
         m.setLabelOffsetType(org.jfree.chart.ui.LengthAdjustmentType.EXPAND);
         m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(1.5, 2, 1.5, 2));
-        m.setLabelAnchor(below ? (left ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.BOTTOM_RIGHT)
-                : (left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT));
-        m.setLabelTextAnchor(left ? (below ? TextAnchor.TOP_LEFT : TextAnchor.BOTTOM_LEFT) : (below ? TextAnchor.TOP_RIGHT : TextAnchor.BOTTOM_RIGHT));
+        m.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(left ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
         return m;
     }
 }
