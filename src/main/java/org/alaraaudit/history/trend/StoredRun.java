@@ -21,10 +21,15 @@ public record StoredRun(LocalDate from, LocalDate to, String facilities, Instant
      * audited (history for repeats and cumulative dose).
      */
     public record Rows(long read, long audited, long rejected, long duplicate, long excluded, long outsidePeriod) {
-        /** As the audit's console says it: "15,823 read = 15,745 audited + 24 rejected + 18 duplicate + 36 excluded". */
+        /**
+         * As the audit's console says it, with the audited rows of the period, the figures' own: "15,823 read = 15,745
+         * audited (5,347 in the period) + 24 rejected + 18 duplicate + 36 excluded". An audit reads its whole input (the
+         * earlier months are history for repeats and cumulative dose), so two months audited from the same files read
+         * the same rows.
+         */
         public String balance() {
-            return String.format(java.util.Locale.ROOT, "%,d read = %,d audited + %,d rejected + %,d duplicate + %,d excluded",
-                    read, audited, rejected, duplicate, excluded);
+            return String.format(java.util.Locale.ROOT, "%,d read = %,d audited (%,d in the period) + %,d rejected + %,d duplicate + %,d excluded",
+                    read, audited, audited - outsidePeriod, rejected, duplicate, excluded);
         }
 
         public boolean reconciles() { return read == audited + rejected + duplicate + excluded; }
