@@ -15,6 +15,13 @@ class ClosingQuotesTest {
 
     /** Reads {@code text} handing on at most {@code piece} characters per read, as a reader may. */
     private static Read read(String text, int piece) throws IOException {
+        StringBuilder out = new StringBuilder();
+        ClosingQuotes q = readAll(text, piece, out);
+        return new Read(out.toString(), q.textAfterClosingQuoteLine());
+    }
+
+    /** Reads {@code text} through a ClosingQuotes into {@code out}, at most {@code piece} characters a read; returns it. */
+    private static ClosingQuotes readAll(String text, int piece, StringBuilder out) throws IOException {
         Reader pieces = new Reader() {
             private final StringReader in = new StringReader(text);
 
@@ -27,10 +34,9 @@ class ClosingQuotesTest {
             public void close() { }
         };
         ClosingQuotes q = new ClosingQuotes(pieces, ',');
-        StringBuilder out = new StringBuilder();
         char[] buf = new char[7];
         for (int n; (n = q.read(buf, 0, buf.length)) >= 0; ) out.append(buf, 0, n);
-        return new Read(out.toString(), q.textAfterClosingQuoteLine());
+        return q;
     }
 
     @Test
@@ -67,21 +73,8 @@ class ClosingQuotesTest {
     private record Aside(String text, List<ClosingQuotes.Stray> strays) {}
 
     private static Aside aside(String text, int piece) throws IOException {
-        Reader pieces = new Reader() {
-            private final StringReader in = new StringReader(text);
-
-            @Override
-            public int read(char[] buf, int off, int len) throws IOException {
-                return in.read(buf, off, Math.min(len, piece));
-            }
-
-            @Override
-            public void close() { }
-        };
-        ClosingQuotes q = new ClosingQuotes(pieces, ',');
         StringBuilder out = new StringBuilder();
-        char[] buf = new char[7];
-        for (int n; (n = q.read(buf, 0, buf.length)) >= 0; ) out.append(buf, 0, n);
+        ClosingQuotes q = readAll(text, piece, out);
         return new Aside(out.toString(), List.copyOf(q.strays()));
     }
 
