@@ -354,8 +354,10 @@ public final class RowValidator {
                     birth = LocalDate.parse(raw.get(BIRTH_DATE));
                 } catch (DateTimeParseException e) {
                     // Which day of which month would give the birth date away: the reason says no more than the form.
+                    String local = LocalDateForm.withheldHint(BIRTH_DATE.header(), raw.get(BIRTH_DATE));
                     throw new Fault(BIRTH_DATE, raw.get(BIRTH_DATE), ImpossibleDate.why(raw.get(BIRTH_DATE)) != null
-                            ? "names a day that is not in the calendar" : "is not a date YYYY-MM-DD");
+                            ? "names a day that is not in the calendar"
+                            : "is not a date YYYY-MM-DD" + (local == null ? "" : "; " + local));
                 }
             }
             // Calendar age, so every band edge holds on the birthday (see CalendarAge).
@@ -395,7 +397,9 @@ public final class RowValidator {
         } catch (DateTimeParseException e) {
             // In the right form, the calendar is what is wrong: say which day or hour does not exist.
             String why = ImpossibleDate.why(v);
-            throw new Fault(c, v, why != null ? why : "is not a date-time YYYY-MM-DDTHH:MM[:SS]");
+            String local = why == null ? LocalDateForm.hint(c.header(), v) : null;
+            throw new Fault(c, v, why != null ? why
+                    : "is not a date-time YYYY-MM-DDTHH:MM[:SS]" + (local == null ? "" : "; " + local));
         }
     }
 
