@@ -56,6 +56,8 @@ final class CsvTable implements TabularFile {
     private final long lineOffset;
     /** The last physical line of the record returned last: the next record starts after it (the header, on line 1). */
     private long lastLine;
+    /** See {@link TabularFile#keepCellsPastHeader()}. */
+    private boolean keepPastHeader;
     /** The bytes ended inside a quoted field: for a chunk, the split point was no record boundary. */
     private boolean quoteOpenAtEnd;
 
@@ -189,6 +191,9 @@ final class CsvTable implements TabularFile {
     }
 
     @Override
+    public void keepCellsPastHeader() { keepPastHeader = true; }
+
+    @Override
     public Row next() {
         if (!hasNext()) throw new NoSuchElementException();
         if (!pending.isEmpty()) return pending.poll();
@@ -200,7 +205,7 @@ final class CsvTable implements TabularFile {
             throw unreadable(e);
         }
         int size = r.size();
-        Object[] cells = new Object[header.size()];
+        Object[] cells = new Object[keepPastHeader ? Math.max(size, header.size()) : header.size()];
         for (int i = 0; i < size && i < cells.length; i++) {
             String t = r.get(i).trim();
             cells[i] = t.isEmpty() ? null : t;

@@ -16,9 +16,17 @@ import java.util.regex.Pattern;
  */
 final class HeaderMatch {
     /** One column name of the profile, found in this header: a study-level index, or one index per event. */
-    record Column(int index, int[] byEvent) {
+    record Column(int index, int[] byEvent, int stride) {
+        /**
+         * The cell of event {@code event}; an event past the header's last block is read {@code stride} columns on per
+         * event from that block's column (0: the header's blocks are all there are).
+         */
         Object cell(Object[] row, int event) {
             int i = byEvent == null ? index : (event > 0 && event < byEvent.length ? byEvent[event] : -1);
+            if (byEvent != null && event >= byEvent.length && stride > 0 && byEvent.length > 1) {
+                int last = byEvent[byEvent.length - 1];
+                i = last < 0 ? -1 : last + (event - (byEvent.length - 1)) * stride;
+            }
             return i >= 0 && i < row.length ? row[i] : null;
         }
 
@@ -50,6 +58,14 @@ final class HeaderMatch {
     private final List<Extra> extras = new ArrayList<>();
     private final List<String> missing = new ArrayList<>();
     private final int events;
+    /**
+     * The width of the header's last event block when the header ends with it and each block has the same columns in
+     * the same order; 0 otherwise. A row longer than the header by whole blocks of this width holds further events:
+     * OpenREM's radiography CSV sizes its header by the largest "Total Number of Radiographic Frames" its studies
+     * state, and writes every event a study has, so a study with more events than it states has a row longer than
+     * the header (shared/reference/openrem-dx-rf-export-layout.md, 3.3).
+     */
+    private final int blockWidth;
     /** The profile's numbered block names ("E{n} ..."), to tell which block a column belongs to. */
     private final List<Block> blocks = new ArrayList<>();
     /**
@@ -75,6 +91,7 @@ final class HeaderMatch {
             }
         }
         this.events = maxEvent;
+        this.blockWidth = trailingBlockWidth();
         for (MappingProfile.Field f : profile.fields().values()) {
             for (String s : names(f)) resolve(s);
             for (String s : f.sources()) mapped.addAll(indices(column(s)));
@@ -86,6 +103,47 @@ final class HeaderMatch {
                     || !Integer.valueOf(i).equals(byName.get(n))) continue;
             extras.add(eventExtra(i, n));
         }
+    }
+
+    /** See {@link #blockWidth}: the last block's columns end the header, after the block before it, name by name. */
+    private int trailingBlockWidth() {
+        if (events < 1) return 0;
+        int end = header.size();
+        int start = end;
+        while (start > 0 && eventOf(start - 1) == events) start--;
+        int width = end - start;
+        if (width == 0) return 0;
+        for (int i = 0; i < start; i++) if (eventOf(i) == events) return 0;
+        if (events == 1) return width;
+        if (start - width < 0) return 0;
+        for (int i = 0; i < width; i++) {
+            Matcher before = blockName(normed.get(start - width + i));
+            Matcher last = blockName(normed.get(start + i));
+            if (before == null || parseEvent(before.group(1)) != events - 1 || !before.group(2).equals(last.group(2))) return 0;
+        }
+        return width;
+    }
+
+    /**
+     * How many events a row of {@code cells} cells can hold (cells past the header's last non-empty one left out):
+     * the header's blocks, and for a row longer than the header by whole blocks, those too; -1 for a row longer by
+     * part of a block, or longer where the header does not end with blocks (a separator too many).
+     * {@code wholeBlocks} false: a workbook row, which leaves out the empty cells of its last block.
+     */
+    int eventsIn(int cells, boolean wholeBlocks) {
+        int surplus = cells - header.size();
+        if (surplus <= 0) return events;
+        if (blockWidth == 0 || (wholeBlocks && surplus % blockWidth != 0)) return -1;
+        return events + (surplus + blockWidth - 1) / blockWidth;
+    }
+
+    /** True when rows longer than the header may hold events (see {@link #blockWidth}). */
+    boolean blocksPastHeader() { return blockWidth > 0; }
+
+    /** The column of an unmapped extra for event {@code n}: its own, or for an event past the header, moved on by blocks. */
+    int extraIndex(Extra e, int n) {
+        if (e.event() == 0 || n <= events) return e.index();
+        return e.event() == events && blockWidth > 0 ? e.index() + (n - events) * blockWidth : -1;
     }
 
     private static List<String> names(MappingProfile.Field f) {
@@ -143,7 +201,7 @@ final class HeaderMatch {
             int i = byName.getOrDefault(key, -1);
             if (i >= 0) used.add(i);
             if (i >= 0 && secondByName.containsKey(key)) repeatedColumn(i, secondByName.get(key));
-            columns.put(key, new Column(i, null));
+            columns.put(key, new Column(i, null, 0));
             return;
         }
         int[] byEvent = new int[events + 1];
@@ -157,7 +215,7 @@ final class HeaderMatch {
                 used.add(i);
             }
         }
-        columns.put(key, new Column(-1, byEvent));
+        columns.put(key, new Column(-1, byEvent, blockWidth));
     }
 
     private static List<Integer> indices(Column c) {

@@ -56,6 +56,7 @@ final class MappedScanLogReader implements ScanLogReader {
         this.plans = p.toArray(Plan[]::new);
         this.eventColumns = events.toArray(HeaderMatch.Column[]::new);
         this.blockLayout = blocks;
+        if (match.blocksPastHeader()) table.keepCellsPastHeader();
     }
 
     @Override
@@ -98,13 +99,29 @@ final class MappedScanLogReader implements ScanLogReader {
             return;
         }
         boolean any = false;
-        for (int n = 1; n <= match.events(); n++) {
+        int events = Math.max(match.events(), eventsIn(row));
+        for (int n = 1; n <= events; n++) {
             if (hasEvent(row.cells(), n)) {
                 pending.add(raw(row, n));
                 any = true;
             }
         }
         if (!any) pending.add(raw(row, 0));
+    }
+
+    /**
+     * The events a row can hold: the header's blocks, and whole blocks past the header (a CSV row writes every cell of
+     * a block; a workbook row leaves out the empty cells its last block ends with); -1 for a CSV row longer by part
+     * of a block, which is rejected for its cell count.
+     */
+    private int eventsIn(TabularFile.Row row) {
+        Object[] cells = row.cells();
+        int header = match.header().size();
+        if (cells.length <= header) return match.events();
+        if (row.surplusCells() > 0) return match.eventsIn(header + row.surplusCells(), true);
+        int last = cells.length - 1;
+        while (last >= header && cells[last] == null) last--;
+        return match.eventsIn(last + 1, false);
     }
 
     private boolean hasEvent(Object[] cells, int n) {
@@ -128,8 +145,11 @@ final class MappedScanLogReader implements ScanLogReader {
         // Columns mapped to the attributes directly win over what the prose says.
         DoseCheck.parse(doseCheckText).forEach((k, v) -> extras.putIfAbsent(k, DoseCheck.kind(k).isNumber() ? inFileForm(v) : v));
         for (HeaderMatch.Extra e : match.extras()) {
-            if (e.event() != 0 && e.event() != n) continue;
-            Object cell = e.index() < cells.length ? cells[e.index()] : null;
+            // An event past the header's blocks has the columns of its last block.
+            boolean ofEvent = e.event() == n || (n > match.events() && e.event() == match.events());
+            if (e.event() != 0 && !ofEvent) continue;
+            int i = match.extraIndex(e, n);
+            Object cell = i >= 0 && i < cells.length ? cells[i] : null;
             if (cell != null) extras.putIfAbsent(e.name(), CellText.text(cell));
         }
         // An identifier of only invisible characters (no-break, zero-width spaces) is as empty as a blank cell.
@@ -140,7 +160,7 @@ final class MappedScanLogReader implements ScanLogReader {
         }
         if (n > 0) extras.put(RawRow.EVENT_NUMBER, Integer.toString(n));
         int had = match.header().size() + row.surplusCells();
-        if (row.surplusCells() > 0 || (row.surplusCells() < 0 && !match.rowMayEndAt(had))) {
+        if ((row.surplusCells() > 0 && match.eventsIn(had, true) < 0) || (row.surplusCells() < 0 && !match.rowMayEndAt(had))) {
             extras.put(RawRow.CELL_COUNT, RawRow.cellCount(had, match.header()));
         }
         return new RawRow(new SourceLine(table.fileName(), row.line()), canonical, extras, table.decimalComma());

@@ -23,6 +23,12 @@ interface TabularFile extends AutoCloseable {
 
     Path path();
 
+    /**
+     * From here on, a row's cells past the header are kept in {@link Row#cells()} (by default they are cut off): a
+     * profile whose header ends with event blocks reads them as further events.
+     */
+    void keepCellsPastHeader();
+
     default String fileName() { return path().getFileName().toString(); }
 
     /** The header cells as written, in column order. */

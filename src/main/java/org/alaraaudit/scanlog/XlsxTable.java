@@ -25,6 +25,8 @@ final class XlsxTable implements TabularFile {
     private final String sheetName;
     private final List<String> header = new ArrayList<>();
     private TabularFile.Row pending;
+    /** See {@link TabularFile#keepCellsPastHeader()}. */
+    private boolean keepPastHeader;
     /** Taken before the workbook is opened; the run checks at the end that the file did not change since. */
     private final String sha256;
 
@@ -167,8 +169,9 @@ final class XlsxTable implements TabularFile {
     public boolean hasNext() {
         try {
             while (pending == null && rows.next()) {
-                // Cells right of the last header column have no name; like spreadsheet notes, they are not data.
-                Object[] cells = rows.cells(header.size());
+                // Cells right of the last header column have no name; like spreadsheet notes, they are not data,
+                // unless the profile reads them as further event blocks.
+                Object[] cells = keepPastHeader ? atLeastHeader(rows.cells(-1)) : rows.cells(header.size());
                 for (Object c : cells) {
                     if (c != null) {
                         pending = withoutCachedValue(rows.number(), cells);
@@ -180,6 +183,14 @@ final class XlsxTable implements TabularFile {
         } catch (RuntimeException e) {
             throw unreadableRow(e);
         }
+    }
+
+    @Override
+    public void keepCellsPastHeader() { keepPastHeader = true; }
+
+    /** A row's cells up to its last cell, and no fewer than the header's, as every reader of a row expects. */
+    private Object[] atLeastHeader(Object[] cells) {
+        return cells.length >= header.size() ? cells : java.util.Arrays.copyOf(cells, header.size());
     }
 
     @Override
@@ -205,7 +216,7 @@ final class XlsxTable implements TabularFile {
         }
         if (first < 0) return new TabularFile.Row(line, cells, 0);
         String cell = org.apache.poi.ss.util.CellReference.convertNumToColString(first) + line;
-        return new TabularFile.Row(line, cells, 0, header.get(first), "is a formula without a cached value"
+        return new TabularFile.Row(line, cells, 0, first < header.size() ? header.get(first) : "(past the header)", "is a formula without a cached value"
                 + " (sheet \"" + sheetName + "\" cell " + cell + "); open and save the workbook in Excel or LibreOffice"
                 + " so that its result is stored");
     }

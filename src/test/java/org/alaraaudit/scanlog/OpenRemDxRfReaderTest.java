@@ -181,4 +181,80 @@ class OpenRemDxRfReaderTest {
         assertEquals(0.0765, row.measurements().dapGycm2(), 1e-9);
         assertEquals(9.3, row.study().ageYears(), 1e-6);
     }
+
+    /**
+     * OpenREM sizes the DX CSV's header by the largest frame count its studies state (one block when none states one)
+     * and writes every event a study has: a study with more events than that has a row longer than the header by whole
+     * blocks of 21 (shared/reference/openrem-dx-rf-export-layout.md, 3.3). Each is a radiograph, read in its place.
+     */
+    @Test
+    void aDxCsvRowLongerThanTheHeaderByWholeEventBlocksGivesEveryRadiograph() throws Exception {
+        String study = "P78,General,Agfa,DX-D 600,DX1,DX1,%s,Tech A,2026-10-06,10:00:00,4.000,M,,16.0,,XR ABDOMEN,,,1,%s";
+        Path f = csv("dxexport20261101-101500654321.csv",
+                "Patient ID," + DX_STUDY + "," + dxEventHeader(1),
+                String.format(study, "ACC-DX-2", "30.0") + ","
+                        + dxEvent("ABDOMEN AP", "Abdomen", "antero-posterior", "400.0", "250.0", "2.0", "10.0") + ","
+                        + dxEvent("ABDOMEN LAT", "Abdomen", "left lateral", "300.0", "250.0", "0.8", "12.5") + ","
+                        + dxEvent("ABDOMEN AP RETAKE", "Abdomen", "antero-posterior", "410.0", "250.0", "2.1", "7.5"),
+                String.format(study, "ACC-DX-3", "9.0") + ","
+                        + dxEvent("CHEST AP", "Chest", "antero-posterior", "200.0", "250.0", "-1.0", "9.0"));
+        List<ScanRow> rows = read(f);
+        assertEquals(List.of("ABDOMEN AP", "ABDOMEN LAT", "ABDOMEN AP RETAKE", "CHEST AP"),
+                rows.stream().map(r -> r.acquisition().protocolName()).toList());
+        ScanRow third = rows.get(2);
+        assertEquals("ACC-DX-2", third.study().accessionNumber());
+        assertEquals("AP", third.projection().view());
+        assertEquals(410.0, third.projection().exposureIndex(), 1e-9);
+        assertEquals(2.1, third.projection().deviationIndex(), 1e-9);
+        assertEquals(0.075, third.measurements().dapGycm2(), 1e-12, "7.5 cGy·cm²");
+        assertEquals(2, third.source().line(), "every event points at its study's line");
+        assertEquals(0.125, rows.get(1).measurements().dapGycm2(), 1e-12);
+    }
+
+    /** A separator too many is no block: the row is rejected for its cell count, as any row of the wrong length. */
+    @Test
+    void aDxCsvRowLongerThanTheHeaderByPartOfABlockIsRejectedWithItsCellCount() throws Exception {
+        String study = "P79,General,Agfa,DX-D 600,DX1,DX1,ACC-DX-4,Tech A,2026-10-06,11:00:00,4.000,M,,16.0,,XR CHEST,,,1,9.0,";
+        Path f = csv("dxexport20261101-101500654322.csv",
+                "Patient ID," + DX_STUDY + "," + dxEventHeader(1),
+                study + dxEvent("CHEST AP", "Chest", "antero-posterior", "200.0", "250.0", "-1.0", "9.0") + ",extra");
+        RowValidator v = new RowValidator(new Pseudonymiser(AuditFixture.SECRET), LocalDateTime.of(2026, 11, 2, 7, 0), 1000, w -> { });
+        ScanLogInput in = new ScanLogInput(List.of(f), v, new Exclusions(List.of()), new ArrayList<>());
+        assertEquals(List.of(), AuditedRows.read(in));
+        assertEquals(1, in.rejections().size(), in.rejections().toString());
+        assertEquals("the row has 42 cells, the header has 41", in.rejections().get(0).reason().substring(0, 39));
+    }
+
+    /** The pandas workbook, had it the same header, leaves out a block's trailing empty cells: the block is read still. */
+    @Test
+    void aDxXlsxRowPastTheHeaderGivesItsFurtherRadiographsToo() throws Exception {
+        Path f = dir.resolve("dxexport20261101-101500654323.xlsx");
+        String[] exam = {"Institution", "Station name", "Accession number", "Study date", "Patient age", "Patient sex"};
+        String[] event = {"Acquisition protocol", "Image view", "kVp", "DAP (cGy·cm²)", "Exposure index", "Comment"};
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.createSheet("Summary").createRow(0).createCell(0).setCellValue("XLSX Export from OpenREM version 1.0.0b2");
+            Sheet all = wb.createSheet("All data");
+            Row h = all.createRow(0);
+            int c = 0;
+            for (String s : exam) h.createCell(c++).setCellValue(s);
+            for (String s : event) h.createCell(c++).setCellValue("E1 " + s);
+            Row r = all.createRow(1);
+            Object[] values = {"General", "DX2", "ACC-DX-5", "2026-10-07", 9.0, "F",
+                    "KNEE AP", "antero-posterior", 60.0, 2.0, 150.0, "first",
+                    "KNEE LAT", "left lateral", 60.0, 2.5};
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] instanceof String s) r.createCell(i).setCellValue(s);
+                else r.createCell(i).setCellValue((Double) values[i]);
+            }
+            try (OutputStream o = Files.newOutputStream(f)) {
+                wb.write(o);
+            }
+        }
+        assertEquals("openrem-dx-xlsx", profileOf(f));
+        List<ScanRow> rows = read(f);
+        assertEquals(List.of("KNEE AP", "KNEE LAT"), rows.stream().map(x -> x.acquisition().protocolName()).toList());
+        assertEquals("LL", rows.get(1).projection().view());
+        assertEquals(0.025, rows.get(1).measurements().dapGycm2(), 1e-12);
+        assertNull(rows.get(1).projection().exposureIndex(), "its block ends before the exposure index");
+    }
 }
