@@ -90,23 +90,25 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
         }
         Double dlp = first.getStudyProtocolDlp();
         Candidate dlpCheck = dlp == null ? null : Candidate.of(first, DLP, dlp, first.getExpectedDlpMin(), first.getExpectedDlpMax());
-        // A study that lost a row to rejection has at most an understated DLP: above the range it is above, below it
-        // may be only the missing row.
-        if (dlpCheck != null && !dlpCheck.above && s.isIncomplete()) dlpCheck = null;
+        // A study that lost a row to rejection, or whose acquisition of this protocol has no DLP, has at most an
+        // understated DLP: above the range it is above, below it may be only the missing row or DLP.
+        String understated = s.isIncomplete() ? "rows rejected" : first.isStudyProtocolDlpShort() ? "an acquisition has no DLP" : null;
+        if (dlpCheck != null && !dlpCheck.above && understated != null) dlpCheck = null;
         worst = Candidate.worse(worst, dlpCheck);
         if (worst == null) return null;
         List<SourceLine> lines = events.stream().map(IrradiationEvent::getSource).sorted().distinct().toList();
         return new ExpectedRangeCheck(s, worst.at, worst.above, worst.quantity, worst.measured, worst.bound,
-                unit(worst.quantity), worst.ratio, otherText(worst.quantity, first, events, dlp, s.isIncomplete()), lines);
+                unit(worst.quantity), worst.ratio, otherText(worst.quantity, first, events, dlp, understated), lines);
     }
 
     /** The quantity not reported, with its range, so the message shows both CTDIvol and DLP. */
     private static String otherText(String reported, IrradiationEvent first, List<IrradiationEvent> events, Double dlp,
-                                    boolean understated) {
+                                    String understated) {
         if (CTDIVOL.equals(reported)) {
             if (dlp == null) return "";
-            // Quoted beside a CTDIvol verdict, the DLP of a study that lost rows says it is understated (STUDY_INCOMPLETE).
-            return String.format(Locale.ROOT, "; study DLP %.1f mGy·cm%s (expected %s)", dlp, understated ? ", understated: rows rejected" : "",
+            // Quoted beside a CTDIvol verdict, the DLP of a study that lost rows or an acquisition's DLP says it is
+            // understated (STUDY_INCOMPLETE, DOSE_DATA_MISSING).
+            return String.format(Locale.ROOT, "; study DLP %.1f mGy·cm%s (expected %s)", dlp, understated != null ? ", understated: " + understated : "",
                     range(first.getExpectedDlpMin(), first.getExpectedDlpMax(), "mGy·cm"));
         }
         Double most = null;

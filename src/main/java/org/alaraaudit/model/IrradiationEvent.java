@@ -8,13 +8,16 @@ public final class IrradiationEvent {
     private final int index;
     private final EventRecord r;
     private final Double studyProtocolDlp;
+    private final boolean studyProtocolDlpShort;
     private final boolean firstOfProtocol;
 
-    IrradiationEvent(Study study, int index, EventRecord record, Double studyProtocolDlp, boolean firstOfProtocol) {
+    IrradiationEvent(Study study, int index, EventRecord record, Double studyProtocolDlp, boolean studyProtocolDlpShort,
+                     boolean firstOfProtocol) {
         this.study = study;
         this.index = index;
         this.r = record;
         this.studyProtocolDlp = studyProtocolDlp;
+        this.studyProtocolDlpShort = studyProtocolDlpShort;
         this.firstOfProtocol = firstOfProtocol;
     }
 
@@ -150,6 +153,12 @@ public final class IrradiationEvent {
 
     /** Total DLP of this study's events run with the same device protocol: the "study DLP" of the expected range. */
     public Double getStudyProtocolDlp() { return studyProtocolDlp; }
+
+    /**
+     * True when a diagnostic acquisition of this protocol in the study has no DLP: the protocol's study DLP is then the
+     * rest's, at most understated, so it shows a dose above a range but never one below it, and enters no median.
+     */
+    public boolean isStudyProtocolDlpShort() { return studyProtocolDlpShort; }
 
     /** The study-level DLP checks are reported once, on the first diagnostic event of the protocol. */
     public boolean isFirstOfProtocol() { return firstOfProtocol; }

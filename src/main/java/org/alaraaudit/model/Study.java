@@ -60,8 +60,11 @@ public final class Study {
         List<EventRecord> sorted = new ArrayList<>(records);
         sorted.sort(EVENT_ORDER);
         Map<String, Double> dlpByProtocol = new HashMap<>();
+        // A protocol whose diagnostic acquisition has no DLP has a total of the rest: at most understated.
+        Set<String> dlpShort = new java.util.HashSet<>();
         for (EventRecord r : sorted) {
             if (r.protocolName() != null && r.dlpMgycm() != null) dlpByProtocol.merge(r.protocolName(), r.dlpMgycm(), Double::sum);
+            if (r.protocolName() != null && r.dlpMgycm() == null && r.diagnostic()) dlpShort.add(r.protocolName());
         }
         List<IrradiationEvent> built = new ArrayList<>(sorted.size());
         Set<String> seenProtocol = new java.util.HashSet<>();
@@ -69,7 +72,7 @@ public final class Study {
         for (EventRecord r : sorted) {
             boolean first = r.diagnostic() && r.protocolName() != null && seenProtocol.add(r.protocolName());
             built.add(new IrradiationEvent(this, built.size() + 1, r,
-                    r.protocolName() == null ? null : dlpByProtocol.get(r.protocolName()), first));
+                    r.protocolName() == null ? null : dlpByProtocol.get(r.protocolName()), dlpShort.contains(r.protocolName()), first));
             if (r.diagnostic() && r.targetRegion() != null) regionSet.add(r.targetRegion());
         }
         if (regionSet.isEmpty()) {

@@ -159,8 +159,11 @@ public final class PeriodTally {
             if (e.getProtocolName() == null) continue;
             ProtocolStatistics p = protocols.computeIfAbsent(s.getFacility() + "\u001f" + s.getStationName() + "\u001f" + e.getStandardProtocol(),
                     k -> new ProtocolStatistics(s.getFacility(), s.getStationName(), e.getStandardProtocol(), samples));
-            // A study that lost a row may have lost some of this protocol's DLP: it is counted, its DLP is not.
-            if (e.isFirstOfProtocol()) p.countStudy(s.isPediatric(), s.isIncomplete() ? null : e.getStudyProtocolDlp());
+            // A study that lost a row, or an acquisition's DLP, may lack some of this protocol's DLP: it is counted,
+            // its DLP is not.
+            if (e.isFirstOfProtocol()) {
+                p.countStudy(s.isPediatric(), s.isIncomplete() || e.isStudyProtocolDlpShort() ? null : e.getStudyProtocolDlp());
+            }
             if (e.isDiagnostic() && e.getCtdivol() != null) p.addCtdivol(e.getCtdivol());
             if (e.isDiagnostic()) p.addAcquisition(e, e.getCtdivol() == null ? null : ssde.apply(e));
             if (!s.isPediatric()) continue;
