@@ -10,8 +10,23 @@ public record DoseCheckRecord(boolean alert, Double ctdivolAlertMgy, Double ctdi
     /** An alert overridden with no reason recorded: the incident review has nothing to start from. */
     public boolean overriddenWithoutReason() { return alert && (reason == null || reason.isBlank()); }
 
-    /** The check's quantity: CTDIvol when the scanner recorded it, else DLP. */
-    public boolean onCtdivol() { return ctdivolForwardEstimateMgy != null || ctdivolAlertMgy != null; }
+    /**
+     * The check's quantity: the one whose forward estimate exceeded its alert value (CTDIvol when both did); when the
+     * record shows neither exceeded, the one with both values, then the one with any. A scanner sets both alert values
+     * and fills the forward estimate of the quantity it checks, so "CTDIvol because an alert value is set" quoted a
+     * CTDIvol of the record that never alerted.
+     */
+    public boolean onCtdivol() {
+        if (exceeded(ctdivolForwardEstimateMgy, ctdivolAlertMgy)) return true;
+        if (exceeded(dlpForwardEstimateMgycm, dlpAlertMgycm)) return false;
+        boolean ctdivolBoth = ctdivolForwardEstimateMgy != null && ctdivolAlertMgy != null;
+        boolean dlpBoth = dlpForwardEstimateMgycm != null && dlpAlertMgycm != null;
+        if (ctdivolBoth != dlpBoth) return ctdivolBoth;
+        if (ctdivolForwardEstimateMgy != null || dlpForwardEstimateMgycm != null) return ctdivolForwardEstimateMgy != null;
+        return ctdivolAlertMgy != null || dlpAlertMgycm == null;
+    }
+
+    private static boolean exceeded(Double estimate, Double alert) { return estimate != null && alert != null && estimate > alert; }
 
     public String quantity() { return onCtdivol() ? "CTDIvol forward estimate" : "DLP forward estimate"; }
 
