@@ -47,11 +47,13 @@ final class IdentifyingValues {
 
     private IdentifyingValues(String patientId, String birthText) {
         this.patientId = patientId;
-        this.birthText = birthText;
-        this.birthDates = birthText == null ? Set.of() : parseDates(birthText);
+        // A birth date as written is looked for when it could write a date (a year's four digits at least): a
+        // placeholder such as DICOM's "0" names nobody, and as a spelling it withheld every value with a 0 in it.
+        this.birthText = birthText != null && digits(birthText) >= 4 ? birthText : null;
+        this.birthDates = this.birthText == null ? Set.of() : parseDates(this.birthText);
         List<String> c = new ArrayList<>(2 + birthDates.size());
         if (patientId != null) c.add(patientId.toLowerCase(Locale.ROOT));
-        if (birthText != null) c.add(birthText.toLowerCase(Locale.ROOT));
+        if (this.birthText != null) c.add(this.birthText.toLowerCase(Locale.ROOT));
         for (LocalDate d : birthDates) c.add(Integer.toString(d.getYear()));
         this.cues = c.toArray(new String[0]);
     }
@@ -133,6 +135,12 @@ final class IdentifyingValues {
         } catch (java.time.DateTimeException e) {
             return null;
         }
+    }
+
+    private static int digits(String t) {
+        int n = 0;
+        for (int i = 0; i < t.length(); i++) if (Character.isDigit(t.charAt(i))) n++;
+        return n;
     }
 
     /** The text with its invisible edges stripped, or null when nothing is left. */

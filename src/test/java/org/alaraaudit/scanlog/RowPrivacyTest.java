@@ -79,6 +79,21 @@ class RowPrivacyTest {
         assertEquals(List.of("300", "300", "300"), r.rejected().stream().map(Rejection::value).toList());
     }
 
+    /** DICOM's placeholder birth date "0" writes no date: the study's key (here a Study Instance UID) stays readable. */
+    @Test
+    void aPlaceholderBirthDateWithholdsItselfButNoStudyKeyThatHoldsItsDigit() {
+        String uid = "1.3.6.1.4.1.5962.99.1.3978416086.606123744.1563051577302.3.0";
+        AuditResult r = new AuditFixture().row("birth_date", "0", "age_years", "", "accession_number", uid).audit(dir);
+        Rejection x = r.rejected().get(0);
+        assertEquals("birth_date", x.column());
+        assertEquals(Rejection.VALUE_WITHHELD, x.value());
+        assertEquals(uid, x.accessionNumber());
+        // A birth date that writes a date still withholds a key that holds it.
+        AuditResult dated = new AuditFixture().row("birth_date", "2016-03-11", "age_years", "8", "kvp", "300",
+                "accession_number", "ACC-20160311").audit(dir);
+        assertEquals(Rejection.VALUE_WITHHELD, dated.rejected().get(0).accessionNumber());
+    }
+
     @Test
     void aWarningValueThatIsTheRowsIdentifierIsWithheld() {
         AuditResult r = new AuditFixture().row("patient_id", "250", "age_years", "2", "weight_kg", "250").audit(dir);
