@@ -115,9 +115,10 @@ public final class NotificationValues {
     }
 
     /**
-     * As {@link #forSeries}; for a child's series whose region is not known (blank, OTHER) the strictest value
-     * any region has for the child's age and the series' type, compared on the series' phantom: without a region
-     * the audit cannot tell which value applies, and the child must not go unchecked.
+     * As {@link #forSeries}; for a series whose region is not known (blank, OTHER) the strictest value any region
+     * has for the patient's age and the series' type, compared on the series' phantom: without a region the audit
+     * cannot tell which value applies, and no series may go unchecked (an adult's 222 mGy series of a real dose
+     * report with an empty region code went without a finding when only children's were checked so).
      */
     public Optional<NotificationValue> forSeries(TargetRegion region, AcquisitionType type, double age, int phantom,
                                                  boolean pediatric) {
@@ -127,13 +128,14 @@ public final class NotificationValues {
     /** As above, for a series of a protocol the catalog maps to a category (null: none). */
     public Optional<NotificationValue> forSeries(TargetRegion region, AcquisitionType type, double age, int phantom,
                                                  boolean pediatric, String category) {
-        if (!pediatric || !regionUnknown(region)) return forSeries(region, type, age, phantom, category);
+        if (!regionUnknown(region)) return forSeries(region, type, age, phantom, category);
         Optional<NotificationValue> own = ofCategory(category, region, type, age, phantom);
         if (own.isPresent()) return own;
         return java.util.stream.IntStream.range(0, keys.length).filter(i -> !dedicatedRow[i]).mapToObj(values::get)
                 .filter(v -> v.appliesToTypeAndAge(type, age))
                 .min(Comparator.comparingDouble((NotificationValue v) -> v.valueOn(phantom)))
-                .map(v -> v.withCategory("the strictest value for the child's age, region unknown (" + v.category() + ")"));
+                .map(v -> v.withCategory((pediatric ? "the strictest value for the child's age" : "the strictest adult value")
+                        + ", region unknown (" + v.category() + ")"));
     }
 
     /** A region no notification value can be chosen by. */
