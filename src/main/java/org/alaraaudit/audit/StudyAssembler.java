@@ -92,7 +92,7 @@ public final class StudyAssembler {
         List<EventRecord> events = new ArrayList<>(rows.size());
         for (ScanRow r : rows) events.add(event(r, h, pediatric, contrast));
         return new Study(h, pediatric, period.contains(h.studyDatetime()), events,
-                incomplete.rejectedLines(h.facility(), h.accessionNumber()));
+                incomplete.rejectedLines(h.facility(), h.accessionNumber(), h.patientRef(), h.studyDatetime()));
     }
 
     /**

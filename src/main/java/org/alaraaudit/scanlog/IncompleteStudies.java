@@ -1,6 +1,7 @@
 package org.alaraaudit.scanlog;
 
 import java.io.Serializable;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +15,9 @@ import org.alaraaudit.model.SourceLine;
  * accession number) wherever the audit groups rows, so the same pair finds it here; the date is not needed, and a
  * rejected row whose date is the faulty cell still finds its study. The cells are taken as read, before any is
  * withheld from a report as a patient's identifier (an accession number may equal some patient's ID); they are only
- * compared, never shown. A row whose facility or accession is empty names no study.
+ * compared, never shown. A row whose accession is empty (the cell a damaged export most often loses) finds its study by
+ * facility, patient and study start instead: every row of a study repeats them, and one patient's studies at one
+ * facility do not start in the same second. A row that names neither way names no study.
  */
 public final class IncompleteStudies implements Serializable {
     private static final long serialVersionUID = 2L;
@@ -33,13 +36,34 @@ public final class IncompleteStudies implements Serializable {
     public static final class Builder {
         private final Map<String, Map<String, SourceLine>> byStudy = new HashMap<>();
 
-        /** A rejected row, by its cells as read. */
-        public void rejected(RawRow row) {
+        /** A rejected row, by its cells as read; {@code patientRef} gives a patient identifier's pseudonym. */
+        public void rejected(RawRow row, java.util.function.UnaryOperator<String> patientRef) {
             String facility = row.get(CanonicalColumn.FACILITY);
+            if (!names(facility)) return;
             String accession = row.get(CanonicalColumn.ACCESSION_NUMBER);
-            if (!names(facility) || !names(accession)) return;
+            String key;
+            if (names(accession)) {
+                key = key(facility, accession);
+            } else {
+                String patient = row.get(CanonicalColumn.PATIENT_ID);
+                LocalDateTime start = start(row.get(CanonicalColumn.STUDY_DATETIME));
+                if (!names(patient) || start == null) return;
+                key = startKey(facility, patientRef.apply(patient), start);
+            }
             String identity = digest(DuplicateFilter.identity(row));
-            byStudy.computeIfAbsent(key(facility, accession), k -> new LinkedHashMap<>()).putIfAbsent(identity, row.source());
+            byStudy.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(identity, row.source());
+        }
+
+        /** The study start as the validator reads it; null when it cannot be read. */
+        private static LocalDateTime start(String text) {
+            if (text == null) return null;
+            LocalDateTime plain = RowValidator.plainDateTime(text);
+            if (plain != null) return plain;
+            try {
+                return LocalDateTime.parse(text.replace(' ', 'T'));
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
         }
 
         /**
@@ -68,11 +92,19 @@ public final class IncompleteStudies implements Serializable {
         return all.isEmpty() ? NONE : new IncompleteStudies(all);
     }
 
-    /** The rejected rows of this study, in file and line order; empty when none was rejected. */
-    public List<SourceLine> rejectedLines(String facility, String accessionNumber) {
-        if (rejected.isEmpty() || facility == null || accessionNumber == null) return List.of();
-        Map<String, SourceLine> rows = rejected.get(key(facility, accessionNumber));
-        return rows == null ? List.of() : rows.values().stream().sorted().toList();
+    /**
+     * The rejected rows of this study, by its facility and accession or by its facility, patient (pseudonym) and start,
+     * in file and line order; empty when none was rejected.
+     */
+    public List<SourceLine> rejectedLines(String facility, String accessionNumber, String patientRef, LocalDateTime start) {
+        if (rejected.isEmpty() || facility == null) return List.of();
+        Map<String, SourceLine> byAccession = accessionNumber == null ? null : rejected.get(key(facility, accessionNumber));
+        Map<String, SourceLine> byStart = patientRef == null || start == null ? null : rejected.get(startKey(facility, patientRef, start));
+        if (byAccession == null && byStart == null) return List.of();
+        java.util.Set<SourceLine> lines = new java.util.TreeSet<>();
+        if (byAccession != null) lines.addAll(byAccession.values());
+        if (byStart != null) lines.addAll(byStart.values());
+        return List.copyOf(lines);
     }
 
     public boolean isEmpty() { return rejected.isEmpty(); }
@@ -81,4 +113,9 @@ public final class IncompleteStudies implements Serializable {
 
     // As the audit keys a study (audit.StudyAssembler): the two cells exactly as read.
     private static String key(String facility, String accessionNumber) { return facility + "\u001f" + accessionNumber; }
+
+    // Apart from every accession key by its leading separator; the start in ISO form, to the second.
+    private static String startKey(String facility, String patientRef, LocalDateTime start) {
+        return "\u001f" + facility + "\u001f" + patientRef + "\u001f" + start;
+    }
 }

@@ -87,6 +87,9 @@ public final class RowValidator {
     /** Either a valid row or the reason it is rejected; never both. */
     public record Outcome(ScanRow row, Rejection rejection) {}
 
+    /** The pseudonym a study of this patient identifier carries, so a rejected row can be matched to its study. */
+    public String patientRef(String patientId) { return pseudonymiser.pseudonym(patientId); }
+
     public Outcome validate(RawRow raw) { return commit(check(raw)); }
 
     /**

@@ -216,7 +216,7 @@ public final class ScanLogInput {
         if (outcome.rejection() != null) {
             accounting.countRejected();
             rejections.add(outcome.rejection());
-            incomplete.rejected(row.raw());
+            incomplete.rejected(row.raw(), validator::patientRef);
             return;
         }
         validRows++;

@@ -74,7 +74,7 @@ final class ParquetRead {
             if (outcome.rejection() != null) {
                 rejected++;
                 rejections.add(outcome.rejection());
-                incomplete.rejected(raw);
+                incomplete.rejected(raw, validator::patientRef);
                 continue;
             }
             valid++;

@@ -78,13 +78,33 @@ class IncompleteStudyTest {
         assertTrue(incomplete(r).isEmpty(), incomplete(r).toString());
     }
 
+    /**
+     * The accession is the cell a damaged export loses most often (a reviewer found a child's head spiral rejected so,
+     * its study audited on its scout alone and unflagged): the row's facility, patient and study start find the study.
+     */
     @Test
-    void aRejectedRowWithoutItsAccessionNamesNoStudy() {
+    void aRejectedRowWithoutItsAccessionFindsItsStudyByFacilityPatientAndStart() {
         AuditResult r = october()
-                .row("accession_number", "ACC1")
-                .row("accession_number", "")
+                .row("accession_number", "ACC1", "study_datetime", "2026-10-10T10:00:00")
+                .row("accession_number", "", "study_datetime", "2026-10-10T10:00:00", "acquisition_type", "SPIRAL")
                 .audit(dir);
         assertEquals(1, r.rejected().size());
+        List<Finding> f = incomplete(r);
+        assertEquals(1, f.size(), f.toString());
+        assertEquals("ACC1", f.get(0).accessionNumber());
+        assertTrue(f.get(0).message().startsWith("1 row of this study rejected (scan-log.csv:3)"), f.get(0).message());
+    }
+
+    @Test
+    void aRejectedRowWithoutItsAccessionNamesNoStudyOfAnotherStartPatientOrFacility() {
+        AuditResult r = october()
+                .row("accession_number", "ACC1", "study_datetime", "2026-10-10T10:00:00")
+                .row("accession_number", "", "study_datetime", "2026-10-10T10:00:01")
+                .row("accession_number", "", "study_datetime", "2026-10-10T10:00:00", "patient_id", "MRN2")
+                .row("accession_number", "", "study_datetime", "2026-10-10T10:00:00", "facility", "Other Hospital")
+                .row("accession_number", "", "study_datetime", "not a date")
+                .audit(dir);
+        assertEquals(4, r.rejected().size());
         assertTrue(incomplete(r).isEmpty(), incomplete(r).toString());
     }
 

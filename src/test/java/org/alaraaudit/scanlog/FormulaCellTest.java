@@ -112,15 +112,15 @@ class FormulaCellTest {
     }
 
     @Test
-    void aFormulaInTheAccessionCellNamesNoStudyAndFlagsNone() throws IOException {
-        // The accession itself is the formula never computed: which study the row belongs to is unknown.
+    void aFormulaInTheAccessionCellStillFindsItsStudyByPatientAndStart() throws IOException {
+        // The accession itself is the formula never computed: the row's facility, patient and study start name the study.
         AuditResult r = new AuditFixture().auditFiles(List.of(workbook(List.of(STUDY_A1, STUDY_A1.replace(",50", ",51")), "E3")));
         assertEquals(1, r.rows().rejected());
         Rejection x = r.rejected().get(0);
         assertEquals("accession_number", x.column());
         assertEquals("Gen", x.facility());
         assertNull(x.accessionNumber());
-        assertEquals(List.of(), AuditFixture.findings(r, "STUDY_INCOMPLETE"));
+        assertEquals(List.of("A1"), AuditFixture.findings(r, "STUDY_INCOMPLETE").stream().map(Finding::accessionNumber).toList());
     }
 
     @Test

@@ -98,14 +98,15 @@ class StrayQuoteAuditTest {
     }
 
     @Test
-    void aStrayQuoteInTheAccessionNamesNoStudyAndFlagsNone() throws IOException {
-        // Just outside: the quote's own cell is the accession, whose end is not known.
+    void aStrayQuoteInTheAccessionStillFindsItsStudyByPatientAndStart() throws IOException {
+        // The quote's own cell is the accession, whose end is not known: the row's facility, patient and study start,
+        // read before the quote, name the study.
         List<String> lines = month(20);
         edit(lines, 5, ",ACC2,", ",\"ACC2,");
         AuditResult r = new AuditFixture().auditFiles(List.of(write(lines)));
         assertEquals(1, r.rows().rejected());
         assertEquals(null, r.rejected().get(0).accessionNumber());
-        assertEquals(List.of(), incomplete(r));
+        assertEquals(List.of("ACC2"), incomplete(r).stream().map(Finding::accessionNumber).toList());
     }
 
     @Test

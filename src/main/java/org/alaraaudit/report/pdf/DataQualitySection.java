@@ -110,8 +110,9 @@ final class DataQualitySection {
         }
         ctx.paragraph(Text.count(rows.size()) + (rows.size() == 1 ? " rejected row is" : " rejected rows are") + " of studies in the"
                 + " period. Each such study was audited without the row, so its DLP total and accumulated doses are understated:"
-                + " the findings list it as \u201c" + ctx.rules.title(org.alaraaudit.rules.RuleIds.STUDY_INCOMPLETE) + "\u201d,"
-                + " and its DLP enters no median (a study whose every row was rejected is missing altogether). Correct the rows"
+                + " the findings list it as \u201c" + ctx.rules.title(org.alaraaudit.rules.RuleIds.STUDY_INCOMPLETE) + "\u201d"
+                + " when the row names it (by facility and accession, or by facility, patient and study start), and its DLP"
+                + " enters no median (a study whose every row was rejected is missing altogether). Correct the rows"
                 + " in the export and audit the period again.");
         ReportTable t = new ReportTable(ctx, new float[]{1.3f, 1.2f, 1.3f, 2.0f, 2.3f}, "Facility", "Accession", "Study date",
                 "File, line", "Reason").verbatim(1, 4);
