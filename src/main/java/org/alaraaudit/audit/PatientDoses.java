@@ -57,12 +57,14 @@ public final class PatientDoses {
         Map<DoseMetric, Sum> sums = new EnumMap<>(DoseMetric.class);
         for (DoseMetric m : DoseMetric.values()) sums.put(m, new Sum());
         Set<String> inputKeys = new HashSet<>();
-        boolean ctInPeriod = false;
+        // The profile counts the period's pediatric CT patients: a child's CT of the period, not a child's study of
+        // another modality beside an adult's CT (a real report set gave 1 profiled patient and 0 pediatric CT studies).
+        boolean pediatricCtInPeriod = false;
         // Marrow dose accrued as a child is still followed when the latest study falls after the pediatric limit.
         boolean childInWindow = pediatric;
         for (Study s : studies) {
             if (!s.isCt()) continue;
-            if (s.isInPeriod()) ctInPeriod = true;
+            if (s.isInPeriod() && s.isPediatric()) pediatricCtInPeriod = true;
             LocalDate d = s.getStudyDatetime().toLocalDate();
             if (d.isBefore(from) || d.isAfter(to)) continue;
             inputKeys.add(s.getKey());
@@ -97,7 +99,7 @@ public final class PatientDoses {
                     sum.lines));
         }
         Sum marrow = sums.get(DoseMetric.RED_MARROW_DOSE);
-        boolean profiled = pediatric && ctInPeriod;
+        boolean profiled = pediatricCtInPeriod;
         return new Assessment(facts, profiled, profiled && marrow.acquisitions > 0 ? marrow.value : null);
     }
 

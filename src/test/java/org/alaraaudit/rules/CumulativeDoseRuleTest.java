@@ -106,6 +106,29 @@ public class CumulativeDoseRuleTest {
         assertEquals(1, r.figures().cumulativeMarrowDoseProfile().atLeast100());
     }
 
+    /**
+     * The profile counts the period's pediatric CT patients, as the pediatric CT study count does: a child's
+     * radiograph beside an adult's CT of one patient (an anonymised report set) is no pediatric CT patient; a child's
+     * CT early in the month is one, though the patient's latest study of it is an adult's.
+     */
+    @Test
+    void theMarrowProfileCountsAPatientOnlyForAChildsCtOfThePeriod() {
+        AuditResult adultCt = new AuditFixture()
+                .row("accession_number", "CT1", "age_years", "40", "study_datetime", "2026-10-05T10:00:00")
+                .row("accession_number", "DX1", "age_years", "2", "study_datetime", "2026-10-20T10:00:00", "modality", "DX",
+                        "protocol_name", "CHEST AP", "body_part", "CHEST", "ctdivol_mgy", "", "dlp_mgycm", "", "phantom", "",
+                        "acquisition_type", "", "target_region", "", "dap_gycm2", "0.1")
+                .audit(dir);
+        assertEquals(0, adultCt.figures().pediatricCtStudies());
+        assertEquals(0, adultCt.figures().cumulativeMarrowDoseProfile().patients());
+        AuditResult childCt = new AuditFixture()
+                .row("accession_number", "CT1", "age_years", "17.9", "study_datetime", "2026-10-05T10:00:00")
+                .row("accession_number", "CT2", "age_years", "18.0", "study_datetime", "2026-10-25T10:00:00")
+                .audit(dir);
+        assertEquals(1, childCt.figures().pediatricCtStudies());
+        assertEquals(1, childCt.figures().cumulativeMarrowDoseProfile().patients());
+    }
+
     @Test
     void noFindingWithoutAStudyInThePeriod() {
         AuditResult r = headCts(infant(), "2026-09-05T10:00:00", "2026-06-01T10:00:00", "2026-03-01T10:00:00",
