@@ -68,9 +68,13 @@ final class Summary {
                 if (shown.size() >= 5) break;
                 if (!ofPeriod.contains(x)) shown.add(x);
             }
-            String ofPeriodRows = r.rejected().size() == 1 ? (inPeriod.isEmpty() ? "not in" : "in") + " a study of the period"
-                    : inPeriod.isEmpty() ? "none in a study of the period"
-                    : inPeriod.size() + " of them in studies of the period (listed first)";
+            // A row whose study date cannot be read is of no known period: "not in the period" would be a guess.
+            long undated = r.rejected().stream().filter(x -> x.studyDay() == null && !ofPeriod.contains(x)).count();
+            String ofPeriodRows = r.rejected().size() == 1
+                    ? (!inPeriod.isEmpty() ? "in a study of the period" : undated == 1 ? "its study date unknown" : "not in a study of the period")
+                    : (inPeriod.isEmpty() ? "none in a study of the period" + (undated > 0 ? " by its date" : "")
+                            : inPeriod.size() + " of them in studies of the period (listed first)")
+                    + (undated == 0 ? "" : ", " + undated + " without a readable study date");
             String listed = r.rejected().size() == 1 ? "in rejected.csv" : shown.size() == r.rejected().size() ? "all in rejected.csv"
                     : "the first " + shown.size() + ", all in rejected.csv";
             out.printf(Locale.ROOT, "Rejected rows: %d, %s; %s:%n", r.rejected().size(), ofPeriodRows, listed);

@@ -43,8 +43,29 @@ class RejectedRowsOfThePeriodTest {
             String text = new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
             assertTrue(text.contains("7 rejected rows are of studies in the period. Each such study was audited without the row"), text);
             assertTrue(text.contains("County General CGH41767951 2026-10-04T10:59:24 scan-log-2026-10.csv, 579 dlp_mgycm: is negative"), text);
-            assertTrue(text.contains("the findings list it as \u201cStudy incomplete: rows rejected\u201d, and its DLP enters no median"), text);
+            assertTrue(text.contains("the findings list it as \u201cStudy incomplete: rows rejected\u201d when the row names it (by facility"
+                    + " and accession, or by facility, patient and study start), and its DLP enters no median"), text);
         }
+    }
+
+    /** A row whose study date cannot be read is of no known period: the summary does not call it "not in" the period. */
+    @Test
+    void aRejectedRowWithoutAReadableDateIsNotSaidToBeOutsideThePeriod() throws IOException {
+        Path log = dir.resolve("log.csv");
+        Files.writeString(log, String.join("\n",
+                "patient_id,age_years,facility,station_name,accession_number,study_datetime,modality,protocol_name,ctdivol_mgy,dlp_mgycm",
+                "MRN1,8,Gen,CT1,A1,2026-10-10T10:00,CT,PED CHEST 5-10Y,2.0,50",
+                "MRN2,9,Gen,CT1,A2,2026-10-1",
+                ""));
+        CliTest.Run r = CliTest.run("audit", log.toString(), "--period", "2026-10", "--no-history", "--format", "csv",
+                "--out", dir.resolve("out").toString());
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        assertTrue(r.out().contains("Rejected rows: 1, its study date unknown; in rejected.csv:"), r.out());
+        Files.writeString(log, "MRN3,9,Gen,CT1,A3,2026-09-10T10:00,CT,PED CHEST 5-10Y,2.0,-5\n", java.nio.file.StandardOpenOption.APPEND);
+        r = CliTest.run("audit", log.toString(), "--period", "2026-10", "--no-history", "--format", "csv",
+                "--out", dir.resolve("out2").toString());
+        assertTrue(r.out().contains("Rejected rows: 2, none in a study of the period by its date, 1 without a readable study date;"),
+                r.out());
     }
 
     @Test
