@@ -90,7 +90,8 @@ public final class AuditCommand implements Callable<Integer> {
     String drlSet;
 
     @Option(names = "--profile", paramLabel = "NAME-or-FILE",
-            description = "Input mapping profile: canonical, openrem-ct-csv, openrem-ct-xlsx or a profile file (default: detected from each file's header).")
+            description = "Input mapping profile: canonical, openrem-ct-csv, openrem-ct-xlsx, openrem-dx-csv, openrem-dx-xlsx, openrem-rf-csv"
+                    + " or a profile file (default: detected from each file's header).")
     String profile;
 
     @Option(names = "--sheet", paramLabel = "NAME", description = "Sheet to read in XLSX inputs (default: the profile's sheet, else the first).")

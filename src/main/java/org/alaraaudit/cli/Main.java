@@ -45,7 +45,25 @@ public final class Main {
         // On the root before execute: picocli hands every subcommand's parse error to the root's handler.
         cl.setParameterExceptionHandler(errors);
         internalErrorCode(cl);
+        withoutFindingsCode(cl);
         return cl;
+    }
+
+    /**
+     * The exit codes each command's help lists are the top command's, inherited; only audit (and verify and rules
+     * test, which list their own) ends with 1 for findings, so the others list them without it and without "findings
+     * may exist".
+     */
+    private static void withoutFindingsCode(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            java.util.Map<String, String> codes = new java.util.LinkedHashMap<>(sub.getCommandSpec().usageMessage().exitCodeList());
+            if (!sub.getCommandName().equals("audit") && codes.containsKey("1") && codes.get("1").startsWith("audit:")) {
+                codes.remove("1");
+                codes.put("0", "done");
+                sub.getCommandSpec().usageMessage().exitCodeList(codes);
+            }
+            withoutFindingsCode(sub);
+        }
     }
 
     /** picocli's code for a failure of the handler itself is 1 unless told otherwise, and 1 means findings. */
