@@ -86,7 +86,9 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
         Candidate worst = null;
         for (IrradiationEvent e : events) {
             if (!e.isDiagnostic() || e.getCtdivol() == null) continue;
-            worst = Candidate.worse(worst, Candidate.of(e, CTDIVOL, e.getCtdivol(), e.getExpectedCtdivolMin(), e.getExpectedCtdivolMax()));
+            Candidate c = Candidate.of(e, CTDIVOL, e.getCtdivol(), e.getExpectedCtdivolMin(), e.getExpectedCtdivolMax());
+            if (c != null && c.above && reportedAsNotification(e, c.bound)) c = null;
+            worst = Candidate.worse(worst, c);
         }
         Double dlp = first.getStudyProtocolDlp();
         Candidate dlpCheck = dlp == null ? null : Candidate.of(first, DLP, dlp, first.getExpectedDlpMin(), first.getExpectedDlpMax());
@@ -99,6 +101,17 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
         List<SourceLine> lines = events.stream().map(IrradiationEvent::getSource).sorted().distinct().toList();
         return new ExpectedRangeCheck(s, worst.at, worst.above, worst.quantity, worst.measured, worst.bound,
                 unit(worst.quantity), worst.ratio, otherText(worst.quantity, first, events, dlp, understated), lines);
+    }
+
+    /**
+     * An acquisition above its notification value whose expected upper end is no lower than that value: the
+     * notification finding reports this very excess (MAJOR), against the same or a looser number, so the range adds
+     * nothing. The shipped adult rows end at the AAPM notification value itself, and a reviewer found each adult
+     * exceedance counted twice, at two severities, against one source. A range tighter than the value still reports.
+     */
+    private static boolean reportedAsNotification(IrradiationEvent e, double upper) {
+        NotificationValue n = e.getNotificationValue();
+        return n != null && e.isAboveNotificationValue() && upper >= n.valueOn(e.getPhantom()) - 1e-9;
     }
 
     /** The quantity not reported, with its range, so the message shows both CTDIvol and DLP. */
