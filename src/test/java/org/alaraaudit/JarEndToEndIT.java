@@ -93,7 +93,7 @@ class JarEndToEndIT {
             Map.entry("PEDIATRIC_PROTOCOL_SIZE_MISMATCH", 22), Map.entry("REPEAT_STUDY", 54), Map.entry("UNMAPPED_PROTOCOL", 8),
             Map.entry("EXPOSURE_INDEX_OUT_OF_RANGE", 2), Map.entry("FLUORO_KAR_NOTIFICATION", 3),
             Map.entry("FLUORO_SUBSTANTIAL_DOSE", 3), Map.entry("PEDIATRIC_ADULT_RADIOGRAPHY_PROTOCOL", 1),
-            Map.entry("RADIOGRAPH_RETAKE", 3), Map.entry("STUDY_INCOMPLETE", 5)));
+            Map.entry("RADIOGRAPH_RETAKE", 3), Map.entry("STUDY_INCOMPLETE", 7)));
 
     @Test
     void pdfAndWorkbookAreWrittenBesideTheFindings() {
