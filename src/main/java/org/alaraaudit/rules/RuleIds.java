@@ -15,6 +15,7 @@ public final class RuleIds {
     public static final String UNMAPPED_PROTOCOL = "UNMAPPED_PROTOCOL";
     public static final String DOSE_ABOVE_EXPECTED_RANGE = "DOSE_ABOVE_EXPECTED_RANGE";
     public static final String CT_NOTIFICATION_VALUE = "CT_NOTIFICATION_VALUE";
+    public static final String CT_ALERT_VALUE = "CT_ALERT_VALUE";
     /** Puts the patient on the skin follow-up list (NCRP 168 substantial radiation dose level). */
     public static final String FLUORO_SUBSTANTIAL_DOSE = "FLUORO_SUBSTANTIAL_DOSE";
     public static final String STUDY_INCOMPLETE = "STUDY_INCOMPLETE";

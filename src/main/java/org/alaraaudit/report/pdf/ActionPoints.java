@@ -10,6 +10,7 @@ import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Findings;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.rules.Messages;
 import org.alaraaudit.rules.RuleIds;
 
 /**
@@ -20,9 +21,20 @@ import org.alaraaudit.rules.RuleIds;
 final class ActionPoints {
     record Point(String ruleId, Map<String, long[]> byFacility, long critical, long major, String topProtocol,
                  long topProtocolCount, List<DrlGroup> drlAbove, java.util.SortedSet<java.time.LocalDate> dates, long onChildren,
-                 long onAdults) {
+                 long onAdults, ChildCluster cluster) {
         long total() { return critical + major; }
     }
+
+    /**
+     * Children's exams above an individual-exam dose value (notification or alert value) on one station's protocol:
+     * a protocol to review, not a run of single exams. A reviewer found four toddlers' head series on one protocol
+     * above the notification value (2.1 to 2.4 times the DRL) ranked under "more rules", behind adults' items.
+     */
+    record ChildCluster(String facility, String station, String protocol, long studies, double lowest, double highest,
+                        double value, String unit, java.time.LocalDate first) {}
+
+    /** Individual-exam dose values, where two children's exams over one on one protocol point at the protocol. */
+    private static final java.util.Set<String> EXAM_VALUE_RULES = java.util.Set.of(RuleIds.CT_NOTIFICATION_VALUE, RuleIds.CT_ALERT_VALUE);
 
     private ActionPoints() {}
 
@@ -53,6 +65,7 @@ final class ActionPoints {
             String protocol = f.standardProtocol() != null ? f.standardProtocol() : f.protocolName();
             if (protocol != null) protocols.computeIfAbsent(f.ruleId(), k -> new LinkedHashMap<>()).merge(protocol, 1L, Long::sum);
         }
+        Map<String, ChildCluster> clusters = childClusters(findings);
         List<DrlGroup> above = drlGroups.stream().filter(g -> "ABOVE".equals(g.status()))
                 .sorted(Comparator.comparing((DrlGroup g) -> g.ratio() == null ? 0 : -g.ratio())).toList();
         List<Point> points = new ArrayList<>();
@@ -67,12 +80,15 @@ final class ActionPoints {
             points.add(new Point(rule, drl ? drlSites(above) : byFacility, critical, drl ? Math.max(major, above.size()) : major,
                     top == null ? null : top.getKey(), top == null ? 0 : top.getValue(), drl ? above : List.of(),
                     dates.getOrDefault(rule, new java.util.TreeSet<>()), onChildren.getOrDefault(rule, 0L),
-                    onAdults.getOrDefault(rule, 0L)));
+                    onAdults.getOrDefault(rule, 0L), clusters.get(rule)));
         });
         if (!above.isEmpty() && !counts.containsKey(RuleIds.DRL_MEDIAN_EXCEEDED)) {
-            points.add(new Point(RuleIds.DRL_MEDIAN_EXCEEDED, drlSites(above), 0, above.size(), null, 0, above, new java.util.TreeSet<>(), 0, 0));
+            points.add(new Point(RuleIds.DRL_MEDIAN_EXCEEDED, drlSites(above), 0, above.size(), null, 0, above, new java.util.TreeSet<>(),
+                    0, 0, null));
         }
+        // A patient's follow-up first, then a protocol that put several children over an exam's dose value.
         points.sort(Comparator.comparing((Point p) -> rules.followUp(p.ruleId()) == null)
+                .thenComparing(p -> p.cluster() == null)
                 .thenComparing(Comparator.comparingLong(Point::critical).reversed())
                 .thenComparing(Comparator.comparingLong(Point::major).reversed())
                 .thenComparing(Point::ruleId));
@@ -80,6 +96,39 @@ final class ActionPoints {
         // Groups above the DRL always make the list: each is a protocol review, however few findings it raised.
         points.stream().filter(p -> !p.drlAbove().isEmpty() && !top.contains(p)).findFirst().ifPresent(p -> top.set(top.size() - 1, p));
         return top;
+    }
+
+    /**
+     * For each exam-value rule, its largest cluster of children's studies on one facility, station and protocol (two
+     * studies at least): the most studies, then the highest measured value.
+     */
+    private static Map<String, ChildCluster> childClusters(Findings findings) {
+        Map<String, Map<List<String>, List<Finding>>> byProtocol = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (!EXAM_VALUE_RULES.contains(f.ruleId()) || !f.pediatric() || f.protocolName() == null || f.measuredValue() == null
+                    || f.referenceValue() == null) continue;
+            byProtocol.computeIfAbsent(f.ruleId(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(java.util.Arrays.asList(String.valueOf(f.facility()), String.valueOf(f.stationName()), f.protocolName()),
+                            k -> new ArrayList<>()).add(f);
+        }
+        Map<String, ChildCluster> out = new LinkedHashMap<>();
+        byProtocol.forEach((rule, groups) -> groups.forEach((key, list) -> {
+            java.util.Set<String> studies = new java.util.HashSet<>();
+            for (Finding f : list) studies.add(f.facility() + "\u001f" + f.accessionNumber());
+            if (studies.size() < 2) return;
+            double lowest = list.stream().mapToDouble(Finding::measuredValue).min().orElseThrow();
+            double highest = list.stream().mapToDouble(Finding::measuredValue).max().orElseThrow();
+            double value = list.stream().mapToDouble(Finding::referenceValue).min().orElseThrow();
+            java.time.LocalDate first = list.stream().map(Finding::studyDatetime).filter(java.util.Objects::nonNull)
+                    .map(java.time.LocalDateTime::toLocalDate).min(Comparator.naturalOrder()).orElse(null);
+            ChildCluster c = new ChildCluster(key.get(0), key.get(1), key.get(2), studies.size(), lowest, highest, value,
+                    list.get(0).unit(), first);
+            ChildCluster had = out.get(rule);
+            if (had == null || c.studies() > had.studies() || (c.studies() == had.studies() && c.highest() > had.highest())) {
+                out.put(rule, c);
+            }
+        }));
+        return out;
     }
 
     /** How many items the ranking has in all (one per rule with a CRITICAL or MAJOR finding, and the DRL groups). */
@@ -119,7 +168,14 @@ final class ActionPoints {
             else if (p.onChildren() > 0 && p.onChildren() < p.total()) {
                 sb.append(", ").append(Text.count(p.onChildren())).append(" of them on children");
             }
-            if (p.topProtocol() != null && p.total() > 1) {
+            ChildCluster c = p.cluster();
+            if (c != null) {
+                sb.append("; ").append(Text.count(c.studies())).append(" children's studies on one protocol, ").append(c.protocol())
+                        .append(" at ").append(c.station()).append(" (").append(c.facility()).append("), ")
+                        .append(Messages.number(c.lowest())).append("-").append(Messages.number(c.highest())).append(' ').append(c.unit())
+                        .append(" against ").append(Messages.number(c.value())).append(' ').append(c.unit())
+                        .append(c.first() == null ? "" : ", from " + c.first()).append(": review that protocol first");
+            } else if (p.topProtocol() != null && p.total() > 1) {
                 sb.append(", most often with protocol ").append(p.topProtocol())
                         .append(" (").append(Text.count(p.topProtocolCount())).append(")");
             }

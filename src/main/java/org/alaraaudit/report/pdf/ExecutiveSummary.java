@@ -120,8 +120,9 @@ final class ExecutiveSummary {
                 item.setSpacingAfter(5);
                 out.add(item);
             }
-            out.add(ctx.noteParagraph("One item per rule, its counts per facility in brackets; follow-ups with a time limit first, then by"
-                    + " CRITICAL, then MAJOR findings. DRL groups above the DRL count once each and always take a place: each is"
+            out.add(ctx.noteParagraph("One item per rule, its counts per facility in brackets; follow-ups with a time limit first, then a"
+                    + " protocol with two or more children's studies above a notification or alert value, then by CRITICAL,"
+                    + " then MAJOR findings. DRL groups above the DRL count once each and always take a place: each is"
                     + " a protocol review."
                     + (ranked > points.size() ? " " + Text.count(ranked - points.size()) + (ranked - points.size() == 1 ? " more rule has" : " more rules have")
                     + " CRITICAL or MAJOR findings this period." : "")
