@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.aggregate.ComplianceFigures;
+import org.alaraaudit.scanlog.DataWarning;
 import org.alaraaudit.scanlog.Rejection;
 import org.alaraaudit.scanlog.RowAccounting;
 import org.alaraaudit.scanlog.TerminalText;
@@ -39,6 +40,10 @@ final class Summary {
                     TerminalText.escape(String.join(", ", r.filesWithoutPatientIdentifiers())));
         }
         if (!r.warnings().isEmpty()) out.printf(Locale.ROOT, "      %d data warnings (unusual values, reused accession numbers; audited all the same)%n", r.warnings().size());
+        // A file without a dose column loses whole rules without a finding to show for it: a count would hide that.
+        for (DataWarning w : r.warnings()) {
+            if (w.ofAbsentColumn()) out.println("WARNING: " + TerminalText.escape(w.file() + ": " + w.column() + " " + w.reason()));
+        }
         int changed = r.tables() == null ? 0 : r.tables().siteValueChanges().size();
         if (changed > 0) {
             out.printf(Locale.ROOT, "WARNING: %d value%s of the rules' tables differ%s from this version's built-in row whose source and status %s"

@@ -26,14 +26,24 @@ public final class Cells {
     }
 
     /**
+     * A number as a scan log writes one: signed or not, with a decimal point or comma, with or without an exponent
+     * ({@code -724.36}, {@code +1,5}, {@code -1.2E-3}). Nothing in it can call a function or reach outside the cell.
+     */
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(?:\\d+(?:[.,]\\d*)?|[.,]\\d+)(?:[eE][+-]?\\d+)?");
+
+    /**
      * Text from the input that starts like a formula is prefixed with an apostrophe, as spreadsheet-injection
-     * guidance recommends (OWASP, CWE-1236); only human-facing exports do this, JSON stays raw.
+     * guidance recommends (OWASP, CWE-1236); only human-facing exports do this, JSON stays raw. A plain signed
+     * number is written as it is: the prefix would change the very value a rejected row reports ({@code '-724.36}
+     * for a negative DLP), and a sign followed by digits alone cannot run anything.
      */
     public static String safeText(String s) {
         if (s == null || s.isEmpty()) return s == null ? "" : s;
         char c = s.charAt(0);
         if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\0'
                 || c == '\uFF1D' || c == '\uFF0B' || c == '\uFF0D' || c == '\uFF20') {
+            if ((c == '+' || c == '-') && PLAIN_NUMBER.matcher(s).matches()) return s;
             return "'" + s;
         }
         return s;

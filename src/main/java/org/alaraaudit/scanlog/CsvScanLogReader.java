@@ -78,6 +78,9 @@ public final class CsvScanLogReader implements ScanLogReader {
     public String profileName() { return "canonical"; }
 
     @Override
+    public boolean hasColumnFor(CanonicalColumn c) { return java.util.Arrays.asList(columnOf).contains(c); }
+
+    @Override
     public boolean hasNext() { return table.hasNext(); }
 
     @Override

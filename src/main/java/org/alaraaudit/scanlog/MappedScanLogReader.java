@@ -78,6 +78,17 @@ final class MappedScanLogReader implements ScanLogReader {
     public boolean hasPatientIdentifiers() { return patientColumn; }
 
     @Override
+    public boolean hasColumnFor(CanonicalColumn c) {
+        for (Plan p : plans) {
+            if (p.column() != c) continue;
+            if (p.field().constant() != null) return true;
+            for (HeaderMatch.Column s : p.sources()) if (s.present()) return true;
+            for (HeaderMatch.Column s : p.studySources()) if (s.present()) return true;
+        }
+        return false;
+    }
+
+    @Override
     public boolean hasNext() {
         while (pending.isEmpty() && table.hasNext()) expand(table.next());
         return !pending.isEmpty();

@@ -51,6 +51,8 @@ public final class ScanLogInput {
     private final Map<String, String> profiles = new LinkedHashMap<>();
     private long parallelFromBytes = CsvChunks.PARALLEL_FROM_BYTES;
     private int chunkBytes = CsvChunks.CHUNK_BYTES;
+    /** The file being read lacks dose columns its CT rows need, warned about at its first CT row; null when not. */
+    private AbsentDoseColumns absentDoseColumns;
 
     /**
      * Receives each row that passed exclusions and validation, with its ordinal among them. Whether it is a
@@ -180,6 +182,7 @@ public final class ScanLogInput {
         for (Path f : files) {
             FileStamp opened = FileStamp.of(f);
             try (ScanLogReader reader = opener.open(f)) {
+                absentDoseColumns = AbsentDoseColumns.of(reader);
                 String digest;
                 if (reader instanceof CsvScanLogReader csv && opened.size() >= parallelFromBytes) {
                     try (CsvChunks chunks = new CsvChunks(f, csv.table(), exclusions, validator, chunkBytes)) {
@@ -220,6 +223,7 @@ public final class ScanLogInput {
             return;
         }
         validRows++;
+        if (absentDoseColumns != null) absentDoseColumns = absentDoseColumns.audited(outcome.row(), warnings::add);
         sink.accept(outcome.row(), duplicates.add(row.raw()));
     }
 

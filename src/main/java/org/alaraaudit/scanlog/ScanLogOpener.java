@@ -63,13 +63,15 @@ public final class ScanLogOpener {
 
     /**
      * True when the file's first line, read as a CSV header, names not one column of the named profile or of any
-     * shipped one: a note beside the exports, not an export. A file that cannot be read that far is not judged
-     * here (false); reading it as a scan log names its problem.
+     * shipped one: a note beside the exports, not an export. Only that line is judged, and in whatever encoding:
+     * notes are often saved as Latin-1 (a dump's "Müller"), and what follows their first line says nothing of whether
+     * they are an export. A first line that cannot be read as a header is not judged here (false); reading the file
+     * as a scan log names its problem.
      */
     boolean namesNoScanLogColumn(Path f) {
         // A dose report saved as .txt (DICOM JSON) is told by its content, as open() tells it.
         if (org.alaraaudit.dicom.DoseReportFile.detect(f) != null) return false;
-        try (CsvTable table = new CsvTable(f)) {
+        try (CsvTable table = new CsvTable(f, new java.io.ByteArrayInputStream(firstLineAsUtf8(f)), null, ',', 0, true)) {
             List<String> header = table.header();
             if (named != null && new HeaderMatch(named, header).matched() > 0) return false;
             for (MappingProfile p : ProfileCatalog.shipped()) if (new HeaderMatch(p, header).matched() > 0) return false;
@@ -77,6 +79,26 @@ public final class ScanLogOpener {
         } catch (ScanLogException e) {
             return false;
         }
+    }
+
+    /**
+     * The bytes of the file's first line that is not empty, each byte that is no UTF-8 replaced by U+FFFD. A replaced
+     * letter can only make the line name fewer columns, never one it did not name, and a Latin-1 export whose header
+     * still names one is read and stopped with the line to fix.
+     */
+    private static byte[] firstLineAsUtf8(Path f) {
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(f)) {
+            head = in.readNBytes(1 << 16);
+        } catch (java.io.IOException e) {
+            throw new ScanLogException(f.getFileName() + ": cannot be read: " + e.getMessage(), e);
+        }
+        // The header is the first line that is not empty, as the CSV reader takes it (a dcmdump begins with a blank line).
+        int start = 0;
+        while (start < head.length && (head[start] == '\n' || head[start] == '\r')) start++;
+        int end = start;
+        while (end < head.length && head[end] != '\n' && head[end] != '\r') end++;
+        return new String(head, start, end - start, java.nio.charset.StandardCharsets.UTF_8).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Why a .json file's first bytes are no DICOM JSON, in a reader's words. */

@@ -24,6 +24,12 @@ public interface ScanLogReader extends Iterator<RawRow>, AutoCloseable {
      */
     default boolean hasPatientIdentifiers() { return true; }
 
+    /**
+     * True when the file's header has a column for {@code c} (or its profile a fixed value): false means that no row
+     * of the file can hold it. A dose report carries each event's values itself, so it has every column.
+     */
+    default boolean hasColumnFor(CanonicalColumn c) { return true; }
+
     /** The SHA-256 of the bytes read from the file; complete once the last row has been read. */
     String sha256();
 

@@ -162,6 +162,54 @@ class OutputPathsTest {
     }
 
     @Test
+    void aNoteSavedAsLatin1BesideTheExportsIsLeftOutAsANoteInsteadOfStoppingTheRun() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        log(data);
+        // A dump's referring physician, "Müller", as Latin-1 writes it: one byte 0xFC that is no UTF-8.
+        Files.write(data.resolve("notes.txt"), latin1Note());
+        CliTest.Run r = audit(data, dir.resolve("reports"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Rows: 2 read"), r.out());
+        assertEquals("alara-audit: not reading 1 text file whose first line names no scan-log column (notes beside the exports): "
+                + data.resolve("notes.txt"), r.err().strip());
+    }
+
+    @Test
+    void aDicomTextDumpThatBeginsWithAnEmptyLineIsLeftOutAsANote() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        log(data);
+        // dcmdump's output: a blank line, then comment lines, then the elements, a name in Latin-1 among them.
+        Files.write(data.resolve("CT1.dcm.dcmdump.txt"), ("\n# Dicom-File-Format\n\n(0008,0090) PN [M\u00fcller]\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CliTest.Run r = audit(data, dir.resolve("reports"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().strip().endsWith("(notes beside the exports): " + data.resolve("CT1.dcm.dcmdump.txt")), r.err());
+    }
+
+    @Test
+    void aLatin1NoteNamedOnTheCommandLineStopsTheRunNamingTheLineThatIsNotUtf8() throws IOException {
+        Path note = Files.write(dir.resolve("notes.txt"), latin1Note());
+        CliTest.Run r = audit(note, dir.resolve("reports"));
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().startsWith("alara-audit: input unusable: notes.txt: line 2 is not UTF-8 text"), r.err());
+    }
+
+    @Test
+    void aLatin1ExportInAFolderWhoseHeaderNamesColumnsStillStopsTheRun() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Path log = log(dir);
+        byte[] export = (Files.readString(log).replace("General", "G\u00e9n\u00e9ral")).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(data.resolve("export.txt"), export);
+        CliTest.Run r = audit(data, dir.resolve("reports"));
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("export.txt: line 2 is not UTF-8 text"), r.err());
+    }
+
+    private static byte[] latin1Note() {
+        return "Notes about the export\nReferring physician: M\u00fcller\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void aFolderOfNotesOnlyIsRefusedNamingTheNotesItLeftOut() throws IOException {
         Path data = Files.createDirectory(dir.resolve("data"));
         Files.writeString(data.resolve("README.txt"), "Exports of the CT scanners go here\n");
