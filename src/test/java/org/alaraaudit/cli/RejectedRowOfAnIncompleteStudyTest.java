@@ -39,7 +39,8 @@ class RejectedRowOfAnIncompleteStudyTest {
         assertEquals(2, r.rejected().size());
         assertEquals(List.of("ACC1"), r.rejectedInPeriod().stream().map(x -> x.accessionNumber()).toList());
         List<String> lines = summary(r).lines().toList();
-        int at = lines.indexOf("Rejected rows: 2, 1 of them in studies of the period (listed first); all in rejected.csv:");
+        int at = lines.indexOf("Rejected rows: 2, 1 of them in studies of the period (listed first), 1 without a readable study date;"
+                + " all in rejected.csv:");
         assertTrue(at >= 0, lines.toString());
         assertTrue(lines.get(at + 1).startsWith("  scan-log.csv line 3: study_datetime") && lines.get(at + 1).endsWith("(study ACC1)"),
                 lines.get(at + 1));
