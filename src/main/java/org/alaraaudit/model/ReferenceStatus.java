@@ -53,6 +53,11 @@ public enum ReferenceStatus {
         String words = words(status);
         if (words == null || source == null) return source;
         boolean localPolicy = words.equals(LOCAL_POLICY.wording);
+        // An upper end set by local policy at a published value (a DRL's, as one exam's screening level): the choice is
+        // the site's, the value has the row's status.
+        if (!localPolicy && source.startsWith("upper end: " + LOCAL_POLICY.wording)) {
+            return source + " (" + (source.contains(" DRL") ? "the DRL's value " : "the upper end's value ") + words + ")";
+        }
         if (!localPolicy && source.startsWith("upper end: ") && source.contains("; lower end: " + LOCAL_POLICY.wording)) {
             return source + " (upper end " + words + ")";
         }

@@ -23,6 +23,18 @@ class ReferenceStatusCitationTest {
         assertEquals(policy + " (confirmed by A. Physicist on 2026-11-01)", ReferenceStatus.cited(policy, "confirmed by A. Physicist on 2026-11-01"));
     }
 
+    /**
+     * ICRP 135 compares a DRL with a facility's median, never with one exam: an upper end set at a DRL's value is the
+     * site's choice of a screening level, and only the value has the DRL's status.
+     */
+    @Test
+    void anUpperEndSetAtADrlsValueIsLocalPolicyWithTheValuesStatus() {
+        String range = "upper end: local policy (default), one exam's screening level set at the value of the pediatric DRL,"
+                + " chest 5-10 y (Kanal KM 2022); lower end: local policy (default), a quarter of the upper end";
+        assertEquals(range + " (the DRL's value from a secondary source)", ReferenceStatus.cited(range, "secondary"));
+        assertEquals(range + " (local policy)", ReferenceStatus.cited(range, "local-policy"));
+    }
+
     @Test
     void aRangeWithAPublishedUpperEndAndALocalLowerEndSaysWhichEndTheStatusIsOf() {
         assertEquals(RANGE + " (upper end from a secondary source)", ReferenceStatus.cited(RANGE, "secondary"));
