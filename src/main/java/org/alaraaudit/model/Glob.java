@@ -88,7 +88,13 @@ public final class Glob {
 
     /** The leftmost whole-word occurrence; an occurrence's edges depend only on the value, so leftmost is safe. */
     private static int indexOfIgnoreCase(String v, String p, int from) {
+        // The first letter in both cases, compared before the region: most positions of a name fail on it, and the
+        // exclusions and catalog look for several pieces in every row's protocol name and study description.
+        char upper = Character.toUpperCase(p.charAt(0));
+        char lower = Character.toLowerCase(p.charAt(0));
         for (int at = from; at + p.length() <= v.length(); at++) {
+            char c = v.charAt(at);
+            if (c != upper && c != lower && Character.toUpperCase(c) != upper && Character.toLowerCase(c) != lower) continue;
             if (v.regionMatches(true, at, p, 0, p.length()) && wordEdges(v, at, p.length())) return at;
         }
         return -1;
