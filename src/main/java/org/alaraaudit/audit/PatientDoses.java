@@ -132,6 +132,7 @@ public final class PatientDoses {
             Optional<EffectiveDoseEstimate> ed = estimates.effective(e);
             if (ed.isPresent()) {
                 effective.add(ed.get().msv(), e.getSource(), ed.get().dataset());
+                if (ed.get().caveat() != null) effective.caveats.add(ed.get().caveat());
                 effectiveEstimated = true;
             } else if (e.isDiagnostic()) {
                 // A localizer without DLP is not a gap in the estimate; a diagnostic acquisition is.
@@ -151,7 +152,9 @@ public final class PatientDoses {
 
     private String method(DoseMetric metric, Sum sum) {
         String data = String.join(", ", sum.datasets);
-        return methods.computeIfAbsent(metric.name() + "\u001f" + data, k -> method(metric, data));
+        String caveats = String.join("; ", sum.caveats);
+        return methods.computeIfAbsent(metric.name() + "\u001f" + data + "\u001f" + caveats,
+                k -> method(metric, data) + (caveats.isEmpty() ? "" : "; " + caveats));
     }
 
     private String method(DoseMetric metric, String data) {
@@ -176,6 +179,8 @@ public final class PatientDoses {
         LocalDate first;
         final List<SourceLine> lines = new ArrayList<>();
         final Set<String> datasets = new java.util.TreeSet<>();
+        /** What unverified coefficients the sum rests on, said with its method (EffectiveDoseEstimate#caveat). */
+        final Set<String> caveats = new java.util.TreeSet<>();
 
         /** A study from the history store: no input lines to cite. */
         void add(StudyDose d) {

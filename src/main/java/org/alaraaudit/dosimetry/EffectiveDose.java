@@ -61,7 +61,9 @@ public final class EffectiveDose {
                     .append("; population-level estimate, not an individual risk");
             return text.toString();
         };
-        return Optional.of(new EffectiveDoseEstimate(converted * factor.k(), factor.k(), table.dataset(), assumption));
+        String caveat = factor.unverified() ? "the " + coefficientRegion.get() + " coefficient " + Figures.format(factor.k())
+                + " (" + AgeBand.phantomAgeLabel(factor.coefficientAge()) + ") is unverified: its source was not found" : null;
+        return Optional.of(new EffectiveDoseEstimate(converted * factor.k(), factor.k(), table.dataset(), assumption, caveat));
     }
 
     /**

@@ -31,7 +31,11 @@ public final class KFactorTable {
 
     /** One coefficient: the tabulated phantom age it was computed for and the patient ages it is used for. */
     record KFactor(String region, String coefficientAge, AgeBand band, double k, Integer dlpPhantomCm, String source,
-                   long line) {}
+                   long line, boolean unverified) {
+        KFactor(String region, String coefficientAge, AgeBand band, double k, Integer dlpPhantomCm, String source, long line) {
+            this(region, coefficientAge, band, k, dlpPhantomCm, source, line, false);
+        }
+    }
 
     private final String dataset;
     private final List<KFactor> rows;
@@ -58,7 +62,7 @@ public final class KFactorTable {
             if (!REGIONS.contains(region)) throw row.error("unknown region '" + region + "' (expected one of " + new TreeSet<>(REGIONS) + ")");
             KFactor factor = new KFactor(region, row.requiredText("coefficient_age"), row.ageBand("age_min_years", "age_max_years"),
                     row.positiveNumber("k_msv_per_mgycm"), row.optionalPhantom("dlp_phantom_cm"), row.requiredText("source"),
-                    row.line());
+                    row.line(), "unverified".equalsIgnoreCase(row.optionalColumnText("status")));
             List<KFactor> sameSet = byDataset.computeIfAbsent(name, n -> new ArrayList<>());
             for (KFactor other : sameSet) {
                 if (other.region().equals(region) && other.band().overlaps(factor.band())) {

@@ -107,6 +107,14 @@ final class TableRow {
         return value == null ? "" : value.trim();
     }
 
+    /** The trimmed cell of a column the table may leave out (a site's older copy): "" when absent or blank. */
+    String optionalColumnText(String column) {
+        String header = columns.get(column);
+        if (header == null) return "";
+        String value = record.get(header);
+        return value == null ? "" : value.trim();
+    }
+
     String requiredText(String column) {
         String value = text(column);
         if (value.isEmpty()) throw error("'" + column + "' is blank");

@@ -212,6 +212,27 @@ public class CumulativeDoseRuleTest {
         assertEquals(0, r.figures().cumulativeMarrowDoseProfile().patients(), "adults are not in the pediatric profile");
     }
 
+    /**
+     * The adult neck coefficient (0.0059, AAPM Report 96) is the one k factor whose source was not found: an estimate
+     * resting on it says so in its method, where the abdomen's does not.
+     */
+    @Test
+    void anEstimateOnTheUnverifiedNeckCoefficientSaysSo() {
+        // adult neck k 0.0059 on 32 cm: 3 x 6000 mGy·cm = 106.2 mSv
+        AuditResult r = adult().defaults("protocol_name", "NECK ROUTINE", "target_region", "NECK")
+                .row("accession_number", "N1", "dlp_mgycm", "6000", "study_datetime", "2026-10-10T10:00:00")
+                .row("accession_number", "N2", "dlp_mgycm", "6000", "study_datetime", "2026-07-10T10:00:00")
+                .row("accession_number", "N3", "dlp_mgycm", "6000", "study_datetime", "2026-04-10T10:00:00").audit(dir);
+        List<Finding> f = AuditFixture.findings(r, "CUMULATIVE_DOSE");
+        assertEquals(1, f.size());
+        assertEquals(106.2, f.get(0).measuredValue(), 1e-9);
+        assertTrue(f.get(0).message().contains("the neck coefficient 0.0059 (adult) is unverified: its source was not found"),
+                f.get(0).message());
+        AuditResult abdomen = adult().row("accession_number", "X1", "dlp_mgycm", "3400", "study_datetime", "2026-10-10T10:00:00")
+                .row("accession_number", "X2", "dlp_mgycm", "3400", "study_datetime", "2026-04-10T10:00:00").audit(dir);
+        assertTrue(!AuditFixture.findings(abdomen, "CUMULATIVE_DOSE").get(0).message().contains("unverified"));
+    }
+
     @Test
     void anAdultJustBelowOneHundredMsvHasNoFinding() {
         AuditResult r = adult().row("accession_number", "X1", "dlp_mgycm", "3300", "study_datetime", "2026-10-10T10:00:00")
