@@ -78,7 +78,7 @@ final class DrlSection {
         ctx.subheading("Change from " + PeriodChange.describe(p));
         ReportTable t = new ReportTable(ctx, new float[]{1.4f, 1.5f, 0.85f, 0.8f, 0.9f, 0.9f, 0.75f, 0.8f, 0.65f, 0.7f, 1.5f},
                 "Facility", "Exam type", "Band", "Quantity", "n, status", "Prev. n, status", "Median#", "Prev. median#", "Ratio#",
-                "Prev. ratio#", "Change");
+                "Prev. ratio#", "Change of ratio");
         int missing = 0;
         for (DrlGroup g : ctx.result.drlGroups()) {
             DrlGroup q = p.group(g);

@@ -56,7 +56,6 @@ final class PeriodChange {
         return studies == 0 ? null : findings * 100.0 / studies;
     }
 
-    /** A value, so the report's one rounding rule (three significant figures); changes keep the decimals above. */
     /** One decimal, as every per-100 figure of the reports and the trend (12.6, 6.5, 0.1): a column of them lines up. */
     static String per100Text(Double v) {
         return v == null ? "n/a" : Messages.format("%.1f", v);
