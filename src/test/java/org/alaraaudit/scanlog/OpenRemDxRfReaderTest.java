@@ -70,6 +70,17 @@ class OpenRemDxRfReaderTest {
         return f;
     }
 
+    /** The pandas writer's workbook: a Summary sheet, then "All data" with the exam's and one event block's header. */
+    private static Row allDataRow(XSSFWorkbook wb, String[] exam, String[] event) {
+        wb.createSheet("Summary").createRow(0).createCell(0).setCellValue("XLSX Export from OpenREM version 1.0.0b2");
+        Sheet all = wb.createSheet("All data");
+        Row h = all.createRow(0);
+        int c = 0;
+        for (String s : exam) h.createCell(c++).setCellValue(s);
+        for (String s : event) h.createCell(c++).setCellValue("E1 " + s);
+        return all.createRow(1);
+    }
+
     @Test
     void aDxCsvExportGivesOneRadiographPerEventWithItsExposureIndexAndDapInGrayCm2() throws Exception {
         Path f = csv("dxexport20261101-101500123456.csv",
@@ -144,13 +155,7 @@ class OpenRemDxRfReaderTest {
                 "Image view", "Relative x-ray exposure", "Source to detector distance", "Source to entrance surface distance",
                 "Source to isocentre distance", "Table height", "Target exposure index", "kVp", "mA", "mAs"};
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            wb.createSheet("Summary").createRow(0).createCell(0).setCellValue("XLSX Export from OpenREM version 1.0.0b2");
-            Sheet all = wb.createSheet("All data");
-            Row h = all.createRow(0);
-            int c = 0;
-            for (String s : exam) h.createCell(c++).setCellValue(s);
-            for (String s : event) h.createCell(c++).setCellValue("E1 " + s);
-            Row r = all.createRow(1);
+            Row r = allDataRow(wb, exam, event);
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
             Object[] examValues = {"General", "Carestream", "DRX", "DX2", "DX2", "", "M", "XR PELVIS", "", "ACC-DX-9", null,
@@ -232,13 +237,7 @@ class OpenRemDxRfReaderTest {
         String[] exam = {"Institution", "Station name", "Accession number", "Study date", "Patient age", "Patient sex"};
         String[] event = {"Acquisition protocol", "Image view", "kVp", "DAP (cGy·cm²)", "Exposure index", "Comment"};
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            wb.createSheet("Summary").createRow(0).createCell(0).setCellValue("XLSX Export from OpenREM version 1.0.0b2");
-            Sheet all = wb.createSheet("All data");
-            Row h = all.createRow(0);
-            int c = 0;
-            for (String s : exam) h.createCell(c++).setCellValue(s);
-            for (String s : event) h.createCell(c++).setCellValue("E1 " + s);
-            Row r = all.createRow(1);
+            Row r = allDataRow(wb, exam, event);
             Object[] values = {"General", "DX2", "ACC-DX-5", "2026-10-07", 9.0, "F",
                     "KNEE AP", "antero-posterior", 60.0, 2.0, 150.0, "first",
                     "KNEE LAT", "left lateral", 60.0, 2.5};
