@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.alaraaudit.audit.AuditPeriod;
@@ -320,6 +321,28 @@ class TrendReportTest {
             assertTrue(noted, "the sheet says what grey italics mean");
         }
         assertTrue(small > 0, "the sample months have small groups");
+    }
+
+    /** A percentage's axis from 0, compliance's to 100 %: cut to the months' values, a point or two drew as a collapse. */
+    @Test
+    void theWorkbooksPercentageChartsStartAtZeroAndComplianceRunsToAHundredPercent() throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx(byFacility)))) {
+            Map<String, double[]> axes = new java.util.TreeMap<>();
+            for (XSSFChart c : wb.getSheet("Charts").getDrawingPatriarch().getCharts()) {
+                for (var axis : c.getAxes()) {
+                    if (axis instanceof org.apache.poi.xddf.usermodel.chart.XDDFValueAxis y) {
+                        axes.put(c.getTitleText().getString(), new double[]{y.getMinimum(), y.getMaximum()});
+                    }
+                }
+            }
+            double[] compliance = axes.entrySet().stream().filter(e -> e.getKey().startsWith("Pediatric protocol compliance"))
+                    .findFirst().orElseThrow(() -> new AssertionError(axes.keySet().toString())).getValue();
+            assertEquals(List.of(0.0, 1.0), List.of(compliance[0], compliance[1]), "compliance");
+            double[] repeat = axes.entrySet().stream().filter(e -> e.getKey().startsWith("Repeat rate"))
+                    .findFirst().orElseThrow(() -> new AssertionError(axes.keySet().toString())).getValue();
+            assertEquals(0.0, repeat[0], "repeat rate");
+            assertTrue(repeat[1] > 0 && repeat[1] < 0.2, "repeat rate up to a little above its months: " + repeat[1]);
+        }
     }
 
     @Test

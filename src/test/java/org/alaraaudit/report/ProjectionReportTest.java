@@ -127,4 +127,33 @@ class ProjectionReportTest {
         }
         assertTrue(names.containsAll(List.of("X-ray typical values", "Exposure index", "Retake rates", "Skin follow-up")), names.toString());
     }
+
+    /**
+     * The band of children from 15 to the pediatric limit is labelled as that band, in the PDF and the workbook: "15+ y"
+     * read as if it held adults too. The limit is the run's, so --pediatric-age 21 makes it "15-<21 y".
+     */
+    @Test
+    void aSixteenYearOldsRadiographIsInTheBandFromFifteenToThePediatricLimitInThePdfAndTheWorkbook() throws Exception {
+        for (double limit : new double[]{18, 21}) {
+            String band = limit == 18 ? "15-<18 y" : "15-<21 y";
+            AuditFixture sixteen = new AuditFixture().pediatricAge(limit).defaults("modality", "DX", "station_name", "DX1",
+                    "protocol_name", "PED CHEST PA", "acquisition_type", "", "target_region", "", "ctdivol_mgy", "", "phantom", "",
+                    "dlp_mgycm", "", "body_part", "CHEST", "view", "PA", "age_years", "16")
+                    .row("patient_id", "A", "accession_number", "X1", "dap_gycm2", "0.04");
+            AuditResult r = sixteen.auditFiles(List.of(sixteen.write(dir, "scan-log-" + (int) limit + ".csv")));
+            assertEquals(List.of(band), r.projection().typicalValues().stream().map(ProjectionFigures.TypicalValue::band).toList());
+            Path pdf = dir.resolve("band-" + (int) limit + ".pdf");
+            PdfReport.write(r, ReportTemplate.load("default"), null, pdf);
+            String text = pdfText(pdf);
+            assertTrue(text.contains("CHEST PA " + band), text);
+            assertFalse(text.contains("15+ y"), text);
+            Path xlsx = dir.resolve("band-" + (int) limit + ".xlsx");
+            ExcelReport.write(r, xlsx);
+            try (Workbook wb = new XSSFWorkbook(xlsx.toFile())) {
+                Sheet typical = wb.getSheet("X-ray typical values");
+                assertEquals("band", typical.getRow(0).getCell(3).getStringCellValue());
+                assertEquals(band, typical.getRow(1).getCell(3).getStringCellValue());
+            }
+        }
+    }
 }

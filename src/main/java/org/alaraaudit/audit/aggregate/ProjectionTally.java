@@ -10,6 +10,7 @@ import org.alaraaudit.audit.spill.DoseValueFile;
 import org.alaraaudit.audit.spill.SpillIn;
 import org.alaraaudit.audit.spill.SpillOut;
 import org.alaraaudit.model.IrradiationEvent;
+import org.alaraaudit.model.ProjectionAgeBands;
 import org.alaraaudit.model.ProjectionReferenceLevel;
 import org.alaraaudit.model.SourceLine;
 import org.alaraaudit.model.Study;
@@ -23,7 +24,6 @@ import org.alaraaudit.rules.ProjectionReferenceLevels;
  */
 public final class ProjectionTally {
     private static final String SEP = "\u001f";
-    private static final List<String> BANDS = List.of("0-1 y", "1-5 y", "5-10 y", "10-15 y", "15+ y", "adult");
 
     /**
      * A typical value's group: a facility's exam in the band of the DRL row that applies to its patients, or, where
@@ -36,7 +36,7 @@ public final class ProjectionTally {
             .comparing(Group::facility, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
             .thenComparing(Group::kind).thenComparing(Group::exam)
             .thenComparingLong(g -> g.level() == null ? Long.MAX_VALUE : g.level().line())
-            .thenComparingInt(g -> BANDS.indexOf(g.band()));
+            .thenComparing(Group::band, ProjectionAgeBands.YOUNGEST_FIRST);
 
     /** One group's values, the studies they come from (the minimum sample counts studies, as for CT) and their lines. */
     private final class Sample {
@@ -63,6 +63,7 @@ public final class ProjectionTally {
     }
 
     private final Policy policy;
+    private final ProjectionAgeBands bands;
     private final List<ProjectionReferenceLevel> drls;
     private final DoseValueFile values = new DoseValueFile(DoseSample.BLOCK);
     /** Where the samples keep their values: null, in {@link #values}; else elsewhere, so that parts can merge (Spark). */
@@ -86,6 +87,7 @@ public final class ProjectionTally {
      */
     public ProjectionTally(Policy policy, ProjectionReferenceLevels drls, DoseSample.Elsewhere elsewhere) {
         this.policy = policy;
+        this.bands = new ProjectionAgeBands(policy.getPediatricAgeYears());
         this.drls = drls.set(policy.getDrlSet());
         this.elsewhere = elsewhere;
     }
@@ -147,23 +149,12 @@ public final class ProjectionTally {
             }
         }
         boolean judged = level != null;
-        return dap.computeIfAbsent(new Group(s.getFacility(), kind, exam, level, judged ? level.band() : band(s)), Sample::new);
+        return dap.computeIfAbsent(new Group(s.getFacility(), kind, exam, level, judged ? level.band() : bands.of(s.getAgeYears())), Sample::new);
     }
 
     private static String exam(IrradiationEvent e) {
         if (e.getBodyPart() != null) return e.getView() == null ? e.getBodyPart() : e.getBodyPart() + " " + e.getView();
         return e.getStandardProtocol() == null ? "(not known)" : e.getStandardProtocol();
-    }
-
-    /** The age bands of the pediatric DRL surveys for radiography; adults from the pediatric limit on. */
-    private String band(Study s) {
-        double a = s.getAgeYears();
-        if (a >= policy.getPediatricAgeYears()) return "adult";
-        if (a < 1) return "0-1 y";
-        if (a < 5) return "1-5 y";
-        if (a < 10) return "5-10 y";
-        if (a < 15) return "10-15 y";
-        return "15+ y";
     }
 
     private static String key(String... parts) { return String.join(SEP, parts); }

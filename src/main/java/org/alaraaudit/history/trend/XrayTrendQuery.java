@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.alaraaudit.model.ProjectionAgeBands;
 
 /**
  * Reads the runs' radiography and fluoroscopy figures (V3) into months. A run's figures belong to the month its
@@ -30,7 +31,8 @@ final class XrayTrendQuery {
         this.to = to;
     }
 
-    private record StoredPeriod(long id, YearMonth month, long days, Timestamp recordedAt) {}
+    /** {@code pediatricAgeYears}: the run's pediatric limit, where its oldest children's band ended. */
+    private record StoredPeriod(long id, YearMonth month, long days, Timestamp recordedAt, double pediatricAgeYears) {}
 
     private static final Comparator<StoredPeriod> PREFERRED = Comparator.comparingLong(StoredPeriod::days)
             .thenComparing(StoredPeriod::recordedAt).thenComparingLong(StoredPeriod::id);
@@ -43,7 +45,7 @@ final class XrayTrendQuery {
                 + " (SELECT COUNT(*) FROM run_xray_station x WHERE x.run_id = r.id)"
                 + " + (SELECT COUNT(*) FROM run_typical_value v WHERE v.run_id = r.id)"
                 + " + (SELECT COUNT(*) FROM run_fluoroscopy f WHERE f.run_id = r.id)"
-                + " FROM audit_run r WHERE r.period_from <= ? AND r.period_to >= ?")) {
+                + ", r.pediatric_age_years FROM audit_run r WHERE r.period_from <= ? AND r.period_to >= ?")) {
             p.setObject(1, to.atEndOfMonth());
             p.setObject(2, from.atDay(1));
             try (ResultSet rs = p.executeQuery()) {
@@ -57,7 +59,7 @@ final class XrayTrendQuery {
                         continue;
                     }
                     StoredPeriod run = new StoredPeriod(rs.getLong(1), month, ChronoUnit.DAYS.between(first, last) + 1,
-                            rs.getTimestamp(5));
+                            rs.getTimestamp(5), rs.getDouble(7));
                     monthRuns.put(run.id(), run);
                     for (String facility : rs.getString(4).split("\\|", -1)) {
                         chosen.merge(facility + "\u001f" + month, run, (a, b) -> PREFERRED.compare(a, b) >= 0 ? a : b);
@@ -67,37 +69,35 @@ final class XrayTrendQuery {
         }
         List<XrayStationMonth> stations = new ArrayList<>();
         each("SELECT x.run_id, x.facility, x.station_name, x.radiographs, x.retakes, x.di_count, x.di_median, x.di_above,"
-                + " x.di_below FROM run_xray_station x" + IN_MONTHS, chosen, monthRuns, (m, rs) -> {
+                + " x.di_below FROM run_xray_station x" + IN_MONTHS, chosen, monthRuns, (run, rs) -> {
             double median = rs.getDouble(7);
             Double diMedian = rs.wasNull() ? null : median;
-            stations.add(new XrayStationMonth(m, rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+            stations.add(new XrayStationMonth(run.month(), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
                     diMedian, rs.getLong(8), rs.getLong(9)));
         });
         List<TypicalDapMonth> typical = new ArrayList<>();
         each("SELECT x.run_id, x.facility, x.kind, x.exam, x.band, x.n, x.median_dap_gycm2 FROM run_typical_value x" + IN_MONTHS,
-                chosen, monthRuns, (m, rs) -> typical.add(new TypicalDapMonth(m, rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getDouble(7))));
+                chosen, monthRuns, (run, rs) -> typical.add(new TypicalDapMonth(run.month(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), ProjectionAgeBands.stored(rs.getString(5), run.pediatricAgeYears()), rs.getLong(6),
+                        rs.getDouble(7))));
         List<FluoroscopyMonth> fluoroscopy = new ArrayList<>();
         each("SELECT x.run_id, x.facility, x.procedures, x.skin_follow_up FROM run_fluoroscopy x" + IN_MONTHS, chosen, monthRuns,
-                (m, rs) -> fluoroscopy.add(new FluoroscopyMonth(m, rs.getString(2), rs.getLong(3), rs.getLong(4))));
+                (run, rs) -> fluoroscopy.add(new FluoroscopyMonth(run.month(), rs.getString(2), rs.getLong(3), rs.getLong(4))));
         // Month after month within each line, as the reports read them.
         stations.sort(Comparator.comparing(XrayStationMonth::facility).thenComparing(XrayStationMonth::station)
                 .thenComparing(XrayStationMonth::month));
         typical.sort(Comparator.comparing(TypicalDapMonth::facility).thenComparing(TypicalDapMonth::kind)
-                .thenComparing(TypicalDapMonth::exam).thenComparing(v -> BANDS.indexOf(v.band()))
+                .thenComparing(TypicalDapMonth::exam).thenComparing(TypicalDapMonth::band, ProjectionAgeBands.YOUNGEST_FIRST)
                 .thenComparing(TypicalDapMonth::month));
         fluoroscopy.sort(Comparator.comparing(FluoroscopyMonth::facility).thenComparing(FluoroscopyMonth::month));
         return new XrayTrend(stations, fluoroscopy, typical, severalMonths);
     }
 
-    /** The age bands of the typical values, youngest first (as the audit report lists them). */
-    private static final List<String> BANDS = List.of("0-1 y", "1-5 y", "5-10 y", "10-15 y", "15+ y", "adult");
-
     /** The rows of the runs over the trend's months only (two parameters: first day, last day). */
     private static final String IN_MONTHS = " JOIN audit_run r ON r.id = x.run_id WHERE r.period_from >= ? AND r.period_to <= ?";
 
     private interface Row {
-        void accept(YearMonth month, ResultSet rs) throws SQLException;
+        void accept(StoredPeriod run, ResultSet rs) throws SQLException;
     }
 
     /** The rows of the chosen run of their facility and month; the query's first two columns are run id and facility. */
@@ -110,7 +110,7 @@ final class XrayTrendQuery {
                     StoredPeriod run = monthRuns.get(rs.getLong(1));
                     if (run == null) continue;
                     StoredPeriod best = chosen.get(rs.getString(2) + "\u001f" + run.month());
-                    if (best != null && best.id() == run.id()) row.accept(run.month(), rs);
+                    if (best != null && best.id() == run.id()) row.accept(run, rs);
                 }
             }
         }

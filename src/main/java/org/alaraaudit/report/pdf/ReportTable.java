@@ -226,6 +226,9 @@ final class ReportTable {
             body.subList(split, body.size()).clear();
             ctx.add(table); // still incomplete: the rows before the split are set, and let go of
             ctx.newPage();
+            // Set while incomplete, the table is marked to go on without its header (OpenPDF's way of continuing it on
+            // the same page, as after a chunk); these rows start a page, where a reader needs the header again.
+            table.setSkipFirstHeader(false);
             table.getRows().addAll(tail);
         }
         table.setComplete(true);

@@ -33,8 +33,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * The trend's small multiples: one small line chart per series (facility, station or protocol), at most
- * {@value #MAX_LINES} lines each, the value axis scaled to the chart's own data so that a change of a few tenths
- * of a percent is visible, a gap where a month has no value, and a hollow point where the month's sample is
+ * {@value #MAX_LINES} lines each, the value axis as its {@link AxisScale} says (a percentage from 0, other values
+ * scaled to the chart's own data), a gap where a month has no value, and a hollow point where the month's sample is
  * below the DRL table's minimum (shown, not a judgement). The look is the audit report's ({@link ChartStyle}).
  */
 final class TrendCharts {
@@ -44,9 +44,9 @@ final class TrendCharts {
     /** One small chart with its title (the series it shows) and, when lines were left out, a note saying so. */
     record Panel(String title, String note, JFreeChart chart) {}
 
-    /** A set of small multiples of one quantity, with the axis label that names it. */
-    record Multiples(String title, String axis, List<Panel> panels, List<String> without) {
-        Multiples(String title, String axis, List<Panel> panels) { this(title, axis, panels, List.of()); }
+    /** A set of small multiples of one quantity, with the axis label that names it and how its axis is drawn. */
+    record Multiples(String title, String axis, AxisScale scale, List<Panel> panels, List<String> without) {
+        Multiples(String title, String axis, AxisScale scale, List<Panel> panels) { this(title, axis, scale, panels, List.of()); }
     }
 
     /** The title of the skin follow-up chart, whose caption differs from the per-station charts'. */
@@ -59,9 +59,9 @@ final class TrendCharts {
         out.add(medians(t));
         String compliance = "Compliance (%)";
         out.add(perGroup(t, "Pediatric protocol compliance: % of pediatric CT studies without an adult protocol", compliance,
-                MonthFigures::pediatricProtocolCompliance, m -> m.pediatricCtStudies() < t.stepRule().minStudies()));
+                AxisScale.SHARE, MonthFigures::pediatricProtocolCompliance, m -> m.pediatricCtStudies() < t.stepRule().minStudies()));
         String repeat = "Repeat rate (%)";
-        out.add(perGroup(t, "Repeat rate: % of CT studies repeated", repeat, MonthFigures::repeatRate,
+        out.add(perGroup(t, "Repeat rate: % of CT studies repeated", repeat, AxisScale.RATE, MonthFigures::repeatRate,
                 m -> m.ctStudies() < t.stepRule().minStudies()));
         out.add(findings(t));
         return out;
@@ -77,9 +77,9 @@ final class TrendCharts {
         XrayTrend x = t.xray();
         int min = t.stepRule().minStudies();
         if (!x.stations().isEmpty()) {
-            out.add(stations(t, "Retake rate per station", "Retake rate (%)", true, false,
+            out.add(stations(t, "Retake rate per station", "Retake rate (%)", AxisScale.RATE,
                     s -> s.retakeRate(), s -> s.radiographs() < min, s -> s.radiographs()));
-            out.add(stations(t, "Median deviation index per station", "Deviation index (0 = target)", false, true,
+            out.add(stations(t, "Median deviation index per station", "Deviation index (0 = target)", AxisScale.SIGNED,
                     s -> s.deviationIndexMedian(), s -> s.deviationIndexCount() < min, s -> s.deviationIndexCount()));
         }
         if (!x.fluoroscopy().isEmpty()) {
@@ -90,17 +90,17 @@ final class TrendCharts {
             for (var f : x.fluoroscopy()) if (lines.contains(f.facility())) c.add(f.facility(), f.month(), (double) f.skinFollowUp(), false);
             String note = procedures.size() > lines.size() ? "Drawn: " + lines.size() + " of the " + procedures.size()
                     + " facilities, those with most procedures; every facility is in the table." : null;
-            JFreeChart chart = c.draw("Procedures", false, null, true);
+            JFreeChart chart = c.draw("Procedures", AxisScale.DATA, null, true);
             // A count of patients to follow up: from 0, in whole procedures.
             NumberAxis y = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
             y.setLowerBound(0);
             y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-            out.add(new Multiples(SKIN_TITLE, "Procedures", List.of(new Panel("Skin follow-up per month", note, chart))));
+            out.add(new Multiples(SKIN_TITLE, "Procedures", AxisScale.DATA, List.of(new Panel("Skin follow-up per month", note, chart))));
         }
         return out;
     }
 
-    private static Multiples stations(Trend t, String title, String axis, boolean percent, boolean signed,
+    private static Multiples stations(Trend t, String title, String axis, AxisScale scale,
                                       Function<XrayStationMonth, Double> value,
                                       Predicate<XrayStationMonth> small,
                                       ToLongFunction<XrayStationMonth> weight) {
@@ -120,9 +120,9 @@ final class TrendCharts {
             for (var s : e.getValue()) if (lines.contains(s.station())) c.add(s.station(), s.month(), value.apply(s), small.test(s));
             String note = sizes.size() > lines.size()
                     ? "Drawn: " + lines.size() + " of the " + sizes.size() + " stations, those with most radiographs; every station is in the table." : null;
-            panels.add(new Panel(e.getKey(), note, c.draw(axis, percent, null, true, signed)));
+            panels.add(new Panel(e.getKey(), note, c.draw(axis, scale, null, true)));
         }
-        return new Multiples(title, axis, panels, without);
+        return new Multiples(title, axis, scale, panels, without);
     }
 
     /** Which median lines a chart draws when there are more than it can show, as its note says. */
@@ -152,7 +152,7 @@ final class TrendCharts {
     }
 
     /** A share per series; a series without any value (a radiography room has no CT) gets no empty chart, only a mention. */
-    private static Multiples perGroup(Trend t, String title, String axis, Function<MonthFigures, Double> value,
+    private static Multiples perGroup(Trend t, String title, String axis, AxisScale scale, Function<MonthFigures, Double> value,
                                       Predicate<MonthFigures> small) {
         List<Panel> panels = new ArrayList<>();
         List<String> without = new ArrayList<>();
@@ -165,10 +165,10 @@ final class TrendCharts {
                 any |= v != null;
                 c.add(axis, m.month(), v, small.test(m));
             }
-            if (any) panels.add(new Panel(g, null, c.draw(axis, true, null, false)));
+            if (any) panels.add(new Panel(g, null, c.draw(axis, scale, null, false)));
             else without.add(g);
         }
-        return new Multiples(title, axis, panels, without);
+        return new Multiples(title, axis, scale, panels, without);
     }
 
     private static Multiples findings(Trend t) {
@@ -180,9 +180,9 @@ final class TrendCharts {
                 if (!f.group().equals(g)) continue;
                 for (Severity s : Severity.values()) c.add(s.name(), f.month(), f.per100(s), f.studies() < t.stepRule().minStudies());
             }
-            panels.add(new Panel(g, null, c.draw(axis, false, null, true)));
+            panels.add(new Panel(g, null, c.draw(axis, AxisScale.DATA, null, true)));
         }
-        return new Multiples("Findings per 100 studies", axis, panels);
+        return new Multiples("Findings per 100 studies", axis, AxisScale.DATA, panels);
     }
 
     /** Each series' median over its DRL, exam type, band and quantity as lines; the DRL is the line at 1. */
@@ -199,9 +199,9 @@ final class TrendCharts {
                 for (DoseMedian d : e.getValue()) if (d.series().equals(line)) c.add(line, d.month(), d.ratio(), !d.sufficient());
             }
             String note = all > lines.size() ? "Drawn: " + lines.size() + " of the " + all + " lines, " + MEDIAN_LINES + "; every line is in the table." : null;
-            panels.add(new Panel(e.getKey(), note, c.draw(axis, false, 1.0, true)));
+            panels.add(new Panel(e.getKey(), note, c.draw(axis, AxisScale.DATA, 1.0, true)));
         }
-        return new Multiples("Median dose against the DRL", axis, panels);
+        return new Multiples("Median dose against the DRL", axis, AxisScale.DATA, panels);
     }
 
     /** The values of one small chart: lines by month, and which points stand on too few studies. */
@@ -222,10 +222,7 @@ final class TrendCharts {
             return small.getOrDefault((String) data.getRowKey(row), Map.of()).getOrDefault((String) data.getColumnKey(column), false);
         }
 
-        JFreeChart draw(String axis, boolean percent, Double drl, boolean legend) { return draw(axis, percent, drl, legend, false); }
-
-        /** {@code signed}: the values may be below 0 (a deviation index), so the axis is not cut at 0. */
-        JFreeChart draw(String axis, boolean percent, Double drl, boolean legend, boolean signed) {
+        JFreeChart draw(String axis, AxisScale scale, Double drl, boolean legend) {
             CategoryAxis x = new CategoryAxis(null);
             x.setTickLabelFont(ChartStyle.font(6.5f));
             x.setTickLabelPaint(ChartStyle.TEXT);
@@ -238,11 +235,11 @@ final class TrendCharts {
             y.setTickLabelPaint(ChartStyle.TEXT);
             y.setLabelPaint(ChartStyle.TEXT);
             y.setAutoRangeIncludesZero(false);
-            double[] range = range(percent, drl, signed);
+            double[] range = range(scale, drl);
             if (range != null) y.setRange(range[0], range[1]);
-            if (percent) {
+            if (scale.percent()) {
                 // Fractions on the axis, read as percentages.
-                y.setNumberFormatOverride(new DecimalFormat("0.0%", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+                y.setNumberFormatOverride(new DecimalFormat(scale.percentFormat(), DecimalFormatSymbols.getInstance(Locale.ROOT)));
             }
             var r = ChartStyle.lines(data.getRowCount(), this::hollow);
             CategoryPlot plot = new CategoryPlot(data, x, y, r);
@@ -262,8 +259,11 @@ final class TrendCharts {
             return chart;
         }
 
-        /** From the data's lowest to highest value (and the DRL), with a margin; never so narrow that noise looks like a cliff. */
-        private double[] range(boolean percent, Double drl, boolean signed) {
+        /**
+         * From the data's lowest to highest value (and the DRL), with a margin, never so narrow that noise looks like a
+         * cliff; a percentage from 0, a share up to 100 % (with room for a point at 100 % to be drawn whole).
+         */
+        private double[] range(AxisScale scale, Double drl) {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
             for (int r = 0; r < data.getRowCount(); r++) {
@@ -278,14 +278,18 @@ final class TrendCharts {
                 lo = Math.min(lo, drl);
                 hi = Math.max(hi, drl);
             }
+            // A point at 100 % is drawn whole under the axis' top, which the plot would cut through.
+            if (scale == AxisScale.SHARE) return new double[]{scale.lower(), scale.upper() * 1.03};
             if (lo > hi) return null;
-            double minSpan = percent ? 0.005 : drl != null ? 0.2 : 0.5;
+            // A rate is never so close to 0 that half a percent cannot hold it.
+            if (scale == AxisScale.RATE) return new double[]{scale.lower(), Math.max(hi, 0.005) * 1.12};
+            double minSpan = drl != null ? 0.2 : 0.5;
             double span = Math.max(hi - lo, minSpan);
             double mid = (hi + lo) / 2;
             lo = Math.min(lo, mid - span / 2) - span * 0.12;
             hi = Math.max(hi, mid + span / 2) + span * 0.12;
-            // Shares, ratios and rates are never negative.
-            return new double[]{signed ? lo : Math.max(lo, 0), hi};
+            // Ratios and counts are never negative.
+            return new double[]{scale == AxisScale.SIGNED ? lo : Math.max(lo, 0), hi};
         }
     }
 }

@@ -174,8 +174,7 @@ public final class TrendPdf {
                     + "band and quantity (at most " + TrendCharts.MAX_LINES + ": " + TrendCharts.MEDIAN_LINES + "), its monthly median divided "
                     + "by its DRL; the dashed red line at 1 is the DRL. Each chart's axis is scaled to its own values. " + hollow;
         }
-        return "One chart per " + (t.by() == Grouping.ALL ? "facility" : t.by().label()) + "; each chart's axis is scaled to its own "
-                + "values, so compare the numbers on the axis, not the slopes. " + hollow;
+        return "One chart per " + (t.by() == Grouping.ALL ? "facility" : t.by().label()) + "; " + m.scale().words() + " " + hollow;
     }
 
     /** The months' last medians over the DRL, with a sufficient sample: the first thing a department head asks. */

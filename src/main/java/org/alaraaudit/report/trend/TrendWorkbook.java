@@ -127,7 +127,7 @@ public final class TrendWorkbook {
     }
 
     /** Rows of one figure on the Trend sheet: where its month header and each series' row are, for the charts. */
-    record Block(String title, String axis, boolean percent, int monthRow, Map<String, Integer> rows, Integer drlRow,
+    record Block(String title, String axis, AxisScale scale, int monthRow, Map<String, Integer> rows, Integer drlRow,
                          String group) {}
 
     private List<Block> trend(XSSFSheet s, Trend t) {
@@ -143,16 +143,16 @@ public final class TrendWorkbook {
         s.createRow(r[0]++).createCell(0).setCellValue(smallSampleNote(t.stepRule().minStudies()));
         r[0]++;
         int min = t.stepRule().minStudies();
-        blocks.add(block(s, r, t, months, "Studies", "Studies", false, m -> (double) m.studies(), null, m -> false));
+        blocks.add(block(s, r, t, months, "Studies", "Studies", AxisScale.DATA, m -> (double) m.studies(), null, m -> false));
         // As the PDF's per-month table; the denominators of the shares below, not charted.
-        block(s, r, t, months, "Pediatric studies", "Pediatric studies", false, m -> (double) m.pediatricStudies(), null, m -> false);
-        block(s, r, t, months, "CT studies", "CT studies", false, m -> (double) m.ctStudies(), null, m -> false);
-        blocks.add(block(s, r, t, months, "Pediatric CT studies", "Pediatric CT studies", false, m -> (double) m.pediatricCtStudies(), null,
+        block(s, r, t, months, "Pediatric studies", "Pediatric studies", AxisScale.DATA, m -> (double) m.pediatricStudies(), null, m -> false);
+        block(s, r, t, months, "CT studies", "CT studies", AxisScale.DATA, m -> (double) m.ctStudies(), null, m -> false);
+        blocks.add(block(s, r, t, months, "Pediatric CT studies", "Pediatric CT studies", AxisScale.DATA, m -> (double) m.pediatricCtStudies(), null,
                 m -> false));
         blocks.add(block(s, r, t, months, "Pediatric protocol compliance (% of pediatric CT studies)",
-                "Compliance, % of pediatric CT studies", true, MonthFigures::pediatricProtocolCompliance, percent,
+                "Compliance, % of pediatric CT studies", AxisScale.SHARE, MonthFigures::pediatricProtocolCompliance, percent,
                 m -> m.pediatricCtStudies() < min));
-        blocks.add(block(s, r, t, months, "Repeat rate (% of CT studies)", "Repeat rate, % of CT studies", true,
+        blocks.add(block(s, r, t, months, "Repeat rate (% of CT studies)", "Repeat rate, % of CT studies", AxisScale.RATE,
                 MonthFigures::repeatRate, percent, m -> m.ctStudies() < min));
         for (Severity sev : Severity.values()) {
             blocks.add(findingsBlock(s, r, t, months, sev));
@@ -175,7 +175,7 @@ public final class TrendWorkbook {
         return h.getRowNum();
     }
 
-    private Block block(Sheet s, int[] r, Trend t, List<YearMonth> months, String name, String axis, boolean isPercent,
+    private Block block(Sheet s, int[] r, Trend t, List<YearMonth> months, String name, String axis, AxisScale scale,
                         Function<MonthFigures, Double> value, CellStyle style, java.util.function.Predicate<MonthFigures> small) {
         int head = monthHeader(s, r, name, months);
         Map<String, Integer> rows = new LinkedHashMap<>();
@@ -197,7 +197,7 @@ public final class TrendWorkbook {
             }
         }
         r[0]++;
-        return new Block(name, axis, isPercent, head, rows, null, null);
+        return new Block(name, axis, scale, head, rows, null, null);
     }
 
     private Block findingsBlock(Sheet s, int[] r, Trend t, List<YearMonth> months, Severity sev) {
@@ -216,7 +216,7 @@ public final class TrendWorkbook {
             if (!g.equals(Trend.ALL_FACILITIES)) rows.put(g, row.getRowNum());
         }
         r[0]++;
-        return new Block(name, "Findings per 100 studies", false, head, rows, null, null);
+        return new Block(name, "Findings per 100 studies", AxisScale.DATA, head, rows, null, null);
     }
 
     /** Per series, each exam type, band and quantity's median over its DRL; a row of 1s draws the DRL in the charts. */
@@ -248,7 +248,7 @@ public final class TrendWorkbook {
             List<DoseMedian> all = new ArrayList<>();
             g.getValue().values().forEach(m -> all.addAll(m.values()));
             for (String line : TrendCharts.medianLines(all)) top.put(line, rows.get(line));
-            out.add(new Block(name, "Median / DRL (1 = at the DRL)", false, head, top, drl.getRowNum(), g.getKey()));
+            out.add(new Block(name, "Median / DRL (1 = at the DRL)", AxisScale.DATA, head, top, drl.getRowNum(), g.getKey()));
         }
         return out;
     }
@@ -263,7 +263,7 @@ public final class TrendWorkbook {
         int n = first;
         if (first == 0) {
             Row note = charts.createRow(0);
-            note.createCell(0).setCellValue("Drawn from the Trend sheet (and the X-ray trend sheet); each chart's axis is scaled to its own values.");
+            note.createCell(0).setCellValue("Drawn from the Trend sheet (and the X-ray trend sheet). Percentages are drawn from 0 (compliance from 0 to 100 %), so a slope is the change to scale; the other charts' axes are scaled to their own values.");
         }
         for (Block b : blocks) {
             // A series without a value (a radiography room's CT share) would be an empty legend entry.
@@ -294,7 +294,7 @@ public final class TrendWorkbook {
                 XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
                 y.setTitle(b.axis());
                 y.setCrosses(AxisCrosses.MIN);
-                if (b.percent()) y.setNumberFormat("0.0%");
+                if (b.scale().percent()) y.setNumberFormat(b.scale().percentFormat());
                 XDDFLineChartData lc = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
                 XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromStringCellRange(data,
                         new CellRangeAddress(b.monthRow(), b.monthRow(), 1, months));
@@ -321,13 +321,15 @@ public final class TrendWorkbook {
                     }
                 }
                 if (lo <= hi) {
-                    // Scaled to the values (95.5 to 95.8 % must not look flat), on round numbers a reader can take in.
-                    double span = Math.max(hi - lo, b.percent() ? 0.005 : 0.2);
+                    // Scaled to the values, on round numbers a reader can take in; a percentage from 0 (AxisScale).
+                    double span = Math.max(hi - lo, b.scale().percent() ? 0.005 : 0.2);
                     double step = Math.pow(10, Math.floor(Math.log10(span))) / 2;
                     // Cut at 0 unless a value is below it (a deviation index is).
                     double min = Math.floor((lo - span * 0.1) / step) * step;
                     y.setMinimum(lo >= 0 ? Math.max(0, min) : min);
                     y.setMaximum(Math.ceil((hi + span * 0.1) / step) * step);
+                    if (b.scale().lower() != null) y.setMinimum(b.scale().lower());
+                    if (b.scale().upper() != null) y.setMaximum(b.scale().upper());
                 }
                 chart.plot(lc);
             }

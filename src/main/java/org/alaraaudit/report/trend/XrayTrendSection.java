@@ -63,7 +63,7 @@ final class XrayTrendSection {
         for (TrendCharts.Multiples m : TrendCharts.xray(t)) {
             pdf.multiples(doc, writer, m, m.title().equals(TrendCharts.SKIN_TITLE)
                     ? "One line per facility: the procedures put on the skin follow-up list in each month."
-                    : "One chart per facility, a line per station; each chart's axis is scaled to its own values. A hollow point "
+                    : "One chart per facility, a line per station; " + m.scale().words() + " A hollow point "
                     + "stands on fewer than " + t.stepRule().minStudies() + " radiographs: shown, not a judgement.");
         }
     }

@@ -52,16 +52,16 @@ final class XrayTrendSheets {
         }
         r[0]++;
         if (!x.stations().isEmpty()) {
-            blocks.add(stations(r, months, x, "Retake rate (% of radiographs with a body part)", "Retake rate", true,
+            blocks.add(stations(r, months, x, "Retake rate (% of radiographs with a body part)", "Retake rate", AxisScale.RATE,
                     XrayStationMonth::retakeRate, w.percent));
-            stations(r, months, x, "Radiographs with a body part", null, false, s -> (double) s.radiographs(), null);
-            stations(r, months, x, "Retakes", null, false, s -> (double) s.retakes(), null);
-            blocks.add(stations(r, months, x, "Median deviation index", "Deviation index (0 = target)", false,
+            stations(r, months, x, "Radiographs with a body part", null, AxisScale.DATA, s -> (double) s.radiographs(), null);
+            stations(r, months, x, "Retakes", null, AxisScale.DATA, s -> (double) s.retakes(), null);
+            blocks.add(stations(r, months, x, "Median deviation index", "Deviation index (0 = target)", AxisScale.SIGNED,
                     XrayStationMonth::deviationIndexMedian, w.decimal));
-            stations(r, months, x, "Radiographs with a deviation index", null, false, s -> (double) s.deviationIndexCount(), null);
-            stations(r, months, x, "Deviation index above the overexposure level", null, false,
+            stations(r, months, x, "Radiographs with a deviation index", null, AxisScale.DATA, s -> (double) s.deviationIndexCount(), null);
+            stations(r, months, x, "Deviation index above the overexposure level", null, AxisScale.DATA,
                     s -> (double) s.aboveOverexposure(), null);
-            stations(r, months, x, "Deviation index below the underexposure level", null, false,
+            stations(r, months, x, "Deviation index below the underexposure level", null, AxisScale.DATA,
                     s -> (double) s.belowUnderexposure(), null);
         }
         if (!x.fluoroscopy().isEmpty()) {
@@ -77,7 +77,7 @@ final class XrayTrendSheets {
     }
 
     /** A block of one station figure; a title for the chart when {@code axis} is given, else a block of the sheet only. */
-    private TrendWorkbook.Block stations(int[] r, List<YearMonth> months, XrayTrend x, String name, String axis, boolean percent,
+    private TrendWorkbook.Block stations(int[] r, List<YearMonth> months, XrayTrend x, String name, String axis, AxisScale scale,
                                          Function<XrayStationMonth, Double> value, CellStyle style) {
         int head = w.monthHeader(sheet, r, name, months);
         Map<String, Row> rows = new LinkedHashMap<>();
@@ -92,7 +92,7 @@ final class XrayTrendSheets {
             TrendWorkbook.number(row, months.indexOf(s.month()) + 1, value.apply(s), style);
         }
         r[0]++;
-        return new TrendWorkbook.Block(name, axis, percent, head, top(lines, x), null, null);
+        return new TrendWorkbook.Block(name, axis, scale, head, top(lines, x), null, null);
     }
 
     /** The stations with most radiographs first: a chart of many stations shows those in its first lines. */
@@ -128,7 +128,7 @@ final class XrayTrendSheets {
             TrendWorkbook.number(all, months.indexOf(e.getKey()) + 1, (double) e.getValue(), null);
         }
         r[0]++;
-        return new TrendWorkbook.Block(name, axis, false, head, lines, null, null);
+        return new TrendWorkbook.Block(name, axis, AxisScale.DATA, head, lines, null, null);
     }
 
     private void typicalValues(Trend t, XrayTrend x) {

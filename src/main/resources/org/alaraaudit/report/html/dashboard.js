@@ -622,7 +622,10 @@
           }).join('<br>');
         } },
         xAxis: { type: 'category', data: DATA.months, boundaryGap: false },
-        yAxis: { type: 'value', name: label, nameTextStyle: { align: 'left' }, scale: true, axisLabel: { formatter: function (v) { return percent ? (v * 100).toFixed(1) + ' %' : num(v); } } },
+        // A percentage from 0, compliance up to 100 %: cut to the months' values, a change of a point or two drew as a collapse.
+        yAxis: { type: 'value', name: label, nameTextStyle: { align: 'left' }, scale: !percent, min: percent ? 0 : null,
+          max: state.metric === 'compliance' ? 1 : null,
+          axisLabel: { formatter: function (v) { return percent ? (v * 100).toFixed(state.metric === 'compliance' ? 0 : 1) + ' %' : num(v); } } },
         series: groups.map(function (g, i) {
           return { name: g, type: 'line', connectNulls: false, symbol: 'circle', symbolSize: 7, lineStyle: { width: 2 }, emphasis: { focus: 'series' },
             itemStyle: { color: PALETTE[DATA.groups.indexOf(g) % PALETTE.length] },

@@ -243,6 +243,26 @@ class DashboardInChromiumTest {
         assertEquals(List.of(), consoleErrors());
     }
 
+    /** The month chart's value axis as drawn: its lowest and highest value. */
+    @SuppressWarnings("unchecked")
+    private static List<Number> monthAxis() {
+        return (List<Number>) js("return echarts.getInstanceByDom(document.getElementById('chart-months')).getModel()"
+                + ".getComponent('yAxis', 0).axis.scale.getExtent();");
+    }
+
+    /** A percentage from 0 and compliance up to 100 %: cut to the months' values, a point or two drew as a collapse. */
+    @Test
+    void theTrendPagesPercentagesAreDrawnFromZeroAndComplianceUpToAHundredPercent() {
+        open(trendPage, "steps-count");
+        List<Number> compliance = monthAxis();
+        assertEquals(List.of(0.0, 1.0), List.of(compliance.get(0).doubleValue(), compliance.get(1).doubleValue()), "compliance");
+        new Select(browser.findElement(By.id("filter-metric"))).selectByValue("repeatRate");
+        List<Number> repeat = monthAxis();
+        assertEquals(0.0, repeat.get(0).doubleValue(), "repeat rate");
+        assertTrue(repeat.get(1).doubleValue() < 0.5, "repeat rate up to a little above its months: " + repeat);
+        assertEquals(List.of(), consoleErrors());
+    }
+
     @Test
     void aScriptInAProtocolNameShowsAsTextAndNeverRuns(@TempDir Path own) throws Exception {
         Path page = own.resolve("audit-hostile.html");

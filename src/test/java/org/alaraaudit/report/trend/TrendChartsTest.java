@@ -14,6 +14,8 @@ import org.alaraaudit.history.trend.Grouping;
 import org.alaraaudit.history.trend.MonthFigures;
 import org.alaraaudit.history.trend.StepRule;
 import org.alaraaudit.history.trend.Trend;
+import org.alaraaudit.history.trend.XrayStationMonth;
+import org.alaraaudit.history.trend.XrayTrend;
 import java.awt.BasicStroke;
 import org.alaraaudit.report.Palette;
 import org.jfree.chart.axis.ValueAxis;
@@ -22,7 +24,10 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.junit.jupiter.api.Test;
 
-/** The small multiples a department head reads: scaled to the data, six lines at most, the DRL always drawn. */
+/**
+ * The small multiples a department head reads: a percentage from 0, other values scaled to the data, six lines at most,
+ * the DRL always drawn.
+ */
 class TrendChartsTest {
     private static final YearMonth SEP = YearMonth.of(2026, 9);
     private static final YearMonth OCT = YearMonth.of(2026, 10);
@@ -41,14 +46,39 @@ class TrendChartsTest {
         return TrendCharts.all(t).stream().filter(m -> m.title().startsWith(start)).findFirst().orElseThrow();
     }
 
+    /** Compliance of 95.5 % then 95.8 %: on an axis cut to those values the change of 0.3 points drew as a climb. */
     @Test
-    void complianceBetween95Point5And95Point8PercentIsNotDrawnOnAZeroToHundredAxis() {
+    void complianceIsDrawnOnTheWholeAxisFromZeroToAHundredPercent() {
         CategoryPlot plot = named(trend(List.of()), "Pediatric protocol compliance").panels().get(0).chart().getCategoryPlot();
         ValueAxis y = plot.getRangeAxis();
-        assertTrue(y.getLowerBound() > 0.9, "lower bound " + y.getLowerBound());
-        assertTrue(y.getUpperBound() < 1.0, "upper bound " + y.getUpperBound());
-        assertTrue(y.getLowerBound() <= 0.955 && y.getUpperBound() >= 0.958);
+        assertEquals(0.0, y.getLowerBound(), "lower bound");
+        assertTrue(y.getUpperBound() >= 1.0 && y.getUpperBound() < 1.1, "upper bound " + y.getUpperBound());
         assertTrue(y.getLabel().contains("%"), "the axis names its unit: " + y.getLabel());
+    }
+
+    @Test
+    void aRepeatRateOfAFewPercentIsDrawnFromZeroUpToALittleAboveItsHighestMonth() {
+        ValueAxis y = named(trend(List.of()), "Repeat rate").panels().get(0).chart().getCategoryPlot().getRangeAxis();
+        assertEquals(0.0, y.getLowerBound(), "lower bound");
+        // 30 of 1100 CT studies: 2.7 %
+        assertTrue(y.getUpperBound() > 30.0 / 1100 && y.getUpperBound() < 0.05, "upper bound " + y.getUpperBound());
+    }
+
+    @Test
+    void aRetakeRateIsDrawnFromZeroAndADeviationIndexStillBelowIt() {
+        List<XrayStationMonth> stations = List.of(
+                new XrayStationMonth(SEP, "General", "DX1", 1000, 9, 1000, -0.4, 10, 30),
+                new XrayStationMonth(OCT, "General", "DX1", 1000, 12, 1000, -0.2, 12, 25));
+        Trend base = trend(List.of());
+        Trend t = new Trend(base.from(), base.to(), base.by(), base.store(), base.months(), base.findings(), base.medians(), base.steps(),
+                base.stepRule(), base.runs(), new XrayTrend(stations, List.of(), List.of(), 0), List.of(), Map.of());
+        List<TrendCharts.Multiples> xray = TrendCharts.xray(t);
+        ValueAxis retakes = xray.stream().filter(m -> m.title().startsWith("Retake rate")).findFirst().orElseThrow()
+                .panels().get(0).chart().getCategoryPlot().getRangeAxis();
+        assertEquals(0.0, retakes.getLowerBound(), "retake rate: lower bound");
+        ValueAxis deviation = xray.stream().filter(m -> m.title().startsWith("Median deviation index")).findFirst().orElseThrow()
+                .panels().get(0).chart().getCategoryPlot().getRangeAxis();
+        assertTrue(deviation.getLowerBound() < -0.4, "deviation index: lower bound " + deviation.getLowerBound());
     }
 
     @Test
