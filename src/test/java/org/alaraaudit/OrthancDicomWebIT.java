@@ -105,8 +105,12 @@ class OrthancDicomWebIT {
 
         List<RawRow> rows = new ArrayList<>();
         try (Stream<Path> s = Files.list(files)) {
-            for (Path f : s.sorted().toList()) {
-                try (ScanLogReader r = new ScanLogOpener(ScanLogOptions.DEFAULTS).open(f)) {
+            // As a run reads files: each opened once first, so two studies of one accession are known as such.
+            ScanLogOpener opener = new ScanLogOpener(ScanLogOptions.DEFAULTS);
+            List<Path> sorted = s.sorted().toList();
+            for (Path f : sorted) opener.open(f).close();
+            for (Path f : sorted) {
+                try (ScanLogReader r = opener.open(f)) {
                     r.forEachRemaining(rows::add);
                 }
             }
@@ -138,7 +142,9 @@ class OrthancDicomWebIT {
         // The Secondary Capture image and the non-dose Enhanced SR are files on disk, but no dose report to pull.
         assertEquals(d.get("rows").get("rejected").asLong() - 2, w.get("rows").get("rejected").asLong());
         assertEquals(d.get("findings").size(), w.get("findings").size());
-        assertEquals(50, w.get("rows").get("audited").asLong());
+        // 64 events less 3 repeated by cumulative reports, 11 rejected and 15 of QA series and physics tests.
+        assertEquals(35, w.get("rows").get("audited").asLong());
+        assertEquals(15, w.get("rows").get("excluded").asLong());
     }
 
     @Test

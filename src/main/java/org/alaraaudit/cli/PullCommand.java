@@ -58,7 +58,11 @@ public final class PullCommand implements Callable<Integer> {
         List<String> unreadable = new ArrayList<>();
         try (DicomWebOptions.Pulled pulled = dicomweb.pull(first, last, err); Stream<Path> s = Files.list(pulled.folder)) {
             ScanLogOpener opener = new ScanLogOpener(ScanLogOptions.DEFAULTS);
-            for (Path f : s.sorted().toList()) {
+            List<Path> files = s.sorted().toList();
+            // Each report opened once before any is read, as an audit does: whether two studies share an accession
+            // is then known for every report, whatever order the archive sent them in.
+            for (Path f : files) opener.open(f).close();
+            for (Path f : files) {
                 try (ScanLogReader r = opener.open(f)) {
                     while (r.hasNext()) {
                         RawRow row = r.next();

@@ -38,8 +38,15 @@ public final class DoseReportScanLogReader implements ScanLogReader {
     private final DoseReportFile content;
     private final Deque<RawRow> rows = new ArrayDeque<>();
     private long line;
+    private final ReusedAccessions accessions;
 
     DoseReportScanLogReader(Path path, DoseReportFile.Format format) {
+        this(path, format, new ReusedAccessions());
+    }
+
+    /** {@code accessions}: the run's, so that two reports of one accession and different studies stay apart. */
+    DoseReportScanLogReader(Path path, DoseReportFile.Format format, ReusedAccessions accessions) {
+        this.accessions = accessions;
         this.path = path;
         this.name = path.getFileName().toString();
         this.profile = format == DoseReportFile.Format.JSON ? "dicom-json" : "dicom-rdsr";
@@ -48,9 +55,14 @@ public final class DoseReportScanLogReader implements ScanLogReader {
         } catch (IOException e) {
             throw new ScanLogException(path + ": cannot be read: " + e.getMessage(), e);
         }
+        // Every study of the file is seen before any row is made: two studies of one accession may be in one file.
+        for (DoseReportFile.Problem p : content.problems()) {
+            if (p.study() != null) accessions.seen(p.study().institution(), p.study().accessionNumber(), p.study().studyInstanceUid());
+        }
+        for (DoseReport r : content.reports()) accessions.seen(r.institution(), r.accessionNumber(), r.studyInstanceUid());
         for (DoseReportFile.Problem p : content.problems()) {
             rows.add(RawRow.unreadable(new SourceLine(name, ++line), p.document() < 0 ? null : "document " + (p.document() + 1),
-                    p.reason(), studyCells(p.study())));
+                    p.reason(), studyCells(p.study(), accessions)));
         }
         for (DoseReport r : content.reports()) addRows(r);
     }
@@ -159,7 +171,7 @@ public final class DoseReportScanLogReader implements ScanLogReader {
         Row(DoseReport r, String item) {
             text(CanonicalColumn.PATIENT_ID, r.patientId());
             if (r.patientId() == null || BlankText.isBlank(r.patientId())) {
-                String accession = accession(r);
+                String accession = accession(r, accessions);
                 cells.put(CanonicalColumn.PATIENT_ID, MappedScanLogReader.studyPatientKey(r.institution(), accession));
                 extras.put(RawRow.PATIENT_PER_STUDY, RawRow.PATIENT_CELL_EMPTY);
             }
@@ -173,7 +185,7 @@ public final class DoseReportScanLogReader implements ScanLogReader {
             text(CanonicalColumn.STATION_NAME, r.station());
             text(CanonicalColumn.MANUFACTURER, r.manufacturer());
             text(CanonicalColumn.MODEL, r.model());
-            text(CanonicalColumn.ACCESSION_NUMBER, accession(r));
+            text(CanonicalColumn.ACCESSION_NUMBER, accession(r, accessions));
             text(CanonicalColumn.STUDY_DATETIME, r.studyDateTime());
             text(CanonicalColumn.MODALITY, r.modality());
             text(CanonicalColumn.STUDY_DESCRIPTION, r.studyDescription());
@@ -268,12 +280,13 @@ public final class DoseReportScanLogReader implements ScanLogReader {
      * The cells a dose report cut short still gives of its study, as an event's row gives them (the accession, else
      * the Study Instance UID): its lost events then flag the study incomplete, and rejected.csv names it.
      */
-    private static Map<CanonicalColumn, String> studyCells(DoseReportFile.StudyNames study) {
+    private static Map<CanonicalColumn, String> studyCells(DoseReportFile.StudyNames study, ReusedAccessions accessions) {
         if (study == null) return Map.of();
         Map<CanonicalColumn, String> cells = new EnumMap<>(CanonicalColumn.class);
         putText(cells, CanonicalColumn.PATIENT_ID, study.patientId());
         putText(cells, CanonicalColumn.FACILITY, study.institution());
-        putText(cells, CanonicalColumn.ACCESSION_NUMBER, study.accessionNumber() != null ? study.accessionNumber() : study.studyInstanceUid());
+        putText(cells, CanonicalColumn.ACCESSION_NUMBER, study.accessionNumber() != null
+                ? accessions.accession(study.institution(), study.accessionNumber(), study.studyInstanceUid()) : study.studyInstanceUid());
         putText(cells, CanonicalColumn.STUDY_DATETIME, study.studyDateTime());
         return cells;
     }
@@ -282,9 +295,13 @@ public final class DoseReportScanLogReader implements ScanLogReader {
         if (v != null && !v.isBlank()) cells.put(c, v);
     }
 
-    /** The accession number, else the Study Instance UID, which names the study as surely for a reviewer. */
-    static String accession(DoseReport r) {
-        return r.accessionNumber() != null ? r.accessionNumber() : r.studyInstanceUid();
+    /**
+     * The accession number, else the Study Instance UID, which names the study as surely for a reviewer; an accession
+     * another study of the run came with first has the UID after it ({@link ReusedAccessions}).
+     */
+    static String accession(DoseReport r, ReusedAccessions accessions) {
+        return r.accessionNumber() != null ? accessions.accession(r.institution(), r.accessionNumber(), r.studyInstanceUid())
+                : r.studyInstanceUid();
     }
 
 }

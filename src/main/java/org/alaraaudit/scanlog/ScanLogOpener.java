@@ -15,6 +15,8 @@ import java.util.List;
 public final class ScanLogOpener {
     private final ScanLogOptions options;
     private final MappingProfile named;
+    /** The dose reports' accessions of this run, shared by their readers (see {@link ReusedAccessions}). */
+    private final ReusedAccessions accessions = new ReusedAccessions();
 
     public ScanLogOpener(ScanLogOptions options) {
         this.options = options == null ? ScanLogOptions.DEFAULTS : options;
@@ -27,7 +29,7 @@ public final class ScanLogOpener {
         org.alaraaudit.dicom.DoseReportFile.Format dicom = org.alaraaudit.dicom.DoseReportFile.detect(f);
         // A .dcm file that does not start as DICOM is still meant as one: rejected with the reason, not read as CSV.
         if (dicom == null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".dcm")) dicom = org.alaraaudit.dicom.DoseReportFile.Format.PART10;
-        if (dicom != null) return new DoseReportScanLogReader(f, dicom);
+        if (dicom != null) return new DoseReportScanLogReader(f, dicom, accessions);
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         // A folder contributes only the .json files that start as DICOM JSON, so this one was named on its own: read as
         // CSV, it would be refused for columns no layout has, which says nothing of what the file is.
