@@ -204,6 +204,9 @@ final class TrendCharts {
         return new Multiples("Median dose against the DRL", axis, AxisScale.DATA, panels);
     }
 
+    /** Up to this many months, a chart's month labels are slanted; more, and they stand upright. */
+    static final int SLANTED_MONTHS = 12;
+
     /** The values of one small chart: lines by month, and which points stand on too few studies. */
     private static final class Chart {
         final DefaultCategoryDataset data = new DefaultCategoryDataset();
@@ -226,7 +229,10 @@ final class TrendCharts {
             CategoryAxis x = new CategoryAxis(null);
             x.setTickLabelFont(ChartStyle.font(6.5f));
             x.setTickLabelPaint(ChartStyle.TEXT);
-            x.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+            // A small chart has under 20 points of width per month at 12 months: a month written level was cut to "2…".
+            // Slanted, "2025-11" keeps its year and month whole; upright beyond a year, where slanted labels would touch.
+            x.setCategoryLabelPositions(months.size() > SLANTED_MONTHS ? CategoryLabelPositions.UP_90 : CategoryLabelPositions.UP_45);
+            x.setMaximumCategoryLabelLines(1);
             x.setLowerMargin(0.02);
             x.setUpperMargin(0.02);
             NumberAxis y = new NumberAxis(axis);
