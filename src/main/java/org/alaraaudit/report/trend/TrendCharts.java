@@ -213,7 +213,8 @@ final class TrendCharts {
         final Map<String, Map<String, Boolean>> small = new LinkedHashMap<>();
         final List<String> months = new ArrayList<>();
 
-        Chart(Trend t) { for (YearMonth m : t.monthList()) months.add(m.toString()); }
+        // Every month of the range: a month not audited keeps its place with no value, so its line breaks there.
+        Chart(Trend t) { for (YearMonth m : t.chartMonths()) months.add(m.toString()); }
 
         void add(String line, YearMonth month, Double value, boolean smallSample) {
             if (!data.getRowKeys().contains(line)) for (String m : months) data.addValue(null, line, m);

@@ -30,6 +30,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.DisplayBlanks;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
@@ -296,8 +297,12 @@ public final class TrendWorkbook {
                 y.setCrosses(AxisCrosses.MIN);
                 if (b.scale().percent()) y.setNumberFormat(b.scale().percentFormat());
                 XDDFLineChartData lc = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
-                XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromStringCellRange(data,
-                        new CellRangeAddress(b.monthRow(), b.monthRow(), 1, months));
+                // The sheet's columns are the audited months; the chart has every month of the range, so that a month
+                // not audited stands at its place with no value and the line breaks there (shown as a gap, not as 0).
+                chart.displayBlanksAs(DisplayBlanks.GAP);
+                List<YearMonth> audited = t.monthList();
+                List<YearMonth> every = t.chartMonths();
+                XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromArray(every.stream().map(YearMonth::toString).toArray(String[]::new));
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = Double.NEGATIVE_INFINITY;
                 List<Integer> rows = new ArrayList<>();
@@ -305,8 +310,13 @@ public final class TrendWorkbook {
                 if (b.drlRow() != null) rows.add(b.drlRow());
                 int colour = 0;
                 for (int rr : rows) {
-                    XDDFNumericalDataSource<Double> vals = XDDFDataSourcesFactory.fromNumericCellRange(data,
-                            new CellRangeAddress(rr, rr, 1, months));
+                    Double[] values = new Double[every.size()];
+                    for (int i = 0; i < every.size(); i++) {
+                        int column = audited.indexOf(every.get(i)) + 1;
+                        org.apache.poi.ss.usermodel.Cell cell = column == 0 ? null : data.getRow(rr).getCell(column);
+                        values[i] = cell == null ? null : cell.getNumericCellValue();
+                    }
+                    XDDFNumericalDataSource<Double> vals = XDDFDataSourcesFactory.fromArray(values);
                     XDDFLineChartData.Series series = (XDDFLineChartData.Series) lc.addSeries(cats, vals);
                     series.setTitle(data.getRow(rr).getCell(0).getStringCellValue(), new CellReference(data.getSheetName(), rr, 0, true, true));
                     series.setSmooth(false);
