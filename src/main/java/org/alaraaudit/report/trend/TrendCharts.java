@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.alaraaudit.history.trend.DoseMedian;
+import org.alaraaudit.history.trend.Grouping;
 import org.alaraaudit.history.trend.MonthFigures;
 import org.alaraaudit.history.trend.MonthFindings;
 import org.alaraaudit.history.trend.Trend;
@@ -44,10 +45,25 @@ final class TrendCharts {
     /** One small chart with its title (the series it shows) and, when lines were left out, a note saying so. */
     record Panel(String title, String note, JFreeChart chart) {}
 
-    /** A set of small multiples of one quantity, with the axis label that names it and how its axis is drawn. */
-    record Multiples(String title, String axis, AxisScale scale, List<Panel> panels, List<String> without) {
+    /**
+     * A set of small multiples of one quantity, with the axis label that names it and how its axis is drawn;
+     * {@code instead}, when not null, is the sentence printed where charts left out on purpose would have been.
+     */
+    record Multiples(String title, String axis, AxisScale scale, List<Panel> panels, List<String> without, String instead) {
+        Multiples(String title, String axis, AxisScale scale, List<Panel> panels, List<String> without) {
+            this(title, axis, scale, panels, without, null);
+        }
+
         Multiples(String title, String axis, AxisScale scale, List<Panel> panels) { this(title, axis, scale, panels, List.of()); }
     }
+
+    /** The compliance charts' title. */
+    static final String COMPLIANCE_TITLE = "Pediatric protocol compliance: % of pediatric CT studies without an adult protocol";
+
+    /** Said where the compliance charts would be in a trend by protocol. */
+    static final String COMPLIANCE_BY_PROTOCOL = "No compliance chart per protocol: a pediatric protocol is compliant in every"
+            + " month and an adult protocol in none, so each chart could only be a line at 100 % or at 0 %; the per-month"
+            + " table gives each protocol's figures.";
 
     /** The title of the skin follow-up chart, whose caption differs from the per-station charts'. */
     static final String SKIN_TITLE = "Skin follow-up: procedures past the substantial radiation dose level";
@@ -58,8 +74,13 @@ final class TrendCharts {
         List<Multiples> out = new ArrayList<>();
         out.add(medians(t));
         String compliance = "Compliance (%)";
-        out.add(perGroup(t, "Pediatric protocol compliance: % of pediatric CT studies without an adult protocol", compliance,
-                AxisScale.SHARE, MonthFigures::pediatricProtocolCompliance, m -> m.pediatricCtStudies() < t.stepRule().minStudies()));
+        if (t.by() == Grouping.PROTOCOL) {
+            // By definition 0 or 100 % per protocol: pages of flat lines that tell nothing the table does not.
+            out.add(new Multiples(COMPLIANCE_TITLE, compliance, AxisScale.SHARE, List.of(), List.of(), COMPLIANCE_BY_PROTOCOL));
+        } else {
+            out.add(perGroup(t, COMPLIANCE_TITLE, compliance, AxisScale.SHARE, MonthFigures::pediatricProtocolCompliance,
+                    m -> m.pediatricCtStudies() < t.stepRule().minStudies()));
+        }
         String repeat = "Repeat rate (%)";
         out.add(perGroup(t, "Repeat rate: % of CT studies repeated", repeat, AxisScale.RATE, MonthFigures::repeatRate,
                 m -> m.ctStudies() < t.stepRule().minStudies()));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.alaraaudit.history.trend.DoseMedian;
+import org.alaraaudit.history.trend.Grouping;
 import org.alaraaudit.history.trend.ConfidenceInterval;
 import org.alaraaudit.history.trend.MedianStep;
 import org.alaraaudit.history.trend.MonthFigures;
@@ -150,9 +151,11 @@ public final class TrendWorkbook {
         block(s, r, t, months, "CT studies", "CT studies", AxisScale.DATA, m -> (double) m.ctStudies(), null, m -> false);
         blocks.add(block(s, r, t, months, "Pediatric CT studies", "Pediatric CT studies", AxisScale.DATA, m -> (double) m.pediatricCtStudies(), null,
                 m -> false));
-        blocks.add(block(s, r, t, months, "Pediatric protocol compliance (% of pediatric CT studies)",
+        Block compliance = block(s, r, t, months, "Pediatric protocol compliance (% of pediatric CT studies)",
                 "Compliance, % of pediatric CT studies", AxisScale.SHARE, MonthFigures::pediatricProtocolCompliance, percent,
-                m -> m.pediatricCtStudies() < min));
+                m -> m.pediatricCtStudies() < min);
+        // Per protocol the share is 0 or 100 % by definition: its figures stay on this sheet, its lines are not charted.
+        if (t.by() != Grouping.PROTOCOL) blocks.add(compliance);
         blocks.add(block(s, r, t, months, "Repeat rate (% of CT studies)", "Repeat rate, % of CT studies", AxisScale.RATE,
                 MonthFigures::repeatRate, percent, m -> m.ctStudies() < min));
         for (Severity sev : Severity.values()) {
@@ -264,7 +267,8 @@ public final class TrendWorkbook {
         int n = first;
         if (first == 0) {
             Row note = charts.createRow(0);
-            note.createCell(0).setCellValue("Drawn from the Trend sheet (and the X-ray trend sheet). Percentages are drawn from 0 (compliance from 0 to 100 %), so a slope is the change to scale; the other charts' axes are scaled to their own values.");
+            note.createCell(0).setCellValue("Drawn from the Trend sheet (and the X-ray trend sheet). Percentages are drawn from 0 (compliance from 0 to 100 %), so a slope is the change to scale; the other charts' axes are scaled to their own values."
+                    + (t.by() == Grouping.PROTOCOL ? " " + TrendCharts.COMPLIANCE_BY_PROTOCOL : ""));
         }
         for (Block b : blocks) {
             // A series without a value (a radiography room's CT share) would be an empty legend entry.
