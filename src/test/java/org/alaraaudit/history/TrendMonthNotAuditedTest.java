@@ -79,7 +79,7 @@ class TrendMonthNotAuditedTest {
         Path out = dir.resolve("trend");
         Run r = SampleMonthsContract.cli("trend", "--history", url, "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        String said = "2026-09 was not audited (no stored run covers it): left out of the tables and charts, and no change"
+        String said = "2026-09 was not audited (no stored run covers it): left out of the tables, a gap in the charts, and no change"
                 + " is shown against it.";
         try (PDDocument doc = Loader.loadPDF(out.resolve("trend-2026-08_2026-10.pdf").toFile())) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");

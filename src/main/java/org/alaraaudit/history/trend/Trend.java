@@ -9,9 +9,9 @@ public record Trend(YearMonth from, YearMonth to, Grouping by, String store, Lis
                     XrayTrend xray, List<YearMonth> notAudited, java.util.Map<YearMonth, List<String>> facilitiesNotAudited) {
 
     /**
-     * {@code notAudited}: months of the range no stored run covers. They are left out of every table and chart
-     * ({@link #monthList()}) and named instead: shown as zero they would read as a month without patients, and a
-     * change against them as a jump. {@code facilitiesNotAudited}: per month that other facilities were audited in,
+     * {@code notAudited}: months of the range no stored run covers. They are left out of every table
+     * ({@link #monthList()}), a gap in every chart ({@link #chartMonths()}), and named: shown as zero they would read
+     * as a month without patients, and a change against them as a jump. {@code facilitiesNotAudited}: per month that other facilities were audited in,
      * the trend's facilities no run audited then; their series have no figure in that month.
      */
     public Trend {
@@ -55,10 +55,20 @@ public record Trend(YearMonth from, YearMonth to, Grouping by, String store, Lis
         return new MonthFigures(month, ALL_FACILITIES, n[0], n[1], n[2], n[3], n[4], n[5], studyLevel);
     }
 
-    /** The audited months of the range, in order: the columns of every table and the points of every chart. */
+    /** The audited months of the range, in order: the columns of every table ({@link #chartMonths()} for the charts). */
     public List<YearMonth> monthList() {
         List<YearMonth> out = new java.util.ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) if (!notAudited.contains(m)) out.add(m);
+        return out;
+    }
+
+    /**
+     * Every month of the range, audited or not: the categories of every chart, so that a month not audited stands at
+     * its place with no value and its line breaks there, instead of the months either side being joined as neighbours.
+     */
+    public List<YearMonth> chartMonths() {
+        List<YearMonth> out = new java.util.ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) out.add(m);
         return out;
     }
 
@@ -71,7 +81,7 @@ public record Trend(YearMonth from, YearMonth to, Grouping by, String store, Lis
         if (!notAudited.isEmpty()) {
             List<String> names = notAudited.stream().map(YearMonth::toString).toList();
             said.add(and(names) + (names.size() == 1 ? " was" : " were") + " not audited (no stored run covers "
-                    + (names.size() == 1 ? "it" : "them") + "): left out of the tables and charts, and no change is shown against "
+                    + (names.size() == 1 ? "it" : "them") + "): left out of the tables, a gap in the charts, and no change is shown against "
                     + (names.size() == 1 ? "it" : "them") + ".");
         }
         new java.util.TreeMap<>(facilitiesNotAudited).forEach((m, facilities) -> said.add(m + " was not audited for " + and(facilities)

@@ -50,6 +50,8 @@ public final class TrendDashboard {
         d.put("to", t.to().toString());
         d.put("by", t.by().label());
         d.put("months", t.monthList().stream().map(YearMonth::toString).toList());
+        // The charts' months: every month of the range, so that a month not audited is a gap in each line.
+        d.put("chartMonths", t.chartMonths().stream().map(YearMonth::toString).toList());
         d.put("notAudited", t.notAuditedText());
         d.put("groups", t.groups());
         List<Map<String, Object>> figures = new ArrayList<>();

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.report.Palette;
 import org.jfree.chart.JFreeChart;
@@ -130,8 +132,46 @@ public final class ChartStyle {
     }
 
     /**
-     * Lines with round points in the series colours; a point is drawn hollow where {@code hollow} says so (a
-     * month whose sample is too small to judge: shown, not a judgement).
+     * Each series' point: a series with the same values as the one before it (as many MAJOR as MINOR findings each
+     * month) is drawn over it, and one circle over another hides it. Shapes of different outline leave the one
+     * below showing round the one above, and tell the lines apart on a page printed in black and white.
+     */
+    private static final Shape[] POINTS = {
+            new Ellipse2D.Double(-2.75, -2.75, 5.5, 5.5),
+            new Rectangle2D.Double(-2.2, -2.2, 4.4, 4.4),
+            polygon(0, -3.2, 3, 2.2, -3, 2.2),
+            polygon(0, -3.4, 3.4, 0, 0, 3.4, -3.4, 0),
+            polygon(0, 3.2, 3, -2.2, -3, -2.2),
+            new Rectangle2D.Double(-3.4, -1.5, 6.8, 3),
+    };
+
+    /**
+     * Each series' line: solid, then dash patterns a line drawn over an equal one leaves gaps in, so the one below
+     * shows through. None is the DRL's own {@link Palette#DRL_DASH}, which stays the DRL's.
+     */
+    private static final float[][] DASHES = {null, {6f, 2.5f}, {1.5f, 1.5f}, {6f, 2f, 1.5f, 2f}, {9f, 3f}, {3f, 3f}};
+
+    private static Shape polygon(double... xy) {
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(xy[0], xy[1]);
+        for (int i = 2; i < xy.length; i += 2) p.lineTo(xy[i], xy[i + 1]);
+        p.closePath();
+        return p;
+    }
+
+    /** The {@code i}th series' point shape. */
+    public static Shape point(int i) { return POINTS[i % POINTS.length]; }
+
+    /** The {@code i}th series' line. */
+    public static BasicStroke line(int i) {
+        float[] dash = DASHES[i % DASHES.length];
+        return dash == null ? new BasicStroke(1.2f) : new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f);
+    }
+
+    /**
+     * Lines in the series colours, each with its own point shape and dash pattern ({@link #point}, {@link #line});
+     * a point is drawn hollow where {@code hollow} says so (a month whose sample is too small to judge: shown, not a
+     * judgement).
      */
     public static LineAndShapeRenderer lines(int series, java.util.function.BiPredicate<Integer, Integer> hollow) {
         LineAndShapeRenderer r = new LineAndShapeRenderer(true, true) {
@@ -143,11 +183,10 @@ public final class ChartStyle {
         r.setUseFillPaint(true);
         r.setDrawOutlines(true);
         r.setUseOutlinePaint(false);
-        Shape point = new Ellipse2D.Double(-2.5, -2.5, 5, 5);
         for (int i = 0; i < series; i++) {
             r.setSeriesPaint(i, series(i));
-            r.setSeriesStroke(i, new BasicStroke(1.2f));
-            r.setSeriesShape(i, point);
+            r.setSeriesStroke(i, line(i));
+            r.setSeriesShape(i, point(i));
             r.setSeriesOutlineStroke(i, new BasicStroke(1f));
         }
         return r;

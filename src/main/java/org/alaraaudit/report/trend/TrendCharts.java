@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.alaraaudit.history.trend.DoseMedian;
+import org.alaraaudit.history.trend.Grouping;
 import org.alaraaudit.history.trend.MonthFigures;
 import org.alaraaudit.history.trend.MonthFindings;
 import org.alaraaudit.history.trend.Trend;
@@ -44,10 +45,25 @@ final class TrendCharts {
     /** One small chart with its title (the series it shows) and, when lines were left out, a note saying so. */
     record Panel(String title, String note, JFreeChart chart) {}
 
-    /** A set of small multiples of one quantity, with the axis label that names it and how its axis is drawn. */
-    record Multiples(String title, String axis, AxisScale scale, List<Panel> panels, List<String> without) {
+    /**
+     * A set of small multiples of one quantity, with the axis label that names it and how its axis is drawn;
+     * {@code instead}, when not null, is the sentence printed where charts left out on purpose would have been.
+     */
+    record Multiples(String title, String axis, AxisScale scale, List<Panel> panels, List<String> without, String instead) {
+        Multiples(String title, String axis, AxisScale scale, List<Panel> panels, List<String> without) {
+            this(title, axis, scale, panels, without, null);
+        }
+
         Multiples(String title, String axis, AxisScale scale, List<Panel> panels) { this(title, axis, scale, panels, List.of()); }
     }
+
+    /** The compliance charts' title. */
+    static final String COMPLIANCE_TITLE = "Pediatric protocol compliance: % of pediatric CT studies without an adult protocol";
+
+    /** Said where the compliance charts would be in a trend by protocol. */
+    static final String COMPLIANCE_BY_PROTOCOL = "No compliance chart per protocol: a pediatric protocol is compliant in every"
+            + " month and an adult protocol in none, so each chart could only be a line at 100 % or at 0 %; the per-month"
+            + " table gives each protocol's figures.";
 
     /** The title of the skin follow-up chart, whose caption differs from the per-station charts'. */
     static final String SKIN_TITLE = "Skin follow-up: procedures past the substantial radiation dose level";
@@ -58,8 +74,13 @@ final class TrendCharts {
         List<Multiples> out = new ArrayList<>();
         out.add(medians(t));
         String compliance = "Compliance (%)";
-        out.add(perGroup(t, "Pediatric protocol compliance: % of pediatric CT studies without an adult protocol", compliance,
-                AxisScale.SHARE, MonthFigures::pediatricProtocolCompliance, m -> m.pediatricCtStudies() < t.stepRule().minStudies()));
+        if (t.by() == Grouping.PROTOCOL) {
+            // By definition 0 or 100 % per protocol: pages of flat lines that tell nothing the table does not.
+            out.add(new Multiples(COMPLIANCE_TITLE, compliance, AxisScale.SHARE, List.of(), List.of(), COMPLIANCE_BY_PROTOCOL));
+        } else {
+            out.add(perGroup(t, COMPLIANCE_TITLE, compliance, AxisScale.SHARE, MonthFigures::pediatricProtocolCompliance,
+                    m -> m.pediatricCtStudies() < t.stepRule().minStudies()));
+        }
         String repeat = "Repeat rate (%)";
         out.add(perGroup(t, "Repeat rate: % of CT studies repeated", repeat, AxisScale.RATE, MonthFigures::repeatRate,
                 m -> m.ctStudies() < t.stepRule().minStudies()));
@@ -204,13 +225,17 @@ final class TrendCharts {
         return new Multiples("Median dose against the DRL", axis, AxisScale.DATA, panels);
     }
 
+    /** Up to this many months, a chart's month labels are slanted; more, and they stand upright. */
+    static final int SLANTED_MONTHS = 12;
+
     /** The values of one small chart: lines by month, and which points stand on too few studies. */
     private static final class Chart {
         final DefaultCategoryDataset data = new DefaultCategoryDataset();
         final Map<String, Map<String, Boolean>> small = new LinkedHashMap<>();
         final List<String> months = new ArrayList<>();
 
-        Chart(Trend t) { for (YearMonth m : t.monthList()) months.add(m.toString()); }
+        // Every month of the range: a month not audited keeps its place with no value, so its line breaks there.
+        Chart(Trend t) { for (YearMonth m : t.chartMonths()) months.add(m.toString()); }
 
         void add(String line, YearMonth month, Double value, boolean smallSample) {
             if (!data.getRowKeys().contains(line)) for (String m : months) data.addValue(null, line, m);
@@ -226,7 +251,10 @@ final class TrendCharts {
             CategoryAxis x = new CategoryAxis(null);
             x.setTickLabelFont(ChartStyle.font(6.5f));
             x.setTickLabelPaint(ChartStyle.TEXT);
-            x.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+            // A small chart has under 20 points of width per month at 12 months: a month written level was cut to "2…".
+            // Slanted, "2025-11" keeps its year and month whole; upright beyond a year, where slanted labels would touch.
+            x.setCategoryLabelPositions(months.size() > SLANTED_MONTHS ? CategoryLabelPositions.UP_90 : CategoryLabelPositions.UP_45);
+            x.setMaximumCategoryLabelLines(1);
             x.setLowerMargin(0.02);
             x.setUpperMargin(0.02);
             NumberAxis y = new NumberAxis(axis);

@@ -316,6 +316,13 @@ public final class TrendPdf {
         head.setBorder(0);
         head.setPadding(2);
         head.addElement(new Paragraph(m.title(), type.h1));
+        if (m.instead() != null) {
+            // Charts left out on purpose: the sentence saying why is all there is, no caption of charts not drawn.
+            head.addElement(new Paragraph(m.instead(), type.body));
+            grid.addCell(head);
+            doc.add(grid);
+            return;
+        }
         head.addElement(new Paragraph(caption + (m.without().isEmpty() ? "" : " No value in these months: "
                 + String.join(", ", m.without()) + "."), type.small));
         grid.addCell(head);

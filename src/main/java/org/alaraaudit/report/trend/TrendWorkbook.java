@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.alaraaudit.history.trend.DoseMedian;
+import org.alaraaudit.history.trend.Grouping;
 import org.alaraaudit.history.trend.ConfidenceInterval;
 import org.alaraaudit.history.trend.MedianStep;
 import org.alaraaudit.history.trend.MonthFigures;
@@ -30,6 +31,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.DisplayBlanks;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
@@ -149,9 +151,11 @@ public final class TrendWorkbook {
         block(s, r, t, months, "CT studies", "CT studies", AxisScale.DATA, m -> (double) m.ctStudies(), null, m -> false);
         blocks.add(block(s, r, t, months, "Pediatric CT studies", "Pediatric CT studies", AxisScale.DATA, m -> (double) m.pediatricCtStudies(), null,
                 m -> false));
-        blocks.add(block(s, r, t, months, "Pediatric protocol compliance (% of pediatric CT studies)",
+        Block compliance = block(s, r, t, months, "Pediatric protocol compliance (% of pediatric CT studies)",
                 "Compliance, % of pediatric CT studies", AxisScale.SHARE, MonthFigures::pediatricProtocolCompliance, percent,
-                m -> m.pediatricCtStudies() < min));
+                m -> m.pediatricCtStudies() < min);
+        // Per protocol the share is 0 or 100 % by definition: its figures stay on this sheet, its lines are not charted.
+        if (t.by() != Grouping.PROTOCOL) blocks.add(compliance);
         blocks.add(block(s, r, t, months, "Repeat rate (% of CT studies)", "Repeat rate, % of CT studies", AxisScale.RATE,
                 MonthFigures::repeatRate, percent, m -> m.ctStudies() < min));
         for (Severity sev : Severity.values()) {
@@ -263,7 +267,8 @@ public final class TrendWorkbook {
         int n = first;
         if (first == 0) {
             Row note = charts.createRow(0);
-            note.createCell(0).setCellValue("Drawn from the Trend sheet (and the X-ray trend sheet). Percentages are drawn from 0 (compliance from 0 to 100 %), so a slope is the change to scale; the other charts' axes are scaled to their own values.");
+            note.createCell(0).setCellValue("Drawn from the Trend sheet (and the X-ray trend sheet). Percentages are drawn from 0 (compliance from 0 to 100 %), so a slope is the change to scale; the other charts' axes are scaled to their own values."
+                    + (t.by() == Grouping.PROTOCOL ? " " + TrendCharts.COMPLIANCE_BY_PROTOCOL : ""));
         }
         for (Block b : blocks) {
             // A series without a value (a radiography room's CT share) would be an empty legend entry.
@@ -296,8 +301,12 @@ public final class TrendWorkbook {
                 y.setCrosses(AxisCrosses.MIN);
                 if (b.scale().percent()) y.setNumberFormat(b.scale().percentFormat());
                 XDDFLineChartData lc = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
-                XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromStringCellRange(data,
-                        new CellRangeAddress(b.monthRow(), b.monthRow(), 1, months));
+                // The sheet's columns are the audited months; the chart has every month of the range, so that a month
+                // not audited stands at its place with no value and the line breaks there (shown as a gap, not as 0).
+                chart.displayBlanksAs(DisplayBlanks.GAP);
+                List<YearMonth> audited = t.monthList();
+                List<YearMonth> every = t.chartMonths();
+                XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromArray(every.stream().map(YearMonth::toString).toArray(String[]::new));
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = Double.NEGATIVE_INFINITY;
                 List<Integer> rows = new ArrayList<>();
@@ -305,8 +314,13 @@ public final class TrendWorkbook {
                 if (b.drlRow() != null) rows.add(b.drlRow());
                 int colour = 0;
                 for (int rr : rows) {
-                    XDDFNumericalDataSource<Double> vals = XDDFDataSourcesFactory.fromNumericCellRange(data,
-                            new CellRangeAddress(rr, rr, 1, months));
+                    Double[] values = new Double[every.size()];
+                    for (int i = 0; i < every.size(); i++) {
+                        int column = audited.indexOf(every.get(i)) + 1;
+                        org.apache.poi.ss.usermodel.Cell cell = column == 0 ? null : data.getRow(rr).getCell(column);
+                        values[i] = cell == null ? null : cell.getNumericCellValue();
+                    }
+                    XDDFNumericalDataSource<Double> vals = XDDFDataSourcesFactory.fromArray(values);
                     XDDFLineChartData.Series series = (XDDFLineChartData.Series) lc.addSeries(cats, vals);
                     series.setTitle(data.getRow(rr).getCell(0).getStringCellValue(), new CellReference(data.getSheetName(), rr, 0, true, true));
                     series.setSmooth(false);

@@ -621,7 +621,7 @@
               ? f.pediatricCtStudies : f.ctStudies) : f.studies) + (percent ? (state.metric === 'compliance' ? ' pediatric CT' : ' CT') : '') + ' studies)' : '');
           }).join('<br>');
         } },
-        xAxis: { type: 'category', data: DATA.months, boundaryGap: false },
+        xAxis: { type: 'category', data: DATA.chartMonths, boundaryGap: false },
         // A percentage from 0, compliance up to 100 %: cut to the months' values, a change of a point or two drew as a collapse.
         yAxis: { type: 'value', name: label, nameTextStyle: { align: 'left' }, scale: !percent, min: percent ? 0 : null,
           max: state.metric === 'compliance' ? 1 : null,
@@ -629,7 +629,8 @@
         series: groups.map(function (g, i) {
           return { name: g, type: 'line', connectNulls: false, symbol: 'circle', symbolSize: 7, lineStyle: { width: 2 }, emphasis: { focus: 'series' },
             itemStyle: { color: PALETTE[DATA.groups.indexOf(g) % PALETTE.length] },
-            data: DATA.months.map(function (m) { return metricValue(g, m); }) };
+            // A month not audited has no figure: null, a gap in the line (connectNulls false).
+            data: DATA.chartMonths.map(function (m) { return metricValue(g, m); }) };
         })
       }), true);
     }
@@ -666,12 +667,13 @@
             + num(m.drl) + ' = ' + num(m.ratio) + '<br>n = ' + count(m.n) + ' values from ' + count(m.studies) + ' studies'
             + (m.sufficient ? '' : '<br>below the minimum sample: shown, not judged');
         } },
-        xAxis: { type: 'category', data: DATA.months, boundaryGap: false },
+        xAxis: { type: 'category', data: DATA.chartMonths, boundaryGap: false },
         yAxis: { type: 'value', name: 'Median / DRL', min: 0 },
         series: lines.map(function (line, i) {
           return { name: line, type: 'line', symbolSize: 8, lineStyle: { width: 2 }, emphasis: { focus: 'series' },
             itemStyle: { color: PALETTE[i % PALETTE.length] },
-            data: DATA.months.map(function (month) {
+            connectNulls: false,
+            data: DATA.chartMonths.map(function (month) {
               var m = rows.filter(function (r) { return r.group + ' \u00b7 ' + r.series === line && r.month === month; })[0];
               if (!m) return null;
               return { value: m.ratio, m: m, symbol: m.sufficient ? 'circle' : 'emptyCircle' };
