@@ -18,21 +18,44 @@ public final class ProjectionAgeBands {
 
     /** Youngest first, "adult" last: by the band's lower edge, as the reports list bands. */
     public static final Comparator<String> YOUNGEST_FIRST =
-            Comparator.comparingDouble(ProjectionAgeBands::lowerEdge).thenComparing(Comparator.nullsFirst(Comparator.naturalOrder()));
+            Comparator.comparingDouble(ProjectionAgeBands::cachedLowerEdge).thenComparing(Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /**
+     * Each band's lower edge, read once: the typical-value groups are kept sorted, so every radiograph's lookup
+     * compares bands several times, and a run has a handful of band labels.
+     */
+    private static final java.util.Map<String, Double> EDGE_OF = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static double cachedLowerEdge(String band) {
+        if (band == null) return Double.MAX_VALUE;
+        Double e = EDGE_OF.get(band);
+        if (e == null) {
+            e = lowerEdge(band);
+            if (EDGE_OF.size() < 1000) EDGE_OF.put(band, e);
+        }
+        return e;
+    }
 
     private final double pediatricLimit;
+    /** Each band's label, made once: every radiograph without a DRL row asks for one. */
+    private final String[] labels = new String[EDGES.length];
 
-    public ProjectionAgeBands(double pediatricLimitYears) { this.pediatricLimit = pediatricLimitYears; }
+    public ProjectionAgeBands(double pediatricLimitYears) {
+        this.pediatricLimit = pediatricLimitYears;
+        for (int i = 0; i < EDGES.length; i++) {
+            double upper = i + 1 < EDGES.length ? EDGES[i + 1] : Double.POSITIVE_INFINITY;
+            labels[i] = upper <= pediatricLimit
+                    ? years(EDGES[i]) + "-" + years(upper) + " y"
+                    : years(EDGES[i]) + "-<" + years(pediatricLimit) + " y";
+        }
+    }
 
     /** The band of a patient of {@code ageYears}. */
     public String of(double ageYears) {
         if (ageYears >= pediatricLimit) return ADULT;
         int i = EDGES.length - 1;
         while (i > 0 && ageYears < EDGES[i]) i--;
-        double upper = i + 1 < EDGES.length ? EDGES[i + 1] : Double.POSITIVE_INFINITY;
-        return upper <= pediatricLimit
-                ? years(EDGES[i]) + "-" + years(upper) + " y"
-                : years(EDGES[i]) + "-<" + years(pediatricLimit) + " y";
+        return labels[i];
     }
 
     /**

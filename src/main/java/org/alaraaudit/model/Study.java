@@ -61,10 +61,13 @@ public final class Study {
         sorted.sort(EVENT_ORDER);
         Map<String, Double> dlpByProtocol = new HashMap<>();
         // A protocol whose diagnostic acquisition has no DLP has a total of the rest: at most understated.
-        Set<String> dlpShort = new java.util.HashSet<>();
+        Set<String> dlpShort = Set.of();
         for (EventRecord r : sorted) {
             if (r.protocolName() != null && r.dlpMgycm() != null) dlpByProtocol.merge(r.protocolName(), r.dlpMgycm(), Double::sum);
-            if (r.protocolName() != null && r.dlpMgycm() == null && r.diagnostic()) dlpShort.add(r.protocolName());
+            if (r.protocolName() != null && r.dlpMgycm() == null && r.diagnostic()) {
+                if (dlpShort.isEmpty()) dlpShort = new java.util.HashSet<>();
+                dlpShort.add(r.protocolName());
+            }
         }
         List<IrradiationEvent> built = new ArrayList<>(sorted.size());
         Set<String> seenProtocol = new java.util.HashSet<>();

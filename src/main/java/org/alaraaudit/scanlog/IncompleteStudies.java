@@ -20,7 +20,7 @@ import org.alaraaudit.model.SourceLine;
  * facility do not start in the same second. A row that names neither way names no study.
  */
 public final class IncompleteStudies implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     public static final IncompleteStudies NONE = new IncompleteStudies(Map.of());
 
@@ -30,7 +30,13 @@ public final class IncompleteStudies implements Serializable {
      */
     private final Map<String, Map<String, SourceLine>> rejected;
 
-    private IncompleteStudies(Map<String, Map<String, SourceLine>> rejected) { this.rejected = rejected; }
+    /** Whether some rejected row names its study by facility, patient and start (its key starts with the separator). */
+    private final boolean startKeyed;
+
+    private IncompleteStudies(Map<String, Map<String, SourceLine>> rejected) {
+        this.rejected = rejected;
+        this.startKeyed = rejected.keySet().stream().anyMatch(k -> k.startsWith("\u001f"));
+    }
 
     /** Gathers the rejected rows as the reader rejects them, in input order. */
     public static final class Builder {
@@ -99,7 +105,9 @@ public final class IncompleteStudies implements Serializable {
     public List<SourceLine> rejectedLines(String facility, String accessionNumber, String patientRef, LocalDateTime start) {
         if (rejected.isEmpty() || facility == null) return List.of();
         Map<String, SourceLine> byAccession = accessionNumber == null ? null : rejected.get(key(facility, accessionNumber));
-        Map<String, SourceLine> byStart = patientRef == null || start == null ? null : rejected.get(startKey(facility, patientRef, start));
+        // Asked of every study: the start's key is made only when some rejected row named its study so.
+        Map<String, SourceLine> byStart = patientRef == null || start == null || !startKeyed ? null
+                : rejected.get(startKey(facility, patientRef, start));
         if (byAccession == null && byStart == null) return List.of();
         java.util.Set<SourceLine> lines = new java.util.TreeSet<>();
         if (byAccession != null) lines.addAll(byAccession.values());
