@@ -75,7 +75,8 @@ public final class Study {
         for (EventRecord r : sorted) {
             boolean first = r.diagnostic() && r.protocolName() != null && seenProtocol.add(r.protocolName());
             built.add(new IrradiationEvent(this, built.size() + 1, r,
-                    r.protocolName() == null ? null : dlpByProtocol.get(r.protocolName()), dlpShort.contains(r.protocolName()), first));
+                    r.protocolName() == null ? null : dlpByProtocol.get(r.protocolName()),
+                    r.protocolName() != null && dlpShort.contains(r.protocolName()), first));
             if (r.diagnostic() && r.targetRegion() != null) regionSet.add(r.targetRegion());
         }
         if (regionSet.isEmpty()) {
