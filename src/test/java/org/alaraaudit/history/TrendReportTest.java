@@ -219,6 +219,30 @@ class TrendReportTest {
         }
     }
 
+    /**
+     * Every series' monthly median is printed with its 95 % interval, so a reader can tell a move from another month's
+     * mix of patients: each median of six values or more in the trend has its interval, as "low–high", in the table.
+     */
+    @Test
+    void everySeriesMedianOfSixValuesOrMoreHasItsIntervalInTheTable() throws IOException {
+        var medians = trend(Grouping.FACILITY).medians();
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf(byFacility).toFile())) {
+            text = new PDFTextStripper().getText(doc);
+        }
+        // The section itself: page 1 names it too, above the months' highest medians with their intervals.
+        int from = text.lastIndexOf("Medians against the DRL, every series");
+        String table = text.substring(from, text.indexOf("Recorded audit runs these months come from", from));
+        long withInterval = 0;
+        for (var d : medians) {
+            if (d.interval() == null) continue;
+            withInterval++;
+            String low = org.alaraaudit.report.SignificantFigures.three(d.interval().low());
+            assertTrue(table.contains(low + "\u2013"), "the interval of " + d + " in the every-series table");
+        }
+        assertTrue(withInterval > 10, "most series have an interval: " + withInterval);
+    }
+
     /** A trend's reader can check that each month's audit lost no row, as the audit's own report shows it. */
     @Test
     void eachRecordedRunGivesItsRowsAsTheAuditAccountedForThemInThePdfAndTheWorkbook() throws IOException {

@@ -153,7 +153,8 @@ public final class TrendPdf {
         doc.newPage();
         section(doc, "Medians against the DRL, every series");
         doc.add(new Paragraph("Median per month of CTDIvol (one value per diagnostic acquisition) and DLP (one per study), values "
-                + "on the DRL's phantom only. Months below the minimum sample of " + t.stepRule().minStudies()
+                + "on the DRL's phantom only, with its 95 % confidence interval under it (distribution-free; none below 6 values). "
+                + "Months below the minimum sample of " + t.stepRule().minStudies()
                 + " studies are in grey italics with a *: their median is shown but not a judgement. Red: a median above its "
                 + "DRL on a sufficient sample.", type.small));
         doc.add(medianTable(t));
@@ -248,7 +249,7 @@ public final class TrendPdf {
     private PdfPTable medianTable(Trend t) {
         List<YearMonth> months = t.monthList();
         List<String> headers = new java.util.ArrayList<>(List.of(TrendText.seriesName(t.by()), "Exam type", "Band", "Quantity", "DRL"));
-        for (YearMonth m : months) headers.add(m + ": median (/ DRL), studies");
+        for (YearMonth m : months) headers.add(m + ": median (/ DRL), studies; 95 % CI");
         float[] widths = new float[headers.size()];
         float[] fixed = {14, 11, 7, 5, 7};
         for (int i = 0; i < widths.length; i++) widths[i] = i < fixed.length ? fixed[i] : 10;
@@ -269,8 +270,11 @@ public final class TrendPdf {
                 }
                 Double ratio = d.ratio();
                 Font f = !d.sufficient() ? thin : ratio != null && ratio > 1 ? flagged : type.table;
+                // The median's interval under it: a month's move within it may be only another mix of patients.
+                ConfidenceInterval ci = d.interval();
                 add(table, f, number(d.median()) + (ratio == null ? "" : String.format(Locale.ROOT, " (%.2f)", ratio)) + ", "
-                        + d.studies() + (d.sufficient() ? "" : " *"));
+                        + d.studies() + (d.sufficient() ? "" : " *")
+                        + (ci == null ? "" : "\n" + number(ci.low()) + "\u2013" + number(ci.high())));
             }
         }
         return table;
