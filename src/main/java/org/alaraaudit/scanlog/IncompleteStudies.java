@@ -52,24 +52,12 @@ public final class IncompleteStudies implements Serializable {
                 key = key(facility, accession);
             } else {
                 String patient = row.get(CanonicalColumn.PATIENT_ID);
-                LocalDateTime start = start(row.get(CanonicalColumn.STUDY_DATETIME));
+                LocalDateTime start = RowValidator.readDateTime(row.get(CanonicalColumn.STUDY_DATETIME));
                 if (!names(patient) || start == null) return;
                 key = startKey(facility, patientRef.apply(patient), start);
             }
             String identity = digest(DuplicateFilter.identity(row));
             byStudy.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(identity, row.source());
-        }
-
-        /** The study start as the validator reads it; null when it cannot be read. */
-        private static LocalDateTime start(String text) {
-            if (text == null) return null;
-            LocalDateTime plain = RowValidator.plainDateTime(text);
-            if (plain != null) return plain;
-            try {
-                return LocalDateTime.parse(text.replace(' ', 'T'));
-            } catch (java.time.format.DateTimeParseException e) {
-                return null;
-            }
         }
 
         /**

@@ -393,16 +393,27 @@ public final class RowValidator {
 
     private LocalDateTime dateTime(RawRow raw, CanonicalColumn c) {
         String v = raw.get(c);
+        LocalDateTime read = readDateTime(v);
+        if (read != null) return read;
+        // In the right form, the calendar is what is wrong: say which day or hour does not exist.
+        String why = ImpossibleDate.why(v);
+        String local = why == null ? LocalDateForm.hint(c.header(), v) : null;
+        throw new Fault(c, v, why != null ? why
+                : "is not a date-time YYYY-MM-DDTHH:MM[:SS]" + (local == null ? "" : "; " + local));
+    }
+
+    /**
+     * A date-time as the validator reads one (ISO, with 'T' or a space); null when it is no date-time. The one reading
+     * of a study start, also where a rejected row's start must find the study the validator made of its other rows.
+     */
+    static LocalDateTime readDateTime(String v) {
+        if (v == null) return null;
         LocalDateTime quick = plainDateTime(v);
         if (quick != null) return quick;
         try {
             return LocalDateTime.parse(v.replace(' ', 'T'));
         } catch (DateTimeParseException e) {
-            // In the right form, the calendar is what is wrong: say which day or hour does not exist.
-            String why = ImpossibleDate.why(v);
-            String local = why == null ? LocalDateForm.hint(c.header(), v) : null;
-            throw new Fault(c, v, why != null ? why
-                    : "is not a date-time YYYY-MM-DDTHH:MM[:SS]" + (local == null ? "" : "; " + local));
+            return null;
         }
     }
 
