@@ -127,7 +127,7 @@ final class PreviousPeriodReader {
                     out.add(new DrlGroup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                             nullableDouble(rs, "median"), nullableDouble(rs, "p75"), nullableDouble(rs, "drl"),
                             nullableDouble(rs, "ratio"), rs.getString(10), rs.getString(11), rs.getInt(12), rs.getInt(13),
-                            rs.getString(14), rs.getInt(15), rs.getString(16), null));
+                            rs.getString(14), rs.getInt(15), rs.getString(16), null, null));
                 }
             }
         }

@@ -18,6 +18,7 @@ public final class DoseGroup {
     private final int studies;
     private final Double median;
     private final Double p75;
+    private final ConfidenceInterval medianInterval;
     private final int minSampleStudies;
     private final List<SourceLine> lines;
     private final String contrastLabel;
@@ -25,9 +26,12 @@ public final class DoseGroup {
     /**
      * {@code contrastLabel} names the group's contrast where the exam type alone would not ("with contrast", or
      * "(contrast not known)" for exams compared with a DRL of a contrast they may not have had); null for none.
+     * {@code medianInterval} is null below 6 values.
      */
     public DoseGroup(String facility, ReferenceLevel level, String quantity, int dataPhantomCm, int values, int studies,
-                     Double median, Double p75, int minSampleStudies, List<SourceLine> lines, String contrastLabel) {
+                     Double median, Double p75, ConfidenceInterval medianInterval, int minSampleStudies, List<SourceLine> lines,
+                     String contrastLabel) {
+        this.medianInterval = medianInterval;
         this.contrastLabel = contrastLabel;
         this.facility = facility;
         this.level = level;
@@ -84,6 +88,15 @@ public final class DoseGroup {
     public Double getMedian() { return median; }
 
     public Double getP75() { return p75; }
+
+    /** The median's 95 % confidence interval (distribution-free), or null below 6 values. */
+    public ConfidenceInterval getMedianInterval() { return medianInterval; }
+
+    /**
+     * The whole 95 % interval of the median lies above the DRL: the excess is more than one period's sample of
+     * patients would give. A rule's message says which it is; the verdict stays the median's (ICRP 135).
+     */
+    public boolean isIntervalAboveDrl() { return medianInterval != null && getDrl() != null && medianInterval.above(getDrl()); }
 
     public int getMinSampleStudies() { return minSampleStudies; }
 

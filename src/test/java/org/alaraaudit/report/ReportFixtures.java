@@ -60,7 +60,7 @@ public final class ReportFixtures {
     /** The first DRL group of the result as it was in the previous period, with another median and ratio. */
     public static DrlGroup previousGroup(DrlGroup g) {
         return new DrlGroup(g.facility(), g.examType(), g.band(), g.quantity(), g.n(), PREV_DRL_MEDIAN, g.p75(), g.drl(),
-                PREV_DRL_RATIO, g.status(), g.source(), g.phantomCm(), g.studies(), g.drlSet(), g.drlPhantomCm(), g.note(), g.examName());
+                PREV_DRL_RATIO, g.status(), g.source(), g.phantomCm(), g.studies(), g.drlSet(), g.drlPhantomCm(), g.note(), g.examName(), null);
     }
 
     public static PreviousPeriod previousPeriod(AuditResult r) {
@@ -70,7 +70,7 @@ public final class ReportFixtures {
         if (!r.drlGroups().isEmpty()) {
             DrlGroup g = r.drlGroups().get(0);
             groups.add(new DrlGroup("Elsewhere", g.examType(), g.band(), g.quantity(), 3, 999.0, null, g.drl(), 9.99,
-                    "INSUFFICIENT_SAMPLE", g.source(), g.phantomCm(), 3, g.drlSet(), g.drlPhantomCm(), null, g.examName()));
+                    "INSUFFICIENT_SAMPLE", g.source(), g.phantomCm(), 3, g.drlSet(), g.drlPhantomCm(), null, g.examName(), null));
         }
         return new PreviousPeriod(AuditPeriod.month(YearMonth.of(2026, 9)), Instant.parse("2026-10-01T07:00:00Z"), "test",
                 r.run().ruleSetDigest(), previousFigures(), groups);

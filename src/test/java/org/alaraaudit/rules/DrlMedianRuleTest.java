@@ -68,6 +68,40 @@ class DrlMedianRuleTest {
                 ctdi.findingId());
     }
 
+    /** Ten chest studies of 8-year-olds, one CTDIvol each; the median's 95 % interval of 10 lies between the 2nd and 9th. */
+    private AuditResult tenWithSecondLowest(String second) {
+        String[] ctdivol = {"1.0", second, "2.6", "2.6", "2.7", "2.7", "2.8", "2.9", "3.0", "3.1"};
+        AuditFixture f = new AuditFixture();
+        for (int i = 0; i < ctdivol.length; i++) chestStudies(f, i, 1, ctdivol[i], "60", "32");
+        return f.audit(dir);
+    }
+
+    private static Finding ctdivolFinding(AuditResult r) {
+        return AuditFixture.findings(r, "DRL_MEDIAN_EXCEEDED").stream().filter(x -> x.quantity().equals("median CTDIvol"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void aMedianAboveTheDrlWhoseIntervalReachesDownToItSaysTheSampleMayExplainIt() {
+        // Median 2.7 against the DRL of 2.5; the interval's low end, the 2nd value, exactly at the DRL.
+        AuditResult r = tenWithSecondLowest("2.5");
+        DrlGroup g = group(r, "General", "CTDIvol", 32);
+        assertEquals("ABOVE", g.status(), "the verdict stays the median's");
+        assertEquals(2.5, g.medianInterval().low());
+        assertEquals(3.0, g.medianInterval().high());
+        String m = ctdivolFinding(r).message();
+        assertTrue(m.contains("the median's 95 % confidence interval 2.50-3.00 mGy reaches down to the DRL, so this period's mix"
+                + " of patients alone may explain the excess"), m);
+    }
+
+    @Test
+    void aMedianAboveTheDrlWhoseWholeIntervalIsAboveItSaysSo() {
+        AuditResult r = tenWithSecondLowest("2.51");
+        assertEquals(2.51, group(r, "General", "CTDIvol", 32).medianInterval().low());
+        String m = ctdivolFinding(r).message();
+        assertTrue(m.contains("the median's 95 % confidence interval 2.51-3.00 mGy lies wholly above the DRL"), m);
+    }
+
     @Test
     void aPerfusionStudyIsLeftOutOfTheRoutineExamsDrlGroup() {
         AuditFixture f = chestStudies(new AuditFixture(), 0, 10, "2.5", "70", "32");

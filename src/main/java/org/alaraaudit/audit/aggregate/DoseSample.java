@@ -29,7 +29,10 @@ public final class DoseSample {
     public interface Elsewhere {
         void add(String sample, double value);
 
-        /** The 0, 5, 25, 50, 75, 95 and 100th percentiles of the sample's values, as {@link #reported} computes them. */
+        /**
+         * The 0, 5, 25, 50, 75, 95 and 100th percentiles of the sample's values and its median's 95 % interval, as
+         * {@link #reported} computes them.
+         */
         double[] quantiles(String sample);
     }
 
@@ -116,17 +119,23 @@ public final class DoseSample {
 
     /**
      * The 95 % distribution-free confidence interval of the median, {low, high}, or null when the sample is too small
-     * for one (fewer than 6 values) or keeps only its reported quantiles.
+     * for one (fewer than 6 values). A frozen sample kept it (it is among the order statistics {@link #reported} reads).
      */
     public double[] medianInterval() {
-        MedianInterval r = total > Integer.MAX_VALUE ? null : MedianInterval.ranks((int) total, MedianInterval.LEVEL);
-        if (r == null || frozen != null || elsewhere != null) return null;
+        if (frozen != null) return Double.isNaN(frozen[REPORTED.length]) ? null : new double[] {frozen[REPORTED.length], frozen[REPORTED.length + 1]};
+        if (elsewhere != null) throw new IllegalStateException("the values of sample " + id + " are kept elsewhere: freeze it first");
+        MedianInterval r = interval(total);
+        if (r == null) return null;
         if (blocks.isEmpty()) {
             double[] s = Arrays.copyOf(values, size);
             Arrays.sort(s);
             return new double[] {s[r.lowRank() - 1], s[r.highRank() - 1]};
         }
         return new double[] {select(r.lowRank() - 1), select(r.highRank() - 1)};
+    }
+
+    private static MedianInterval interval(long total) {
+        return total > Integer.MAX_VALUE ? null : MedianInterval.ranks((int) total, MedianInterval.LEVEL);
     }
 
     /** The ranks (0-based, ascending) of the order statistics that the reported quantiles of {@code total} values read. */
@@ -138,20 +147,32 @@ public final class DoseSample {
             ranks.add(lo);
             ranks.add(Math.min(lo + 1, total - 1));
         }
+        MedianInterval r = interval(total);
+        if (r != null) {
+            ranks.add(r.lowRank() - 1L);
+            ranks.add(r.highRank() - 1L);
+        }
         return ranks.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** The reported quantiles of {@code total} values from their order statistics at {@link #neededRanks}. */
+    /**
+     * The reported quantiles of {@code total} values from their order statistics at {@link #neededRanks}, then the
+     * median's 95 % interval (NaN, NaN where fewer than 6 values give none): what a frozen sample keeps, so the DRL
+     * table's interval is the same spilled, in memory or from Spark.
+     */
     public static double[] reported(long total, java.util.function.LongToDoubleFunction kth) {
-        double[] q = new double[REPORTED.length];
-        if (total > 0) for (int i = 0; i < q.length; i++) q[i] = quantile(total, REPORTED[i], kth);
+        double[] q = new double[REPORTED.length + 2];
+        if (total > 0) for (int i = 0; i < REPORTED.length; i++) q[i] = quantile(total, REPORTED[i], kth);
+        MedianInterval r = interval(total);
+        q[REPORTED.length] = r == null ? Double.NaN : kth.applyAsDouble(r.lowRank() - 1L);
+        q[REPORTED.length + 1] = r == null ? Double.NaN : kth.applyAsDouble(r.highRank() - 1L);
         return q;
     }
 
     /** Keeps the reported quantiles and releases the values (and the sample's blocks of the file). */
     void freeze() {
         if (frozen != null) return;
-        frozen = elsewhere == null ? frozenHere() : total == 0 ? new double[REPORTED.length] : elsewhere.quantiles(id);
+        frozen = elsewhere == null ? frozenHere() : total == 0 ? reported(0, k -> Double.NaN) : elsewhere.quantiles(id);
         values = null;
         blocks.clear();
     }

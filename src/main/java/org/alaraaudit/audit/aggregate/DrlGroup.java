@@ -1,5 +1,7 @@
 package org.alaraaudit.audit.aggregate;
 
+import org.alaraaudit.model.ConfidenceInterval;
+
 /**
  * One facility x exam type x band group of the period, with its median compared to the DRL (ICRP 135: DRLs
  * judge groups, never individual patients). {@code n} counts values (acquisitions for CTDIvol, studies for DLP),
@@ -7,10 +9,13 @@ package org.alaraaudit.audit.aggregate;
  * phantom of the group's values, {@code drlPhantomCm} the DRL's; when they differ the status is NOT_COMPARABLE.
  * {@code examType} is the group's key in finding ids and the history; {@code examName} is what the reports show,
  * with "without contrast" where the DRL is for exams without it (model.DoseGroup#getExamName).
+ * {@code medianInterval} is the median's 95 % confidence interval, null below 6 values and for a previous period's
+ * group read from the history (which keeps no interval).
  */
 public record DrlGroup(String facility, String examType, String band, String quantity, int n, Double median,
                        Double p75, Double drl, Double ratio, String status, String source, int phantomCm,
-                       int studies, String drlSet, int drlPhantomCm, String note, String examName) {
+                       int studies, String drlSet, int drlPhantomCm, String note, String examName,
+                       ConfidenceInterval medianInterval) {
 
     public DrlGroup {
         if (examName == null && examType != null) examName = examType.replace('_', ' ');

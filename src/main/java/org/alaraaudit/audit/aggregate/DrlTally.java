@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.alaraaudit.audit.spill.SpillIn;
 import org.alaraaudit.audit.spill.SpillOut;
+import org.alaraaudit.model.ConfidenceInterval;
 import org.alaraaudit.model.Contrast;
 import org.alaraaudit.model.DoseGroup;
 import org.alaraaudit.model.IrradiationEvent;
@@ -201,7 +202,8 @@ final class DrlTally {
             Sample s = e.getValue();
             List<SourceLine> lines = s.lines.sorted();
             out.add(new DoseGroup(k.facility(), k.level(), k.quantity(), k.phantomCm(), s.values.size(), s.studies,
-                    s.values.median(), s.values.p75(), minSampleStudies, lines, contrastLabel(k)));
+                    s.values.median(), s.values.p75(), ConfidenceInterval.of(s.values.medianInterval()), minSampleStudies, lines,
+                    contrastLabel(k)));
             keys.put(out.get(out.size() - 1), k);
         }
         if (!frozen) return out;
@@ -217,7 +219,8 @@ final class DrlTally {
             Sample s = groups.get(k);
             out.add(new DrlGroup(g.getFacility(), g.getExamType(), g.getBand(), g.getQuantity(), g.getValues(), g.getMedian(),
                     g.getP75(), g.getDrl(), g.getRatio(), g.getStatus().name(), g.getLevel().source(), g.getDataPhantomCm(),
-                    g.getStudies(), g.getDrlSet(), g.getDrlPhantomCm(), join(contrastNote(k), note(g, s)), g.getExamName()));
+                    g.getStudies(), g.getDrlSet(), g.getDrlPhantomCm(), join(contrastNote(k), note(g, s)), g.getExamName(),
+                    g.getMedianInterval()));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package org.alaraaudit.history.trend;
 
+import org.alaraaudit.model.ConfidenceInterval;
 import java.time.YearMonth;
 
 /**
@@ -22,7 +23,7 @@ public record DoseMedian(YearMonth month, String group, String drlSet, String ex
      * Whether the whole 95 % interval of the median lies above the DRL: a median above it on 10-20 studies may be the
      * month's patient mix; one whose interval is above it is not. False without an interval or a DRL.
      */
-    public boolean aboveDrlBeyondSampling() { return interval != null && drl != null && interval.low() > drl; }
+    public boolean aboveDrlBeyondSampling() { return interval != null && drl != null && interval.above(drl); }
 
     public Double ratio() { return drl == null || drl == 0 ? null : median / drl; }
 

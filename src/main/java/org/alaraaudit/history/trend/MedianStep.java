@@ -1,5 +1,6 @@
 package org.alaraaudit.history.trend;
 
+import org.alaraaudit.model.ConfidenceInterval;
 import java.time.YearMonth;
 
 /**

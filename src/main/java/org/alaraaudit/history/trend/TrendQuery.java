@@ -1,5 +1,6 @@
 package org.alaraaudit.history.trend;
 
+import org.alaraaudit.model.ConfidenceInterval;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

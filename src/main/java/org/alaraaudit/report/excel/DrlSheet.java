@@ -27,7 +27,8 @@ final class DrlSheet {
             Column.num("75th percentile", 11), Column.num("DRL", 10), Column.num("DRL phantom (cm)", 10),
             Column.num("ratio (median / DRL)", 13), Column.num("previous median", 10),
             Column.num("previous studies", 10), Column.num("previous ratio", 10), Column.of("previous status", 20),
-            Column.of("change in ratio", 22), Column.of("status", 22), Column.of("note", 40),
+            Column.of("change in ratio", 22), Column.of("status", 22), Column.num("median 95 % CI, low", 10),
+            Column.num("median 95 % CI, high", 10), Column.of("CI wholly above the DRL", 12), Column.of("note", 40),
             Column.of("DRL set", 8), Column.of("source", 50), Column.of("source status", 22), Column.of("group (chart label)", 44));
     static final int RATIO_COLUMN = 12;
     static final int PREVIOUS_MEDIAN_COLUMN = 13;
@@ -54,7 +55,11 @@ final class DrlSheet {
             if (q == null) row.skip().skip().skip().skip().skip();
             else row.dose(q.median()).count(q.studies()).number(q.ratio(), styles.ratio).styled(DrlGroup.statusWords(q.status()), styles.centered)
                     .change(change(g, q), notCompared(g, q), styles.signedRatio);
-            row.styled(DrlGroup.statusWords(g.status()), styles.centered).wrapped(g.note())
+            row.styled(DrlGroup.statusWords(g.status()), styles.centered);
+            var ci = g.medianInterval();
+            if (ci == null) row.skip().skip().skip();
+            else row.dose(ci.low()).dose(ci.high()).styled(g.judged() ? (ci.above(g.drl()) ? "yes" : "no") : "", styles.centered);
+            row.wrapped(g.note())
                     .text(g.drlSet()).wrapped(g.source()).text(cited.ofSource(g.source())).wrapped(label(g));
         }
         t.finish();

@@ -166,6 +166,9 @@ public final class FindingsJson {
         g.writeNumberField("n", d.n());
         num(g, "median", Cells.rounded(d.median(), 4));
         num(g, "p75", Cells.rounded(d.p75(), 4));
+        // The median's 95 % interval (distribution-free; none below 6 values): whether an excess is more than the sample.
+        num(g, "median_ci_low", d.medianInterval() == null ? null : Cells.rounded(d.medianInterval().low(), 4));
+        num(g, "median_ci_high", d.medianInterval() == null ? null : Cells.rounded(d.medianInterval().high(), 4));
         num(g, "drl", d.drl());
         num(g, "ratio", Cells.rounded(d.ratio(), 4));
         g.writeStringField("status", d.status());

@@ -188,6 +188,8 @@ public final class AuditDashboard {
             m.put("n", g.n());
             m.put("studies", g.studies());
             m.put("median", Cells.rounded(g.median(), 4));
+            m.put("ciLow", g.medianInterval() == null ? null : Cells.rounded(g.medianInterval().low(), 4));
+            m.put("ciHigh", g.medianInterval() == null ? null : Cells.rounded(g.medianInterval().high(), 4));
             m.put("drl", g.drl());
             m.put("ratio", Cells.rounded(g.ratio(), 4));
             m.put("status", g.status());

@@ -28,12 +28,12 @@ final class DrlSection {
             return;
         }
         Sources sources = new Sources();
-        ReportTable t = new ReportTable(ctx, new float[]{1.35f, 2.25f, 0.85f, 0.72f, 0.62f, 0.45f, 0.62f, 0.55f, 0.48f, 0.55f, 1.45f, 0.33f},
-                "Facility", "Exam type", "Band", "Quantity", "Studies#", "n#", "Median#", "P75#", "DRL#", "Ratio#", "Status", "Src");
+        ReportTable t = new ReportTable(ctx, new float[]{1.2f, 2.0f, 0.8f, 0.72f, 0.62f, 0.45f, 0.62f, 0.95f, 0.55f, 0.48f, 0.55f, 1.3f, 0.33f},
+                "Facility", "Exam type", "Band", "Quantity", "Studies#", "n#", "Median#", "95 % CI#", "P75#", "DRL#", "Ratio#", "Status", "Src");
         t.emphasise("ABOVE DRL");
         for (DrlGroup g : ctx.result.drlGroups()) {
             t.row(g.facility(), g.examName(), g.band(), g.quantity(), Text.count(g.studies()), Text.count(g.n()),
-                    Text.value(g.median(), null), Text.value(g.p75(), null), Text.number(g.drl()),
+                    Text.value(g.median(), null), interval(g), Text.value(g.p75(), null), Text.number(g.drl()),
                     Text.number(g.ratio()), status(g.status()),
                     sources.ref(g.source()));
         }
@@ -42,10 +42,20 @@ final class DrlSection {
                 + "child's head, 32 cm for the body, assumed where the source does not state it: see the DRL set under Methodology)."
                 + " Full precision in findings.json and the workbook. A median of 10 to 20 studies moves with the month's mix of"
                 + " patients: a ratio a little above 1 is a prompt to look at the protocol, and the trend report gives each"
-                + " month's median with its 95 % confidence interval, so a review can tell a lasting excess from one month's sample.",
+                + " month's median with its 95 % confidence interval, so a review can tell a lasting excess from one month's sample."
+                + " 95 % CI: the median's confidence interval (distribution-free, between two order statistics; none below 6"
+                + " values). Where its low end is above the DRL, the excess is more than this period's mix of patients would"
+                + " give. The acquisitions of one study are not independent values, so for the CTDIvol of studies with several"
+                + " the interval is somewhat narrow.",
                 sources.notes(ctx));
         previous(ctx);
         protocols(ctx);
+    }
+
+    /** The median's 95 % interval, low-high; empty below 6 values. */
+    private static String interval(DrlGroup g) {
+        var ci = g.medianInterval();
+        return ci == null ? "" : Text.number(ci.low()) + "-" + Text.number(ci.high());
     }
 
     /** Protocol x station: use and doses of each pediatric protocol at each station, with its ratio to the DRL. */

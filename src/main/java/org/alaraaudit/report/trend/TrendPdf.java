@@ -23,7 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.alaraaudit.history.trend.DoseMedian;
 import org.alaraaudit.history.trend.Grouping;
-import org.alaraaudit.history.trend.ConfidenceInterval;
+import org.alaraaudit.model.ConfidenceInterval;
 import org.alaraaudit.history.trend.MedianStep;
 import org.alaraaudit.history.trend.MonthFigures;
 import org.alaraaudit.history.trend.MonthFindings;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.alaraaudit.history.trend.DoseMedian;
 import org.alaraaudit.history.trend.Grouping;
-import org.alaraaudit.history.trend.ConfidenceInterval;
+import org.alaraaudit.model.ConfidenceInterval;
 import org.alaraaudit.history.trend.MedianStep;
 import org.alaraaudit.history.trend.MonthFigures;
 import org.alaraaudit.history.trend.MonthFindings;

@@ -318,7 +318,9 @@
         tooltip: { trigger: 'item', confine: true, formatter: function (p) {
           var g = groups[p.dataIndex];
           return esc(g.facility) + '<br>' + esc(g.examType) + ', ' + esc(g.band) + '<br>median ' + num(g.median) + ' ' + esc(g.unit)
-            + ' / DRL ' + num(g.drl) + ' = ' + num(g.ratio) + '<br>n = ' + count(g.n) + ' values from ' + count(g.studies) + ' studies<br>'
+            + ' / DRL ' + num(g.drl) + ' = ' + num(g.ratio)
+            + (g.ciLow !== null ? '<br>median\u2019s 95 % CI ' + num(g.ciLow) + '-' + num(g.ciHigh) + ' ' + esc(g.unit) : '')
+            + '<br>n = ' + count(g.n) + ' values from ' + count(g.studies) + ' studies<br>'
             + esc(g.statusWords)
             + (g.previousRatio !== null ? '<br>previous period ratio ' + num(g.previousRatio) : g.notCompared ? '<br>' + esc(g.notCompared) : '');
         } },

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.alaraaudit.history.trend.ConfidenceInterval;
+import java.util.Arrays;
+import java.util.Random;
+import org.alaraaudit.audit.spill.DoseValueFile;
 import org.alaraaudit.history.trend.MedianStep;
+import org.alaraaudit.model.ConfidenceInterval;
 import org.junit.jupiter.api.Test;
 
 /** The 95 % confidence interval of a median from order statistics, against the ranks statistics tables give. */
@@ -51,6 +54,30 @@ class MedianIntervalTest {
         DoseSample few = new DoseSample();
         for (int v = 1; v <= 5; v++) few.add(v);
         assertNull(few.medianInterval());
+    }
+
+    @Test
+    void aFrozenSampleKeepsItsIntervalInMemoryAndSpilledAlike() {
+        Random r = new Random(11);
+        try (DoseValueFile file = new DoseValueFile(DoseSample.BLOCK)) {
+            DoseSample spilled = new DoseSample(file);
+            DoseSample inMemory = new DoseSample();
+            for (int i = 0; i < 3 * DoseSample.BLOCK + 17; i++) {
+                double v = Math.round(r.nextDouble() * 3_000) / 100.0;
+                spilled.add(v);
+                inMemory.add(v);
+            }
+            double[] before = inMemory.medianInterval();
+            spilled.freeze();
+            inMemory.freeze();
+            assertArrayEquals(before, inMemory.medianInterval());
+            assertArrayEquals(before, spilled.medianInterval());
+            assertTrue(before[0] < inMemory.median() && inMemory.median() < before[1], Arrays.toString(before));
+        }
+        DoseSample few = new DoseSample();
+        for (int v = 1; v <= 5; v++) few.add(v);
+        few.freeze();
+        assertNull(few.medianInterval(), "five values give no 95 % interval, frozen or not");
     }
 
     @Test

@@ -221,8 +221,11 @@ public class PeriodTallyPartsTest {
         assertEquals(p75, elsewhere.p75());
         assertEquals(kept.quantile(0.05), elsewhere.quantile(0.05));
         assertTrue(Arrays.equals(new long[] {0, 1, 2, 3, 4, 5}, DoseSample.neededRanks(6)), "six values: every rank is read");
-        assertTrue(Arrays.equals(new long[] {0, 1, 4, 5, 24, 25, 49, 50, 74, 75, 94, 95, 99}, DoseSample.neededRanks(100)),
-                "a hundred values: the two either side of each quantile " + Arrays.toString(DoseSample.neededRanks(100)));
+        // The median's 95 % interval of 100 values lies between the 40th and 61st (ranks 39 and 60 from 0).
+        assertTrue(Arrays.equals(new long[] {0, 1, 4, 5, 24, 25, 39, 49, 50, 60, 74, 75, 94, 95, 99}, DoseSample.neededRanks(100)),
+                "a hundred values: the two either side of each quantile and the median's interval "
+                        + Arrays.toString(DoseSample.neededRanks(100)));
+        assertTrue(Arrays.equals(kept.medianInterval(), elsewhere.medianInterval()), "the interval kept elsewhere is the one kept here");
     }
 
     private static void add(PeriodTally tally, ProjectionTally projection, PeriodEvents.Collector scanners, List<Study> studies,

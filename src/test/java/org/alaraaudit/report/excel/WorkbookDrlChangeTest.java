@@ -36,7 +36,7 @@ class WorkbookDrlChangeTest {
 
     private static DrlGroup before(DrlGroup g, int studies, double ratio, String status) {
         return new DrlGroup(g.facility(), g.examType(), g.band(), g.quantity(), studies, g.drl() * ratio, null, g.drl(),
-                ratio, status, g.source(), g.phantomCm(), studies, g.drlSet(), g.drlPhantomCm(), null, g.examName());
+                ratio, status, g.source(), g.phantomCm(), studies, g.drlSet(), g.drlPhantomCm(), null, g.examName(), null);
     }
 
     private static Row rowOf(XSSFWorkbook wb, AuditResult r, DrlGroup g) {

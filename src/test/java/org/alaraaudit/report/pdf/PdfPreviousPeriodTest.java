@@ -81,7 +81,7 @@ class PdfPreviousPeriodTest {
         var previous = ReportFixtures.previousPeriod(plain);
         DrlGroup g = previous.drlGroups().get(0);
         DrlGroup small = new DrlGroup(g.facility(), g.examType(), g.band(), g.quantity(), 8, g.median(), g.p75(), g.drl(), g.ratio(),
-                "INSUFFICIENT_SAMPLE", g.source(), g.phantomCm(), 8, g.drlSet(), g.drlPhantomCm(), g.note(), g.examName());
+                "INSUFFICIENT_SAMPLE", g.source(), g.phantomCm(), 8, g.drlSet(), g.drlPhantomCm(), g.note(), g.examName(), null);
         var withSmall = new org.alaraaudit.audit.PreviousPeriod(previous.period(), previous.generatedAt(), previous.toolVersion(),
                 previous.ruleSetDigest(), previous.figures(), java.util.List.of(small));
         Path pdf = dir.resolve("small-previous.pdf");

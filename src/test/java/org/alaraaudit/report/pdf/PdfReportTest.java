@@ -69,7 +69,7 @@ class PdfReportTest {
         try (PDDocument doc = Loader.loadPDF(write("default").toFile())) {
             String t = text(doc).replaceAll("\\s+", " ");
             // the DRL table's narrow columns: "Studi" over "es" and "Rati" over "o" before headers were fitted
-            assertTrue(t.contains("Facility Exam type Band Quantity Studies n Median P75 DRL Ratio Status Src"), t);
+            assertTrue(t.contains("Facility Exam type Band Quantity Studies n Median 95 % CI P75 DRL Ratio Status Src"), t);
         }
     }
 
