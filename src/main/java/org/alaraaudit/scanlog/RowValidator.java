@@ -371,14 +371,21 @@ public final class RowValidator {
             }
         }
         if (given == null && fromBirth == null) throw new Fault(AGE_YEARS, null, "is required (age_years or birth_date) but empty");
-        double age = given != null ? given : fromBirth;
+        // The birth date gives the exact calendar age, which every band edge and the 18th birthday need; an age_years
+        // exported rounded (18.0 the day before the birthday) would move a child across them. age_years wins only where
+        // the two disagree by more than 0.1 y: a birth date shifted or defaulted by the export.
+        boolean disagree = given != null && fromBirth != null && (fromBirth < 0 || Math.abs(given - fromBirth) > AGE_AGREEMENT_YEARS);
+        double age = fromBirth != null && !disagree ? fromBirth : given;
         if (age < 0 || age > 130) throw new Fault(AGE_YEARS, given != null ? raw.get(AGE_YEARS) : fmt(age), "is not a possible age (0 to 130 years)");
-        if (given != null && fromBirth != null && Math.abs(given - fromBirth) > 0.1) {
+        if (disagree) {
             warnings.accept(new DataWarning(raw.source().file(), raw.source().line(), AGE_YEARS.header(), raw.get(AGE_YEARS),
                     "disagrees with birth_date by " + fmt(Math.abs(given - fromBirth)) + " y; age_years is used"));
         }
         return age;
     }
+
+    /** How far age_years and the birth date's age may differ and still agree; a hair over 0.1, as 18.0 - 17.9 is in binary. */
+    private static final double AGE_AGREEMENT_YEARS = 0.1 + 1e-9;
 
     private Integer phantom(RawRow raw) {
         String v = raw.get(PHANTOM);

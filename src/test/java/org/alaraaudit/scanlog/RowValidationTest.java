@@ -77,6 +77,24 @@ class RowValidationTest {
         assertEquals("age_years", noAge.rejected().get(0).column());
     }
 
+    /** An adult chest protocol on 15 Oct 2026, of a patient born on {@code birth} with {@code age} in the export. */
+    private List<org.alaraaudit.model.Finding> adultProtocol(String age, String birth) {
+        AuditResult r = new AuditFixture().row("age_years", age, "birth_date", birth, "study_datetime", "2026-10-15T10:00:00",
+                "protocol_name", "CHEST ROUTINE").audit(dir);
+        return AuditFixture.findings(r, "PEDIATRIC_ADULT_PROTOCOL");
+    }
+
+    @Test
+    void anAgeYearsWithinATenthOfTheBirthDateGivesWayToTheBirthDatesCalendarAgeOnEitherSideOfThe18thBirthday() {
+        // The day before the 18th birthday the birth date says 17.997 y: a rounded 18.0 must not make an adult of the child.
+        assertEquals(1, adultProtocol("18.0", "2008-10-16").size(), "a child the day before the 18th birthday");
+        // On the birthday the birth date says exactly 18: a rounded 17.95 must not keep the adult a child.
+        assertEquals(0, adultProtocol("17.95", "2008-10-15").size(), "an adult on the 18th birthday");
+        // 0.1 y apart is still agreement; 0.11 y apart is not, and age_years is used, with a data warning.
+        assertEquals(0, adultProtocol("17.9", "2008-10-15").size(), "exactly a tenth apart: the birth date");
+        assertEquals(1, adultProtocol("17.89", "2008-10-15").size(), "more than a tenth apart: age_years");
+    }
+
     @Test
     void birthDateAfterTheStudyIsRejectedWithoutEchoingTheDate() {
         AuditResult r = new AuditFixture().row("age_years", "", "birth_date", "2026-10-11").audit(dir);
