@@ -33,8 +33,8 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
 
     /** "CTDIvol 5.10 mGy" or "study DLP 80.0 mGy·cm": the measured value as a message quotes it. */
     public String measuredText() {
-        return CTDIVOL.equals(quantity) ? String.format(Locale.ROOT, "CTDIvol %.2f %s", measured, unit)
-                : String.format(Locale.ROOT, "study DLP %.1f %s", measured, unit);
+        return CTDIVOL.equals(quantity) ? "CTDIvol " + ThresholdText.beside(measured, bound, 2) + " " + unit
+                : "study DLP " + ThresholdText.beside(measured, bound, 1) + " " + unit;
     }
 
     /** The bound as the catalog gives it, with its unit. */

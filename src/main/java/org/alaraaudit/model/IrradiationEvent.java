@@ -189,10 +189,13 @@ public final class IrradiationEvent {
     public String getNotificationComparisonText() {
         NotificationValue n = r.notificationValue();
         if (n == null || r.ctdivolMgy() == null) return "";
-        String logged = String.format(java.util.Locale.ROOT, "CTDIvol %.1f mGy (%d cm phantom)", r.ctdivolMgy(), r.phantomCm());
-        if (!n.converts(r.phantomCm())) return logged;
-        return logged + String.format(java.util.Locale.ROOT, " = %.1f mGy on the %d cm phantom (%s %s, AAPM Report 204 ratio)",
-                getNotificationCtdivol(), n.phantomCm(), r.phantomCm() == 32 ? "x" : "/", trim(n.phantomRatio16To32()));
+        // The value compared with the notification value reads apart from it: 25.01 against 25, not 25.0.
+        if (!n.converts(r.phantomCm())) {
+            return "CTDIvol " + ThresholdText.beside(r.ctdivolMgy(), n.ctdivolMgy(), 1) + " mGy (" + r.phantomCm() + " cm phantom)";
+        }
+        return String.format(java.util.Locale.ROOT, "CTDIvol %.1f mGy (%d cm phantom) = %s mGy on the %d cm phantom (%s %s, AAPM Report 204 ratio)",
+                r.ctdivolMgy(), r.phantomCm(), ThresholdText.beside(getNotificationCtdivol(), n.ctdivolMgy(), 1), n.phantomCm(),
+                r.phantomCm() == 32 ? "x" : "/", trim(n.phantomRatio16To32()));
     }
 
     /** The notification value with its phantom, e.g. "25 mGy (16 cm phantom)". */

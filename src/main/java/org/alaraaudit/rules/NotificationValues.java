@@ -115,8 +115,8 @@ public final class NotificationValues {
     }
 
     /**
-     * As {@link #forSeries}; for a series whose region is not known (blank, OTHER) the strictest value any region
-     * has for the patient's age and the series' type, compared on the series' phantom: without a region the audit
+     * As {@link #forSeries}; for a series whose region is not known (blank, OTHER) the strictest of the values each
+     * region would give it for the patient's age and the series' type and phantom, compared on the series' phantom: without a region the audit
      * cannot tell which value applies, and no series may go unchecked (an adult's 222 mGy series of a real dose
      * report with an empty region code went without a finding when only children's were checked so).
      */
@@ -131,8 +131,11 @@ public final class NotificationValues {
         if (!regionUnknown(region)) return forSeries(region, type, age, phantom, category);
         Optional<NotificationValue> own = ofCategory(category, region, type, age, phantom);
         if (own.isPresent()) return own;
-        return java.util.stream.IntStream.range(0, keys.length).filter(i -> !dedicatedRow[i]).mapToObj(values::get)
-                .filter(v -> v.appliesToTypeAndAge(type, age))
+        // Each region's own value, as a series of that region would get it (its phantom's row first, else the other
+        // phantom's converted), then the strictest: the minimum over every row on either phantom took the 32 cm torso
+        // row converted (10 mGy, 20 on 16 cm) for a child's 16 cm series where the 16 cm row AAPM publishes says 25.
+        return java.util.Arrays.stream(TargetRegion.values()).filter(r -> !regionUnknown(r))
+                .map(r -> first(i -> !dedicatedRow[i], r, type, age, phantom)).flatMap(Optional::stream).distinct()
                 .min(Comparator.comparingDouble((NotificationValue v) -> v.valueOn(phantom)))
                 .map(v -> v.withCategory((pediatric ? "the strictest value for the child's age" : "the strictest adult value")
                         + ", region unknown (" + v.category() + ")"));

@@ -95,7 +95,7 @@ class DoseNotificationRulesTest {
         if (fires) {
             assertEquals(50.0, f.get(0).referenceValue());
             assertEquals(50.02, f.get(0).measuredValue(), 1e-9);
-            assertTrue(f.get(0).message().contains("(32 cm phantom) = 50.0 mGy on the 16 cm phantom (x 2, AAPM Report 204 ratio)"),
+            assertTrue(f.get(0).message().contains("(32 cm phantom) = 50.02 mGy on the 16 cm phantom (x 2, AAPM Report 204 ratio)"),
                     f.get(0).message());
             assertTrue(f.get(0).message().contains("notification value 50 mGy (16 cm phantom)"), f.get(0).message());
         }
@@ -117,6 +117,23 @@ class DoseNotificationRulesTest {
         if (fires) assertTrue(f.get(0).message().contains("strictest value for the child's age, region unknown"), f.get(0).message());
         if (fires) assertEquals(2, f.get(0).message().split("32 cm phantom", -1).length - 1,
                 "the logged value's phantom and the notification value's, never a third time in its category: " + f.get(0).message());
+    }
+
+    /**
+     * On the 16 cm phantom the strictest value a child's region could give is the torso's own 16 cm row (25 mGy), not
+     * the 32 cm torso row converted (10 mGy x 2 = 20): each region gives the value a series of it would meet.
+     */
+    @ParameterizedTest(name = "{0} mGy on 16 cm -> {1}")
+    @CsvSource({"25.01, true", "25, false", "20.01, false"})
+    void aChildsSeriesOfUnknownRegionOn16CmMeetsTheStrictestRegionsOwnValueOnThatPhantom(String ctdivol, boolean fires) {
+        AuditResult r = new AuditFixture().row("age_years", "5", "protocol_name", "LOCAL SCAN", "target_region", "OTHER",
+                "phantom", "16", "ctdivol_mgy", ctdivol).audit(dir);
+        List<Finding> f = findings(r, "CT_NOTIFICATION_VALUE");
+        assertEquals(fires ? 1 : 0, f.size());
+        if (fires) {
+            assertEquals(25.0, f.get(0).referenceValue());
+            assertTrue(f.get(0).message().contains("notification value 25 mGy (16 cm phantom) for the strictest value for the child's age, region unknown (Pediatric torso <10 y)"), f.get(0).message());
+        }
     }
 
     @Test
@@ -148,6 +165,7 @@ class DoseNotificationRulesTest {
         assertEquals(1, f.size());
         assertEquals(Severity.CRITICAL, f.get(0).severity());
         assertEquals(1000.01, f.get(0).measuredValue(), 1e-9);
+        assertTrue(f.get(0).message().contains("is 1000.01 mGy, above the alert value 1000 mGy"), "never 1000 above 1000: " + f.get(0).message());
         assertEquals(5, f.get(0).inputLines().size());
 
         AuditFixture at = new AuditFixture().defaults("age_years", "50", "protocol_name", "BRAIN PERFUSION",

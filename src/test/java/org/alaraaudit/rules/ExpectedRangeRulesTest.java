@@ -21,8 +21,8 @@ class ExpectedRangeRulesTest {
     Path dir;
 
     @ParameterizedTest(name = "CTDIvol {0} -> {1}")
-    @CsvSource({"2.5,", "2.51,MINOR", "5.0,MINOR", "5.01,MAJOR"})
-    void ctdivolAboveTheExpectedUpperValue(String ctdivol, String severity) {
+    @CsvSource({"2.5,,", "2.501,MINOR,1.0004", "5.0,MINOR,2.00", "5.01,MAJOR,2.004"})
+    void ctdivolAboveTheExpectedUpperValue(String ctdivol, String severity, String times) {
         AuditResult r = new AuditFixture().row("ctdivol_mgy", ctdivol).audit(dir);
         List<Finding> f = findings(r, "DOSE_ABOVE_EXPECTED_RANGE").stream().filter(x -> x.quantity().equals("CTDIvol")).toList();
         if (severity == null) {
@@ -31,6 +31,9 @@ class ExpectedRangeRulesTest {
             assertEquals(1, f.size());
             assertEquals(Severity.valueOf(severity), f.get(0).severity());
             assertEquals(2.5, f.get(0).referenceValue());
+            // Just above a bound or the MAJOR factor, the figures read apart from it: never "2.50 mGy ... (1.00 times it)".
+            assertTrue(f.get(0).message().contains("CTDIvol " + ctdivol + (ctdivol.length() < 4 ? "0" : "") + " mGy is "), f.get(0).message());
+            assertTrue(f.get(0).message().contains("(" + times + " times it)"), f.get(0).message());
         }
     }
 
