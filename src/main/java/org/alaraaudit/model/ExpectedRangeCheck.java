@@ -15,9 +15,12 @@ import java.util.Map;
  *
  * @param ratio how far outside: measured / upper value above the range, lower value / measured below it
  * @param other the other quantity and its bound, for the message; blank when it has none
+ * @param measured the value compared with the bound, on the phantom the range refers to (CatalogEntry#rangePhantomCm)
+ * @param logged the value as logged where it was converted to that phantom (an acquisition, or one of the study DLP's,
+ *               on the other phantom), else null
  */
 public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above, String quantity, double measured,
-                                 double bound, String unit, double ratio, String other, List<SourceLine> lines) {
+                                 double bound, String unit, double ratio, String other, List<SourceLine> lines, Double logged) {
     static final String CTDIVOL = "CTDIvol";
     static final String DLP = "DLP";
 
@@ -33,8 +36,15 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
 
     /** "CTDIvol 5.10 mGy" or "study DLP 80.0 mGy·cm": the measured value as a message quotes it. */
     public String measuredText() {
-        return CTDIVOL.equals(quantity) ? "CTDIvol " + ThresholdText.beside(measured, bound, 2) + " " + unit
-                : "study DLP " + ThresholdText.beside(measured, bound, 1) + " " + unit;
+        String name = CTDIVOL.equals(quantity) ? "CTDIvol " : "study DLP ";
+        int decimals = CTDIVOL.equals(quantity) ? 2 : 1;
+        String compared = ThresholdText.beside(measured, bound, decimals) + " " + unit;
+        if (logged == null) return name + compared;
+        CatalogEntry range = at.getProtocol();
+        int other = range.rangePhantomCm() == 16 ? 32 : 16;
+        // Said once, with the ratio, as the notification findings say theirs: a reviewer sees what was compared.
+        return name + String.format(Locale.ROOT, "%." + decimals + "f %s (%d cm phantom) = %s on the %d cm phantom of the expected range (%s %s, AAPM Report 204 ratio)",
+                logged, unit, other, compared, range.rangePhantomCm(), other == 16 ? "/" : "x", number(range.phantomRatio16To32()));
     }
 
     /** The bound as the catalog gives it, with its unit. */
@@ -54,8 +64,8 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
     private static boolean anyOutside(Study s) {
         for (IrradiationEvent e : s.getEvents()) {
             if (e.getProtocolName() == null || !e.isDiagnostic()) continue;
-            if (e.getCtdivol() != null && outside(e.getCtdivol(), e.getExpectedCtdivolMin(), e.getExpectedCtdivolMax())) return true;
-            Double dlp = e.getStudyProtocolDlp();
+            if (e.getCtdivol() != null && outside(e.getRangeCtdivol(), e.getExpectedCtdivolMin(), e.getExpectedCtdivolMax())) return true;
+            Double dlp = e.getRangeStudyProtocolDlp();
             if (dlp != null && outside(dlp, e.getExpectedDlpMin(), e.getExpectedDlpMax())) return true;
         }
         return false;
@@ -86,11 +96,11 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
         Candidate worst = null;
         for (IrradiationEvent e : events) {
             if (!e.isDiagnostic() || e.getCtdivol() == null) continue;
-            Candidate c = Candidate.of(e, CTDIVOL, e.getCtdivol(), e.getExpectedCtdivolMin(), e.getExpectedCtdivolMax());
+            Candidate c = Candidate.of(e, CTDIVOL, e.getRangeCtdivol(), e.getExpectedCtdivolMin(), e.getExpectedCtdivolMax());
             if (c != null && c.above && reportedAsNotification(e, c.bound)) c = null;
             worst = Candidate.worse(worst, c);
         }
-        Double dlp = first.getStudyProtocolDlp();
+        Double dlp = first.getRangeStudyProtocolDlp();
         Candidate dlpCheck = dlp == null ? null : Candidate.of(first, DLP, dlp, first.getExpectedDlpMin(), first.getExpectedDlpMax());
         // A study that lost a row to rejection, or whose acquisition of this protocol has no DLP, has at most an
         // understated DLP: above the range it is above, below it may be only the missing row or DLP.
@@ -99,8 +109,10 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
         worst = Candidate.worse(worst, dlpCheck);
         if (worst == null) return null;
         List<SourceLine> lines = events.stream().map(IrradiationEvent::getSource).sorted().distinct().toList();
+        Double logged = CTDIVOL.equals(worst.quantity) ? (worst.at.isOnOtherPhantomThanRange() ? worst.at.getCtdivol() : null)
+                : events.stream().anyMatch(e -> e.getDlp() != null && e.isOnOtherPhantomThanRange()) ? first.getStudyProtocolDlp() : null;
         return new ExpectedRangeCheck(s, worst.at, worst.above, worst.quantity, worst.measured, worst.bound,
-                unit(worst.quantity), worst.ratio, otherText(worst.quantity, first, events, dlp, understated), lines);
+                unit(worst.quantity), worst.ratio, otherText(worst.quantity, first, events, dlp, understated), lines, logged);
     }
 
     /**
@@ -111,25 +123,30 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
      */
     private static boolean reportedAsNotification(IrradiationEvent e, double upper) {
         NotificationValue n = e.getNotificationValue();
-        return n != null && e.isAboveNotificationValue() && upper >= n.valueOn(e.getPhantom()) - 1e-9;
+        // Both on the range's phantom: the notification value expressed there, the upper end as given.
+        Integer phantom = e.getProtocol().rangePhantomCm();
+        return n != null && e.isAboveNotificationValue() && upper >= n.valueOn(phantom == null ? e.getPhantom() : phantom) - 1e-9;
     }
 
     /** The quantity not reported, with its range, so the message shows both CTDIvol and DLP. */
     private static String otherText(String reported, IrradiationEvent first, List<IrradiationEvent> events, Double dlp,
                                     String understated) {
+        // Values converted to the range's phantom say so, as the reported one does.
+        boolean converted = events.stream().anyMatch(e -> e.isOnOtherPhantomThanRange() && (CTDIVOL.equals(reported) ? e.getDlp() != null : e.getCtdivol() != null));
+        String onRange = converted ? " on the " + first.getProtocol().rangePhantomCm() + " cm phantom" : "";
         if (CTDIVOL.equals(reported)) {
             if (dlp == null) return "";
             // Quoted beside a CTDIvol verdict, the DLP of a study that lost rows or an acquisition's DLP says it is
             // understated (STUDY_INCOMPLETE, DOSE_DATA_MISSING).
-            return String.format(Locale.ROOT, "; study DLP %.1f mGy·cm%s (expected %s)", dlp, understated != null ? ", understated: " + understated : "",
+            return String.format(Locale.ROOT, "; study DLP %.1f mGy·cm%s%s (expected %s)", dlp, onRange, understated != null ? ", understated: " + understated : "",
                     range(first.getExpectedDlpMin(), first.getExpectedDlpMax(), "mGy·cm"));
         }
         Double most = null;
         for (IrradiationEvent e : events) {
-            if (e.isDiagnostic() && e.getCtdivol() != null && (most == null || e.getCtdivol() > most)) most = e.getCtdivol();
+            if (e.isDiagnostic() && e.getCtdivol() != null && (most == null || e.getRangeCtdivol() > most)) most = e.getRangeCtdivol();
         }
         if (most == null) return "";
-        return String.format(Locale.ROOT, "; highest CTDIvol %.2f mGy (expected %s)", most,
+        return String.format(Locale.ROOT, "; highest CTDIvol %.2f mGy%s (expected %s)", most, onRange,
                 range(first.getExpectedCtdivolMin(), first.getExpectedCtdivolMax(), "mGy"));
     }
 

@@ -8,15 +8,17 @@ public final class IrradiationEvent {
     private final int index;
     private final EventRecord r;
     private final Double studyProtocolDlp;
+    private final Double rangeStudyProtocolDlp;
     private final boolean studyProtocolDlpShort;
     private final boolean firstOfProtocol;
 
-    IrradiationEvent(Study study, int index, EventRecord record, Double studyProtocolDlp, boolean studyProtocolDlpShort,
-                     boolean firstOfProtocol) {
+    IrradiationEvent(Study study, int index, EventRecord record, Double studyProtocolDlp, Double rangeStudyProtocolDlp,
+                     boolean studyProtocolDlpShort, boolean firstOfProtocol) {
         this.study = study;
         this.index = index;
         this.r = record;
         this.studyProtocolDlp = studyProtocolDlp;
+        this.rangeStudyProtocolDlp = rangeStudyProtocolDlp;
         this.studyProtocolDlpShort = studyProtocolDlpShort;
         this.firstOfProtocol = firstOfProtocol;
     }
@@ -153,6 +155,21 @@ public final class IrradiationEvent {
 
     /** Total DLP of this study's events run with the same device protocol: the "study DLP" of the expected range. */
     public Double getStudyProtocolDlp() { return studyProtocolDlp; }
+
+    /**
+     * {@link #getStudyProtocolDlp()} on the phantom of the protocol's expected range, each acquisition logged on the
+     * other phantom converted (CatalogEntry#onRangePhantom): what the range's DLP ends are compared with.
+     */
+    public Double getRangeStudyProtocolDlp() { return rangeStudyProtocolDlp; }
+
+    /** The CTDIvol on the phantom of the protocol's expected range (as logged when it is that phantom's, or no row). */
+    public Double getRangeCtdivol() {
+        if (r.ctdivolMgy() == null || r.protocol() == null) return r.ctdivolMgy();
+        return r.protocol().onRangePhantom(r.ctdivolMgy(), r.phantomCm());
+    }
+
+    /** Whether this acquisition was logged on another phantom than its protocol's expected range refers to. */
+    public boolean isOnOtherPhantomThanRange() { return r.protocol() != null && r.protocol().converts(r.phantomCm()); }
 
     /**
      * True when a diagnostic acquisition of this protocol in the study has no DLP: the protocol's study DLP is then the

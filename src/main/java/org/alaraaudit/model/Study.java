@@ -60,10 +60,22 @@ public final class Study {
         List<EventRecord> sorted = new ArrayList<>(records);
         sorted.sort(EVENT_ORDER);
         Map<String, Double> dlpByProtocol = new HashMap<>();
+        // The same sums on the phantom of each protocol's expected range, which the range is compared on; the same map
+        // unless an acquisition was logged on the other phantom.
+        Map<String, Double> rangeDlpByProtocol = dlpByProtocol;
         // A protocol whose diagnostic acquisition has no DLP has a total of the rest: at most understated.
         Set<String> dlpShort = Set.of();
         for (EventRecord r : sorted) {
-            if (r.protocolName() != null && r.dlpMgycm() != null) dlpByProtocol.merge(r.protocolName(), r.dlpMgycm(), Double::sum);
+            if (r.protocolName() != null && r.dlpMgycm() != null) {
+                if (rangeDlpByProtocol == dlpByProtocol && r.protocol() != null && r.protocol().converts(r.phantomCm())) {
+                    rangeDlpByProtocol = new HashMap<>(dlpByProtocol);
+                }
+                dlpByProtocol.merge(r.protocolName(), r.dlpMgycm(), Double::sum);
+                if (rangeDlpByProtocol != dlpByProtocol) {
+                    double onRange = r.protocol() == null ? r.dlpMgycm() : r.protocol().onRangePhantom(r.dlpMgycm(), r.phantomCm());
+                    rangeDlpByProtocol.merge(r.protocolName(), onRange, Double::sum);
+                }
+            }
             if (r.protocolName() != null && r.dlpMgycm() == null && r.diagnostic()) {
                 if (dlpShort.isEmpty()) dlpShort = new java.util.HashSet<>();
                 dlpShort.add(r.protocolName());
@@ -76,6 +88,7 @@ public final class Study {
             boolean first = r.diagnostic() && r.protocolName() != null && seenProtocol.add(r.protocolName());
             built.add(new IrradiationEvent(this, built.size() + 1, r,
                     r.protocolName() == null ? null : dlpByProtocol.get(r.protocolName()),
+                    r.protocolName() == null ? null : rangeDlpByProtocol.get(r.protocolName()),
                     r.protocolName() != null && dlpShort.contains(r.protocolName()), first));
             if (r.diagnostic() && r.targetRegion() != null) regionSet.add(r.targetRegion());
         }

@@ -92,6 +92,7 @@ public record PolicyTables(Policy policy, ProtocolCatalog catalog, Exclusions ex
         SeriesKinds seriesKinds = SeriesKinds.from(Files.isRegularFile(kinds) ? table(dir, source, SeriesKinds.FILE, SeriesKinds.COLUMNS) : null,
                 policy.getBolusTrackingMaxCtdivolMgy());
         nv = nv.withPhantomRatio(policy.getPhantomRatio16To32());
+        catalog = catalog.withPhantomRatio(policy.getPhantomRatio16To32());
         ReferenceTables references = ReferenceTables.load(dir, source);
         return new PolicyTables(policy, catalog, new Exclusions(exclusions), nv, levels, kFactors, marrow, ssde, cumulative,
                 alternatives, thresholds, seriesKinds, ContrastPatterns.load(dir), references,

@@ -30,6 +30,11 @@ public final class ProtocolCatalog {
 
     public ProtocolCatalog(List<CatalogEntry> entries) { this.entries = List.copyOf(entries); }
 
+    /** The same rows, converting a value logged on the other phantom than a range's with the run's ratio. */
+    public ProtocolCatalog withPhantomRatio(double ratio16To32) {
+        return new ProtocolCatalog(entries.stream().map(e -> e.withPhantomRatio(ratio16To32)).toList());
+    }
+
     public static ProtocolCatalog from(TableFile table) {
         List<CatalogEntry> out = new ArrayList<>();
         for (TableFile.Row r : table.rows()) {

@@ -38,6 +38,32 @@ class ExpectedRangeRulesTest {
     }
 
     /**
+     * A range refers to the phantom of its DRL (a child's body on 32 cm, the head on 16 cm): a value logged on the other
+     * phantom is converted with the ratio of 2 before it is compared, as the notification values are. A child's chest
+     * at 5.0 mGy on 16 cm is 2.5 mGy on 32 cm, at the 2.5 mGy upper end; 5.02 is above it. A child's head at 15.5 mGy
+     * on 32 cm is 31 mGy on 16 cm, at the head's upper end; 15.51 is above it.
+     */
+    @ParameterizedTest(name = "{0} {1} mGy on {2} cm -> {3}")
+    @CsvSource({"PED CHEST 5-10Y, CHEST, 5.0, 16,", "PED CHEST 5-10Y, CHEST, 5.02, 16, 2.51",
+            "PED CHEST 5-10Y, CHEST, 4.0, 16,", "PED HEAD 2-6Y, HEAD, 15.5, 32,", "PED HEAD 2-6Y, HEAD, 15.51, 32, 31.02"})
+    void aValueOnTheOtherPhantomThanTheRangesIsConvertedBeforeItIsCompared(String protocol, String region, String ctdivol,
+                                                                          String phantom, Double onRange) {
+        AuditResult r = new AuditFixture().row("age_years", protocol.contains("HEAD") ? "3" : "7", "protocol_name", protocol,
+                "target_region", region, "ctdivol_mgy", ctdivol, "phantom", phantom, "dlp_mgycm", "60").audit(dir);
+        List<Finding> f = findings(r, "DOSE_ABOVE_EXPECTED_RANGE").stream().filter(x -> x.quantity().equals("CTDIvol")).toList();
+        if (onRange == null) {
+            assertEquals(List.of(), f);
+            return;
+        }
+        assertEquals(1, f.size());
+        assertEquals(onRange, f.get(0).measuredValue(), 1e-9);
+        int other = phantom.equals("16") ? 32 : 16;
+        assertTrue(f.get(0).message().startsWith("CTDIvol " + ctdivol + " mGy (" + phantom + " cm phantom) = "
+                + String.format(java.util.Locale.ROOT, "%.2f", onRange) + " mGy on the " + other + " cm phantom of the expected range (" + (other == 32 ? "/" : "x") + " 2, AAPM Report 204 ratio)"),
+                f.get(0).message());
+    }
+
+    /**
      * The chest DRL with contrast (2.9 mGy at 5-<10 y) is above the one without (2.5 mGy): an exam with contrast is
      * held to the catalog's row for contrast exams, any other (without, not known, done both ways) to the row without.
      */
