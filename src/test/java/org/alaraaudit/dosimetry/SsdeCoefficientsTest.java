@@ -47,7 +47,7 @@ class SsdeCoefficientsTest {
     }
 
     @Test
-    void missingColumn() {
+    void aMissingColumnIsRefusedOnTheHeaderLineByName() {
         TableException e = assertThrows(TableException.class,
                 () -> SsdeCoefficients.read(new StringReader("phantom_cm,a,b,d_min_cm,source\n32,1,1,1,x\n"), "ssde.csv"));
         assertEquals(1, e.line());
@@ -55,7 +55,7 @@ class SsdeCoefficientsTest {
     }
 
     @Test
-    void otherTableErrors() {
+    void badOrDuplicatePhantomsRangesCoefficientsSourcesAndEmptyTablesAreRefused() {
         assertEquals(2, failure("20,3.7,0.0367,8,45,x\n").line());            // not a CTDI phantom
         assertEquals(3, failure("32,3.7,0.0367,8,45,x\n32,3.7,0.0367,8,45,x\n").line()); // duplicate phantom
         assertEquals(2, failure("32,3.7,0.0367,45,8,x\n").line());            // range reversed
