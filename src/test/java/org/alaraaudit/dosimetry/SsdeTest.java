@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SsdeTest {
 
-    private final Ssde ssde = new Ssde(SsdeCoefficients.defaults());
+    private final Ssde ssde = new Ssde(ShippedTables.ssde());
 
     private double factor(int phantom, double d) {
         return ssde.conversionFactor(phantom, d).orElseThrow();
