@@ -3,19 +3,14 @@ package org.alaraaudit.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.alaraaudit.rules.RuleSet;
+import org.alaraaudit.scanlog.FileDigest;
 import org.alaraaudit.scanlog.MappingProfile;
 import org.alaraaudit.scanlog.ProfileCatalog;
 import org.alaraaudit.scanlog.ScanLogException;
@@ -85,7 +80,7 @@ public final class VerifyCommand implements Callable<Integer> {
         for (Path p : files) {
             String name = p.getFileName().toString();
             List<String> digests = recorded.getOrDefault(name, new java.util.ArrayList<>());
-            String actual = sha256(p);
+            String actual = FileDigest.ofInput(p);
             if (digests.remove(actual)) {
                 out.printf("OK             %s  %s%n", name, actual);
             } else if (digests.isEmpty()) {
@@ -166,14 +161,4 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private static String sha256(Path p) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(p), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new ScanLogException(p + ": cannot be read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

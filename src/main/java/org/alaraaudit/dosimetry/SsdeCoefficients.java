@@ -17,11 +17,6 @@ public final class SsdeCoefficients {
 
     static final List<String> COLUMNS = List.of("phantom_cm", "a", "b", "d_min_cm", "d_max_cm", "source");
 
-    private static final String AAPM_204 = "AAPM Report 204 (Boone JM et al., Size-Specific Dose Estimates (SSDE) in "
-            + "Pediatric and Adult Body CT Examinations, 2011) exponential fit; coefficients read in several independent "
-            + "public implementations (e.g. GitHub cwverhey/DICOMwaterequivalent README, ckswilliams/medphunc) - report PDF "
-            + "itself not read";
-
     /** f = a·exp(−b·D) with D in cm, valid for minDiameterCm ≤ D ≤ maxDiameterCm. */
     public record Fit(int phantomCm, double a, double b, double minDiameterCm, double maxDiameterCm, String source) {
 
@@ -35,13 +30,6 @@ public final class SsdeCoefficients {
 
     private SsdeCoefficients(Map<Integer, Fit> byPhantom) {
         this.byPhantom = Collections.unmodifiableMap(new TreeMap<>(byPhantom));
-    }
-
-    /** The AAPM 204 fit values (dose-references.md section 3), the same numbers as rules/tables/ssde-coefficients.csv. */
-    public static SsdeCoefficients defaults() {
-        return new SsdeCoefficients(Map.of(
-                32, new Fit(32, 3.704369, 0.03671937, 8, 45, AAPM_204),
-                16, new Fit(16, 1.874799, 0.03871313, 6, 55, AAPM_204)));
     }
 
     public static SsdeCoefficients read(Reader reader, String fileName) {

@@ -1,12 +1,7 @@
 package org.alaraaudit.history;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,11 +10,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.alaraaudit.model.ReviewStatus;
+import org.alaraaudit.scanlog.FileDigest;
 
 /**
  * {@code review import}: stores the review columns of an audit workbook against the stable finding ids. A row
@@ -222,16 +217,13 @@ public final class ReviewImport {
 
     private static String marks(int n) { return String.join(", ", java.util.Collections.nCopies(n, "?")); }
 
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    private static String sha256(Path file) {
+        try {
+            return FileDigest.sha256(file);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ReviewWorkbook.UnusableException(file + ": no such file", e);
         } catch (IOException e) {
             throw new ReviewWorkbook.UnusableException(file + ": cannot be read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

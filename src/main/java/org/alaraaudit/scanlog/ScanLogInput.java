@@ -1,14 +1,9 @@
 package org.alaraaudit.scanlog;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -232,17 +227,6 @@ public final class ScanLogInput {
         if (RawRow.PATIENT_CELL_EMPTY.equals(raw.extras().get(RawRow.PATIENT_PER_STUDY))) {
             warnings.add(new DataWarning(raw.source().file(), raw.source().line(), CanonicalColumn.PATIENT_ID.header(), null,
                     "is empty: the study is taken as its own patient, so REPEAT_STUDY and CUMULATIVE_DOSE cannot see it"));
-        }
-    }
-
-    static String sha256(Path f) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(f), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new ScanLogException(f + ": cannot be read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -40,7 +40,7 @@ final class XlsxTable implements TabularFile {
         this.name = path.getFileName().toString();
         this.requestedSheet = sheet;
         this.preferred = preferred;
-        this.sha256 = ScanLogInput.sha256(path);
+        this.sha256 = FileDigest.ofInput(path);
         WorkbookParts parts;
         try {
             parts = WorkbookParts.inspect(path);

@@ -77,7 +77,7 @@ class CliTest {
     }
 
     @Test
-    void versionAndHelp() {
+    void versionNamesTheToolAndAuditHelpListsItsOptionsBothWithExitZero() {
         Run v = run("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("alara-audit "), v.out());

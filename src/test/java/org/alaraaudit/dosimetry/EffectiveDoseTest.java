@@ -77,7 +77,7 @@ class EffectiveDoseTest {
     @ParameterizedTest(name = "age {0} -> chest k {1}")
     @CsvSource({"0,0.039", "0.49,0.039", "0.5,0.026", "2.99,0.026", "3,0.018", "7.49,0.018", "7.5,0.013",
                 "13.99,0.013", "14,0.014", "17.99,0.014", "18,0.014", "90,0.014"})
-    void ageBandEdges(double age, double k) {
+    void kIsThatOfTheNearestTabulatedAgeWithEdgesHalfwayBetweenAges(double age, double k) {
         assertEquals(k, estimate(CHEST, age, 100, 16 * (age >= 14 ? 2 : 1)).k());
     }
 
@@ -110,7 +110,7 @@ class EffectiveDoseTest {
     @ParameterizedTest(name = "{0} -> k {2} at age {1}")
     @CsvSource({"ABDOMEN,10,0.015", "PELVIS,1,0.030", "ABDOMEN_PELVIS,0,0.049", "CHEST_ABDOMEN_PELVIS,5,0.019",
                 "WHOLE_BODY,1,0.028", "HEAD,10,0.0032"})
-    void regionMapping(TargetRegion region, double age, double k) {
+    void everyScannedRegionTakesTheKOfTheTabulatedRegionItMapsTo(TargetRegion region, double age, double k) {
         assertEquals(k, estimate(region, age, 100, region == HEAD ? 16 : 32).k());
     }
 

@@ -78,7 +78,7 @@ class KFactorTableTest {
     }
 
     @Test
-    void otherTableErrors() {
+    void badRegionsBandsPhantomsFactorsSourcesOrColumnsAreRefusedAtTheirLine() {
         assertEquals(2, failure("S,knee,0,0,,0.011,16,x\n").line());               // unknown region
         assertEquals(3, failure("S,head,0,0,5,0.011,16,x\nS,head,1,4,,0.01,16,x\n").line()); // overlapping bands
         assertEquals(2, failure("S,head,0,0,5,0.011,24,x\n").line());              // phantom not 16/32

@@ -37,7 +37,7 @@ class MarrowDoseCoefficientsTest {
     }
 
     @Test
-    void otherTableErrors() {
+    void badSexesRegionsPhantomsBandsOrColumnsAreRefusedAtTheirLine() {
         assertEquals(2, failure("D,head,0,X,0,1,16,0.305,x\n").line());                            // sex not F/M
         assertEquals(2, failure("D,neck,0,M,0,1,16,0.305,x\n").line());                            // region not covered
         assertEquals(2, failure("D,head,0,M,0,1,,0.305,x\n").line());                              // phantom blank

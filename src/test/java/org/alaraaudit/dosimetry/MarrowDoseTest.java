@@ -63,7 +63,7 @@ class MarrowDoseTest {
     @ParameterizedTest(name = "age {0} -> head coefficient {1}")
     @CsvSource({"0,0.305", "0.99,0.305", "1,0.357", "4.99,0.357", "5,0.299", "9.99,0.299", "10,0.159",
                 "13,0.159", "14.99,0.159", "15,0.111", "17.99,0.111", "18,0.048", "80,0.048"})
-    void ageBandEdges(double age, double coefficient) {
+    void theHeadCoefficientIsThatOfTheOldestPhantomNotOlderThanThePatient(double age, double coefficient) {
         assertEquals(coefficient, estimate(HEAD, age, Sex.M, 10, 16).coefficient());
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SsdeTest {
 
-    private final Ssde ssde = new Ssde(SsdeCoefficients.defaults());
+    private final Ssde ssde = new Ssde(ShippedTables.ssde());
 
     private double factor(int phantom, double d) {
         return ssde.conversionFactor(phantom, d).orElseThrow();
@@ -27,7 +27,7 @@ class SsdeTest {
 
     @ParameterizedTest(name = "{0} cm phantom, D = {1} cm -> f = {2}")
     @CsvSource({"32,8,2.76", "32,20,1.78", "32,45,0.71", "16,6,1.49", "16,20,0.86"})
-    void referenceSpotChecks(int phantom, double d, double expected) {
+    void theFactorIsTheAapm204ReferenceValueAtSpotSizesOfBothPhantoms(int phantom, double d, double expected) {
         assertEquals(expected, factor(phantom, d), 0.01);
     }
 

@@ -54,7 +54,7 @@ class HistoryCliTest {
     }
 
     @Test
-    void usageErrors() {
+    void badStoreOrTrendOptionsExitTwoAndAMistypedStorePathIsExitThreeAndNeverCreated() {
         assertEquals(2, cli("audit", log().toString(), "--history", "postgres://host/db").code(), "not a JDBC URL");
         assertEquals(2, cli("audit", log().toString(), "--history", "jdbc:mysql://host/db").code(), "no such store");
         assertEquals(2, cli("audit", log().toString(), "--history", h2(), "--no-history").code());

@@ -27,6 +27,7 @@ import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.report.excel.ExcelReport;
+import org.alaraaudit.scanlog.FileDigest;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -144,7 +145,7 @@ class ReviewImportTest {
             assertEquals("adult-size 17-year-old; protocol checked", rs.getString(3));
             assertEquals("R. Safety", rs.getString(4));
             assertEquals(LocalDate.of(2026, 11, 5), rs.getObject(5, LocalDate.class));
-            assertEquals(ReviewImport.sha256(filled), rs.getString(6));
+            assertEquals(FileDigest.sha256(filled), rs.getString(6));
             assertTrue(!rs.next());
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);

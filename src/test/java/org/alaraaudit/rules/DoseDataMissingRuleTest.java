@@ -27,7 +27,7 @@ class DoseDataMissingRuleTest {
     }
 
     @Test
-    void radiographWithoutDap() {
+    void aRadiographWithoutDapIsMissingItsDapAndOneWithDapIsNot() {
         AuditResult r = new AuditFixture().defaults("modality", "DX", "protocol_name", "", "ctdivol_mgy", "", "dlp_mgycm", "",
                         "acquisition_type", "", "phantom", "")
                 .row("accession_number", "X1", "dap_gycm2", "")

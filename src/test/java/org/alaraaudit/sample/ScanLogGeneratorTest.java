@@ -303,7 +303,7 @@ class ScanLogGeneratorTest {
     }
 
     @Test
-    void settingsAreChecked() {
+    void badCountsOrDatesAreRefusedAndAMissingDateMakesATwelveMonthPeriod() {
         assertThrows(IllegalArgumentException.class, () -> new GeneratorSettings(-1, 1, FROM, TO));
         assertThrows(IllegalArgumentException.class, () -> new GeneratorSettings(1, 1, TO, FROM));
         GeneratorSettings none = new GeneratorSettings(1, 1, null, null);

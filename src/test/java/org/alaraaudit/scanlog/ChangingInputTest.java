@@ -105,7 +105,7 @@ class ChangingInputTest {
         ScanLogInput in = input(f);
         in.read((row, ordinal) -> { }, rows -> { });
         assertEquals(6000, in.accounting().read());
-        assertEquals(ScanLogInput.sha256(f), in.inputFiles().get(0).sha256());
+        assertEquals(FileDigest.sha256(f), in.inputFiles().get(0).sha256());
     }
 
     @Test
@@ -113,7 +113,7 @@ class ChangingInputTest {
         Path f = OpenRemTestFiles.file(OpenRemExportWriter.XLSX);
         ScanLogInput in = input(f);
         in.read((row, ordinal) -> { }, rows -> { });
-        assertEquals(ScanLogInput.sha256(f), in.inputFiles().get(0).sha256());
+        assertEquals(FileDigest.sha256(f), in.inputFiles().get(0).sha256());
         assertTrue(new String(Files.readAllBytes(f), 0, 2, StandardCharsets.ISO_8859_1).equals("PK"));
     }
 }

@@ -89,7 +89,7 @@ class ParallelCsvReadingTest {
         Outcome one = read(f, 0);
         assertTrue(one.rejections().size() >= 10 && one.warnings().size() >= 10, "the file has rejections and warnings to compare");
         assertTrue(one.rows().stream().anyMatch(r -> r.endsWith(" duplicate")), "and duplicates");
-        assertEquals(ScanLogInput.sha256(f), one.digest());
+        assertEquals(FileDigest.sha256(f), one.digest());
         assertSameAtEveryChunkLength(f);
     }
 

@@ -1,4 +1,4 @@
-package org.alaraaudit.rules.check;
+package org.alaraaudit.audit.check;
 
 import java.io.IOException;
 import java.io.Reader;

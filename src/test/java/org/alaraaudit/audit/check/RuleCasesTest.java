@@ -1,4 +1,4 @@
-package org.alaraaudit.rules.check;
+package org.alaraaudit.audit.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

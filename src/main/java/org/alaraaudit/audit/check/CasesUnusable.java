@@ -1,4 +1,4 @@
-package org.alaraaudit.rules.check;
+package org.alaraaudit.audit.check;
 
 /** The input cannot be used as rule test cases: no such file, not CSV, no expectation columns. */
 public final class CasesUnusable extends RuntimeException {
