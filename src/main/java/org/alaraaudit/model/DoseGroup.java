@@ -67,6 +67,19 @@ public final class DoseGroup {
         return name.replace('_', ' ');
     }
 
+    /**
+     * Where the group's exams are not known to have had the DRL's contrast (the DRL row is for exams with contrast, the
+     * set's only one for this exam type and band, and these exams' contrast is not known or was both), the words a
+     * finding adds after the DRL so a reviewer knows which benchmark was used: "a DRL for exams with contrast, the
+     * set's only one for this exam type and band". Empty otherwise.
+     */
+    public String getDrlContrastNote() {
+        if (contrastLabel == null || !contrastLabel.startsWith("(")) return "";
+        Contrast drl = Contrast.parse(level.contrast()).orElse(null);
+        if (drl != Contrast.WITH) return "";
+        return ", a DRL for exams " + Contrast.WITH.label() + ", the set's only one for this exam type and band";
+    }
+
     public String getBand() { return level.band(); }
 
     /** {@code CTDIvol} (one value per diagnostic acquisition) or {@code DLP} (one value per study). */

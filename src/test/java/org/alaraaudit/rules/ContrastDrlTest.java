@@ -103,6 +103,26 @@ class ContrastDrlTest {
     }
 
     @Test
+    void aGroupOfUnknownContrastJudgedByTheSetsOnlyDrlWithContrastSaysWhichDrlItWas() {
+        // Kanal 2022 gives chest-abdomen-pelvis 5-<10 y only with contrast (4.3 mGy); ten exams of unknown contrast at 4.4.
+        AuditFixture fx = new AuditFixture().defaults("age_years", "7", "weight_kg", "", "protocol_name", "PED CAP 5-10Y",
+                "target_region", "CHEST_ABDOMEN_PELVIS", "contrast", "", "phantom", "32", "ctdivol_mgy", "4.4", "dlp_mgycm", "150");
+        for (int i = 0; i < 10; i++) {
+            fx.row("patient_id", "C" + i, "accession_number", "C" + i, "study_datetime", String.format("2026-10-%02dT10:00:00", i + 1));
+        }
+        AuditResult r = fx.audit(dir);
+        DrlGroup g = ctdivolGroup(r);
+        assertEquals(4.3, g.drl());
+        assertEquals("ABOVE", g.status());
+        String m = findings(r, "DRL_MEDIAN_EXCEEDED").stream().filter(f -> f.quantity().equals("median CTDIvol")).findFirst()
+                .orElseThrow().message();
+        assertTrue(m.contains("exceeds the US DRL of 4.3 mGy, a DRL for exams with contrast, the set's only one for this exam type and band"), m);
+        // A group of known contrast is judged by its own DRL and says nothing more.
+        AuditResult known = chestGroup("CT CHEST W/O CONTRAST", "", "7.41");
+        assertTrue(findings(known, "DRL_MEDIAN_EXCEEDED").stream().noneMatch(f -> f.message().contains("the set's only one")));
+    }
+
+    @Test
     void unknownAndKnownContrastExamsFormSeparateGroups() {
         AuditFixture fx = new AuditFixture().defaults("age_years", "16", "weight_kg", "60", "protocol_name", "PED CHEST 15-18Y");
         fx.row("patient_id", "K1", "accession_number", "K1", "study_description", "CT CHEST W/O CONTRAST");
