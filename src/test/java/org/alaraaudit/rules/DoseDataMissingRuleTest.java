@@ -27,6 +27,18 @@ class DoseDataMissingRuleTest {
     }
 
     @Test
+    void aStationarySeriesWithoutAnyDoseIsMissingItsDoseAndOneWithADoseIsNot() {
+        // Without a CTDIvol the dose level cannot tell bolus tracking from perfusion: the series is not passed over.
+        AuditResult r = new AuditFixture().defaults("age_years", "40", "protocol_name", "ABDOMEN ROUTINE", "target_region", "ABDOMEN_PELVIS")
+                .row("accession_number", "S1", "event_uid", "s1", "acquisition_type", "STATIONARY", "ctdivol_mgy", "", "dlp_mgycm", "")
+                .row("accession_number", "S1", "event_uid", "s2", "acquisition_type", "SPIRAL", "ctdivol_mgy", "10", "dlp_mgycm", "400")
+                .row("accession_number", "S2", "patient_id", "M2", "event_uid", "t1", "acquisition_type", "STATIONARY",
+                        "ctdivol_mgy", "3", "dlp_mgycm", "")
+                .audit(dir);
+        assertEquals(List.of("S1"), findings(r, "DOSE_DATA_MISSING").stream().map(Finding::accessionNumber).toList());
+    }
+
+    @Test
     void aRadiographWithoutDapIsMissingItsDapAndOneWithDapIsNot() {
         AuditResult r = new AuditFixture().defaults("modality", "DX", "protocol_name", "", "ctdivol_mgy", "", "dlp_mgycm", "",
                         "acquisition_type", "", "phantom", "")
