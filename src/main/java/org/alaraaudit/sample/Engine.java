@@ -84,7 +84,7 @@ final class Engine {
      */
     private final Rng detector;
     private long fluoroCount;
-    /** Stations that export the deviation index; the others give EI and its target only, and the audit computes it. */
+    /** Target exposure index of the radiography stations: each view's EI is drawn around it. */
     private static final double DX_TARGET_EI = 250;
     private RowSink sink;
     private long rows;
@@ -922,7 +922,9 @@ final class Engine {
         boolean adultProtocol = child && detector.chance(0.02);
         boolean retake = views.length >= 2 && detector.chance(0.02);
         int overexposedAt = child && detector.chance(0.02) ? detector.nextInt(views.length) : -1;
-        boolean exportsDi = facility == 0;
+        // St Elsewhere's station exports the deviation index; County General's gives EI and its target only, and the
+        // audit computes it.
+        boolean exportsDi = facility == Site.ST_ELSEWHERE;
         for (int k = 0; k < views.length; k++) {
             double dap = rng.logNormal(dapAdult[k] * size, 0.3);
             String view = retake && k == 1 ? views[0] : views[k];
