@@ -16,7 +16,7 @@ import static org.alaraaudit.sample.Columns.*;
 
 /**
  * Generates the studies, in start-time order, and hands each event row to a {@link RowSink}
- * as soon as it is made. Memory is bounded: a ring of {@value #POOL_CAPACITY} recent patients
+ * as soon as it is made. Memory is bounded: a ring of {@value PatientPool#CAPACITY} recent patients
  * for revisits (older ones are forgotten), and a queue of at most {@value #QUEUE_CAPACITY}
  * planned visits (repeats within 48 h, follow-ups of frequent patients).
  */
@@ -27,17 +27,12 @@ final class Engine {
         void row(String[] cells, LocalDateTime studyTime) throws IOException;
     }
 
-    static final int POOL_CAPACITY = 4000;
     static final int QUEUE_CAPACITY = 20000;
-    static final double REVISIT_SHARE = 0.2;
     static final double DX_SHARE = 0.15;
 
     private static final double[] PED_EXAM_MIX = {0.40, 0.20, 0.30, 0.10};
     private static final double[] ADULT_EXAM_MIX = {0.35, 0.25, 0.28, 0.12};
     private static final Exam[] MAIN_EXAMS = {Exam.HEAD, Exam.CHEST, Exam.ABDOMEN_PELVIS, Exam.CHEST_ABDOMEN_PELVIS};
-    /** Pediatric age bands (0-1, 1-5, 5-10, 10-15, 15-18 y) and their share of children's studies. */
-    private static final double[] PED_AGE_EDGES = {0, 1, 5, 10, 15, 18};
-    private static final double[] PED_AGE_MIX = {0.08, 0.20, 0.22, 0.28, 0.22};
 
     private static final String[][] PED_INDICATIONS = {
         {"head trauma, fall", "headache and vomiting", "VP shunt malfunction?", "seizure, first episode",
@@ -66,17 +61,13 @@ final class Engine {
     private final StudyClock clock;
     private final LocalDateTime end;
 
-    private final Patient[] pool = new Patient[POOL_CAPACITY];
-    private int poolSize;
-    private int poolNext;
+    private final PatientPool patients;
     private final PriorityQueue<Visit> queue = new PriorityQueue<>();
     private int queuePeak;
 
-    private long patients;
     private long visitSeq;
     private long studySeq;
     private final long[] accessionCount = new long[2];
-    private final long mrnOffset;
     private final long accessionBase;
     private final String uidRoot;
 
@@ -101,7 +92,7 @@ final class Engine {
         this.clock = new StudyClock(settings.from(), settings.to(), Math.max(1, settings.studies()));
         this.end = settings.to().atTime(23, 59, 59);
         Rng ids = Rng.derived(settings.seed(), 3);
-        this.mrnOffset = (ids.nextLong() >>> 1) % 100_000_000L;
+        this.patients = new PatientPool(rng, (ids.nextLong() >>> 1) % 100_000_000L);
         this.accessionBase = 10_000_000L + (ids.nextLong() >>> 1) % 50_000_000L;
         this.uidRoot = "2.25." + (100_000 + (ids.nextLong() >>> 1) % 900_000L);
     }
@@ -128,7 +119,7 @@ final class Engine {
     }
 
     int poolSize() {
-        return poolSize;
+        return patients.size();
     }
 
     int queuePeak() {
@@ -225,92 +216,12 @@ final class Engine {
         emitCt(ct);
     }
 
-    // ------------------------------------------------------------------ patients
-
-    private String nextMrn() {
-        long k = patients++;
-        long v = Math.floorMod(k * 40_692_821L + mrnOffset, 100_000_000L);
-        return "MRN" + pad(v, 8);
-    }
-
-    /** A new patient aged between minAge and maxAge (years, max excluded) at date d, never near a birthday. */
-    private Patient newPatient(int home, LocalDate d, double minAge, double maxAge, boolean addToPool) {
-        double age = rng.uniform(minAge, maxAge);
-        if (Patient.nearBirthday(age)) {
-            double whole = Math.rint(age);
-            age = whole + 0.03 >= maxAge ? whole - 0.03 : whole + 0.03;
-        }
-        LocalDate birth = d.minusDays(Math.round(age * 365.25));
-        char sex = rng.chance(0.5) ? 'M' : 'F';
-        double aw;
-        double ah;
-        if (sex == 'M') {
-            aw = clamp(rng.gaussian() * 16 + 84, 45, 190);
-            ah = clamp(rng.gaussian() * 7 + 176, 150, 205);
-        } else {
-            aw = clamp(rng.gaussian() * 16 + 72, 40, 170);
-            ah = clamp(rng.gaussian() * 6.5 + 163, 140, 190);
-        }
-        double wz = clamp(rng.gaussian(), -2.5, 2.5);
-        double hz = clamp(0.6 * wz + 0.8 * rng.gaussian(), -2.5, 2.5);
-        Patient p = new Patient(nextMrn(), birth, sex, home, wz, hz, aw, ah);
-        if (addToPool) {
-            pool[poolNext] = p;
-            poolNext = (poolNext + 1) % POOL_CAPACITY;
-            poolSize = Math.min(POOL_CAPACITY, poolSize + 1);
-        }
-        return p;
-    }
-
-    private Patient newPediatric(int home, LocalDate d, double minAge, double maxAge) {
-        return newPatient(home, d, minAge, maxAge, true);
-    }
-
-    /** A pediatric age drawn from the pediatric CT age mix. */
-    private Patient newChild(int home, LocalDate d) {
-        int b = rng.weighted(PED_AGE_MIX);
-        return newPediatric(home, d, PED_AGE_EDGES[b], PED_AGE_EDGES[b + 1]);
-    }
-
-    private Patient newAdult(int home, LocalDate d) {
-        // ages 18-95, most between 40 and 80
-        double u = (rng.nextDouble() + rng.nextDouble() + rng.nextDouble()) / 3.0;
-        double age = 18 + u * 77;
-        return newPatient(home, d, Math.floor(age), Math.floor(age) + 1, true);
-    }
-
-    /** A returning patient from the pool (not seen in the last 72 h, not on a birthday), or null. */
-    private Patient revisit(LocalDateTime t) {
-        if (poolSize == 0) {
-            return null;
-        }
-        Patient p = pool[rng.nextInt(poolSize)];
-        if (p.last != null && ChronoUnit.HOURS.between(p.last, t) < 72) {
-            return null;
-        }
-        if (Patient.nearBirthday(p.age(t.toLocalDate()))) {
-            return null;
-        }
-        return p;
-    }
-
-    private Patient anyPatient(int facility, LocalDateTime t) {
-        if (rng.chance(REVISIT_SHARE)) {
-            Patient p = revisit(t);
-            if (p != null) {
-                return p;
-            }
-        }
-        return rng.chance(Site.PEDIATRIC_SHARE[facility]) ? newChild(facility, t.toLocalDate())
-                : newAdult(facility, t.toLocalDate());
-    }
-
     // ------------------------------------------------------------------ plain studies
 
     private void plain(LocalDateTime t, Defect defect, Dup dup) throws IOException {
         int facility = rng.weighted(Site.FACILITY_SHARE);
         boolean dx = rng.chance(DX_SHARE) && defect == Defect.NONE;
-        Patient p = anyPatient(facility, t);
+        Patient p = patients.any(facility, t);
         if (p.home != facility && rng.chance(0.85)) {
             facility = p.home;
         }
@@ -381,7 +292,7 @@ final class Engine {
         switch (a) {
             case PERFUSION_ALERT: {
                 int facility = rng.chance(0.6) ? Site.COUNTY_GENERAL : Site.ST_ELSEWHERE;
-                Patient p = newPatient(facility, d, 50, 92, true);
+                Patient p = patients.newPatient(facility, d, 50, 92, true);
                 Ct ct = normalCt(p, t, facility, Exam.HEAD);
                 ct.station = facility == Site.COUNTY_GENERAL ? Site.CGH_CT_ED : Site.SEC_CT1;
                 ct.exam = Exam.PERFUSION;
@@ -420,12 +331,12 @@ final class Engine {
                 break;
             case DX_DAP_MISSING: {
                 int facility = rng.weighted(Site.FACILITY_SHARE);
-                emitDx(anyPatient(facility, t), t, facility, true, Dup.NONE);
+                emitDx(patients.any(facility, t), t, facility, true, Dup.NONE);
                 break;
             }
             case CT_DOSE_MISSING: {
                 int facility = rng.weighted(Site.FACILITY_SHARE);
-                Ct ct = normalCt(anyPatient(facility, t), t, facility, null);
+                Ct ct = normalCt(patients.any(facility, t), t, facility, null);
                 ct.defect = Defect.MISSING_DOSE;
                 emitCt(ct);
                 break;
@@ -433,7 +344,7 @@ final class Engine {
             case UNMAPPED_PROTOCOL: {
                 int facility = rng.chance(0.7) ? Site.ST_ELSEWHERE : Site.COUNTY_GENERAL;
                 Exam e = new Exam[] {Exam.SINUS, Exam.TEMPORAL_BONE, Exam.NECK}[rng.weighted(new double[] {0.5, 0.25, 0.25})];
-                Patient p = newPediatric(facility, d, e == Exam.SINUS ? 6 : 3, 18);
+                Patient p = patients.newPediatric(facility, d, e == Exam.SINUS ? 6 : 3, 18);
                 Ct ct = normalCt(p, t, facility, Exam.HEAD);
                 ct.exam = e;
                 ct.indication = e == Exam.SINUS ? rng.pick(new String[] {"chronic sinusitis, surgical planning",
@@ -479,7 +390,7 @@ final class Engine {
                 Exam e = new Exam[] {Exam.CHEST, Exam.ABDOMEN_PELVIS, Exam.CHEST_ABDOMEN_PELVIS}[rng.nextInt(3)];
                 Ct ct = pediatricCt(t, 1, 10, e);
                 if (ct.patient.weight(ct.age) >= 45) {
-                    ct.patient = newPediatric(ct.facility, d, 2, 6);
+                    ct.patient = patients.newPediatric(ct.facility, d, 2, 6);
                     ct.age = ct.patient.age(d);
                     ct.protocolBand = e.band(ct.age);
                     ct.finishProtocol();
@@ -535,9 +446,9 @@ final class Engine {
                 int facility = rng.weighted(Site.FACILITY_SHARE);
                 Patient p;
                 if (rng.chance(0.3)) {
-                    p = newChild(facility, d);
+                    p = patients.newChild(facility, d);
                 } else {
-                    p = anyPatient(facility, t);
+                    p = patients.any(facility, t);
                     facility = p.home;
                 }
                 Ct ct = normalCt(p, t, facility, null);
@@ -555,7 +466,7 @@ final class Engine {
     /** A clean pediatric CT of a new child aged minAge..maxAge (years), exam from the mix unless given. */
     private Ct pediatricCt(LocalDateTime t, double minAge, double maxAge, Exam exam) {
         int facility = rng.weighted(Site.FACILITY_SHARE);
-        Patient p = newPediatric(facility, t.toLocalDate(), minAge, maxAge);
+        Patient p = patients.newPediatric(facility, t.toLocalDate(), minAge, maxAge);
         return normalCt(p, t, facility, exam);
     }
 
@@ -566,14 +477,14 @@ final class Engine {
         switch (kind) {
             case 0: { // adult head far above 80 mGy
                 int facility = rng.weighted(Site.FACILITY_SHARE);
-                ct = normalCt(newAdult(facility, d), t, facility, Exam.HEAD);
+                ct = normalCt(patients.newAdult(facility, d), t, facility, Exam.HEAD);
                 ct.median = rng.uniform(84, 115);
                 ct.kvp = 140;
                 break;
             }
             case 1: { // adult torso above 50 mGy (large patient, fixed mA)
                 int facility = rng.weighted(Site.FACILITY_SHARE);
-                Patient p = newAdult(facility, d);
+                Patient p = patients.newAdult(facility, d);
                 ct = normalCt(p, t, facility, Exam.ABDOMEN_PELVIS);
                 ct.median = rng.uniform(53, 72);
                 ct.kvp = 140;
@@ -599,7 +510,7 @@ final class Engine {
         boolean county = adult || program == Program.PED_ONCOLOGY ? rng.chance(0.7) : rng.chance(0.3);
         int facility = county ? Site.COUNTY_GENERAL : Site.ST_ELSEWHERE;
         // not in the revisit pool: its visits come from the plan only
-        Patient p = newPatient(facility, t.toLocalDate(), program.minAge, program.maxAge, false);
+        Patient p = patients.newPatient(facility, t.toLocalDate(), program.minAge, program.maxAge, false);
         int visits = rng.between(8, 12);
         long remainingMin = ChronoUnit.MINUTES.between(t, end);
         // spread over the rest of the period, at least a week apart (a late starter gets fewer visits)
@@ -1077,11 +988,5 @@ final class Engine {
     private void sinkRow() throws IOException {
         sink.row(row, studyTime);
         rows++;
-    }
-
-    // ------------------------------------------------------------------ formatting
-
-    private static double clamp(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
     }
 }

@@ -345,7 +345,7 @@ class ScanLogGeneratorTest {
         long[] lines = new long[1];
         long rows = engine.run((cells, t) -> lines[0]++);
         assertEquals(rows, lines[0]);
-        assertEquals(Engine.POOL_CAPACITY, engine.poolSize(), "the pool fills up and then evicts");
+        assertEquals(PatientPool.CAPACITY, engine.poolSize(), "the pool fills up and then evicts");
         assertTrue(engine.queuePeak() > 0 && engine.queuePeak() <= Engine.QUEUE_CAPACITY);
     }
 
