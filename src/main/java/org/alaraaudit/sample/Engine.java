@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.PriorityQueue;
 
 import org.alaraaudit.sample.Site.Station;
+import org.alaraaudit.sample.VisitPlan.Program;
+import org.alaraaudit.sample.VisitPlan.Visit;
+import org.alaraaudit.sample.VisitPlan.VisitKind;
 
 import static org.alaraaudit.sample.CellText.dateTime;
 import static org.alaraaudit.sample.CellText.fmt;
@@ -17,7 +19,7 @@ import static org.alaraaudit.sample.Columns.*;
 /**
  * Generates the studies, in start-time order, and hands each event row to a {@link RowSink}
  * as soon as it is made. Memory is bounded: a ring of {@value PatientPool#CAPACITY} recent patients
- * for revisits (older ones are forgotten), and a queue of at most {@value #QUEUE_CAPACITY}
+ * for revisits (older ones are forgotten), and a queue of at most {@value VisitPlan#CAPACITY}
  * planned visits (repeats within 48 h, follow-ups of frequent patients).
  */
 final class Engine {
@@ -27,7 +29,6 @@ final class Engine {
         void row(String[] cells, LocalDateTime studyTime) throws IOException;
     }
 
-    static final int QUEUE_CAPACITY = 20000;
     static final double DX_SHARE = 0.15;
 
     private static final double[] PED_EXAM_MIX = {0.40, 0.20, 0.30, 0.10};
@@ -62,10 +63,8 @@ final class Engine {
     private final LocalDateTime end;
 
     private final PatientPool patients;
-    private final PriorityQueue<Visit> queue = new PriorityQueue<>();
-    private int queuePeak;
+    private final VisitPlan visits;
 
-    private long visitSeq;
     private long studySeq;
     private final long[] accessionCount = new long[2];
     private final long accessionBase;
@@ -91,6 +90,7 @@ final class Engine {
         this.detector = Rng.derived(settings.seed(), 4);
         this.clock = new StudyClock(settings.from(), settings.to(), Math.max(1, settings.studies()));
         this.end = settings.to().atTime(23, 59, 59);
+        this.visits = new VisitPlan(end);
         Rng ids = Rng.derived(settings.seed(), 3);
         this.patients = new PatientPool(rng, (ids.nextLong() >>> 1) % 100_000_000L);
         this.accessionBase = 10_000_000L + (ids.nextLong() >>> 1) % 50_000_000L;
@@ -108,7 +108,7 @@ final class Engine {
                 planted(a, t);
                 continue;
             }
-            Visit v = dueVisit(t);
+            Visit v = visits.due(t);
             if (v != null && !Patient.onBirthday(v.patient.age(t.toLocalDate()))) {
                 scheduled(v, t);
             } else {
@@ -123,86 +123,10 @@ final class Engine {
     }
 
     int queuePeak() {
-        return queuePeak;
+        return visits.queuePeak();
     }
 
-    // ------------------------------------------------------------------ visits planned ahead
-
-    private enum VisitKind { REPEAT, FOLLOW_UP }
-
-    /** A frequent patient's course: what the follow-ups are and why. */
-    private enum Program {
-        PED_ONCOLOGY(8, 16, new String[] {"lymphoma, response assessment", "neuroblastoma follow-up",
-            "sarcoma restaging", "fever in neutropenia, focus?"}),
-        PED_SHUNT(1, 12, new String[] {"VP shunt malfunction?", "hydrocephalus, shunt check", "headache, shunt?"}),
-        PED_CROHN(10, 17, new String[] {"Crohn disease flare", "abscess follow-up", "fistula?"}),
-        ADULT_ONCOLOGY(40, 78, new String[] {"oncology restaging", "response assessment", "new pain, metastasis?"});
-
-        final int minAge;
-        final int maxAge;
-        final String[] indications;
-
-        Program(int minAge, int maxAge, String[] indications) {
-            this.minAge = minAge;
-            this.maxAge = maxAge;
-            this.indications = indications;
-        }
-    }
-
-    private static final class Visit implements Comparable<Visit> {
-        final LocalDateTime due;
-        final LocalDateTime deadline;
-        final long seq;
-        final VisitKind kind;
-        final Patient patient;
-        final int facility;
-        final Exam exam;
-        final Program program;
-
-        Visit(LocalDateTime due, LocalDateTime deadline, long seq, VisitKind kind, Patient patient, int facility,
-              Exam exam, Program program) {
-            this.due = due;
-            this.deadline = deadline;
-            this.seq = seq;
-            this.kind = kind;
-            this.patient = patient;
-            this.facility = facility;
-            this.exam = exam;
-            this.program = program;
-        }
-
-        @Override
-        public int compareTo(Visit o) {
-            int c = due.compareTo(o.due);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-    }
-
-    private void plan(LocalDateTime due, LocalDateTime deadline, VisitKind kind, Patient p, int facility, Exam exam,
-                      Program program) {
-        if (queue.size() >= QUEUE_CAPACITY || due.isAfter(end)) {
-            return;
-        }
-        queue.add(new Visit(due, deadline, visitSeq++, kind, p, facility, exam, program));
-        queuePeak = Math.max(queuePeak, queue.size());
-    }
-
-    private Visit dueVisit(LocalDateTime t) {
-        while (!queue.isEmpty() && !queue.peek().due.isAfter(t)) {
-            Visit v = queue.poll();
-            if (t.isAfter(v.deadline)) {
-                continue;
-            }
-            if (v.kind == VisitKind.FOLLOW_UP && v.patient.last != null
-                    && ChronoUnit.HOURS.between(v.patient.last, t) < 60) {
-                plan(v.patient.last.plusHours(72), v.deadline.plusHours(72), v.kind, v.patient, v.facility, v.exam,
-                        v.program);
-                continue;
-            }
-            return v;
-        }
-        return null;
-    }
+    // ------------------------------------------------------------------ studies of planned visits
 
     private void scheduled(Visit v, LocalDateTime t) throws IOException {
         Ct ct = normalCt(v.patient, t, v.facility, v.exam);
@@ -455,7 +379,7 @@ final class Engine {
                 emitCt(ct);
                 Exam again = ct.exam == Exam.ABDOMEN_PELVIS && rng.chance(0.15) ? Exam.CHEST_ABDOMEN_PELVIS : ct.exam;
                 LocalDateTime due = t.plusMinutes(rng.between(60, 30 * 60));
-                plan(due, t.plusHours(46), VisitKind.REPEAT, p, facility, again, null);
+                visits.plan(due, t.plusHours(46), VisitKind.REPEAT, p, facility, again, null);
                 break;
             }
             default:
@@ -511,18 +435,18 @@ final class Engine {
         int facility = county ? Site.COUNTY_GENERAL : Site.ST_ELSEWHERE;
         // not in the revisit pool: its visits come from the plan only
         Patient p = patients.newPatient(facility, t.toLocalDate(), program.minAge, program.maxAge, false);
-        int visits = rng.between(8, 12);
+        int count = rng.between(8, 12);
         long remainingMin = ChronoUnit.MINUTES.between(t, end);
         // spread over the rest of the period, at least a week apart (a late starter gets fewer visits)
-        long interval = Math.max(7 * 24 * 60, Math.min(21 * 24 * 60, remainingMin / visits));
+        long interval = Math.max(7 * 24 * 60, Math.min(21 * 24 * 60, remainingMin / count));
         Exam first = examOf(program);
         Ct ct = normalCt(p, t, facility, first);
         ct.indication = rng.pick(program.indications);
         emitCt(ct);
-        for (int j = 1; j < visits; j++) {
+        for (int j = 1; j < count; j++) {
             long jitter = (long) ((rng.nextDouble() - 0.5) * 0.2 * interval);
             LocalDateTime due = t.plusMinutes(j * interval + jitter);
-            plan(due, due.plusDays(30), VisitKind.FOLLOW_UP, p, facility, examOf(program), program);
+            visits.plan(due, due.plusDays(30), VisitKind.FOLLOW_UP, p, facility, examOf(program), program);
         }
     }
 

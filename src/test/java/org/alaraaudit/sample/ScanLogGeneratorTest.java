@@ -346,7 +346,7 @@ class ScanLogGeneratorTest {
         long rows = engine.run((cells, t) -> lines[0]++);
         assertEquals(rows, lines[0]);
         assertEquals(PatientPool.CAPACITY, engine.poolSize(), "the pool fills up and then evicts");
-        assertTrue(engine.queuePeak() > 0 && engine.queuePeak() <= Engine.QUEUE_CAPACITY);
+        assertTrue(engine.queuePeak() > 0 && engine.queuePeak() <= VisitPlan.CAPACITY);
     }
 
     /** A Writer that keeps nothing: counts characters and line ends. */
