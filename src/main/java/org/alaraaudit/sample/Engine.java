@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
+import org.alaraaudit.sample.CtStudyRows.Ct;
+import org.alaraaudit.sample.CtStudyRows.Defect;
 import org.alaraaudit.sample.Site.Station;
 import org.alaraaudit.sample.VisitPlan.Program;
 import org.alaraaudit.sample.VisitPlan.Visit;
@@ -31,31 +33,6 @@ final class Engine {
 
     static final double DX_SHARE = 0.15;
 
-    private static final double[] PED_EXAM_MIX = {0.40, 0.20, 0.30, 0.10};
-    private static final double[] ADULT_EXAM_MIX = {0.35, 0.25, 0.28, 0.12};
-    private static final Exam[] MAIN_EXAMS = {Exam.HEAD, Exam.CHEST, Exam.ABDOMEN_PELVIS, Exam.CHEST_ABDOMEN_PELVIS};
-
-    private static final String[][] PED_INDICATIONS = {
-        {"head trauma, fall", "headache and vomiting", "VP shunt malfunction?", "seizure, first episode",
-            "altered mental status", "macrocephaly", "head injury, sports", ""},
-        {"complicated pneumonia", "empyema?", "pectus excavatum, preoperative", "pulmonary nodule follow-up",
-            "metastasis screening", "cystic fibrosis exacerbation", "chest trauma", ""},
-        {"blunt abdominal trauma", "abdominal mass", "Crohn disease flare", "post-operative abscess?",
-            "hematuria after trauma", "fever of unknown origin", "renal mass follow-up", ""},
-        {"lymphoma staging", "neuroblastoma follow-up", "Wilms tumor staging", "polytrauma", "sarcoma restaging"},
-    };
-    private static final String[][] ADULT_INDICATIONS = {
-        {"headache", "stroke symptoms", "fall on anticoagulation", "confusion", "syncope", "head trauma", ""},
-        {"pulmonary embolism?", "lung nodule follow-up", "dyspnea", "lung cancer staging",
-            "interstitial lung disease", "chest pain", ""},
-        {"abdominal pain", "suspected appendicitis", "diverticulitis?", "renal colic", "bowel obstruction",
-            "post-operative collection", ""},
-        {"cancer staging", "oncology restaging", "sepsis, source?", "polytrauma", "weight loss, malignancy?"},
-    };
-    private static final String[] REPEAT_INDICATIONS = {
-        "repeat: motion artifact on prior study", "clinical deterioration", "repeat: contrast extravasation",
-        "re-ordered by admitting team", "worsening pain", "persistent symptoms after prior CT"};
-
     private final GeneratorSettings settings;
     private final Rng rng;
     private final AnomalySchedule schedule;
@@ -70,7 +47,9 @@ final class Engine {
     private final long accessionBase;
     private final String uidRoot;
 
-    private final String[] row = new String[COUNT];
+    /** The row being filled; the study writers fill it too, and {@link #sinkRow()} hands it on. */
+    final String[] row = new String[COUNT];
+    private final CtStudyRows ctRows;
     /**
      * The detector values of radiographs and their planted anomalies draw from a stream of their own, so that adding
      * them left every other value of the sample months as it was.
@@ -95,6 +74,7 @@ final class Engine {
         this.patients = new PatientPool(rng, (ids.nextLong() >>> 1) % 100_000_000L);
         this.accessionBase = 10_000_000L + (ids.nextLong() >>> 1) % 50_000_000L;
         this.uidRoot = "2.25." + (100_000 + (ids.nextLong() >>> 1) % 900_000L);
+        this.ctRows = new CtStudyRows(rng, this);
     }
 
     /** Generates all studies; returns the number of rows handed to the sink. */
@@ -110,7 +90,7 @@ final class Engine {
             }
             Visit v = visits.due(t);
             if (v != null && !Patient.onBirthday(v.patient.age(t.toLocalDate()))) {
-                scheduled(v, t);
+                ctRows.planned(v, t);
             } else {
                 plain(t, Defect.NONE, Dup.NONE);
             }
@@ -126,20 +106,6 @@ final class Engine {
         return visits.queuePeak();
     }
 
-    // ------------------------------------------------------------------ studies of planned visits
-
-    private void scheduled(Visit v, LocalDateTime t) throws IOException {
-        Ct ct = normalCt(v.patient, t, v.facility, v.exam);
-        if (v.kind == VisitKind.REPEAT) {
-            ct.station = Site.CT[v.facility][rng.nextInt(2)];
-            ct.indication = rng.pick(REPEAT_INDICATIONS);
-            ct.finishProtocol();
-        } else {
-            ct.indication = rng.pick(v.program.indications);
-        }
-        emitCt(ct);
-    }
-
     // ------------------------------------------------------------------ plain studies
 
     private void plain(LocalDateTime t, Defect defect, Dup dup) throws IOException {
@@ -153,60 +119,11 @@ final class Engine {
             emitDx(p, t, facility, false, dup);
             if (dup == Dup.NONE && detector.chance(FLUORO_SHARE)) emitFluoro(p, t, facility);
         } else {
-            Ct ct = normalCt(p, t, facility, null);
+            Ct ct = ctRows.normal(p, t, facility, null);
             ct.defect = defect;
             ct.dup = dup;
-            emitCt(ct);
+            ctRows.write(ct);
         }
-    }
-
-    private Exam examFor(double age) {
-        return MAIN_EXAMS[rng.weighted(age < 18 ? PED_EXAM_MIX : ADULT_EXAM_MIX)];
-    }
-
-    private Station ctStation(int facility) {
-        return Site.CT[facility][rng.weighted(Site.CT_SHARE[facility])];
-    }
-
-    /** A clean CT study of this patient: the catalog protocol of the child's band, or the adult protocol. */
-    private Ct normalCt(Patient p, LocalDateTime t, int facility, Exam exam) {
-        Ct ct = new Ct();
-        ct.patient = p;
-        ct.time = t;
-        ct.facility = facility;
-        ct.station = ctStation(facility);
-        ct.age = p.age(t.toLocalDate());
-        ct.exam = exam != null ? exam : examFor(ct.age);
-        boolean ped = ct.age < 18;
-        ct.indication = ped ? rng.pick(PED_INDICATIONS[ct.exam.ordinal()])
-                : rng.pick(ADULT_INDICATIONS[ct.exam.ordinal()]);
-        ct.protocolBand = ped ? ct.exam.band(ct.age) : -1;
-        ct.adultProtocol = !ped;
-        ct.finishProtocol();
-        ct.median = defaultMedian(ct);
-        if (ct.exam.contrastBody() || (ct.exam == Exam.CHEST && !ped)) {
-            ct.bolus = rng.chance(ped ? 0.08 : ct.exam == Exam.CHEST ? 0.2 : 0.35);
-        }
-        if (!ped && ct.exam.contrastBody() && rng.chance(0.12)) {
-            ct.phases = 2;
-        }
-        return ct;
-    }
-
-    /** Median CTDIvol of the diagnostic acquisition, from the protocol that is used. */
-    private double defaultMedian(Ct ct) {
-        Exam e = ct.exam;
-        double w = ct.patient.weight(ct.age);
-        if (ct.adultProtocol || !e.hasPediatricProtocols()) {
-            if (!e.hasPediatricProtocols() && ct.age < 18) {
-                return e.adultMedian * (0.7 + 0.3 * Math.min(ct.age, 18) / 18.0);
-            }
-            double size = e.isBody() ? StrictMath.pow(w / 75.0, 0.8) : 1.0;
-            return e.adultMedian * size;
-        }
-        double ratio = Site.PED_DOSE_TO_DRL[ct.facility][e.ordinal()];
-        double size = StrictMath.pow(w / Growth.medianWeight(ct.age), e.isBody() ? 0.4 : 0.1);
-        return e.drl[ct.protocolBand] * ratio * size;
     }
 
     // ------------------------------------------------------------------ planted anomalies
@@ -217,7 +134,7 @@ final class Engine {
             case PERFUSION_ALERT: {
                 int facility = rng.chance(0.6) ? Site.COUNTY_GENERAL : Site.ST_ELSEWHERE;
                 Patient p = patients.newPatient(facility, d, 50, 92, true);
-                Ct ct = normalCt(p, t, facility, Exam.HEAD);
+                Ct ct = ctRows.normal(p, t, facility, Exam.HEAD);
                 ct.station = facility == Site.COUNTY_GENERAL ? Site.CGH_CT_ED : Site.SEC_CT1;
                 ct.exam = Exam.PERFUSION;
                 ct.indication = rng.pick(new String[] {"acute stroke, code stroke", "stroke, last known well 3 h",
@@ -226,7 +143,7 @@ final class Engine {
                 ct.perfusion = true;
                 ct.bolus = false;
                 ct.phases = 1;
-                emitCt(ct);
+                ctRows.write(ct);
                 break;
             }
             case FREQUENT_PATIENT:
@@ -251,7 +168,7 @@ final class Engine {
                 plain(t, Defect.NONE, Dup.SAME_UID);
                 break;
             case QA_PHANTOM:
-                emitQa(t);
+                ctRows.qaPhantom(t);
                 break;
             case DX_DAP_MISSING: {
                 int facility = rng.weighted(Site.FACILITY_SHARE);
@@ -260,16 +177,16 @@ final class Engine {
             }
             case CT_DOSE_MISSING: {
                 int facility = rng.weighted(Site.FACILITY_SHARE);
-                Ct ct = normalCt(patients.any(facility, t), t, facility, null);
+                Ct ct = ctRows.normal(patients.any(facility, t), t, facility, null);
                 ct.defect = Defect.MISSING_DOSE;
-                emitCt(ct);
+                ctRows.write(ct);
                 break;
             }
             case UNMAPPED_PROTOCOL: {
                 int facility = rng.chance(0.7) ? Site.ST_ELSEWHERE : Site.COUNTY_GENERAL;
                 Exam e = new Exam[] {Exam.SINUS, Exam.TEMPORAL_BONE, Exam.NECK}[rng.weighted(new double[] {0.5, 0.25, 0.25})];
                 Patient p = patients.newPediatric(facility, d, e == Exam.SINUS ? 6 : 3, 18);
-                Ct ct = normalCt(p, t, facility, Exam.HEAD);
+                Ct ct = ctRows.normal(p, t, facility, Exam.HEAD);
                 ct.exam = e;
                 ct.indication = e == Exam.SINUS ? rng.pick(new String[] {"chronic sinusitis, surgical planning",
                     "orbital cellulitis?", "recurrent sinusitis"})
@@ -278,9 +195,9 @@ final class Engine {
                 ct.protocolBand = -1;
                 ct.adultProtocol = false;
                 ct.finishProtocol();
-                ct.median = defaultMedian(ct);
+                ct.median = ctRows.defaultMedian(ct);
                 ct.bolus = false;
-                emitCt(ct);
+                ctRows.write(ct);
                 break;
             }
             case NOTIFICATION:
@@ -291,14 +208,14 @@ final class Engine {
                 double f = rng.chance(0.6) ? rng.uniform(1.25, 1.8) : rng.uniform(2.1, 3.0);
                 ct.median = ct.exam.drl[ct.protocolBand] * f;
                 ct.sigma = 0.03;
-                emitCt(ct);
+                ctRows.write(ct);
                 break;
             }
             case BELOW_EXPECTED: {
                 Ct ct = pediatricCt(t, 0, 18, null);
                 ct.median = ct.exam.drl[ct.protocolBand] * rng.uniform(0.10, 0.20);
                 ct.sigma = 0.03;
-                emitCt(ct);
+                ctRows.write(ct);
                 break;
             }
             case PEDIATRIC_MULTIPHASE: {
@@ -307,7 +224,7 @@ final class Engine {
                 ct.phases = rng.chance(0.15) ? 3 : 2;
                 ct.indication = rng.pick(new String[] {"liver lesion characterization", "renal mass, arterial phase",
                     "abdominal trauma, delayed phase", "pancreatic injury?"});
-                emitCt(ct);
+                ctRows.write(ct);
                 break;
             }
             case PEDIATRIC_HIGH_KVP: {
@@ -318,11 +235,11 @@ final class Engine {
                     ct.age = ct.patient.age(d);
                     ct.protocolBand = e.band(ct.age);
                     ct.finishProtocol();
-                    ct.median = defaultMedian(ct);
+                    ct.median = ctRows.defaultMedian(ct);
                 }
                 ct.kvp = 120;
                 ct.median *= 1.3;
-                emitCt(ct);
+                ctRows.write(ct);
                 break;
             }
             case WRONG_AGE_BAND: {
@@ -332,8 +249,8 @@ final class Engine {
                 int wrong = b == last ? b - 1 : b == 0 ? 1 : (rng.chance(0.7) ? b + 1 : b - 1);
                 ct.protocolBand = wrong;
                 ct.finishProtocol();
-                ct.median = defaultMedian(ct);
-                emitCt(ct);
+                ct.median = ctRows.defaultMedian(ct);
+                ctRows.write(ct);
                 break;
             }
             case ADULT_PROTOCOL_ON_CHILD: {
@@ -346,11 +263,11 @@ final class Engine {
                     // fixed adult technique: no size adaptation, usually above the pediatric DRL
                     ct.median = ct.exam.adultMedian * rng.uniform(1.0, 1.2);
                 } else {
-                    ct.median = defaultMedian(ct);
+                    ct.median = ctRows.defaultMedian(ct);
                 }
                 ct.kvp = 120;
                 ct.bolus = ct.exam.contrastBody() && rng.chance(0.3);
-                emitCt(ct);
+                ctRows.write(ct);
                 break;
             }
             case NONIONIZING_INDICATION: {
@@ -363,7 +280,7 @@ final class Engine {
                         : kind == 1 ? rng.pick(new String[] {"suspected intussusception",
                             "intermittent colicky pain, intussusception?"})
                         : "non-bilious vomiting, pyloric stenosis?";
-                emitCt(ct);
+                ctRows.write(ct);
                 break;
             }
             case REPEAT_WITHIN_48H: {
@@ -375,8 +292,8 @@ final class Engine {
                     p = patients.any(facility, t);
                     facility = p.home;
                 }
-                Ct ct = normalCt(p, t, facility, null);
-                emitCt(ct);
+                Ct ct = ctRows.normal(p, t, facility, null);
+                ctRows.write(ct);
                 Exam again = ct.exam == Exam.ABDOMEN_PELVIS && rng.chance(0.15) ? Exam.CHEST_ABDOMEN_PELVIS : ct.exam;
                 LocalDateTime due = t.plusMinutes(rng.between(60, 30 * 60));
                 visits.plan(due, t.plusHours(46), VisitKind.REPEAT, p, facility, again, null);
@@ -391,7 +308,7 @@ final class Engine {
     private Ct pediatricCt(LocalDateTime t, double minAge, double maxAge, Exam exam) {
         int facility = rng.weighted(Site.FACILITY_SHARE);
         Patient p = patients.newPediatric(facility, t.toLocalDate(), minAge, maxAge);
-        return normalCt(p, t, facility, exam);
+        return ctRows.normal(p, t, facility, exam);
     }
 
     private void notification(LocalDateTime t) throws IOException {
@@ -401,7 +318,7 @@ final class Engine {
         switch (kind) {
             case 0: { // adult head far above 80 mGy
                 int facility = rng.weighted(Site.FACILITY_SHARE);
-                ct = normalCt(patients.newAdult(facility, d), t, facility, Exam.HEAD);
+                ct = ctRows.normal(patients.newAdult(facility, d), t, facility, Exam.HEAD);
                 ct.median = rng.uniform(84, 115);
                 ct.kvp = 140;
                 break;
@@ -409,7 +326,7 @@ final class Engine {
             case 1: { // adult torso above 50 mGy (large patient, fixed mA)
                 int facility = rng.weighted(Site.FACILITY_SHARE);
                 Patient p = patients.newAdult(facility, d);
-                ct = normalCt(p, t, facility, Exam.ABDOMEN_PELVIS);
+                ct = ctRows.normal(p, t, facility, Exam.ABDOMEN_PELVIS);
                 ct.median = rng.uniform(53, 72);
                 ct.kvp = 140;
                 break;
@@ -424,7 +341,7 @@ final class Engine {
                 break;
         }
         ct.sigma = 0.02;
-        emitCt(ct);
+        ctRows.write(ct);
     }
 
     private void frequentPatient(LocalDateTime t) throws IOException {
@@ -440,9 +357,9 @@ final class Engine {
         // spread over the rest of the period, at least a week apart (a late starter gets fewer visits)
         long interval = Math.max(7 * 24 * 60, Math.min(21 * 24 * 60, remainingMin / count));
         Exam first = examOf(program);
-        Ct ct = normalCt(p, t, facility, first);
+        Ct ct = ctRows.normal(p, t, facility, first);
         ct.indication = rng.pick(program.indications);
-        emitCt(ct);
+        ctRows.write(ct);
         for (int j = 1; j < count; j++) {
             long jitter = (long) ((rng.nextDouble() - 0.5) * 0.2 * interval);
             LocalDateTime due = t.plusMinutes(j * interval + jitter);
@@ -459,249 +376,7 @@ final class Engine {
         }
     }
 
-    // ------------------------------------------------------------------ CT study description
-
-    private enum Defect { NONE, CTDI_TEXT, KVP_300, NEGATIVE_DLP, NO_ACCESSION, MISSING_DOSE }
-
-    private enum Dup { NONE, EXACT, SAME_UID }
-
-    /** One CT study being put together. */
-    private final class Ct {
-        Patient patient;
-        LocalDateTime time;
-        int facility;
-        Station station;
-        double age;
-        Exam exam;
-        String protocol;
-        String indication;
-        int protocolBand;
-        boolean adultProtocol;
-        double median;
-        double sigma = -1;
-        int kvp;
-        int phases = 1;
-        boolean bolus;
-        boolean perfusion;
-        Defect defect = Defect.NONE;
-        Dup dup = Dup.NONE;
-
-        /** Sets the protocol name from exam, band, station and the adult flag. */
-        void finishProtocol() {
-            if (station.facility() != facility) {
-                station = ctStation(facility);
-            }
-            if (!exam.hasPediatricProtocols() || adultProtocol || protocolBand < 0) {
-                protocol = exam.adultProtocol[facility];
-            } else {
-                String suffix = station.pedSuffix();
-                if (suffix.equals(" C+") && !exam.contrastBody()) {
-                    suffix = "";
-                }
-                protocol = exam.pediatricProtocol(protocolBand) + suffix;
-            }
-        }
-    }
-
-    private int defaultKvp(Ct ct, double weight) {
-        Exam e = ct.exam;
-        boolean force = ct.station == Site.SEC_CT1;
-        if (ct.age < 18 && !ct.adultProtocol) {
-            if (!e.isBody()) {
-                return ct.age < 1 ? 80 : ct.age < 6 ? 100 : 120;
-            }
-            if (weight < 15) {
-                return force ? 70 : 80;
-            }
-            if (weight < 45) {
-                return force ? (rng.chance(0.5) ? 80 : 90) : 100;
-            }
-            return rng.chance(0.5) ? 100 : 120;
-        }
-        if (!e.isBody()) {
-            return 120;
-        }
-        if (force) {
-            return new int[] {90, 100, 110}[rng.nextInt(3)];
-        }
-        return rng.chance(0.15) ? 100 : 120;
-    }
-
-    private static double mgyPerMas(int phantom, int kvp) {
-        double n120 = phantom == 16 ? 0.17 : 0.075;
-        return n120 * StrictMath.pow(kvp / 120.0, 2.6);
-    }
-
-    private void emitCt(Ct ct) throws IOException {
-        Patient p = ct.patient;
-        Exam e = ct.exam;
-        double weight = p.weight(ct.age);
-        double height = p.height(ct.age);
-        boolean ped = ct.age < 18;
-        String accession = nextAccession(ct.facility);
-        studySeq++;
-        beginStudy(p, ct.age, weight, height, ct.facility, ct.station, accession, ct.time, "CT",
-                e.description(ped), ct.indication);
-        int kvp = ct.kvp > 0 ? ct.kvp : defaultKvp(ct, weight);
-        double sigma = ct.sigma >= 0 ? ct.sigma : (ped ? 0.22 : e.sigma);
-
-        // typical length for the age, scaled by the patient's height relative to the median
-        double heightRatio = ped ? height / Growth.medianHeight(ct.age) : height / 172.0;
-        double lengthCm = e.typicalLength(ct.age) * heightRatio * rng.logNormal(1.0, 0.06);
-
-        LocalDateTime et = ct.time.plusSeconds(rng.between(20, 90));
-        int eventIndex = 0;
-
-        int localizers = e.isBody() && rng.chance(0.5) ? 2 : 1;
-        for (int k = 0; k < localizers; k++) {
-            double ctdi = ped ? rng.uniform(0.03, 0.12) : rng.uniform(0.08, 0.35);
-            double len = lengthCm * rng.uniform(1.2, 1.5) + 4;
-            event(et, eventIndex++, ct.protocol, "CONSTANT_ANGLE", e.region, ped ? 100 : 120,
-                    rng.uniform(15, 50), ctdi, e.phantom, len);
-            et = et.plusSeconds(rng.between(15, 40));
-        }
-
-        if (ct.perfusion) {
-            // a non-contrast head first, then the perfusion cycles as stationary events
-            double head = rng.logNormal(48, 0.08);
-            et = et.plusSeconds(rng.between(30, 90));
-            diagnostic(ct, et, eventIndex++, 120, head, lengthCm, weight, height);
-            double each = rng.uniform(34, 42);
-            int cycles = (int) Math.ceil(1080.0 / each) + rng.nextInt(4);
-            et = et.plusSeconds(rng.between(120, 240));
-            for (int k = 0; k < cycles; k++) {
-                event(et, eventIndex++, ct.protocol, "STATIONARY", e.region, 80, each / mgyPerMas(16, 80) * 0.5,
-                        each, 16, 8.0);
-                et = et.plusSeconds(rng.between(1, 3));
-            }
-            return;
-        }
-
-        if (ct.bolus) {
-            et = et.plusSeconds(rng.between(40, 120));
-            double ctdi = ped ? rng.uniform(0.6, 2.0) : rng.uniform(3, 12);
-            event(et, eventIndex++, ct.protocol, "STATIONARY", e.region, ped ? 80 : 100,
-                    ctdi / mgyPerMas(32, ped ? 80 : 100) * 0.5, ctdi, e.phantom, rng.chance(0.5) ? 0.5 : 1.0);
-            et = et.plusSeconds(rng.between(10, 30));
-        } else {
-            et = et.plusSeconds(rng.between(60, 240));
-        }
-
-        double base = rng.logNormal(ct.median, sigma);
-        for (int ph = 0; ph < ct.phases; ph++) {
-            double ctdi = ph == 0 ? base : base * rng.logNormal(1.0, 0.06);
-            double len = ph == 0 ? lengthCm : lengthCm * rng.uniform(0.75, 1.0);
-            Defect d = ph == 0 ? ct.defect : Defect.NONE;
-            applyDiagnostic(ct, et, eventIndex++, kvp, ctdi, len, weight, height, d);
-            if (ph == ct.phases - 1 && ct.dup != Dup.NONE) {
-                sinkRow();
-                if (ct.dup == Dup.SAME_UID) {
-                    // the device re-sent the event with a corrected dose report
-                    String dlp = row[DLP_MGYCM];
-                    if (!dlp.isEmpty()) {
-                        row[DLP_MGYCM] = fmt(Double.parseDouble(dlp) * 1.02, 2);
-                    }
-                    row[STUDY_DESCRIPTION] = row[STUDY_DESCRIPTION] + " (CORRECTED)";
-                }
-            }
-            sinkRow();
-            et = et.plusSeconds(ph == 0 ? rng.between(25, 70) : rng.between(60, 120));
-        }
-    }
-
-    private void diagnostic(Ct ct, LocalDateTime et, int index, int kvp, double ctdi, double lengthCm,
-                            double weight, double height) throws IOException {
-        applyDiagnostic(ct, et, index, kvp, ctdi, lengthCm, weight, height, Defect.NONE);
-        sinkRow();
-    }
-
-    /** Fills the row with a diagnostic spiral (not yet written). */
-    private void applyDiagnostic(Ct ct, LocalDateTime et, int index, int kvp, double ctdi, double lengthCm,
-                                 double weight, double height, Defect defect) {
-        Exam e = ct.exam;
-        double effMas = ctdi / mgyPerMas(e.phantom, kvp);
-        double totalMas = effMas * lengthCm / 4.0;
-        fillEvent(et, index, ct.protocol, "SPIRAL", e.region, kvp, totalMas, ctdi, e.phantom, lengthCm);
-        // size and SSDE as some devices report them (body trunk scans only)
-        Site.SizeReport sr = ct.station.sizeReport();
-        boolean trunk = e.isBody() && e != Exam.NECK;
-        if (trunk && sr != Site.SizeReport.NONE && defect != Defect.MISSING_DOSE) {
-            double deff = Growth.trunkDiameter(weight, height) * rng.logNormal(1.0, 0.04);
-            double dwFactor = e == Exam.CHEST ? 0.82 : e == Exam.CHEST_ABDOMEN_PELVIS ? 0.9 : 0.97;
-            double dw = deff * dwFactor;
-            if (sr == Site.SizeReport.WATER_EQUIVALENT && rng.chance(0.7)) {
-                row[WATER_EQUIVALENT_DIAMETER_CM] = fmt(dw, 1);
-            } else if (sr == Site.SizeReport.EFFECTIVE && rng.chance(0.6)) {
-                row[EFFECTIVE_DIAMETER_CM] = fmt(deff, 1);
-            } else if (sr == Site.SizeReport.SSDE_AND_WATER_EQUIVALENT && rng.chance(0.6)) {
-                double dwr = Math.round(dw * 10) / 10.0;
-                double f = 3.704369 * StrictMath.exp(-0.03671937 * dwr);
-                row[WATER_EQUIVALENT_DIAMETER_CM] = fmt(dwr, 1);
-                row[SSDE_MGY] = fmt(f * Double.parseDouble(row[CTDIVOL_MGY]), 2);
-            }
-        }
-        switch (defect) {
-            case CTDI_TEXT:
-                row[CTDIVOL_MGY] = fmt(ctdi, 1).replace('.', ',') + "O";
-                break;
-            case KVP_300:
-                row[KVP] = "300";
-                break;
-            case NEGATIVE_DLP:
-                row[DLP_MGYCM] = "-" + row[DLP_MGYCM];
-                break;
-            case NO_ACCESSION:
-                row[ACCESSION_NUMBER] = "";
-                break;
-            case MISSING_DOSE:
-                row[CTDIVOL_MGY] = "";
-                row[DLP_MGYCM] = "";
-                row[SSDE_MGY] = "";
-                break;
-            default:
-                break;
-        }
-    }
-
     // ------------------------------------------------------------------ QA and DX
-
-    private void emitQa(LocalDateTime t) throws IOException {
-        Station st = Site.ALL_CT[rng.nextInt(Site.ALL_CT.length)];
-        int kind = rng.nextInt(3);
-        String id;
-        String desc;
-        String protocol;
-        if (kind == 0) {
-            id = "QA-" + st.name();
-            desc = "QA DAILY WATER PHANTOM";
-            protocol = "QA WATER 20CM";
-        } else if (kind == 1) {
-            id = "PHANTOM-ACR464";
-            desc = "CT ACCREDITATION ACR 464";
-            protocol = "ACR HEAD";
-        } else {
-            id = "QC-" + st.name();
-            desc = "QC CTDI CONSTANCY";
-            protocol = "QC CTDI 32CM";
-        }
-        Arrays.fill(row, "");
-        studySeq++;
-        row[PATIENT_ID] = id;
-        row[BIRTH_DATE] = "1970-01-01";
-        row[SEX] = "O";
-        setStation(st);
-        row[ACCESSION_NUMBER] = "QA" + pad(accessionBase + studySeq, 9);
-        row[STUDY_DATETIME] = dateTime(t);
-        studyTime = t;
-        row[MODALITY] = "CT";
-        row[STUDY_DESCRIPTION] = desc;
-        LocalDateTime et = t.plusSeconds(rng.between(20, 60));
-        int phantom = kind == 2 ? 32 : 16;
-        event(et, 0, protocol, "CONSTANT_ANGLE", "OTHER", 120, 30, 0.2, phantom, 25);
-        et = et.plusSeconds(rng.between(30, 120));
-        double ctdi = phantom == 16 ? rng.uniform(35, 60) : rng.uniform(12, 22);
-        event(et, 1, protocol, "SEQUENCED", "OTHER", 120, ctdi / mgyPerMas(phantom, 120), ctdi, phantom, 4);
-    }
 
     private void emitDx(Patient p, LocalDateTime t, int facility, boolean dapMissing, Dup dup) throws IOException {
         double age = p.age(t.toLocalDate());
@@ -748,7 +423,6 @@ final class Engine {
             indication = rng.pick(new String[] {"fall, pain", "sports injury", "swelling after trauma",
                 "fracture follow-up", ""});
         }
-        studySeq++;
         beginStudy(p, age, weight, height, facility, st, nextAccession(facility), t, "DX", desc, indication);
         double size = region.equals("EXTREMITY") ? StrictMath.pow(Math.min(weight, 90) / 75.0, 0.5)
                 : Math.max(0.06, StrictMath.pow(weight / 75.0, 1.2));
@@ -840,22 +514,25 @@ final class Engine {
 
     // ------------------------------------------------------------------ rows
 
-    private String nextAccession(int facility) {
+    /** Which row a planted duplicate repeats: the study's last event, sent again as it was or with a corrected dose. */
+    enum Dup { NONE, EXACT, SAME_UID }
+
+    String nextAccession(int facility) {
         long n = accessionBase + facility * 3_000_017L + accessionCount[facility]++;
         return Site.ACCESSION_PREFIX[facility] + pad(n, 8);
     }
 
-    private void setStation(Station st) {
+    void setStation(Station st) {
         row[FACILITY] = Site.FACILITY_NAMES[st.facility()];
         row[STATION_NAME] = st.name();
         row[MANUFACTURER] = st.manufacturer();
         row[MODEL] = st.model();
     }
 
-    /** Clears the row and fills the study-level columns. */
-    private void beginStudy(Patient p, double age, double weight, double height, int facility, Station st,
-                            String accession, LocalDateTime t, String modality, String description,
-                            String indication) {
+    /** Clears the row and fills the study-level columns of a patient's study. */
+    void beginStudy(Patient p, double age, double weight, double height, int facility, Station st,
+                    String accession, LocalDateTime t, String modality, String description, String indication) {
+        studySeq++;
         Arrays.fill(row, "");
         row[PATIENT_ID] = p.id;
         row[BIRTH_DATE] = p.birth.toString();
@@ -879,14 +556,29 @@ final class Engine {
         p.last = t;
     }
 
-    private void event(LocalDateTime et, int index, String protocol, String type, String region, int kvp,
-                       double mas, double ctdi, int phantom, double lengthCm) throws IOException {
+    /** Clears the row and fills the study-level columns of a phantom study (no patient; its own accession series). */
+    void beginPhantomStudy(String id, Station st, LocalDateTime t, String description) {
+        Arrays.fill(row, "");
+        studySeq++;
+        row[PATIENT_ID] = id;
+        row[BIRTH_DATE] = "1970-01-01";
+        row[SEX] = "O";
+        setStation(st);
+        row[ACCESSION_NUMBER] = "QA" + pad(accessionBase + studySeq, 9);
+        row[STUDY_DATETIME] = dateTime(t);
+        studyTime = t;
+        row[MODALITY] = "CT";
+        row[STUDY_DESCRIPTION] = description;
+    }
+
+    void event(LocalDateTime et, int index, String protocol, String type, String region, int kvp,
+               double mas, double ctdi, int phantom, double lengthCm) throws IOException {
         fillEvent(et, index, protocol, type, region, kvp, mas, ctdi, phantom, lengthCm);
         sinkRow();
     }
 
-    private void fillEvent(LocalDateTime et, int index, String protocol, String type, String region, int kvp,
-                           double mas, double ctdiRaw, int phantom, double lengthCm) {
+    void fillEvent(LocalDateTime et, int index, String protocol, String type, String region, int kvp,
+                   double mas, double ctdiRaw, int phantom, double lengthCm) {
         // DLP from the CTDIvol as printed, so that DLP = CTDIvol x length holds on the written values
         double ctdi = ctdiRaw > 0 ? Math.max(0.01, Math.round(ctdiRaw * 100) / 100.0) : 0;
         row[PROTOCOL_NAME] = protocol;
@@ -909,7 +601,7 @@ final class Engine {
         for (int c = BODY_PART; c <= PLANE; c++) row[c] = "";
     }
 
-    private void sinkRow() throws IOException {
+    void sinkRow() throws IOException {
         sink.row(row, studyTime);
         rows++;
     }
