@@ -31,7 +31,6 @@ final class Engine {
         void row(String[] cells, LocalDateTime studyTime) throws IOException;
     }
 
-    static final double DX_SHARE = 0.15;
 
     private final GeneratorSettings settings;
     private final Rng rng;
@@ -50,14 +49,7 @@ final class Engine {
     /** The row being filled; the study writers fill it too, and {@link #sinkRow()} hands it on. */
     final String[] row = new String[COUNT];
     private final CtStudyRows ctRows;
-    /**
-     * The detector values of radiographs and their planted anomalies draw from a stream of their own, so that adding
-     * them left every other value of the sample months as it was.
-     */
-    private final Rng detector;
-    private long fluoroCount;
-    /** Target exposure index of the radiography stations: each view's EI is drawn around it. */
-    private static final double DX_TARGET_EI = 250;
+    private final ProjectionStudyRows projectionRows;
     private RowSink sink;
     private long rows;
     private LocalDateTime studyTime;
@@ -66,7 +58,6 @@ final class Engine {
         this.settings = settings;
         this.rng = Rng.derived(settings.seed(), 1);
         this.schedule = new AnomalySchedule(Rng.derived(settings.seed(), 2));
-        this.detector = Rng.derived(settings.seed(), 4);
         this.clock = new StudyClock(settings.from(), settings.to(), Math.max(1, settings.studies()));
         this.end = settings.to().atTime(23, 59, 59);
         this.visits = new VisitPlan(end);
@@ -75,6 +66,7 @@ final class Engine {
         this.accessionBase = 10_000_000L + (ids.nextLong() >>> 1) % 50_000_000L;
         this.uidRoot = "2.25." + (100_000 + (ids.nextLong() >>> 1) % 900_000L);
         this.ctRows = new CtStudyRows(rng, this);
+        this.projectionRows = new ProjectionStudyRows(rng, Rng.derived(settings.seed(), 4), this);
     }
 
     /** Generates all studies; returns the number of rows handed to the sink. */
@@ -110,14 +102,13 @@ final class Engine {
 
     private void plain(LocalDateTime t, Defect defect, Dup dup) throws IOException {
         int facility = rng.weighted(Site.FACILITY_SHARE);
-        boolean dx = rng.chance(DX_SHARE) && defect == Defect.NONE;
+        boolean dx = rng.chance(ProjectionStudyRows.DX_SHARE) && defect == Defect.NONE;
         Patient p = patients.any(facility, t);
         if (p.home != facility && rng.chance(0.85)) {
             facility = p.home;
         }
         if (dx) {
-            emitDx(p, t, facility, false, dup);
-            if (dup == Dup.NONE && detector.chance(FLUORO_SHARE)) emitFluoro(p, t, facility);
+            projectionRows.plain(p, t, facility, dup);
         } else {
             Ct ct = ctRows.normal(p, t, facility, null);
             ct.defect = defect;
@@ -172,7 +163,7 @@ final class Engine {
                 break;
             case DX_DAP_MISSING: {
                 int facility = rng.weighted(Site.FACILITY_SHARE);
-                emitDx(patients.any(facility, t), t, facility, true, Dup.NONE);
+                projectionRows.dapMissing(patients.any(facility, t), t, facility);
                 break;
             }
             case CT_DOSE_MISSING: {
@@ -376,142 +367,6 @@ final class Engine {
         }
     }
 
-    // ------------------------------------------------------------------ QA and DX
-
-    private void emitDx(Patient p, LocalDateTime t, int facility, boolean dapMissing, Dup dup) throws IOException {
-        double age = p.age(t.toLocalDate());
-        double weight = p.weight(age);
-        double height = p.height(age);
-        Station st = Site.DX[facility];
-        int kind = rng.weighted(new double[] {0.6, 0.15, 0.25});
-        String[] views;
-        String desc;
-        String region;
-        String indication;
-        double[] dapAdult;
-        double kvpBase;
-        double masBase;
-        if (kind == 0) {
-            region = "CHEST";
-            views = age < 3 ? new String[] {"CHEST AP"} : new String[] {"CHEST PA", "CHEST LAT"};
-            desc = views.length == 1 ? "XR CHEST 1 VIEW" : "XR CHEST 2 VIEWS";
-            dapAdult = views.length == 1 ? new double[] {0.08} : new double[] {0.08, 0.2};
-            kvpBase = age < 18 ? 70 + age * 2.5 : 120;
-            masBase = age < 18 ? 1.0 + age * 0.1 : 2.5;
-            indication = rng.pick(new String[] {"cough, fever", "pneumonia?", "line placement check",
-                "shortness of breath", "preoperative", ""});
-        } else if (kind == 1) {
-            region = "ABDOMEN";
-            boolean two = rng.chance(0.3);
-            views = two ? new String[] {"ABDOMEN SUPINE", "ABDOMEN UPRIGHT"} : new String[] {"ABDOMEN AP"};
-            desc = two ? "XR ABDOMEN 2 VIEWS" : "XR ABDOMEN 1 VIEW";
-            dapAdult = two ? new double[] {1.8, 2.0} : new double[] {1.8};
-            kvpBase = age < 18 ? 65 + age : 80;
-            masBase = age < 18 ? 3 + age : 30;
-            indication = rng.pick(new String[] {"constipation", "abdominal distension", "foreign body ingestion",
-                "obstruction?", ""});
-        } else {
-            region = "EXTREMITY";
-            String part = rng.pick(new String[] {"WRIST", "ANKLE", "FOREARM", "KNEE", "HAND", "ELBOW"});
-            boolean three = rng.chance(0.5);
-            views = three ? new String[] {part + " PA", part + " LAT", part + " OBL"}
-                    : new String[] {part + " AP", part + " LAT"};
-            desc = "XR " + part + (three ? " 3 VIEWS" : " 2 VIEWS");
-            dapAdult = three ? new double[] {0.04, 0.05, 0.04} : new double[] {0.04, 0.05};
-            kvpBase = 57;
-            masBase = 3;
-            indication = rng.pick(new String[] {"fall, pain", "sports injury", "swelling after trauma",
-                "fracture follow-up", ""});
-        }
-        beginStudy(p, age, weight, height, facility, st, nextAccession(facility), t, "DX", desc, indication);
-        double size = region.equals("EXTREMITY") ? StrictMath.pow(Math.min(weight, 90) / 75.0, 0.5)
-                : Math.max(0.06, StrictMath.pow(weight / 75.0, 1.2));
-        LocalDateTime et = t.plusSeconds(rng.between(30, 120));
-        int missingAt = dapMissing ? rng.nextInt(views.length) : -1;
-        // Planted radiography anomalies (Anomaly has the CT ones): an adult protocol on a child, a retake (the
-        // first view taken again instead of the second), and a child's overexposure at DI above +3.
-        boolean child = age < 18;
-        boolean adultProtocol = child && detector.chance(0.02);
-        boolean retake = views.length >= 2 && detector.chance(0.02);
-        int overexposedAt = child && detector.chance(0.02) ? detector.nextInt(views.length) : -1;
-        // St Elsewhere's station exports the deviation index; County General's gives EI and its target only, and the
-        // audit computes it.
-        boolean exportsDi = facility == Site.ST_ELSEWHERE;
-        for (int k = 0; k < views.length; k++) {
-            double dap = rng.logNormal(dapAdult[k] * size, 0.3);
-            String view = retake && k == 1 ? views[0] : views[k];
-            fillEvent(et, k, adultProtocol ? view + " ADULT" : view, "", region, 0, 0, 0, 0, 0);
-            int space = view.lastIndexOf(' ');
-            row[BODY_PART] = view.substring(0, space);
-            row[VIEW] = view.substring(space + 1);
-            double di = k == overexposedAt ? detector.uniform(3.2, 4.5) : detector.uniform(-0.9, 0.9);
-            row[EXPOSURE_INDEX] = fmt(DX_TARGET_EI * StrictMath.pow(10, di / 10), 1);
-            row[TARGET_EXPOSURE_INDEX] = fmt(DX_TARGET_EI, 0);
-            row[DEVIATION_INDEX] = exportsDi ? fmt(di, 2) : "";
-            row[KVP] = fmt(Math.round(kvpBase + rng.uniform(-3, 5)), 0);
-            row[MAS] = fmt(masBase * rng.logNormal(1.0, 0.2), 2);
-            row[CTDIVOL_MGY] = "";
-            row[PHANTOM] = "";
-            row[DLP_MGYCM] = "";
-            row[SCAN_LENGTH_MM] = "";
-            row[DAP_GYCM2] = k == missingAt ? "" : fmt(dap, 4);
-            if (k == views.length - 1 && dup != Dup.NONE) {
-                sinkRow();
-                if (dup == Dup.SAME_UID) {
-                    row[DAP_GYCM2] = row[DAP_GYCM2].isEmpty() ? "" : fmt(dap * 1.05, 4);
-                    row[STUDY_DESCRIPTION] = row[STUDY_DESCRIPTION] + " (CORRECTED)";
-                }
-            }
-            sinkRow();
-            et = et.plusSeconds(rng.between(30, 90));
-        }
-    }
-
-    /** Fluoroscopy procedures per radiography study: a few a month, enough for the skin-dose rules to be seen. */
-    static final double FLUORO_SHARE = 0.06;
-
-    /**
-     * A fluoroscopy procedure of the radiography patient, at the same study time (rows stay in study-time order),
-     * from the detector stream only: its own accession and UID series, so no other value of the log changes.
-     * Children get a voiding cystourethrogram of a few mGy; adults a coronary procedure of 0.4-2.6 Gy reference air
-     * kerma over both planes, and now and then (the planted anomaly) a long intervention of 5.2-6.8 Gy, past the
-     * substantial radiation dose level, with its peak skin dose.
-     */
-    private void emitFluoro(Patient p, LocalDateTime t, int facility) throws IOException {
-        double age = p.age(t.toLocalDate());
-        boolean child = age < 18;
-        Station st = Site.RF[facility];
-        Arrays.fill(row, "");
-        row[PATIENT_ID] = p.id;
-        row[BIRTH_DATE] = p.birth.toString();
-        if (facility == Site.COUNTY_GENERAL) row[AGE_YEARS] = fmt(age, 2);
-        row[SEX] = String.valueOf(p.sex);
-        setStation(st);
-        long n = ++fluoroCount;
-        row[ACCESSION_NUMBER] = "FL" + Site.ACCESSION_PREFIX[facility] + pad(accessionBase + n, 8);
-        row[STUDY_DATETIME] = dateTime(t);
-        studyTime = t;
-        row[MODALITY] = "RF";
-        boolean planted = !child && detector.chance(0.25);
-        row[STUDY_DESCRIPTION] = child ? "FL VOIDING CYSTOURETHROGRAM" : planted ? "XA CORONARY INTERVENTION" : "XA CORONARY ANGIOGRAPHY";
-        double karTotal = child ? detector.uniform(1, 6) : planted ? detector.uniform(5200, 6800) : detector.uniform(400, 2600);
-        int runs = child ? 1 : 2;
-        LocalDateTime et = t.plusMinutes(5);
-        for (int k = 0; k < runs; k++) {
-            double share = runs == 1 ? 1 : (k == 0 ? 0.6 : 0.4);
-            fillEvent(et, k, child ? "VCUG" : "CORONARY", "", child ? "ABDOMEN_PELVIS" : "CHEST", 0, 0, 0, 0, 0);
-            row[EVENT_UID] = uidRoot + ".9." + pad(n * 10 + k, 10);
-            row[KVP] = fmt(child ? 70 : 85, 0);
-            row[DAP_GYCM2] = fmt(karTotal * share * (child ? 0.05 : 0.12), 2);
-            row[FLUORO_TIME_S] = fmt(child ? detector.uniform(20, 90) : detector.uniform(300, planted ? 2400 : 900) * share, 0);
-            row[KA_R_MGY] = fmt(karTotal * share, 1);
-            if (planted && k == 0) row[PEAK_SKIN_DOSE_MGY] = fmt(karTotal * 0.55, 0);
-            row[PLANE] = runs == 1 ? "A" : (k == 0 ? "A" : "B");
-            sinkRow();
-            et = et.plusMinutes(child ? 2 : 20);
-        }
-    }
-
     // ------------------------------------------------------------------ rows
 
     /** Which row a planted duplicate repeats: the study's last event, sent again as it was or with a corrected dose. */
@@ -569,6 +424,28 @@ final class Engine {
         studyTime = t;
         row[MODALITY] = "CT";
         row[STUDY_DESCRIPTION] = description;
+    }
+
+    /**
+     * Clears the row and fills the study-level columns of a fluoroscopy procedure: no weight or height, whose
+     * presence {@link #beginStudy} draws from the main stream, and an accession series of its own.
+     */
+    void beginFluoroscopyStudy(Patient p, double age, int facility, Station st, long procedure, LocalDateTime t) {
+        Arrays.fill(row, "");
+        row[PATIENT_ID] = p.id;
+        row[BIRTH_DATE] = p.birth.toString();
+        if (facility == Site.COUNTY_GENERAL) row[AGE_YEARS] = fmt(age, 2);
+        row[SEX] = String.valueOf(p.sex);
+        setStation(st);
+        row[ACCESSION_NUMBER] = "FL" + Site.ACCESSION_PREFIX[facility] + pad(accessionBase + procedure, 8);
+        row[STUDY_DATETIME] = dateTime(t);
+        studyTime = t;
+        row[MODALITY] = "RF";
+    }
+
+    /** Fluoroscopy events have a UID series of their own, apart from the study-numbered one of {@link #fillEvent}. */
+    String fluoroscopyEventUid(long procedure, int index) {
+        return uidRoot + ".9." + pad(procedure * 10 + index, 10);
     }
 
     void event(LocalDateTime et, int index, String protocol, String type, String region, int kvp,
