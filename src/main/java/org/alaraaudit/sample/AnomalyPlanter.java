@@ -38,7 +38,7 @@ final class AnomalyPlanter {
         this.engine = engine;
     }
 
-    /** Writes the study (or, for a frequent patient, the first study and the plan of the others) of a planted anomaly. */
+    /** Writes the study of a planted anomaly; the later visits of a frequent patient or a repeat go to the plan. */
     void plant(Anomaly a, LocalDateTime t) throws IOException {
         LocalDate d = t.toLocalDate();
         switch (a) {

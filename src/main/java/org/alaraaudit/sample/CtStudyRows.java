@@ -116,7 +116,7 @@ final class CtStudyRows {
         return e.drl[ct.protocolBand] * ratio * size;
     }
 
-    /** A value planted in the first diagnostic event that makes the validator reject the row. */
+    /** A fault planted in the first diagnostic event: a value that gets the row rejected, or the dose left out. */
     enum Defect { NONE, CTDI_TEXT, KVP_300, NEGATIVE_DLP, NO_ACCESSION, MISSING_DOSE }
 
     /** One CT study being put together. */

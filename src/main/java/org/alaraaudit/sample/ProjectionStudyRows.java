@@ -95,7 +95,8 @@ final class ProjectionStudyRows {
             indication = rng.pick(new String[] {"fall, pain", "sports injury", "swelling after trauma",
                 "fracture follow-up", ""});
         }
-        engine.beginStudy(p, age, weight, height, facility, st, engine.nextAccession(facility), t, "DX", desc, indication);
+        engine.beginStudy(p, age, weight, height, facility, st, engine.nextAccession(facility), t, "DX", desc,
+                indication);
         double size = region.equals("EXTREMITY") ? StrictMath.pow(Math.min(weight, 90) / 75.0, 0.5)
                 : Math.max(0.06, StrictMath.pow(weight / 75.0, 1.2));
         LocalDateTime et = t.plusSeconds(rng.between(30, 120));
