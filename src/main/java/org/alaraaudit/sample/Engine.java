@@ -1,21 +1,29 @@
 package org.alaraaudit.sample;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.PriorityQueue;
 
+import org.alaraaudit.sample.CtStudyRows.Ct;
+import org.alaraaudit.sample.CtStudyRows.Defect;
 import org.alaraaudit.sample.Site.Station;
+import org.alaraaudit.sample.VisitPlan.Visit;
 
+import static org.alaraaudit.sample.CellText.dateTime;
+import static org.alaraaudit.sample.CellText.fmt;
+import static org.alaraaudit.sample.CellText.pad;
 import static org.alaraaudit.sample.Columns.*;
 
 /**
  * Generates the studies, in start-time order, and hands each event row to a {@link RowSink}
- * as soon as it is made. Memory is bounded: a ring of {@value #POOL_CAPACITY} recent patients
- * for revisits (older ones are forgotten), and a queue of at most {@value #QUEUE_CAPACITY}
+ * as soon as it is made. Memory is bounded: a ring of {@value PatientPool#CAPACITY} recent patients
+ * for revisits (older ones are forgotten), and a queue of at most {@value VisitPlan#CAPACITY}
  * planned visits (repeats within 48 h, follow-ups of frequent patients).
+ *
+ * <p>{@link #run} is the whole flow: each slot is a planted anomaly ({@link AnomalyPlanter}), a planned visit or a
+ * plain study; {@link CtStudyRows} and {@link ProjectionStudyRows} write a study's rows into the one row buffer kept
+ * here, with the study and accession numbering and the sink. The parts share the main random stream, so the order
+ * of their calls is the order of the draws: keep it, or the sample months change.
  */
 final class Engine {
 
@@ -24,83 +32,42 @@ final class Engine {
         void row(String[] cells, LocalDateTime studyTime) throws IOException;
     }
 
-    static final int POOL_CAPACITY = 4000;
-    static final int QUEUE_CAPACITY = 20000;
-    static final double REVISIT_SHARE = 0.2;
-    static final double DX_SHARE = 0.15;
-
-    private static final double[] PED_EXAM_MIX = {0.40, 0.20, 0.30, 0.10};
-    private static final double[] ADULT_EXAM_MIX = {0.35, 0.25, 0.28, 0.12};
-    private static final Exam[] MAIN_EXAMS = {Exam.HEAD, Exam.CHEST, Exam.ABDOMEN_PELVIS, Exam.CHEST_ABDOMEN_PELVIS};
-    /** Pediatric age bands (0-1, 1-5, 5-10, 10-15, 15-18 y) and their share of children's studies. */
-    private static final double[] PED_AGE_EDGES = {0, 1, 5, 10, 15, 18};
-    private static final double[] PED_AGE_MIX = {0.08, 0.20, 0.22, 0.28, 0.22};
-
-    private static final String[][] PED_INDICATIONS = {
-        {"head trauma, fall", "headache and vomiting", "VP shunt malfunction?", "seizure, first episode",
-            "altered mental status", "macrocephaly", "head injury, sports", ""},
-        {"complicated pneumonia", "empyema?", "pectus excavatum, preoperative", "pulmonary nodule follow-up",
-            "metastasis screening", "cystic fibrosis exacerbation", "chest trauma", ""},
-        {"blunt abdominal trauma", "abdominal mass", "Crohn disease flare", "post-operative abscess?",
-            "hematuria after trauma", "fever of unknown origin", "renal mass follow-up", ""},
-        {"lymphoma staging", "neuroblastoma follow-up", "Wilms tumor staging", "polytrauma", "sarcoma restaging"},
-    };
-    private static final String[][] ADULT_INDICATIONS = {
-        {"headache", "stroke symptoms", "fall on anticoagulation", "confusion", "syncope", "head trauma", ""},
-        {"pulmonary embolism?", "lung nodule follow-up", "dyspnea", "lung cancer staging",
-            "interstitial lung disease", "chest pain", ""},
-        {"abdominal pain", "suspected appendicitis", "diverticulitis?", "renal colic", "bowel obstruction",
-            "post-operative collection", ""},
-        {"cancer staging", "oncology restaging", "sepsis, source?", "polytrauma", "weight loss, malignancy?"},
-    };
-    private static final String[] REPEAT_INDICATIONS = {
-        "repeat: motion artifact on prior study", "clinical deterioration", "repeat: contrast extravasation",
-        "re-ordered by admitting team", "worsening pain", "persistent symptoms after prior CT"};
-
     private final GeneratorSettings settings;
     private final Rng rng;
     private final AnomalySchedule schedule;
     private final StudyClock clock;
     private final LocalDateTime end;
 
-    private final Patient[] pool = new Patient[POOL_CAPACITY];
-    private int poolSize;
-    private int poolNext;
-    private final PriorityQueue<Visit> queue = new PriorityQueue<>();
-    private int queuePeak;
+    private final PatientPool patients;
+    private final VisitPlan visits;
+    private final CtStudyRows ctRows;
+    private final ProjectionStudyRows projectionRows;
+    private final AnomalyPlanter planter;
 
-    private long patients;
-    private long visitSeq;
-    private long studySeq;
-    private final long[] accessionCount = new long[2];
-    private final long mrnOffset;
-    private final long accessionBase;
-    private final String uidRoot;
-
-    private final String[] row = new String[COUNT];
-    /**
-     * The detector values of radiographs and their planted anomalies draw from a stream of their own, so that adding
-     * them left every other value of the sample months as it was.
-     */
-    private final Rng detector;
-    private long fluoroCount;
-    /** Stations that export the deviation index; the others give EI and its target only, and the audit computes it. */
-    private static final double DX_TARGET_EI = 250;
+    /** The row being filled; the study writers fill it too, and {@link #sinkRow()} hands it on. */
+    final String[] row = new String[COUNT];
     private RowSink sink;
     private long rows;
     private LocalDateTime studyTime;
+    private long studySeq;
+    private final long[] accessionCount = new long[2];
+    private final long accessionBase;
+    private final String uidRoot;
 
     Engine(GeneratorSettings settings) {
         this.settings = settings;
         this.rng = Rng.derived(settings.seed(), 1);
         this.schedule = new AnomalySchedule(Rng.derived(settings.seed(), 2));
-        this.detector = Rng.derived(settings.seed(), 4);
         this.clock = new StudyClock(settings.from(), settings.to(), Math.max(1, settings.studies()));
         this.end = settings.to().atTime(23, 59, 59);
+        this.visits = new VisitPlan(end);
         Rng ids = Rng.derived(settings.seed(), 3);
-        this.mrnOffset = (ids.nextLong() >>> 1) % 100_000_000L;
+        this.patients = new PatientPool(rng, (ids.nextLong() >>> 1) % 100_000_000L);
         this.accessionBase = 10_000_000L + (ids.nextLong() >>> 1) % 50_000_000L;
         this.uidRoot = "2.25." + (100_000 + (ids.nextLong() >>> 1) % 900_000L);
+        this.ctRows = new CtStudyRows(rng, this);
+        this.projectionRows = new ProjectionStudyRows(rng, Rng.derived(settings.seed(), 4), this);
+        this.planter = new AnomalyPlanter(rng, end, patients, visits, ctRows, projectionRows, this);
     }
 
     /** Generates all studies; returns the number of rows handed to the sink. */
@@ -111,12 +78,12 @@ final class Engine {
             LocalDateTime t = clock.at(i, rng.nextDouble());
             Anomaly a = schedule.at(i);
             if (a != null) {
-                planted(a, t);
+                planter.plant(a, t);
                 continue;
             }
-            Visit v = dueVisit(t);
+            Visit v = visits.due(t);
             if (v != null && !Patient.onBirthday(v.patient.age(t.toLocalDate()))) {
-                scheduled(v, t);
+                ctRows.planned(v, t);
             } else {
                 plain(t, Defect.NONE, Dup.NONE);
             }
@@ -125,897 +92,57 @@ final class Engine {
     }
 
     int poolSize() {
-        return poolSize;
+        return patients.size();
     }
 
     int queuePeak() {
-        return queuePeak;
-    }
-
-    // ------------------------------------------------------------------ visits planned ahead
-
-    private enum VisitKind { REPEAT, FOLLOW_UP }
-
-    /** A frequent patient's course: what the follow-ups are and why. */
-    private enum Program {
-        PED_ONCOLOGY(8, 16, new String[] {"lymphoma, response assessment", "neuroblastoma follow-up",
-            "sarcoma restaging", "fever in neutropenia, focus?"}),
-        PED_SHUNT(1, 12, new String[] {"VP shunt malfunction?", "hydrocephalus, shunt check", "headache, shunt?"}),
-        PED_CROHN(10, 17, new String[] {"Crohn disease flare", "abscess follow-up", "fistula?"}),
-        ADULT_ONCOLOGY(40, 78, new String[] {"oncology restaging", "response assessment", "new pain, metastasis?"});
-
-        final int minAge;
-        final int maxAge;
-        final String[] indications;
-
-        Program(int minAge, int maxAge, String[] indications) {
-            this.minAge = minAge;
-            this.maxAge = maxAge;
-            this.indications = indications;
-        }
-    }
-
-    private static final class Visit implements Comparable<Visit> {
-        final LocalDateTime due;
-        final LocalDateTime deadline;
-        final long seq;
-        final VisitKind kind;
-        final Patient patient;
-        final int facility;
-        final Exam exam;
-        final Program program;
-
-        Visit(LocalDateTime due, LocalDateTime deadline, long seq, VisitKind kind, Patient patient, int facility,
-              Exam exam, Program program) {
-            this.due = due;
-            this.deadline = deadline;
-            this.seq = seq;
-            this.kind = kind;
-            this.patient = patient;
-            this.facility = facility;
-            this.exam = exam;
-            this.program = program;
-        }
-
-        @Override
-        public int compareTo(Visit o) {
-            int c = due.compareTo(o.due);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-    }
-
-    private void plan(LocalDateTime due, LocalDateTime deadline, VisitKind kind, Patient p, int facility, Exam exam,
-                      Program program) {
-        if (queue.size() >= QUEUE_CAPACITY || due.isAfter(end)) {
-            return;
-        }
-        queue.add(new Visit(due, deadline, visitSeq++, kind, p, facility, exam, program));
-        queuePeak = Math.max(queuePeak, queue.size());
-    }
-
-    private Visit dueVisit(LocalDateTime t) {
-        while (!queue.isEmpty() && !queue.peek().due.isAfter(t)) {
-            Visit v = queue.poll();
-            if (t.isAfter(v.deadline)) {
-                continue;
-            }
-            if (v.kind == VisitKind.FOLLOW_UP && v.patient.last != null
-                    && ChronoUnit.HOURS.between(v.patient.last, t) < 60) {
-                plan(v.patient.last.plusHours(72), v.deadline.plusHours(72), v.kind, v.patient, v.facility, v.exam,
-                        v.program);
-                continue;
-            }
-            return v;
-        }
-        return null;
-    }
-
-    private void scheduled(Visit v, LocalDateTime t) throws IOException {
-        Ct ct = normalCt(v.patient, t, v.facility, v.exam);
-        if (v.kind == VisitKind.REPEAT) {
-            ct.station = Site.CT[v.facility][rng.nextInt(2)];
-            ct.indication = rng.pick(REPEAT_INDICATIONS);
-            ct.finishProtocol();
-        } else {
-            ct.indication = rng.pick(v.program.indications);
-        }
-        emitCt(ct);
-    }
-
-    // ------------------------------------------------------------------ patients
-
-    private String nextMrn() {
-        long k = patients++;
-        long v = Math.floorMod(k * 40_692_821L + mrnOffset, 100_000_000L);
-        return "MRN" + pad(v, 8);
-    }
-
-    /** A new patient aged between minAge and maxAge (years, max excluded) at date d, never near a birthday. */
-    private Patient newPatient(int home, LocalDate d, double minAge, double maxAge, boolean addToPool) {
-        double age = rng.uniform(minAge, maxAge);
-        if (Patient.nearBirthday(age)) {
-            double whole = Math.rint(age);
-            age = whole + 0.03 >= maxAge ? whole - 0.03 : whole + 0.03;
-        }
-        LocalDate birth = d.minusDays(Math.round(age * 365.25));
-        char sex = rng.chance(0.5) ? 'M' : 'F';
-        double aw;
-        double ah;
-        if (sex == 'M') {
-            aw = clamp(rng.gaussian() * 16 + 84, 45, 190);
-            ah = clamp(rng.gaussian() * 7 + 176, 150, 205);
-        } else {
-            aw = clamp(rng.gaussian() * 16 + 72, 40, 170);
-            ah = clamp(rng.gaussian() * 6.5 + 163, 140, 190);
-        }
-        double wz = clamp(rng.gaussian(), -2.5, 2.5);
-        double hz = clamp(0.6 * wz + 0.8 * rng.gaussian(), -2.5, 2.5);
-        Patient p = new Patient(nextMrn(), birth, sex, home, wz, hz, aw, ah);
-        if (addToPool) {
-            pool[poolNext] = p;
-            poolNext = (poolNext + 1) % POOL_CAPACITY;
-            poolSize = Math.min(POOL_CAPACITY, poolSize + 1);
-        }
-        return p;
-    }
-
-    private Patient newPediatric(int home, LocalDate d, double minAge, double maxAge) {
-        return newPatient(home, d, minAge, maxAge, true);
-    }
-
-    /** A pediatric age drawn from the pediatric CT age mix. */
-    private Patient newChild(int home, LocalDate d) {
-        int b = rng.weighted(PED_AGE_MIX);
-        return newPediatric(home, d, PED_AGE_EDGES[b], PED_AGE_EDGES[b + 1]);
-    }
-
-    private Patient newAdult(int home, LocalDate d) {
-        // ages 18-95, most between 40 and 80
-        double u = (rng.nextDouble() + rng.nextDouble() + rng.nextDouble()) / 3.0;
-        double age = 18 + u * 77;
-        return newPatient(home, d, Math.floor(age), Math.floor(age) + 1, true);
-    }
-
-    /** A returning patient from the pool (not seen in the last 72 h, not on a birthday), or null. */
-    private Patient revisit(LocalDateTime t) {
-        if (poolSize == 0) {
-            return null;
-        }
-        Patient p = pool[rng.nextInt(poolSize)];
-        if (p.last != null && ChronoUnit.HOURS.between(p.last, t) < 72) {
-            return null;
-        }
-        if (Patient.nearBirthday(p.age(t.toLocalDate()))) {
-            return null;
-        }
-        return p;
-    }
-
-    private Patient anyPatient(int facility, LocalDateTime t) {
-        if (rng.chance(REVISIT_SHARE)) {
-            Patient p = revisit(t);
-            if (p != null) {
-                return p;
-            }
-        }
-        return rng.chance(Site.PEDIATRIC_SHARE[facility]) ? newChild(facility, t.toLocalDate())
-                : newAdult(facility, t.toLocalDate());
+        return visits.queuePeak();
     }
 
     // ------------------------------------------------------------------ plain studies
 
-    private void plain(LocalDateTime t, Defect defect, Dup dup) throws IOException {
+    /**
+     * A plain study of a new or returning patient: a radiograph or a clean CT. A planted rejected value is always
+     * on a CT; a planted duplicate may be on either.
+     */
+    void plain(LocalDateTime t, Defect defect, Dup dup) throws IOException {
         int facility = rng.weighted(Site.FACILITY_SHARE);
-        boolean dx = rng.chance(DX_SHARE) && defect == Defect.NONE;
-        Patient p = anyPatient(facility, t);
+        boolean dx = rng.chance(ProjectionStudyRows.DX_SHARE) && defect == Defect.NONE;
+        Patient p = patients.any(facility, t);
         if (p.home != facility && rng.chance(0.85)) {
             facility = p.home;
         }
         if (dx) {
-            emitDx(p, t, facility, false, dup);
-            if (dup == Dup.NONE && detector.chance(FLUORO_SHARE)) emitFluoro(p, t, facility);
+            projectionRows.plain(p, t, facility, dup);
         } else {
-            Ct ct = normalCt(p, t, facility, null);
+            Ct ct = ctRows.normal(p, t, facility, null);
             ct.defect = defect;
             ct.dup = dup;
-            emitCt(ct);
+            ctRows.write(ct);
         }
     }
 
-    private Exam examFor(double age) {
-        return MAIN_EXAMS[rng.weighted(age < 18 ? PED_EXAM_MIX : ADULT_EXAM_MIX)];
-    }
+    // ------------------------------------------------------------------ the row buffer, the numbering and the sink
 
-    private Station ctStation(int facility) {
-        return Site.CT[facility][rng.weighted(Site.CT_SHARE[facility])];
-    }
+    /** Which row a planted duplicate repeats: the study's last event, sent again as it was or with a corrected dose. */
+    enum Dup { NONE, EXACT, SAME_UID }
 
-    /** A clean CT study of this patient: the catalog protocol of the child's band, or the adult protocol. */
-    private Ct normalCt(Patient p, LocalDateTime t, int facility, Exam exam) {
-        Ct ct = new Ct();
-        ct.patient = p;
-        ct.time = t;
-        ct.facility = facility;
-        ct.station = ctStation(facility);
-        ct.age = p.age(t.toLocalDate());
-        ct.exam = exam != null ? exam : examFor(ct.age);
-        boolean ped = ct.age < 18;
-        ct.indication = ped ? rng.pick(PED_INDICATIONS[ct.exam.ordinal()])
-                : rng.pick(ADULT_INDICATIONS[ct.exam.ordinal()]);
-        ct.protocolBand = ped ? ct.exam.band(ct.age) : -1;
-        ct.adultProtocol = !ped;
-        ct.finishProtocol();
-        ct.median = defaultMedian(ct);
-        if (ct.exam.contrastBody() || (ct.exam == Exam.CHEST && !ped)) {
-            ct.bolus = rng.chance(ped ? 0.08 : ct.exam == Exam.CHEST ? 0.2 : 0.35);
-        }
-        if (!ped && ct.exam.contrastBody() && rng.chance(0.12)) {
-            ct.phases = 2;
-        }
-        return ct;
-    }
-
-    /** Median CTDIvol of the diagnostic acquisition, from the protocol that is used. */
-    private double defaultMedian(Ct ct) {
-        Exam e = ct.exam;
-        double w = ct.patient.weight(ct.age);
-        if (ct.adultProtocol || !e.hasPediatricProtocols()) {
-            if (!e.hasPediatricProtocols() && ct.age < 18) {
-                return e.adultMedian * (0.7 + 0.3 * Math.min(ct.age, 18) / 18.0);
-            }
-            double size = e.isBody() ? StrictMath.pow(w / 75.0, 0.8) : 1.0;
-            return e.adultMedian * size;
-        }
-        double ratio = Site.PED_DOSE_TO_DRL[ct.facility][e.ordinal()];
-        double size = StrictMath.pow(w / Growth.medianWeight(ct.age), e.isBody() ? 0.4 : 0.1);
-        return e.drl[ct.protocolBand] * ratio * size;
-    }
-
-    // ------------------------------------------------------------------ planted anomalies
-
-    private void planted(Anomaly a, LocalDateTime t) throws IOException {
-        LocalDate d = t.toLocalDate();
-        switch (a) {
-            case PERFUSION_ALERT: {
-                int facility = rng.chance(0.6) ? Site.COUNTY_GENERAL : Site.ST_ELSEWHERE;
-                Patient p = newPatient(facility, d, 50, 92, true);
-                Ct ct = normalCt(p, t, facility, Exam.HEAD);
-                ct.station = facility == Site.COUNTY_GENERAL ? Site.CGH_CT_ED : Site.SEC_CT1;
-                ct.exam = Exam.PERFUSION;
-                ct.indication = rng.pick(new String[] {"acute stroke, code stroke", "stroke, last known well 3 h",
-                    "aphasia and right hemiparesis"});
-                ct.finishProtocol();
-                ct.perfusion = true;
-                ct.bolus = false;
-                ct.phases = 1;
-                emitCt(ct);
-                break;
-            }
-            case FREQUENT_PATIENT:
-                frequentPatient(t);
-                break;
-            case REJECT_CTDI_TEXT:
-                plain(t, Defect.CTDI_TEXT, Dup.NONE);
-                break;
-            case REJECT_KVP:
-                plain(t, Defect.KVP_300, Dup.NONE);
-                break;
-            case REJECT_NEGATIVE_DLP:
-                plain(t, Defect.NEGATIVE_DLP, Dup.NONE);
-                break;
-            case REJECT_NO_ACCESSION:
-                plain(t, Defect.NO_ACCESSION, Dup.NONE);
-                break;
-            case DUPLICATE_ROW:
-                plain(t, Defect.NONE, Dup.EXACT);
-                break;
-            case DUPLICATE_EVENT_UID:
-                plain(t, Defect.NONE, Dup.SAME_UID);
-                break;
-            case QA_PHANTOM:
-                emitQa(t);
-                break;
-            case DX_DAP_MISSING: {
-                int facility = rng.weighted(Site.FACILITY_SHARE);
-                emitDx(anyPatient(facility, t), t, facility, true, Dup.NONE);
-                break;
-            }
-            case CT_DOSE_MISSING: {
-                int facility = rng.weighted(Site.FACILITY_SHARE);
-                Ct ct = normalCt(anyPatient(facility, t), t, facility, null);
-                ct.defect = Defect.MISSING_DOSE;
-                emitCt(ct);
-                break;
-            }
-            case UNMAPPED_PROTOCOL: {
-                int facility = rng.chance(0.7) ? Site.ST_ELSEWHERE : Site.COUNTY_GENERAL;
-                Exam e = new Exam[] {Exam.SINUS, Exam.TEMPORAL_BONE, Exam.NECK}[rng.weighted(new double[] {0.5, 0.25, 0.25})];
-                Patient p = newPediatric(facility, d, e == Exam.SINUS ? 6 : 3, 18);
-                Ct ct = normalCt(p, t, facility, Exam.HEAD);
-                ct.exam = e;
-                ct.indication = e == Exam.SINUS ? rng.pick(new String[] {"chronic sinusitis, surgical planning",
-                    "orbital cellulitis?", "recurrent sinusitis"})
-                        : e == Exam.TEMPORAL_BONE ? rng.pick(new String[] {"conductive hearing loss", "cholesteatoma?"})
-                        : rng.pick(new String[] {"retropharyngeal abscess?", "neck mass", "deep neck infection"});
-                ct.protocolBand = -1;
-                ct.adultProtocol = false;
-                ct.finishProtocol();
-                ct.median = defaultMedian(ct);
-                ct.bolus = false;
-                emitCt(ct);
-                break;
-            }
-            case NOTIFICATION:
-                notification(t);
-                break;
-            case ABOVE_EXPECTED: {
-                Ct ct = pediatricCt(t, 1, 18, null);
-                double f = rng.chance(0.6) ? rng.uniform(1.25, 1.8) : rng.uniform(2.1, 3.0);
-                ct.median = ct.exam.drl[ct.protocolBand] * f;
-                ct.sigma = 0.03;
-                emitCt(ct);
-                break;
-            }
-            case BELOW_EXPECTED: {
-                Ct ct = pediatricCt(t, 0, 18, null);
-                ct.median = ct.exam.drl[ct.protocolBand] * rng.uniform(0.10, 0.20);
-                ct.sigma = 0.03;
-                emitCt(ct);
-                break;
-            }
-            case PEDIATRIC_MULTIPHASE: {
-                Exam e = rng.chance(0.7) ? Exam.ABDOMEN_PELVIS : Exam.CHEST_ABDOMEN_PELVIS;
-                Ct ct = pediatricCt(t, 4, 18, e);
-                ct.phases = rng.chance(0.15) ? 3 : 2;
-                ct.indication = rng.pick(new String[] {"liver lesion characterization", "renal mass, arterial phase",
-                    "abdominal trauma, delayed phase", "pancreatic injury?"});
-                emitCt(ct);
-                break;
-            }
-            case PEDIATRIC_HIGH_KVP: {
-                Exam e = new Exam[] {Exam.CHEST, Exam.ABDOMEN_PELVIS, Exam.CHEST_ABDOMEN_PELVIS}[rng.nextInt(3)];
-                Ct ct = pediatricCt(t, 1, 10, e);
-                if (ct.patient.weight(ct.age) >= 45) {
-                    ct.patient = newPediatric(ct.facility, d, 2, 6);
-                    ct.age = ct.patient.age(d);
-                    ct.protocolBand = e.band(ct.age);
-                    ct.finishProtocol();
-                    ct.median = defaultMedian(ct);
-                }
-                ct.kvp = 120;
-                ct.median *= 1.3;
-                emitCt(ct);
-                break;
-            }
-            case WRONG_AGE_BAND: {
-                Ct ct = pediatricCt(t, 0, 18, null);
-                int b = ct.protocolBand;
-                int last = ct.exam.bands() - 1;
-                int wrong = b == last ? b - 1 : b == 0 ? 1 : (rng.chance(0.7) ? b + 1 : b - 1);
-                ct.protocolBand = wrong;
-                ct.finishProtocol();
-                ct.median = defaultMedian(ct);
-                emitCt(ct);
-                break;
-            }
-            case ADULT_PROTOCOL_ON_CHILD: {
-                double[] ages = rng.chance(0.75) ? new double[] {12, 18} : new double[] {6, 12};
-                Ct ct = pediatricCt(t, ages[0], ages[1], null);
-                ct.adultProtocol = true;
-                ct.protocolBand = -1;
-                ct.finishProtocol();
-                if (rng.chance(0.5)) {
-                    // fixed adult technique: no size adaptation, usually above the pediatric DRL
-                    ct.median = ct.exam.adultMedian * rng.uniform(1.0, 1.2);
-                } else {
-                    ct.median = defaultMedian(ct);
-                }
-                ct.kvp = 120;
-                ct.bolus = ct.exam.contrastBody() && rng.chance(0.3);
-                emitCt(ct);
-                break;
-            }
-            case NONIONIZING_INDICATION: {
-                int kind = rng.weighted(new double[] {0.6, 0.3, 0.1});
-                double[] ages = kind == 0 ? new double[] {4, 17} : kind == 1 ? new double[] {0.4, 4} : new double[] {0.06, 0.3};
-                Ct ct = pediatricCt(t, ages[0], ages[1], Exam.ABDOMEN_PELVIS);
-                ct.indication = kind == 0
-                        ? rng.pick(new String[] {"suspected appendicitis", "RLQ pain, suspected appendicitis",
-                            "appendicitis?"})
-                        : kind == 1 ? rng.pick(new String[] {"suspected intussusception",
-                            "intermittent colicky pain, intussusception?"})
-                        : "non-bilious vomiting, pyloric stenosis?";
-                emitCt(ct);
-                break;
-            }
-            case REPEAT_WITHIN_48H: {
-                int facility = rng.weighted(Site.FACILITY_SHARE);
-                Patient p;
-                if (rng.chance(0.3)) {
-                    p = newChild(facility, d);
-                } else {
-                    p = anyPatient(facility, t);
-                    facility = p.home;
-                }
-                Ct ct = normalCt(p, t, facility, null);
-                emitCt(ct);
-                Exam again = ct.exam == Exam.ABDOMEN_PELVIS && rng.chance(0.15) ? Exam.CHEST_ABDOMEN_PELVIS : ct.exam;
-                LocalDateTime due = t.plusMinutes(rng.between(60, 30 * 60));
-                plan(due, t.plusHours(46), VisitKind.REPEAT, p, facility, again, null);
-                break;
-            }
-            default:
-                throw new IllegalStateException(a.name());
-        }
-    }
-
-    /** A clean pediatric CT of a new child aged minAge..maxAge (years), exam from the mix unless given. */
-    private Ct pediatricCt(LocalDateTime t, double minAge, double maxAge, Exam exam) {
-        int facility = rng.weighted(Site.FACILITY_SHARE);
-        Patient p = newPediatric(facility, t.toLocalDate(), minAge, maxAge);
-        return normalCt(p, t, facility, exam);
-    }
-
-    private void notification(LocalDateTime t) throws IOException {
-        LocalDate d = t.toLocalDate();
-        int kind = rng.weighted(new double[] {0.3, 0.25, 0.2, 0.25});
-        Ct ct;
-        switch (kind) {
-            case 0: { // adult head far above 80 mGy
-                int facility = rng.weighted(Site.FACILITY_SHARE);
-                ct = normalCt(newAdult(facility, d), t, facility, Exam.HEAD);
-                ct.median = rng.uniform(84, 115);
-                ct.kvp = 140;
-                break;
-            }
-            case 1: { // adult torso above 50 mGy (large patient, fixed mA)
-                int facility = rng.weighted(Site.FACILITY_SHARE);
-                Patient p = newAdult(facility, d);
-                ct = normalCt(p, t, facility, Exam.ABDOMEN_PELVIS);
-                ct.median = rng.uniform(53, 72);
-                ct.kvp = 140;
-                break;
-            }
-            case 2: // pediatric head under 2 years above 50 mGy
-                ct = pediatricCt(t, 0.2, 2, Exam.HEAD);
-                ct.median = rng.uniform(53, 68);
-                break;
-            default: // pediatric torso under 10 years above 10 mGy (32 cm)
-                ct = pediatricCt(t, 1, 10, rng.chance(0.5) ? Exam.ABDOMEN_PELVIS : Exam.CHEST_ABDOMEN_PELVIS);
-                ct.median = rng.uniform(11, 17);
-                break;
-        }
-        ct.sigma = 0.02;
-        emitCt(ct);
-    }
-
-    private void frequentPatient(LocalDateTime t) throws IOException {
-        Program program = Program.values()[rng.weighted(new double[] {0.35, 0.25, 0.15, 0.25})];
-        boolean adult = program == Program.ADULT_ONCOLOGY;
-        // adult and pediatric oncology mostly at County General (higher pediatric body doses)
-        boolean county = adult || program == Program.PED_ONCOLOGY ? rng.chance(0.7) : rng.chance(0.3);
-        int facility = county ? Site.COUNTY_GENERAL : Site.ST_ELSEWHERE;
-        // not in the revisit pool: its visits come from the plan only
-        Patient p = newPatient(facility, t.toLocalDate(), program.minAge, program.maxAge, false);
-        int visits = rng.between(8, 12);
-        long remainingMin = ChronoUnit.MINUTES.between(t, end);
-        // spread over the rest of the period, at least a week apart (a late starter gets fewer visits)
-        long interval = Math.max(7 * 24 * 60, Math.min(21 * 24 * 60, remainingMin / visits));
-        Exam first = examOf(program);
-        Ct ct = normalCt(p, t, facility, first);
-        ct.indication = rng.pick(program.indications);
-        emitCt(ct);
-        for (int j = 1; j < visits; j++) {
-            long jitter = (long) ((rng.nextDouble() - 0.5) * 0.2 * interval);
-            LocalDateTime due = t.plusMinutes(j * interval + jitter);
-            plan(due, due.plusDays(30), VisitKind.FOLLOW_UP, p, facility, examOf(program), program);
-        }
-    }
-
-    private Exam examOf(Program program) {
-        switch (program) {
-            case PED_ONCOLOGY: return rng.chance(0.75) ? Exam.CHEST_ABDOMEN_PELVIS : Exam.CHEST;
-            case PED_SHUNT: return Exam.HEAD;
-            case PED_CROHN: return Exam.ABDOMEN_PELVIS;
-            default: return Exam.CHEST_ABDOMEN_PELVIS;
-        }
-    }
-
-    // ------------------------------------------------------------------ CT study description
-
-    private enum Defect { NONE, CTDI_TEXT, KVP_300, NEGATIVE_DLP, NO_ACCESSION, MISSING_DOSE }
-
-    private enum Dup { NONE, EXACT, SAME_UID }
-
-    /** One CT study being put together. */
-    private final class Ct {
-        Patient patient;
-        LocalDateTime time;
-        int facility;
-        Station station;
-        double age;
-        Exam exam;
-        String protocol;
-        String indication;
-        int protocolBand;
-        boolean adultProtocol;
-        double median;
-        double sigma = -1;
-        int kvp;
-        int phases = 1;
-        boolean bolus;
-        boolean perfusion;
-        Defect defect = Defect.NONE;
-        Dup dup = Dup.NONE;
-
-        /** Sets the protocol name from exam, band, station and the adult flag. */
-        void finishProtocol() {
-            if (station.facility() != facility) {
-                station = ctStation(facility);
-            }
-            if (!exam.hasPediatricProtocols() || adultProtocol || protocolBand < 0) {
-                protocol = exam.adultProtocol[facility];
-            } else {
-                String suffix = station.pedSuffix();
-                if (suffix.equals(" C+") && !exam.contrastBody()) {
-                    suffix = "";
-                }
-                protocol = exam.pediatricProtocol(protocolBand) + suffix;
-            }
-        }
-    }
-
-    private int defaultKvp(Ct ct, double weight) {
-        Exam e = ct.exam;
-        boolean force = ct.station == Site.SEC_CT1;
-        if (ct.age < 18 && !ct.adultProtocol) {
-            if (!e.isBody()) {
-                return ct.age < 1 ? 80 : ct.age < 6 ? 100 : 120;
-            }
-            if (weight < 15) {
-                return force ? 70 : 80;
-            }
-            if (weight < 45) {
-                return force ? (rng.chance(0.5) ? 80 : 90) : 100;
-            }
-            return rng.chance(0.5) ? 100 : 120;
-        }
-        if (!e.isBody()) {
-            return 120;
-        }
-        if (force) {
-            return new int[] {90, 100, 110}[rng.nextInt(3)];
-        }
-        return rng.chance(0.15) ? 100 : 120;
-    }
-
-    private static double mgyPerMas(int phantom, int kvp) {
-        double n120 = phantom == 16 ? 0.17 : 0.075;
-        return n120 * StrictMath.pow(kvp / 120.0, 2.6);
-    }
-
-    private void emitCt(Ct ct) throws IOException {
-        Patient p = ct.patient;
-        Exam e = ct.exam;
-        double weight = p.weight(ct.age);
-        double height = p.height(ct.age);
-        boolean ped = ct.age < 18;
-        String accession = nextAccession(ct.facility);
-        studySeq++;
-        beginStudy(p, ct.age, weight, height, ct.facility, ct.station, accession, ct.time, "CT",
-                e.description(ped), ct.indication);
-        int kvp = ct.kvp > 0 ? ct.kvp : defaultKvp(ct, weight);
-        double sigma = ct.sigma >= 0 ? ct.sigma : (ped ? 0.22 : e.sigma);
-
-        // typical length for the age, scaled by the patient's height relative to the median
-        double heightRatio = ped ? height / Growth.medianHeight(ct.age) : height / 172.0;
-        double lengthCm = e.typicalLength(ct.age) * heightRatio * rng.logNormal(1.0, 0.06);
-
-        LocalDateTime et = ct.time.plusSeconds(rng.between(20, 90));
-        int eventIndex = 0;
-
-        int localizers = e.isBody() && rng.chance(0.5) ? 2 : 1;
-        for (int k = 0; k < localizers; k++) {
-            double ctdi = ped ? rng.uniform(0.03, 0.12) : rng.uniform(0.08, 0.35);
-            double len = lengthCm * rng.uniform(1.2, 1.5) + 4;
-            event(et, eventIndex++, ct.protocol, "CONSTANT_ANGLE", e.region, ped ? 100 : 120,
-                    rng.uniform(15, 50), ctdi, e.phantom, len);
-            et = et.plusSeconds(rng.between(15, 40));
-        }
-
-        if (ct.perfusion) {
-            // a non-contrast head first, then the perfusion cycles as stationary events
-            double head = rng.logNormal(48, 0.08);
-            et = et.plusSeconds(rng.between(30, 90));
-            diagnostic(ct, et, eventIndex++, 120, head, lengthCm, weight, height);
-            double each = rng.uniform(34, 42);
-            int cycles = (int) Math.ceil(1080.0 / each) + rng.nextInt(4);
-            et = et.plusSeconds(rng.between(120, 240));
-            for (int k = 0; k < cycles; k++) {
-                event(et, eventIndex++, ct.protocol, "STATIONARY", e.region, 80, each / mgyPerMas(16, 80) * 0.5,
-                        each, 16, 8.0);
-                et = et.plusSeconds(rng.between(1, 3));
-            }
-            return;
-        }
-
-        if (ct.bolus) {
-            et = et.plusSeconds(rng.between(40, 120));
-            double ctdi = ped ? rng.uniform(0.6, 2.0) : rng.uniform(3, 12);
-            event(et, eventIndex++, ct.protocol, "STATIONARY", e.region, ped ? 80 : 100,
-                    ctdi / mgyPerMas(32, ped ? 80 : 100) * 0.5, ctdi, e.phantom, rng.chance(0.5) ? 0.5 : 1.0);
-            et = et.plusSeconds(rng.between(10, 30));
-        } else {
-            et = et.plusSeconds(rng.between(60, 240));
-        }
-
-        double base = rng.logNormal(ct.median, sigma);
-        for (int ph = 0; ph < ct.phases; ph++) {
-            double ctdi = ph == 0 ? base : base * rng.logNormal(1.0, 0.06);
-            double len = ph == 0 ? lengthCm : lengthCm * rng.uniform(0.75, 1.0);
-            Defect d = ph == 0 ? ct.defect : Defect.NONE;
-            applyDiagnostic(ct, et, eventIndex++, kvp, ctdi, len, weight, height, d);
-            if (ph == ct.phases - 1 && ct.dup != Dup.NONE) {
-                sinkRow();
-                if (ct.dup == Dup.SAME_UID) {
-                    // the device re-sent the event with a corrected dose report
-                    String dlp = row[DLP_MGYCM];
-                    if (!dlp.isEmpty()) {
-                        row[DLP_MGYCM] = fmt(Double.parseDouble(dlp) * 1.02, 2);
-                    }
-                    row[STUDY_DESCRIPTION] = row[STUDY_DESCRIPTION] + " (CORRECTED)";
-                }
-            }
-            sinkRow();
-            et = et.plusSeconds(ph == 0 ? rng.between(25, 70) : rng.between(60, 120));
-        }
-    }
-
-    private void diagnostic(Ct ct, LocalDateTime et, int index, int kvp, double ctdi, double lengthCm,
-                            double weight, double height) throws IOException {
-        applyDiagnostic(ct, et, index, kvp, ctdi, lengthCm, weight, height, Defect.NONE);
-        sinkRow();
-    }
-
-    /** Fills the row with a diagnostic spiral (not yet written). */
-    private void applyDiagnostic(Ct ct, LocalDateTime et, int index, int kvp, double ctdi, double lengthCm,
-                                 double weight, double height, Defect defect) {
-        Exam e = ct.exam;
-        double effMas = ctdi / mgyPerMas(e.phantom, kvp);
-        double totalMas = effMas * lengthCm / 4.0;
-        fillEvent(et, index, ct.protocol, "SPIRAL", e.region, kvp, totalMas, ctdi, e.phantom, lengthCm);
-        // size and SSDE as some devices report them (body trunk scans only)
-        Site.SizeReport sr = ct.station.sizeReport();
-        boolean trunk = e.isBody() && e != Exam.NECK;
-        if (trunk && sr != Site.SizeReport.NONE && defect != Defect.MISSING_DOSE) {
-            double deff = Growth.trunkDiameter(weight, height) * rng.logNormal(1.0, 0.04);
-            double dwFactor = e == Exam.CHEST ? 0.82 : e == Exam.CHEST_ABDOMEN_PELVIS ? 0.9 : 0.97;
-            double dw = deff * dwFactor;
-            if (sr == Site.SizeReport.WATER_EQUIVALENT && rng.chance(0.7)) {
-                row[WATER_EQUIVALENT_DIAMETER_CM] = fmt(dw, 1);
-            } else if (sr == Site.SizeReport.EFFECTIVE && rng.chance(0.6)) {
-                row[EFFECTIVE_DIAMETER_CM] = fmt(deff, 1);
-            } else if (sr == Site.SizeReport.SSDE_AND_WATER_EQUIVALENT && rng.chance(0.6)) {
-                double dwr = Math.round(dw * 10) / 10.0;
-                double f = 3.704369 * StrictMath.exp(-0.03671937 * dwr);
-                row[WATER_EQUIVALENT_DIAMETER_CM] = fmt(dwr, 1);
-                row[SSDE_MGY] = fmt(f * Double.parseDouble(row[CTDIVOL_MGY]), 2);
-            }
-        }
-        switch (defect) {
-            case CTDI_TEXT:
-                row[CTDIVOL_MGY] = fmt(ctdi, 1).replace('.', ',') + "O";
-                break;
-            case KVP_300:
-                row[KVP] = "300";
-                break;
-            case NEGATIVE_DLP:
-                row[DLP_MGYCM] = "-" + row[DLP_MGYCM];
-                break;
-            case NO_ACCESSION:
-                row[ACCESSION_NUMBER] = "";
-                break;
-            case MISSING_DOSE:
-                row[CTDIVOL_MGY] = "";
-                row[DLP_MGYCM] = "";
-                row[SSDE_MGY] = "";
-                break;
-            default:
-                break;
-        }
-    }
-
-    // ------------------------------------------------------------------ QA and DX
-
-    private void emitQa(LocalDateTime t) throws IOException {
-        Station st = Site.ALL_CT[rng.nextInt(Site.ALL_CT.length)];
-        int kind = rng.nextInt(3);
-        String id;
-        String desc;
-        String protocol;
-        if (kind == 0) {
-            id = "QA-" + st.name();
-            desc = "QA DAILY WATER PHANTOM";
-            protocol = "QA WATER 20CM";
-        } else if (kind == 1) {
-            id = "PHANTOM-ACR464";
-            desc = "CT ACCREDITATION ACR 464";
-            protocol = "ACR HEAD";
-        } else {
-            id = "QC-" + st.name();
-            desc = "QC CTDI CONSTANCY";
-            protocol = "QC CTDI 32CM";
-        }
-        Arrays.fill(row, "");
-        studySeq++;
-        row[PATIENT_ID] = id;
-        row[BIRTH_DATE] = "1970-01-01";
-        row[SEX] = "O";
-        setStation(st);
-        row[ACCESSION_NUMBER] = "QA" + pad(accessionBase + studySeq, 9);
-        row[STUDY_DATETIME] = dateTime(t);
-        studyTime = t;
-        row[MODALITY] = "CT";
-        row[STUDY_DESCRIPTION] = desc;
-        LocalDateTime et = t.plusSeconds(rng.between(20, 60));
-        int phantom = kind == 2 ? 32 : 16;
-        event(et, 0, protocol, "CONSTANT_ANGLE", "OTHER", 120, 30, 0.2, phantom, 25);
-        et = et.plusSeconds(rng.between(30, 120));
-        double ctdi = phantom == 16 ? rng.uniform(35, 60) : rng.uniform(12, 22);
-        event(et, 1, protocol, "SEQUENCED", "OTHER", 120, ctdi / mgyPerMas(phantom, 120), ctdi, phantom, 4);
-    }
-
-    private void emitDx(Patient p, LocalDateTime t, int facility, boolean dapMissing, Dup dup) throws IOException {
-        double age = p.age(t.toLocalDate());
-        double weight = p.weight(age);
-        double height = p.height(age);
-        Station st = Site.DX[facility];
-        int kind = rng.weighted(new double[] {0.6, 0.15, 0.25});
-        String[] views;
-        String desc;
-        String region;
-        String indication;
-        double[] dapAdult;
-        double kvpBase;
-        double masBase;
-        if (kind == 0) {
-            region = "CHEST";
-            views = age < 3 ? new String[] {"CHEST AP"} : new String[] {"CHEST PA", "CHEST LAT"};
-            desc = views.length == 1 ? "XR CHEST 1 VIEW" : "XR CHEST 2 VIEWS";
-            dapAdult = views.length == 1 ? new double[] {0.08} : new double[] {0.08, 0.2};
-            kvpBase = age < 18 ? 70 + age * 2.5 : 120;
-            masBase = age < 18 ? 1.0 + age * 0.1 : 2.5;
-            indication = rng.pick(new String[] {"cough, fever", "pneumonia?", "line placement check",
-                "shortness of breath", "preoperative", ""});
-        } else if (kind == 1) {
-            region = "ABDOMEN";
-            boolean two = rng.chance(0.3);
-            views = two ? new String[] {"ABDOMEN SUPINE", "ABDOMEN UPRIGHT"} : new String[] {"ABDOMEN AP"};
-            desc = two ? "XR ABDOMEN 2 VIEWS" : "XR ABDOMEN 1 VIEW";
-            dapAdult = two ? new double[] {1.8, 2.0} : new double[] {1.8};
-            kvpBase = age < 18 ? 65 + age : 80;
-            masBase = age < 18 ? 3 + age : 30;
-            indication = rng.pick(new String[] {"constipation", "abdominal distension", "foreign body ingestion",
-                "obstruction?", ""});
-        } else {
-            region = "EXTREMITY";
-            String part = rng.pick(new String[] {"WRIST", "ANKLE", "FOREARM", "KNEE", "HAND", "ELBOW"});
-            boolean three = rng.chance(0.5);
-            views = three ? new String[] {part + " PA", part + " LAT", part + " OBL"}
-                    : new String[] {part + " AP", part + " LAT"};
-            desc = "XR " + part + (three ? " 3 VIEWS" : " 2 VIEWS");
-            dapAdult = three ? new double[] {0.04, 0.05, 0.04} : new double[] {0.04, 0.05};
-            kvpBase = 57;
-            masBase = 3;
-            indication = rng.pick(new String[] {"fall, pain", "sports injury", "swelling after trauma",
-                "fracture follow-up", ""});
-        }
-        studySeq++;
-        beginStudy(p, age, weight, height, facility, st, nextAccession(facility), t, "DX", desc, indication);
-        double size = region.equals("EXTREMITY") ? StrictMath.pow(Math.min(weight, 90) / 75.0, 0.5)
-                : Math.max(0.06, StrictMath.pow(weight / 75.0, 1.2));
-        LocalDateTime et = t.plusSeconds(rng.between(30, 120));
-        int missingAt = dapMissing ? rng.nextInt(views.length) : -1;
-        // Planted radiography anomalies (Anomaly has the CT ones): an adult protocol on a child, a retake (the
-        // first view taken again instead of the second), and a child's overexposure at DI above +3.
-        boolean child = age < 18;
-        boolean adultProtocol = child && detector.chance(0.02);
-        boolean retake = views.length >= 2 && detector.chance(0.02);
-        int overexposedAt = child && detector.chance(0.02) ? detector.nextInt(views.length) : -1;
-        boolean exportsDi = facility == 0;
-        for (int k = 0; k < views.length; k++) {
-            double dap = rng.logNormal(dapAdult[k] * size, 0.3);
-            String view = retake && k == 1 ? views[0] : views[k];
-            fillEvent(et, k, adultProtocol ? view + " ADULT" : view, "", region, 0, 0, 0, 0, 0);
-            int space = view.lastIndexOf(' ');
-            row[BODY_PART] = view.substring(0, space);
-            row[VIEW] = view.substring(space + 1);
-            double di = k == overexposedAt ? detector.uniform(3.2, 4.5) : detector.uniform(-0.9, 0.9);
-            row[EXPOSURE_INDEX] = fmt(DX_TARGET_EI * StrictMath.pow(10, di / 10), 1);
-            row[TARGET_EXPOSURE_INDEX] = fmt(DX_TARGET_EI, 0);
-            row[DEVIATION_INDEX] = exportsDi ? fmt(di, 2) : "";
-            row[KVP] = fmt(Math.round(kvpBase + rng.uniform(-3, 5)), 0);
-            row[MAS] = fmt(masBase * rng.logNormal(1.0, 0.2), 2);
-            row[CTDIVOL_MGY] = "";
-            row[PHANTOM] = "";
-            row[DLP_MGYCM] = "";
-            row[SCAN_LENGTH_MM] = "";
-            row[DAP_GYCM2] = k == missingAt ? "" : fmt(dap, 4);
-            if (k == views.length - 1 && dup != Dup.NONE) {
-                sinkRow();
-                if (dup == Dup.SAME_UID) {
-                    row[DAP_GYCM2] = row[DAP_GYCM2].isEmpty() ? "" : fmt(dap * 1.05, 4);
-                    row[STUDY_DESCRIPTION] = row[STUDY_DESCRIPTION] + " (CORRECTED)";
-                }
-            }
-            sinkRow();
-            et = et.plusSeconds(rng.between(30, 90));
-        }
-    }
-
-    /** Fluoroscopy procedures per radiography study: a few a month, enough for the skin-dose rules to be seen. */
-    static final double FLUORO_SHARE = 0.06;
-
-    /**
-     * A fluoroscopy procedure of the radiography patient, at the same study time (rows stay in study-time order),
-     * from the detector stream only: its own accession and UID series, so no other value of the log changes.
-     * Children get a voiding cystourethrogram of a few mGy; adults a coronary procedure of 0.4-2.6 Gy reference air
-     * kerma over both planes, and now and then (the planted anomaly) a long intervention of 5.2-6.8 Gy, past the
-     * substantial radiation dose level, with its peak skin dose.
-     */
-    private void emitFluoro(Patient p, LocalDateTime t, int facility) throws IOException {
-        double age = p.age(t.toLocalDate());
-        boolean child = age < 18;
-        Station st = Site.RF[facility];
-        Arrays.fill(row, "");
-        row[PATIENT_ID] = p.id;
-        row[BIRTH_DATE] = p.birth.toString();
-        if (facility == Site.COUNTY_GENERAL) row[AGE_YEARS] = fmt(age, 2);
-        row[SEX] = String.valueOf(p.sex);
-        setStation(st);
-        long n = ++fluoroCount;
-        row[ACCESSION_NUMBER] = "FL" + Site.ACCESSION_PREFIX[facility] + pad(accessionBase + n, 8);
-        row[STUDY_DATETIME] = dateTime(t);
-        studyTime = t;
-        row[MODALITY] = "RF";
-        boolean planted = !child && detector.chance(0.25);
-        row[STUDY_DESCRIPTION] = child ? "FL VOIDING CYSTOURETHROGRAM" : planted ? "XA CORONARY INTERVENTION" : "XA CORONARY ANGIOGRAPHY";
-        double karTotal = child ? detector.uniform(1, 6) : planted ? detector.uniform(5200, 6800) : detector.uniform(400, 2600);
-        int runs = child ? 1 : 2;
-        LocalDateTime et = t.plusMinutes(5);
-        for (int k = 0; k < runs; k++) {
-            double share = runs == 1 ? 1 : (k == 0 ? 0.6 : 0.4);
-            fillEvent(et, k, child ? "VCUG" : "CORONARY", "", child ? "ABDOMEN_PELVIS" : "CHEST", 0, 0, 0, 0, 0);
-            row[EVENT_UID] = uidRoot + ".9." + pad(n * 10 + k, 10);
-            row[KVP] = fmt(child ? 70 : 85, 0);
-            row[DAP_GYCM2] = fmt(karTotal * share * (child ? 0.05 : 0.12), 2);
-            row[FLUORO_TIME_S] = fmt(child ? detector.uniform(20, 90) : detector.uniform(300, planted ? 2400 : 900) * share, 0);
-            row[KA_R_MGY] = fmt(karTotal * share, 1);
-            if (planted && k == 0) row[PEAK_SKIN_DOSE_MGY] = fmt(karTotal * 0.55, 0);
-            row[PLANE] = runs == 1 ? "A" : (k == 0 ? "A" : "B");
-            sinkRow();
-            et = et.plusMinutes(child ? 2 : 20);
-        }
-    }
-
-    // ------------------------------------------------------------------ rows
-
-    private String nextAccession(int facility) {
+    String nextAccession(int facility) {
         long n = accessionBase + facility * 3_000_017L + accessionCount[facility]++;
         return Site.ACCESSION_PREFIX[facility] + pad(n, 8);
     }
 
-    private void setStation(Station st) {
+    void setStation(Station st) {
         row[FACILITY] = Site.FACILITY_NAMES[st.facility()];
         row[STATION_NAME] = st.name();
         row[MANUFACTURER] = st.manufacturer();
         row[MODEL] = st.model();
     }
 
-    /** Clears the row and fills the study-level columns. */
-    private void beginStudy(Patient p, double age, double weight, double height, int facility, Station st,
-                            String accession, LocalDateTime t, String modality, String description,
-                            String indication) {
+    /** Clears the row and fills the study-level columns of a patient's study. */
+    void beginStudy(Patient p, double age, double weight, double height, int facility, Station st,
+                    String accession, LocalDateTime t, String modality, String description, String indication) {
+        studySeq++;
         Arrays.fill(row, "");
         row[PATIENT_ID] = p.id;
         row[BIRTH_DATE] = p.birth.toString();
@@ -1039,14 +166,51 @@ final class Engine {
         p.last = t;
     }
 
-    private void event(LocalDateTime et, int index, String protocol, String type, String region, int kvp,
-                       double mas, double ctdi, int phantom, double lengthCm) throws IOException {
+    /** Clears the row and fills the study-level columns of a phantom study (no patient; its own accession series). */
+    void beginPhantomStudy(String id, Station st, LocalDateTime t, String description) {
+        Arrays.fill(row, "");
+        studySeq++;
+        row[PATIENT_ID] = id;
+        row[BIRTH_DATE] = "1970-01-01";
+        row[SEX] = "O";
+        setStation(st);
+        row[ACCESSION_NUMBER] = "QA" + pad(accessionBase + studySeq, 9);
+        row[STUDY_DATETIME] = dateTime(t);
+        studyTime = t;
+        row[MODALITY] = "CT";
+        row[STUDY_DESCRIPTION] = description;
+    }
+
+    /**
+     * Clears the row and fills the study-level columns of a fluoroscopy procedure: no weight or height, whose
+     * presence {@link #beginStudy} draws from the main stream, and an accession series of its own.
+     */
+    void beginFluoroscopyStudy(Patient p, double age, int facility, Station st, long procedure, LocalDateTime t) {
+        Arrays.fill(row, "");
+        row[PATIENT_ID] = p.id;
+        row[BIRTH_DATE] = p.birth.toString();
+        if (facility == Site.COUNTY_GENERAL) row[AGE_YEARS] = fmt(age, 2);
+        row[SEX] = String.valueOf(p.sex);
+        setStation(st);
+        row[ACCESSION_NUMBER] = "FL" + Site.ACCESSION_PREFIX[facility] + pad(accessionBase + procedure, 8);
+        row[STUDY_DATETIME] = dateTime(t);
+        studyTime = t;
+        row[MODALITY] = "RF";
+    }
+
+    /** Fluoroscopy events have a UID series of their own, apart from the study-numbered one of {@link #fillEvent}. */
+    String fluoroscopyEventUid(long procedure, int index) {
+        return uidRoot + ".9." + pad(procedure * 10 + index, 10);
+    }
+
+    void event(LocalDateTime et, int index, String protocol, String type, String region, int kvp,
+               double mas, double ctdi, int phantom, double lengthCm) throws IOException {
         fillEvent(et, index, protocol, type, region, kvp, mas, ctdi, phantom, lengthCm);
         sinkRow();
     }
 
-    private void fillEvent(LocalDateTime et, int index, String protocol, String type, String region, int kvp,
-                           double mas, double ctdiRaw, int phantom, double lengthCm) {
+    void fillEvent(LocalDateTime et, int index, String protocol, String type, String region, int kvp,
+                   double mas, double ctdiRaw, int phantom, double lengthCm) {
         // DLP from the CTDIvol as printed, so that DLP = CTDIvol x length holds on the written values
         double ctdi = ctdiRaw > 0 ? Math.max(0.01, Math.round(ctdiRaw * 100) / 100.0) : 0;
         row[PROTOCOL_NAME] = protocol;
@@ -1069,67 +233,8 @@ final class Engine {
         for (int c = BODY_PART; c <= PLANE; c++) row[c] = "";
     }
 
-    private void sinkRow() throws IOException {
+    void sinkRow() throws IOException {
         sink.row(row, studyTime);
         rows++;
-    }
-
-    // ------------------------------------------------------------------ formatting
-
-    private static double clamp(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
-    }
-
-    private static final long[] POW10 = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000};
-
-    /** Fixed-point decimal with {@code decimals} digits, '.' as separator, no locale. */
-    static String fmt(double v, int decimals) {
-        long scaled = Math.round(Math.abs(v) * POW10[decimals]);
-        boolean neg = v < 0 && scaled != 0;
-        StringBuilder sb = new StringBuilder(16);
-        if (neg) {
-            sb.append('-');
-        }
-        sb.append(scaled / POW10[decimals]);
-        if (decimals > 0) {
-            sb.append('.');
-            String frac = Long.toString(scaled % POW10[decimals]);
-            for (int i = frac.length(); i < decimals; i++) {
-                sb.append('0');
-            }
-            sb.append(frac);
-        }
-        return sb.toString();
-    }
-
-    static String pad(long v, int width) {
-        String s = Long.toString(v);
-        if (s.length() >= width) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder(width);
-        for (int i = s.length(); i < width; i++) {
-            sb.append('0');
-        }
-        return sb.append(s).toString();
-    }
-
-    /** {@code YYYY-MM-DDTHH:MM:SS}, always with seconds. */
-    static String dateTime(LocalDateTime t) {
-        StringBuilder sb = new StringBuilder(19);
-        sb.append(t.getYear()).append('-');
-        two(sb, t.getMonthValue()).append('-');
-        two(sb, t.getDayOfMonth()).append('T');
-        two(sb, t.getHour()).append(':');
-        two(sb, t.getMinute()).append(':');
-        two(sb, t.getSecond());
-        return sb.toString();
-    }
-
-    private static StringBuilder two(StringBuilder sb, int v) {
-        if (v < 10) {
-            sb.append('0');
-        }
-        return sb.append(v);
     }
 }

@@ -345,8 +345,8 @@ class ScanLogGeneratorTest {
         long[] lines = new long[1];
         long rows = engine.run((cells, t) -> lines[0]++);
         assertEquals(rows, lines[0]);
-        assertEquals(Engine.POOL_CAPACITY, engine.poolSize(), "the pool fills up and then evicts");
-        assertTrue(engine.queuePeak() > 0 && engine.queuePeak() <= Engine.QUEUE_CAPACITY);
+        assertEquals(PatientPool.CAPACITY, engine.poolSize(), "the pool fills up and then evicts");
+        assertTrue(engine.queuePeak() > 0 && engine.queuePeak() <= VisitPlan.CAPACITY);
     }
 
     /** A Writer that keeps nothing: counts characters and line ends. */
