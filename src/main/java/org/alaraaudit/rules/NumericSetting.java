@@ -23,7 +23,7 @@ public enum NumericSetting {
     PEDIATRIC_HIGH_KVP("pediatric_high_kvp", "kVp", 40, true, 150, false, true),
     PEDIATRIC_HIGH_KVP_MAX_WEIGHT_KG("pediatric_high_kvp_max_weight_kg", "kg", 0, false, 400, false, true),
     PEDIATRIC_HIGH_KVP_MAX_AGE_YEARS("pediatric_high_kvp_max_age_years", "years", 0, false, 25, false, true),
-    /** Optional: AAPM Report 204's ratio between the phantoms; 2.0 by default where a rules folder lacks it. */
+    /** Optional: AAPM Report 204's ratio between the phantoms; the built-in row where a rules folder lacks it. */
     PHANTOM_RATIO_16_TO_32("phantom_ratio_16_to_32", "", 1, true, 5, false, false),
     /** Optional: a stationary series below this CTDIvol is bolus tracking where its text does not say. */
     BOLUS_TRACKING_MAX_CTDIVOL_MGY("bolus_tracking_max_ctdivol_mgy", "mGy", 0, false, 1000, false, false),

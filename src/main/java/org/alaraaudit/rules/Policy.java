@@ -39,7 +39,7 @@ public final class Policy {
         this.drlSet = drlSet;
         for (NumericSetting n : NumericSetting.values()) {
             Setting s = settings.get(n.key());
-            double v = DEFAULTS.getOrDefault(n.key(), Double.NaN);
+            double v = Double.NaN;
             if (s != null) {
                 v = Double.NaN;
                 try {
@@ -53,10 +53,14 @@ public final class Policy {
     }
 
     public static Policy from(TableFile table) {
-        Map<String, Setting> s = new LinkedHashMap<>();
-        for (TableFile.Row r : table.rows()) {
-            String key = r.required("key");
-            s.put(key, new Setting(key, r.required("value"), r.text("unit"), r.required("source"), r.text("status")));
+        Map<String, Setting> s = settingsOf(table);
+        // An optional setting a site's older rules folder lacks takes the built-in row, its source and status with it:
+        // a finding on a 5 Gy skin-dose level then cites NCRP 168, as it does with the built-in rules, never nothing.
+        for (NumericSetting n : NumericSetting.values()) {
+            if (n.required() || s.containsKey(n.key())) continue;
+            Setting b = BuiltInSettings.ROWS.get(n.key());
+            if (b != null) s.put(n.key(), new Setting(n.key(), b.value(), b.unit(), b.source() + " (the built-in rules' row: this rules"
+                    + " folder's settings lack it)", b.status()));
         }
         Policy p = new Policy(s, 0, null);
         // Every numeric setting is checked for form and range before any rule sees it: NaN, a negative window or a
@@ -73,6 +77,30 @@ public final class Policy {
                     "setting unknown_sex_marrow must be LARGER or MEAN, not \"" + sexRule + "\"");
         }
         return new Policy(s, p.number(NumericSetting.PEDIATRIC_AGE_YEARS, table), s.get("drl_set") == null ? "US" : s.get("drl_set").value());
+    }
+
+    private static Map<String, Setting> settingsOf(TableFile table) {
+        Map<String, Setting> s = new LinkedHashMap<>();
+        for (TableFile.Row r : table.rows()) {
+            String key = r.required("key");
+            s.put(key, new Setting(key, r.required("value"), r.text("unit"), r.required("source"), r.text("status")));
+        }
+        return s;
+    }
+
+    /** The rows of the built-in tables/settings.csv, read once when a site's folder first lacks one. */
+    private static final class BuiltInSettings {
+        static final Map<String, Setting> ROWS = read();
+
+        private static Map<String, Setting> read() {
+            java.io.InputStream in = Policy.class.getResourceAsStream("/rules/tables/" + FILE);
+            if (in == null) return Map.of();
+            try (java.io.Reader r = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+                return Map.copyOf(settingsOf(TableFile.read(r, "built-in tables/" + FILE)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private double number(NumericSetting n, TableFile table) {
@@ -129,37 +157,15 @@ public final class Policy {
     /**
      * CTDIvol(16 cm) / CTDIvol(32 cm) for comparing a value with a threshold on the other phantom and for the
      * effective-dose DLP normalisation: AAPM Report 204's tabulated ratio is 2.00-2.11 from 8 to 32 cm. Optional,
-     * 2.0 when a site's settings lack it. The larger 32->16 factor above stays the conservative one for marrow dose.
+     * the built-in row (2.0) when a site's settings lack it. The larger 32->16 factor above stays the conservative one for marrow dose.
      */
     public double getPhantomRatio16To32() { return value(NumericSetting.PHANTOM_RATIO_16_TO_32); }
 
     /**
      * A stationary series that no series-kinds pattern names is bolus tracking below this CTDIvol and perfusion at
-     * or above it (local policy; see settings.csv for the reasoning). Optional, 15 mGy when a site's settings lack it.
+     * or above it (local policy; see settings.csv for the reasoning). Optional, the built-in row (15 mGy) when a site's settings lack it.
      */
     public double getBolusTrackingMaxCtdivolMgy() { return value(NumericSetting.BOLUS_TRACKING_MAX_CTDIVOL_MGY); }
-
-    /**
-     * The radiography and fluoroscopy settings, optional so that a rules folder from before them still loads;
-     * these are the shipped values (settings.csv gives each one's source and status).
-     */
-    private static final Map<String, Double> PROJECTION_DEFAULTS = Map.ofEntries(
-            Map.entry("retake_window_minutes", 15.0), Map.entry("retake_rate_target", 0.10),
-            Map.entry("deviation_index_over", 1.0), Map.entry("deviation_index_over_investigate", 3.0),
-            Map.entry("deviation_index_under", -1.0), Map.entry("deviation_index_under_investigate", -3.0),
-            Map.entry("fluoro_kar_notification_mgy", 3000.0), Map.entry("fluoro_kar_notification_step_mgy", 1000.0),
-            Map.entry("fluoro_srdl_kar_mgy", 5000.0), Map.entry("fluoro_srdl_peak_skin_dose_mgy", 3000.0),
-            Map.entry("fluoro_historic_skin_dose_mgy", 15000.0));
-
-    /** What an optional setting is when a site's settings lack it: the two above and the radiography and fluoroscopy ones. */
-    private static final Map<String, Double> DEFAULTS = withOthers(PROJECTION_DEFAULTS,
-            Map.of("phantom_ratio_16_to_32", 2.0, "bolus_tracking_max_ctdivol_mgy", 15.0));
-
-    private static Map<String, Double> withOthers(Map<String, Double> a, Map<String, Double> b) {
-        Map<String, Double> all = new java.util.HashMap<>(a);
-        all.putAll(b);
-        return Map.copyOf(all);
-    }
 
     public double getRetakeWindowMinutes() { return value(NumericSetting.RETAKE_WINDOW_MINUTES); }
 
@@ -218,10 +224,7 @@ public final class Policy {
         switch (key) {
             case "pediatric_age_years": return Messages.number(pediatricAgeYears);
             case "drl_set": return drlSet;
-            case "phantom_ratio_16_to_32": return Messages.number(getPhantomRatio16To32());
-            case "bolus_tracking_max_ctdivol_mgy": return Messages.number(getBolusTrackingMaxCtdivolMgy());
             default:
-                if (!settings.containsKey(key) && PROJECTION_DEFAULTS.containsKey(key)) return Messages.number(PROJECTION_DEFAULTS.get(key));
                 Setting s = settings.get(key);
                 if (s == null) return null;
                 Double d = TableFile.decimal(s.value());

@@ -49,7 +49,11 @@ class PolicyTest {
         assertEquals(1000.0, p.getFluoroKarNotificationStepMgy());
         assertEquals("15", p.inForce("retake_window_minutes"));
         assertEquals("2", p.inForce("phantom_ratio_16_to_32"));
-        assertEquals(null, p.sourceOf("retake_window_minutes"), "a default has no source row of the site's table");
+        // The built-in row stands in, with its source and status: a finding on the 3 Gy level still cites MPPG 12.a.
+        assertTrue(p.sourceOf("fluoro_kar_notification_mgy").startsWith("AAPM MPPG 12.a"), p.sourceOf("fluoro_kar_notification_mgy"));
+        assertTrue(p.sourceOf("retake_window_minutes").endsWith("(the built-in rules' row: this rules folder's settings lack it)"),
+                p.sourceOf("retake_window_minutes"));
+        assertEquals("secondary", p.settings().get("fluoro_kar_notification_mgy").status());
     }
 
     @Test
