@@ -44,11 +44,11 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
         int other = range.rangePhantomCm() == 16 ? 32 : 16;
         // Said once, with the ratio, as the notification findings say theirs: a reviewer sees what was compared.
         return name + String.format(Locale.ROOT, "%." + decimals + "f %s (%d cm phantom) = %s on the %d cm phantom of the expected range (%s %s, AAPM Report 204 ratio)",
-                logged, unit, other, compared, range.rangePhantomCm(), other == 16 ? "/" : "x", number(range.phantomRatio16To32()));
+                logged, unit, other, compared, range.rangePhantomCm(), other == 16 ? "/" : "x", Range.fmt(range.phantomRatio16To32()));
     }
 
     /** The bound as the catalog gives it, with its unit. */
-    public String boundText() { return number(bound) + " " + unit; }
+    public String boundText() { return Range.fmt(bound) + " " + unit; }
 
     /** The checks of a study's device protocols that fall outside their range, in the order of first use. */
     static List<ExpectedRangeCheck> of(Study s) {
@@ -152,13 +152,9 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
 
     private static String range(Double min, Double max, String unit) {
         if (min == null && max == null) return "no range";
-        if (min == null) return "up to " + number(max) + " " + unit;
-        if (max == null) return "from " + number(min) + " " + unit;
-        return number(min) + "-" + number(max) + " " + unit;
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        if (min == null) return "up to " + Range.fmt(max) + " " + unit;
+        if (max == null) return "from " + Range.fmt(min) + " " + unit;
+        return Range.fmt(min) + "-" + Range.fmt(max) + " " + unit;
     }
 
     private static String unit(String quantity) { return CTDIVOL.equals(quantity) ? "mGy" : "mGy·cm"; }

@@ -26,6 +26,7 @@ public record Range(Double min, Double max) {
         return fmt(min) + "-<" + fmt(max) + " " + unit;
     }
 
+    /** A table's number as it was written: 2.5, 31, never 31.0 (the one form every model text uses). */
     static String fmt(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%s", d);
     }

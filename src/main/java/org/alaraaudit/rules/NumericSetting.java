@@ -90,7 +90,5 @@ public enum NumericSetting {
         return "above " + number(min) + " and at most " + number(max) + u;
     }
 
-    private static String number(double d) {
-        return d == Math.rint(d) ? Messages.format("%.0f", d) : Double.toString(d);
-    }
+    private static String number(double d) { return Messages.number(d); }
 }
