@@ -20,6 +20,31 @@ public record AuditPeriod(LocalDate from, LocalDate to) {
 
     public static AuditPeriod month(YearMonth m) { return new AuditPeriod(m.atDay(1), m.atEndOfMonth()); }
 
+    /**
+     * The period a command line names: a month ({@code --period}), a range of days ({@code --from/--to}), or the whole
+     * input when neither is given; every command that takes a period reads it here, so each says the same of a wrong one.
+     *
+     * @throws IllegalArgumentException naming what is wrong, in words a user can act on
+     */
+    public static AuditPeriod parse(String period, String from, String to) {
+        if (period != null && (from != null || to != null)) throw new IllegalArgumentException("give either --period or --from/--to, not both");
+        try {
+            if (period != null) return month(YearMonth.parse(period));
+            if (from != null || to != null) {
+                if (from == null || to == null) throw new IllegalArgumentException("--from and --to go together");
+                // The constructor refuses a period that ends before it starts, in those words.
+                return new AuditPeriod(LocalDate.parse(from), LocalDate.parse(to));
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // "2026-13" and "2026-02-30" have the form but name no month or day: say so, not that the form is wrong.
+            String text = e.getParsedString();
+            String wrong = calendarError(text, period != null);
+            if (wrong != null) throw new IllegalArgumentException(wrong);
+            throw new IllegalArgumentException("cannot read the period \"" + text + "\": expected --period YYYY-MM or --from/--to YYYY-MM-DD");
+        }
+        return WHOLE_INPUT;
+    }
+
     public boolean isWholeInput() { return from == null && to == null; }
 
     /**

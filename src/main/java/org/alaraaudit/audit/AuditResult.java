@@ -211,6 +211,17 @@ public record AuditResult(
      * Stops a run whose input has no study in its period (exit 3 for the commands, nothing written or stored): a
      * report of no studies, with its sign-off page, and a clean exit would read as an all-clear.
      */
+    /** No valid rows is an unusable input (exit 3): nothing is written for it, whichever way the audit ran. */
+    public void requireValidRows() {
+        if (rows().audited() > 0) return;
+        String files = String.join(", ", run().inputs().stream().map(f -> f.file()).toList());
+        StringBuilder m = new StringBuilder(files + ": no valid rows (" + rows().read() + " read, "
+                + rows().rejected() + " rejected, " + rows().duplicate() + " duplicate, "
+                + rows().excluded() + " excluded)");
+        rejected().stream().limit(3).forEach(r -> m.append("\n  ").append(r.message()));
+        throw new org.alaraaudit.scanlog.ScanLogException(m.toString());
+    }
+
     public void requireStudiesInPeriod() {
         String empty = emptyPeriod();
         // After a list of rows, on a line of its own, so it is not read as part of the last row's reason.

@@ -5,10 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -168,7 +165,7 @@ public final class AuditCommand implements Callable<Integer> {
             try (TerminalProgress bar = TerminalProgress.create(progress, err)) {
                 result = new AuditRun(ruleSet, AlaraAudit.version(), runHistory.earlier()).run(request, bar);
             }
-            refuseWithoutValidRows(result);
+            result.requireValidRows();
             result.requireStudiesInPeriod();
             // Reports first: a store that cannot be written must not cost the month's reports.
             reports = write(result, new ReportSet(wanted, reportTemplate, institution));
@@ -238,17 +235,6 @@ public final class AuditCommand implements Callable<Integer> {
         if (line != null) err.println("alara-audit: " + line);
     }
 
-    /** No valid rows is an unusable input (exit 3), and nothing is written for it. */
-    private static void refuseWithoutValidRows(AuditResult result) {
-        if (result.rows().audited() > 0) return;
-        String files = String.join(", ", result.run().inputs().stream().map(f -> f.file()).toList());
-        StringBuilder m = new StringBuilder(files + ": no valid rows (" + result.rows().read() + " read, "
-                + result.rows().rejected() + " rejected, " + result.rows().duplicate() + " duplicate, "
-                + result.rows().excluded() + " excluded)");
-        result.rejected().stream().limit(3).forEach(r -> m.append("\n  ").append(r.message()));
-        throw new ScanLogException(m.toString());
-    }
-
     private Set<ReportSet.Format> formats() {
         if (formats == null || formats.isEmpty()) return ReportSet.defaults();
         Set<ReportSet.Format> out = new LinkedHashSet<>();
@@ -261,24 +247,11 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private AuditPeriod period() {
-        if (period != null && (from != null || to != null)) throw new ErrorReport.UsageException("give either --period or --from/--to, not both");
         try {
-            if (period != null) return AuditPeriod.month(YearMonth.parse(period));
-            if (from != null || to != null) {
-                if (from == null || to == null) throw new ErrorReport.UsageException("--from and --to go together");
-                return new AuditPeriod(LocalDate.parse(from), LocalDate.parse(to));
-            }
+            return AuditPeriod.parse(period, from, to);
         } catch (IllegalArgumentException e) {
-            // The period ends before it starts.
             throw new ErrorReport.UsageException(e.getMessage());
-        } catch (DateTimeParseException e) {
-            // "2026-13" and "2026-02-30" have the form but name no month or day: say so, not that the form is wrong.
-            String text = e.getParsedString();
-            String wrong = AuditPeriod.calendarError(text, period != null);
-            if (wrong != null) throw new ErrorReport.UsageException(wrong);
-            throw new ErrorReport.UsageException("cannot read the period \"" + text + "\": expected --period YYYY-MM or --from/--to YYYY-MM-DD");
         }
-        return AuditPeriod.WHOLE_INPUT;
     }
 
     private ReportTemplate loadTemplate() {

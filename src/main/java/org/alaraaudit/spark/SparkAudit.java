@@ -6,9 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +52,12 @@ public final class SparkAudit implements Callable<Integer> {
 
     @Option(names = "--period", paramLabel = "YYYY-MM", description = "Audit this calendar month (default: the whole input).")
     String period;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day of the period, with --to (a year of a registry).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day of the period, with --from.")
+    String to;
 
     @Option(names = "--out", required = true, paramLabel = "PATH", description = "Where findings.json and the tables go; must not exist.")
     Path out;
@@ -148,6 +152,7 @@ public final class SparkAudit implements Callable<Integer> {
                     ? audit.runFiles(files, settings, secret, n)
                     : audit.run(ParquetRead.parts(session, input.toString(), settings, spark.broadcast(secret)), settings, secret, n);
             AuditResult result = outcome.result();
+            result.requireValidRows();
             result.requireStudiesInPeriod();
             Files.createDirectories(out);
             FindingTables.write(session, outcome.findings(), CitedStatus.of(result), result.rejected(), out);
@@ -176,15 +181,7 @@ public final class SparkAudit implements Callable<Integer> {
         return out;
     }
 
-    private AuditPeriod parsePeriod() {
-        if (period == null) return AuditPeriod.WHOLE_INPUT;
-        try {
-            return AuditPeriod.month(YearMonth.parse(period));
-        } catch (DateTimeParseException e) {
-            String wrong = AuditPeriod.calendarError(period, true);
-            throw new IllegalArgumentException(wrong != null ? wrong : "--period " + period + ": expected a month as YYYY-MM");
-        }
-    }
+    private AuditPeriod parsePeriod() { return AuditPeriod.parse(period, from, to); }
 
     private byte[] secret() throws IOException {
         if ((env.get(SiteSecret.ENV) == null || env.get(SiteSecret.ENV).isEmpty()) && secretFile != null) {

@@ -50,6 +50,6 @@ class SparkAuditArgumentsTest {
     @Test
     void aPeriodThatIsNoMonthInFormIsAUsageError(@TempDir Path tmp) {
         assertEquals(2, run("--input", "sample-data", "--period", "2026-10-05", "--out", tmp.resolve("out").toString()));
-        assertTrue(err.toString().contains("--period 2026-10-05: expected a month as YYYY-MM"), err.toString());
+        assertTrue(err.toString().contains("cannot read the period \"2026-10-05\": expected --period YYYY-MM or --from/--to YYYY-MM-DD"), err.toString());
     }
 }
