@@ -2,7 +2,9 @@ package org.alaraaudit.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -52,6 +54,7 @@ class PreviousPeriodOfTheSameLengthTest {
         AuditResult q3 = audit(Q3, "q3", "2026-07-10", "2026-08-10", "2026-09-10");
         AuditResult q4 = audit(Q4, "q4", "2026-10-10", "2026-11-10");
         assertNotNull(q4.previousPeriod());
+        assertTrue(q4.historyStoreRead(), "the run read the store");
         assertEquals(Q3, q4.previousPeriod().period());
         assertEquals(q3.figures().studies(), q4.previousPeriod().figures().studies());
     }
@@ -76,5 +79,12 @@ class PreviousPeriodOfTheSameLengthTest {
         AuditPeriod tenBefore = new AuditPeriod(LocalDate.of(2026, 9, 25), LocalDate.of(2026, 10, 4));
         audit(tenBefore, "before", "2026-09-28");
         assertEquals(tenBefore, audit(tenDays, "ten", "2026-10-06").previousPeriod().period());
+    }
+
+    @Test
+    void aRunWithoutAHistoryStoreIsSaidToHaveReadNone() {
+        AuditResult r = StoreRuns.run(org.alaraaudit.audit.DoseHistory.NONE, Q4, log("q4", "2026-10-10"));
+        assertFalse(r.historyStoreRead());
+        assertNull(r.previousPeriod());
     }
 }
