@@ -44,7 +44,12 @@ public record AuditResult(
         /** The period's irradiation events, one row each, and the scanners they came from; never null. */
         PeriodEvents events,
         /** The radiography and fluoroscopy figures (typical values, deviation index, retake rates); never null. */
-        ProjectionFigures projection) {
+        ProjectionFigures projection,
+        /**
+         * Whether the run read a history store (false with --no-history and on Spark): a report without a previous period
+         * says which it lacks, the store or a stored run of the same length ({@link PreviousPeriod#whyNone}).
+         */
+        boolean historyStoreRead) {
 
     /** A result to fill in part by part: the run builds one, and a test changes one part of a result it has. */
     public static Builder builder() { return new Builder(); }
@@ -54,7 +59,7 @@ public record AuditResult(
         return new Builder().run(run).rows(rows).rowsOutsidePeriod(rowsOutsidePeriod).inputDays(inputDays).figures(figures).drlGroups(drlGroups)
                 .protocols(protocols).findings(findings).rejected(rejected).warnings(warnings).rules(rules).tables(tables)
                 .previousPeriod(previousPeriod).filesWithoutPatientIdentifiers(filesWithoutPatientIdentifiers)
-                .reviews(reviews).events(events).projection(projection);
+                .reviews(reviews).events(events).projection(projection).historyStoreRead(historyStoreRead);
     }
 
     /** The parts of a result; those not given are empty (no previous period, no reviews, no events kept). */
@@ -76,6 +81,7 @@ public record AuditResult(
         private Reviews reviews = Reviews.NONE;
         private PeriodEvents events = PeriodEvents.NONE;
         private ProjectionFigures projection = ProjectionFigures.NONE;
+        private boolean historyStoreRead;
 
         private Builder() {}
 
@@ -116,9 +122,11 @@ public record AuditResult(
 
         public Builder projection(ProjectionFigures v) { projection = v; return this; }
 
+        public Builder historyStoreRead(boolean v) { historyStoreRead = v; return this; }
+
         public AuditResult build() {
             return new AuditResult(run, rows, rowsOutsidePeriod, inputDays, figures, drlGroups, protocols, findings, rejected, warnings,
-                    rules, tables, previousPeriod, filesWithoutPatientIdentifiers, reviews, events, projection);
+                    rules, tables, previousPeriod, filesWithoutPatientIdentifiers, reviews, events, projection, historyStoreRead);
         }
     }
 

@@ -129,6 +129,7 @@ public final class AuditRun {
                 .warnings(warnings).rules(ruleSet.rules()).tables(ruleSet.tables())
                 .filesWithoutPatientIdentifiers(input.filesWithoutPatientIdentifiers()).events(events)
                 .projection(projection.figures());
+        result.historyStoreRead(history != DoseHistory.NONE);
         if (!shown.isWholeInput()) result.previousPeriod(history.previousPeriod(shown, figures.studiesByFacility().keySet()));
         if (history instanceof AuditResult.ReviewSource source) {
             result.reviews(source.reviews(found, shown, figures.studiesByFacility().keySet()));

@@ -23,8 +23,10 @@ import org.alaraaudit.audit.PreviousPeriod;
 import org.alaraaudit.model.Severity;
 
 /**
- * The stored run of the period just before this one (ending the day before it starts) over the same
- * facilities; the latest recorded when several are. Its figures come back as they were reported.
+ * The stored run of the period just before this one over the same facilities and of the same length (the 12 months
+ * before a year, the month before a month: {@link PreviousPeriod#before}); the latest recorded when several are. A
+ * run of another length is no previous period, whatever it ends on: a year set beside one month reads as a rise of
+ * twelvefold. Its figures come back as they were reported.
  */
 final class PreviousPeriodReader {
     private final Connection c;
@@ -32,15 +34,17 @@ final class PreviousPeriodReader {
     PreviousPeriodReader(Connection c) { this.c = c; }
 
     PreviousPeriod read(AuditPeriod period, Set<String> facilities) throws SQLException {
-        if (period.from() == null) return null;
-        LocalDate previousEnd = period.from().minusDays(1);
+        AuditPeriod before = PreviousPeriod.before(period);
+        if (before == null) return null;
         try (PreparedStatement p = c.prepareStatement("SELECT id, period_from, period_to, generated_at, tool_version, rule_set_digest,"
                 + " studies, pediatric_studies, events, ct_studies, pediatric_ct_studies, pediatric_ct_adult_protocol,"
                 + " pediatric_protocol_compliance, ct_studies_repeated, repeat_rate, marrow_below_10, marrow_10_to_50,"
                 + " marrow_50_to_100, marrow_100_or_more, marrow_not_estimated, marrow_window_days, phantom_factor_32_to_16,"
-                + " phantom_factor_source FROM audit_run WHERE period_to = ? AND facilities = ? ORDER BY recorded_at DESC, id DESC")) {
-            p.setObject(1, previousEnd);
-            p.setString(2, RunWriter.facilities(facilities));
+                + " phantom_factor_source FROM audit_run WHERE period_from = ? AND period_to = ? AND facilities = ?"
+                + " ORDER BY recorded_at DESC, id DESC")) {
+            p.setObject(1, before.from());
+            p.setObject(2, before.to());
+            p.setString(3, RunWriter.facilities(facilities));
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) return null;
                 long id = rs.getLong("id");

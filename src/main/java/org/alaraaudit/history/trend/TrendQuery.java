@@ -170,14 +170,17 @@ public final class TrendQuery {
      *
      * <p>A finding two runs reported (an audit over a range that overlaps the monthly runs) counts once, as the newest
      * run has it; a finding on a run's whole period counts only for a run of one calendar month, the trend's unit (a
-     * range's DRL group is about other weeks than any month's).
+     * range's DRL group is about other weeks than any month's), and a patient's cumulative dose once a month, from the
+     * month's own run where one is stored ({@link org.alaraaudit.history.PatientFindingMonths}).
      */
     private static List<MonthFindings> findings(Connection c, YearMonth from, YearMonth to, Grouping by, List<MonthFigures> months,
                                                 Coverage audited) throws SQLException {
         Map<String, Map<YearMonth, Map<Severity, Long>>> counts = new TreeMap<>();
         Set<String> counted = new HashSet<>();
+        org.alaraaudit.history.PatientFindingMonths patients = org.alaraaudit.history.PatientFindingMonths.of(c, from, to);
         try (PreparedStatement p = c.prepareStatement("SELECT f.severity, f.facility, f.study_datetime, r.period_to, s.study_month,"
-                + " s.station_name, s.main_protocol, f.finding_id, r.period_from, f.station_name FROM run_finding f JOIN audit_run r ON r.id = f.run_id"
+                + " s.station_name, s.main_protocol, f.finding_id, r.period_from, f.station_name, f.scope, f.rule_id, f.accession_number"
+                + " FROM run_finding f JOIN audit_run r ON r.id = f.run_id"
                 + " LEFT JOIN study s ON s.facility = f.facility AND s.accession_number = f.accession_number AND s.audited"
                 + " AND s.run_id = f.run_id WHERE r.period_from <= ? AND r.period_to >= ? ORDER BY r.recorded_at DESC, r.id DESC")) {
             p.setObject(1, to.atEndOfMonth());
@@ -188,7 +191,7 @@ public final class TrendQuery {
                     String facility = rs.getString(2);
                     LocalDateTime at = rs.getObject(3, LocalDateTime.class);
                     String studyMonth = rs.getString(5);
-                    if (!counted.add(rs.getString(8).trim())) continue;
+                    if (counted.contains(rs.getString(8).trim())) continue;
                     LocalDate runFrom = rs.getObject(9, LocalDate.class);
                     LocalDate runTo = rs.getObject(4, LocalDate.class);
                     boolean onThePeriod = studyMonth == null && at == null;
@@ -196,6 +199,9 @@ public final class TrendQuery {
                     YearMonth m = studyMonth != null ? YearMonth.parse(studyMonth.trim())
                             : at != null ? YearMonth.from(at) : YearMonth.from(rs.getObject(4, LocalDate.class));
                     if (m.isBefore(from) || m.isAfter(to)) continue;
+                    // A patient's cumulative dose counts once a month, as the month's own run has it (PatientFindingMonths).
+                    if (!patients.counts(rs.getString(11), rs.getString(12), facility, rs.getString(13), m, runFrom, runTo)) continue;
+                    counted.add(rs.getString(8).trim());
                     count(counts, Trend.ALL_FACILITIES, m, sev);
                     // A finding over a station's protocol names its station (stored since V5): by station it is that
                     // station's; by protocol, and a DRL group's by either, it belongs to no series below the facility.

@@ -65,7 +65,7 @@ final class ExecutiveSummary {
                     ? " The previous period was audited with another rule set (" + p.ruleSetDigest()
                     + "), which may explain part of the change." : ""));
         } else {
-            ctx.note("No previous period is stored in the history store, so month-over-month change is not shown.");
+            ctx.note(org.alaraaudit.audit.PreviousPeriod.whyNone(ctx.result.run().period(), ctx.result.historyStoreRead()));
         }
 
         byFacility(ctx);

@@ -95,9 +95,20 @@ class PdfPreviousPeriodTest {
     }
 
     @Test
-    void withoutAPreviousPeriodTheSummarySaysSo() throws IOException {
-        String flat = flatText(plain, "no-previous");
-        assertTrue(flat.contains("No previous period is stored in the history store"));
+    void withoutAHistoryStoreTheSummarySaysNoStoreWasUsedAndNotThatItHoldsNoPreviousPeriod() throws IOException {
+        String flat = flatText(plain.toBuilder().previousPeriod(null).historyStoreRead(false).build(), "no-store");
+        assertTrue(flat.contains("No history store was used for this run (--no-history, or a Spark run), so change from the"
+                + " previous period is not shown."), flat);
+        assertFalse(flat.contains("No earlier run") || flat.contains("month-over-month"), flat);
+        assertFalse(flat.contains("Change from the previous period") || flat.contains("previous 1"));
+    }
+
+    @Test
+    void withAStoreButNoRunOfTheSameLengthBeforeTheSummaryNamesThePeriodItLacks() throws IOException {
+        String flat = flatText(plain.toBuilder().previousPeriod(null).historyStoreRead(true).build(), "no-previous");
+        assertTrue(flat.contains("No earlier run of the same length is stored: the history store holds no run of these facilities"
+                + " over the month before this period (" + java.time.YearMonth.from(plain.run().period().from()).minusMonths(1) + ")"), flat);
+        assertFalse(flat.contains("No history store was used") || flat.contains("month-over-month"), flat);
         assertFalse(flat.contains("Change from the previous period") || flat.contains("previous 1"));
     }
 
