@@ -274,7 +274,7 @@ public final class TrendPdf {
                 ConfidenceInterval ci = d.interval();
                 add(table, f, number(d.median()) + (ratio == null ? "" : String.format(Locale.ROOT, " (%.2f)", ratio)) + ", "
                         + d.studies() + (d.sufficient() ? "" : " *")
-                        + (ci == null ? "" : "\n" + number(ci.low()) + "\u2013" + number(ci.high())));
+                        + (ci == null ? "" : "\n" + TrendText.range(ci.low(), ci.high())));
             }
         }
         return table;
@@ -294,7 +294,7 @@ public final class TrendPdf {
     }
 
     private static String withInterval(double median, ConfidenceInterval i) {
-        return number(median) + (i == null ? "" : " (" + number(i.low()) + "\u2013" + number(i.high()) + ")");
+        return number(median) + (i == null ? "" : " (" + TrendText.range(i.low(), i.high()) + ")");
     }
 
     private PdfPTable runTable(List<StoredRun> runs) {
