@@ -446,12 +446,12 @@ class TrendReportTest {
     }
 
     /**
-     * Two years of months, by station: the "every series" table comes in blocks of at most six months, each with the
-     * series columns again, and no word or number of a cell is broken across lines (at 24 months in one table
+     * Two years of months, by station: the "every series" table and the X-ray tables come in blocks of at most six months,
+     * each with the series columns again, and no word or number of a cell is broken across lines (at 24 months in one table
      * "Elsewhere" read "Elsewher" / "e" and an interval "0.3-1." / "73").
      */
     @Test
-    void twoYearsOfMonthsPrintTheMedianTableInBlocksWithNoWordOrNumberBrokenAcrossLines() throws IOException {
+    void twoYearsOfMonthsPrintTheMonthTablesInBlocksWithNoWordOrNumberBrokenAcrossLines() throws IOException {
         YearMonth first = YearMonth.of(2024, 11);
         YearMonth last = YearMonth.of(2026, 10);
         Path logs = dir.resolve("two-years-logs");
@@ -470,6 +470,7 @@ class TrendReportTest {
         assertTrue(t.groups().size() >= 8, "the stations of both facilities: " + t.groups());
 
         String section;
+        String xraySection;
         List<String> pageEnds = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(out.resolve("trend-2024-11_2026-10.pdf").toFile())) {
             String text = new PDFTextStripper().getText(doc);
@@ -477,6 +478,7 @@ class TrendReportTest {
             int to = text.indexOf("Recorded audit runs these months come from", from);
             int xray = text.indexOf("X-ray and fluoroscopy", from);
             section = text.substring(from, xray < 0 ? to : Math.min(xray, to));
+            xraySection = xray < 0 ? "" : text.substring(xray, to);
             for (int p = 1; p <= doc.getNumberOfPages(); p++) {
                 PDFTextStripper laidOut = new PDFTextStripper();
                 laidOut.setSortByPosition(true);
@@ -507,25 +509,49 @@ class TrendReportTest {
             }
         }
         assertTrue(expected.keySet().stream().anyMatch(k -> k.contains("\u2013")), "some medians have an interval");
-        for (var e : expected.entrySet()) {
-            // Whole: from a space or a line's start, to a space or a line's end (a median's studies may be followed by " *").
-            long found = Pattern.compile("(?<=^|\\s)" + Pattern.quote(e.getKey()) + "(?=\\s|$)", Pattern.MULTILINE)
-                    .matcher(section).results().count();
-            assertTrue(found >= e.getValue(), e.getKey() + " whole on a line " + e.getValue() + " times, found " + found);
-        }
-        // Every word of a series' name, exam type, band and quantity whole: no line holds a piece of one.
         Set<String> words = new java.util.HashSet<>();
         for (DoseMedian d : t.medians()) {
-            for (String label : List.of(d.group(), d.examType(), d.band(), d.quantity(), d.unit())) {
-                words.addAll(List.of(label.split("\\s+")));
+            for (String label : List.of(d.group(), d.examType(), d.band(), d.quantity(), d.unit())) words.addAll(List.of(label.split("\\s+")));
+        }
+        printedWhole(section, expected, words, 1);
+        assertTrue(List.of(section.split("\\s+")).containsAll(List.of("Elsewhere", "contrast", "CTDIvol")), "the words the wide table broke");
+
+        // The X-ray tables alike: every exam, kind and band whole, and no number's end on the next line.
+        assertFalse(t.xray().typicalValuesOverMonths().isEmpty(), "the generated months have radiographs");
+        assertTrue(xraySection.contains("Months 2026-05 to 2026-10 (block 4 of 4"), xraySection);
+        Set<String> xrayWords = new java.util.HashSet<>();
+        for (var v : t.xray().typicalValuesOverMonths()) {
+            for (String label : java.util.Arrays.asList(v.facility(), v.kind(), v.exam(), v.band())) {
+                if (label != null) xrayWords.addAll(List.of(label.split("\\s+")));
             }
         }
-        Set<String> tokens = new java.util.HashSet<>(List.of(section.split("\\s+")));
-        assertTrue(tokens.containsAll(List.of("Elsewhere", "contrast", "CTDIvol")), "the words the wide table broke");
+        // Pieces of two letters or more: the section's chart captions begin sentences with "A".
+        printedWhole(xraySection, Map.of(), xrayWords, 2);
+        for (String printed : List.of(section, xraySection)) {
+            var split = Pattern.compile("\\d[.,\u2013-]\\R\\d").matcher(printed);
+            assertFalse(split.find(), () -> "a number split across lines: " + printed.substring(Math.max(0, split.start() - 40), split.end() + 10));
+        }
+    }
+
+    /**
+     * Each expected cell text printed whole as often as expected (a number split across lines is not found), and no word
+     * of the labels broken: no token of the text (of at least {@code shortest} characters) is the start of a label's word
+     * that is not itself a word.
+     */
+    private static void printedWhole(String text, Map<String, Integer> cells, Set<String> words, int shortest) {
+        for (var e : cells.entrySet()) {
+            // Whole: from a space or a line's start, to a space or a line's end (a median's studies may be followed by " *").
+            long found = Pattern.compile("(?<=^|\\s)" + Pattern.quote(e.getKey()) + "(?=\\s|$)", Pattern.MULTILINE)
+                    .matcher(text).results().count();
+            assertTrue(found >= e.getValue(), e.getKey() + " whole on a line " + e.getValue() + " times, found " + found);
+        }
+        Set<String> tokens = new java.util.HashSet<>(List.of(text.split("\\s+")));
         for (String w : words) {
-            for (int cut = 1; cut < w.length(); cut++) {
+            for (int cut = shortest; cut < w.length(); cut++) {
                 String piece = w.substring(0, cut);
-                if (!words.contains(piece) && piece.chars().anyMatch(Character::isLetter)) assertFalse(tokens.contains(piece), "\"" + w + "\" broken after \"" + piece + "\"");
+                if (!words.contains(piece) && piece.chars().anyMatch(Character::isLetter)) {
+                    assertFalse(tokens.contains(piece), "\"" + w + "\" broken after \"" + piece + "\"");
+                }
             }
         }
     }

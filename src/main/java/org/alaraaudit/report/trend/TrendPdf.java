@@ -156,9 +156,9 @@ public final class TrendPdf {
                 + "on the DRL's phantom only, with its 95 % confidence interval under it (distribution-free; none below 6 values). "
                 + "Months below the minimum sample of " + t.stepRule().minStudies()
                 + " studies are in grey italics with a *: their median is shown but not a judgement. Red: a median above its "
-                + "DRL on a sufficient sample. The months come in blocks of at most " + MedianTable.MAX_MONTHS + ", each with "
+                + "DRL on a sufficient sample. The months come in blocks of at most " + MonthBlocks.MAX_MONTHS + ", each with "
                 + "the series again; a series with no median in a block's months has no line in it.", type.small));
-        new MedianTable(this, t).write(doc);
+        medianTable(t).write(doc);
 
         if (!t.xray().isEmpty()) {
             doc.newPage();
@@ -244,6 +244,32 @@ public final class TrendPdf {
     static String per100(MonthFindings f, Severity s) {
         Double v = f == null ? null : f.per100(s);
         return v == null ? "" : String.format(Locale.ROOT, "%.1f (%d)", v, f.findings().getOrDefault(s, 0L));
+    }
+
+    /** One row per series, exam type, band and quantity, the months as columns: median, its ratio to the DRL, studies. */
+    private MonthBlocks medianTable(Trend t) {
+        MonthBlocks table = new MonthBlocks(this, t.monthList(), new String[]{TrendText.seriesName(t.by()), "Exam type", "Band",
+                "Quantity", "DRL"}, new float[]{14, 11, 7, 5, 7}, "median (/ DRL), studies; 95 % CI", 10);
+        Map<String, Map<YearMonth, DoseMedian>> rows = new LinkedHashMap<>();
+        for (DoseMedian d : t.medians()) {
+            rows.computeIfAbsent(d.group() + "\u001f" + d.drlSet() + "\u001f" + d.series(), k -> new LinkedHashMap<>()).put(d.month(), d);
+        }
+        for (Map<YearMonth, DoseMedian> row : rows.values()) {
+            DoseMedian any = row.values().iterator().next();
+            Map<YearMonth, MonthBlocks.Cell> cells = new LinkedHashMap<>();
+            for (DoseMedian d : row.values()) {
+                Double ratio = d.ratio();
+                Font f = !d.sufficient() ? thin : ratio != null && ratio > 1 ? flagged : type.table;
+                // The median's interval under it: a month's move within it may be only another mix of patients.
+                ConfidenceInterval ci = d.interval();
+                cells.put(d.month(), new MonthBlocks.Cell(number(d.median()) + (ratio == null ? "" : String.format(Locale.ROOT,
+                        " (%.2f)", ratio)) + ", " + d.studies() + (d.sufficient() ? "" : " *")
+                        + (ci == null ? "" : "\n" + TrendText.range(ci.low(), ci.high())), f));
+            }
+            table.row(type.table, java.util.Arrays.asList(any.group(), any.examType(), any.band(), any.quantity(),
+                    any.drl() == null ? "" : number(any.drl()) + " " + any.unit()), cells);
+        }
+        return table;
     }
 
     private PdfPTable stepTable(Trend t) {

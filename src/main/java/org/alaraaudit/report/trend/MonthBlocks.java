@@ -12,25 +12,20 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.alaraaudit.history.trend.DoseMedian;
-import org.alaraaudit.history.trend.Trend;
-import org.alaraaudit.model.ConfidenceInterval;
 import org.alaraaudit.report.Palette;
 import org.alaraaudit.report.pdf.Typography;
 
 /**
- * "Medians against the DRL, every series": one row per series, exam type, band and quantity, the months as columns.
- * Two years of months do not fit a page's width, so the months come in blocks of at most {@link #MAX_MONTHS}, each a
- * table of its own with the series columns repeated and a first row naming its months. Every column is at least as
- * wide as its longest word or number, and a cell breaks its text only at a space, so no word and no number is ever
- * split across lines (at 24 months in one table, "Elsewhere" was printed as "Elsewher / e" and an interval as
- * "0.3-1." / "73").
+ * A table with a row per series and the months as columns, as the trend PDF prints its medians against the DRL and its
+ * X-ray figures. Two years of months do not fit a page's width, so the months come in blocks of at most
+ * {@link #MAX_MONTHS}, each a table of its own with the series columns repeated and a first row naming its months.
+ * Every column is at least as wide as its longest word or number, and a cell breaks its text only at a space, so no
+ * word and no number is ever split across lines (at 24 months in one table, "Elsewhere" was printed as "Elsewher / e"
+ * and an interval as "0.3-1." / "73").
  */
-final class MedianTable {
+final class MonthBlocks {
     /** Months side by side at most: six such cells and the series columns fill a landscape A4 page. */
     static final int MAX_MONTHS = 6;
 
@@ -38,9 +33,6 @@ final class MedianTable {
     private static final float HEADER_PADDING = 3f;
     /** Borders and the rounding of the measured widths. */
     private static final float SLACK = 1.5f;
-    private static final float[] SERIES_WEIGHTS = {14, 11, 7, 5, 7};
-    private static final float MONTH_WEIGHT = 10;
-    private static final String MONTH_HEADER = "median (/ DRL), studies; 95 % CI";
 
     /** Lines break at a space and nowhere else: not inside "0-<1y", "SECH-CT1" or "0.3\u20131.73". */
     private static final DefaultSplitCharacter AT_SPACES = new DefaultSplitCharacter() {
@@ -50,47 +42,38 @@ final class MedianTable {
         }
     };
 
-    private record Cell(String text, Font font) {}
+    /** A cell's text in its font. */
+    record Cell(String text, Font font) {}
 
     private final TrendPdf pdf;
-    private final Trend t;
     private final List<YearMonth> months;
-    /** Per series, its five series cells, then one cell per month (null: no median that month). */
-    private final List<List<Cell>> rows = new ArrayList<>();
     private final String[] seriesHeaders;
+    private final float[] seriesWeights;
+    private final String monthHeader;
+    private final float monthWeight;
+    /** Per series, its series cells, then one cell per month (null: nothing that month). */
+    private final List<List<Cell>> rows = new ArrayList<>();
 
-    MedianTable(TrendPdf pdf, Trend t) {
+    /**
+     * {@code seriesWeights}: the series columns' share of the width left over once every column is wide enough;
+     * {@code monthHeader}: what a month's cell holds, under the month in its heading.
+     */
+    MonthBlocks(TrendPdf pdf, List<YearMonth> months, String[] seriesHeaders, float[] seriesWeights, String monthHeader,
+                float monthWeight) {
         this.pdf = pdf;
-        this.t = t;
-        this.months = t.monthList();
-        this.seriesHeaders = new String[]{TrendText.seriesName(t.by()), "Exam type", "Band", "Quantity", "DRL"};
-        Map<String, Map<YearMonth, DoseMedian>> bySeries = new LinkedHashMap<>();
-        for (DoseMedian d : t.medians()) {
-            bySeries.computeIfAbsent(d.group() + "\u001f" + d.drlSet() + "\u001f" + d.series(), k -> new LinkedHashMap<>())
-                    .put(d.month(), d);
-        }
-        Font plain = pdf.type.table;
-        for (Map<YearMonth, DoseMedian> series : bySeries.values()) {
-            DoseMedian any = series.values().iterator().next();
-            List<Cell> row = new ArrayList<>();
-            for (String s : new String[]{any.group(), any.examType(), any.band(), any.quantity(),
-                    any.drl() == null ? "" : TrendPdf.number(any.drl()) + " " + any.unit()}) {
-                row.add(new Cell(s == null ? "" : s, plain));
-            }
-            for (YearMonth m : months) row.add(monthCell(series.get(m)));
-            rows.add(row);
-        }
+        this.months = months;
+        this.seriesHeaders = seriesHeaders;
+        this.seriesWeights = seriesWeights;
+        this.monthHeader = monthHeader;
+        this.monthWeight = monthWeight;
     }
 
-    private Cell monthCell(DoseMedian d) {
-        if (d == null) return null;
-        Double ratio = d.ratio();
-        Font f = !d.sufficient() ? pdf.thin : ratio != null && ratio > 1 ? pdf.flagged : pdf.type.table;
-        // The median's interval under it: a month's move within it may be only another mix of patients.
-        ConfidenceInterval ci = d.interval();
-        return new Cell(TrendPdf.number(d.median()) + (ratio == null ? "" : String.format(Locale.ROOT, " (%.2f)", ratio)) + ", "
-                + d.studies() + (d.sufficient() ? "" : " *")
-                + (ci == null ? "" : "\n" + TrendText.range(ci.low(), ci.high())), f);
+    /** A series' row: its cells in the plain table font, then its cell of each month (null where it has none). */
+    void row(Font font, List<String> series, Map<YearMonth, Cell> byMonth) {
+        List<Cell> row = new ArrayList<>();
+        for (String s : series) row.add(new Cell(s == null ? "" : s, font));
+        for (YearMonth m : months) row.add(byMonth.get(m));
+        rows.add(row);
     }
 
     /** The blocks of months, each a table: months in order, at most {@link #MAX_MONTHS} and as even as they divide. */
@@ -104,7 +87,7 @@ final class MedianTable {
             seriesMin[c] += SLACK;
             fixed += seriesMin[c];
         }
-        float monthMin = Math.max(width("0000-00", pdf.type.tableHeader), width(MONTH_HEADER, pdf.type.tableHeader)) + 2 * HEADER_PADDING;
+        float monthMin = Math.max(width("0000-00", pdf.type.tableHeader), width(monthHeader, pdf.type.tableHeader)) + 2 * HEADER_PADDING;
         for (List<Cell> row : rows) {
             for (int c = seriesHeaders.length; c < row.size(); c++) {
                 Cell cell = row.get(c);
@@ -118,12 +101,12 @@ final class MedianTable {
         perBlock = Math.max(1, (months.size() + blocks - 1) / blocks);
 
         // What the minimum widths leave over goes to the columns by their weights, as the single table had them.
-        float weights = MONTH_WEIGHT * perBlock;
-        for (float w : SERIES_WEIGHTS) weights += w;
+        float weights = monthWeight * perBlock;
+        for (float w : seriesWeights) weights += w;
         float extra = Math.max(0, available - fixed - perBlock * monthMin);
         float[] seriesWidths = new float[seriesMin.length];
-        for (int c = 0; c < seriesMin.length; c++) seriesWidths[c] = seriesMin[c] + extra * SERIES_WEIGHTS[c] / weights;
-        float monthWidth = monthMin + extra * MONTH_WEIGHT / weights;
+        for (int c = 0; c < seriesMin.length; c++) seriesWidths[c] = seriesMin[c] + extra * seriesWeights[c] / weights;
+        float monthWidth = monthMin + extra * monthWeight / weights;
 
         for (int b = 0; b < blocks; b++) {
             int from = b * perBlock;
@@ -157,19 +140,19 @@ final class MedianTable {
         head.setPaddingBottom(4);
         table.addCell(head);
         for (String h : seriesHeaders) table.addCell(headerCell(h));
-        for (int i = from; i < to; i++) table.addCell(headerCell(months.get(i) + "\n" + MONTH_HEADER));
+        for (int i = from; i < to; i++) table.addCell(headerCell(months.get(i) + "\n" + monthHeader));
         table.setHeaderRows(2);
         int shown = 0;
         for (List<Cell> row : rows) {
             List<Cell> cells = row.subList(seriesHeaders.length + from, seriesHeaders.length + to);
-            // A series with no median in the block's months has no line in it.
+            // A series with nothing in the block's months has no line in it.
             if (cells.stream().allMatch(c -> c == null)) continue;
             for (int c = 0; c < seriesHeaders.length; c++) table.addCell(bodyCell(row.get(c)));
             for (Cell c : cells) table.addCell(bodyCell(c == null ? new Cell("", pdf.type.table) : c));
             shown++;
         }
         if (shown == 0) {
-            PdfPCell none = new PdfPCell(phrase("No median in these months.", pdf.type.table));
+            PdfPCell none = new PdfPCell(phrase("Nothing in these months.", pdf.type.table));
             none.setColspan(columns);
             none.setPadding(CELL_PADDING);
             table.addCell(none);
