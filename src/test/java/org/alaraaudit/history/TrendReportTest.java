@@ -445,6 +445,117 @@ class TrendReportTest {
         }
     }
 
+    /**
+     * Two years of months, by station: the "every series" table and the X-ray tables come in blocks of at most six months,
+     * each with the series columns again, and no word or number of a cell is broken across lines (at 24 months in one table
+     * "Elsewhere" read "Elsewher" / "e" and an interval "0.3-1." / "73").
+     */
+    @Test
+    void twoYearsOfMonthsPrintTheMonthTablesInBlocksWithNoWordOrNumberBrokenAcrossLines() throws IOException {
+        YearMonth first = YearMonth.of(2024, 11);
+        YearMonth last = YearMonth.of(2026, 10);
+        Path logs = dir.resolve("two-years-logs");
+        new org.alaraaudit.sample.ScanLogGenerator(new org.alaraaudit.sample.GeneratorSettings(2400, 7, first.atDay(1),
+                last.atEndOfMonth())).writeByMonth(logs, "scan-log-");
+        String twoYears = "jdbc:h2:file:" + dir.resolve("two-years-store").resolve("history");
+        StoreRuns store = new StoreRuns(twoYears);
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            store.audit(AuditPeriod.month(m), logs.resolve(org.alaraaudit.sample.ScanLogGenerator.monthFileName("scan-log-", m)));
+        }
+        Path out = dir.resolve("two-years-station");
+        Run run = SampleMonthsContract.cli("trend", "--history", twoYears, "--by", "station", "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        Trend t = store.trend(Grouping.STATION);
+        assertEquals(24, t.monthList().size());
+        assertTrue(t.groups().size() >= 8, "the stations of both facilities: " + t.groups());
+
+        String section;
+        String xraySection;
+        List<String> pageEnds = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(out.resolve("trend-2024-11_2026-10.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            int from = text.lastIndexOf("Medians against the DRL, every series");
+            int to = text.indexOf("Recorded audit runs these months come from", from);
+            int xray = text.indexOf("X-ray and fluoroscopy", from);
+            section = text.substring(from, xray < 0 ? to : Math.min(xray, to));
+            xraySection = xray < 0 ? "" : text.substring(xray, to);
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                PDFTextStripper laidOut = new PDFTextStripper();
+                laidOut.setSortByPosition(true);
+                laidOut.setStartPage(p);
+                laidOut.setEndPage(p);
+                List<String> lines = laidOut.getText(doc).lines().map(String::strip).filter(l -> !l.isEmpty()
+                        && !l.startsWith("Quality-improvement trend") && !l.startsWith("Page ")).toList();
+                pageEnds.add(lines.get(lines.size() - 1));
+            }
+        }
+        // Four blocks of six months, each naming its months, every month a column of one of them.
+        for (int b = 0; b < 4; b++) {
+            String months = "Months " + first.plusMonths(6L * b) + " to " + first.plusMonths(6L * b + 5) + " (block " + (b + 1) + " of 4";
+            assertTrue(section.contains(months), months);
+        }
+        for (YearMonth m : t.monthList()) assertTrue(section.contains(m + "\nmedian (/ DRL),"), "the column of " + m);
+        for (String end : pageEnds) assertFalse(end.startsWith("Months "), "a block's caption alone at a page's foot: " + end);
+
+        // Each median, its ratio and studies on one line, and its interval whole: a number split across lines is not found.
+        Map<String, Integer> expected = new java.util.HashMap<>();
+        for (DoseMedian d : t.medians()) {
+            String line = org.alaraaudit.report.SignificantFigures.three(d.median()) + (d.ratio() == null ? ""
+                    : String.format(java.util.Locale.ROOT, " (%.2f)", d.ratio())) + ", " + d.studies();
+            expected.merge(line, 1, Integer::sum);
+            if (d.interval() != null) {
+                expected.merge(org.alaraaudit.report.SignificantFigures.three(d.interval().low()) + "\u2013"
+                        + org.alaraaudit.report.SignificantFigures.three(d.interval().high()), 1, Integer::sum);
+            }
+        }
+        assertTrue(expected.keySet().stream().anyMatch(k -> k.contains("\u2013")), "some medians have an interval");
+        Set<String> words = new java.util.HashSet<>();
+        for (DoseMedian d : t.medians()) {
+            for (String label : List.of(d.group(), d.examType(), d.band(), d.quantity(), d.unit())) words.addAll(List.of(label.split("\\s+")));
+        }
+        printedWhole(section, expected, words, 1);
+        assertTrue(List.of(section.split("\\s+")).containsAll(List.of("Elsewhere", "contrast", "CTDIvol")), "the words the wide table broke");
+
+        // The X-ray tables alike: every exam, kind and band whole, and no number's end on the next line.
+        assertFalse(t.xray().typicalValuesOverMonths().isEmpty(), "the generated months have radiographs");
+        assertTrue(xraySection.contains("Months 2026-05 to 2026-10 (block 4 of 4"), xraySection);
+        Set<String> xrayWords = new java.util.HashSet<>();
+        for (var v : t.xray().typicalValuesOverMonths()) {
+            for (String label : java.util.Arrays.asList(v.facility(), v.kind(), v.exam(), v.band())) {
+                if (label != null) xrayWords.addAll(List.of(label.split("\\s+")));
+            }
+        }
+        // Pieces of two letters or more: the section's chart captions begin sentences with "A".
+        printedWhole(xraySection, Map.of(), xrayWords, 2);
+        for (String printed : List.of(section, xraySection)) {
+            var split = Pattern.compile("\\d[.,\u2013-]\\R\\d").matcher(printed);
+            assertFalse(split.find(), () -> "a number split across lines: " + printed.substring(Math.max(0, split.start() - 40), split.end() + 10));
+        }
+    }
+
+    /**
+     * Each expected cell text printed whole as often as expected (a number split across lines is not found), and no word
+     * of the labels broken: no token of the text (of at least {@code shortest} characters) is the start of a label's word
+     * that is not itself a word.
+     */
+    private static void printedWhole(String text, Map<String, Integer> cells, Set<String> words, int shortest) {
+        for (var e : cells.entrySet()) {
+            // Whole: from a space or a line's start, to a space or a line's end (a median's studies may be followed by " *").
+            long found = Pattern.compile("(?<=^|\\s)" + Pattern.quote(e.getKey()) + "(?=\\s|$)", Pattern.MULTILINE)
+                    .matcher(text).results().count();
+            assertTrue(found >= e.getValue(), e.getKey() + " whole on a line " + e.getValue() + " times, found " + found);
+        }
+        Set<String> tokens = new java.util.HashSet<>(List.of(text.split("\\s+")));
+        for (String w : words) {
+            for (int cut = shortest; cut < w.length(); cut++) {
+                String piece = w.substring(0, cut);
+                if (!words.contains(piece) && piece.chars().anyMatch(Character::isLetter)) {
+                    assertFalse(tokens.contains(piece), "\"" + w + "\" broken after \"" + piece + "\"");
+                }
+            }
+        }
+    }
+
     private static Path pdf(Path out) { return out.resolve("trend-2026-09_2026-10.pdf"); }
 
     private static Path xlsx(Path out) { return out.resolve("trend-2026-09_2026-10.xlsx"); }

@@ -1,6 +1,5 @@
 package org.alaraaudit.history.trend;
 
-import org.alaraaudit.model.ConfidenceInterval;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,9 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.alaraaudit.audit.aggregate.DoseSample;
-import org.alaraaudit.audit.aggregate.GroupContrast;
 import org.alaraaudit.history.HistoryException;
 import org.alaraaudit.history.HistoryStore;
 import org.alaraaudit.model.Severity;
@@ -46,9 +41,9 @@ public final class TrendQuery {
             Coverage audited = Coverage.of(c, range[0], range[1]);
             List<MonthFigures> months = months(c, range[0], range[1], by, audited);
             if (months.stream().allMatch(m -> m.studies() == 0)) return null;
-            DoseValues doses = doseValues(c, range[0], range[1], by, rule);
+            TrendMedianQuery.DoseValues doses = TrendMedianQuery.load(c, range[0], range[1], by, rule);
             return new Trend(range[0], range[1], by, store.printable(), months, findings(c, range[0], range[1], by, months, audited),
-                    doses.medians(), doses.steps(), rule, runs(c, range[0], range[1]),
+                    doses.medians(), doses.steps(), rule, StoredRunQuery.load(c, range[0], range[1]),
                     new XrayTrendQuery(c, range[0], range[1]).load(), audited.notAudited(), audited.facilitiesNotAudited());
         } catch (SQLException e) {
             throw new HistoryException("cannot read the history store " + store.printable() + ": " + HistoryStore.rootMessage(e), e);
@@ -235,12 +230,12 @@ public final class TrendQuery {
     }
 
     /** One row of a query over audited studies, with the month of its study (the query's first column). */
-    private interface StudyRow {
+    interface StudyRow {
         void accept(YearMonth month, ResultSet rs) throws SQLException;
     }
 
     /** Runs a query whose two parameters are the first and last month, handing each row on with its study's month. */
-    private static void eachStudyRow(Connection c, String sql, YearMonth from, YearMonth to, StudyRow row) throws SQLException {
+    static void eachStudyRow(Connection c, String sql, YearMonth from, YearMonth to, StudyRow row) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, from.toString());
             p.setString(2, to.toString());
@@ -252,99 +247,6 @@ public final class TrendQuery {
 
     private static void count(Map<String, Map<YearMonth, Map<Severity, Long>>> counts, String group, YearMonth m, Severity s) {
         counts.computeIfAbsent(group, k -> new TreeMap<>()).computeIfAbsent(m, k -> new EnumMap<>(Severity.class)).merge(s, 1L, Long::sum);
-    }
-
-    /** One sample of values with the studies they come from (the DRL minimum sample counts studies). */
-    private static final class Sample {
-        final DoseSample values = new DoseSample();
-        final Set<String> studies = new HashSet<>();
-        Double drl;
-    }
-
-    private record MedianKey(String group, String drlSet, String examType, String band, int bandLine, String quantity, YearMonth month,
-                             String unmatched) {}
-
-    private record ProtocolKey(String facility, String station, String protocol) {}
-
-    private record DoseValues(List<DoseMedian> medians, List<MedianStep> steps) {}
-
-    private static DoseValues doseValues(Connection c, YearMonth from, YearMonth to, Grouping by, StepRule rule) throws SQLException {
-        Map<MedianKey, Sample> drlSamples = new TreeMap<>(MEDIAN_ORDER);
-        Map<ProtocolKey, Map<YearMonth, Sample>> protocolSamples = new TreeMap<>(PROTOCOL_ORDER);
-        Map<String, String> rowContrast = new HashMap<>();
-        eachStudyRow(c, "SELECT s.study_month, s.facility, s.station_name, s.main_protocol,"
-                + " s.accession_number, d.quantity, d.standard_protocol, d.measured, d.phantom_cm, d.drl_set, d.exam_type, d.band,"
-                + " d.band_line, d.drl, d.drl_phantom_cm, d.contrast_label FROM dose_value d JOIN study s ON s.facility = d.facility"
-                + " AND s.accession_number = d.accession_number WHERE s.audited AND s.study_month BETWEEN ? AND ?", from, to, (m, rs) -> {
-            String facility = rs.getString(2);
-            String station = rs.getString(3);
-            String study = facility + "\u001f" + rs.getString(5);
-            String quantity = rs.getString(6);
-            String protocol = rs.getString(7);
-            double value = rs.getDouble(8);
-            int phantom = rs.getInt(9);
-            String examType = rs.getString(11);
-            if (examType != null && phantom == rs.getInt(15)) {
-                // Exams of another contrast than their DRL row's are a group of their own, as in the audit; the row's
-                // own "with contrast" is kept apart from the key, so months stored before the label was kept (none)
-                // stay in one series with the later ones.
-                String contrast = rs.getString(16);
-                boolean unmatched = GroupContrast.unmatched(contrast);
-                // Keyed on the row's set, exam type, band and line: an adult table of the same set numbers its lines anew.
-                if (contrast != null && !unmatched) rowContrast.put(rowKey(rs.getString(10), examType, rs.getString(12), rs.getInt(13)), contrast);
-                MedianKey k = new MedianKey(by.medianKey(facility, station, rs.getString(4)), rs.getString(10), examType,
-                        rs.getString(12), rs.getInt(13), quantity, m, unmatched ? contrast : null);
-                Sample s = drlSamples.computeIfAbsent(k, x -> new Sample());
-                s.values.add(value);
-                s.studies.add(study);
-                double drl = rs.getDouble(14);
-                if (!rs.wasNull()) s.drl = drl;
-            }
-            if ("CTDIvol".equals(quantity) && protocol != null) {
-                Sample s = protocolSamples.computeIfAbsent(new ProtocolKey(facility, station, protocol), x -> new TreeMap<>())
-                        .computeIfAbsent(m, x -> new Sample());
-                s.values.add(value);
-                s.studies.add(study);
-            }
-        });
-        List<DoseMedian> medians = new ArrayList<>();
-        for (Map.Entry<MedianKey, Sample> e : drlSamples.entrySet()) {
-            MedianKey k = e.getKey();
-            Sample s = e.getValue();
-            String contrast = k.unmatched() != null ? k.unmatched() : rowContrast.get(rowKey(k.drlSet(), k.examType(), k.band(), k.bandLine()));
-            // Named as the audit's DRL table names the group (model.DoseGroup#getExamName).
-            String examType = (contrast == null ? k.examType() : k.examType() + " " + contrast).replace('_', ' ');
-            medians.add(new DoseMedian(k.month(), k.group(), k.drlSet(), examType, k.band(), k.bandLine(), k.quantity(),
-                    s.values.size(), s.studies.size(), s.values.median(), s.drl, s.studies.size() >= rule.minStudies(),
-                    ConfidenceInterval.of(s.values.medianInterval())));
-        }
-        return new DoseValues(medians, steps(protocolSamples, rule));
-    }
-
-    private static String rowKey(String drlSet, String examType, String band, int line) {
-        return drlSet + "\u001f" + examType + "\u001f" + band + "\u001f" + line;
-    }
-
-    /** Consecutive calendar months of one protocol at one station, both with the minimum sample, compared. */
-    private static List<MedianStep> steps(Map<ProtocolKey, Map<YearMonth, Sample>> samples, StepRule rule) {
-        List<MedianStep> out = new ArrayList<>();
-        for (Map.Entry<ProtocolKey, Map<YearMonth, Sample>> e : samples.entrySet()) {
-            Map<YearMonth, Sample> byMonth = e.getValue();
-            for (Map.Entry<YearMonth, Sample> m : byMonth.entrySet()) {
-                Sample before = byMonth.get(m.getKey().minusMonths(1));
-                Sample after = m.getValue();
-                if (before == null || before.studies.size() < rule.minStudies() || after.studies.size() < rule.minStudies()) continue;
-                double b = before.values.median();
-                double a = after.values.median();
-                if (b > 0 && Math.abs(a / b - 1) > rule.fraction()) {
-                    ProtocolKey k = e.getKey();
-                    out.add(new MedianStep(k.facility(), k.station(), k.protocol(), m.getKey().minusMonths(1), m.getKey(), b, a,
-                            before.studies.size(), after.studies.size(), ConfidenceInterval.of(before.values.medianInterval()),
-                            ConfidenceInterval.of(after.values.medianInterval())));
-                }
-            }
-        }
-        return out;
     }
 
     /**
@@ -366,47 +268,4 @@ public final class TrendQuery {
         }
         return out;
     }
-
-    private List<StoredRun> runs(Connection c, YearMonth from, YearMonth to) throws SQLException {
-        List<StoredRun> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT r.id, r.period_from, r.period_to, r.facilities, r.generated_at,"
-                + " r.tool_version, r.rule_set_digest, r.studies, r.rows_read, r.rows_audited, r.rows_rejected, r.rows_duplicate,"
-                + " r.rows_excluded, r.rows_outside_period FROM audit_run r WHERE r.period_from <= ? AND r.period_to >= ?"
-                + " ORDER BY r.period_from, r.period_to, r.recorded_at, r.id");
-             PreparedStatement inputs = c.prepareStatement("SELECT file_name, read_as, profile_sha256 FROM run_input WHERE run_id = ? ORDER BY ordinal")) {
-            p.setObject(1, to.atEndOfMonth());
-            p.setObject(2, from.atDay(1));
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    inputs.setLong(1, rs.getLong(1));
-                    List<String> files = new ArrayList<>();
-                    try (ResultSet in = inputs.executeQuery()) {
-                        while (in.next()) files.add(input(in.getString(1), in.getString(2), in.getString(3)));
-                    }
-                    out.add(new StoredRun(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
-                            rs.getString(4).replace("|", ", "), rs.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                            rs.getString(6), rs.getString(7), rs.getLong(8), String.join(", ", files),
-                            java.util.Arrays.stream(rs.getString(4).split("\\|")).filter(f -> !f.isBlank()).toList(),
-                            new StoredRun.Rows(rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14))));
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * An input file as the trend's list of runs names it: with how it was read, as the audit report said, so the
-     * same file read with two layouts is told apart. Inputs stored before V6 give their name only.
-     */
-    static String input(String file, String readAs, String profileSha256) {
-        if (profileSha256 != null) return file + " (read with the profile file " + readAs + ", SHA-256 " + profileSha256.substring(0, Math.min(12, profileSha256.length())) + ")";
-        return readAs == null ? file : file + " (read as " + readAs + ")";
-    }
-
-    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
-    private static final Comparator<MedianKey> MEDIAN_ORDER = Comparator.comparing(MedianKey::group, TEXT)
-            .thenComparing(MedianKey::drlSet, TEXT).thenComparing(MedianKey::bandLine)
-            .thenComparing(MedianKey::quantity, TEXT).thenComparing(MedianKey::unmatched, TEXT).thenComparing(MedianKey::month);
-    private static final Comparator<ProtocolKey> PROTOCOL_ORDER = Comparator.comparing(ProtocolKey::facility, TEXT)
-            .thenComparing(ProtocolKey::station, TEXT).thenComparing(ProtocolKey::protocol, TEXT);
 }

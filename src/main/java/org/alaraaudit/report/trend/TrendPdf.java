@@ -46,7 +46,7 @@ public final class TrendPdf {
     private static final Color PRIMARY = Palette.awt(Palette.PRIMARY);
 
     final Typography type = new Typography(PRIMARY);
-    private final Font flagged = new Font(type.bold, type.table.getSize(), Font.NORMAL, Palette.awt(Palette.FLAGGED));
+    final Font flagged = new Font(type.bold, type.table.getSize(), Font.NORMAL, Palette.awt(Palette.FLAGGED));
     /** A median on too small a sample: shown, not a judgement. */
     final Font thin = new Font(type.italic, type.table.getSize(), Font.NORMAL, Typography.MUTED);
     private final Font panelTitle = new Font(type.bold, 8f, Font.NORMAL, Typography.INK);
@@ -156,8 +156,9 @@ public final class TrendPdf {
                 + "on the DRL's phantom only, with its 95 % confidence interval under it (distribution-free; none below 6 values). "
                 + "Months below the minimum sample of " + t.stepRule().minStudies()
                 + " studies are in grey italics with a *: their median is shown but not a judgement. Red: a median above its "
-                + "DRL on a sufficient sample.", type.small));
-        doc.add(medianTable(t));
+                + "DRL on a sufficient sample. The months come in blocks of at most " + MonthBlocks.MAX_MONTHS + ", each with "
+                + "the series again; a series with no median in a block's months has no line in it.", type.small));
+        medianTable(t).write(doc);
 
         if (!t.xray().isEmpty()) {
             doc.newPage();
@@ -246,36 +247,27 @@ public final class TrendPdf {
     }
 
     /** One row per series, exam type, band and quantity, the months as columns: median, its ratio to the DRL, studies. */
-    private PdfPTable medianTable(Trend t) {
-        List<YearMonth> months = t.monthList();
-        List<String> headers = new java.util.ArrayList<>(List.of(TrendText.seriesName(t.by()), "Exam type", "Band", "Quantity", "DRL"));
-        for (YearMonth m : months) headers.add(m + ": median (/ DRL), studies; 95 % CI");
-        float[] widths = new float[headers.size()];
-        float[] fixed = {14, 11, 7, 5, 7};
-        for (int i = 0; i < widths.length; i++) widths[i] = i < fixed.length ? fixed[i] : 10;
-        PdfPTable table = table(headers.toArray(String[]::new), widths);
+    private MonthBlocks medianTable(Trend t) {
+        MonthBlocks table = new MonthBlocks(this, t.monthList(), new String[]{TrendText.seriesName(t.by()), "Exam type", "Band",
+                "Quantity", "DRL"}, new float[]{14, 11, 7, 5, 7}, "median (/ DRL), studies; 95 % CI", 10);
         Map<String, Map<YearMonth, DoseMedian>> rows = new LinkedHashMap<>();
         for (DoseMedian d : t.medians()) {
             rows.computeIfAbsent(d.group() + "\u001f" + d.drlSet() + "\u001f" + d.series(), k -> new LinkedHashMap<>()).put(d.month(), d);
         }
         for (Map<YearMonth, DoseMedian> row : rows.values()) {
             DoseMedian any = row.values().iterator().next();
-            add(table, type.table, any.group(), any.examType(), any.band(), any.quantity(),
-                    any.drl() == null ? "" : number(any.drl()) + " " + any.unit());
-            for (YearMonth m : months) {
-                DoseMedian d = row.get(m);
-                if (d == null) {
-                    add(table, type.table, "");
-                    continue;
-                }
+            Map<YearMonth, MonthBlocks.Cell> cells = new LinkedHashMap<>();
+            for (DoseMedian d : row.values()) {
                 Double ratio = d.ratio();
                 Font f = !d.sufficient() ? thin : ratio != null && ratio > 1 ? flagged : type.table;
                 // The median's interval under it: a month's move within it may be only another mix of patients.
                 ConfidenceInterval ci = d.interval();
-                add(table, f, number(d.median()) + (ratio == null ? "" : String.format(Locale.ROOT, " (%.2f)", ratio)) + ", "
-                        + d.studies() + (d.sufficient() ? "" : " *")
-                        + (ci == null ? "" : "\n" + number(ci.low()) + "\u2013" + number(ci.high())));
+                cells.put(d.month(), new MonthBlocks.Cell(number(d.median()) + (ratio == null ? "" : String.format(Locale.ROOT,
+                        " (%.2f)", ratio)) + ", " + d.studies() + (d.sufficient() ? "" : " *")
+                        + (ci == null ? "" : "\n" + TrendText.range(ci.low(), ci.high())), f));
             }
+            table.row(type.table, java.util.Arrays.asList(any.group(), any.examType(), any.band(), any.quantity(),
+                    any.drl() == null ? "" : number(any.drl()) + " " + any.unit()), cells);
         }
         return table;
     }
@@ -294,7 +286,7 @@ public final class TrendPdf {
     }
 
     private static String withInterval(double median, ConfidenceInterval i) {
-        return number(median) + (i == null ? "" : " (" + number(i.low()) + "\u2013" + number(i.high()) + ")");
+        return number(median) + (i == null ? "" : " (" + TrendText.range(i.low(), i.high()) + ")");
     }
 
     private PdfPTable runTable(List<StoredRun> runs) {

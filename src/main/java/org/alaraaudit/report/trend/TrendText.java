@@ -87,4 +87,13 @@ public final class TrendText {
         double pct = 100 * fraction;
         return (pct == Math.rint(pct) ? String.valueOf((long) pct) : String.format(Locale.ROOT, "%.1f", pct)) + " %";
     }
+
+    /**
+     * A range such as a median's 95 % interval, "96.6–143": both ends by the one rule of the report's numbers, three
+     * significant figures ({@link org.alaraaudit.report.SignificantFigures}), so that neither end reads as more precise
+     * than the other, and an en dash that no reader takes for a minus sign.
+     */
+    static String range(double low, double high) {
+        return org.alaraaudit.report.SignificantFigures.three(low) + "\u2013" + org.alaraaudit.report.SignificantFigures.three(high);
+    }
 }

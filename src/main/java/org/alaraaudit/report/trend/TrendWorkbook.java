@@ -11,45 +11,26 @@ import java.util.Map;
 import java.util.function.Function;
 import org.alaraaudit.history.trend.DoseMedian;
 import org.alaraaudit.history.trend.Grouping;
-import org.alaraaudit.model.ConfidenceInterval;
-import org.alaraaudit.history.trend.MedianStep;
 import org.alaraaudit.history.trend.MonthFigures;
 import org.alaraaudit.history.trend.MonthFindings;
-import org.alaraaudit.history.trend.StepRule;
-import org.alaraaudit.history.trend.StoredRun;
 import org.alaraaudit.history.trend.Trend;
 import org.alaraaudit.model.Severity;
 import org.alaraaudit.report.ReportFile;
-import org.alaraaudit.report.excel.ChartShapes;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.DisplayBlanks;
-import org.apache.poi.xddf.usermodel.chart.LegendPosition;
-import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The trend as a workbook: a "Trend" sheet with one block per figure, a row per series and the months as columns
  * (numbers as numbers, shares as fractions with a percent format), a "Charts" sheet of native line charts drawn
- * from those cells, and the details (every median, the flagged steps, the runs) as lists to filter.
+ * from those cells ({@link TrendChartSheet}), and the details (every median, the flagged steps, the runs) as lists to
+ * filter ({@link TrendListSheets}). This class writes the Trend sheet and holds the styles and cell helpers the other
+ * sheets share.
  */
 public final class TrendWorkbook {
     final XSSFWorkbook wb = new XSSFWorkbook();
@@ -106,23 +87,26 @@ public final class TrendWorkbook {
         write(t, List.of(), generatedAt, target);
     }
 
-    /** {@code drlSources}: the DRLs the months' audits judged against, with their status ({@link DrlCitations}). */
+    /**
+     * {@code drlSources}: the DRLs the months' audits judged against, with their status ({@link DrlCitations}). The sheets
+     * in the order a reader meets them: the figures, their charts, the lists of medians and steps, the X-ray figures when
+     * the store has them (charted after the CT ones), the runs and what the workbook is.
+     */
     public static void write(Trend t, List<String> drlSources, Instant generatedAt, Path target) throws IOException {
         TrendWorkbook w = new TrendWorkbook();
-        w.drlSources = drlSources;
         XSSFSheet trend = w.wb.createSheet("Trend");
-        XSSFSheet charts = w.wb.createSheet("Charts");
-        List<Block> blocks = w.trend(trend, t);
-        int drawn = w.charts(charts, trend, t, blocks, 0);
-        w.medians(t);
-        w.steps(t);
+        TrendChartSheet charts = new TrendChartSheet(w.wb.createSheet("Charts"), t);
+        charts.draw(trend, w.trend(trend, t));
+        TrendListSheets lists = new TrendListSheets(w, t);
+        lists.medians();
+        lists.steps();
         if (!t.xray().isEmpty()) {
             XrayTrendSheets x = new XrayTrendSheets(w);
-            drawn = w.charts(charts, x.sheet(), t, x.write(t), drawn);
+            charts.draw(x.sheet(), x.write(t));
         }
-        printCharts(charts, drawn);
-        w.runs(t);
-        w.about(t, generatedAt);
+        charts.print();
+        lists.runs();
+        lists.about(drlSources, generatedAt);
         try (XSSFWorkbook wb = w.wb) {
             ReportFile.write(target, wb::write);
         }
@@ -257,209 +241,6 @@ public final class TrendWorkbook {
         return out;
     }
 
-    /**
-     * One native line chart per block and at most six lines each; more series go on further charts of the same figure.
-     * The charts of another data sheet follow those already drawn: {@code first} is how many there are; returns the new count.
-     */
-    private int charts(XSSFSheet charts, XSSFSheet data, Trend t, List<Block> blocks, int first) {
-        XSSFDrawing drawing = charts.createDrawingPatriarch();
-        int months = t.monthList().size();
-        int n = first;
-        if (first == 0) {
-            Row note = charts.createRow(0);
-            note.createCell(0).setCellValue("Drawn from the Trend sheet (and the X-ray trend sheet). Percentages are drawn from 0 (compliance from 0 to 100 %), so a slope is the change to scale; the other charts' axes are scaled to their own values."
-                    + (t.by() == Grouping.PROTOCOL ? " " + TrendCharts.COMPLIANCE_BY_PROTOCOL : ""));
-        }
-        for (Block b : blocks) {
-            // A series without a value (a radiography room's CT share) would be an empty legend entry.
-            List<Map.Entry<String, Integer>> lines = new ArrayList<>();
-            for (Map.Entry<String, Integer> e : b.rows().entrySet()) {
-                Row row = data.getRow(e.getValue());
-                for (int c = 1; c <= months; c++) {
-                    if (row.getCell(c) != null) {
-                        lines.add(e);
-                        break;
-                    }
-                }
-            }
-            for (int from = 0; from < Math.max(1, lines.size()); from += TrendCharts.MAX_LINES) {
-                List<Map.Entry<String, Integer>> part = lines.subList(from, Math.min(lines.size(), from + TrendCharts.MAX_LINES));
-                if (part.isEmpty()) continue;
-                int col = (n % 2) * 9;
-                int row = 2 + (n / 2) * 20;
-                n++;
-                XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col, row, col + 8, row + 19);
-                XSSFChart chart = drawing.createChart(anchor);
-                String name = b.title() + (lines.size() > TrendCharts.MAX_LINES
-                        ? " (" + (from + 1) + "-" + (from + part.size()) + " of " + lines.size() + ")" : "");
-                chart.setTitleText(name);
-                chart.setTitleOverlay(false);
-                chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
-                XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
-                XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
-                y.setTitle(b.axis());
-                y.setCrosses(AxisCrosses.MIN);
-                if (b.scale().percent()) y.setNumberFormat(b.scale().percentFormat());
-                XDDFLineChartData lc = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
-                // The sheet's columns are the audited months; the chart has every month of the range, so that a month
-                // not audited stands at its place with no value and the line breaks there (shown as a gap, not as 0).
-                chart.displayBlanksAs(DisplayBlanks.GAP);
-                List<YearMonth> audited = t.monthList();
-                List<YearMonth> every = t.chartMonths();
-                XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromArray(every.stream().map(YearMonth::toString).toArray(String[]::new));
-                double lo = Double.POSITIVE_INFINITY;
-                double hi = Double.NEGATIVE_INFINITY;
-                List<Integer> rows = new ArrayList<>();
-                for (Map.Entry<String, Integer> e : part) rows.add(e.getValue());
-                if (b.drlRow() != null) rows.add(b.drlRow());
-                int colour = 0;
-                for (int rr : rows) {
-                    Double[] values = new Double[every.size()];
-                    for (int i = 0; i < every.size(); i++) {
-                        int column = audited.indexOf(every.get(i)) + 1;
-                        org.apache.poi.ss.usermodel.Cell cell = column == 0 ? null : data.getRow(rr).getCell(column);
-                        values[i] = cell == null ? null : cell.getNumericCellValue();
-                    }
-                    XDDFNumericalDataSource<Double> vals = XDDFDataSourcesFactory.fromArray(values);
-                    XDDFLineChartData.Series series = (XDDFLineChartData.Series) lc.addSeries(cats, vals);
-                    series.setTitle(data.getRow(rr).getCell(0).getStringCellValue(), new CellReference(data.getSheetName(), rr, 0, true, true));
-                    series.setSmooth(false);
-                    boolean drl = rr == (b.drlRow() == null ? -1 : b.drlRow());
-                    series.setMarkerStyle(drl ? MarkerStyle.NONE : MarkerStyle.CIRCLE);
-                    series.setShapeProperties(drl ? ChartShapes.drlLine() : ChartShapes.line(colour++));
-                    for (int c = 1; c <= months; c++) {
-                        org.apache.poi.ss.usermodel.Cell cell = data.getRow(rr).getCell(c);
-                        if (cell == null) continue;
-                        lo = Math.min(lo, cell.getNumericCellValue());
-                        hi = Math.max(hi, cell.getNumericCellValue());
-                    }
-                }
-                if (lo <= hi) {
-                    // Scaled to the values, on round numbers a reader can take in; a percentage from 0 (AxisScale).
-                    double span = Math.max(hi - lo, b.scale().percent() ? 0.005 : 0.2);
-                    double step = Math.pow(10, Math.floor(Math.log10(span))) / 2;
-                    // Cut at 0 unless a value is below it (a deviation index is).
-                    double min = Math.floor((lo - span * 0.1) / step) * step;
-                    y.setMinimum(lo >= 0 ? Math.max(0, min) : min);
-                    y.setMaximum(Math.ceil((hi + span * 0.1) / step) * step);
-                    if (b.scale().lower() != null) y.setMinimum(b.scale().lower());
-                    if (b.scale().upper() != null) y.setMaximum(b.scale().upper());
-                }
-                chart.plot(lc);
-            }
-        }
-        print(charts);
-        return n;
-    }
-
-    private void medians(Trend t) {
-        Sheet s = sheet(t, "Dose medians", "Month", TrendText.seriesName(t.by()), "DRL set", "Exam type", "Band", "Quantity", "Unit", "Values", "Studies",
-                "Median", "DRL", "Median / DRL", "Sample", "95 % CI, low", "95 % CI, high", "CI above the DRL");
-        int r = 1;
-        for (DoseMedian d : t.medians()) {
-            Row row = s.createRow(r++);
-            int c = 0;
-            for (String v : new String[]{d.month().toString(), d.group(), d.drlSet(), d.examType(), d.band(), d.quantity(), d.unit()}) {
-                row.createCell(c++).setCellValue(v);
-            }
-            row.createCell(c++).setCellValue(d.n());
-            row.createCell(c++).setCellValue(d.studies());
-            number(row, c++, d.median(), decimal);
-            number(row, c++, d.drl(), decimal);
-            number(row, c++, d.ratio(), decimal);
-            row.createCell(c++).setCellValue(d.sufficient() ? "sufficient" : "below minimum sample");
-            // Empty where the month has fewer than 6 values, too few for an interval.
-            if (d.interval() != null) {
-                number(row, c, d.interval().low(), decimal);
-                number(row, c + 1, d.interval().high(), decimal);
-            }
-            c += 2;
-            if (d.drl() != null && d.interval() != null) row.createCell(c).setCellValue(d.aboveDrlBeyondSampling() ? "yes" : "no");
-        }
-        finish(s, 16);
-    }
-
-    private void steps(Trend t) {
-        Sheet s = sheet(t, "Median steps", "Facility", "Station", "Protocol", "From month", "To month", "Median CTDIvol before (mGy)",
-                "Median CTDIvol after (mGy)", "Change", "Studies before", "Studies after", "95 % CI before, low (mGy)",
-                "95 % CI before, high (mGy)", "95 % CI after, low (mGy)", "95 % CI after, high (mGy)", "Beyond the spread");
-        int r = 1;
-        for (MedianStep m : t.steps()) {
-            Row row = s.createRow(r++);
-            int c = 0;
-            for (String v : new String[]{m.facility(), m.station(), m.protocol(), m.before().toString(), m.after().toString()}) {
-                row.createCell(c++).setCellValue(v);
-            }
-            number(row, c++, m.medianBefore(), decimal);
-            number(row, c++, m.medianAfter(), decimal);
-            number(row, c++, m.change(), percent);
-            row.createCell(c++).setCellValue(m.studiesBefore());
-            row.createCell(c++).setCellValue(m.studiesAfter());
-            // An empty cell where a month is too small for an interval (fewer than 6 acquisitions).
-            for (ConfidenceInterval i : new ConfidenceInterval[]{m.intervalBefore(), m.intervalAfter()}) {
-                if (i != null) {
-                    number(row, c, i.low(), decimal);
-                    number(row, c + 1, i.high(), decimal);
-                }
-                c += 2;
-            }
-            row.createCell(c).setCellValue(m.beyondSampling() ? "yes" : "no");
-        }
-        finish(s, 15);
-    }
-
-    private void runs(Trend t) {
-        Sheet s = sheet(t, "Runs", "Period from", "Period to", "Facilities", "Studies", "Generated (UTC)", "Tool version",
-                "Rule set", "Input files", "Rows read", "Rows audited", "Rows rejected", "Rows duplicate", "Rows excluded",
-                "Audited rows outside the period");
-        int r = 1;
-        for (StoredRun run : t.runs()) {
-            Row row = s.createRow(r++);
-            row.createCell(0).setCellValue(run.from().toString());
-            row.createCell(1).setCellValue(run.to().toString());
-            row.createCell(2).setCellValue(run.facilities());
-            row.createCell(3).setCellValue(run.studies());
-            row.createCell(4).setCellValue(TrendText.stamp(run.generatedAt()));
-            row.createCell(5).setCellValue(run.toolVersion());
-            row.createCell(6).setCellValue(run.ruleSetDigest());
-            row.createCell(7).setCellValue(run.inputs());
-            StoredRun.Rows rows = run.rows();
-            long[] counts = {rows.read(), rows.audited(), rows.rejected(), rows.duplicate(), rows.excluded(), rows.outsidePeriod()};
-            for (int i = 0; i < counts.length; i++) row.createCell(8 + i).setCellValue(counts[i]);
-        }
-        finish(s, 14);
-    }
-
-    private List<String> drlSources = List.of();
-
-    private void about(Trend t, Instant generatedAt) {
-        Sheet s = sheet(t, "About", "Item", "Value");
-        String[][] rows = {
-                {"Months", t.from() + " to " + t.to()},
-                {"Series", "by " + TrendText.seriesName(t.by()).toLowerCase(java.util.Locale.ROOT) + "; dose medians are never pooled across facilities"},
-                {"Generated", TrendText.stamp(generatedAt)},
-                {"Findings per 100 studies", TrendText.FINDINGS_DEFINITION},
-                {"By protocol", "a study counts under the standard protocol of its first diagnostic acquisition, at its facility"},
-                {"Months not audited", t.notAuditedText() == null ? "none" : t.notAuditedText()},
-                {"Median steps", "flagged above " + TrendText.percentText(t.stepRule().fraction()) + " (setting " + StepRule.SETTING
-                        + "), at least " + t.stepRule().minStudies() + " studies in both months"},
-        };
-        int r = 1;
-        for (String[] v : rows) {
-            Row row = s.createRow(r++);
-            row.createCell(0).setCellValue(v[0]);
-            row.createCell(1).setCellValue(v[1]);
-        }
-        // The DRLs the medians are judged against, each with how far it was verified, as the PDF cites them.
-        for (String cited : drlSources) {
-            Row row = s.createRow(r++);
-            row.createCell(0).setCellValue("DRL source");
-            row.createCell(1).setCellValue(cited);
-        }
-        s.setColumnWidth(0, 26 * 256);
-        s.setColumnWidth(1, 120 * 256);
-    }
-
     Sheet sheet(Trend t, String name, String... columns) {
         Sheet s = wb.createSheet(name);
         Row h = s.createRow(0);
@@ -471,21 +252,6 @@ public final class TrendWorkbook {
         s.setRepeatingRows(new CellRangeAddress(0, 0, 0, columns.length - 1));
         print(s);
         return s;
-    }
-
-    /** Rows of charts on one printed page of the Charts sheet (two charts a row, each 20 rows high). */
-    static final int CHART_ROWS_PER_PAGE = 3;
-
-    /**
-     * The Charts sheet printed portrait, one page wide, with a page break between every {@link #CHART_ROWS_PER_PAGE}
-     * rows of charts: without them a printer (or LibreOffice's PDF export) cut charts across pages, a title on one
-     * page and its lines on the next. One page wide, three rows of 20 fit an A4 page with room to spare.
-     */
-    static void printCharts(XSSFSheet charts, int drawn) {
-        print(charts);
-        charts.getPrintSetup().setLandscape(false);
-        int chartRows = (drawn + 1) / 2;
-        for (int r = CHART_ROWS_PER_PAGE; r < chartRows; r += CHART_ROWS_PER_PAGE) charts.setRowBreak(2 + r * 20 - 1);
     }
 
     /** Printed landscape, one page wide, as many pages long as it takes. */

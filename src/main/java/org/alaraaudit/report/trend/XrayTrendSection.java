@@ -3,10 +3,8 @@ package org.alaraaudit.report.trend;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
@@ -37,16 +35,16 @@ final class XrayTrendSection {
         doc.add(new Paragraph(TrendText.xrayMonths(x.runsOverSeveralMonths()), pdf.type.small));
         if (!x.stations().isEmpty()) {
             doc.add(new Paragraph(TrendText.RETAKE_DEFINITION, pdf.type.small));
-            doc.add(stationTable(pdf, months, x.stations(), "Retake rate", s -> s.radiographs() == 0 ? ""
-                    : TrendPdf.percent(s.retakeRate()) + " of " + s.radiographs()));
+            stationTable(pdf, months, x.stations(), "Retake rate", s -> s.radiographs() == 0 ? ""
+                    : TrendPdf.percent(s.retakeRate()) + " of " + s.radiographs()).write(doc);
             doc.add(new Paragraph(TrendText.DEVIATION_DEFINITION, pdf.type.small));
-            doc.add(stationTable(pdf, months, x.stations(), "Median deviation index", s -> s.deviationIndexMedian() == null ? ""
+            stationTable(pdf, months, x.stations(), "Median deviation index", s -> s.deviationIndexMedian() == null ? ""
                     : String.format(Locale.ROOT, "%.2f (n %d, +%d/\u2212%d)", s.deviationIndexMedian(), s.deviationIndexCount(),
-                    s.aboveOverexposure(), s.belowUnderexposure())));
+                    s.aboveOverexposure(), s.belowUnderexposure())).write(doc);
         }
         if (!x.fluoroscopy().isEmpty()) {
             doc.add(new Paragraph(TrendText.SKIN_DEFINITION, pdf.type.small));
-            doc.add(skinTable(pdf, months, x));
+            skinTable(pdf, months, x).write(doc);
         }
         List<TypicalDapMonth> typical = x.typicalValuesOverMonths();
         if (!typical.isEmpty()) {
@@ -54,7 +52,7 @@ final class XrayTrendSection {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (TypicalDapMonth v : typical) counts.merge(v.series(), v.count(), Long::sum);
             List<String> shown = shown(typical, MAX_TYPICAL);
-            doc.add(typicalTable(pdf, months, typical.stream().filter(v -> shown.contains(v.series())).toList()));
+            typicalTable(pdf, months, typical.stream().filter(v -> shown.contains(v.series())).toList()).write(doc);
             if (counts.size() > shown.size()) {
                 doc.add(new Paragraph("The " + shown.size() + " of " + counts.size() + " exams and bands chosen children's first, then"
                         + " with most exposures or procedures; every one is in the workbook's sheet \"" + XrayTrendSheets.TYPICAL + "\".", pdf.type.small));
@@ -68,39 +66,39 @@ final class XrayTrendSection {
         }
     }
 
-    private static PdfPTable stationTable(TrendPdf pdf, List<YearMonth> months, List<XrayStationMonth> stations, String what,
-                                          Function<XrayStationMonth, String> cell) {
+    private static MonthBlocks stationTable(TrendPdf pdf, List<YearMonth> months, List<XrayStationMonth> stations, String what,
+                                            Function<XrayStationMonth, String> cell) {
         Map<String, Map<YearMonth, XrayStationMonth>> rows = new LinkedHashMap<>();
         for (XrayStationMonth s : stations) rows.computeIfAbsent(s.series(), k -> new LinkedHashMap<>()).put(s.month(), s);
-        PdfPTable table = pdf.table(headers("Facility / station", months, what), widths(months.size(), 16, 10));
+        MonthBlocks table = new MonthBlocks(pdf, months, new String[]{"Facility / station"}, new float[]{16},
+                what.toLowerCase(Locale.ROOT), 10);
         for (Map.Entry<String, Map<YearMonth, XrayStationMonth>> row : rows.entrySet()) {
-            pdf.add(table, row.getKey());
-            for (YearMonth m : months) {
-                XrayStationMonth s = row.getValue().get(m);
-                pdf.add(table, s == null ? "" : cell.apply(s));
-            }
+            Map<YearMonth, MonthBlocks.Cell> cells = new LinkedHashMap<>();
+            for (XrayStationMonth s : row.getValue().values()) cells.put(s.month(), new MonthBlocks.Cell(cell.apply(s), pdf.type.table));
+            table.row(pdf.type.table, List.of(row.getKey()), cells);
         }
         return table;
     }
 
-    private static PdfPTable skinTable(TrendPdf pdf, List<YearMonth> months, XrayTrend x) {
+    private static MonthBlocks skinTable(TrendPdf pdf, List<YearMonth> months, XrayTrend x) {
         Map<String, Map<YearMonth, FluoroscopyMonth>> rows = new LinkedHashMap<>();
         for (FluoroscopyMonth f : x.fluoroscopy()) rows.computeIfAbsent(f.facility(), k -> new LinkedHashMap<>()).put(f.month(), f);
-        PdfPTable table = pdf.table(headers("Facility", months, "skin follow-up / procedures"), widths(months.size(), 16, 10));
+        MonthBlocks table = new MonthBlocks(pdf, months, new String[]{"Facility"}, new float[]{16}, "skin follow-up / procedures", 10);
         for (Map.Entry<String, Map<YearMonth, FluoroscopyMonth>> row : rows.entrySet()) {
-            pdf.add(table, row.getKey());
-            for (YearMonth m : months) {
-                FluoroscopyMonth f = row.getValue().get(m);
-                pdf.add(table, f == null ? "" : f.skinFollowUp() + " / " + f.procedures());
+            Map<YearMonth, MonthBlocks.Cell> cells = new LinkedHashMap<>();
+            for (FluoroscopyMonth f : row.getValue().values()) {
+                cells.put(f.month(), new MonthBlocks.Cell(f.skinFollowUp() + " / " + f.procedures(), pdf.type.table));
             }
+            table.row(pdf.type.table, List.of(row.getKey()), cells);
         }
         Map<YearMonth, Long> skin = x.skinFollowUpByMonth();
         Map<YearMonth, Long> procedures = new LinkedHashMap<>();
         for (FluoroscopyMonth f : x.fluoroscopy()) procedures.merge(f.month(), f.procedures(), Long::sum);
-        pdf.add(table, pdf.type.tableBold, Trend.ALL_FACILITIES);
+        Map<YearMonth, MonthBlocks.Cell> all = new LinkedHashMap<>();
         for (YearMonth m : months) {
-            pdf.add(table, pdf.type.tableBold, skin.containsKey(m) ? skin.get(m) + " / " + procedures.get(m) : "");
+            if (skin.containsKey(m)) all.put(m, new MonthBlocks.Cell(skin.get(m) + " / " + procedures.get(m), pdf.type.tableBold));
         }
+        table.row(pdf.type.tableBold, List.of(Trend.ALL_FACILITIES), all);
         return table;
     }
 
@@ -120,39 +118,22 @@ final class XrayTrendSection {
                 .thenComparing(Map.Entry.comparingByKey())).limit(max).map(Map.Entry::getKey).toList();
     }
 
-    private static PdfPTable typicalTable(TrendPdf pdf, List<YearMonth> months, List<TypicalDapMonth> typical) {
+    private static MonthBlocks typicalTable(TrendPdf pdf, List<YearMonth> months, List<TypicalDapMonth> typical) {
         Map<String, Map<YearMonth, TypicalDapMonth>> rows = new LinkedHashMap<>();
         for (TypicalDapMonth v : typical) rows.computeIfAbsent(v.series(), k -> new LinkedHashMap<>()).put(v.month(), v);
-        List<String> headers = new ArrayList<>(List.of("Facility", "Kind", "Exam", "Age band"));
-        for (YearMonth m : months) headers.add(m + ": median DAP, n");
-        float[] widths = new float[headers.size()];
-        float[] fixed = {12, 7, 11, 5};
-        for (int i = 0; i < widths.length; i++) widths[i] = i < fixed.length ? fixed[i] : 8;
-        PdfPTable table = pdf.table(headers.toArray(String[]::new), widths);
+        MonthBlocks table = new MonthBlocks(pdf, months, new String[]{"Facility", "Kind", "Exam", "Age band"},
+                new float[]{12, 7, 11, 5}, "median DAP, n", 8);
         for (Map<YearMonth, TypicalDapMonth> row : rows.values()) {
             TypicalDapMonth any = row.values().iterator().next();
-            pdf.add(table, any.facility(), any.kind(), any.exam(), any.band());
-            for (YearMonth m : months) {
-                TypicalDapMonth v = row.get(m);
-                pdf.add(table, v == null ? "" : dap(v.medianDapGycm2()) + ", " + v.count());
+            Map<YearMonth, MonthBlocks.Cell> cells = new LinkedHashMap<>();
+            for (TypicalDapMonth v : row.values()) {
+                cells.put(v.month(), new MonthBlocks.Cell(dap(v.medianDapGycm2()) + ", " + v.count(), pdf.type.table));
             }
+            table.row(pdf.type.table, java.util.Arrays.asList(any.facility(), any.kind(), any.exam(), any.band()), cells);
         }
         return table;
     }
 
     /** Three significant digits: a child's chest radiograph is a few hundredths of a Gy·cm², a procedure tens. */
     static String dap(double v) { return org.alaraaudit.report.SignificantFigures.three(v); }
-
-    private static String[] headers(String first, List<YearMonth> months, String what) {
-        List<String> out = new ArrayList<>(List.of(first));
-        for (YearMonth m : months) out.add(m + ": " + what.toLowerCase(Locale.ROOT));
-        return out.toArray(String[]::new);
-    }
-
-    private static float[] widths(int months, float first, float each) {
-        float[] w = new float[months + 1];
-        w[0] = first;
-        for (int i = 1; i <= months; i++) w[i] = each;
-        return w;
-    }
 }
