@@ -66,7 +66,7 @@ final class ActionPoints {
             if (protocol != null) protocols.computeIfAbsent(f.ruleId(), k -> new LinkedHashMap<>()).merge(protocol, 1L, Long::sum);
         }
         Map<String, ChildCluster> clusters = childClusters(findings);
-        List<DrlGroup> above = drlGroups.stream().filter(g -> "ABOVE".equals(g.status()))
+        List<DrlGroup> above = drlGroups.stream().filter(DrlGroup::above)
                 .sorted(Comparator.comparing((DrlGroup g) -> g.ratio() == null ? 0 : -g.ratio())).toList();
         List<Point> points = new ArrayList<>();
         counts.forEach((rule, byFacility) -> {
@@ -135,7 +135,7 @@ final class ActionPoints {
     static int ranked(Findings findings, List<DrlGroup> drlGroups) {
         java.util.Set<String> rules = new java.util.HashSet<>();
         for (Finding f : findings) if (f.severity().atLeast(Severity.MAJOR)) rules.add(f.ruleId());
-        if (drlGroups.stream().anyMatch(g -> "ABOVE".equals(g.status()))) rules.add(RuleIds.DRL_MEDIAN_EXCEEDED);
+        if (drlGroups.stream().anyMatch(DrlGroup::above)) rules.add(RuleIds.DRL_MEDIAN_EXCEEDED);
         return rules.size();
     }
 

@@ -168,8 +168,8 @@ final class ExecutiveSummary {
         java.util.Map<String, Long> above = new java.util.HashMap<>();
         java.util.Map<String, Long> judged = new java.util.HashMap<>();
         for (DrlGroup g : ctx.result.drlGroups()) {
-            if ("ABOVE".equals(g.status())) above.merge(g.facility(), 1L, Long::sum);
-            if (g.ratio() != null && !"INSUFFICIENT_SAMPLE".equals(g.status())) judged.merge(g.facility(), 1L, Long::sum);
+            if (g.above()) above.merge(g.facility(), 1L, Long::sum);
+            if (g.judged()) judged.merge(g.facility(), 1L, Long::sum);
         }
         ReportTable t = new ReportTable(ctx, new float[]{2.2f, 0.8f, 0.9f, 1.1f, 0.9f, 0.8f, 0.8f, 1.1f}, "Facility",
                 "Studies#", "Pediatric#", "Pediatric protocol compliance#", "CT repeat rate#", "CRITICAL#", "MAJOR#",
@@ -205,8 +205,8 @@ final class ExecutiveSummary {
 
     private static String drlSentence(ReportContext ctx) {
         if (ctx.result.drlGroups().isEmpty()) return "";
-        long above = ctx.result.drlGroups().stream().filter(g -> "ABOVE".equals(g.status())).count();
-        long judged = ctx.result.drlGroups().stream().filter(g -> g.ratio() != null && !"INSUFFICIENT_SAMPLE".equals(g.status())).count();
+        long above = ctx.result.drlGroups().stream().filter(DrlGroup::above).count();
+        long judged = ctx.result.drlGroups().stream().filter(DrlGroup::judged).count();
         long groups = ctx.result.drlGroups().size();
         return " " + Text.count(judged) + " of " + Text.count(groups) + " DRL groups had enough studies to be judged; "
                 + Text.count(above) + (above == 1 ? " has its" : " have their") + " median above the DRL.";

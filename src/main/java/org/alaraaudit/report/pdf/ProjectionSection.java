@@ -130,7 +130,7 @@ final class ProjectionSection {
         List<Ranked> ranked = new java.util.ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             ProjectionFigures.TypicalValue v = all.get(i);
-            int rank = "ABOVE".equals(v.status()) ? 0 : v.drlRow() != null ? 1 : v.band() != null && !v.band().startsWith("adult") ? 2 : 3;
+            int rank = v.above() ? 0 : v.drlRow() != null ? 1 : v.band() != null && !v.band().startsWith("adult") ? 2 : 3;
             int turn = turns.merge(rank + "\u001f" + v.facility(), 1, Integer::sum);
             ranked.add(new Ranked(i, rank, turn, v.facility() == null ? "" : v.facility()));
         }
