@@ -20,7 +20,7 @@ import org.alaraaudit.rules.RuleIds;
  */
 final class ProjectionSection {
     /** The executive summary's pointer to the list below, where the report lists patients. */
-    static final String FOLLOW_UP_LIST = "Patient follow-up in X-ray and fluoroscopy";
+    static final String FOLLOW_UP_LIST = "the list Patient follow-up in the section X-ray and fluoroscopy";
     /** Rows of each figure table in the PDF; the workbook has them all. */
     private static final int MAX_ROWS = 40;
 
