@@ -136,6 +136,12 @@ public record AuditResult(
     public boolean patientIdentifiersMissing() { return !filesWithoutPatientIdentifiers.isEmpty(); }
 
     /**
+     * The patients to call back: the findings of the rules whose metadata gives a follow-up ({@code @followUp}), the
+     * one selection the reports' follow-up lists and the history store's count read.
+     */
+    public FollowUps followUps() { return FollowUps.of(rules, findings); }
+
+    /**
      * No study of the input falls in the period although the input has studies: most often a mistyped
      * {@code --period} or the wrong month's export, or an export whose rows of the period were all rejected, whose
      * count and first rows it then gives. Null otherwise; else the sentences every output gives.

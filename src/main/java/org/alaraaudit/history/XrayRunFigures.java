@@ -10,11 +10,10 @@ import java.util.TreeMap;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.audit.aggregate.ProjectionFigures;
 import org.alaraaudit.model.Finding;
-import org.alaraaudit.rules.RuleIds;
 
 /**
  * A run's radiography and fluoroscopy figures as the store keeps them (V3): per station the radiographs, retakes
- * and deviation-index spread, the typical values, and per facility the fluoroscopy procedures and the skin
+ * and deviation-index spread, the typical values, and per facility the fluoroscopy procedures and the patient
  * follow-up list's length. Written by {@link RunWriter} in the run's transaction, after the run's studies, whose
  * modality gives the procedures.
  */
@@ -91,7 +90,11 @@ final class XrayRunFigures {
         }
     }
 
-    /** Facilities with a fluoroscopy procedure in the period, or (a data error aside, the same) one on the skin list. */
+    /**
+     * Facilities with a fluoroscopy procedure in the period, or one with a patient on the follow-up list: the findings
+     * of every rule with a follow-up in its metadata (the shipped one, the skin check, is on fluoroscopy), counted as
+     * the reports' follow-up lists count them.
+     */
     private void insertFluoroscopy(long runId, AuditResult r) throws SQLException {
         Map<String, long[]> facilities = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT facility, COUNT(*) FROM study WHERE run_id = ? AND audited"
@@ -101,10 +104,8 @@ final class XrayRunFigures {
                 while (rs.next()) facilities.computeIfAbsent(rs.getString(1), k -> new long[2])[0] = rs.getLong(2);
             }
         }
-        for (Finding f : r.findings()) {
-            if (RuleIds.FLUORO_SUBSTANTIAL_DOSE.equals(f.ruleId()) && f.facility() != null) {
-                facilities.computeIfAbsent(f.facility(), k -> new long[2])[1]++;
-            }
+        for (Finding f : (Iterable<Finding>) r.followUps().stream()::iterator) {
+            if (f.facility() != null) facilities.computeIfAbsent(f.facility(), k -> new long[2])[1]++;
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO run_fluoroscopy (run_id, facility, procedures, skin_follow_up) VALUES (?, ?, ?, ?)")) {

@@ -84,7 +84,8 @@ class ProjectionReportTest {
         PdfReport.write(result, ReportTemplate.load("default"), null, pdf);
         String text = pdfText(pdf);
         assertTrue(text.contains("X-ray and fluoroscopy"), "section heading");
-        assertTrue(text.contains("Skin follow-up: 1 procedure reached the substantial radiation dose level"), text);
+        assertTrue(text.contains("Patient follow-up. Substantial radiation dose level (skin follow-up): 1 procedure (threshold: Ka,r"
+                + " 5000 mGy or peak skin dose 3000 mGy); follow-up: a skin check 2 to 4 weeks after each procedure (NCRP 168)."), text);
         assertTrue(text.contains("check the skin at 2 to 4 weeks"));
         String pseudonym = AuditFixture.findings(result, "FLUORO_SUBSTANTIAL_DOSE").get(0).patientRef();
         assertTrue(text.contains(pseudonym), "the default report lists the patient by pseudonym");
@@ -92,7 +93,7 @@ class ProjectionReportTest {
         Path accreditation = dir.resolve("accreditation.pdf");
         PdfReport.write(result, ReportTemplate.load("accreditation"), null, accreditation);
         String acc = pdfText(accreditation);
-        assertTrue(acc.contains("Skin follow-up: 1 procedure"));
+        assertTrue(acc.contains("Patient follow-up. Substantial radiation dose level (skin follow-up): 1 procedure"), acc);
         assertFalse(acc.contains(pseudonym), "no patient list in an accreditation report");
     }
 
@@ -108,7 +109,7 @@ class ProjectionReportTest {
         Path pdf = dir.resolve("long-accession.pdf");
         PdfReport.write(r, ReportTemplate.load("default"), null, pdf);
         String text = pdfText(pdf);
-        int at = text.indexOf("Skin follow-up:");
+        int at = text.indexOf("Patient follow-up.");
         assertTrue(at >= 0, text);
         assertTrue(text.indexOf(accession, at) > at, "unbroken in the skin follow-up list: " + text.substring(at));
         assertTrue(text.indexOf(accession) < at, "unbroken in the incidents list too: " + text);

@@ -1,6 +1,7 @@
 package org.alaraaudit.audit.aggregate;
 
 import org.alaraaudit.model.ConfidenceInterval;
+import org.alaraaudit.model.DoseGroup;
 
 /**
  * One facility x exam type x band group of the period, with its median compared to the DRL (ICRP 135: DRLs
@@ -36,8 +37,17 @@ public record DrlGroup(String facility, String examType, String band, String qua
         };
     }
 
+    /**
+     * Whether the group has this status. {@code status} stays the status's name, as findings.json and the history
+     * store keep it; code asks with the enum rather than comparing the text.
+     */
+    public boolean is(DoseGroup.Status s) { return s.name().equals(status); }
+
+    /** Judged, with its median above the DRL: a protocol review. */
+    public boolean above() { return is(DoseGroup.Status.ABOVE); }
+
     /** Judged against its DRL (ABOVE or BELOW with a ratio): only such a group's ratio says anything. */
-    public boolean judged() { return ratio != null && ("ABOVE".equals(status) || "BELOW".equals(status)); }
+    public boolean judged() { return ratio != null && (above() || is(DoseGroup.Status.BELOW)); }
 
     /**
      * Why a change of ratio between two periods is not given, or null when both were judged: a ratio from a group

@@ -1,6 +1,7 @@
 package org.alaraaudit.audit.aggregate;
 
 import java.util.List;
+import org.alaraaudit.model.DoseGroup.Status;
 
 /**
  * The period's radiography and fluoroscopy figures for the reports: typical values (ICRP 135: the median DAP of a
@@ -25,28 +26,32 @@ public record ProjectionFigures(List<TypicalValue> typicalValues, List<Deviation
                                boolean enoughForDrl, int studies, String status, Double drlDapGycm2, String drlRow,
                                String drlSource, String drlStanding) {
 
+        /** Whether the value has this status; NO_DRL, a typical value's own status (no row applies), is none of them. */
+        public boolean is(Status s) { return s.name().equals(status); }
+
+        /** Judged, with its median above the DRL. */
+        public boolean above() { return is(Status.ABOVE); }
+
+        /** Judged against a DRL row (ABOVE or BELOW). */
+        public boolean judged() { return drlDapGycm2 != null && (above() || is(Status.BELOW)); }
+
         /** Median over the DRL, for a judged value (ABOVE or BELOW); else null. */
-        public Double ratio() {
-            return drlDapGycm2 == null || !("ABOVE".equals(status) || "BELOW".equals(status)) ? null : medianDapGycm2 / drlDapGycm2;
-        }
+        public Double ratio() { return judged() ? medianDapGycm2 / drlDapGycm2 : null; }
 
         /** The status as the PDF and the workbook write it, as DrlGroup#statusWords does for CT groups. */
         public String statusWords() {
-            return switch (status) {
-                case "ABOVE", "BELOW", "INSUFFICIENT_SAMPLE" -> DrlGroup.statusWords(status);
-                default -> "no DRL row";
-            };
+            return above() || is(Status.BELOW) || is(Status.INSUFFICIENT_SAMPLE) ? DrlGroup.statusWords(status) : "no DRL row";
         }
 
         /** The DRL comparison in a reader's words; {@code minSampleStudies} null where the tables are not at hand. */
         public String comparison(Integer minSampleStudies) {
-            return switch (status) {
-                case "ABOVE" -> "above the DRL";
-                case "BELOW" -> "at or below the DRL";
-                case "INSUFFICIENT_SAMPLE" -> "insufficient sample: " + studies + (studies == 1 ? " study" : " studies")
+            if (above()) return "above the DRL";
+            if (is(Status.BELOW)) return "at or below the DRL";
+            if (is(Status.INSUFFICIENT_SAMPLE)) {
+                return "insufficient sample: " + studies + (studies == 1 ? " study" : " studies")
                         + (minSampleStudies == null ? ", below the minimum sample" : ", fewer than " + minSampleStudies) + "; not judged";
-                default -> "no DRL row for this exam and band";
-            };
+            }
+            return "no DRL row for this exam and band";
         }
     }
 

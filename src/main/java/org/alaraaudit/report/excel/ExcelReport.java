@@ -87,8 +87,9 @@ public final class ExcelReport {
                     note(continued, ProjectionSheets.deviationIndex(wb, styles, result.projection(), rowsPerSheet));
                     note(continued, ProjectionSheets.retakes(wb, styles, result.projection(), rowsPerSheet));
                 }
-                if (shown.showsPatients() && result.findings().stream().anyMatch(f -> ProjectionSheets.SKIN_RULE.equals(f.ruleId()))) {
-                    note(continued, ProjectionSheets.skinFollowUp(wb, styles, result.findings(), rowsPerSheet));
+                org.alaraaudit.audit.FollowUps followUps = result.followUps();
+                if (shown.showsPatients() && followUps.stream().findAny().isPresent()) {
+                    note(continued, ProjectionSheets.skinFollowUp(wb, styles, followUps, rowsPerSheet));
                 }
                 if (shown.showsPatients()) note(continued, EventsSheet.write(wb, styles, result.events(), rowsPerSheet));
                 note(continued, InputProblemsSheet.rejected(wb, styles, result.rejected(), rowsPerSheet, shown));

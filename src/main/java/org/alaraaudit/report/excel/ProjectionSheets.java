@@ -7,16 +7,16 @@ import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * The radiography and fluoroscopy figures as sheets: typical values, the deviation index per station, the retake
- * rates per station and body part, and the skin follow-up list of the procedures past the substantial radiation
- * dose level (a list of patients, so only where the report may show them).
+ * rates per station and body part, and the patient follow-up list: the findings of every rule with a follow-up in
+ * its metadata, such as the procedures past the substantial radiation dose level for a skin check (a list of
+ * patients, so only where the report may show them).
  */
 final class ProjectionSheets {
     static final String TYPICAL = "X-ray typical values";
     static final String DEVIATION = "Exposure index";
     static final String RETAKES = "Retake rates";
+    /** The follow-up list's sheet, named as before a site could add its own follow-up rules. */
     static final String SKIN = "Skin follow-up";
-    /** The rule whose findings make the skin follow-up list. */
-    static final String SKIN_RULE = org.alaraaudit.rules.RuleIds.FLUORO_SUBSTANTIAL_DOSE;
 
     private ProjectionSheets() {}
 
@@ -62,19 +62,23 @@ final class ProjectionSheets {
         return t;
     }
 
-    static Table skinFollowUp(Workbook wb, Styles styles, org.alaraaudit.model.Findings findings, int rowsPerSheet) {
+    /**
+     * The patients to call back, by procedure date: each follow-up finding with its rule and the rule's suggested
+     * action as the advice. The rule columns come last, so the columns of the earlier skin-only sheet keep their places.
+     */
+    static Table skinFollowUp(Workbook wb, Styles styles, org.alaraaudit.audit.FollowUps followUps, int rowsPerSheet) {
         Table t = new Table(wb, styles, SKIN, List.of(Column.of("patient_ref", 16), Column.num("age (years)", 9),
                 Column.of("facility", 18), Column.of("station", 16), Column.of("accession_number", 16),
                 Column.of("procedure start", 17), Column.of("quantity", 14), Column.num("value (mGy)", 10),
-                Column.num("level (mGy)", 10), Column.of("advice", 50), Column.of("finding_id", 18)), rowsPerSheet)
+                Column.num("level (mGy)", 10), Column.of("advice", 50), Column.of("finding_id", 18), Column.of("rule_id", 26),
+                Column.of("follow-up", 40)), rowsPerSheet)
                 .titleColumns(1).open();
-        for (Finding f : findings) {
-            if (!SKIN_RULE.equals(f.ruleId())) continue;
+        for (Finding f : followUps.byDate()) {
             t.row().text(f.patientRef()).number(org.alaraaudit.report.Cells.age(f.ageYears()), styles.decimal)
                     .text(f.facility()).text(f.stationName()).text(f.accessionNumber()).dateTime(f.studyDatetime())
                     .text(f.quantity()).decimal(f.measuredValue()).decimal(f.referenceValue())
-                    .wrapped("tell the patient and the referring physician; check the skin at 2 to 4 weeks")
-                    .text(f.findingId());
+                    .wrapped(followUps.advice(f)).text(f.findingId()).text(f.ruleId())
+                    .wrapped(followUps.rule(f.ruleId()).followUp());
         }
         t.finish();
         return t;

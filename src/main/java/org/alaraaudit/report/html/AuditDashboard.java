@@ -84,26 +84,27 @@ public final class AuditDashboard {
     }
 
     /**
-     * The patients a fluoroscopy procedure took to a substantial radiation dose level (NCRP 168): who, when, the
-     * values, and the advice the PDF and the workbook give. Empty, not absent, when no procedure did.
+     * The patients to call back: the findings of every rule with a follow-up in its metadata (the shipped one: a
+     * fluoroscopy procedure at the substantial radiation dose level, NCRP 168), by date, with who, when, the values
+     * and the advice the PDF and the workbook give (the rule's suggested action). Empty, not absent, when none.
      */
     private static List<Map<String, Object>> skinFollowUp(AuditResult r) {
         List<Map<String, Object>> out = new ArrayList<>();
-        r.findings().stream().filter(f -> org.alaraaudit.rules.RuleIds.FLUORO_SUBSTANTIAL_DOSE.equals(f.ruleId()))
-                .sorted(Comparator.comparing(Finding::studyDatetime, Comparator.nullsLast(Comparator.naturalOrder())))
-                .forEach(f -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("patient", f.patientRef());
-                    m.put("facility", f.facility());
-                    m.put("station", f.stationName());
-                    m.put("procedure", f.accessionNumber());
-                    m.put("date", f.studyDatetime() == null ? null : f.studyDatetime().toLocalDate().toString());
-                    m.put("quantity", f.quantity());
-                    m.put("value (mGy)", Cells.rounded(f.measuredValue(), 4));
-                    m.put("level (mGy)", Cells.rounded(f.referenceValue(), 4));
-                    m.put("advice", "tell the patient and the referring physician; check the skin at 2 to 4 weeks");
-                    out.add(m);
-                });
+        org.alaraaudit.audit.FollowUps followUps = r.followUps();
+        for (Finding f : followUps.byDate()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("patient", f.patientRef());
+            m.put("facility", f.facility());
+            m.put("station", f.stationName());
+            m.put("procedure", f.accessionNumber());
+            m.put("date", f.studyDatetime() == null ? null : f.studyDatetime().toLocalDate().toString());
+            m.put("quantity", f.quantity());
+            m.put("value (mGy)", Cells.rounded(f.measuredValue(), 4));
+            m.put("level (mGy)", Cells.rounded(f.referenceValue(), 4));
+            m.put("rule", followUps.rule(f.ruleId()).title());
+            m.put("advice", followUps.advice(f));
+            out.add(m);
+        }
         return out;
     }
 

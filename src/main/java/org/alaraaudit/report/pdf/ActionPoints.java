@@ -66,7 +66,7 @@ final class ActionPoints {
             if (protocol != null) protocols.computeIfAbsent(f.ruleId(), k -> new LinkedHashMap<>()).merge(protocol, 1L, Long::sum);
         }
         Map<String, ChildCluster> clusters = childClusters(findings);
-        List<DrlGroup> above = drlGroups.stream().filter(g -> "ABOVE".equals(g.status()))
+        List<DrlGroup> above = drlGroups.stream().filter(DrlGroup::above)
                 .sorted(Comparator.comparing((DrlGroup g) -> g.ratio() == null ? 0 : -g.ratio())).toList();
         List<Point> points = new ArrayList<>();
         counts.forEach((rule, byFacility) -> {
@@ -92,10 +92,35 @@ final class ActionPoints {
                 .thenComparing(Comparator.comparingLong(Point::critical).reversed())
                 .thenComparing(Comparator.comparingLong(Point::major).reversed())
                 .thenComparing(Point::ruleId));
-        List<Point> top = new ArrayList<>(points.subList(0, Math.min(n, points.size())));
-        // Groups above the DRL always make the list: each is a protocol review, however few findings it raised.
-        points.stream().filter(p -> !p.drlAbove().isEmpty() && !top.contains(p)).findFirst().ifPresent(p -> top.set(top.size() - 1, p));
+        // Some items always take a place, however many ranked above them and however few places the page has: each
+        // follow-up (a patient to call back in time), the rule with the most CRITICAL findings (potential dose
+        // incidents; a year's list of follow-ups and clusters left every CRITICAL out) and the groups above the DRL
+        // (each a protocol review, however few findings it raised). The rest fill what places are left, in rank order.
+        List<Point> always = new ArrayList<>();
+        for (Point p : points) if (rules.followUp(p.ruleId()) != null) always.add(p);
+        points.stream().filter(p -> p.critical() > 0 && !always.contains(p))
+                .max(Comparator.comparingLong(Point::critical).thenComparing(p -> -points.indexOf(p))).ifPresent(always::add);
+        points.stream().filter(p -> !p.drlAbove().isEmpty() && !always.contains(p)).findFirst().ifPresent(always::add);
+        List<Point> top = new ArrayList<>(always);
+        for (Point p : points) {
+            if (top.size() >= n) break;
+            if (!top.contains(p)) top.add(p);
+        }
+        top.sort(Comparator.comparingInt(points::indexOf));
         return top;
+    }
+
+    /**
+     * The rules with CRITICAL findings, most first, with their counts: the summary names those its items leave out,
+     * so no potential dose incident is only a number in "more rules".
+     */
+    static Map<String, Long> criticalByRule(Findings findings) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Finding f : findings) if (f.severity() == Severity.CRITICAL) counts.merge(f.ruleId(), 1L, Long::sum);
+        Map<String, Long> out = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     /**
@@ -135,7 +160,7 @@ final class ActionPoints {
     static int ranked(Findings findings, List<DrlGroup> drlGroups) {
         java.util.Set<String> rules = new java.util.HashSet<>();
         for (Finding f : findings) if (f.severity().atLeast(Severity.MAJOR)) rules.add(f.ruleId());
-        if (drlGroups.stream().anyMatch(g -> "ABOVE".equals(g.status()))) rules.add(RuleIds.DRL_MEDIAN_EXCEEDED);
+        if (drlGroups.stream().anyMatch(DrlGroup::above)) rules.add(RuleIds.DRL_MEDIAN_EXCEEDED);
         return rules.size();
     }
 
@@ -145,14 +170,28 @@ final class ActionPoints {
         return byFacility;
     }
 
-    static String describe(Point p, RuleTitles rules) {
+    /** Procedure days a follow-up item lists one by one; beyond them it gives the range, the latest and where the list is. */
+    static final int FOLLOW_UP_DAYS_LISTED = 6;
+
+    /** The latest procedure days a long follow-up item still names: the ones whose time limit may not have passed. */
+    private static final int LATEST_DAYS_NAMED = 3;
+
+    static String describe(Point p, RuleTitles rules) { return describe(p, rules, null, false); }
+
+    /**
+     * The item in words. {@code followUpList} says where the report lists the follow-up patients one by one (null when
+     * it lists none): a follow-up item with more days than {@link #FOLLOW_UP_DAYS_LISTED} points there instead of
+     * naming every day, which for a year filled the summary and pushed the CRITICAL findings out of it. {@code compact}
+     * names only the highest DRL group, where the page has no room for three.
+     */
+    static String describe(Point p, RuleTitles rules, String followUpList, boolean compact) {
         StringBuilder sb = new StringBuilder(rules.title(p.ruleId())).append(": ");
         if (!p.drlAbove().isEmpty()) {
             sb.append(Text.count(p.drlAbove().size())).append(p.drlAbove().size() == 1 ? " DRL group" : " DRL groups")
                     .append(" with the median above the DRL (").append(sites(p.byFacility(), true)).append("); highest: ");
             int shown = 0;
             for (DrlGroup g : p.drlAbove()) {
-                if (shown++ == 3) break;
+                if (shown++ == (compact ? 1 : 3)) break;
                 if (shown > 1) sb.append("; ");
                 sb.append(g.examName()).append(", ").append(g.band()).append(", ").append(g.quantity())
                         .append(" at ").append(g.facility()).append(" (ratio ").append(Text.number(g.ratio())).append(')');
@@ -183,7 +222,17 @@ final class ActionPoints {
         String followUp = rules.followUp(p.ruleId());
         if (followUp != null) {
             sb.append(". Patient follow-up: ").append(followUp);
-            if (!p.dates().isEmpty()) {
+            if (p.dates().size() > FOLLOW_UP_DAYS_LISTED) {
+                List<String> days = p.dates().stream().map(java.time.LocalDate::toString).toList();
+                long months = p.dates().stream().map(java.time.YearMonth::from).distinct().count();
+                List<String> latest = days.subList(days.size() - LATEST_DAYS_NAMED, days.size());
+                sb.append("; procedures on ").append(Text.count(days.size())).append(" days from ").append(days.get(0))
+                        .append(" to ").append(days.get(days.size() - 1)).append(" in ").append(Text.count(months))
+                        .append(months == 1 ? " month" : " months").append(", the latest on ")
+                        .append(String.join(", ", latest.subList(0, latest.size() - 1))).append(" and ").append(latest.get(latest.size() - 1))
+                        .append(followUpList == null ? "; a report with patient-level sections lists each patient"
+                                : "; " + followUpList + " has each patient");
+            } else if (!p.dates().isEmpty()) {
                 sb.append("; procedures of ").append(String.join(", ", p.dates().stream().map(java.time.LocalDate::toString).toList()));
             }
         }

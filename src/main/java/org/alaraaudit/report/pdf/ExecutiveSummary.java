@@ -88,8 +88,12 @@ final class ExecutiveSummary {
         int ranked = ActionPoints.ranked(ctx.result.findings(), ctx.result.drlGroups());
         // Four points where the page has room, fewer where it has not (a previous period's columns take some): the
         // scope note under them gives the row counts the summary's figures rest on, and must not go over a page alone.
-        List<Paragraph> end = actionPoints(ctx, 4, ranked);
-        for (int shown = 3; shown >= 2 && !fits(ctx, end); shown--) end = actionPoints(ctx, shown, ranked);
+        // Before an item is left out, the DRL item names one group instead of three.
+        List<Paragraph> end = actionPoints(ctx, 4, ranked, false);
+        for (int shown = 4; shown >= 2 && !fits(ctx, end); shown--) {
+            end = actionPoints(ctx, shown, ranked, true);
+            if (shown > 2 && !fits(ctx, end)) end = actionPoints(ctx, shown - 1, ranked, false);
+        }
         end.forEach(ctx::add);
     }
 
@@ -101,7 +105,7 @@ final class ExecutiveSummary {
     }
 
     /** The summary's end: the top {@code shown} points worth acting on, their note, the scope note. */
-    private static List<Paragraph> actionPoints(ReportContext ctx, int shown, int ranked) {
+    private static List<Paragraph> actionPoints(ReportContext ctx, int shown, int ranked, boolean compact) {
         List<Paragraph> out = new java.util.ArrayList<>();
         var points = ActionPoints.top(ctx.result.findings(), ctx.result.drlGroups(), shown, ctx.rules);
         if (points.isEmpty()) {
@@ -113,7 +117,8 @@ final class ExecutiveSummary {
             int i = 1;
             for (ActionPoints.Point p : points) {
                 // Hand-made numbering: an OpenPDF List draws its numbers in non-embedded Helvetica.
-                Paragraph item = ctx.type.paragraph((i++) + ".  " + ActionPoints.describe(p, ctx.rules), ctx.type.body);
+                Paragraph item = ctx.type.paragraph((i++) + ".  " + ActionPoints.describe(p, ctx.rules,
+                        ctx.patientLevel() ? ProjectionSection.FOLLOW_UP_LIST : null, compact), ctx.type.body);
                 item.setLeading(13);
                 item.setIndentationLeft(14);
                 item.setFirstLineIndent(-14);
@@ -122,10 +127,10 @@ final class ExecutiveSummary {
             }
             out.add(ctx.noteParagraph("One item per rule, its counts per facility in brackets; follow-ups with a time limit first, then a"
                     + " protocol with two or more children's studies above a notification or alert value, then by CRITICAL,"
-                    + " then MAJOR findings. DRL groups above the DRL count once each and always take a place: each is"
-                    + " a protocol review."
+                    + " then MAJOR findings. Follow-ups, the rule with the most CRITICAL findings and the DRL groups above the"
+                    + " DRL (counted once each, each a protocol review) always take a place."
                     + (ranked > points.size() ? " " + Text.count(ranked - points.size()) + (ranked - points.size() == 1 ? " more rule has" : " more rules have")
-                    + " CRITICAL or MAJOR findings this period." : "")
+                    + " CRITICAL or MAJOR findings this period." + otherCritical(ctx, points) : "")
                     + " The section CRITICAL and MAJOR findings counts every one; the workbook lists them all."));
         }
 
@@ -139,6 +144,17 @@ final class ExecutiveSummary {
                 + drlSentence(ctx)));
         if (ctx.result.patientIdentifiersMissing()) out.add(ctx.leadParagraph("Not assessable.", PeriodChange.noPatientIdSentence(ctx.result)));
         return out;
+    }
+
+    /** The rules with CRITICAL findings that no item shows, by name and count: each is a potential dose incident. */
+    private static String otherCritical(ReportContext ctx, List<ActionPoints.Point> shown) {
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (ActionPoints.Point p : shown) listed.add(p.ruleId());
+        List<String> others = new java.util.ArrayList<>();
+        ActionPoints.criticalByRule(ctx.result.findings()).forEach((rule, n) -> {
+            if (!listed.contains(rule)) others.add(ctx.rules.title(rule) + " (" + Text.count(n) + ")");
+        });
+        return others.isEmpty() ? "" : " Also with CRITICAL findings: " + String.join(", ", others) + ".";
     }
 
     /**
@@ -168,8 +184,8 @@ final class ExecutiveSummary {
         java.util.Map<String, Long> above = new java.util.HashMap<>();
         java.util.Map<String, Long> judged = new java.util.HashMap<>();
         for (DrlGroup g : ctx.result.drlGroups()) {
-            if ("ABOVE".equals(g.status())) above.merge(g.facility(), 1L, Long::sum);
-            if (g.ratio() != null && !"INSUFFICIENT_SAMPLE".equals(g.status())) judged.merge(g.facility(), 1L, Long::sum);
+            if (g.above()) above.merge(g.facility(), 1L, Long::sum);
+            if (g.judged()) judged.merge(g.facility(), 1L, Long::sum);
         }
         ReportTable t = new ReportTable(ctx, new float[]{2.2f, 0.8f, 0.9f, 1.1f, 0.9f, 0.8f, 0.8f, 1.1f}, "Facility",
                 "Studies#", "Pediatric#", "Pediatric protocol compliance#", "CT repeat rate#", "CRITICAL#", "MAJOR#",
@@ -205,8 +221,8 @@ final class ExecutiveSummary {
 
     private static String drlSentence(ReportContext ctx) {
         if (ctx.result.drlGroups().isEmpty()) return "";
-        long above = ctx.result.drlGroups().stream().filter(g -> "ABOVE".equals(g.status())).count();
-        long judged = ctx.result.drlGroups().stream().filter(g -> g.ratio() != null && !"INSUFFICIENT_SAMPLE".equals(g.status())).count();
+        long above = ctx.result.drlGroups().stream().filter(DrlGroup::above).count();
+        long judged = ctx.result.drlGroups().stream().filter(DrlGroup::judged).count();
         long groups = ctx.result.drlGroups().size();
         return " " + Text.count(judged) + " of " + Text.count(groups) + " DRL groups had enough studies to be judged; "
                 + Text.count(above) + (above == 1 ? " has its" : " have their") + " median above the DRL.";

@@ -1,20 +1,26 @@
 package org.alaraaudit.report.pdf;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.alaraaudit.audit.FollowUps;
 import org.alaraaudit.audit.aggregate.ProjectionFigures;
 import org.alaraaudit.model.Finding;
+import org.alaraaudit.rules.Policy;
+import org.alaraaudit.rules.RuleDescription;
 import org.alaraaudit.rules.RuleIds;
 
 /**
  * Radiography and fluoroscopy: typical values (the median DAP of each facility's exam and band, ICRP 135, with its
  * DRL comparison where the site's DRL table has a row), the deviation index per station, retake rates against the
- * local target, and the skin follow-up list of the procedures past the substantial radiation dose level (by
- * pseudonym, only in reports that list patients).
+ * local target, and the patient follow-up list: the findings of the rules with a follow-up in their metadata, such as
+ * the skin check after a procedure past the substantial radiation dose level (by pseudonym, only in reports that
+ * list patients).
  */
 final class ProjectionSection {
-    /** The rule whose findings make the skin follow-up list. */
-    static final String SKIN_RULE = org.alaraaudit.rules.RuleIds.FLUORO_SUBSTANTIAL_DOSE;
+    /** The executive summary's pointer to the list below, where the report lists patients. */
+    static final String FOLLOW_UP_LIST = "the list Patient follow-up in the section X-ray and fluoroscopy";
     /** Rows of each figure table in the PDF; the workbook has them all. */
     private static final int MAX_ROWS = 40;
 
@@ -23,14 +29,16 @@ final class ProjectionSection {
     static void write(ReportContext ctx) {
         ctx.heading("X-ray and fluoroscopy");
         ProjectionFigures p = ctx.result.projection();
-        List<Finding> skin = new ArrayList<>();
-        long skinTotal = 0;
-        for (Finding f : ctx.result.findings()) {
-            if (!SKIN_RULE.equals(f.ruleId())) continue;
-            skinTotal++;
-            if (skin.size() < ctx.template.maxIncidents()) skin.add(f);
+        FollowUps followUps = ctx.result.followUps();
+        List<Finding> listed = new ArrayList<>();
+        Map<String, Long> byRule = new LinkedHashMap<>();
+        long followUpTotal = 0;
+        for (Finding f : (Iterable<Finding>) followUps.stream()::iterator) {
+            followUpTotal++;
+            byRule.merge(f.ruleId(), 1L, Long::sum);
+            if (listed.size() < ctx.template.maxIncidents()) listed.add(f);
         }
-        if (p.isEmpty() && skinTotal == 0) {
+        if (p.isEmpty() && followUpTotal == 0) {
             ctx.paragraph("No radiograph or fluoroscopy procedure of the period gave a DAP, a deviation index or a body part.");
             return;
         }
@@ -66,18 +74,39 @@ final class ProjectionSection {
             t.finish();
             more(ctx, p.retakes().size(), "retake rates");
         }
-        ctx.paragraph("Skin follow-up: " + Text.count(skinTotal) + " procedure" + (skinTotal == 1 ? "" : "s")
-                + " reached the substantial radiation dose level (NCRP Report 168: 5 Gy reference air kerma or 3 Gy peak "
-                + "skin dose). Tell the patient and the referring physician, and check the skin at 2 to 4 weeks.");
-        if (skin.isEmpty() || !ctx.patientLevel()) return;
+        followUps(ctx, followUps, byRule, listed, followUpTotal);
+    }
+
+    /**
+     * The patients to call back: each follow-up rule of the rule set with its count, threshold, follow-up and action
+     * (from its metadata, so a site's own follow-up rule reads as the shipped one does), then the list by pseudonym.
+     */
+    private static void followUps(ReportContext ctx, FollowUps followUps, Map<String, Long> byRule, List<Finding> listed, long total) {
+        if (!followUps.anyRule()) return;
+        Policy inForce = ctx.result.tables().policy().withPediatricAge(ctx.result.run().pediatricAgeYears())
+                .withDrlSet(ctx.result.run().drlSet());
+        StringBuilder sb = new StringBuilder();
+        for (RuleDescription r : followUps.rules()) {
+            long n = byRule.getOrDefault(r.ruleId(), 0L);
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(r.title()).append(": ").append(Text.count(n)).append(n == 1 ? " procedure" : " procedures");
+            String threshold = r.threshold() == null || r.threshold().isBlank() ? null : r.threshold(inForce);
+            if (threshold != null) sb.append(" (threshold: ").append(threshold).append(')');
+            sb.append("; follow-up: ").append(r.followUp()).append('.');
+            if (r.action() != null && !r.action().isBlank()) sb.append(" Suggested: ").append(r.action()).append('.');
+        }
+        ctx.paragraph("Patient follow-up.", sb.toString());
+        if (listed.isEmpty() || !ctx.patientLevel()) return;
+        boolean severalRules = byRule.size() > 1;
         ReportTable t = new ReportTable(ctx, new float[]{1.3f, 1.0f, 1.5f, 1.7f, 3.3f},
                 "Patient (pseudonym)", "Date", "Accession", "Facility / station", "Values").identifiers(0, 2);
-        for (Finding f : skin) {
+        for (Finding f : listed) {
+            String values = Measured.message(ctx, f);
             t.row(Text.orDash(f.patientRef()), Text.dateTime(f.studyDatetime()), Text.orDash(f.accessionNumber()),
-                    Measured.place(f), Measured.message(ctx, f));
+                    Measured.place(f), severalRules ? followUps.rule(f.ruleId()).title() + ": " + values : values);
         }
         t.finish();
-        more(ctx, (int) skinTotal, "procedures for skin follow-up", skin.size());
+        more(ctx, (int) total, "procedures for patient follow-up", listed.size());
     }
 
     /**
@@ -130,7 +159,7 @@ final class ProjectionSection {
         List<Ranked> ranked = new java.util.ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             ProjectionFigures.TypicalValue v = all.get(i);
-            int rank = "ABOVE".equals(v.status()) ? 0 : v.drlRow() != null ? 1 : v.band() != null && !v.band().startsWith("adult") ? 2 : 3;
+            int rank = v.above() ? 0 : v.drlRow() != null ? 1 : v.band() != null && !v.band().startsWith("adult") ? 2 : 3;
             int turn = turns.merge(rank + "\u001f" + v.facility(), 1, Integer::sum);
             ranked.add(new Ranked(i, rank, turn, v.facility() == null ? "" : v.facility()));
         }
