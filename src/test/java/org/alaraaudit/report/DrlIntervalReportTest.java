@@ -57,7 +57,7 @@ class DrlIntervalReportTest {
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
             String t = new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
             assertTrue(t.contains("Median 95 % CI P75 DRL Ratio"), "the column's header");
-            assertTrue(t.contains(" 35.5 32-39 "), "median, then its interval: " + t);
+            assertTrue(t.contains(" 35.5 32\u201339 "), "median, then its interval: " + t);
         }
     }
 

@@ -40,8 +40,10 @@ final class DrlSheet {
     /**
      * {@code previous}: the previous period from the history store, or null; its groups fill the previous columns.
      * {@code cited}: each DRL citation's status (shared reference-status rules), beside the citation.
+     * {@code whyNoPrevious}: why there is no previous period, for the note under the table when there is none.
      */
-    static void write(XSSFWorkbook wb, Styles styles, List<DrlGroup> all, PreviousPeriod previous, org.alaraaudit.report.CitedStatus cited) {
+    static void write(XSSFWorkbook wb, Styles styles, List<DrlGroup> all, PreviousPeriod previous, org.alaraaudit.report.CitedStatus cited,
+                      String whyNoPrevious) {
         List<DrlGroup> groups = ranked(all);
         int judged = (int) groups.stream().filter(DrlSheet::judged).count();
         Table t = new Table(wb, styles, NAME, COLUMNS, Table.EXCEL_DATA_ROWS).open();
@@ -71,7 +73,7 @@ final class DrlSheet {
         }
         ratioColours(sheet, last);
         new RowCells(sheet.createRow(last + 2), styles, 0).styled(previous == null
-                ? "previous median / ratio: no previous period is stored in the history store."
+                ? "previous median / ratio: " + whyNoPrevious
                 : "previous median / studies / ratio / status: the same facility, exam type, band and quantity in the previous period ("
                 + (previous.period() == null || previous.period().isWholeInput() ? "whole input"
                 : previous.period().from() + " to " + previous.period().to()) + "); empty where the group did not exist. "

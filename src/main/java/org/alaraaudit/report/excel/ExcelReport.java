@@ -66,7 +66,8 @@ public final class ExcelReport {
             XSSFWorkbook xssf = new XSSFWorkbook();
             Styles styles = new Styles(xssf);
             XSSFSheet summary = xssf.createSheet(SummarySheet.NAME);
-            DrlSheet.write(xssf, styles, result.drlGroups(), result.previousPeriod(), CitedStatus.of(result));
+            DrlSheet.write(xssf, styles, result.drlGroups(), result.previousPeriod(), CitedStatus.of(result),
+                    org.alaraaudit.audit.PreviousPeriod.whyNone(result.run().period(), result.historyStoreRead()));
             // close() deletes the temp files in POI 5.5 (dispose() is deprecated there, bug 68183)
             try (SXSSFWorkbook wb = new StreamedWorkbook(xssf, WINDOW)) {
                 Map<String, List<String>> continued = new LinkedHashMap<>();

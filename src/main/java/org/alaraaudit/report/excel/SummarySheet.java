@@ -119,7 +119,7 @@ final class SummarySheet {
                     + String.join(", ", result.filesWithoutPatientIdentifiers()) + "): the repeat count and rate below leave those files out.");
         }
         if (p == null) {
-            note("No previous period is stored in the history store: no month-over-month change.");
+            note(org.alaraaudit.audit.PreviousPeriod.whyNone(result.run().period(), result.historyStoreRead()));
         } else {
             header("figure", "this period", "previous period", "change");
             String period = pp.period() == null || pp.period().isWholeInput() ? "whole input"

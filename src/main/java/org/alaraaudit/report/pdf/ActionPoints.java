@@ -211,7 +211,7 @@ final class ActionPoints {
             if (c != null) {
                 sb.append("; ").append(Text.count(c.studies())).append(" children's studies on one protocol, ").append(c.protocol())
                         .append(" at ").append(c.station()).append(" (").append(c.facility()).append("), ")
-                        .append(Messages.number(c.lowest())).append("-").append(Messages.number(c.highest())).append(' ').append(c.unit())
+                        .append(Text.number(c.lowest())).append("\u2013").append(Text.number(c.highest())).append(' ').append(c.unit())
                         .append(" against ").append(Messages.number(c.value())).append(' ').append(c.unit())
                         .append(c.first() == null ? "" : ", from " + c.first()).append(": review that protocol first");
             } else if (p.topProtocol() != null && p.total() > 1) {

@@ -29,7 +29,7 @@ final class DrlRatioChart {
 
     DrlRatioChart(List<DrlGroup> groups) {
         List<DrlGroup> judged = groups.stream()
-                .filter(g -> g.ratio() != null && !"INSUFFICIENT_SAMPLE".equals(g.status())).toList();
+                .filter(DrlGroup::judged).toList();
         Map<String, Double> worst = new LinkedHashMap<>();
         for (DrlGroup g : judged) worst.merge(category(g), g.ratio(), Math::max);
         List<String> keep = worst.keySet().stream()

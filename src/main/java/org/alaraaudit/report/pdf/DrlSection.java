@@ -55,7 +55,7 @@ final class DrlSection {
     /** The median's 95 % interval, low-high; empty below 6 values. */
     private static String interval(DrlGroup g) {
         var ci = g.medianInterval();
-        return ci == null ? "" : Text.number(ci.low()) + "-" + Text.number(ci.high());
+        return ci == null ? "" : Text.number(ci.low()) + "\u2013" + Text.number(ci.high());
     }
 
     /** Protocol x station: use and doses of each pediatric protocol at each station, with its ratio to the DRL. */

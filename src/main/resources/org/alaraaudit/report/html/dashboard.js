@@ -494,7 +494,7 @@
       if (DATA.skinFollowUp === null && DATA.disclosure !== 'patient-level') {
         skin.appendChild(el('p', { className: 'empty', text: 'Not shown: this report\u2019s template shows aggregates only, no patient-level lists.' }));
       } else if (!DATA.skinFollowUp || !DATA.skinFollowUp.length) {
-        skin.appendChild(el('p', { className: 'empty', text: 'No skin follow-up list: this audit does not yet assess peak skin dose of fluoroscopy.' }));
+        skin.appendChild(el('p', { className: 'empty', text: 'No patient to follow up: no procedure of the period reached a follow-up level (such as the substantial radiation dose level of the fluoroscopy rules).' }));
       } else {
         var t = el('table', { id: 'skin-table' }, [el('thead', null, [el('tr', null, Object.keys(DATA.skinFollowUp[0]).map(function (h) {
           return el('th', { scope: 'col', text: h }); }))])]);

@@ -70,7 +70,7 @@ class SampleMonthPdfWordingTest {
         assertFalse(text.contains("1.08\u20134.3"), "no range rounded to three figures");
         assertTrue(text.contains("exceeds the US DRL of 11 mGy (ratio"), () -> around("exceeds the US DRL of 11"));
         assertFalse(java.util.regex.Pattern.compile("DRL of \\d+\\.0 ").matcher(text).find(), "no DRL with a decimal it does not have");
-        assertTrue(java.util.regex.Pattern.compile("75th percentile \\d+\\.\\d\\d (mGy|mGy·cm)\\)").matcher(text).find(), "a unit after the 75th percentile");
+        assertTrue(java.util.regex.Pattern.compile("75th percentile \\d+\\.\\d\\d (mGy|mGy·cm)[;)]").matcher(text).find(), "a unit after the 75th percentile");
     }
 
     @Test
