@@ -60,7 +60,7 @@ final class SummarySheet {
         accounting(result.rows(), result.rowsOutsidePeriod(), result.warnings().size());
         figures(result);
         findingsByRule(result);
-        facilities(result.figures());
+        facilities(result);
         notes(continued);
         PrintLayout.portraitOnePageWide(sheet);
     }
@@ -257,13 +257,18 @@ final class SummarySheet {
         return ids;
     }
 
-    private void facilities(ComplianceFigures f) {
+    /** The PDF's by-facility table, figure for figure (FacilityHeadline), so a registry need not read it from the PDF. */
+    private void facilities(AuditResult result) {
+        ComplianceFigures f = result.figures();
         section("By facility");
-        header("facility", "studies", "findings");
-        Set<String> names = new LinkedHashSet<>(f.studiesByFacility().keySet());
-        names.addAll(f.findingsByFacility().keySet());
-        for (String n : names) {
-            row().text(n).count(f.studiesByFacility().getOrDefault(n, 0L)).count(f.findingsByFacility().getOrDefault(n, 0L));
+        header("facility", "studies", "pediatric studies", "pediatric protocol compliance", "CT repeat rate", "findings",
+                "CRITICAL", "MAJOR", "DRL groups above the DRL", "DRL groups judged");
+        for (org.alaraaudit.report.FacilityHeadline h : org.alaraaudit.report.FacilityHeadline.of(result)) {
+            var site = h.figures();
+            row().text(site.facility()).count(site.studies()).count(site.pediatricStudies())
+                    .number(site.pediatricProtocolCompliance(), styles.percent).number(site.repeatRate(), styles.percent)
+                    .count(f.findingsByFacility().getOrDefault(site.facility(), 0L)).count(h.critical()).count(h.major())
+                    .count(h.drlGroupsAbove()).count(h.drlGroupsJudged());
         }
         next++;
     }

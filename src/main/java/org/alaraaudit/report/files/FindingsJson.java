@@ -44,7 +44,7 @@ public final class FindingsJson {
                 g.writeNumberField("audited_outside_period", result.rowsOutsidePeriod());
                 g.writeNumberField("data_warnings", result.warnings().size());
                 g.writeEndObject();
-                figures(g, result.figures());
+                figures(g, result);
                 g.writeArrayFieldStart("drl_groups");
                 for (DrlGroup d : result.drlGroups()) drlGroup(g, d);
                 g.writeEndArray();
@@ -112,7 +112,8 @@ public final class FindingsJson {
         g.writeEndObject();
     }
 
-    private static void figures(JsonGenerator g, ComplianceFigures f) throws IOException {
+    private static void figures(JsonGenerator g, AuditResult result) throws IOException {
+        ComplianceFigures f = result.figures();
         g.writeObjectFieldStart("figures");
         g.writeNumberField("studies", f.studies());
         g.writeNumberField("pediatric_studies", f.pediatricStudies());
@@ -128,6 +129,7 @@ public final class FindingsJson {
         map(g, "findings_by_rule", f.findingsByRule());
         map(g, "findings_by_severity", f.findingsBySeverity());
         map(g, "findings_by_facility", f.findingsByFacility());
+        facilities(g, result);
         map(g, "findings_by_station", f.findingsByStation());
         map(g, "findings_by_protocol", f.findingsByProtocol());
         marrowProfile(g, f.cumulativeMarrowDoseProfile());
@@ -135,6 +137,31 @@ public final class FindingsJson {
     }
 
     /** How many of the period's pediatric CT patients fall in each band of estimated cumulative marrow dose. */
+    /** The reports' by-facility table (FacilityHeadline): what a registry compares its sites on. */
+    private static void facilities(JsonGenerator g, AuditResult result) throws IOException {
+        g.writeArrayFieldStart("facilities");
+        for (org.alaraaudit.report.FacilityHeadline h : org.alaraaudit.report.FacilityHeadline.of(result)) {
+            var site = h.figures();
+            g.writeStartObject();
+            g.writeStringField("facility", site.facility());
+            g.writeNumberField("studies", site.studies());
+            g.writeNumberField("pediatric_studies", site.pediatricStudies());
+            g.writeNumberField("ct_studies", site.ctStudies());
+            g.writeNumberField("pediatric_ct_studies", site.pediatricCtStudies());
+            g.writeNumberField("pediatric_ct_studies_with_adult_protocol", site.pediatricCtStudiesWithAdultProtocol());
+            num(g, "pediatric_protocol_compliance", Cells.rounded(site.pediatricProtocolCompliance(), 6));
+            g.writeNumberField("ct_studies_repeated", site.ctStudiesRepeated());
+            num(g, "repeat_rate", Cells.rounded(site.repeatRate(), 6));
+            g.writeNumberField("findings", site.findings());
+            g.writeNumberField("critical", h.critical());
+            g.writeNumberField("major", h.major());
+            g.writeNumberField("drl_groups_above", h.drlGroupsAbove());
+            g.writeNumberField("drl_groups_judged", h.drlGroupsJudged());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     private static void marrowProfile(JsonGenerator g, MarrowDoseProfile p) throws IOException {
         if (p == null) return;
         g.writeObjectFieldStart("cumulative_marrow_dose_profile");

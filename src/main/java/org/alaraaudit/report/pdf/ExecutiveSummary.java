@@ -9,6 +9,7 @@ import java.util.List;
 import org.alaraaudit.audit.aggregate.ComplianceFigures;
 import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.report.FacilityHeadline;
 import org.alaraaudit.scanlog.RowAccounting;
 
 /** One page a committee reads first: the headline figures, findings by severity and what to act on. */
@@ -176,26 +177,14 @@ final class ExecutiveSummary {
         var sites = ctx.result.figures().facilities();
         if (sites.isEmpty()) return;
         ctx.subheading("By facility");
-        java.util.Map<String, long[]> serious = new java.util.HashMap<>();
-        for (var f : ctx.result.findings()) {
-            if (!f.severity().atLeast(Severity.MAJOR)) continue;
-            serious.computeIfAbsent(f.facility(), k -> new long[2])[f.severity() == Severity.CRITICAL ? 0 : 1]++;
-        }
-        java.util.Map<String, Long> above = new java.util.HashMap<>();
-        java.util.Map<String, Long> judged = new java.util.HashMap<>();
-        for (DrlGroup g : ctx.result.drlGroups()) {
-            if (g.above()) above.merge(g.facility(), 1L, Long::sum);
-            if (g.judged()) judged.merge(g.facility(), 1L, Long::sum);
-        }
         ReportTable t = new ReportTable(ctx, new float[]{2.2f, 0.8f, 0.9f, 1.1f, 0.9f, 0.8f, 0.8f, 1.1f}, "Facility",
                 "Studies#", "Pediatric#", "Pediatric protocol compliance#", "CT repeat rate#", "CRITICAL#", "MAJOR#",
                 "DRL groups above / judged#");
-        for (var site : sites) {
-            long[] s = serious.getOrDefault(site.facility(), new long[2]);
+        for (FacilityHeadline h : FacilityHeadline.of(ctx.result)) {
+            var site = h.figures();
             t.row(Text.orDash(site.facility()), Text.count(site.studies()), Text.count(site.pediatricStudies()),
-                    Text.percent(site.pediatricProtocolCompliance()), Text.percent(site.repeatRate()), Text.count(s[0]),
-                    Text.count(s[1]), Text.count(above.getOrDefault(site.facility(), 0L)) + " / "
-                            + Text.count(judged.getOrDefault(site.facility(), 0L)));
+                    Text.percent(site.pediatricProtocolCompliance()), Text.percent(site.repeatRate()), Text.count(h.critical()),
+                    Text.count(h.major()), Text.count(h.drlGroupsAbove()) + " / " + Text.count(h.drlGroupsJudged()));
         }
         t.finish();
     }
