@@ -304,7 +304,8 @@ final class OpenRemExportWriter {
      * DICOM-style UID so that two alike monitoring scans stay two events.
      */
     static String canonical(List<Study> studies) {
-        List<String> h = List.of("patient_id", "age_years", "sex", "weight_kg", "height_cm", "facility", "station_name",
+        // The birth date as the OpenREM exports carry it: with both, the audit takes the birth date's exact age.
+        List<String> h = List.of("patient_id", "birth_date", "age_years", "sex", "weight_kg", "height_cm", "facility", "station_name",
                 "manufacturer", "model", "accession_number", "study_datetime", "modality", "study_description",
                 "protocol_name", "acquisition_type", "event_uid", "kvp", "mas", "ctdivol_mgy", "phantom", "dlp_mgycm",
                 "scan_length_mm", DoseCheck.DLP_ALERT, DoseCheck.DLP_FORWARD, DoseCheck.CTDIVOL_ALERT,
@@ -321,7 +322,7 @@ final class OpenRemExportWriter {
                 String mas = e.exposureTime() == null ? "" : ma.multiply(new BigDecimal(e.exposureTime())).stripTrailingZeros().toPlainString();
                 String phantom = e.phantomCode() == null ? "" : e.phantomCode().equals("113691") ? "32" : "16";
                 DoseCheckDetails d = e.doseCheck() != null && e.doseCheck().hasAlerts() ? e.doseCheck() : null;
-                List<String> r = List.of(s.patientId(), s.age(), s.sex(), s.massKg(),
+                List<String> r = List.of(s.patientId(), s.birthDate().toString(), s.age(), s.sex(), s.massKg(),
                         new BigDecimal(s.heightM()).movePointRight(2).stripTrailingZeros().toPlainString(), s.institution(),
                         s.station(), s.manufacturer(), s.model(), s.accession(), iso.format(s.date().atTime(s.time())), "CT",
                         s.description(), e.protocol(), e.type().replace(" Acquisition", "").replace(' ', '_').toUpperCase(Locale.ROOT),

@@ -89,7 +89,7 @@ class ExecutiveSummaryChildrenTest {
         String section = text.substring(at, text.indexOf("Scope: the period's", at));
         assertTrue(section.contains("2. CTDIvol above the notification value: 15 MAJOR findings"), section);
         assertTrue(section.contains("4 children's studies on one protocol, PED HEAD 1-2Y V2 at CGH-CT2 (County General),"
-                + " 57.73-65.16 mGy against 50 mGy, from 2026-10-17: review that protocol first"), section);
+                + " 57.7\u201365.2 mGy against 50 mGy, from 2026-10-17: review that protocol first"), section);
     }
 
     private static Finding notification(String accession, String station, boolean pediatric, double ctdivol) {
@@ -112,7 +112,7 @@ class ExecutiveSummaryChildrenTest {
                 notification("A1", "CT1", true, 55), notification("A2", "CT1", true, 60))), List.of(), 4, titles);
         assertEquals("CT_NOTIFICATION_VALUE", two.get(0).ruleId(), "above a CRITICAL item of adults");
         assertTrue(ActionPoints.describe(two.get(0), titles).contains("2 children's studies on one protocol, PED HEAD 1-2Y at CT1"
-                + " (General), 55-60 mGy against 50 mGy, from 2026-10-10"), ActionPoints.describe(two.get(0), titles));
+                + " (General), 55\u201360 mGy against 50 mGy, from 2026-10-10"), ActionPoints.describe(two.get(0), titles));
         for (List<Finding> none : List.of(
                 List.of(critical("X1"), notification("A1", "CT1", true, 55)),
                 List.of(critical("X1"), notification("A1", "CT1", true, 55), notification("A2", "CT2", true, 60)),
