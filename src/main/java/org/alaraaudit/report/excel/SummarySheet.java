@@ -257,18 +257,17 @@ final class SummarySheet {
         return ids;
     }
 
-    /** The PDF's by-facility table, figure for figure (FacilityHeadline), so a registry need not read it from the PDF. */
+    /**
+     * The PDF's by-facility headline (FacilityHeadline), as far as the page's six columns take it: studies, compliance,
+     * repeat rate, CRITICAL and MAJOR findings; findings.json has every figure of it.
+     */
     private void facilities(AuditResult result) {
-        ComplianceFigures f = result.figures();
         section("By facility");
-        header("facility", "studies", "pediatric studies", "pediatric protocol compliance", "CT repeat rate", "findings",
-                "CRITICAL", "MAJOR", "DRL groups above the DRL", "DRL groups judged");
+        header("facility", "studies", "pediatric protocol compliance", "CT repeat rate", "CRITICAL", "MAJOR");
         for (org.alaraaudit.report.FacilityHeadline h : org.alaraaudit.report.FacilityHeadline.of(result)) {
             var site = h.figures();
-            row().text(site.facility()).count(site.studies()).count(site.pediatricStudies())
-                    .number(site.pediatricProtocolCompliance(), styles.percent).number(site.repeatRate(), styles.percent)
-                    .count(f.findingsByFacility().getOrDefault(site.facility(), 0L)).count(h.critical()).count(h.major())
-                    .count(h.drlGroupsAbove()).count(h.drlGroupsJudged());
+            row().text(site.facility()).count(site.studies()).number(site.pediatricProtocolCompliance(), styles.percent)
+                    .number(site.repeatRate(), styles.percent).count(h.critical()).count(h.major());
         }
         next++;
     }
