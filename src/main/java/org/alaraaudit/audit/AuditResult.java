@@ -14,6 +14,7 @@ import org.alaraaudit.audit.aggregate.ProtocolStatistics;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Findings;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.model.Study;
 import org.alaraaudit.rules.PolicyTables;
 import org.alaraaudit.rules.RuleDescription;
 import org.alaraaudit.scanlog.DataWarning;
@@ -193,13 +194,13 @@ public record AuditResult(
     public List<Rejection> rejectedInPeriod() {
         java.util.Set<String> incomplete = new java.util.HashSet<>();
         for (Finding f : findings) {
-            if (org.alaraaudit.rules.RuleIds.STUDY_INCOMPLETE.equals(f.ruleId())) incomplete.add(f.facility() + "\u001f" + f.accessionNumber());
+            if (org.alaraaudit.rules.RuleIds.STUDY_INCOMPLETE.equals(f.ruleId())) incomplete.add(Study.key(f.facility(), f.accessionNumber()));
         }
         List<Rejection> out = new java.util.ArrayList<>();
         for (Rejection r : rejected) {
             LocalDate day = r.studyDay();
             if (day != null ? run.period().contains(day.atStartOfDay())
-                    : incomplete.contains(r.facility() + "\u001f" + r.accessionNumber())) out.add(r);
+                    : incomplete.contains(Study.key(r.facility(), r.accessionNumber()))) out.add(r);
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package org.alaraaudit.history;
 
+import org.alaraaudit.model.Study;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -107,5 +109,5 @@ public final class PatientFindingMonths {
 
     private static String key(String ruleId, String patient, YearMonth m) { return ruleId + "\u001f" + patient + "\u001f" + m; }
 
-    private static String study(String facility, String accessionNumber) { return facility + "\u001f" + accessionNumber; }
+    private static String study(String facility, String accessionNumber) { return Study.key(facility, accessionNumber); }
 }

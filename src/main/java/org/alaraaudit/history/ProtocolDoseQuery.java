@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.alaraaudit.audit.aggregate.DoseSample;
 import org.alaraaudit.audit.aggregate.LocalProtocolDoses;
+import org.alaraaudit.model.Study;
 
 /**
  * The stored CTDIvol values of each station's standard protocols, per phantom, over the last months of the store.
@@ -71,7 +72,7 @@ public final class ProtocolDoseQuery {
                     int phantom = r.getInt(3);
                     Group g = groups.computeIfAbsent(station + "\u001f" + protocol + "\u001f" + phantom,
                             k -> new Group(station, protocol, phantom));
-                    String study = r.getString(4) + "\u001f" + r.getString(5);
+                    String study = Study.key(r.getString(4), r.getString(5));
                     String contrast = r.getString(8);
                     boolean withContrast = "with".equals(contrast);
                     if ((withContrast || contrast == null)

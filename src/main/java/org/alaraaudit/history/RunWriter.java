@@ -22,6 +22,7 @@ import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.audit.aggregate.MarrowDoseProfile;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Findings;
+import org.alaraaudit.model.Study;
 import org.alaraaudit.scanlog.InputFile;
 
 /**
@@ -317,7 +318,7 @@ final class RunWriter {
                 p.setString(++i, s.accessionNumber());
             }
             try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) out.put(rs.getString(1) + "\u001f" + rs.getString(2), rs.getBoolean(3));
+                while (rs.next()) out.put(Study.key(rs.getString(1), rs.getString(2)), rs.getBoolean(3));
             }
         }
         return out;

@@ -25,7 +25,7 @@ record StoredStudy(String facility, String accessionNumber, boolean audited, Str
                    LocalDateTime studyDatetime, String modality, boolean pediatric, double ageYears, String regions,
                    String mainProtocol, int events, StudyDose marrow, StudyDose effective, List<DoseValue> doseValues) {
 
-    String key() { return facility + "\u001f" + accessionNumber; }
+    String key() { return Study.key(facility, accessionNumber); }
 
     static StoredStudy of(Study s, Function<Study, List<StudyDose>> doses) {
         StudyDose marrow = null;

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Findings;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.model.Study;
 import org.alaraaudit.rules.RuleIds;
 
 /**
@@ -38,8 +39,8 @@ final class StudyFindings {
     /** Whether the store counts this finding against one study. */
     static boolean counts(Finding f) { return f.accessionNumber() != null && STUDY_SCOPES.contains(f.scope()); }
 
-    /** The study key a counted finding belongs to, as StoredStudy.key() spells it. */
-    static String key(Finding f) { return f.facility() + "\u001f" + f.accessionNumber(); }
+    /** The study key a counted finding belongs to (Study.key). */
+    static String key(Finding f) { return Study.key(f.facility(), f.accessionNumber()); }
 
     void add(String studyKey, String ruleId, Severity severity) {
         Tally t = byStudy.computeIfAbsent(studyKey, k -> new Tally());

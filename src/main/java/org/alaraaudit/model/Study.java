@@ -37,8 +37,14 @@ public final class Study {
                          String accessionNumber, LocalDateTime studyDatetime, Modality modality,
                          String studyDescription, String indication) {
         /** A study is (facility, accession number). */
-        public String studyKey() { return facility + "\u001f" + accessionNumber; }
+        public String studyKey() { return key(facility, accessionNumber); }
     }
+
+    /**
+     * The key of a study, (facility, accession number), as every stage spells it: the history store, the reports and the
+     * counts of studies with a finding all key their studies so, and a second spelling would silently miss them.
+     */
+    public static String key(String facility, String accessionNumber) { return facility + "\u001f" + accessionNumber; }
 
     /** The study-level columns. */
     public Header getHeader() { return header; }

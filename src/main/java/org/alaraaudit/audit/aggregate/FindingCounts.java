@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.model.Study;
 import org.alaraaudit.rules.RuleIds;
 
 /**
@@ -29,8 +30,8 @@ public final class FindingCounts {
     }
 
     public void add(Finding f) {
-        if (f.ruleId().equals(RuleIds.PEDIATRIC_ADULT_PROTOCOL)) adultProtocolStudies.add(f.facility() + "\u001f" + f.accessionNumber());
-        if (f.ruleId().equals(RuleIds.REPEAT_STUDY)) repeatedStudies.add(f.facility() + "\u001f" + f.accessionNumber());
+        if (f.ruleId().equals(RuleIds.PEDIATRIC_ADULT_PROTOCOL)) adultProtocolStudies.add(Study.key(f.facility(), f.accessionNumber()));
+        if (f.ruleId().equals(RuleIds.REPEAT_STUDY)) repeatedStudies.add(Study.key(f.facility(), f.accessionNumber()));
         bySeverity.merge(f.severity().name(), 1L, Long::sum);
         count(byRule, f.ruleId());
         count(byFacility, f.facility());

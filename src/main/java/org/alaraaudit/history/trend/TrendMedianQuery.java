@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.alaraaudit.audit.aggregate.DoseSample;
 import org.alaraaudit.audit.aggregate.GroupContrast;
 import org.alaraaudit.model.ConfidenceInterval;
+import org.alaraaudit.model.Study;
 
 /**
  * The trend's dose medians, read from the store's dose values: per series, DRL group and month, the median against
@@ -47,7 +48,7 @@ final class TrendMedianQuery {
                 + " AND s.accession_number = d.accession_number WHERE s.audited AND s.study_month BETWEEN ? AND ?", from, to, (m, rs) -> {
             String facility = rs.getString(2);
             String station = rs.getString(3);
-            String study = facility + "\u001f" + rs.getString(5);
+            String study = Study.key(facility, rs.getString(5));
             String quantity = rs.getString(6);
             String protocol = rs.getString(7);
             double value = rs.getDouble(8);

@@ -10,6 +10,7 @@ import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.model.Finding;
 import org.alaraaudit.model.Findings;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.model.Study;
 import org.alaraaudit.rules.Messages;
 import org.alaraaudit.rules.RuleIds;
 
@@ -139,7 +140,7 @@ final class ActionPoints {
         Map<String, ChildCluster> out = new LinkedHashMap<>();
         byProtocol.forEach((rule, groups) -> groups.forEach((key, list) -> {
             java.util.Set<String> studies = new java.util.HashSet<>();
-            for (Finding f : list) studies.add(f.facility() + "\u001f" + f.accessionNumber());
+            for (Finding f : list) studies.add(Study.key(f.facility(), f.accessionNumber()));
             if (studies.size() < 2) return;
             double lowest = list.stream().mapToDouble(Finding::measuredValue).min().orElseThrow();
             double highest = list.stream().mapToDouble(Finding::measuredValue).max().orElseThrow();

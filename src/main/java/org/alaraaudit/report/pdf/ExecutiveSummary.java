@@ -9,6 +9,7 @@ import java.util.List;
 import org.alaraaudit.audit.aggregate.ComplianceFigures;
 import org.alaraaudit.audit.aggregate.DrlGroup;
 import org.alaraaudit.model.Severity;
+import org.alaraaudit.model.Study;
 import org.alaraaudit.report.FacilityHeadline;
 import org.alaraaudit.scanlog.RowAccounting;
 
@@ -166,7 +167,7 @@ final class ExecutiveSummary {
         java.util.Set<String> studies = new java.util.HashSet<>();
         for (var finding : ctx.result.findings()) {
             if (finding.ruleId().equals(org.alaraaudit.rules.RuleIds.REPEAT_STUDY) && finding.pediatric()) {
-                studies.add(finding.facility() + "\u001f" + finding.accessionNumber());
+                studies.add(Study.key(finding.facility(), finding.accessionNumber()));
             }
         }
         return studies.size();
