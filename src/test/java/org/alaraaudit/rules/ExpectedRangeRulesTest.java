@@ -63,6 +63,16 @@ class ExpectedRangeRulesTest {
                 f.get(0).message());
     }
 
+    @Test
+    void theDoseSizeChartsPointsAreOnTheRangesPhantomAsTheRangeIsJudged() {
+        AuditResult r = new AuditFixture().row("age_years", "7", "weight_kg", "22", "protocol_name", "PED CHEST 5-10Y",
+                "target_region", "CHEST", "ctdivol_mgy", "4.0", "phantom", "16", "dlp_mgycm", "60").audit(dir);
+        var points = r.protocols().stream().filter(p -> "PED CHEST 5-10Y".equals(p.standardProtocol()))
+                .flatMap(p -> p.sizePoints().stream()).toList();
+        assertEquals(1, points.size());
+        assertEquals(2.0, points.get(0).ctdivol(), 1e-9, "4 mGy on 16 cm is 2 mGy on the 32 cm phantom of the chest's range");
+    }
+
     /**
      * The chest DRL with contrast (2.9 mGy at 5-<10 y) is above the one without (2.5 mGy): an exam with contrast is
      * held to the catalog's row for contrast exams, any other (without, not known, done both ways) to the row without.

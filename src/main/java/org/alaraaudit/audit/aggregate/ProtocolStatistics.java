@@ -31,7 +31,8 @@ public final class ProtocolStatistics {
 
     /**
      * A child's diagnostic acquisition: its patient size (water-equivalent or effective diameter in cm, else null),
-     * weight in kg, CTDIvol and SSDE in mGy.
+     * weight in kg, CTDIvol (on the phantom of the protocol's expected range, converted where logged on the other) and
+     * SSDE in mGy.
      */
     public record SizePoint(Double diameterCm, Double weightKg, double ctdivol, Double ssde) {}
 
@@ -75,7 +76,8 @@ public final class ProtocolStatistics {
         if (e.isRegionUnknown()) missing[Completeness.REGION.ordinal()]++;
         if (ssdeMgy != null) ssde.add(ssdeMgy);
         if (e.isPediatric() && e.getCtdivol() != null && (diameter != null || e.getWeightKg() != null)) {
-            keep(new Stamped(e.getStudy().getPatientRef(), acquisitions, new SizePoint(diameter, e.getWeightKg(), e.getCtdivol(), ssdeMgy)));
+            // On the phantom of the protocol's expected range, as the range is judged: the chart draws them against it.
+            keep(new Stamped(e.getStudy().getPatientRef(), acquisitions, new SizePoint(diameter, e.getWeightKg(), e.getRangeCtdivol(), ssdeMgy)));
         }
     }
 

@@ -63,7 +63,7 @@ final class DoseSizeChart {
         }
         NumberAxis x = new NumberAxis(p.byDiameter() ? "water-equivalent diameter (cm)" : "weight (kg)");
         x.setAutoRangeIncludesZero(false);
-        NumberAxis y = new NumberAxis("CTDIvol (mGy)");
+        NumberAxis y = new NumberAxis("CTDIvol (mGy), on the range's phantom");
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         XYPlot plot = new XYPlot(new XYSeriesCollection(s), x, y, r);
         Double lo = p.entry().expectedCtdivolMinMgy();
