@@ -131,7 +131,7 @@ public final class ExpectedRangeDerivation {
      */
     private static String aboveCatalog(LocalProtocolDoses g, CatalogEntry e) {
         Double today = e.expectedCtdivolMaxMgy();
-        double high = g.ctdivol().quantile(HIGH);
+        double high = e.onRangePhantom(g.ctdivol().quantile(HIGH), g.phantomCm());
         if (today == null || Double.parseDouble(number(high)) <= today) return null;
         return String.format(Locale.ROOT, "proposed upper end %s mGy is above the catalog's %s mGy (line %d): adopting it would stop"
                 + " flagging doses the audit flags today; review against the DRL before adopting", number(high), number(today), e.line());
@@ -165,8 +165,12 @@ public final class ExpectedRangeDerivation {
 
     private Map<String, String> row(LocalProtocolDoses g, CatalogEntry e) {
         boolean named = e.standardName() != null && e.standardName().equalsIgnoreCase(g.standardProtocol());
-        double low = g.ctdivol().quantile(LOW);
-        double high = g.ctdivol().quantile(HIGH);
+        // On the phantom the catalog row's range refers to (CatalogEntry#rangePhantomCm), as the audit judges it: a
+        // child's body protocol logged on 16 cm would otherwise propose a range twice what the audit compares with.
+        double low = e.onRangePhantom(g.ctdivol().quantile(LOW), g.phantomCm());
+        double high = e.onRangePhantom(g.ctdivol().quantile(HIGH), g.phantomCm());
+        String converted = e.converts(g.phantomCm()) ? String.format(Locale.ROOT, ", converted to the range's %d cm phantom with the ratio %s",
+                e.rangePhantomCm(), number(e.phantomRatio16To32())) : "";
         Map<String, String> r = new LinkedHashMap<>();
         for (String c : ProtocolCatalog.columns()) r.put(c, "");
         r.put("pattern", named ? e.pattern().toString() : g.standardProtocol());
@@ -184,9 +188,9 @@ public final class ExpectedRangeDerivation {
         boolean dlp = e.expectedDlpMinMgycm() != null || e.expectedDlpMaxMgycm() != null;
         r.put("source", String.format(Locale.ROOT,
                 "local policy: derived from local history %d studies %s–%s, P5–P95 of CTDIvol per diagnostic acquisition"
-                        + " (%d acquisitions, %d cm phantom); %s catalog line %d (the history store keeps no DLP per protocol);"
+                        + " (%d acquisitions, %d cm phantom%s); %s catalog line %d (the history store keeps no DLP per protocol);"
                         + "%s%s review before adopting: place above the shipped rows",
-                g.studies(), g.first(), g.last(), g.ctdivol().size(), g.phantomCm(),
+                g.studies(), g.first(), g.last(), g.ctdivol().size(), g.phantomCm(), converted,
                 dlp ? "DLP range as" : "no DLP range, as", e.line(), leftOut(g),
                 aboveCatalog(g, e) == null ? "" : " upper end above the catalog's " + number(e.expectedCtdivolMaxMgy()) + " mGy;"));
         r.put("notification_category", e.notificationCategory() == null ? "" : e.notificationCategory());

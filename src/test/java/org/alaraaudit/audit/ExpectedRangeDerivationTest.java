@@ -102,6 +102,17 @@ class ExpectedRangeDerivationTest {
     }
 
     @Test
+    void valuesLoggedOnTheOtherPhantomThanTheRangesAreProposedOnTheRangesPhantom() {
+        // A child's chest range refers to the 32 cm phantom: 2-20 mGy on 16 cm are 1-10 mGy on 32 cm.
+        ExpectedRangeDerivation.Result r = new ExpectedRangeDerivation(CATALOG, 20).derive(List.of(doses("CT1", "PED CHEST 5-10Y", 16, 21)));
+        var row = r.proposals().get(0).row();
+        assertEquals("1", row.get("expected_ctdivol_min_mgy"));
+        assertEquals("10", row.get("expected_ctdivol_max_mgy"));
+        assertTrue(row.get("source").contains("(21 acquisitions, 16 cm phantom, converted to the range's 32 cm phantom with the ratio 2)"),
+                row.get("source"));
+    }
+
+    @Test
     void fewerStudiesThanTheMinimumGiveANoteAndNoRow() {
         ExpectedRangeDerivation.Result r = new ExpectedRangeDerivation(CATALOG, 20).derive(List.of(doses("CT1", "PED CHEST 5-10Y", 32, 19)));
         assertEquals(List.of(), r.proposals());
