@@ -17,10 +17,12 @@ import java.util.Map;
  * @param other the other quantity and its bound, for the message; blank when it has none
  * @param measured the value compared with the bound, on the phantom the range refers to (CatalogEntry#rangePhantomCm)
  * @param logged the value as logged where it was converted to that phantom (an acquisition, or one of the study DLP's,
- *               on the other phantom), else null
+ *               on the other phantom), else null; null too for a study DLP of acquisitions on both phantoms
+ * @param mixedPhantoms a study DLP summed over acquisitions on both phantoms, those on the other converted one by one
  */
 public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above, String quantity, double measured,
-                                 double bound, String unit, double ratio, String other, List<SourceLine> lines, Double logged) {
+                                 double bound, String unit, double ratio, String other, List<SourceLine> lines, Double logged,
+                                 boolean mixedPhantoms) {
     static final String CTDIVOL = "CTDIvol";
     static final String DLP = "DLP";
 
@@ -39,8 +41,15 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
         String name = CTDIVOL.equals(quantity) ? "CTDIvol " : "study DLP ";
         int decimals = CTDIVOL.equals(quantity) ? 2 : 1;
         String compared = ThresholdText.beside(measured, bound, decimals) + " " + unit;
-        if (logged == null) return name + compared;
         CatalogEntry range = at.getProtocol();
+        if (mixedPhantoms) {
+            // No one logged sum stands for it: each acquisition on the other phantom was converted before the sum.
+            int other = range.rangePhantomCm() == 16 ? 32 : 16;
+            return name + compared + String.format(Locale.ROOT, " on the %d cm phantom of the expected range (acquisitions on both"
+                    + " phantoms, those on %d cm converted one by one: %s %s, AAPM Report 204 ratio)", range.rangePhantomCm(), other,
+                    other == 16 ? "/" : "x", Range.fmt(range.phantomRatio16To32()));
+        }
+        if (logged == null) return name + compared;
         int other = range.rangePhantomCm() == 16 ? 32 : 16;
         // Said once, with the ratio, as the notification findings say theirs: a reviewer sees what was compared.
         return name + String.format(Locale.ROOT, "%." + decimals + "f %s (%d cm phantom) = %s on the %d cm phantom of the expected range (%s %s, AAPM Report 204 ratio)",
@@ -109,10 +118,13 @@ public record ExpectedRangeCheck(Study study, IrradiationEvent at, boolean above
         worst = Candidate.worse(worst, dlpCheck);
         if (worst == null) return null;
         List<SourceLine> lines = events.stream().map(IrradiationEvent::getSource).sorted().distinct().toList();
+        boolean dlpConverted = events.stream().anyMatch(e -> e.getDlp() != null && e.isOnOtherPhantomThanRange());
+        boolean dlpAsRange = events.stream().anyMatch(e -> e.getDlp() != null && !e.isOnOtherPhantomThanRange());
+        boolean mixed = !CTDIVOL.equals(worst.quantity) && dlpConverted && dlpAsRange;
         Double logged = CTDIVOL.equals(worst.quantity) ? (worst.at.isOnOtherPhantomThanRange() ? worst.at.getCtdivol() : null)
-                : events.stream().anyMatch(e -> e.getDlp() != null && e.isOnOtherPhantomThanRange()) ? first.getStudyProtocolDlp() : null;
+                : dlpConverted && !mixed ? first.getStudyProtocolDlp() : null;
         return new ExpectedRangeCheck(s, worst.at, worst.above, worst.quantity, worst.measured, worst.bound,
-                unit(worst.quantity), worst.ratio, otherText(worst.quantity, first, events, dlp, understated), lines, logged);
+                unit(worst.quantity), worst.ratio, otherText(worst.quantity, first, events, dlp, understated), lines, logged, mixed);
     }
 
     /**

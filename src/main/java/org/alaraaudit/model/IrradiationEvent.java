@@ -210,8 +210,10 @@ public final class IrradiationEvent {
         if (!n.converts(r.phantomCm())) {
             return "CTDIvol " + ThresholdText.beside(r.ctdivolMgy(), n.ctdivolMgy(), 1) + " mGy (" + r.phantomCm() + " cm phantom)";
         }
-        return String.format(java.util.Locale.ROOT, "CTDIvol %.1f mGy (%d cm phantom) = %s mGy on the %d cm phantom (%s %s, AAPM Report 204 ratio)",
-                r.ctdivolMgy(), r.phantomCm(), ThresholdText.beside(getNotificationCtdivol(), n.ctdivolMgy(), 1), n.phantomCm(),
+        // The logged value too with the decimals that make the conversion add up: 40.01 x 2 = 80.02, not 40.0.
+        return String.format(java.util.Locale.ROOT, "CTDIvol %s mGy (%d cm phantom) = %s mGy on the %d cm phantom (%s %s, AAPM Report 204 ratio)",
+                ThresholdText.beside(r.ctdivolMgy(), n.valueOn(r.phantomCm()), 1), r.phantomCm(),
+                ThresholdText.beside(getNotificationCtdivol(), n.ctdivolMgy(), 1), n.phantomCm(),
                 r.phantomCm() == 32 ? "x" : "/", trim(n.phantomRatio16To32()));
     }
 

@@ -379,7 +379,8 @@ public final class RowValidator {
         if (age < 0 || age > 130) throw new Fault(AGE_YEARS, given != null ? raw.get(AGE_YEARS) : fmt(age), "is not a possible age (0 to 130 years)");
         if (disagree) {
             warnings.accept(new DataWarning(raw.source().file(), raw.source().line(), AGE_YEARS.header(), raw.get(AGE_YEARS),
-                    "disagrees with birth_date by " + fmt(Math.abs(given - fromBirth)) + " y; age_years is used"));
+                    "disagrees with birth_date by " + org.alaraaudit.model.ThresholdText.beside(Math.abs(given - fromBirth), 0.1, 2)
+                    + " y (more than 0.1 y); age_years is used"));
         }
         return age;
     }

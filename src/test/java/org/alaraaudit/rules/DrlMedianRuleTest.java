@@ -103,6 +103,15 @@ class DrlMedianRuleTest {
     }
 
     @Test
+    void aMedianJustAboveTheDrlReadsApartFromIt() {
+        // Median 2.501 against 2.5: "2.501", ratio "1.0004", never "2.50 exceeds 2.5 (ratio 1.00)".
+        AuditResult r = chestStudies(new AuditFixture(), 0, 10, "2.501", "60", "32").audit(dir);
+        String m = ctdivolFinding(r).message();
+        assertTrue(m.startsWith("median CTDIvol 2.501 mGy") && m.contains("(ratio 1.0004;"), m);
+        assertTrue(m.contains("interval 2.501-2.50"), "its low end too: " + m);
+    }
+
+    @Test
     void aPerfusionStudyIsLeftOutOfTheRoutineExamsDrlGroup() {
         AuditFixture f = chestStudies(new AuditFixture(), 0, 10, "2.5", "70", "32");
         f.row("patient_id", "PX", "accession_number", "AX", "study_datetime", "2026-10-15T10:00:00", "protocol_name",

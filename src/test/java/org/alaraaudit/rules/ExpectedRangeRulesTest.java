@@ -64,6 +64,23 @@ class ExpectedRangeRulesTest {
     }
 
     @Test
+    void aStudyDlpOfAcquisitionsOnBothPhantomsConvertsEachBeforeTheSumAndSaysSo() {
+        // 40 on 32 cm + 60.2 on 16 cm = 40 + 30.1 = 70.1 mGy·cm on 32 cm, above the chest's 70; 60 on 16 cm sums to 70, at it.
+        AuditFixture f = new AuditFixture().defaults("age_years", "7", "protocol_name", "PED CHEST 5-10Y", "target_region", "CHEST",
+                "ctdivol_mgy", "2.0");
+        f.row("accession_number", "M2", "event_uid", "a", "phantom", "32", "dlp_mgycm", "40");
+        f.row("accession_number", "M2", "event_uid", "b", "phantom", "16", "dlp_mgycm", "60.2");
+        f.row("accession_number", "M1", "patient_id", "P1", "event_uid", "c", "phantom", "32", "dlp_mgycm", "40");
+        f.row("accession_number", "M1", "patient_id", "P1", "event_uid", "d", "phantom", "16", "dlp_mgycm", "60");
+        List<Finding> above = findings(f.audit(dir), "DOSE_ABOVE_EXPECTED_RANGE");
+        assertEquals(List.of("M2"), above.stream().map(Finding::accessionNumber).toList());
+        assertEquals(70.1, above.get(0).measuredValue(), 1e-9);
+        assertTrue(above.get(0).message().startsWith("study DLP 70.1 mGy·cm on the 32 cm phantom of the expected range (acquisitions on"
+                + " both phantoms, those on 16 cm converted one by one: / 2, AAPM Report 204 ratio) is above the expected upper 70 mGy·cm"),
+                above.get(0).message());
+    }
+
+    @Test
     void theDoseSizeChartsPointsAreOnTheRangesPhantomAsTheRangeIsJudged() {
         AuditResult r = new AuditFixture().row("age_years", "7", "weight_kg", "22", "protocol_name", "PED CHEST 5-10Y",
                 "target_region", "CHEST", "ctdivol_mgy", "4.0", "phantom", "16", "dlp_mgycm", "60").audit(dir);

@@ -87,7 +87,7 @@ class PediatricProtocolRulesTest {
         Finding f = findings(above, "PEDIATRIC_ADULT_PROTOCOL").get(0);
         assertEquals(Severity.CRITICAL, f.severity());
         assertEquals(50.01, f.measuredValue(), 1e-9);
-        assertTrue(f.message().contains("CTDIvol 100.0 mGy (16 cm phantom) = 50.01 mGy on the 32 cm phantom (/ 2, AAPM Report 204 ratio)"),
+        assertTrue(f.message().contains("CTDIvol 100.02 mGy (16 cm phantom) = 50.01 mGy on the 32 cm phantom (/ 2, AAPM Report 204 ratio)"),
                 f.message());
 
         AuditResult at = new AuditFixture().row("age_years", "16", "protocol_name", ADULT_CHEST, "ctdivol_mgy", "100",
