@@ -164,8 +164,8 @@ public final class PatientDoses {
                     + " (a local policy setting, not a published constant)";
         }
         return "k factors " + data + " (coefficient of the nearest tabulated age) x DLP per CT event, DLP on the coefficient's "
-                + "phantom; body DLP converted between 32 and 16 cm with the AAPM Report 204 ratio " + trim(estimates.phantomRatio())
-                + " (AAPM Report 204)";
+                + "phantom; body DLP converted between 32 and 16 cm with the ratio " + trim(estimates.phantomRatio())
+                + " (local policy: the low end of the 2.00-2.11 AAPM Report 204 implies)";
     }
 
     private static String trim(double d) { return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d); }

@@ -44,7 +44,7 @@ public record PhantomConversion(double factor16Per32, String basis) {
 
     /** The AAPM Report 204 ratio ({@code phantom_ratio_16_to_32}), for effective dose and comparisons. */
     public static PhantomConversion aapm204(double ratio) {
-        return new PhantomConversion(ratio, "AAPM Report 204 16/32 cm ratio, settings phantom_ratio_16_to_32");
+        return new PhantomConversion(ratio, "16/32 cm ratio of local policy, the low end of the 2.00-2.11 AAPM Report 204 implies (settings phantom_ratio_16_to_32)");
     }
 
     /**

@@ -34,7 +34,7 @@ class EffectiveDoseTest {
         assertEquals(50 * 2.0 * 0.018, e.msv(), 1e-12); // 1.8 mSv
         assertEquals(0.018, e.k());
         assertEquals(KFactorTable.DEFAULT_DATASET, e.dataset());
-        assertTrue(e.assumption().contains("50 mGy·cm on the 32 cm phantom × 2 (AAPM Report 204 16/32 cm ratio"), e.assumption());
+        assertTrue(e.assumption().contains("50 mGy·cm on the 32 cm phantom × 2 (16/32 cm ratio of local policy, the low end of the 2.00-2.11 AAPM Report 204 implies"), e.assumption());
         assertTrue(e.assumption().contains("= 100 mGy·cm on 16 cm"), e.assumption());
         assertTrue(e.assumption().contains("(5 y coefficient; patient 5 y, band 3-<7.5 y)"), e.assumption());
     }

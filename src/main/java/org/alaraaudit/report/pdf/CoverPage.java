@@ -76,7 +76,7 @@ final class CoverPage {
         fact(ctx, facts, "Review completion", reviewCompletion(ctx.result));
         fact(ctx, facts, "Sign-off", ctx.includes(ReportSection.SIGN_OFF)
                 ? "radiation safety officer and reviewing medical physicist, on the page \"Review and sign-off\"; "
-                + "the report is final once both have signed"
+                + "their signatures record that the report was read; each finding's review is recorded apart (review completion above)"
                 : "this report has no sign-off page: it is not signed off");
         ctx.add(facts);
 

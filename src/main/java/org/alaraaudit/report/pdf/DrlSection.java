@@ -14,8 +14,8 @@ final class DrlSection {
                 + " DRL set, the median of the period's values is compared with the DRL: CTDIvol with one value per "
                 + "diagnostic acquisition, DLP with one value per study (total over the region). The median is the "
                 + "facility's typical value and the DRL is the 75th percentile of facility medians in the reference "
-                + "survey (ICRP Publication 135, 2017). Groups with fewer than " + min + " studies are reported as "
-                + "insufficient sample and not judged.");
+                + "survey (ICRP Publication 135, 2017). Groups with fewer than " + min + " studies (the minimum sample: local "
+                + "policy, default; the site confirms or changes it in settings.csv) are reported as insufficient sample and not judged.");
         ctx.paragraph("Reading.", "DRLs apply to groups of patients, never to an individual patient, and a DRL is not a "
                 + "dose limit nor a line between good and bad practice. A median above the DRL calls for a review of the "
                 + "protocol and its use for that exam type and band; individual exams are judged only against the "
@@ -87,7 +87,7 @@ final class DrlSection {
         if (p == null) return;
         ctx.subheading("Change from " + PeriodChange.describe(p));
         ReportTable t = new ReportTable(ctx, new float[]{1.4f, 1.5f, 0.85f, 0.8f, 0.9f, 0.9f, 0.75f, 0.8f, 0.65f, 0.7f, 1.5f},
-                "Facility", "Exam type", "Band", "Quantity", "n, status", "Prev. n, status", "Median#", "Prev. median#", "Ratio#",
+                "Facility", "Exam type", "Band", "Quantity", "Studies, status", "Prev. studies, status", "Median#", "Prev. median#", "Ratio#",
                 "Prev. ratio#", "Change of ratio");
         int missing = 0;
         for (DrlGroup g : ctx.result.drlGroups()) {

@@ -28,8 +28,8 @@ final class IncidentsSection {
         }
         long cut = serious.total - serious.listed();
         ctx.paragraph(Text.count(serious.total) + " findings: every CRITICAL finding is to be investigated as a potential "
-                + "dose incident and every MAJOR finding reviewed. Measured values are compared with the reference named "
-                + "in the last column; numbers in brackets refer to the sources below the tables.");
+                + "dose incident and every MAJOR finding reviewed. Measured values are compared with the reference in the "
+                + "Reference column; numbers in brackets refer to the sources below the tables.");
         ctx.paragraph("Review status: " + Text.count(serious.total - serious.open) + " reviewed, " + Text.count(serious.open)
                 + " still open (reviews are imported from the workbook with alara-audit review import).");
         if (cut > 0) {

@@ -16,7 +16,7 @@ final class SignOffSection {
         what.row("Period", run.period().from() + " to " + run.period().to());
         what.row("Rule set digest", run.ruleSetDigest());
         what.row("Input files", run.inputs().isEmpty() ? "none recorded (rows read from a table store, not from files)"
-                : run.inputs().size() + (run.inputs().size() == 1 ? " file, " : " files, ") + "digests on the cover: "
+                : run.inputs().size() + (run.inputs().size() == 1 ? " file, " : " files, ") + "their SHA-256 under Input files: "
                 + String.join(", ", run.inputs().stream().limit(4).map(f -> f.file() + " " + f.sha256().substring(0, 12)).toList())
                 + (run.inputs().size() > 4 ? ", ..." : ""));
         what.row("Findings reviewed", CoverPage.reviewCompletion(ctx.result));
