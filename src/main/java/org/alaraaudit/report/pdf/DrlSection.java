@@ -15,7 +15,7 @@ final class DrlSection {
                 + "diagnostic acquisition, DLP with one value per study (total over the region). The median is the "
                 + "facility's typical value and the DRL is the 75th percentile of facility medians in the reference "
                 + "survey (ICRP Publication 135, 2017). Groups with fewer than " + min + " studies (the minimum sample: local "
-                + "policy, default; the site confirms or changes it in settings.csv) are reported as insufficient sample and not judged.");
+                + "policy, default; the site confirms or changes it) are reported as insufficient sample and not judged.");
         ctx.paragraph("Reading.", "DRLs apply to groups of patients, never to an individual patient, and a DRL is not a "
                 + "dose limit nor a line between good and bad practice. A median above the DRL calls for a review of the "
                 + "protocol and its use for that exam type and band; individual exams are judged only against the "

@@ -37,7 +37,7 @@ class SourceStatusNotesTest {
         }
         assertTrue(text.contains("[1] Kanal KM, Butler PF, Chatfield MB et al. U.S. Diagnostic Reference Levels and Achievable Doses for 10"
                 + " Pediatric CT Examinations. Radiology 2022;302(1):164-174 (from a secondary source)"), "the DRL table's citation");
-        assertTrue(text.contains("no published threshold exists for tracking cumulative dose (local policy)"), "a local-policy level");
+        assertTrue(text.contains("the recurrent-imaging level below is on the effective-dose scale) (local policy)"), "a local-policy level");
         // Every citation of a value of the reference tables, wherever it is listed, has its status after it.
         int cited = 0;
         for (String source : r.tables().references().statusBySource().keySet()) {
