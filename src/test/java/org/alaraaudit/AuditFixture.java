@@ -157,4 +157,19 @@ public final class AuditFixture {
     public static List<Finding> findings(AuditResult r, String ruleId) {
         return r.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
     }
+
+    /** A copy of the built-in rules folder at {@code target}: the start of a site's own rules in a test. */
+    public static Path copyDefaultRules(Path target) {
+        Path source = RuleSet.defaultRules();
+        try (java.util.stream.Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -45,20 +45,8 @@ public final class PatientFindingMonths {
     /** The runs of one calendar month, and the pseudonyms of the studies patient findings are on, from {@code from} to {@code to}. */
     public static PatientFindingMonths of(Connection c, YearMonth from, YearMonth to) throws SQLException {
         Map<YearMonth, Set<String>> ownRuns = new HashMap<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT period_from, period_to, facilities FROM audit_run"
-                + " WHERE period_from <= ? AND period_to >= ?")) {
-            p.setObject(1, to.atEndOfMonth());
-            p.setObject(2, from.atDay(1));
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    LocalDate first = rs.getObject(1, LocalDate.class);
-                    LocalDate last = rs.getObject(2, LocalDate.class);
-                    if (!isCalendarMonth(first, last)) continue;
-                    String names = rs.getString(3);
-                    Set<String> facilities = ownRuns.computeIfAbsent(YearMonth.from(first), m -> new HashSet<>());
-                    if (names != null && !names.isEmpty()) facilities.addAll(java.util.List.of(names.split("\\|")));
-                }
-            }
+        for (StoredRunPeriod run : StoredRunPeriod.overlapping(c, from, to)) {
+            if (run.calendarMonth()) ownRuns.computeIfAbsent(YearMonth.from(run.first()), m -> new HashSet<>()).addAll(run.facilities());
         }
         Map<String, String> patients = new HashMap<>();
         Set<String> ownFlagged = new HashSet<>();
@@ -104,7 +92,7 @@ public final class PatientFindingMonths {
     }
 
     private static boolean isCalendarMonth(LocalDate from, LocalDate to) {
-        return from.getDayOfMonth() == 1 && to.equals(YearMonth.from(from).atEndOfMonth());
+        return new StoredRunPeriod(from, to, java.util.List.of()).calendarMonth();
     }
 
     private static String key(String ruleId, String patient, YearMonth m) { return ruleId + "\u001f" + patient + "\u001f" + m; }

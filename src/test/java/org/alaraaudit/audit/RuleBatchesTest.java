@@ -19,7 +19,7 @@ class RuleBatchesTest {
 
     @Test
     void aRuleThatThrowsFailsTheAudit() throws Exception {
-        Path rules = copyDefaultRules(dir.resolve("rules"));
+        Path rules = AuditFixture.copyDefaultRules(dir.resolve("rules"));
         Files.writeString(rules.resolve("policy").resolve("local-broken.drl"), """
                 package org.alaraaudit.rules.policy;
                 import org.alaraaudit.model.Study;
@@ -40,18 +40,6 @@ class RuleBatchesTest {
         Throwable root = e;
         while (root.getCause() != null) root = root.getCause();
         assertEquals("local rule defect", root.getMessage());
-    }
-
-    private static Path copyDefaultRules(Path target) throws java.io.IOException {
-        Path source = RuleSet.defaultRules();
-        try (var files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
-            }
-        }
-        return target;
     }
 
     @Test

@@ -9,16 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.alaraaudit.AuditFixture;
 import org.alaraaudit.audit.AuditPeriod;
 import org.alaraaudit.audit.AuditProgress;
@@ -59,15 +55,7 @@ class SiteFollowUpRuleTest {
 
     @BeforeAll
     static void auditWithASiteFollowUpRule() throws IOException {
-        Path rules = shared.resolve("rules");
-        Path source = RuleSet.defaultRules();
-        try (Stream<Path> s = Files.walk(source)) {
-            for (Path p : s.toList()) {
-                Path to = rules.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
-            }
-        }
+        Path rules = AuditFixture.copyDefaultRules(shared.resolve("rules"));
         Files.writeString(rules.resolve("policy/site-follow-up.drl"), """
                 package org.alaraaudit.rules.policy;
 

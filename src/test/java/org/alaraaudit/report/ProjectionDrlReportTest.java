@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.alaraaudit.AuditFixture;
 import org.alaraaudit.audit.AuditResult;
 import org.alaraaudit.report.excel.ExcelReport;
@@ -48,15 +47,7 @@ class ProjectionDrlReportTest {
 
     @BeforeAll
     static void auditWithASitesDrlRows() throws IOException {
-        Path rules = shared.resolve("rules");
-        Path source = RuleSet.defaultRules();
-        try (Stream<Path> s = Files.walk(source)) {
-            for (Path p : s.toList()) {
-                Path to = rules.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
-            }
-        }
+        Path rules = AuditFixture.copyDefaultRules(shared.resolve("rules"));
         Files.writeString(rules.resolve("tables/projection-drl.csv"),
                 "drl_set,kind,exam,band_type,band,age_min_years,age_max_years,weight_min_kg,weight_max_kg,dap_gycm2,source,status,verified_by,verified_on,notes\n"
                         + ",radiography,CHEST PA,age,5-<10 y,5,10,,,0.05,Test national DRL A (chest),secondary,,,\n"

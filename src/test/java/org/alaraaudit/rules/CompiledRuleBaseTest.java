@@ -29,7 +29,7 @@ class CompiledRuleBaseTest {
 
     private RuleBaseCache cache() { return RuleBaseCache.in(dir.resolve("rule-cache")); }
 
-    private Path siteRules() { return CumulativeDoseRuleTest.copyDefaultRules(dir.resolve("site-rules")); }
+    private Path siteRules() { return org.alaraaudit.AuditFixture.copyDefaultRules(dir.resolve("site-rules")); }
 
     @Test
     void theBuiltInRulesComeCompiledFromTheBuildAndFindWhatCompilingTheirSourceFinds() {
@@ -113,7 +113,7 @@ class CompiledRuleBaseTest {
     @Test
     void anotherRuleSetsCacheFileIsNotTrustedUnderThisOnesName() throws IOException {
         Path a = siteRules();
-        Path b = CumulativeDoseRuleTest.copyDefaultRules(dir.resolve("other-rules"));
+        Path b = org.alaraaudit.AuditFixture.copyDefaultRules(dir.resolve("other-rules"));
         Files.delete(b.resolve("policy/justification.drl"));
         RuleSet ruleSetA = RuleSet.load(a, cache());
         RuleSet ruleSetB = RuleSet.load(b, cache());

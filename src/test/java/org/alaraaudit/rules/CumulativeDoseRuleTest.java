@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -313,7 +311,7 @@ public class CumulativeDoseRuleTest {
 
     @Test
     void thePhantomFactorAndTheLevelsAreSettingsNotCode() throws IOException {
-        Path rules = copyDefaultRules(dir.resolve("rules"));
+        Path rules = AuditFixture.copyDefaultRules(dir.resolve("rules"));
         Path settings = rules.resolve("tables/settings.csv");
         Files.writeString(settings, Files.readString(settings).replace("phantom_factor_32_to_16,2.5,", "phantom_factor_32_to_16,2.0,"));
         Files.writeString(rules.resolve("tables/cumulative-dose.csv"),
@@ -348,19 +346,5 @@ public class CumulativeDoseRuleTest {
         TableException e = assertThrows(TableException.class, () -> CumulativeDoseLevels.from(t));
         assertEquals("cumulative-dose.csv", e.file());
         assertEquals(3, e.line());
-    }
-
-    public static Path copyDefaultRules(Path target) {
-        Path source = RuleSet.defaultRules();
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -45,7 +45,7 @@ public class ProjectionDrlTest {
 
     @BeforeAll
     static void rulesWithTheTestsDrlRows() throws IOException {
-        Path copy = CumulativeDoseRuleTest.copyDefaultRules(shared.resolve("rules"));
+        Path copy = org.alaraaudit.AuditFixture.copyDefaultRules(shared.resolve("rules"));
         Files.writeString(copy.resolve("tables").resolve(ProjectionReferenceLevels.FILE), TABLE, StandardCharsets.UTF_8);
         rules = RuleSet.load(copy);
     }

@@ -70,20 +70,9 @@ public final class TrendQuery {
         static Coverage of(Connection c, YearMonth from, YearMonth to) throws SQLException {
             Map<YearMonth, Set<String>> out = new TreeMap<>();
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) out.put(m, new TreeSet<>());
-            try (PreparedStatement p = c.prepareStatement("SELECT period_from, period_to, facilities FROM audit_run"
-                    + " WHERE period_from <= ? AND period_to >= ?")) {
-                p.setObject(1, to.atEndOfMonth());
-                p.setObject(2, from.atDay(1));
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        YearMonth first = YearMonth.from(rs.getObject(1, LocalDate.class));
-                        YearMonth last = YearMonth.from(rs.getObject(2, LocalDate.class));
-                        String names = rs.getString(3);
-                        List<String> facilities = names == null || names.isEmpty() ? List.of() : List.of(names.split("\\|"));
-                        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-                            if (out.containsKey(m)) out.get(m).addAll(facilities);
-                        }
-                    }
+            for (org.alaraaudit.history.StoredRunPeriod run : org.alaraaudit.history.StoredRunPeriod.overlapping(c, from, to)) {
+                for (YearMonth m = YearMonth.from(run.first()); !m.isAfter(YearMonth.from(run.last())); m = m.plusMonths(1)) {
+                    if (out.containsKey(m)) out.get(m).addAll(run.facilities());
                 }
             }
             return new Coverage(from, to, out);

@@ -69,7 +69,7 @@ public class PeriodTallyPartsTest {
     @Test
     void typicalValuesJudgedAgainstASitesDrlRowsMergeIntoTheSameFactsAsOneTally(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        Path copy = org.alaraaudit.rules.CumulativeDoseRuleTest.copyDefaultRules(dir.resolve("rules"));
+        Path copy = org.alaraaudit.AuditFixture.copyDefaultRules(dir.resolve("rules"));
         java.nio.file.Files.writeString(copy.resolve("tables").resolve(org.alaraaudit.rules.ProjectionReferenceLevels.FILE),
                 org.alaraaudit.rules.ProjectionDrlTest.TABLE);
         RuleSet withRows = RuleSet.load(copy);
