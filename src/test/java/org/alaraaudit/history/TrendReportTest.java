@@ -203,13 +203,7 @@ class TrendReportTest {
                     if (p > 1) assertTrue(page.contains("Dose trend 2026-09 to 2026-10"), "the running header on page " + p);
                     // No section heading stands alone at the foot of a page, its table on the next: read top to
                     // bottom, the page's last line above the footer is never a heading.
-                    PDFTextStripper laidOut = new PDFTextStripper();
-                    laidOut.setSortByPosition(true);
-                    laidOut.setStartPage(p);
-                    laidOut.setEndPage(p);
-                    List<String> lines = laidOut.getText(doc).lines().map(String::strip).filter(l -> !l.isEmpty()
-                            && !l.startsWith("Quality-improvement trend") && !l.startsWith("Page ")).toList();
-                    String lastLine = lines.get(lines.size() - 1);
+                    String lastLine = lastLineAboveFooter(doc, p);
                     for (String heading : List.of("Steps to look at", "Above the DRL in 2026-10", "Per month",
                             "Medians against the DRL, every series", "Recorded audit runs these months come from", "X-ray and fluoroscopy")) {
                         assertFalse(lastLine.equals(heading), "page " + p + " ends with its heading: " + heading);
@@ -480,13 +474,7 @@ class TrendReportTest {
             section = text.substring(from, xray < 0 ? to : Math.min(xray, to));
             xraySection = xray < 0 ? "" : text.substring(xray, to);
             for (int p = 1; p <= doc.getNumberOfPages(); p++) {
-                PDFTextStripper laidOut = new PDFTextStripper();
-                laidOut.setSortByPosition(true);
-                laidOut.setStartPage(p);
-                laidOut.setEndPage(p);
-                List<String> lines = laidOut.getText(doc).lines().map(String::strip).filter(l -> !l.isEmpty()
-                        && !l.startsWith("Quality-improvement trend") && !l.startsWith("Page ")).toList();
-                pageEnds.add(lines.get(lines.size() - 1));
+                pageEnds.add(lastLineAboveFooter(doc, p));
             }
         }
         // Four blocks of six months, each naming its months, every month a column of one of them.
@@ -567,5 +555,16 @@ class TrendReportTest {
             s.setEndPage(Math.min(to, doc.getNumberOfPages()));
             return s.getText(doc);
         }
+    }
+
+    /** Page {@code p}'s last line of text, read top to bottom, above the footer: where a heading must never stand alone. */
+    private static String lastLineAboveFooter(PDDocument doc, int p) throws IOException {
+        PDFTextStripper laidOut = new PDFTextStripper();
+        laidOut.setSortByPosition(true);
+        laidOut.setStartPage(p);
+        laidOut.setEndPage(p);
+        List<String> lines = laidOut.getText(doc).lines().map(String::strip).filter(l -> !l.isEmpty()
+                && !l.startsWith("Quality-improvement trend") && !l.startsWith("Page ")).toList();
+        return lines.get(lines.size() - 1);
     }
 }
